@@ -1,0 +1,29 @@
+import { EngineVersion } from "./parse";
+
+/**
+ * Orders two versions of the same engine: negative when `a` is older, 0 when equal, positive
+ * when newer. A patch level is compared only when both sides carry one (PostgreSQL `17.4`
+ * equals `17.4.5`: AWS's EngineVersion does not show the patch).
+ */
+export function compareVersions(a: EngineVersion, b: EngineVersion): number {
+    if (a.engine !== b.engine) throw new Error(`cannot compare ${a.engine} ${a.text} with ${b.engine} ${b.text}`);
+    if (a.majorRank !== b.majorRank) return Math.sign(a.majorRank - b.majorRank);
+    if (a.minor !== b.minor) return Math.sign(a.minor - b.minor);
+    if (a.patch !== undefined && b.patch !== undefined) return Math.sign(a.patch - b.patch);
+    return 0;
+}
+
+/** True when both versions are the same at the precision both carry. */
+export function sameVersion(a: EngineVersion, b: EngineVersion): boolean {
+    return a.engine === b.engine && compareVersions(a, b) === 0;
+}
+
+/** The version as AWS's EngineVersion field reports it (PostgreSQL without the patch level). */
+export function awsEngineVersion(v: EngineVersion): string {
+    return v.engine === "aurora-postgresql" ? `${v.major}.${v.minor}` : v.text;
+}
+
+/** The DB (cluster) parameter group family of a version, e.g. `aurora-postgresql17`. */
+export function parameterGroupFamily(v: EngineVersion): string {
+    return v.engine === "aurora-postgresql" ? `aurora-postgresql${v.major}` : `aurora-mysql${v.major}`;
+}

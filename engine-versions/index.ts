@@ -1,0 +1,5 @@
+/** The version model: parse, compare and classify Aurora engine versions. No I/O. */
+export * from "./engine";
+export * from "./parse";
+export * from "./compare";
+export * from "./classify";

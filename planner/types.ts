@@ -1,0 +1,155 @@
+import { ChangeKind, Engine } from "../engine-versions";
+
+export type Role = "primary" | "secondary";
+export type Strategy = "auto" | "managed" | "rolling";
+export type OptInType = "immediate" | "next-maintenance";
+
+/** A pending maintenance action AWS reports for a member (DescribePendingMaintenanceActions). */
+export interface PendingAction {
+    /** e.g. `system-update`. */
+    readonly action: string;
+    readonly description?: string;
+    /** The patch level it brings, when known (PostgreSQL `17.4.6`, MySQL full version). */
+    readonly targetVersion?: string;
+}
+
+/** What is known of one member cluster of the global database. */
+export interface MemberState {
+    /** DB cluster identifier. */
+    readonly cluster: string;
+    readonly region: string;
+    readonly role: Role;
+    /**
+     * The version running now (AWS's EngineVersion, or `aurora_version()` for PostgreSQL when
+     * known). Undefined for a member that does not exist yet.
+     */
+    readonly currentVersion?: string;
+    /** The version the program declares for this member, when it declares one of its own. */
+    readonly declaredVersion?: string;
+    /** Number of DB instances in the member. */
+    readonly instanceCount: number;
+    /** Pending maintenance actions, when known. */
+    readonly pendingActions?: readonly PendingAction[];
+    /** True when the member's cluster parameter group sets `rds.global_db_rpo` (PostgreSQL). */
+    readonly rpoEnabled?: boolean;
+    /** Aurora MySQL: true when `lower_case_table_names` is at its default (needed for 2 → 3 in place). */
+    readonly lowerCaseTableNamesDefault?: boolean;
+    /** Custom parameter group names of the target family to apply after a major upgrade. */
+    readonly targetClusterParameterGroup?: string;
+    readonly targetInstanceParameterGroup?: string;
+}
+
+/** What the engine catalogue (DescribeDBEngineVersions) says, when it was asked. */
+export interface EngineCatalogue {
+    /** Valid upgrade targets by current EngineVersion. */
+    readonly upgradeTargets?: Readonly<Record<string, readonly CatalogueTarget[]>>;
+    /** Whether a version supports global databases, by EngineVersion. */
+    readonly supportsGlobal?: Readonly<Record<string, boolean>>;
+}
+
+export interface CatalogueTarget {
+    readonly version: string;
+    readonly isMajorVersionUpgrade: boolean;
+    readonly supportsGlobalDatabases?: boolean;
+}
+
+export interface PlanOptions {
+    /** `auto` picks the managed global operation where AWS offers it, rolling otherwise. */
+    readonly strategy: Strategy;
+    readonly allowMajorVersionUpgrade: boolean;
+    readonly snapshotBeforeUpgrade: boolean;
+    /** Apply pending `system-update` actions (patch levels); false leaves them alone. */
+    readonly applyPendingPatches: false | OptInType;
+    /**
+     * Aurora MySQL 2 → 3 in place: the operator confirms the documented conditions
+     * (`lower_case_table_names` at its default, reboot accepted).
+     */
+    readonly mysqlInPlaceMajorConfirmed?: boolean;
+}
+
+export const DEFAULT_PLAN_OPTIONS: PlanOptions = {
+    strategy: "auto",
+    allowMajorVersionUpgrade: false,
+    snapshotBeforeUpgrade: true,
+    applyPendingPatches: false,
+};
+
+export interface PlanInput {
+    readonly engine: Engine;
+    readonly globalClusterId: string;
+    /** The global cluster's current engine and version, when it exists. */
+    readonly globalCurrentEngine?: string;
+    readonly globalCurrentVersion?: string;
+    readonly target: string;
+    readonly members: readonly MemberState[];
+    readonly options: PlanOptions;
+    readonly catalogue?: EngineCatalogue;
+}
+
+/** The path the planner chose. */
+export type UpgradePath = "none" | "create" | "managed" | "rolling" | "patch" | "major";
+
+export type StepAction =
+    | "snapshot"
+    | "prepare-parameter-groups"
+    | "modify-global-cluster"
+    | "modify-db-cluster"
+    | "apply-pending-maintenance"
+    | "apply-parameter-groups";
+
+export interface PlanStep {
+    /** Steps of one wave may run in parallel; wave N+1 starts when wave N is done. */
+    readonly wave: number;
+    readonly action: StepAction;
+    /** The DB cluster identifier, or the global cluster identifier for global steps. */
+    readonly cluster: string;
+    readonly region: string;
+    readonly role: Role | "global";
+    readonly from?: string;
+    readonly to?: string;
+    /** Expected impact on this member, in words. */
+    readonly impact: string;
+}
+
+/** Stable identifiers of the planner's blocking rules. */
+export type RuleId =
+    | "malformed-version"
+    | "downgrade"
+    | "engine-change"
+    | "major-without-opt-in"
+    | "invalid-upgrade-target"
+    | "target-without-global-support"
+    | "postgres-major-with-rpo"
+    | "mysql-2-to-3-in-place"
+    | "mysql-8.4-only-from-3"
+    | "managed-not-available"
+    | "secondary-without-instance"
+    | "members-at-different-versions"
+    | "new-secondary-at-other-version";
+
+export interface Violation {
+    readonly rule: RuleId;
+    readonly message: string;
+    readonly fix: string;
+    /** The member the violation is about, when it is about one. */
+    readonly cluster?: string;
+}
+
+export interface Plan {
+    readonly engine: Engine;
+    readonly globalClusterId: string;
+    /** The version the global database runs now (the primary's), if it exists. */
+    readonly from?: string;
+    readonly to: string;
+    readonly change: ChangeKind | "create";
+    readonly path: UpgradePath;
+    readonly steps: readonly PlanStep[];
+    readonly violations: readonly Violation[];
+    /** Advice and impact notes for the whole plan. */
+    readonly notes: readonly string[];
+}
+
+/** True when the plan has a violation and so must not run. */
+export function isBlocked(plan: Plan): boolean {
+    return plan.violations.length > 0;
+}
