@@ -1,0 +1,81 @@
+import { ChangeKind, classifyChange, EngineVersion, tryParseVersion, VersionParseError } from "../engine-versions";
+import { MemberState, PlanInput } from "./types";
+
+/** A member with its versions parsed and its change classified. */
+export interface MemberContext {
+    readonly state: MemberState;
+    /** Parsed current version; undefined for a member that does not exist yet. */
+    readonly current?: EngineVersion;
+    readonly declared?: EngineVersion;
+    /** Change from the current version to the target; undefined for a new member. */
+    readonly change?: ChangeKind;
+}
+
+/** The planner input with every version parsed once; rules and paths read only this. */
+export interface PlanContext {
+    readonly input: PlanInput;
+    readonly target?: EngineVersion;
+    readonly globalCurrent?: EngineVersion;
+    readonly members: readonly MemberContext[];
+    /** Every version string that did not parse, with where it came from. */
+    readonly parseErrors: readonly { readonly where: string; readonly cluster?: string; readonly error: VersionParseError }[];
+}
+
+/** Parses every version of the input once. */
+export function buildContext(input: PlanInput): PlanContext {
+    const parseErrors: { where: string; cluster?: string; error: VersionParseError }[] = [];
+    const parse = (value: string | undefined, where: string, cluster?: string): EngineVersion | undefined => {
+        if (value === undefined) return undefined;
+        const parsed = tryParseVersion(input.engine, value);
+        if (parsed instanceof VersionParseError) {
+            parseErrors.push({ where, cluster, error: parsed });
+            return undefined;
+        }
+        return parsed;
+    };
+    const target = parse(input.target, "engineVersion");
+    // The global cluster may run another engine: that is the engine-change rule, not a parse error.
+    const globalCurrent =
+        input.globalCurrentVersion !== undefined && (input.globalCurrentEngine ?? input.engine) === input.engine
+            ? parse(input.globalCurrentVersion, `global cluster "${input.globalClusterId}" current version`)
+            : undefined;
+    const members = input.members.map((state): MemberContext => {
+        const current = parse(state.currentVersion, `cluster "${state.cluster}" current version`, state.cluster);
+        const declared = parse(state.declaredVersion, `cluster "${state.cluster}" declared engineVersion`, state.cluster);
+        const change = current && target ? classifyChange(current, target) : undefined;
+        return { state, current, declared, change };
+    });
+    return { input, target, globalCurrent, members, parseErrors };
+}
+
+/** Existing members that are not at the target yet, secondaries first. */
+export function membersToChange(ctx: PlanContext): MemberContext[] {
+    return ctx.members
+        .filter((m) => m.change !== undefined && m.change !== "none")
+        .sort((a, b) => roleOrder(a) - roleOrder(b));
+}
+
+function roleOrder(m: MemberContext): number {
+    return m.state.role === "secondary" ? 0 : 1;
+}
+
+/** The primary member, if declared. */
+export function primaryOf(ctx: PlanContext): MemberContext | undefined {
+    return ctx.members.find((m) => m.state.role === "primary");
+}
+
+const CHANGE_RANK: Record<ChangeKind, number> = { none: 0, patch: 1, minor: 2, major: 3, downgrade: 4, "engine-change": 5 };
+
+/** The largest change any existing member makes; "none" when nothing exists or all are at target. */
+export function overallChange(ctx: PlanContext): ChangeKind {
+    let kind: ChangeKind = "none";
+    for (const m of ctx.members) {
+        if (m.change && CHANGE_RANK[m.change] > CHANGE_RANK[kind]) kind = m.change;
+    }
+    return kind;
+}
+
+/** Quoted member reference used in every message: cluster "app-use1" (us-east-1). */
+export function memberRef(m: MemberState): string {
+    return `${m.role} cluster "${m.cluster}" (${m.region})`;
+}

@@ -1,0 +1,5 @@
+/** The planner: pure, no I/O. Input → ordered plan, or every violation with rule id, message and fix. */
+export * from "./types";
+export { planUpgrade } from "./plan";
+export { RULES, checkRules, Rule } from "./rules";
+export { renderPlan, renderText, renderMarkdown, renderJson, toPlanJson, PlanJson, PlanFormat, PLAN_FORMATS } from "./render";

@@ -1,0 +1,54 @@
+import { buildContext, overallChange, PlanContext } from "./context";
+import { checkRules, runningVersion } from "./rules";
+import { buildSteps, choosePath } from "./steps";
+import { Plan, PlanInput } from "./types";
+
+/**
+ * Plans the change of a global database to `input.target`: pure, no I/O. The result has either
+ * ordered steps (waves: secondaries in parallel, then the primary; or one global operation) or
+ * every violation found, each with a stable rule id, a message and a fix — never both.
+ */
+export function planUpgrade(input: PlanInput): Plan {
+    const ctx = buildContext(input);
+    const violations = checkRules(ctx);
+    const change = overallChange(ctx);
+    const path = violations.length > 0 ? "none" : choosePath(ctx, change);
+    const running = runningVersion(ctx);
+    return {
+        engine: input.engine,
+        globalClusterId: input.globalClusterId,
+        ...(running ? { from: running.text } : {}),
+        to: input.target,
+        change: path === "create" ? "create" : change,
+        path,
+        steps: violations.length > 0 ? [] : buildSteps(ctx, path),
+        violations,
+        notes: planNotes(ctx, path),
+    };
+}
+
+function planNotes(ctx: PlanContext, path: Plan["path"]): string[] {
+    const notes: string[] = [];
+    const { options, engine } = ctx.input;
+    const skipped = ctx.members.filter((m) => m.change === "none" && path !== "none" && path !== "patch");
+    for (const m of skipped) notes.push(`cluster "${m.state.cluster}" (${m.state.region}) already runs ${ctx.input.target}: skipped`);
+    if (path === "rolling" || path === "managed" || path === "major" || path === "patch") {
+        notes.push("cross-region failover and switchover are unavailable until every member runs the same version");
+        if (!options.snapshotBeforeUpgrade) notes.push("no snapshot before the upgrade (snapshotBeforeUpgrade is false): a minor upgrade cannot be rolled back");
+    }
+    if (path === "managed") notes.push("managed minor upgrade: AWS upgrades every region in one operation and rolls back on failure; it does not apply patch levels");
+    if (path === "rolling" && engine === "aurora-postgresql" && options.strategy === "auto") {
+        notes.push("strategy auto chose rolling to finish an upgrade that some members already completed");
+    }
+    if (path === "major") {
+        notes.push("major upgrade through ModifyGlobalCluster: AWS upgrades all members together; parameter groups reset to the new version's defaults");
+        if (options.strategy === "rolling") notes.push('strategy "rolling" does not apply to major upgrades: AWS refuses a major upgrade of a single member');
+    }
+    if (path === "patch" && options.applyPendingPatches === "next-maintenance") {
+        notes.push("pending patches are scheduled for each member's next maintenance window, secondaries first");
+    }
+    if (path === "none" && ctx.members.some((m) => (m.state.pendingActions ?? []).length > 0) && options.applyPendingPatches === false) {
+        notes.push("pending maintenance actions exist; set upgrade.applyPendingPatches to apply them (secondaries first)");
+    }
+    return notes;
+}

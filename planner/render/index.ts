@@ -1,0 +1,22 @@
+import { Plan } from "../types";
+import { renderJson } from "./json";
+import { renderMarkdown } from "./markdown";
+import { renderText } from "./text";
+
+export type PlanFormat = "text" | "markdown" | "json";
+export const PLAN_FORMATS: readonly PlanFormat[] = ["text", "markdown", "json"];
+
+/** Renders a plan as text (terminals, preview logs), markdown (PR comments) or JSON (tools). */
+export function renderPlan(plan: Plan, format: PlanFormat): string {
+    switch (format) {
+        case "text":
+            return renderText(plan);
+        case "markdown":
+            return renderMarkdown(plan);
+        case "json":
+            return renderJson(plan);
+    }
+}
+
+export { renderJson, renderMarkdown, renderText };
+export { toPlanJson, PlanJson } from "./json";

@@ -1,0 +1,39 @@
+import { isBlocked, Plan, PlanStep } from "../types";
+import { ACTION_WORDS, byWave, headline, PATH_WORDS, stepVersions } from "./words";
+
+/** Markdown plan for pull-request comments: summary, mermaid diagram of the order, steps, violations. */
+export function renderMarkdown(plan: Plan): string {
+    const out = [`### ${isBlocked(plan) ? "⛔ Blocked: " : ""}${escape(headline(plan))}`, "", `**Path:** ${isBlocked(plan) ? "blocked — nothing will be changed" : PATH_WORDS[plan.path]}`, ""];
+    if (plan.steps.length > 0) {
+        out.push("```mermaid", ...mermaid(plan), "```", "");
+        out.push("| wave | action | member | region | role | version | expected impact |", "|---|---|---|---|---|---|---|");
+        for (const s of plan.steps) {
+            out.push(`| ${s.wave} | ${ACTION_WORDS[s.action]} | \`${s.cluster}\` | ${s.region} | ${s.role} | ${escape(stepVersions(s))} | ${escape(s.impact)} |`);
+        }
+        out.push("");
+    }
+    if (isBlocked(plan)) {
+        out.push("| rule | problem | fix |", "|---|---|---|");
+        for (const v of plan.violations) out.push(`| \`${v.rule}\` | ${escape(v.message)} | ${escape(v.fix)} |`);
+        out.push("");
+    }
+    for (const note of plan.notes) out.push(`- ${escape(note)}`);
+    return out.join("\n").trimEnd() + "\n";
+}
+
+function mermaid(plan: Plan): string[] {
+    const lines = ["flowchart LR"];
+    const id = (s: PlanStep) => `s${plan.steps.indexOf(s)}`;
+    const waves = byWave(plan);
+    for (const wave of waves) {
+        for (const s of wave) lines.push(`  ${id(s)}["${ACTION_WORDS[s.action]}<br/>${s.cluster} (${s.region})<br/>${stepVersions(s)}"]`);
+    }
+    for (let i = 1; i < waves.length; i++) {
+        for (const a of waves[i - 1]) for (const b of waves[i]) lines.push(`  ${id(a)} --> ${id(b)}`);
+    }
+    return lines;
+}
+
+function escape(text: string): string {
+    return text.replace(/\|/g, "\\|");
+}

@@ -1,0 +1,24 @@
+import { isBlocked, Plan } from "../types";
+import { ACTION_WORDS, byWave, headline, PATH_WORDS, stepVersions } from "./words";
+
+/** Plain-text plan for terminals and `pulumi preview` logs. */
+export function renderText(plan: Plan): string {
+    const lines = [headline(plan), `path: ${isBlocked(plan) ? "blocked" : PATH_WORDS[plan.path]}`];
+    for (const wave of byWave(plan)) {
+        const parallel = wave.length > 1 ? " (in parallel)" : "";
+        lines.push(`wave ${wave[0].wave}${parallel}:`);
+        for (const s of wave) {
+            lines.push(`  - ${ACTION_WORDS[s.action]} ${s.role} "${s.cluster}" (${s.region}) ${stepVersions(s)}`.trimEnd());
+            lines.push(`      impact: ${s.impact}`);
+        }
+    }
+    for (const note of plan.notes) lines.push(`note: ${note}`);
+    if (isBlocked(plan)) {
+        lines.push(`BLOCKED: ${plan.violations.length} violation${plan.violations.length === 1 ? "" : "s"}, nothing will be changed`);
+        for (const v of plan.violations) {
+            lines.push(`  [${v.rule}] ${v.message}`);
+            lines.push(`      fix: ${v.fix}`);
+        }
+    }
+    return lines.join("\n");
+}

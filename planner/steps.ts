@@ -1,0 +1,105 @@
+import { awsEngineVersion, ChangeKind } from "../engine-versions";
+import { MemberContext, membersToChange, PlanContext, primaryOf } from "./context";
+import { globalImpact, stepImpact } from "./impact";
+import { PlanStep, UpgradePath } from "./types";
+
+/** The path for a change, per the SPEC planner table. */
+export function choosePath(ctx: PlanContext, change: ChangeKind): UpgradePath {
+    if (ctx.members.every((m) => m.current === undefined) && ctx.globalCurrent === undefined) return "create";
+    if (change === "major") return "major";
+    if (change === "minor") {
+        if (ctx.input.engine === "aurora-mysql") return "rolling";
+        const strategy = ctx.input.options.strategy;
+        // A member already at the target means a rolling upgrade was interrupted: finish it the same way.
+        const partlyDone = ctx.members.some((m) => m.change === "none");
+        return strategy === "rolling" || (strategy === "auto" && partlyDone) ? "rolling" : "managed";
+    }
+    if (change === "patch") return ctx.input.engine === "aurora-mysql" ? "rolling" : "patch";
+    return pendingPatchMembers(ctx).length > 0 ? "patch" : "none";
+}
+
+/** Members with a pending `system-update` to apply, when the options opt in. */
+export function pendingPatchMembers(ctx: PlanContext): MemberContext[] {
+    if (ctx.input.options.applyPendingPatches === false) return [];
+    return ctx.members.filter((m) => m.current && (m.state.pendingActions ?? []).some((a) => a.action === "system-update"));
+}
+
+/** Builds the ordered steps of a path; waves number from 1. */
+export function buildSteps(ctx: PlanContext, path: UpgradePath): PlanStep[] {
+    const { engine, target } = ctx.input;
+    const waves: PlanStep[][] = [];
+    const primary = primaryOf(ctx);
+    const snapshot = (): void => {
+        if (ctx.input.options.snapshotBeforeUpgrade && primary?.current) {
+            waves.push([{ wave: 0, action: "snapshot", cluster: primary.state.cluster, region: primary.state.region, role: "primary", from: primary.current.text, impact: stepImpact(engine, "snapshot", "primary") }]);
+        }
+    };
+    const memberStep = (m: MemberContext, action: "modify-db-cluster" | "apply-pending-maintenance" | "apply-parameter-groups", to?: string): PlanStep => ({
+        wave: 0,
+        action,
+        cluster: m.state.cluster,
+        region: m.state.region,
+        role: m.state.role,
+        from: m.current?.text,
+        to,
+        impact: stepImpact(engine, action, m.state.role),
+    });
+    const secondariesThenPrimary = (members: MemberContext[], action: "modify-db-cluster" | "apply-pending-maintenance", to?: (m: MemberContext) => string | undefined): void => {
+        const secondaries = members.filter((m) => m.state.role === "secondary");
+        const primaries = members.filter((m) => m.state.role === "primary");
+        if (secondaries.length > 0) waves.push(secondaries.map((m) => memberStep(m, action, to?.(m))));
+        if (primaries.length > 0) waves.push(primaries.map((m) => memberStep(m, action, to?.(m))));
+    };
+    const globalStep = (kind: "managed" | "major"): PlanStep => ({
+        wave: 0,
+        action: "modify-global-cluster",
+        cluster: ctx.input.globalClusterId,
+        region: primary?.state.region ?? ctx.members[0]?.state.region ?? "",
+        role: "global",
+        from: primary?.current?.text ?? ctx.globalCurrent?.text,
+        to: target,
+        impact: globalImpact(engine, kind),
+    });
+
+    switch (path) {
+        case "none":
+        case "create":
+            return [];
+        case "rolling":
+            snapshot();
+            secondariesThenPrimary(membersToChange(ctx), "modify-db-cluster", () => target);
+            break;
+        case "managed":
+            snapshot();
+            waves.push([globalStep("managed")]);
+            break;
+        case "patch": {
+            snapshot();
+            const patchTarget = ctx.target?.patch !== undefined ? target : undefined;
+            const members = patchTarget ? membersToChange(ctx) : pendingPatchMembers(ctx);
+            secondariesThenPrimary(members, "apply-pending-maintenance", (m) => patchTarget ?? m.state.pendingActions?.find((a) => a.action === "system-update")?.targetVersion);
+            break;
+        }
+        case "major": {
+            snapshot();
+            const custom = ctx.members.filter((m) => m.current && (m.state.targetClusterParameterGroup || m.state.targetInstanceParameterGroup));
+            const regions = [...new Map(custom.map((m) => [m.state.region, m])).values()];
+            if (regions.length > 0) {
+                waves.push(regions.map((m) => ({ ...memberStep(m, "apply-parameter-groups"), action: "prepare-parameter-groups" as const, impact: stepImpact(engine, "prepare-parameter-groups", m.state.role), to: target })));
+            }
+            waves.push([globalStep("major")]);
+            if (custom.length > 0) waves.push(sortSecondariesFirst(custom).map((m) => memberStep(m, "apply-parameter-groups", target)));
+            break;
+        }
+    }
+    return waves.flatMap((wave, i) => wave.map((step) => ({ ...step, wave: i + 1 })));
+}
+
+function sortSecondariesFirst(members: MemberContext[]): MemberContext[] {
+    return [...members].sort((a, b) => (a.state.role === b.state.role ? 0 : a.state.role === "secondary" ? -1 : 1));
+}
+
+/** EngineVersion AWS will report once a step is done (PostgreSQL without patch level). */
+export function awsTarget(ctx: PlanContext): string | undefined {
+    return ctx.target ? awsEngineVersion(ctx.target) : undefined;
+}

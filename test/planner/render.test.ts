@@ -1,0 +1,48 @@
+import * as assert from "node:assert/strict";
+import { planUpgrade, renderPlan, toPlanJson } from "../../planner";
+import { pgInput, withMember } from "./fixtures";
+
+describe("planner: renderers", () => {
+    it("text lists waves, parallel secondaries and impact", () => {
+        const text = renderPlan(planUpgrade(pgInput("17.5", {}, { strategy: "rolling" })), "text");
+        const lines = text.split("\n");
+        assert.equal(lines[0], 'Aurora PostgreSQL global cluster "app-global": 17.4 → 17.5 (minor upgrade)');
+        assert.equal(lines[1], "path: rolling: ModifyDBCluster on every secondary in parallel, then the primary");
+        assert.ok(lines.includes('  - modify DB cluster secondary "app-apne1" (ap-northeast-1) 17.4 → 17.5'));
+        assert.ok(lines.indexOf('  - modify DB cluster secondary "app-apne1" (ap-northeast-1) 17.4 → 17.5') < lines.indexOf('  - modify DB cluster primary "app-use1" (us-east-1) 17.4 → 17.5'));
+    });
+    it("text of a blocked plan says nothing will change and lists rule, message and fix", () => {
+        const text = renderPlan(planUpgrade(pgInput("18.1")), "text");
+        assert.equal(
+            text,
+            [
+                'Aurora PostgreSQL global cluster "app-global": 17.4 → 18.1 (major upgrade)',
+                "path: blocked",
+                "BLOCKED: 1 violation, nothing will be changed",
+                "  [major-without-opt-in] 18.1 is a major version upgrade from 17.4 and allowMajorVersionUpgrade is false",
+                "      fix: set upgrade.allowMajorVersionUpgrade to true after testing the application on the new major version",
+            ].join("\n"),
+        );
+    });
+    it("markdown has a mermaid diagram whose edges follow the waves", () => {
+        const md = renderPlan(planUpgrade(pgInput("17.5", {}, { strategy: "rolling" })), "markdown");
+        assert.ok(md.includes("```mermaid\nflowchart LR\n"));
+        assert.ok(md.includes("  s0 --> s1\n  s1 --> s2\n"));
+        assert.ok(md.includes("| 2 | modify DB cluster | `app-apne1` | ap-northeast-1 | secondary | 17.4 → 17.5 |"));
+    });
+    it("markdown of a blocked plan is a table of rule, problem and fix", () => {
+        const md = renderPlan(planUpgrade(pgInput("17.3")), "markdown");
+        assert.ok(md.startsWith('### ⛔ Blocked: Aurora PostgreSQL global cluster "app-global": 17.4 → 17.3 (downgrade)\n'));
+        assert.ok(md.includes("| rule | problem | fix |"));
+        assert.ok(!md.includes("```mermaid"));
+    });
+    it("JSON has steps with wave/action/cluster/region/role/from/to and violations with rule/message/fix", () => {
+        const json = JSON.parse(renderPlan(planUpgrade(pgInput("17.5")), "json"));
+        assert.deepEqual(Object.keys(json.steps[1]), ["wave", "action", "cluster", "region", "role", "from", "to", "impact"]);
+        assert.deepEqual({ ...json.steps[1], impact: undefined }, { wave: 2, action: "modify-global-cluster", cluster: "app-global", region: "us-east-1", role: "global", from: "17.4", to: "17.5", impact: undefined });
+        assert.equal(json.blocked, false);
+        const blocked = toPlanJson(planUpgrade(withMember(pgInput("17.5"), "app-apne1", { instanceCount: 0 })));
+        assert.deepEqual(Object.keys(blocked.violations[0]), ["rule", "message", "fix", "cluster"]);
+        assert.equal(blocked.violations[0].cluster, "app-apne1");
+    });
+});
