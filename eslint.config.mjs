@@ -8,6 +8,7 @@ export default tseslint.config(
     ...tseslint.configs.recommended,
     {
         files: ["**/*.ts"],
+        languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
         plugins: { "@pulumi": pulumi },
         rules: {
             "@pulumi/no-output-in-template-literal": "error",
