@@ -1,0 +1,21 @@
+import { Handler } from "./context";
+import { describeHandlers } from "./describe";
+import { instanceHandlers } from "./instances";
+import { maintenanceHandlers } from "./maintenance";
+import { modifyDBCluster } from "./modify-cluster";
+import { modifyGlobalCluster } from "./modify-global";
+import { parameterGroupHandlers } from "./parameter-groups";
+import { snapshotHandlers } from "./snapshots";
+
+export type { Handler, HandlerContext } from "./context";
+
+/** Every RDS operation the simulator implements, by name (without the `Command` suffix). */
+export const HANDLERS: Readonly<Record<string, Handler>> = {
+    ...describeHandlers,
+    ModifyDBCluster: modifyDBCluster,
+    ModifyGlobalCluster: modifyGlobalCluster,
+    ...maintenanceHandlers,
+    ...snapshotHandlers,
+    ...parameterGroupHandlers,
+    ...instanceHandlers,
+};

@@ -1,0 +1,57 @@
+import assert from "node:assert/strict";
+import { RDSServiceException } from "@aws-sdk/client-rds";
+import { createSimulatedRds, SeedTopology, SimulatedRds, SimulatedRdsOptions } from "../../simulator";
+
+export const MIN = 60_000;
+
+/** Aurora PostgreSQL 17.4.5: primary in us-east-1 (10 min), secondaries in us-west-2 (5 min) and ap-northeast-1 (8 min). */
+export function pgTopology(overrides: Partial<SeedTopology> = {}): SeedTopology {
+    return {
+        globalClusterId: "pg-global",
+        engine: "aurora-postgresql",
+        version: "17.4.5",
+        members: [
+            { id: "pg-east", region: "us-east-1", role: "primary", instances: 2, upgradeDurationMs: 10 * MIN },
+            { id: "pg-west", region: "us-west-2", role: "secondary", upgradeDurationMs: 5 * MIN },
+            { id: "pg-tokyo", region: "ap-northeast-1", role: "secondary", upgradeDurationMs: 8 * MIN },
+        ],
+        ...overrides,
+    };
+}
+
+/** Aurora MySQL 3.08.0: primary in us-east-1, secondary in eu-west-1 (both 6 min). */
+export function mysqlTopology(overrides: Partial<SeedTopology> = {}): SeedTopology {
+    return {
+        globalClusterId: "my-global",
+        engine: "aurora-mysql",
+        version: "8.0.mysql_aurora.3.08.0",
+        members: [
+            { id: "my-east", region: "us-east-1", role: "primary", upgradeDurationMs: 6 * MIN },
+            { id: "my-eu", region: "eu-west-1", role: "secondary", upgradeDurationMs: 6 * MIN },
+        ],
+        ...overrides,
+    };
+}
+
+/** A simulator seeded with `topology` (rate limiter on, as in production use). */
+export function seeded(topology: SeedTopology, options: SimulatedRdsOptions = {}): SimulatedRds {
+    const sim = createSimulatedRds(options);
+    sim.seed(topology);
+    return sim;
+}
+
+/** Awaits `promise`, asserting it rejects with an RDS service exception of exactly this name and message. */
+export async function expectAwsError(promise: Promise<unknown>, name: string, message: string): Promise<RDSServiceException> {
+    let error: unknown;
+    try {
+        await promise;
+    } catch (e) {
+        error = e;
+    }
+    assert.ok(error instanceof RDSServiceException, `expected an RDSServiceException ${name}, got ${String(error)}`);
+    assert.equal(error.name, name);
+    assert.equal(error.message, message);
+    assert.equal(error.$fault, "client");
+    assert.equal(error.$metadata.httpStatusCode, 400);
+    return error;
+}
