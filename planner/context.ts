@@ -39,8 +39,11 @@ export function buildContext(input: PlanInput): PlanContext {
         input.globalCurrentVersion !== undefined && (input.globalCurrentEngine ?? input.engine) === input.engine
             ? parse(input.globalCurrentVersion, `global cluster "${input.globalClusterId}" current version`)
             : undefined;
+    // Members of a global cluster that runs another engine carry that engine's versions: the
+    // engine-change rule reports it; parsing them as the new engine would only add noise.
+    const engineChanged = input.globalCurrentEngine !== undefined && input.globalCurrentEngine !== input.engine;
     const members = input.members.map((state): MemberContext => {
-        const current = parse(state.currentVersion, `cluster "${state.cluster}" current version`, state.cluster);
+        const current = engineChanged ? undefined : parse(state.currentVersion, `cluster "${state.cluster}" current version`, state.cluster);
         const declared = parse(state.declaredVersion, `cluster "${state.cluster}" declared engineVersion`, state.cluster);
         const change = current && target ? classifyChange(current, target) : undefined;
         return { state, current, declared, change };

@@ -35,6 +35,10 @@ describe("planner: every blocked case", () => {
             'engine-change: global cluster "shop-global" runs aurora-postgresql; changing it to aurora-mysql is not an upgrade | keep engine "aurora-postgresql", or migrate to a new global database (snapshot restore or logical replication)',
         ]);
     });
+    it("engine change with the members still on the old engine reports only engine-change", () => {
+        const input = mysqlInput(MYSQL_3080, { globalCurrentEngine: "aurora-postgresql", globalCurrentVersion: "17.4", members: pgInput("17.4").members });
+        assert.deepEqual(planUpgrade(input).violations.map((x) => x.rule), ["engine-change"]);
+    });
     it("major without opt-in (PostgreSQL)", () => {
         assert.deepEqual(violations(pgInput("18.1")), [
             "major-without-opt-in: 18.1 is a major version upgrade from 17.4 and allowMajorVersionUpgrade is false | set upgrade.allowMajorVersionUpgrade to true after testing the application on the new major version",

@@ -1,0 +1,48 @@
+import { PolicyResource } from "@pulumi/policy";
+import { EngineCatalogue, PlanInput, planUpgrade, RuleId, Violation } from "../../planner";
+import { componentSettings } from "./component-contract";
+import { findGlobalDatabases, GlobalDatabaseView } from "./global-topology";
+import { planInputFor } from "./plan-input";
+import { TAGS } from "./resource-types";
+
+/** What the planner says about one global database of the stack. */
+export interface Assessment {
+    readonly view: GlobalDatabaseView;
+    /** The planner input built from the stack, when one could be built. */
+    readonly input?: PlanInput;
+    readonly violations: readonly Violation[];
+    /** `component-plan`: the plan our component recorded at preview; `planner`: planned from the stack's resources. */
+    readonly source: "component-plan" | "planner";
+}
+
+/**
+ * Asks the planner about every global database of the stack. A database managed by our component
+ * that recorded its plan (computed from live versions) is judged by that plan; any other is
+ * planned here from the resources, with the versions the engine substitutes for `ignoreChanges`.
+ */
+export function assessStack(resources: readonly PolicyResource[], catalogue?: EngineCatalogue): Assessment[] {
+    return findGlobalDatabases(resources).map((view): Assessment => {
+        const recorded = view.component ? componentSettings(view.component.props).recordedViolations : undefined;
+        const input = planInputFor(view, catalogue);
+        if (recorded) return { view, ...(input ? { input } : {}), violations: recorded, source: "component-plan" };
+        return { view, ...(input ? { input } : {}), violations: input ? planUpgrade(input).violations : [], source: "planner" };
+    });
+}
+
+/** The resource a violation is about: its member cluster, else the component, else the global cluster. */
+export function urnFor(view: GlobalDatabaseView, v: Violation): string | undefined {
+    const member = v.cluster === undefined ? undefined : view.members.find((m) => m.identifier === v.cluster);
+    return (member?.resource ?? view.component ?? view.globalCluster ?? view.members[0]?.resource)?.urn;
+}
+
+/** How a plain `aws.rds` program (no component options) expresses the planner's opt-ins. */
+const PLAIN_OPT_IN: Partial<Record<RuleId, string>> = {
+    "major-without-opt-in": `in a plain aws.rds program, tag the global cluster ${TAGS.allowMajorVersionUpgrade}=true`,
+    "mysql-2-to-3-in-place": `in a plain aws.rds program, tag the global cluster ${TAGS.mysqlInPlaceMajorConfirmed}=true`,
+};
+
+/** A planner violation as a policy message: what is wrong, how to fix it, and the rule id. */
+export function violationMessage(view: GlobalDatabaseView, v: Violation): string {
+    const plain = view.component ? undefined : PLAIN_OPT_IN[v.rule];
+    return `global database "${view.identifier}": ${v.message}. Fix: ${v.fix}${plain ? ` (${plain})` : ""}. [rule ${v.rule}]`;
+}

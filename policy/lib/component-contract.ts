@@ -1,0 +1,117 @@
+import { DEFAULT_PLAN_OPTIONS, PlanOptions, Role, StepAction, Strategy, Violation } from "../../planner";
+import { bool, list, obj, str, value } from "./props";
+
+/**
+ * What the pack reads from the `AuroraGlobalDatabase` component (`aurora-global:index:AuroraGlobalDatabase`).
+ * Resource policies see its inputs (the component args, sent to the engine since @pulumi/pulumi
+ * 3.202); stack policies see its registered outputs. Both are read with the same keys:
+ *
+ * - `engine`, `engineVersion` — the declared engine and target version;
+ * - `upgrade` — `{ strategy, allowMajorVersionUpgrade, snapshotBeforeUpgrade, applyPendingPatches,
+ *   mysqlInPlaceMajorConfirmed }` as in the planner's `PlanOptions`;
+ * - `plan` — the plan the component computed at preview, in the planner's JSON shape
+ *   (`toPlanJson`): `violations[]` with `rule`, `message`, `fix`, `cluster`.
+ *
+ * A regional member component carries `role` (`primary` | `secondary`) and `region`.
+ * - `upgradeSteps` — the step commands it created: `{ key, action, role, cluster }` each, the
+ *   command being named `<component name>-upgrade-<key>`.
+ *
+ * An upgrade step (`command:local:Command` under the component) is recognised by that output;
+ * else by `AURORA_GLOBAL_STEP_ACTION` / `_ROLE` / `_CLUSTER` in its `environment`; else by its
+ * name (`snapshot`, `global`, `primary`, `secondary`).
+ */
+export interface ComponentSettings {
+    readonly engine?: string;
+    readonly engineVersion?: string;
+    readonly options: PlanOptions;
+    /** Violations of the plan the component recorded, when it recorded one. */
+    readonly recordedViolations?: readonly Violation[];
+}
+
+type Props = Record<string, unknown>;
+
+/** Reads the component's declared settings and recorded plan from its props. */
+export function componentSettings(props: Props): ComponentSettings {
+    const upgrade = obj(props, "upgrade");
+    const strategy = str(upgrade, "strategy");
+    const patches = value(upgrade ?? {}, "applyPendingPatches");
+    const options: PlanOptions = {
+        strategy: strategy === "managed" || strategy === "rolling" || strategy === "auto" ? (strategy as Strategy) : DEFAULT_PLAN_OPTIONS.strategy,
+        allowMajorVersionUpgrade: bool(upgrade, "allowMajorVersionUpgrade") ?? DEFAULT_PLAN_OPTIONS.allowMajorVersionUpgrade,
+        snapshotBeforeUpgrade: bool(upgrade, "snapshotBeforeUpgrade") ?? snapshotInRecordedPlan(props) ?? DEFAULT_PLAN_OPTIONS.snapshotBeforeUpgrade,
+        applyPendingPatches: patches === "immediate" || patches === "next-maintenance" ? patches : false,
+        mysqlInPlaceMajorConfirmed: bool(upgrade, "mysqlInPlaceMajorConfirmed") ?? false,
+    };
+    return {
+        engine: str(props, "engine"),
+        engineVersion: str(props, "engineVersion"),
+        options,
+        recordedViolations: recordedViolations(props),
+    };
+}
+
+/**
+ * Whether the recorded plan snapshots before upgrading (the planner adds the snapshot step exactly
+ * when snapshotBeforeUpgrade is on); undefined when the plan has no steps to tell.
+ */
+function snapshotInRecordedPlan(props: Props): boolean | undefined {
+    const steps = list(obj(props, "plan"), "steps").filter((s): s is Props => s !== null && typeof s === "object");
+    if (steps.length === 0) return undefined;
+    return steps.some((s) => s.action === "snapshot");
+}
+
+/** One upgrade step the component says it created (its `upgradeSteps` output). */
+export interface RecordedStep {
+    /** The resource name is `<component name>-upgrade-<key>`. */
+    readonly key: string;
+    readonly action: StepAction;
+    readonly role: "primary" | "secondary" | "global";
+    readonly cluster?: string;
+}
+
+const SPEC_ACTIONS: Record<string, StepAction> = {
+    snapshot: "snapshot",
+    "global-upgrade": "modify-global-cluster",
+    "member-upgrade": "modify-db-cluster",
+    "member-patch": "apply-pending-maintenance",
+};
+
+/** The component's `upgradeSteps` output, when recorded. */
+export function recordedSteps(props: Props): RecordedStep[] {
+    return list(props, "upgradeSteps")
+        .filter((s): s is Props => s !== null && typeof s === "object" && typeof (s as Props).key === "string")
+        .filter((s) => typeof s.action === "string" && s.action in SPEC_ACTIONS && (s.role === "primary" || s.role === "secondary" || s.role === "global"))
+        .map((s) => ({
+            key: s.key as string,
+            action: SPEC_ACTIONS[s.action as string],
+            role: s.role as RecordedStep["role"],
+            ...(typeof s.cluster === "string" ? { cluster: s.cluster } : {}),
+        }));
+}
+
+function recordedViolations(props: Props): Violation[] | undefined {
+    const plan = obj(props, "plan");
+    if (!plan || !Array.isArray(plan.violations)) return undefined;
+    return list(plan, "violations")
+        .filter((v): v is Props => v !== null && typeof v === "object")
+        .filter((v) => typeof v.rule === "string" && typeof v.message === "string")
+        .map((v) => ({
+            rule: v.rule as Violation["rule"],
+            message: v.message as string,
+            fix: typeof v.fix === "string" ? v.fix : "",
+            ...(typeof v.cluster === "string" ? { cluster: v.cluster } : {}),
+        }));
+}
+
+/** The role a regional member component declares, if it is one. */
+export function declaredRole(props: Props): Role | undefined {
+    const role = str(props, "role");
+    return role === "primary" || role === "secondary" ? role : undefined;
+}
+
+/** Environment keys of an upgrade step command. */
+export const STEP_ENV = {
+    action: "AURORA_GLOBAL_STEP_ACTION",
+    role: "AURORA_GLOBAL_STEP_ROLE",
+    cluster: "AURORA_GLOBAL_STEP_CLUSTER",
+} as const;

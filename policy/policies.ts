@@ -1,0 +1,14 @@
+import { Policies } from "@pulumi/policy";
+import { globalMemberSecureDefaults } from "./policies/global-member-secure-defaults";
+import { globalMembersSameVersion } from "./policies/global-members-same-version";
+import { memberClustersNoSelfUpgrade } from "./policies/member-clusters-no-self-upgrade";
+import { noBlockedVersionChange } from "./policies/no-blocked-version-change";
+import { upgradeStepsOrdered } from "./policies/upgrade-steps-ordered";
+
+/**
+ * Every policy of the aurora-global pack. `index.ts` serves them as a PolicyPack; tests and the
+ * offline run (`runPolicies` in local-runner.ts) call them directly.
+ */
+export const policies: Policies = [globalMembersSameVersion, memberClustersNoSelfUpgrade, upgradeStepsOrdered, noBlockedVersionChange, globalMemberSecureDefaults];
+
+export { globalMemberSecureDefaults, globalMembersSameVersion, memberClustersNoSelfUpgrade, noBlockedVersionChange, upgradeStepsOrdered };

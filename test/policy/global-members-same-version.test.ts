@@ -1,0 +1,41 @@
+import { strict as assert } from "assert";
+import { globalMembersSameVersion } from "../../policy/policies";
+import { TYPES } from "../../policy/lib/resource-types";
+import { patch, plainGlobal, res, runStack, urn } from "./support";
+
+describe("policy global-members-same-version", () => {
+    it("passes a global database whose members and global cluster declare one engine and version", async () => {
+        assert.deepEqual(await runStack(globalMembersSameVersion, plainGlobal()), []);
+    });
+
+    it("passes a safe upgrade declared once, on the global cluster (members ignore engineVersion)", async () => {
+        assert.deepEqual(await runStack(globalMembersSameVersion, plainGlobal("16.8")), []);
+    });
+
+    it("reports a member that declares its own version, on that member", async () => {
+        const resources = patch(plainGlobal(), "app-apne1", { engineVersion: "16.8" }, { ignoreChanges: [] });
+        assert.deepEqual(await runStack(globalMembersSameVersion, resources), [
+            {
+                message:
+                    'global database "app-global": secondary cluster "app-apne1" (ap-northeast-1) declares engineVersion 16.8 but the global cluster declares 16.6; members at different versions cannot fail over. Fix: declare 16.6 on every member and on the global cluster (one engineVersion for the whole global database). [rule members-at-different-versions]',
+                urn: urn(TYPES.cluster, "app-apne1"),
+            },
+        ]);
+    });
+
+    it("reports a member that declares another engine", async () => {
+        const resources = patch(plainGlobal(), "app-use1", { engine: "aurora-mysql" });
+        assert.deepEqual(await runStack(globalMembersSameVersion, resources), [
+            {
+                message:
+                    'global database "app-global": primary cluster "app-use1" (us-east-1) declares engine aurora-mysql but global cluster "app-global" declares aurora-postgresql; every member of a global database runs the global cluster\'s engine. Fix: set engine "aurora-postgresql" on cluster "app-use1".',
+                urn: urn(TYPES.cluster, "app-use1"),
+            },
+        ]);
+    });
+
+    it("ignores clusters that are not members of a global cluster", async () => {
+        const standalone = res(TYPES.cluster, "solo", { clusterIdentifier: "solo", engine: "aurora-mysql", engineVersion: "8.0.mysql_aurora.3.08.0" });
+        assert.deepEqual(await runStack(globalMembersSameVersion, [...plainGlobal(), standalone]), []);
+    });
+});

@@ -1,0 +1,74 @@
+import { strict as assert } from "assert";
+import { existingDatabase, runProgramUnderMocks } from "../../offline/mock-engine";
+import { runPoliciesOnMockRun } from "../../policy/local-runner";
+import { plainAwsRdsProgram, PlainProgramOptions } from "./fixtures/plain-aws-rds-program";
+
+/** orders: a global database running 16.6 in us-east-1 (primary) and eu-west-1 (secondary). */
+const current = existingDatabase({
+    globalClusterIdentifier: "orders",
+    engine: "aurora-postgresql",
+    engineVersion: "16.6",
+    members: [
+        { clusterIdentifier: "orders-use1", region: "us-east-1" },
+        { clusterIdentifier: "orders-euw1", region: "eu-west-1" },
+    ],
+});
+
+const careful: PlainProgramOptions = { globalVersion: "16.8", primaryVersion: "16.6", secondaryVersion: "16.6", ignoreMemberVersions: true, secondaryInstances: 1 };
+
+async function preview(o: PlainProgramOptions) {
+    const run = await runProgramUnderMocks({ program: () => plainAwsRdsProgram(o), currentState: current });
+    return runPoliciesOnMockRun(run, current);
+}
+
+describe("policy pack on a hand-written plain aws.rds program (no component)", function () {
+    this.timeout(60000);
+
+    it("passes the careful way: version changed on the global cluster only, members ignore engineVersion", async () => {
+        const run = await preview(careful);
+        assert.deepEqual(
+            run.verdicts.map((v) => `${v.enforcementLevel} ${v.policy}`),
+            ["advisory global-member-secure-defaults"],
+            "only the advisory about the secondary's missing deletion protection",
+        );
+        assert.equal(run.failed, false);
+    });
+
+    it("catches members declared at mixed versions that would upgrade themselves", async () => {
+        const run = await preview({ ...careful, primaryVersion: "16.8", secondaryVersion: "16.6", ignoreMemberVersions: false });
+        assert.equal(run.failed, true);
+        const byPolicy = (name: string) => run.verdicts.filter((v) => v.policy === name).map((v) => v.message);
+        assert.deepEqual(byPolicy("global-members-same-version"), [
+            'global database "orders": secondary cluster "orders-euw1" (eu-west-1) declares engineVersion 16.6 but the global cluster declares 16.8; members at different versions cannot fail over. Fix: declare 16.8 on every member and on the global cluster (one engineVersion for the whole global database). [rule members-at-different-versions]',
+        ]);
+        assert.deepEqual(
+            byPolicy("member-clusters-no-self-upgrade").map((m) => m.split(" is a member")[0]),
+            ['cluster "orders-use1"', 'cluster "orders-euw1"'],
+        );
+        assert.deepEqual(byPolicy("no-blocked-version-change"), []);
+    });
+
+    it("catches a secondary without instances", async () => {
+        const run = await preview({ ...careful, secondaryInstances: 0 });
+        assert.deepEqual(
+            run.verdicts.filter((v) => v.enforcementLevel === "mandatory").map((v) => v.message),
+            [
+                'global database "orders": secondary cluster "orders-euw1" (eu-west-1) has no DB instance; AWS refuses to upgrade it ("Cannot modify engine version without a primary instance in DB cluster"). Fix: give the secondary at least one instance (instanceCount: 1 or more) before changing the version. [rule secondary-without-instance]',
+            ],
+        );
+    });
+
+    it("catches a downgrade declared on the global cluster, from the versions in state", async () => {
+        const run = await preview({ ...careful, globalVersion: "16.2" });
+        assert.deepEqual(
+            run.verdicts.filter((v) => v.enforcementLevel === "mandatory").map((v) => v.message.split(";")[0]),
+            ['global database "orders": primary cluster "orders-use1" (us-east-1) runs 16.6', 'global database "orders": secondary cluster "orders-euw1" (eu-west-1) runs 16.6'],
+        );
+    });
+
+    it("never shows the master password to the policies", async () => {
+        const run = await runProgramUnderMocks({ program: () => plainAwsRdsProgram(careful), currentState: current });
+        const { fromMockRun } = await import("../../policy/local-runner");
+        assert.ok(!JSON.stringify(fromMockRun(run, current)).includes("correct-horse"));
+    });
+});

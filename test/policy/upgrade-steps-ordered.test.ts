@@ -1,0 +1,94 @@
+import { strict as assert } from "assert";
+import { upgradeStepsOrdered } from "../../policy/policies";
+import { AnalyzedResource } from "../../policy/engine-emulation/policy-args";
+import { TYPES } from "../../policy/lib/resource-types";
+import { res, runStack, urn } from "./support";
+
+const component = (upgrade: Record<string, unknown> = {}) => res(TYPES.component, "app", { engine: "aurora-postgresql", engineVersion: "16.8", upgrade });
+const step = (name: string, role: string, action: string, cluster: string, deps: string[]): AnalyzedResource =>
+    res(
+        TYPES.command,
+        name,
+        { create: "aurora-global upgrade", environment: { AURORA_GLOBAL_STEP_ACTION: action, AURORA_GLOBAL_STEP_ROLE: role, AURORA_GLOBAL_STEP_CLUSTER: cluster } },
+        { parent: urn(TYPES.component, "app"), dependencies: deps.map((d) => urn(TYPES.command, d)) },
+    );
+
+/** A rolling upgrade: snapshot, two secondaries in parallel, then the primary. */
+const rolling = (primaryDeps = ["app-snapshot", "app-upgrade-apne1", "app-upgrade-euw1"]) => [
+    component(),
+    step("app-snapshot", "primary", "snapshot", "app-use1", []),
+    step("app-upgrade-apne1", "secondary", "modify-db-cluster", "app-apne1", ["app-snapshot"]),
+    step("app-upgrade-euw1", "secondary", "modify-db-cluster", "app-euw1", ["app-snapshot"]),
+    step("app-upgrade-use1", "primary", "modify-db-cluster", "app-use1", primaryDeps),
+];
+
+describe("policy upgrade-steps-ordered", () => {
+    it("passes secondaries after the snapshot and the primary after every secondary", async () => {
+        assert.deepEqual(await runStack(upgradeStepsOrdered, rolling()), []);
+    });
+
+    it("accepts a dependency through another step (primary → secondary → snapshot)", async () => {
+        const chained = rolling(["app-upgrade-apne1", "app-upgrade-euw1"]);
+        assert.deepEqual(await runStack(upgradeStepsOrdered, chained), []);
+    });
+
+    it("reports a primary step that does not wait for a secondary", async () => {
+        assert.deepEqual(await runStack(upgradeStepsOrdered, rolling(["app-snapshot", "app-upgrade-apne1"])), [
+            {
+                message:
+                    'component "app": primary upgrade step "app-upgrade-use1" (cluster "app-use1") does not depend on secondary upgrade step "app-upgrade-euw1" (cluster "app-euw1"), so the primary could be upgraded first (AWS: "global replica(s) are running lower version. Please upgrade global replicas first"). Fix: make the primary step depend on every secondary step (dependsOn).',
+                urn: urn(TYPES.command, "app-upgrade-use1"),
+            },
+        ]);
+    });
+
+    it("reports upgrade steps without a snapshot step", async () => {
+        const resources = rolling().filter((r) => r.name !== "app-snapshot");
+        assert.deepEqual(await runStack(upgradeStepsOrdered, resources), [
+            {
+                message:
+                    'component "app" has upgrade steps but no pre-upgrade snapshot step, and snapshotBeforeUpgrade is not false: a minor upgrade cannot be rolled back. Fix: create the snapshot step before the upgrade steps, or set upgrade.snapshotBeforeUpgrade: false to accept the risk.',
+                urn: urn(TYPES.component, "app"),
+            },
+        ]);
+    });
+
+    it("reports an upgrade step that does not wait for the snapshot", async () => {
+        const resources = rolling().map((r) => (r.name === "app-upgrade-euw1" ? { ...r, dependencies: [] } : r));
+        assert.deepEqual(await runStack(upgradeStepsOrdered, resources), [
+            {
+                message:
+                    'component "app": upgrade step "app-upgrade-euw1" (cluster "app-euw1") does not depend on the pre-upgrade snapshot step "app-snapshot" (cluster "app-use1"), so it could start before the snapshot exists. Fix: make every upgrade step depend on the snapshot step (dependsOn).',
+                urn: urn(TYPES.command, "app-upgrade-euw1"),
+            },
+        ]);
+    });
+
+    it("accepts snapshotBeforeUpgrade: false unless the organisation requires snapshots", async () => {
+        const resources = [component({ snapshotBeforeUpgrade: false }), ...rolling().slice(1).filter((r) => r.name !== "app-snapshot")];
+        assert.deepEqual(await runStack(upgradeStepsOrdered, resources), []);
+        assert.deepEqual(await runStack(upgradeStepsOrdered, resources, { allowSkippingSnapshot: false }), [
+            {
+                message:
+                    'component "app" upgrades without a snapshot (upgrade.snapshotBeforeUpgrade is false) and this organisation requires one: a minor upgrade cannot be rolled back. Fix: remove snapshotBeforeUpgrade: false from the component\'s upgrade options.',
+                urn: urn(TYPES.component, "app"),
+            },
+        ]);
+    });
+
+    it("recognises steps by name when they carry no step environment", async () => {
+        const bare = (name: string, deps: string[]) => res(TYPES.command, name, { create: "true" }, { parent: urn(TYPES.component, "app"), dependencies: deps.map((d) => urn(TYPES.command, d)) });
+        const resources = [component(), bare("app-snapshot", []), bare("app-secondary-apne1", ["app-snapshot"]), bare("app-primary-use1", ["app-snapshot"])];
+        assert.deepEqual(
+            (await runStack(upgradeStepsOrdered, resources)).map((r) => r.message),
+            [
+                'component "app": primary upgrade step "app-primary-use1" does not depend on secondary upgrade step "app-secondary-apne1", so the primary could be upgraded first (AWS: "global replica(s) are running lower version. Please upgrade global replicas first"). Fix: make the primary step depend on every secondary step (dependsOn).',
+            ],
+        );
+    });
+
+    it("has nothing to check without upgrade steps (no change, or commands outside the component)", async () => {
+        const outside = res(TYPES.command, "app-primary-migrate", { create: "true" });
+        assert.deepEqual(await runStack(upgradeStepsOrdered, [component(), outside]), []);
+    });
+});
