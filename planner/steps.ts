@@ -75,7 +75,9 @@ export function buildSteps(ctx: PlanContext, path: UpgradePath): PlanStep[] {
             break;
         case "patch": {
             snapshot();
-            const patchTarget = ctx.target?.patch !== undefined ? target : undefined;
+            // A target with a newer patch level names it; otherwise apply what AWS has pending.
+            // (MySQL versions always carry a patch level, so the change decides, not the string.)
+            const patchTarget = ctx.target?.patch !== undefined && membersToChange(ctx).length > 0 ? target : undefined;
             const members = patchTarget ? membersToChange(ctx) : pendingPatchMembers(ctx);
             secondariesThenPrimary(members, "apply-pending-maintenance", (m) => patchTarget ?? m.state.pendingActions?.find((a) => a.action === "system-update")?.targetVersion);
             break;

@@ -109,6 +109,18 @@ describe("planner: paths of the SPEC table", () => {
             assert.equal(plan.path, "patch");
             assert.deepEqual(stepLines(plan.steps).slice(1), ["2 apply-pending-maintenance app-apne1 17.4.5→17.4.6", "3 apply-pending-maintenance app-use1 17.4.5→17.4.6"]);
         });
+        it("Aurora MySQL pending system-update at the running version: secondaries, then the primary", () => {
+            const mysqlPending = [{ action: "system-update", targetVersion: "8.0.mysql_aurora.3.08.1" }];
+            let input = mysqlInput(MYSQL_3080, {}, { applyPendingPatches: "immediate" });
+            for (const m of input.members) input = withMember(input, m.cluster, { pendingActions: mysqlPending });
+            const plan = planUpgrade(input);
+            assert.equal(plan.path, "patch");
+            assert.deepEqual(stepLines(plan.steps).slice(1), [
+                `2 apply-pending-maintenance shop-use1 ${MYSQL_3080}→8.0.mysql_aurora.3.08.1`,
+                `2 apply-pending-maintenance shop-apse2 ${MYSQL_3080}→8.0.mysql_aurora.3.08.1`,
+                `3 apply-pending-maintenance shop-euw1 ${MYSQL_3080}→8.0.mysql_aurora.3.08.1`,
+            ]);
+        });
         it("next-maintenance scheduling is noted", () => {
             const input = withMember(pgInput("17.4", {}, { applyPendingPatches: "next-maintenance" }), "app-apne1", { pendingActions: pending });
             assert.ok(planUpgrade(input).notes.includes("pending patches are scheduled for each member's next maintenance window, secondaries first"));

@@ -1,0 +1,157 @@
+import * as aws from "@pulumi/aws";
+import * as command from "@pulumi/command";
+import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
+import { Plan, planUpgrade, PlanJson, toPlanJson } from "../planner";
+import { AuroraGlobalDatabaseArgs, DEFAULTS, ResolvedMember, resolveMembers, resolveUpgrade } from "./args";
+import { buildPlanInput, LiveState, readLiveState } from "./live-state";
+import { failoverReady, MemberVersion, memberVersions } from "./member-versions";
+import { AuroraRegionalMember, SharedClusterSettings } from "./regional-member";
+import { StepSpec, stepGraph } from "./step-graph";
+import { createUpgradeSteps, reportPlan } from "./upgrade-steps";
+import { argsErrorMessage, validateArgs } from "./validate";
+
+export const GLOBAL_CLUSTER_IGNORE_CHANGES = ["engineVersion"];
+
+/** The plan, its steps and what was read live, once the invokes are answered. */
+interface Planned {
+    readonly plan: Plan;
+    readonly live: LiveState;
+    readonly specs: StepSpec[];
+    readonly steps: command.local.Command[];
+}
+
+/**
+ * An Aurora global database whose engine version is one declarative input.
+ *
+ * Owns the `aws.rds.GlobalCluster`, one {@link AuroraRegionalMember} per region (the primary
+ * first, secondaries after it), a master password from `@pulumi/random`, and — when the plan
+ * has work — the upgrade steps (`local.Command`s running the `aurora-global` CLI). At preview and
+ * up it reads each member's running version, plans the change with the shared planner, logs the
+ * plan, and records it (with its violations) in its registered outputs.
+ */
+export class AuroraGlobalDatabase extends pulumi.ComponentResource {
+    public readonly globalClusterIdentifier: string;
+    public readonly globalCluster: aws.rds.GlobalCluster;
+    public readonly primary: AuroraRegionalMember;
+    public readonly secondaries: AuroraRegionalMember[];
+    /** The plan as JSON (`steps[]`, `violations[]`, `blocked`, `path`, ...). */
+    public readonly plan: pulumi.Output<PlanJson>;
+    /** Every member's version by region: the live EngineVersion, or the declared one for a new member. */
+    public readonly memberVersions: pulumi.Output<Record<string, MemberVersion>>;
+    /** True when every member exists and runs the same version, so cross-region failover is possible. */
+    public readonly failoverReady: pulumi.Output<boolean>;
+    /** The upgrade steps created for the plan (empty without work or when blocked). */
+    public readonly upgradeSteps: pulumi.Output<StepSpec[]>;
+    /** The master user name of the primary. The password is never an output. */
+    public readonly masterUsername: string;
+
+    constructor(name: string, args: AuroraGlobalDatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
+        const problems = validateArgs(args);
+        super("aurora-global:index:AuroraGlobalDatabase", name, problems.length === 0 ? plainArgs(name, args) : {}, opts);
+        if (problems.length > 0) throw new pulumi.ResourceError(argsErrorMessage(name, problems), this, true);
+
+        const members = resolveMembers(name, args);
+        const [primary, ...secondaries] = members;
+        this.globalClusterIdentifier = args.globalClusterIdentifier ?? name;
+        this.masterUsername = args.masterUsername ?? DEFAULTS.masterUsername;
+        const shared: SharedClusterSettings = {
+            engine: args.engine,
+            engineVersion: args.engineVersion,
+            storageEncrypted: args.storageEncrypted ?? true,
+            deletionProtection: args.deletionProtection ?? true,
+            port: args.port,
+            backupRetentionPeriod: args.backupRetentionPeriod ?? DEFAULTS.backupRetentionPeriod,
+            preferredBackupWindow: args.preferredBackupWindow,
+            preferredMaintenanceWindow: args.preferredMaintenanceWindow,
+            tags: { ...(args.tags ?? {}), "aurora-global:global-cluster": this.globalClusterIdentifier },
+        };
+
+        this.globalCluster = new aws.rds.GlobalCluster(
+            `${name}-global`,
+            {
+                region: primary.region,
+                globalClusterIdentifier: this.globalClusterIdentifier,
+                engine: args.engine,
+                engineVersion: args.engineVersion,
+                storageEncrypted: shared.storageEncrypted,
+                deletionProtection: shared.deletionProtection,
+                tags: shared.tags,
+            },
+            { parent: this, ignoreChanges: GLOBAL_CLUSTER_IGNORE_CHANGES },
+        );
+        const password = new random.RandomPassword(
+            `${name}-master-password`,
+            // RDS refuses "/", "@", '"' and spaces in master passwords.
+            { length: 32, special: true, overrideSpecial: "!#$%&*()-_=+[]{}<>:?" },
+            { parent: this },
+        );
+        const memberArgs = (member: ResolvedMember) => ({ member, shared, globalClusterIdentifier: this.globalCluster.id });
+        this.primary = new AuroraRegionalMember(
+            `${name}-primary`,
+            { ...memberArgs(primary), master: { username: this.masterUsername, password: password.result, databaseName: args.databaseName } },
+            { parent: this },
+        );
+        this.secondaries = secondaries.map(
+            (s) => new AuroraRegionalMember(`${name}-secondary-${s.region}`, memberArgs(s), { parent: this, dependsOn: [this.primary] }),
+        );
+
+        const planned = this.planAndCreateSteps(name, args, members, [this.globalCluster, this.primary, ...this.secondaries]);
+        this.plan = pulumi.output(planned.then((p) => toPlanJson(p.plan)));
+        this.upgradeSteps = pulumi.output(planned.then((p) => p.specs));
+        const versions = planned.then((p) => memberVersions(members, p.live, args.engineVersion));
+        this.memberVersions = pulumi.output(versions);
+        this.failoverReady = pulumi.output(versions.then((v) => failoverReady(args.engine, v)));
+
+        this.registerOutputs({
+            globalClusterIdentifier: this.globalClusterIdentifier,
+            engine: args.engine,
+            engineVersion: args.engineVersion,
+            plan: this.plan,
+            planBlocked: this.plan.apply((p) => p.blocked),
+            violations: this.plan.apply((p) => p.violations),
+            memberVersions: this.memberVersions,
+            failoverReady: this.failoverReady,
+            upgradeSteps: this.upgradeSteps,
+        });
+    }
+
+    /** Reads the live state, plans, reports, and creates the upgrade steps when there is work. */
+    private async planAndCreateSteps(name: string, args: AuroraGlobalDatabaseArgs, members: ResolvedMember[], database: pulumi.Resource[]): Promise<Planned> {
+        const upgrade = resolveUpgrade(args.upgrade);
+        const live = await readLiveState(this, args.engine, this.globalClusterIdentifier, members, args.engineVersion, upgrade.applyPendingPatches !== false);
+        const plan = planUpgrade(buildPlanInput(args.engine, this.globalClusterIdentifier, args.engineVersion, members, upgrade, live));
+        reportPlan(plan, this);
+        const specs = stepGraph(plan, upgrade, members[0].region);
+        const steps = createUpgradeSteps(name, specs, plan, members[0].region, database, this);
+        return { plan, live, specs, steps };
+    }
+}
+
+/** The plain, structural arguments recorded with the component (never Inputs or secrets). */
+function plainArgs(name: string, args: AuroraGlobalDatabaseArgs): Record<string, unknown> {
+    const upgrade = resolveUpgrade(args.upgrade);
+    return {
+        engine: args.engine,
+        engineVersion: args.engineVersion,
+        globalClusterIdentifier: args.globalClusterIdentifier ?? name,
+        members: resolveMembers(name, args).map((m) => ({
+            role: m.role,
+            region: m.region,
+            clusterIdentifier: m.clusterIdentifier,
+            instanceCount: m.instanceCount,
+            instanceClass: m.instanceClass,
+            ...(m.engineVersion !== undefined ? { engineVersion: m.engineVersion } : {}),
+        })),
+        upgrade: {
+            strategy: upgrade.strategy,
+            allowMajorVersionUpgrade: upgrade.allowMajorVersionUpgrade,
+            snapshotBeforeUpgrade: upgrade.snapshotBeforeUpgrade,
+            timeoutMinutes: upgrade.timeoutMinutes,
+            pollSeconds: upgrade.pollSeconds,
+            applyPendingPatches: upgrade.applyPendingPatches,
+        },
+        storageEncrypted: args.storageEncrypted ?? true,
+        deletionProtection: args.deletionProtection ?? true,
+    };
+}

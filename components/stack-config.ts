@@ -1,0 +1,128 @@
+import { Engine } from "../engine-versions";
+import { OptInType, Strategy } from "../planner";
+import { AuroraGlobalDatabaseArgs, MemberArgs } from "./args";
+
+/**
+ * What the stack program reads its settings from: `pulumi.Config` satisfies it; tests hand in a
+ * plain map. Pulumi project config types are flat (string, integer, boolean, array), so the
+ * settings are flat keys too (see Pulumi.yaml); per-region names are `REGION=NAME` entries.
+ */
+export interface ConfigSource {
+    get(key: string): string | undefined;
+    getNumber(key: string): number | undefined;
+    getBoolean(key: string): boolean | undefined;
+    getObject<T>(key: string): T | undefined;
+}
+
+/** The config keys, one per setting, as declared in Pulumi.yaml. */
+export const CONFIG_KEYS = [
+    "engine",
+    "engineVersion",
+    "globalClusterIdentifier",
+    "primaryRegion",
+    "primaryInstanceCount",
+    "primaryInstanceClass",
+    "primaryClusterParameterGroup",
+    "primaryInstanceParameterGroup",
+    "secondaryRegions",
+    "secondaryInstanceCount",
+    "secondaryInstanceClass",
+    "secondaryClusterParameterGroups",
+    "secondaryInstanceParameterGroups",
+    "dbSubnetGroups",
+    "vpcSecurityGroupIds",
+    "kmsKeyIds",
+    "upgradeStrategy",
+    "upgradeAllowMajorVersionUpgrade",
+    "upgradeSnapshotBeforeUpgrade",
+    "upgradeTimeoutMinutes",
+    "upgradePollSeconds",
+    "upgradeApplyPendingPatches",
+    "upgradeMysqlInPlaceMajorConfirmed",
+    "databaseName",
+    "masterUsername",
+    "port",
+    "backupRetentionPeriod",
+    "preferredBackupWindow",
+    "preferredMaintenanceWindow",
+    "deletionProtection",
+] as const;
+
+/** Splits `REGION=VALUE` entries into a map of lists; throws naming the key, the entry and the fix. */
+export function regionMap(key: string, entries: readonly unknown[] | undefined): Map<string, string[]> {
+    const map = new Map<string, string[]>();
+    for (const entry of entries ?? []) {
+        const m = typeof entry === "string" ? /^([a-z0-9-]+)=(.+)$/.exec(entry.trim()) : null;
+        if (!m) throw new Error(`config ${key}: entry ${JSON.stringify(entry)} is not REGION=VALUE: write it as e.g. "us-east-1=my-name"`);
+        map.set(m[1], [...(map.get(m[1]) ?? []), m[2]]);
+    }
+    return map;
+}
+
+function optInFrom(value: string | undefined): false | OptInType | undefined {
+    if (value === undefined) return undefined;
+    return value === "false" ? false : (value as OptInType);
+}
+
+/** Builds the component's arguments from the stack configuration. */
+export function argsFromConfig(cfg: ConfigSource): AuroraGlobalDatabaseArgs {
+    const regional = {
+        subnets: regionMap("dbSubnetGroups", cfg.getObject<unknown[]>("dbSubnetGroups")),
+        securityGroups: regionMap("vpcSecurityGroupIds", cfg.getObject<unknown[]>("vpcSecurityGroupIds")),
+        kms: regionMap("kmsKeyIds", cfg.getObject<unknown[]>("kmsKeyIds")),
+        clusterGroups: regionMap("secondaryClusterParameterGroups", cfg.getObject<unknown[]>("secondaryClusterParameterGroups")),
+        instanceGroups: regionMap("secondaryInstanceParameterGroups", cfg.getObject<unknown[]>("secondaryInstanceParameterGroups")),
+    };
+    const placement = (region: string): Partial<MemberArgs> => ({
+        ...(regional.subnets.has(region) ? { dbSubnetGroupName: regional.subnets.get(region)![0] } : {}),
+        ...(regional.securityGroups.has(region) ? { vpcSecurityGroupIds: regional.securityGroups.get(region)! } : {}),
+        ...(regional.kms.has(region) ? { kmsKeyId: regional.kms.get(region)![0] } : {}),
+    });
+    const primaryRegion = cfg.get("primaryRegion") as string;
+    const primary: MemberArgs = {
+        region: primaryRegion,
+        ...defined("instanceCount", cfg.getNumber("primaryInstanceCount")),
+        ...defined("instanceClass", cfg.get("primaryInstanceClass")),
+        ...defined("clusterParameterGroupName", cfg.get("primaryClusterParameterGroup")),
+        ...defined("instanceParameterGroupName", cfg.get("primaryInstanceParameterGroup")),
+        ...placement(primaryRegion),
+    };
+    const secondaries = (cfg.getObject<string[]>("secondaryRegions") ?? []).map(
+        (region): MemberArgs => ({
+            region,
+            ...defined("instanceCount", cfg.getNumber("secondaryInstanceCount")),
+            ...defined("instanceClass", cfg.get("secondaryInstanceClass")),
+            ...defined("clusterParameterGroupName", regional.clusterGroups.get(region)?.[0]),
+            ...defined("instanceParameterGroupName", regional.instanceGroups.get(region)?.[0]),
+            ...placement(region),
+        }),
+    );
+    return {
+        engine: cfg.get("engine") as Engine,
+        engineVersion: cfg.get("engineVersion") as string,
+        ...defined("globalClusterIdentifier", cfg.get("globalClusterIdentifier")),
+        primary,
+        secondaries,
+        upgrade: {
+            ...defined("strategy", cfg.get("upgradeStrategy") as Strategy | undefined),
+            ...defined("allowMajorVersionUpgrade", cfg.getBoolean("upgradeAllowMajorVersionUpgrade")),
+            ...defined("snapshotBeforeUpgrade", cfg.getBoolean("upgradeSnapshotBeforeUpgrade")),
+            ...defined("timeoutMinutes", cfg.getNumber("upgradeTimeoutMinutes")),
+            ...defined("pollSeconds", cfg.getNumber("upgradePollSeconds")),
+            ...defined("applyPendingPatches", optInFrom(cfg.get("upgradeApplyPendingPatches"))),
+            ...defined("mysqlInPlaceMajorConfirmed", cfg.getBoolean("upgradeMysqlInPlaceMajorConfirmed")),
+        },
+        ...defined("databaseName", cfg.get("databaseName")),
+        ...defined("masterUsername", cfg.get("masterUsername")),
+        ...defined("port", cfg.getNumber("port")),
+        ...defined("backupRetentionPeriod", cfg.getNumber("backupRetentionPeriod")),
+        ...defined("preferredBackupWindow", cfg.get("preferredBackupWindow")),
+        ...defined("preferredMaintenanceWindow", cfg.get("preferredMaintenanceWindow")),
+        ...defined("deletionProtection", cfg.getBoolean("deletionProtection")),
+    };
+}
+
+/** `{ [key]: value }` when the value is set, `{}` otherwise (so defaults apply). */
+function defined<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+    return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}

@@ -1,0 +1,78 @@
+import { STEP_FLAGS, StepCommandOptions, stepCommandArgs } from "../orchestrator/cli/steps";
+import { isBlocked, Plan, PlanStep } from "../planner";
+import { ResolvedUpgrade } from "./args";
+
+/**
+ * One upgrade step as the component creates it: a command line of the orchestrator CLI and the
+ * steps it must wait for. Pure data, built from the plan, so tests and the policy pack can reason
+ * about it without resources.
+ */
+export interface StepSpec {
+    /** Stable key, also the suffix of the resource name: `snapshot`, `global`, `primary`, `secondary-<region>`. */
+    readonly key: string;
+    /** What the step does, from the plan. */
+    readonly action: "snapshot" | "global-upgrade" | "member-upgrade" | "member-patch";
+    readonly role: "primary" | "secondary" | "global";
+    /** The member cluster (or the global cluster for global steps). */
+    readonly cluster: string;
+    readonly region: string;
+    /** The command line, without secrets. */
+    readonly command: string;
+    /** Keys of the steps that must finish first (none: the step waits only for the database's resources). */
+    readonly after: readonly string[];
+}
+
+/** The CLI's step flags (`--only-member CLUSTER_ID`, `--only-snapshot`), owned by the orchestrator. */
+export const CLI_FLAGS = { ...STEP_FLAGS, noSnapshot: "--no-snapshot" } as const;
+
+/** Quotes a shell word when it needs it (identifiers and versions never do: they are validated). */
+function shellWord(word: string): string {
+    return /^[A-Za-z0-9._:/=@+-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
+}
+
+/**
+ * The upgrade steps for a plan: snapshot first, then every secondary (in parallel), then the
+ * primary, which waits for every secondary step; or one global step (managed minor or major,
+ * which also prepares and re-applies parameter groups). No steps for a blocked plan or a plan
+ * without work. Each command line comes from the orchestrator's `stepCommandArgs`, so every
+ * step re-plans in the CLI with the same options and reaches the same path.
+ */
+export function stepGraph(plan: Plan, upgrade: ResolvedUpgrade, homeRegion: string): StepSpec[] {
+    if (isBlocked(plan) || plan.steps.length === 0) return [];
+    const options: StepCommandOptions = {
+        homeRegion,
+        globalClusterId: plan.globalClusterId,
+        target: plan.to,
+        allowMajor: upgrade.allowMajorVersionUpgrade,
+        strategy: plan.path === "managed" ? "managed" : plan.path === "rolling" ? "rolling" : upgrade.strategy,
+        ...(upgrade.timeoutMinutes !== undefined ? { timeoutMinutes: upgrade.timeoutMinutes } : {}),
+        ...(upgrade.pollSeconds !== undefined ? { pollSeconds: upgrade.pollSeconds } : {}),
+        optIn: upgrade.applyPendingPatches || "immediate",
+    };
+    const command = (step: Pick<PlanStep, "action" | "cluster">): string => [upgrade.cli, ...stepCommandArgs(options, step).map(shellWord)].join(" ");
+    const specs: StepSpec[] = [];
+
+    const snapshot = plan.steps.find((s) => s.action === "snapshot");
+    if (snapshot) {
+        specs.push({ key: "snapshot", action: "snapshot", role: "primary", cluster: snapshot.cluster, region: snapshot.region, command: command(snapshot), after: [] });
+    }
+    const first = snapshot ? ["snapshot"] : [];
+
+    const global = plan.steps.find((s) => s.action === "modify-global-cluster");
+    if (global) {
+        specs.push({ key: "global", action: "global-upgrade", role: "global", cluster: plan.globalClusterId, region: global.region, command: command(global), after: first });
+        return specs;
+    }
+
+    const memberSteps = plan.steps.filter((s) => s.action === "modify-db-cluster" || s.action === "apply-pending-maintenance");
+    const action = (s: PlanStep): StepSpec["action"] => (s.action === "apply-pending-maintenance" ? "member-patch" : "member-upgrade");
+    const secondaries = memberSteps.filter((s) => s.role === "secondary");
+    for (const s of secondaries) {
+        specs.push({ key: `secondary-${s.region}`, action: action(s), role: "secondary", cluster: s.cluster, region: s.region, command: command(s), after: first });
+    }
+    const secondaryKeys = secondaries.map((s) => `secondary-${s.region}`);
+    for (const s of memberSteps.filter((m) => m.role === "primary")) {
+        specs.push({ key: "primary", action: action(s), role: "primary", cluster: s.cluster, region: s.region, command: command(s), after: secondaryKeys.length > 0 ? secondaryKeys : first });
+    }
+    return specs;
+}

@@ -1,0 +1,76 @@
+import { OptInType, Strategy } from "../planner";
+import { DEFAULTS } from "./defaults";
+
+/** How an engine-version change is carried out. */
+export interface UpgradeArgs {
+    /**
+     * `auto` uses AWS's managed global operation where it exists (Aurora PostgreSQL minor),
+     * rolling otherwise; `managed` insists on it; `rolling` upgrades each secondary, then the primary.
+     * @default "auto"
+     * @see https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database-upgrade.html
+     */
+    readonly strategy?: Strategy;
+    /**
+     * Opt-in to a major version upgrade (ModifyGlobalCluster with AllowMajorVersionUpgrade).
+     * @default false
+     */
+    readonly allowMajorVersionUpgrade?: boolean;
+    /**
+     * Take a cluster snapshot of the primary before upgrading (minor upgrades cannot be rolled back).
+     * @default true
+     */
+    readonly snapshotBeforeUpgrade?: boolean;
+    /**
+     * How long one upgrade step may take before it stops with an error; integer 1–10080.
+     * @default the CLI's (`--timeout-minutes` not passed: 180)
+     */
+    readonly timeoutMinutes?: number;
+    /**
+     * Fixed seconds between status polls while waiting; integer 1–3600.
+     * @default the CLI's adaptive polling (`--poll-seconds` not passed)
+     */
+    readonly pollSeconds?: number;
+    /**
+     * Apply pending `system-update` maintenance actions (patch levels), secondaries first:
+     * `immediate`, at the `next-maintenance` window, or `false` to leave them alone.
+     * @default false
+     * @see https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_ApplyPendingMaintenanceAction.html
+     */
+    readonly applyPendingPatches?: false | OptInType;
+    /**
+     * Aurora MySQL 2 → 3 in place: confirms `lower_case_table_names` is at its default and the
+     * reboot is accepted.
+     * @default false
+     */
+    readonly mysqlInPlaceMajorConfirmed?: boolean;
+    /**
+     * The command line that starts the orchestrator CLI in the upgrade steps.
+     * @default `node bin/aurora-global.js`, the path relative to the project directory
+     */
+    readonly cli?: string;
+}
+
+/** Upgrade options with defaults resolved. */
+export interface ResolvedUpgrade {
+    readonly strategy: Strategy;
+    readonly allowMajorVersionUpgrade: boolean;
+    readonly snapshotBeforeUpgrade: boolean;
+    readonly timeoutMinutes?: number;
+    readonly pollSeconds?: number;
+    readonly applyPendingPatches: false | OptInType;
+    readonly mysqlInPlaceMajorConfirmed: boolean;
+    readonly cli: string;
+}
+
+export function resolveUpgrade(u: UpgradeArgs | undefined): ResolvedUpgrade {
+    return {
+        strategy: u?.strategy ?? DEFAULTS.strategy,
+        allowMajorVersionUpgrade: u?.allowMajorVersionUpgrade ?? false,
+        snapshotBeforeUpgrade: u?.snapshotBeforeUpgrade ?? true,
+        ...(u?.timeoutMinutes !== undefined ? { timeoutMinutes: u.timeoutMinutes } : {}),
+        ...(u?.pollSeconds !== undefined ? { pollSeconds: u.pollSeconds } : {}),
+        applyPendingPatches: u?.applyPendingPatches ?? false,
+        mysqlInPlaceMajorConfirmed: u?.mysqlInPlaceMajorConfirmed ?? false,
+        cli: u?.cli ?? DEFAULTS.cli,
+    };
+}

@@ -1,0 +1,48 @@
+import * as command from "@pulumi/command";
+import * as pulumi from "@pulumi/pulumi";
+import { isBlocked, Plan, renderPlan } from "../planner";
+import { StepSpec } from "./step-graph";
+
+/**
+ * Creates the upgrade steps as `local.Command`s running the orchestrator CLI, in the order of
+ * the step graph: each step waits for the steps it names (`dependsOn`, explicit in the graph),
+ * or for the database's own resources when it names none. Every step is triggered by the target
+ * version, has no secret in its environment, no `delete` and no previous output in its env.
+ */
+export function createUpgradeSteps(
+    name: string,
+    specs: readonly StepSpec[],
+    plan: Plan,
+    homeRegion: string,
+    databaseResources: pulumi.Resource[],
+    parent: pulumi.Resource,
+): command.local.Command[] {
+    const byKey = new Map<string, command.local.Command>();
+    for (const spec of specs) {
+        const dependsOn = spec.after.length > 0 ? spec.after.map((key) => byKey.get(key)!) : databaseResources;
+        const step = new command.local.Command(
+            `${name}-upgrade-${spec.key}`,
+            {
+                create: spec.command,
+                triggers: [plan.to],
+                environment: { AWS_REGION: homeRegion },
+                addPreviousOutputInEnv: false,
+            },
+            { parent, dependsOn },
+        );
+        byKey.set(spec.key, step);
+    }
+    return [...byKey.values()];
+}
+
+/**
+ * Shows the plan in the preview: the rendered text as info; for a blocked plan every violation
+ * as an error on the component, so the preview fails with or without the policy pack.
+ */
+export function reportPlan(plan: Plan, resource: pulumi.Resource): void {
+    void pulumi.log.info(renderPlan(plan, "text"), resource);
+    if (!isBlocked(plan)) return;
+    for (const v of plan.violations) {
+        void pulumi.log.error(`upgrade blocked [${v.rule}]: ${v.message}. Fix: ${v.fix}`, resource);
+    }
+}

@@ -1,0 +1,16 @@
+/** The aurora-global stack: config → AuroraGlobalDatabase → outputs. */
+import * as pulumi from "@pulumi/pulumi";
+import { argsFromConfig, AuroraGlobalDatabase } from "./components";
+import { iamPolicyDocument } from "./orchestrator/iam-policy";
+
+const db = new AuroraGlobalDatabase("aurora", argsFromConfig(new pulumi.Config()));
+
+export const globalClusterIdentifier = db.globalClusterIdentifier;
+/** The upgrade plan of this update (JSON: path, steps[], violations[]). */
+export const plan = db.plan;
+/** Every member's version, by region. */
+export const memberVersions = db.memberVersions;
+/** True when every member runs the same version (cross-region failover possible). */
+export const failoverReady = db.failoverReady;
+/** Least-privilege IAM policy for whoever runs the upgrade steps (the aurora-global CLI). */
+export const upgradeIamPolicy = iamPolicyDocument();

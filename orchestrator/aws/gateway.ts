@@ -1,0 +1,116 @@
+import { RDSClient } from "@aws-sdk/client-rds";
+import { Logger, silentLogger } from "../log/logger";
+import { Clock, RdsClientFactory } from "../ports";
+import { idFromArn } from "./arn";
+import { describeAwsError } from "./errors";
+import { DEFAULT_RETRY, RandomSource, RetryPolicy, withRetry } from "./retry";
+
+/** What the orchestrator needs to talk to RDS: clients per region, time, randomness, cancellation. */
+export interface GatewayDeps {
+    readonly clients: RdsClientFactory;
+    readonly clock: Clock;
+    /** Jitter source; `Math.random` by default. */
+    readonly random?: RandomSource;
+    readonly retry?: RetryPolicy;
+    readonly log?: Logger;
+    /** Aborting stops retries and waits (a kill, in tests). */
+    readonly signal?: AbortSignal;
+}
+
+/** An SDK command; its class name gives the operation (`DescribeDBClustersCommand`). */
+export interface SdkCommand {
+    readonly input: object;
+}
+
+/** Call counts of one run, for the report. */
+export interface CallStats {
+    /** Attempts per operation (`DescribeDBClusters`: 12). */
+    readonly calls: Record<string, number>;
+    /** DescribeDBClusters attempts per cluster identifier. */
+    readonly describesPerCluster: Record<string, number>;
+    retries: number;
+}
+
+/** Operations that change nothing (the rest mutate and are counted as such). */
+export function isReadOnly(operation: string): boolean {
+    return operation.startsWith("Describe") || operation.startsWith("List");
+}
+
+/**
+ * Sends RDS commands to the client of a region, with retries on throttling and transient
+ * errors (backoff with full jitter on the injected clock), and counts every attempt.
+ */
+export class RdsGateway {
+    readonly stats: CallStats = { calls: {}, describesPerCluster: {}, retries: 0 };
+    readonly clock: Clock;
+    readonly log: Logger;
+    private readonly cache = new Map<string, RDSClient>();
+
+    constructor(private readonly deps: GatewayDeps) {
+        this.clock = deps.clock;
+        this.log = deps.log ?? silentLogger;
+    }
+
+    get signal(): AbortSignal | undefined {
+        return this.deps.signal;
+    }
+
+    /** The client of `region` (one per region, reused). */
+    client(region: string): RDSClient {
+        let client = this.cache.get(region);
+        if (!client) {
+            client = this.deps.clients(region);
+            this.cache.set(region, client);
+        }
+        return client;
+    }
+
+    /** Sends `command` in `region`; `retry` overrides the retry policy (e.g. fewer attempts for optional facts). */
+    async send<O>(region: string, command: SdkCommand, retry?: RetryPolicy): Promise<O> {
+        const operation = command.constructor.name.replace(/Command$/, "");
+        const client = this.client(region) as unknown as { send(c: SdkCommand, o?: { abortSignal?: AbortSignal }): Promise<O> };
+        return withRetry(
+            () => {
+                this.throwIfAborted();
+                this.count(operation, command.input);
+                return client.send(command, this.deps.signal ? { abortSignal: this.deps.signal } : undefined);
+            },
+            {
+                clock: this.deps.clock,
+                random: this.deps.random ?? Math.random,
+                policy: retry ?? this.deps.retry ?? DEFAULT_RETRY,
+                signal: this.deps.signal,
+                onRetry: (e, attempt, delay) => {
+                    this.stats.retries += 1;
+                    this.log.info(`${operation} in ${region}: ${describeAwsError(e)}; retry ${attempt} in ${(delay / 1000).toFixed(1)}s`);
+                },
+            },
+        );
+    }
+
+    /** Sleeps on the injected clock unless aborted. */
+    async sleep(ms: number): Promise<void> {
+        this.throwIfAborted();
+        await this.deps.clock.sleep(ms);
+        this.throwIfAborted();
+    }
+
+    throwIfAborted(): void {
+        const signal = this.deps.signal;
+        if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new Error("aborted");
+    }
+
+    /** Number of mutating calls sent so far. */
+    mutatingCalls(): number {
+        return Object.entries(this.stats.calls).filter(([op]) => !isReadOnly(op)).reduce((n, [, c]) => n + c, 0);
+    }
+
+    private count(operation: string, input: object): void {
+        this.stats.calls[operation] = (this.stats.calls[operation] ?? 0) + 1;
+        const id = (input as { DBClusterIdentifier?: unknown }).DBClusterIdentifier;
+        if (operation === "DescribeDBClusters" && typeof id === "string") {
+            const key = idFromArn(id);
+            this.stats.describesPerCluster[key] = (this.stats.describesPerCluster[key] ?? 0) + 1;
+        }
+    }
+}

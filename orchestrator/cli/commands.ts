@@ -1,0 +1,105 @@
+import { DEFAULT_PLAN_OPTIONS, isBlocked, Plan, planUpgrade, PlanFormat, PlanOptions, renderPlan, Strategy, OptInType } from "../../planner";
+import { RdsGateway } from "../aws/gateway";
+import { InputError } from "../errors";
+import { executePlan } from "../execute/execute-plan";
+import { formatDuration, lineLogger } from "../log/logger";
+import { describeTopology } from "../topology/describe";
+import { runningVersion, toPlanInput } from "../topology/plan-input";
+import { Topology } from "../topology/types";
+import { ResolvedDeps } from "./deps";
+import { renderStatus } from "./status-render";
+import { describeFilter, selectSteps, StepFilter } from "./steps";
+
+/** Exit codes of SPEC: 0 done or nothing to do, 2 bad input or blocked plan, 1 failure while changing things. */
+export const EXIT = { ok: 0, failure: 1, input: 2 } as const;
+
+export interface Target {
+    readonly region: string;
+    readonly globalCluster: string;
+}
+
+export interface PlanArgs extends Target {
+    readonly target: string;
+    readonly allowMajor: boolean;
+    readonly strategy: Strategy;
+}
+
+function gateway(deps: ResolvedDeps): RdsGateway {
+    return new RdsGateway({ clients: deps.clients, clock: deps.clock, random: deps.random, log: lineLogger(deps.stderr, deps.clock), ...(deps.signal ? { signal: deps.signal } : {}) });
+}
+
+async function planFor(api: RdsGateway, a: PlanArgs, options: Partial<PlanOptions>): Promise<{ topology: Topology; plan: Plan }> {
+    const topology = await describeTopology(api, a.region, a.globalCluster, { target: a.target });
+    const plan = planUpgrade(toPlanInput(topology, a.target, { ...DEFAULT_PLAN_OPTIONS, strategy: a.strategy, allowMajorVersionUpgrade: a.allowMajor, ...options }));
+    return { topology, plan };
+}
+
+/** `aurora-global plan`: describes, plans, prints; exit 2 when blocked. */
+export async function runPlan(deps: ResolvedDeps, a: PlanArgs & { format: PlanFormat }): Promise<number> {
+    const api = gateway(deps);
+    const { plan } = await planFor(api, a, {});
+    deps.stdout(renderPlan(plan, a.format) + "\n");
+    return isBlocked(plan) ? EXIT.input : EXIT.ok;
+}
+
+/** `aurora-global upgrade`: describes, plans, executes. */
+export async function runUpgrade(deps: ResolvedDeps, a: PlanArgs & { snapshot: boolean; timeoutMinutes?: number; pollSeconds?: number; filter?: StepFilter }): Promise<number> {
+    const api = gateway(deps);
+    const { topology, plan } = await planFor(api, a, { snapshotBeforeUpgrade: a.snapshot });
+    return execute(deps, api, topology, plan, { timeoutMinutes: a.timeoutMinutes, pollSeconds: a.pollSeconds }, a.filter);
+}
+
+/** `aurora-global patch`: applies pending system-updates, secondaries first. */
+export async function runPatch(deps: ResolvedDeps, a: Target & { optIn: OptInType; pollSeconds?: number; filter?: StepFilter }): Promise<number> {
+    const api = gateway(deps);
+    const topology = await describeTopology(api, a.region, a.globalCluster, { skipCatalogue: true });
+    const running = runningVersion(topology);
+    if (running === undefined) throw new InputError(`global cluster "${a.globalCluster}" reports no engine version: nothing to patch`);
+    const unknown = topology.members.filter((m) => m.pendingActions === undefined);
+    if (unknown.length > 0) {
+        deps.stderr(`aurora-global: pending maintenance of ${unknown.map((m) => `"${m.cluster}" (${m.region})`).join(", ")} could not be read: nothing was changed; check access to rds:DescribePendingMaintenanceActions and run again\n`);
+        return EXIT.failure;
+    }
+    const plan = planUpgrade(toPlanInput(topology, running, { ...DEFAULT_PLAN_OPTIONS, applyPendingPatches: a.optIn }));
+    return execute(deps, api, topology, plan, { pollSeconds: a.pollSeconds, optIn: a.optIn }, a.filter);
+}
+
+/**
+ * The plan reduced to the steps one run executes (`--only-snapshot`, `--only-member`: what a
+ * Pulumi upgrade step runs). A step no longer in the plan is done already (AWS reports it).
+ */
+export function only(plan: Plan, filter: StepFilter = {}): Plan {
+    if (isBlocked(plan)) return plan;
+    return { ...plan, steps: selectSteps(plan.steps, filter) };
+}
+
+/** `aurora-global status`. */
+export async function runStatus(deps: ResolvedDeps, a: Target & { format: PlanFormat }): Promise<number> {
+    const api = gateway(deps);
+    const topology = await describeTopology(api, a.region, a.globalCluster, { skipCatalogue: true });
+    deps.stdout(renderStatus(topology, a.format) + "\n");
+    return EXIT.ok;
+}
+
+async function execute(deps: ResolvedDeps, api: RdsGateway, topology: Topology, full: Plan, options: { timeoutMinutes?: number; pollSeconds?: number; optIn?: OptInType }, filter: StepFilter = {}): Promise<number> {
+    deps.stdout(renderPlan(full, "text") + "\n");
+    const plan = only(full, filter);
+    const selected = describeFilter(filter);
+    if (selected !== undefined && !isBlocked(plan) && plan.steps.length === 0) {
+        deps.stdout(`${selected}: nothing to do (not in the plan any more: AWS reports it done)\n`);
+        return EXIT.ok;
+    }
+    if (isBlocked(plan)) {
+        deps.stderr(`aurora-global: the plan is blocked (${plan.violations.length} violation${plan.violations.length === 1 ? "" : "s"}): nothing was changed\n`);
+        return EXIT.input;
+    }
+    if (plan.steps.length === 0) {
+        deps.stdout(`nothing to do: global cluster "${plan.globalClusterId}" ${plan.path === "patch" ? "has no pending system-update left" : `already runs ${plan.to} everywhere`}\n`);
+        return EXIT.ok;
+    }
+    const result = await executePlan(api, topology, plan, options, deps.hooks);
+    const describes = Object.entries(result.stats.calls).filter(([op]) => op.startsWith("Describe")).reduce((n, [, c]) => n + c, 0);
+    const verb = result.outcome === "scheduled" ? "scheduled for the next maintenance window" : "done";
+    deps.stdout(`${plan.path} ${plan.from ?? "?"} → ${plan.to}: ${verb} in ${formatDuration(result.elapsedMs)} (${describes} describe calls, ${result.stats.retries} retries)\n`);
+    return EXIT.ok;
+}

@@ -1,0 +1,51 @@
+import { RDSClient } from "@aws-sdk/client-rds";
+import { RandomSource } from "../aws/retry";
+import { ExecuteHooks } from "../execute/types";
+import { Clock, RdsClientFactory, systemClock } from "../ports";
+
+/** What `main` runs with; everything has a real default, tests inject the simulator's. */
+export interface CliDeps {
+    /** RDS client per region. Default: real clients (the SDK honours AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_RDS). */
+    readonly clients?: RdsClientFactory;
+    readonly clock?: Clock;
+    readonly random?: RandomSource;
+    /** Where plans, status and summaries go. Default process.stdout. */
+    readonly stdout?: (text: string) => void;
+    /** Where progress lines and errors go. Default process.stderr. */
+    readonly stderr?: (text: string) => void;
+    /** Environment for AWS_REGION. Default process.env. */
+    readonly env?: Readonly<Record<string, string | undefined>>;
+    /** Aborting stops the run at its next call or wait (a kill, in tests). */
+    readonly signal?: AbortSignal;
+    readonly hooks?: ExecuteHooks;
+}
+
+/**
+ * Real RDS clients, one attempt each (retries are ours, on the injected clock). The endpoint is
+ * left to the SDK, which reads AWS_ENDPOINT_URL_RDS / AWS_ENDPOINT_URL.
+ */
+export const realClients: RdsClientFactory = (region) => new RDSClient({ region, maxAttempts: 1 });
+
+export interface ResolvedDeps {
+    readonly clients: RdsClientFactory;
+    readonly clock: Clock;
+    readonly random: RandomSource;
+    readonly stdout: (text: string) => void;
+    readonly stderr: (text: string) => void;
+    readonly env: Readonly<Record<string, string | undefined>>;
+    readonly signal?: AbortSignal;
+    readonly hooks: ExecuteHooks;
+}
+
+export function resolveDeps(deps: CliDeps = {}): ResolvedDeps {
+    return {
+        clients: deps.clients ?? realClients,
+        clock: deps.clock ?? systemClock,
+        random: deps.random ?? Math.random,
+        stdout: deps.stdout ?? ((t) => void process.stdout.write(t)),
+        stderr: deps.stderr ?? ((t) => void process.stderr.write(t)),
+        env: deps.env ?? process.env,
+        ...(deps.signal ? { signal: deps.signal } : {}),
+        hooks: deps.hooks ?? {},
+    };
+}

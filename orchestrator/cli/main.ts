@@ -1,0 +1,41 @@
+import { CommanderError } from "commander";
+import { adviceFor, describeAwsError } from "../aws/errors";
+import { InputError, UpgradeStopped } from "../errors";
+import { EXIT } from "./commands";
+import { CliDeps, resolveDeps } from "./deps";
+import { buildProgram } from "./program";
+import { addWatchCommand, WatchExit } from "./watch";
+
+/**
+ * Runs the `aurora-global` CLI in-process and resolves with its exit code: 0 done or nothing to
+ * do, 2 bad input or a blocked plan (nothing changed), 1 a failure while changing things.
+ * `argv` are the user's arguments (without `node` and the script).
+ */
+export async function main(argv: readonly string[], deps: CliDeps = {}): Promise<number> {
+    const d = resolveDeps(deps);
+    let code: number = EXIT.ok;
+    const program = buildProgram(d, (c) => {
+        code = c;
+    });
+    addWatchCommand(program, d);
+    try {
+        await program.parseAsync([...argv], { from: "user" });
+        return code;
+    } catch (e) {
+        if (e instanceof WatchExit) return e.exitCode;
+        if (e instanceof CommanderError) {
+            return e.code === "commander.helpDisplayed" || e.code === "commander.version" ? EXIT.ok : EXIT.input;
+        }
+        if (e instanceof InputError) {
+            d.stderr(`aurora-global: ${e.message}\n`);
+            return EXIT.input;
+        }
+        if (e instanceof UpgradeStopped) {
+            d.stderr(`aurora-global: STOPPED: ${e.message}\n`);
+            return EXIT.failure;
+        }
+        const advice = adviceFor(e);
+        d.stderr(`aurora-global: STOPPED: unexpected error: ${describeAwsError(e)}${advice ? `. What to do: ${advice}` : ""}. Run the same command again once resolved: it resumes from what AWS reports.\n`);
+        return EXIT.failure;
+    }
+}

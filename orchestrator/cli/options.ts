@@ -1,0 +1,89 @@
+import { OptInType, PLAN_FORMATS, PlanFormat, Strategy } from "../../planner";
+
+/** Validated flags of one command; `errors` lists every bad value, each naming flag, value and fix. */
+export interface Validated<T> {
+    readonly value?: T;
+    readonly errors: readonly string[];
+}
+
+const STRATEGIES: readonly Strategy[] = ["auto", "managed", "rolling"];
+const OPT_INS: readonly OptInType[] = ["immediate", "next-maintenance"];
+
+/** `--strategy`: auto (default), managed or rolling. */
+export function parseStrategy(raw: string | undefined, errors: string[]): Strategy {
+    if (raw === undefined) return "auto";
+    if ((STRATEGIES as readonly string[]).includes(raw)) return raw as Strategy;
+    errors.push(`--strategy "${raw}" is not valid: use one of ${STRATEGIES.join(", ")}`);
+    return "auto";
+}
+
+/** `--format`: text (default), markdown or json. */
+export function parseFormat(raw: string | undefined, errors: string[]): PlanFormat {
+    if (raw === undefined) return "text";
+    if ((PLAN_FORMATS as readonly string[]).includes(raw)) return raw as PlanFormat;
+    errors.push(`--format "${raw}" is not valid: use one of ${PLAN_FORMATS.join(", ")}`);
+    return "text";
+}
+
+/** `--opt-in`: immediate (default) or next-maintenance. */
+export function parseOptIn(raw: string | undefined, errors: string[]): OptInType {
+    if (raw === undefined) return "immediate";
+    if ((OPT_INS as readonly string[]).includes(raw)) return raw as OptInType;
+    errors.push(`--opt-in "${raw}" is not valid: use one of ${OPT_INS.join(", ")}`);
+    return "immediate";
+}
+
+/** A whole number flag within [min, max]; undefined when not given. */
+export function parseWholeNumber(flag: string, raw: string | undefined, min: number, max: number, unit: string, example: number, errors: string[]): number | undefined {
+    if (raw === undefined) return undefined;
+    const n = /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
+    if (Number.isInteger(n) && n >= min && n <= max) return n;
+    errors.push(`${flag} "${raw}" is not valid: give a whole number of ${unit} from ${min} to ${max}, e.g. ${flag} ${example}`);
+    return undefined;
+}
+
+/** `--timeout-minutes N` (1 to 10080). */
+export function parseTimeoutMinutes(raw: string | undefined, errors: string[]): number | undefined {
+    return parseWholeNumber("--timeout-minutes", raw, 1, 10080, "minutes", 120, errors);
+}
+
+/** `--poll-seconds N` (1 to 3600). */
+export function parsePollSeconds(raw: string | undefined, errors: string[]): number | undefined {
+    return parseWholeNumber("--poll-seconds", raw, 1, 3600, "seconds", 15, errors);
+}
+
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+const GLOBAL_ID = /^[A-Za-z][A-Za-z0-9-]{0,254}$/;
+
+/** The home region: `--region`, else AWS_REGION. */
+export function parseRegion(flag: string | undefined, env: Readonly<Record<string, string | undefined>>, errors: string[]): string {
+    const fromEnv = flag === undefined;
+    const raw = flag ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
+    if (raw === undefined || raw === "") {
+        errors.push("--region is required: give the home region of the global cluster, e.g. --region us-east-1, or set AWS_REGION");
+        return "";
+    }
+    if (!REGION.test(raw)) {
+        errors.push(`${fromEnv ? "AWS_REGION" : "--region"} "${raw}" is not valid: use an AWS region code such as us-east-1`);
+    }
+    return raw;
+}
+
+/** `--global-cluster ID`. */
+export function parseGlobalCluster(raw: string | undefined, errors: string[]): string {
+    if (raw === undefined || raw === "") {
+        errors.push("--global-cluster is required: give the global cluster identifier, e.g. --global-cluster app-global");
+        return "";
+    }
+    if (!GLOBAL_ID.test(raw)) errors.push(`--global-cluster "${raw}" is not valid: use the global cluster identifier (letters, digits and hyphens, starting with a letter)`);
+    return raw;
+}
+
+/** `--target VERSION` (its syntax is checked by the planner, per engine). */
+export function parseTarget(raw: string | undefined, errors: string[]): string {
+    if (raw === undefined || raw.trim() === "") {
+        errors.push("--target is required: give the engine version to upgrade to, e.g. --target 17.5 or --target 8.0.mysql_aurora.3.09.0");
+        return "";
+    }
+    return raw.trim();
+}

@@ -1,0 +1,94 @@
+import { Command, Option } from "commander";
+import { ResolvedDeps } from "./deps";
+import { EXIT, runPatch, runPlan, runStatus, runUpgrade } from "./commands";
+import { parseFormat, parseGlobalCluster, parseOptIn, parsePollSeconds, parseRegion, parseStrategy, parseTarget, parseTimeoutMinutes } from "./options";
+
+type Raw = Record<string, string | boolean | undefined>;
+const str = (v: string | boolean | undefined): string | undefined => (typeof v === "string" ? v : undefined);
+
+/** The flags each command accepts, exactly as SPEC lists them (plus --region, the home region). */
+export function buildProgram(deps: ResolvedDeps, setExit: (code: number) => void): Command {
+    const program = new Command("aurora-global")
+        .description("Plan and run ordered, resumable engine upgrades of Aurora global databases (secondaries first, primary last).")
+        .exitOverride()
+        .configureOutput({ writeOut: deps.stdout, writeErr: deps.stderr })
+        .showHelpAfterError("(run with --help for usage)");
+
+    const common = (c: Command) =>
+        c
+            .option("--region <region>", "home region of the global cluster (default: AWS_REGION)")
+            .option("--global-cluster <id>", "global cluster identifier");
+    /** Validates, reports every bad value at once (exit 2), or runs. */
+    const guarded = (build: (raw: Raw, errors: string[]) => () => Promise<number>) => async (raw: Raw) => {
+        const errors: string[] = [];
+        const run = build(raw, errors);
+        if (errors.length > 0) {
+            for (const e of errors) deps.stderr(`aurora-global: ${e}\n`);
+            setExit(EXIT.input);
+            return;
+        }
+        setExit(await run());
+    };
+    const target = (raw: Raw, errors: string[]) => ({
+        region: parseRegion(str(raw.region), deps.env, errors),
+        globalCluster: parseGlobalCluster(str(raw.globalCluster), errors),
+    });
+
+    common(program.command("plan").description("print the upgrade plan (exit 2 when it is blocked); changes nothing"))
+        .option("--target <version>", "engine version to upgrade to")
+        .option("--allow-major", "allow a major version upgrade", false)
+        .option("--strategy <strategy>", "auto | managed | rolling", undefined)
+        .option("--format <format>", "text | markdown | json", undefined)
+        .action(
+            guarded((raw, errors) => {
+                const a = { ...target(raw, errors), target: parseTarget(str(raw.target), errors), allowMajor: raw.allowMajor === true, strategy: parseStrategy(str(raw.strategy), errors), format: parseFormat(str(raw.format), errors) };
+                return () => runPlan(deps, a);
+            }),
+        );
+
+    common(program.command("upgrade").description("upgrade the global database to --target: snapshot, secondaries in parallel, then the primary (or one global operation)"))
+        .option("--target <version>", "engine version to upgrade to")
+        .option("--allow-major", "allow a major version upgrade", false)
+        .option("--strategy <strategy>", "auto | managed | rolling", undefined)
+        .option("--timeout-minutes <n>", "stop (exit 1) when the run takes longer (default 180)")
+        .option("--poll-seconds <n>", "fixed polling interval (default: adaptive, about 4 describe calls per member per minute)")
+        .option("--no-snapshot", "skip the cluster snapshot of the primary before the upgrade")
+        .addOption(new Option("--only-snapshot", "run only the snapshot step (the Pulumi upgrade steps use it)").hideHelp())
+        .addOption(new Option("--only-member <cluster>", "run only this member's step (the Pulumi upgrade steps use it)").hideHelp())
+        .action(
+            guarded((raw, errors) => {
+                const a = {
+                    ...target(raw, errors),
+                    target: parseTarget(str(raw.target), errors),
+                    allowMajor: raw.allowMajor === true,
+                    strategy: parseStrategy(str(raw.strategy), errors),
+                    timeoutMinutes: parseTimeoutMinutes(str(raw.timeoutMinutes), errors),
+                    pollSeconds: parsePollSeconds(str(raw.pollSeconds), errors),
+                    snapshot: raw.snapshot !== false,
+                    filter: { onlySnapshot: raw.onlySnapshot === true, onlyMember: str(raw.onlyMember) },
+                };
+                return () => runUpgrade(deps, a);
+            }),
+        );
+
+    common(program.command("patch").description("apply pending system-update maintenance: secondaries first, then the primary"))
+        .option("--opt-in <when>", "immediate | next-maintenance", undefined)
+        .option("--poll-seconds <n>", "fixed polling interval (default: adaptive)")
+        .addOption(new Option("--only-member <cluster>", "run only this member's step (the Pulumi upgrade steps use it)").hideHelp())
+        .action(
+            guarded((raw, errors) => {
+                const a = { ...target(raw, errors), optIn: parseOptIn(str(raw.optIn), errors), pollSeconds: parsePollSeconds(str(raw.pollSeconds), errors), filter: { onlyMember: str(raw.onlyMember) } };
+                return () => runPatch(deps, a);
+            }),
+        );
+
+    common(program.command("status").description("every member's status and version, and whether the database is ready to fail over"))
+        .option("--format <format>", "text | markdown | json", undefined)
+        .action(
+            guarded((raw, errors) => {
+                const a = { ...target(raw, errors), format: parseFormat(str(raw.format), errors) };
+                return () => runStatus(deps, a);
+            }),
+        );
+    return program;
+}

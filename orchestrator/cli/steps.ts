@@ -1,0 +1,73 @@
+import * as path from "path";
+import { OptInType, PlanStep, Strategy } from "../../planner";
+
+/** The CLI's entry point (a JS shim that runs the TypeScript CLI with ts-node, no build). */
+export const CLI_BIN = path.join(__dirname, "..", "..", "bin", "aurora-global.js");
+
+/**
+ * Hidden flags that narrow one run to one step of the plan (what the Pulumi upgrade steps run):
+ * `--only-snapshot` (the pre-upgrade snapshot), `--only-member CLUSTER` (that member's
+ * ModifyDBCluster or pending-maintenance step). Not in `--help`: SPEC's flags are the user's.
+ */
+export const STEP_FLAGS = { onlySnapshot: "--only-snapshot", onlyMember: "--only-member" } as const;
+
+/** Which steps of a plan one run executes. */
+export interface StepFilter {
+    readonly onlySnapshot?: boolean;
+    readonly onlyMember?: string;
+}
+
+/** The steps of `steps` selected by `filter` (all when it selects nothing in particular). */
+export function selectSteps(steps: readonly PlanStep[], filter: StepFilter): PlanStep[] {
+    if (filter.onlySnapshot) return steps.filter((s) => s.action === "snapshot");
+    if (filter.onlyMember !== undefined) return steps.filter((s) => s.cluster === filter.onlyMember && (s.action === "modify-db-cluster" || s.action === "apply-pending-maintenance"));
+    return [...steps];
+}
+
+/** `--only-member X` / `--only-snapshot` in words, for messages. */
+export function describeFilter(filter: StepFilter): string | undefined {
+    if (filter.onlySnapshot) return "the snapshot step";
+    if (filter.onlyMember !== undefined) return `the step of cluster "${filter.onlyMember}"`;
+    return undefined;
+}
+
+/** What the upgrade steps of a Pulumi program share. */
+export interface StepCommandOptions {
+    readonly homeRegion: string;
+    readonly globalClusterId: string;
+    readonly target: string;
+    readonly allowMajor?: boolean;
+    readonly strategy?: Strategy;
+    readonly timeoutMinutes?: number;
+    readonly pollSeconds?: number;
+    /** Opt-in of pending-maintenance steps. */
+    readonly optIn?: OptInType;
+}
+
+/**
+ * The CLI arguments (after `node bin/aurora-global.js`) that run one step of a plan: the
+ * snapshot, one member's step, or the whole global operation (managed / major, including the
+ * parameter-group steps). Re-running them is safe: the step reads what AWS reports and skips or
+ * waits as needed; a step AWS reports done exits 0 with nothing to do.
+ */
+export function stepCommandArgs(o: StepCommandOptions, step: Pick<PlanStep, "action" | "cluster">): string[] {
+    const common = ["--region", o.homeRegion, "--global-cluster", o.globalClusterId];
+    const poll = o.pollSeconds !== undefined ? ["--poll-seconds", String(o.pollSeconds)] : [];
+    if (step.action === "apply-pending-maintenance") {
+        return ["patch", ...common, "--opt-in", o.optIn ?? "immediate", ...poll, STEP_FLAGS.onlyMember, step.cluster];
+    }
+    const upgrade = [
+        "upgrade",
+        ...common,
+        "--target",
+        o.target,
+        ...(o.allowMajor ? ["--allow-major"] : []),
+        "--strategy",
+        o.strategy ?? "auto",
+        ...(o.timeoutMinutes !== undefined ? ["--timeout-minutes", String(o.timeoutMinutes)] : []),
+        ...poll,
+    ];
+    if (step.action === "snapshot") return [...upgrade, STEP_FLAGS.onlySnapshot];
+    if (step.action === "modify-db-cluster") return [...upgrade, "--no-snapshot", STEP_FLAGS.onlyMember, step.cluster];
+    return [...upgrade, "--no-snapshot"];
+}

@@ -1,0 +1,99 @@
+import { compareVersions, Engine, tryParseVersion, VersionParseError } from "../../engine-versions";
+import { RdsGateway } from "../aws/gateway";
+import { UpgradeStopped } from "../errors";
+import { formatDuration } from "../log/logger";
+import { MemberTopology, Topology } from "../topology/types";
+import { ExecuteHooks, ExecuteOptions } from "./types";
+
+export const DEFAULT_TIMEOUT_MINUTES = 180;
+
+/** State shared by the steps of one run. */
+export class RunContext {
+    readonly startedAt: number;
+    readonly deadline: number;
+    readonly memberDurationsMs: Record<string, number> = {};
+    readonly skipped: string[] = [];
+    /** Shortest member upgrade noticed so far in this run: the expectation for the next ones. */
+    learnedDurationMs?: number;
+    /** Set when a sibling step failed: every wait stops at its next turn. */
+    private stopReason?: unknown;
+    scheduled = false;
+
+    constructor(
+        readonly api: RdsGateway,
+        readonly topology: Topology,
+        readonly options: ExecuteOptions,
+        readonly hooks: ExecuteHooks = {},
+    ) {
+        this.startedAt = api.clock.now();
+        this.deadline = this.startedAt + this.timeoutMinutes * 60_000;
+    }
+
+    get engine(): Engine {
+        return this.topology.engine;
+    }
+
+    get timeoutMinutes(): number {
+        return this.options.timeoutMinutes ?? DEFAULT_TIMEOUT_MINUTES;
+    }
+
+    get log() {
+        return this.api.log;
+    }
+
+    now(): number {
+        return this.api.clock.now();
+    }
+
+    member(cluster: string): MemberTopology {
+        const m = this.topology.members.find((x) => x.cluster === cluster);
+        if (!m) throw new UpgradeStopped(`cluster "${cluster}" is in the plan but not a member of global cluster "${this.topology.globalClusterId}": run the command again to re-read the topology`);
+        return m;
+    }
+
+    secondaries(): MemberTopology[] {
+        return this.topology.members.filter((m) => m.role === "secondary");
+    }
+
+    /** True when `engineVersion` (AWS's) is `target` at the precision both carry. */
+    atVersion(engineVersion: string | undefined, target: string): boolean {
+        if (engineVersion === undefined) return false;
+        const a = tryParseVersion(this.engine, engineVersion);
+        const b = tryParseVersion(this.engine, target);
+        if (a instanceof VersionParseError || b instanceof VersionParseError) return engineVersion === target;
+        return compareVersions(a, b) === 0;
+    }
+
+    stop(reason: unknown): void {
+        this.stopReason ??= reason;
+    }
+
+    /** Throws when the run was aborted or a sibling step failed. */
+    checkStopped(): void {
+        this.api.throwIfAborted();
+        if (this.stopReason !== undefined) throw new UpgradeStopped("stopped because another step of the same wave failed");
+    }
+
+    /** Sleeps `ms` on the run's clock, then checks for a stop. */
+    async sleep(ms: number): Promise<void> {
+        this.checkStopped();
+        await this.api.sleep(ms);
+        this.checkStopped();
+    }
+
+    /** "[12m03s]" elapsed since the run started. */
+    elapsed(from: number = this.startedAt): string {
+        return formatDuration(this.now() - from);
+    }
+
+    /** Records a member's observed duration and learns from it. */
+    noteDuration(cluster: string, ms: number, learn: boolean): void {
+        this.memberDurationsMs[cluster] = ms;
+        if (learn) this.learnedDurationMs = Math.min(this.learnedDurationMs ?? Infinity, ms);
+    }
+}
+
+/** "secondary cluster "app-apne1" (ap-northeast-1)". */
+export function ref(m: Pick<MemberTopology, "role" | "cluster" | "region">): string {
+    return `${m.role} cluster "${m.cluster}" (${m.region})`;
+}

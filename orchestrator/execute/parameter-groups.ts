@@ -1,0 +1,108 @@
+import {
+    CreateDBClusterParameterGroupCommand,
+    CreateDBParameterGroupCommand,
+    DescribeDBInstancesCommand,
+    DescribeDBInstancesCommandOutput,
+    DescribeDBParametersCommand,
+    DescribeDBParametersCommandOutput,
+    ModifyDBClusterCommand,
+    ModifyDBClusterParameterGroupCommand,
+    ModifyDBInstanceCommand,
+    ModifyDBParameterGroupCommand,
+    Parameter,
+} from "@aws-sdk/client-rds";
+import { parameterGroupFamily, parseVersion } from "../../engine-versions";
+import { PlanStep } from "../../planner";
+import { describeAwsError, isAlreadyExists } from "../aws/errors";
+import { readCluster } from "../topology/describe";
+import { userClusterParameters } from "../topology/facts";
+import { ref, RunContext } from "./context";
+import { stopOnError } from "./stop-on-error";
+import { waitForMember } from "./wait-member";
+
+/**
+ * Before a major upgrade: in the step's region, create the target-family copies of every
+ * member's custom cluster and instance parameter groups (if missing) with the user-set
+ * parameters of the originals. Idempotent: existing groups are reused.
+ */
+export async function prepareParameterGroups(ctx: RunContext, step: PlanStep): Promise<void> {
+    const family = parameterGroupFamily(parseVersion(ctx.engine, step.to ?? ""));
+    for (const m of ctx.topology.members.filter((x) => x.region === step.region)) {
+        if (m.targetClusterParameterGroup && m.clusterParameterGroup) {
+            const created = await create(ctx, m.region, () =>
+                new CreateDBClusterParameterGroupCommand({ DBClusterParameterGroupName: m.targetClusterParameterGroup!, DBParameterGroupFamily: family, Description: `${m.clusterParameterGroup} for ${family} (aurora-global)` }),
+            );
+            ctx.log.info(`${ref(m)}: cluster parameter group "${m.targetClusterParameterGroup}" (${family}) ${created ? "created" : "exists"}`);
+            if (created) {
+                const params = await userClusterParameters(ctx.api, m.region, m.clusterParameterGroup);
+                await copy(ctx, m.region, m.targetClusterParameterGroup, toParameters(params), (batch) =>
+                    new ModifyDBClusterParameterGroupCommand({ DBClusterParameterGroupName: m.targetClusterParameterGroup!, Parameters: batch }),
+                );
+            }
+        }
+        if (m.targetInstanceParameterGroup && m.instanceParameterGroup) {
+            const created = await create(ctx, m.region, () =>
+                new CreateDBParameterGroupCommand({ DBParameterGroupName: m.targetInstanceParameterGroup!, DBParameterGroupFamily: family, Description: `${m.instanceParameterGroup} for ${family} (aurora-global)` }),
+            );
+            ctx.log.info(`${ref(m)}: instance parameter group "${m.targetInstanceParameterGroup}" (${family}) ${created ? "created" : "exists"}`);
+            if (created) {
+                const out = await ctx.api.send<DescribeDBParametersCommandOutput>(m.region, new DescribeDBParametersCommand({ DBParameterGroupName: m.instanceParameterGroup, Source: "user" }));
+                const params = new Map((out.Parameters ?? []).filter((p) => p.ParameterName && p.ParameterValue !== undefined).map((p) => [p.ParameterName!, p.ParameterValue!]));
+                await copy(ctx, m.region, m.targetInstanceParameterGroup, toParameters(params), (batch) =>
+                    new ModifyDBParameterGroupCommand({ DBParameterGroupName: m.targetInstanceParameterGroup!, Parameters: batch }),
+                );
+            }
+        }
+    }
+}
+
+/** After a major upgrade: apply the target-family groups to the member and its instances. */
+export async function applyParameterGroups(ctx: RunContext, step: PlanStep): Promise<void> {
+    const m = ctx.member(step.cluster);
+    const doing = "applying the target-family parameter groups";
+    try {
+        const c = await readCluster(ctx.api, m.region, m.cluster);
+        if (m.targetClusterParameterGroup && c.DBClusterParameterGroup !== m.targetClusterParameterGroup) {
+            ctx.log.info(`${ref(m)}: cluster parameter group → "${m.targetClusterParameterGroup}"`);
+            await ctx.api.send(m.region, new ModifyDBClusterCommand({ DBClusterIdentifier: m.cluster, DBClusterParameterGroupName: m.targetClusterParameterGroup, ApplyImmediately: true }));
+        }
+        if (m.targetInstanceParameterGroup) {
+            const out = await ctx.api.send<DescribeDBInstancesCommandOutput>(m.region, new DescribeDBInstancesCommand({ Filters: [{ Name: "db-cluster-id", Values: [m.cluster] }] }));
+            for (const i of out.DBInstances ?? []) {
+                if (!i.DBInstanceIdentifier || (i.DBParameterGroups ?? []).some((g) => g.DBParameterGroupName === m.targetInstanceParameterGroup)) continue;
+                ctx.log.info(`${ref(m)}: instance "${i.DBInstanceIdentifier}" parameter group → "${m.targetInstanceParameterGroup}"`);
+                await ctx.api.send(m.region, new ModifyDBInstanceCommand({ DBInstanceIdentifier: i.DBInstanceIdentifier, DBParameterGroupName: m.targetInstanceParameterGroup, ApplyImmediately: true }));
+            }
+        }
+    } catch (e) {
+        throw stopOnError(e, m, doing);
+    }
+    await waitForMember(ctx, { member: m, since: ctx.now(), doing });
+    ctx.log.info(`${ref(m)}: parameter groups applied; static parameters take effect at the instances' next reboot`);
+}
+
+async function create(ctx: RunContext, region: string, command: () => object & { input: object }): Promise<boolean> {
+    try {
+        await ctx.api.send(region, command());
+        return true;
+    } catch (e) {
+        if (isAlreadyExists(e)) return false;
+        throw e;
+    }
+}
+
+function toParameters(params: Map<string, string>): Parameter[] {
+    return [...params].map(([ParameterName, ParameterValue]) => ({ ParameterName, ParameterValue, ApplyMethod: "pending-reboot" }));
+}
+
+/** Copies parameters 20 at a time (AWS's limit); a parameter the new family refuses is reported, not fatal. */
+async function copy(ctx: RunContext, region: string, group: string, params: Parameter[], command: (batch: Parameter[]) => object & { input: object }): Promise<void> {
+    for (let i = 0; i < params.length; i += 20) {
+        const batch = params.slice(i, i + 20);
+        try {
+            await ctx.api.send(region, command(batch));
+        } catch (e) {
+            ctx.log.warn(`parameter group "${group}" (${region}): could not copy ${batch.map((p) => p.ParameterName).join(", ")}: ${describeAwsError(e)}; review the group`);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import { CreateDBClusterSnapshotCommand, DBClusterSnapshot, DescribeDBClusterSnapshotsCommand, DescribeDBClusterSnapshotsCommandOutput } from "@aws-sdk/client-rds";
+import { Plan, PlanStep } from "../../planner";
+import { isAlreadyExists, isNotFound } from "../aws/errors";
+import { UpgradeStopped } from "../errors";
+import { formatDuration } from "../log/logger";
+import { ref, RunContext } from "./context";
+import { nextPollDelay } from "./poll-schedule";
+import { stopOnError } from "./stop-on-error";
+
+/**
+ * The identifier of the pre-upgrade snapshot of a plan: deterministic, so a re-run finds the
+ * snapshot it already took (`app-use1-before-17-5`, `shop-euw1-before-8-0-mysql-aurora-3-09-0`).
+ */
+export function snapshotIdentifier(plan: Plan, cluster: string): string {
+    const patchTargets = plan.steps.filter((s) => s.action === "apply-pending-maintenance" && s.to).map((s) => s.to!);
+    const what = plan.path === "patch" ? `patch-${patchTargets[0] ?? plan.to}` : plan.to;
+    const raw = `${cluster}-before-${what}`.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/-+/g, "-").replace(/-$/, "");
+    const id = /^[a-z]/.test(raw) ? raw : `s-${raw}`;
+    return id.slice(0, 255).replace(/-$/, "");
+}
+
+/** Snapshot of the primary before the upgrade; reuses (and waits for) one taken by an earlier run. */
+export async function snapshotPrimary(ctx: RunContext, plan: Plan, step: PlanStep): Promise<void> {
+    const member = ctx.member(step.cluster);
+    const id = snapshotIdentifier(plan, member.cluster);
+    let snapshot = await findSnapshot(ctx, member.region, id);
+    if (snapshot) {
+        ctx.log.info(`${ref(member)}: snapshot "${id}" exists (${snapshot.Status}), not taken again`);
+    } else {
+        ctx.log.info(`${ref(member)}: CreateDBClusterSnapshot "${id}"`);
+        try {
+            await ctx.api.send(member.region, new CreateDBClusterSnapshotCommand({ DBClusterSnapshotIdentifier: id, DBClusterIdentifier: member.cluster }));
+        } catch (e) {
+            if (!isAlreadyExists(e)) throw stopOnError(e, member, `CreateDBClusterSnapshot "${id}"`);
+        }
+    }
+    const since = ctx.now();
+    let polls = 0;
+    while (snapshot?.Status !== "available") {
+        if (snapshot && ["failed", "deleted", "deleting"].includes(snapshot.Status ?? "")) {
+            throw new UpgradeStopped(
+                `snapshot "${id}" of ${ref(member)} is ${snapshot.Status}: nothing was upgraded. Delete it (aws rds delete-db-cluster-snapshot --db-cluster-snapshot-identifier ${id} --region ${member.region}) and run the same command again.`,
+                member.cluster,
+                member.region,
+            );
+        }
+        if (ctx.now() >= ctx.deadline) {
+            throw new UpgradeStopped(
+                `timed out after ${ctx.timeoutMinutes} minutes (--timeout-minutes ${ctx.timeoutMinutes}) waiting for snapshot "${id}" of ${ref(member)} (status "${snapshot?.Status ?? "not visible yet"}"): nothing was upgraded. Run the same command again to resume, or raise --timeout-minutes.`,
+                member.cluster,
+                member.region,
+            );
+        }
+        await ctx.sleep(Math.min(nextPollDelay({ elapsedMs: ctx.now() - since, polls, fixedMs: pollMs(ctx) }), Math.max(0, ctx.deadline - ctx.now())));
+        polls += 1;
+        snapshot = await findSnapshot(ctx, member.region, id);
+    }
+    ctx.log.info(`${ref(member)}: snapshot "${id}" available (${formatDuration(ctx.now() - since)})`);
+}
+
+function pollMs(ctx: RunContext): number | undefined {
+    return ctx.options.pollSeconds !== undefined ? ctx.options.pollSeconds * 1000 : undefined;
+}
+
+async function findSnapshot(ctx: RunContext, region: string, id: string): Promise<DBClusterSnapshot | undefined> {
+    try {
+        const out = await ctx.api.send<DescribeDBClusterSnapshotsCommandOutput>(region, new DescribeDBClusterSnapshotsCommand({ DBClusterSnapshotIdentifier: id }));
+        return (out.DBClusterSnapshots ?? []).find((s) => s.DBClusterSnapshotIdentifier === id);
+    } catch (e) {
+        if (isNotFound(e)) return undefined;
+        throw e;
+    }
+}

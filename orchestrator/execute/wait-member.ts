@@ -1,0 +1,116 @@
+import { DBCluster } from "@aws-sdk/client-rds";
+import { UpgradeStopped } from "../errors";
+import { formatDuration } from "../log/logger";
+import { readCluster } from "../topology/describe";
+import { MemberTopology } from "../topology/types";
+import { ref, RunContext } from "./context";
+import { nextPollDelay } from "./poll-schedule";
+
+/** Statuses that end an operation without reaching the target. */
+export const FAILED_STATUSES = new Set(["upgrade_failed", "incompatible-parameters", "failed", "inaccessible-encryption-credentials"]);
+
+/** A member that stays `available` at its old version this long after our modify call did not start upgrading. */
+export const START_GRACE_MS = 5 * 60_000;
+
+/** A progress line per member at least this often while it is waited for. */
+export const HEARTBEAT_MS = 2 * 60_000;
+
+export interface WaitSpec {
+    readonly member: MemberTopology;
+    /** Version to reach; undefined to wait only for `available` (parameter groups, patches without a version). */
+    readonly target?: string;
+    /** When the operation started (our modify call, or the resumed wait). */
+    readonly since: number;
+    /** What the member is doing, for progress lines: "upgrading to 17.5". */
+    readonly doing: string;
+    /** Extra completion check (e.g. the pending action is gone). */
+    readonly alsoDone?: (cluster: DBCluster) => Promise<boolean>;
+    /** What to tell the operator if the member fails, beyond the standard advice. */
+    readonly untouched?: string;
+}
+
+/**
+ * Polls DescribeDBClusters (in the member's region, by identifier) until the member reports
+ * the target and `available`. Stops on `upgrade_failed` (and the like), on a rollback to the old
+ * version, and at the run's deadline, with a message naming member, region, state and the fix.
+ */
+export async function waitForMember(ctx: RunContext, spec: WaitSpec): Promise<DBCluster> {
+    const { member } = spec;
+    let polls = 0;
+    let sawBusy = false;
+    let lastStatus = "";
+    let lastLogAt = ctx.now();
+    for (;;) {
+        const elapsed = ctx.now() - spec.since;
+        const delay = nextPollDelay({ elapsedMs: elapsed, polls, expectedMs: ctx.learnedDurationMs, fixedMs: ctx.options.pollSeconds !== undefined ? ctx.options.pollSeconds * 1000 : undefined });
+        if (ctx.now() + delay > ctx.deadline) {
+            await ctx.sleep(Math.max(0, ctx.deadline - ctx.now()));
+            const c = await readCluster(ctx.api, member.region, member.cluster);
+            if (await isDone(ctx, spec, c)) return finish(ctx, spec, c);
+            throw timeout(ctx, spec, c);
+        }
+        await ctx.sleep(delay);
+        const c = await readCluster(ctx.api, member.region, member.cluster);
+        polls += 1;
+        const status = c.Status ?? "unknown";
+        await ctx.hooks.onPoll?.(member.cluster, status, c.EngineVersion);
+        if (status !== lastStatus || ctx.now() - lastLogAt >= HEARTBEAT_MS) {
+            ctx.log.info(`${ref(member)}: ${status} at ${c.EngineVersion ?? "?"} (${spec.doing}, ${formatDuration(ctx.now() - spec.since)})`);
+            lastStatus = status;
+            lastLogAt = ctx.now();
+        }
+        if (FAILED_STATUSES.has(status)) throw failed(ctx, spec, c);
+        if (await isDone(ctx, spec, c)) return finish(ctx, spec, c);
+        if (status !== "available") sawBusy = true;
+        else if (spec.target !== undefined && (sawBusy || ctx.now() - spec.since > START_GRACE_MS)) throw rolledBack(ctx, spec, c, sawBusy);
+    }
+}
+
+async function isDone(ctx: RunContext, spec: WaitSpec, c: DBCluster): Promise<boolean> {
+    if (c.Status !== "available") return false;
+    if (spec.target !== undefined && !ctx.atVersion(c.EngineVersion, spec.target)) return false;
+    return spec.alsoDone ? spec.alsoDone(c) : true;
+}
+
+function finish(ctx: RunContext, spec: WaitSpec, c: DBCluster): DBCluster {
+    const took = ctx.now() - spec.since;
+    ctx.noteDuration(spec.member.cluster, took, spec.target !== undefined);
+    ctx.log.info(`${ref(spec.member)}: done, ${c.EngineVersion ?? "?"} and available after ${formatDuration(took)}`);
+    return c;
+}
+
+function state(c: DBCluster): string {
+    return `status "${c.Status ?? "unknown"}" at version ${c.EngineVersion ?? "unknown"}`;
+}
+
+function failed(_ctx: RunContext, spec: WaitSpec, c: DBCluster): UpgradeStopped {
+    const m = spec.member;
+    return new UpgradeStopped(
+        `${ref(m)} reports ${state(c)} while ${spec.doing}. ${spec.untouched ?? "Nothing else was changed."} ` +
+            `Look at its events (aws rds describe-events --source-type db-cluster --source-identifier ${m.cluster} --region ${m.region}), ` +
+            `fix the cause (or restore the pre-upgrade snapshot), then run the same command again: it resumes from what AWS reports.`,
+        m.cluster,
+        m.region,
+    );
+}
+
+function rolledBack(_ctx: RunContext, spec: WaitSpec, c: DBCluster, sawBusy: boolean): UpgradeStopped {
+    const m = spec.member;
+    const what = sawBusy ? "is available again without reaching" : `did not start upgrading within ${formatDuration(START_GRACE_MS)} towards`;
+    return new UpgradeStopped(
+        `${ref(m)} ${what} ${spec.target} (${state(c)}): AWS did not apply the change${sawBusy ? " (rolled back)" : ""}. ${spec.untouched ?? ""} ` +
+            `Check its events (aws rds describe-events --source-type db-cluster --source-identifier ${m.cluster} --region ${m.region}) and pending modifications, then run the same command again.`.replace(/\s+/g, " "),
+        m.cluster,
+        m.region,
+    );
+}
+
+function timeout(ctx: RunContext, spec: WaitSpec, c: DBCluster): UpgradeStopped {
+    const m = spec.member;
+    return new UpgradeStopped(
+        `timed out after ${ctx.timeoutMinutes} minutes (--timeout-minutes ${ctx.timeoutMinutes}) while ${spec.doing}: ${ref(m)} reports ${state(c)}. ` +
+            `AWS keeps working on it; run the same command again to resume waiting (it is not modified twice), or raise --timeout-minutes.`,
+        m.cluster,
+        m.region,
+    );
+}

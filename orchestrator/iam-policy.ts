@@ -1,0 +1,50 @@
+/**
+ * The least-privilege IAM policy of the `aurora-global` CLI: exactly the RDS actions it can call.
+ * A test proves every command the orchestrator sends in every scenario is listed here.
+ */
+export const RDS_ACTIONS: readonly string[] = [
+    "rds:DescribeGlobalClusters",
+    "rds:DescribeDBClusters",
+    "rds:DescribeDBInstances",
+    "rds:DescribeDBEngineVersions",
+    "rds:DescribePendingMaintenanceActions",
+    "rds:DescribeDBClusterParameters",
+    "rds:DescribeDBParameters",
+    "rds:DescribeDBClusterSnapshots",
+    "rds:CreateDBClusterSnapshot",
+    "rds:CreateDBClusterParameterGroup",
+    "rds:CreateDBParameterGroup",
+    "rds:ModifyDBClusterParameterGroup",
+    "rds:ModifyDBParameterGroup",
+    "rds:ModifyGlobalCluster",
+    "rds:ModifyDBCluster",
+    "rds:ModifyDBInstance",
+    "rds:ApplyPendingMaintenanceAction",
+];
+
+/** One statement of an IAM policy document. */
+export interface IamStatement {
+    Sid: string;
+    Effect: "Allow";
+    Action: string[];
+    Resource: string;
+}
+
+/** An IAM policy document granting {@link RDS_ACTIONS} (and nothing else). */
+export interface IamPolicyDocument {
+    Version: "2012-10-17";
+    Statement: IamStatement[];
+}
+
+/** The policy document to attach to whoever runs `aurora-global` (the Pulumi deployer, CI). */
+export function iamPolicyDocument(): IamPolicyDocument {
+    return {
+        Version: "2012-10-17",
+        Statement: [{ Sid: "AuroraGlobalUpgrade", Effect: "Allow", Action: [...RDS_ACTIONS], Resource: "*" }],
+    };
+}
+
+/** The IAM action of an SDK command name (`ModifyDBClusterCommand` → `rds:ModifyDBCluster`). */
+export function iamActionOf(command: string): string {
+    return `rds:${command.replace(/Command$/, "")}`;
+}

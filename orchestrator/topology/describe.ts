@@ -1,0 +1,138 @@
+import { DBCluster, DescribeDBClustersCommand, DescribeDBClustersCommandOutput, DescribeGlobalClustersCommand, DescribeGlobalClustersCommandOutput, GlobalCluster } from "@aws-sdk/client-rds";
+import { awsEngineVersion, Engine, isEngine, tryParseVersion, VersionParseError } from "../../engine-versions";
+import { idFromArn, regionFromArn } from "../aws/arn";
+import { describeAwsError, errorCode, isNotFound } from "../aws/errors";
+import { RdsGateway } from "../aws/gateway";
+import { InputError } from "../errors";
+import { catalogueOf, instanceParameterGroupOf, isDefaultGroup, pendingActionsOf, userClusterParameters } from "./facts";
+import { targetGroupName, targetFamilyIfMajor } from "./parameter-groups";
+import { MemberTopology, Topology } from "./types";
+
+/** What to look up besides the members themselves. */
+export interface DescribeOptions {
+    /** The target version: its catalogue entry is read, and a major target adds parameter-group facts. */
+    readonly target?: string;
+    /** Skip DescribeDBEngineVersions (status does not need it). */
+    readonly skipCatalogue?: boolean;
+}
+
+/**
+ * Reads the global database: DescribeGlobalClusters from the home region, each member with a
+ * client in its own region (region from its ARN, identifier rather than ARN), its pending
+ * maintenance, its parameter-group facts, and the engine catalogue for the versions in play.
+ */
+export async function describeTopology(api: RdsGateway, homeRegion: string, globalClusterId: string, options: DescribeOptions = {}): Promise<Topology> {
+    const global = await readGlobalCluster(api, homeRegion, globalClusterId);
+    const engine = global.Engine ?? "";
+    if (!isEngine(engine)) {
+        throw new InputError(`global cluster "${globalClusterId}" runs engine "${engine}": aurora-global handles "aurora-postgresql" and "aurora-mysql" global databases only`);
+    }
+    const raw = global.GlobalClusterMembers ?? [];
+    const writerArn = raw.find((m) => m.IsWriter === true)?.DBClusterArn ?? raw.find((m) => (m.Readers ?? []).length > 0)?.DBClusterArn;
+    const warnings: string[] = [];
+    const ordered = [...raw].sort((a, b) => Number(b.DBClusterArn === writerArn) - Number(a.DBClusterArn === writerArn));
+    const family = options.target ? targetFamilyIfMajor(engine, global.EngineVersion, options.target) : undefined;
+
+    const members = await Promise.all(
+        ordered
+            .filter((m) => typeof m.DBClusterArn === "string")
+            .map(async (m): Promise<MemberTopology> => {
+                const arn = m.DBClusterArn!;
+                const region = regionFromArn(arn) ?? homeRegion;
+                const cluster = idFromArn(arn);
+                const c = await readCluster(api, region, cluster);
+                const member: MemberTopology = {
+                    cluster,
+                    arn: c.DBClusterArn ?? arn,
+                    region,
+                    role: arn === writerArn ? "primary" : "secondary",
+                    status: c.Status ?? "unknown",
+                    ...(c.EngineVersion ? { engineVersion: c.EngineVersion } : {}),
+                    instanceIds: (c.DBClusterMembers ?? []).map((i) => i.DBInstanceIdentifier).filter((x): x is string => typeof x === "string"),
+                    ...(c.DBClusterParameterGroup ? { clusterParameterGroup: c.DBClusterParameterGroup } : {}),
+                };
+                return { ...member, ...(await memberFacts(api, engine, member, family, warnings)) };
+            }),
+    );
+    if (members.length > 0 && !members.some((m) => m.role === "primary")) {
+        throw new InputError(`global cluster "${globalClusterId}" reports no writer member (failover in progress?): wait until it has a primary, then run the command again`);
+    }
+    let catalogue: Topology["catalogue"];
+    if (!options.skipCatalogue) {
+        const versions = members.map((m) => m.engineVersion).filter((v): v is string => typeof v === "string");
+        const targetAws = options.target ? awsVersionOrUndefined(engine, options.target) : undefined;
+        try {
+            catalogue = await catalogueOf(api, homeRegion, engine, targetAws ? [...versions, targetAws] : versions);
+        } catch (e) {
+            warnings.push(`engine catalogue unavailable (DescribeDBEngineVersions: ${describeAwsError(e)}): planned without AWS's list of valid upgrade targets`);
+        }
+    }
+    for (const w of warnings) api.log.warn(w);
+    return {
+        globalClusterId,
+        homeRegion,
+        engine,
+        status: global.Status ?? "unknown",
+        ...(global.EngineVersion ? { engineVersion: global.EngineVersion } : {}),
+        members,
+        ...(catalogue ? { catalogue } : {}),
+        warnings,
+    };
+}
+
+async function readGlobalCluster(api: RdsGateway, region: string, id: string): Promise<GlobalCluster> {
+    let out: DescribeGlobalClustersCommandOutput;
+    try {
+        out = await api.send<DescribeGlobalClustersCommandOutput>(region, new DescribeGlobalClustersCommand({ GlobalClusterIdentifier: id }));
+    } catch (e) {
+        if (isNotFound(e)) throw new InputError(`global cluster "${id}" was not found from ${region}: check --global-cluster and --region (or AWS_REGION)`);
+        throw e;
+    }
+    const found = (out.GlobalClusters ?? []).find((g) => g.GlobalClusterIdentifier === id);
+    if (!found) throw new InputError(`global cluster "${id}" was not found from ${region}: check --global-cluster and --region (or AWS_REGION)`);
+    return found;
+}
+
+/** DescribeDBClusters for one member, by identifier in its own region. */
+export async function readCluster(api: RdsGateway, region: string, cluster: string): Promise<DBCluster> {
+    try {
+        const out = await api.send<DescribeDBClustersCommandOutput>(region, new DescribeDBClustersCommand({ DBClusterIdentifier: cluster }));
+        const found = (out.DBClusters ?? []).find((c) => c.DBClusterIdentifier === cluster) ?? out.DBClusters?.[0];
+        if (found) return found;
+    } catch (e) {
+        if (!(errorCode(e) === "DBClusterNotFoundFault" || isNotFound(e))) throw e;
+    }
+    throw new InputError(`member cluster "${cluster}" (${region}) of the global cluster was not found in its region: check the global cluster's members (aws rds describe-global-clusters)`);
+}
+
+async function memberFacts(api: RdsGateway, engine: Engine, m: MemberTopology, family: string | undefined, warnings: string[]): Promise<Partial<MemberTopology>> {
+    const facts: { -readonly [K in keyof MemberTopology]?: MemberTopology[K] } = {};
+    try {
+        facts.pendingActions = await pendingActionsOf(api, m.region, m.arn, engine);
+    } catch (e) {
+        warnings.push(`pending maintenance of cluster "${m.cluster}" (${m.region}) unavailable (DescribePendingMaintenanceActions: ${describeAwsError(e)})`);
+    }
+    if (!isDefaultGroup(m.clusterParameterGroup)) {
+        const params = await userClusterParameters(api, m.region, m.clusterParameterGroup!);
+        if (engine === "aurora-postgresql") facts.rpoEnabled = (params.get("rds.global_db_rpo") ?? "") !== "";
+        else facts.lowerCaseTableNamesDefault = !["1", "2"].includes(params.get("lower_case_table_names") ?? "0");
+        if (family) facts.targetClusterParameterGroup = targetGroupName(m.clusterParameterGroup!, family);
+    } else if (engine === "aurora-postgresql") {
+        facts.rpoEnabled = false;
+    } else {
+        facts.lowerCaseTableNamesDefault = true;
+    }
+    if (family) {
+        const instanceGroup = await instanceParameterGroupOf(api, m.region, m.cluster);
+        if (instanceGroup) {
+            facts.instanceParameterGroup = instanceGroup;
+            facts.targetInstanceParameterGroup = targetGroupName(instanceGroup, family);
+        }
+    }
+    return facts;
+}
+
+function awsVersionOrUndefined(engine: Engine, target: string): string | undefined {
+    const parsed = tryParseVersion(engine, target);
+    return parsed instanceof VersionParseError ? undefined : awsEngineVersion(parsed);
+}

@@ -1,0 +1,21 @@
+import { classifyChange, Engine, parameterGroupFamily, tryParseVersion, VersionParseError } from "../../engine-versions";
+
+/** The target parameter-group family when going from `current` to `target` is a major upgrade. */
+export function targetFamilyIfMajor(engine: Engine, current: string | undefined, target: string): string | undefined {
+    if (current === undefined) return undefined;
+    const from = tryParseVersion(engine, current);
+    const to = tryParseVersion(engine, target);
+    if (from instanceof VersionParseError || to instanceof VersionParseError) return undefined;
+    return classifyChange(from, to) === "major" ? parameterGroupFamily(to) : undefined;
+}
+
+/**
+ * The name of the target-family copy of a custom parameter group: the family in the name is
+ * replaced (`app-aurora-postgresql16` → `app-aurora-postgresql17`), else the family is appended
+ * (`app-params` → `app-params-aurora-postgresql17`). Deterministic, so a re-run finds it.
+ */
+export function targetGroupName(current: string, targetFamily: string): string {
+    const familyInName = /aurora-(postgresql|mysql)[0-9.]+/.exec(current);
+    const name = familyInName ? current.replace(familyInName[0], targetFamily) : `${current}-${targetFamily}`;
+    return name.replace(/\./g, "-").slice(0, 255);
+}

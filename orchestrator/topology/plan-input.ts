@@ -1,0 +1,34 @@
+import { MemberState, PlanInput, PlanOptions } from "../../planner";
+import { Topology } from "./types";
+
+/** The planner's input for a described topology, a target and options. */
+export function toPlanInput(topology: Topology, target: string, options: PlanOptions): PlanInput {
+    return {
+        engine: topology.engine,
+        globalClusterId: topology.globalClusterId,
+        globalCurrentEngine: topology.engine,
+        ...(topology.engineVersion ? { globalCurrentVersion: topology.engineVersion } : {}),
+        target,
+        members: topology.members.map(
+            (m): MemberState => ({
+                cluster: m.cluster,
+                region: m.region,
+                role: m.role,
+                ...(m.engineVersion ? { currentVersion: m.engineVersion } : {}),
+                instanceCount: m.instanceIds.length,
+                ...(m.pendingActions ? { pendingActions: m.pendingActions } : {}),
+                ...(m.rpoEnabled !== undefined ? { rpoEnabled: m.rpoEnabled } : {}),
+                ...(m.lowerCaseTableNamesDefault !== undefined ? { lowerCaseTableNamesDefault: m.lowerCaseTableNamesDefault } : {}),
+                ...(m.targetClusterParameterGroup ? { targetClusterParameterGroup: m.targetClusterParameterGroup } : {}),
+                ...(m.targetInstanceParameterGroup ? { targetInstanceParameterGroup: m.targetInstanceParameterGroup } : {}),
+            }),
+        ),
+        options,
+        ...(topology.catalogue ? { catalogue: topology.catalogue } : {}),
+    };
+}
+
+/** The version the global database runs now: the primary's EngineVersion, else the global cluster's. */
+export function runningVersion(topology: Topology): string | undefined {
+    return topology.members.find((m) => m.role === "primary")?.engineVersion ?? topology.engineVersion;
+}

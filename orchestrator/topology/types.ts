@@ -1,0 +1,42 @@
+import { Engine } from "../../engine-versions";
+import { EngineCatalogue, PendingAction, Role } from "../../planner";
+
+/** One member cluster as AWS reports it. */
+export interface MemberTopology {
+    /** DB cluster identifier (not the ARN: the identifier works in the member's own region). */
+    readonly cluster: string;
+    readonly arn: string;
+    /** The member's own region, from its ARN. */
+    readonly region: string;
+    /** From `IsWriter` of DescribeGlobalClusters. */
+    readonly role: Role;
+    /** DescribeDBClusters `Status` (available, upgrading, upgrade_failed, …). */
+    readonly status: string;
+    /** DescribeDBClusters `EngineVersion` (PostgreSQL without the patch level). */
+    readonly engineVersion?: string;
+    readonly instanceIds: readonly string[];
+    readonly clusterParameterGroup?: string;
+    /** Custom DB instance parameter group of the instances, when it was looked up (majors). */
+    readonly instanceParameterGroup?: string;
+    /** Undefined when AWS could not tell (the call failed). */
+    readonly pendingActions?: readonly PendingAction[];
+    readonly rpoEnabled?: boolean;
+    readonly lowerCaseTableNamesDefault?: boolean;
+    /** Names of the target-family groups to create and apply after a major upgrade. */
+    readonly targetClusterParameterGroup?: string;
+    readonly targetInstanceParameterGroup?: string;
+}
+
+/** The global database as AWS reports it, and what the engine catalogue says. */
+export interface Topology {
+    readonly globalClusterId: string;
+    readonly homeRegion: string;
+    readonly engine: Engine;
+    readonly status: string;
+    readonly engineVersion?: string;
+    /** Primary first, then secondaries in the order AWS lists them. */
+    readonly members: readonly MemberTopology[];
+    readonly catalogue?: EngineCatalogue;
+    /** Facts that could not be read (the plan is made without them). */
+    readonly warnings: readonly string[];
+}

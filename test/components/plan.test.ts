@@ -1,0 +1,121 @@
+import * as assert from "assert";
+import { PlanJson } from "../../planner";
+import { componentOutputs, named, ofType, pgArgs, PRIMARY, runDb, runningPg, SECONDARY, T } from "./fixtures";
+
+describe("components: live versions and the plan", () => {
+    it("reads each member's live version with getCluster in the member's region, and the global cluster", async () => {
+        const r = await runDb(pgArgs(), runningPg("17.4"));
+        const clusters = r.calls.filter((c) => c.token === "aws:rds/getCluster:getCluster").map((c) => c.inputs);
+        assert.deepStrictEqual(clusters, [
+            { clusterIdentifier: `app-${PRIMARY}`, region: PRIMARY },
+            { clusterIdentifier: `app-${SECONDARY}`, region: SECONDARY },
+        ]);
+        assert.deepStrictEqual(r.calls.filter((c) => c.token === "aws:rds/getGlobalCluster:getGlobalCluster").map((c) => c.inputs), [{ identifier: "app", region: PRIMARY }]);
+    });
+
+    it("a brand-new database has no current version and plans nothing (path create)", async () => {
+        const r = await runDb(pgArgs());
+        const plan = r.outputs.plan as PlanJson;
+        assert.strictEqual(plan.path, "create");
+        assert.strictEqual(plan.from, null);
+        assert.deepStrictEqual(plan.steps, []);
+        assert.deepStrictEqual(ofType(r, T.command), []);
+        assert.deepStrictEqual(r.outputs.memberVersions, {
+            [PRIMARY]: { clusterIdentifier: `app-${PRIMARY}`, role: "primary", version: "17.4", new: true },
+            [SECONDARY]: { clusterIdentifier: `app-${SECONDARY}`, role: "secondary", version: "17.4", new: true },
+        });
+    });
+
+    it("an unchanged version plans nothing and creates no step", async () => {
+        const r = await runDb(pgArgs(), runningPg("17.4"));
+        const plan = r.outputs.plan as PlanJson;
+        assert.strictEqual(plan.path, "none");
+        assert.strictEqual(plan.from, "17.4");
+        assert.deepStrictEqual(ofType(r, T.command), []);
+        assert.strictEqual(r.outputs.failoverReady, true);
+    });
+
+    it("logs the rendered plan as info on the component so it shows in the preview", async () => {
+        const r = await runDb(pgArgs({ engineVersion: "17.5" }), runningPg("17.4"));
+        const info = r.logs.filter((l) => l.severity === "info");
+        assert.strictEqual(info.length, 1);
+        assert.ok(info[0].message.startsWith('Aurora PostgreSQL global cluster "app": 17.4 → 17.5 (minor upgrade)\npath: managed: one ModifyGlobalCluster'), info[0].message);
+        assert.strictEqual(info[0].urn, named(r, "db").urn);
+    });
+
+    it("exposes the JSON plan, every member's live version and failover readiness", async () => {
+        const r = await runDb(pgArgs({ engineVersion: "17.5", upgrade: { strategy: "rolling" } }), runningPg("17.4", undefined, { [SECONDARY]: "17.5" }));
+        const plan = r.outputs.plan as PlanJson;
+        assert.strictEqual(plan.path, "rolling");
+        assert.deepStrictEqual(plan.steps.map((s) => [s.wave, s.action, s.cluster]), [
+            [1, "snapshot", `app-${PRIMARY}`],
+            [2, "modify-db-cluster", `app-${PRIMARY}`],
+        ]);
+        assert.deepStrictEqual(r.outputs.memberVersions, {
+            [PRIMARY]: { clusterIdentifier: `app-${PRIMARY}`, role: "primary", version: "17.4", new: false },
+            [SECONDARY]: { clusterIdentifier: `app-${SECONDARY}`, role: "secondary", version: "17.5", new: false },
+        });
+        assert.strictEqual(r.outputs.failoverReady, false);
+    });
+
+    it("uses the engine catalogue when AWS describes it (invalid upgrade target blocks)", async () => {
+        const state = { ...runningPg("17.4"), engineVersions: [{ engine: "aurora-postgresql", version: "17.4", supportsGlobalDatabases: true, validUpgradeTargets: ["17.5", "17.6"] }] };
+        const r = await runDb(pgArgs({ engineVersion: "17.7" }), state);
+        const plan = r.outputs.plan as PlanJson;
+        assert.deepStrictEqual(
+            plan.violations.map((v) => v.rule),
+            ["invalid-upgrade-target", "invalid-upgrade-target"],
+        );
+        assert.strictEqual(plan.violations[0].fix, "choose one of: 17.5, 17.6");
+    });
+});
+
+describe("components: a blocked version change", () => {
+    it("creates no upgrade step and reports every violation as an error on the component", async () => {
+        const r = await runDb(pgArgs({ engineVersion: "16.6" }), runningPg("17.4"));
+        assert.deepStrictEqual(ofType(r, T.command), []);
+        const errors = r.logs.filter((l) => l.severity === "error");
+        assert.deepStrictEqual(
+            errors.map((e) => e.message),
+            [
+                `upgrade blocked [downgrade]: primary cluster "app-${PRIMARY}" (${PRIMARY}) runs 17.4; 16.6 is older and Aurora cannot downgrade. Fix: set engineVersion to 17.4 or newer; to go back, restore the pre-upgrade snapshot into a new cluster`,
+                `upgrade blocked [downgrade]: secondary cluster "app-${SECONDARY}" (${SECONDARY}) runs 17.4; 16.6 is older and Aurora cannot downgrade. Fix: set engineVersion to 17.4 or newer; to go back, restore the pre-upgrade snapshot into a new cluster`,
+            ],
+        );
+        assert.ok(errors.every((e) => e.urn === named(r, "db").urn));
+    });
+
+    it("records the plan with its violations in the registered outputs for the policy pack", async () => {
+        const r = await runDb(pgArgs({ engineVersion: "18.1" }), runningPg("17.4"));
+        const out = componentOutputs(r);
+        assert.strictEqual(out.planBlocked, true);
+        const plan = out.plan as PlanJson;
+        assert.strictEqual(plan.blocked, true);
+        assert.strictEqual(plan.path, "none");
+        assert.deepStrictEqual(plan.steps, []);
+        assert.deepStrictEqual(out.violations, plan.violations);
+        assert.deepStrictEqual(plan.violations, [
+            {
+                rule: "major-without-opt-in",
+                message: "18.1 is a major version upgrade from 17.4 and allowMajorVersionUpgrade is false",
+                fix: "set upgrade.allowMajorVersionUpgrade to true after testing the application on the new major version",
+                cluster: null,
+            },
+        ]);
+        assert.deepStrictEqual(out.upgradeSteps, []);
+    });
+
+    it("blocks a new secondary added in the same update as a version change", async () => {
+        const r = await runDb(pgArgs({ engineVersion: "17.5", secondaries: [{ region: SECONDARY }, { region: "eu-west-1" }] }), runningPg("17.4"));
+        const plan = r.outputs.plan as PlanJson;
+        assert.deepStrictEqual(plan.violations.map((v) => [v.rule, v.cluster]), [["new-secondary-at-other-version", "app-eu-west-1"]]);
+        assert.deepStrictEqual(ofType(r, T.command), []);
+    });
+
+    it("blocks a member pinned to another version", async () => {
+        const r = await runDb(pgArgs({ secondaries: [{ region: SECONDARY, engineVersion: "17.5" }] }), runningPg("17.4"));
+        const plan = r.outputs.plan as PlanJson;
+        assert.deepStrictEqual(plan.violations.map((v) => v.rule), ["members-at-different-versions"]);
+        assert.strictEqual(r.logs.filter((l) => l.severity === "error").length, 1);
+    });
+});

@@ -1,0 +1,73 @@
+import { CliDeps, main } from "../../orchestrator/cli";
+import { iamActionOf, RDS_ACTIONS } from "../../orchestrator/iam-policy";
+import { createSimulatedRds, SeedTopology, SimulatedRds, SimulatedRdsOptions } from "../../simulator";
+
+/** Every IAM action the scenarios of this run made (checked against RDS_ACTIONS by iam.test.ts). */
+export const ACTIONS_SEEN = new Set<string>();
+
+export interface CliRun {
+    readonly code: number;
+    readonly stdout: string;
+    readonly stderr: string;
+}
+
+/** A simulated control plane seeded with `topology`. */
+export function simulate(topology: SeedTopology, options: SimulatedRdsOptions = {}): SimulatedRds {
+    const sim = createSimulatedRds(options);
+    sim.seed(topology);
+    return sim;
+}
+
+/** Runs the CLI in-process against the simulator, on its virtual clock, with fixed jitter. */
+export async function cli(sim: SimulatedRds, argv: readonly string[], extra: Partial<CliDeps> = {}): Promise<CliRun> {
+    let stdout = "";
+    let stderr = "";
+    const before = sim.calls.length;
+    const code = await main(argv, {
+        clients: sim.clientFor,
+        clock: sim.clock,
+        random: () => 0.5,
+        env: {},
+        stdout: (t) => (stdout += t),
+        stderr: (t) => (stderr += t),
+        ...extra,
+    });
+    for (const call of sim.calls.slice(before)) ACTIONS_SEEN.add(iamActionOf(call.command));
+    return { code, stdout, stderr };
+}
+
+/** Mutating calls the simulator received (anything that is not Describe*). */
+export function mutatingCalls(sim: SimulatedRds): string[] {
+    return sim.calls.filter((c) => !c.command.startsWith("Describe")).map((c) => `${c.region} ${c.command} ${String(c.input.DBClusterIdentifier ?? c.input.GlobalClusterIdentifier ?? c.input.ResourceIdentifier ?? c.input.DBClusterSnapshotIdentifier ?? c.input.DBInstanceIdentifier ?? c.input.DBClusterParameterGroupName ?? c.input.DBParameterGroupName ?? "")}`);
+}
+
+/** ModifyDBCluster engine-version calls, in order: "cluster→version". */
+export function engineModifies(sim: SimulatedRds): string[] {
+    return sim.callsOf("ModifyDBCluster").filter((c) => c.input.EngineVersion !== undefined && !c.error).map((c) => `${String(c.input.DBClusterIdentifier)}→${String(c.input.EngineVersion)}`);
+}
+
+export const IAM_ACTIONS = new Set(RDS_ACTIONS);
+
+export const PG_SEED: SeedTopology = {
+    globalClusterId: "app-global",
+    engine: "aurora-postgresql",
+    version: "17.4.5",
+    members: [
+        { id: "app-use1", region: "us-east-1", role: "primary", instances: 2 },
+        { id: "app-apne1", region: "ap-northeast-1", role: "secondary" },
+    ],
+};
+
+export const MYSQL_SEED: SeedTopology = {
+    globalClusterId: "shop-global",
+    engine: "aurora-mysql",
+    version: "8.0.mysql_aurora.3.08.0",
+    members: [
+        { id: "shop-euw1", region: "eu-west-1", role: "primary", instances: 2 },
+        { id: "shop-use1", region: "us-east-1", role: "secondary" },
+        { id: "shop-apse2", region: "ap-southeast-2", role: "secondary" },
+    ],
+};
+
+export const PG_ARGS = ["--region", "us-east-1", "--global-cluster", "app-global"];
+export const MYSQL_ARGS = ["--region", "eu-west-1", "--global-cluster", "shop-global"];

@@ -1,0 +1,143 @@
+import * as assert from "assert";
+import { cli, engineModifies, MYSQL_ARGS, MYSQL_SEED, mutatingCalls, PG_ARGS, PG_SEED, simulate } from "./harness";
+
+describe("orchestrator: safety of execution", () => {
+    it("a failing secondary stops the run with member, region, state and fix; the primary is never touched; a re-run retries it", async () => {
+        const sim = simulate(MYSQL_SEED);
+        sim.faults.failUpgrade("shop-apse2");
+        const r = await cli(sim, ["upgrade", ...MYSQL_ARGS, "--target", "8.0.mysql_aurora.3.09.0", "--no-snapshot"]);
+        assert.strictEqual(r.code, 1);
+        assert.ok(
+            r.stderr.includes(
+                'aurora-global: STOPPED: secondary cluster "shop-apse2" (ap-southeast-2) reports status "upgrade_failed" at version 8.0.mysql_aurora.3.08.0 while upgrading to 8.0.mysql_aurora.3.09.0. The primary was not touched. ' +
+                    "Look at its events (aws rds describe-events --source-type db-cluster --source-identifier shop-apse2 --region ap-southeast-2), fix the cause (or restore the pre-upgrade snapshot), then run the same command again: it resumes from what AWS reports.\n",
+            ),
+            r.stderr,
+        );
+        assert.ok(!engineModifies(sim).some((m) => m.startsWith("shop-euw1")), "no ModifyDBCluster on the primary");
+        assert.strictEqual(sim.cluster("shop-euw1").engineVersion, "8.0.mysql_aurora.3.08.0");
+        const again = await cli(sim, ["upgrade", ...MYSQL_ARGS, "--target", "8.0.mysql_aurora.3.09.0", "--no-snapshot"]);
+        assert.strictEqual(again.code, 0, again.stderr);
+        assert.match(again.stderr, /WARNING: secondary cluster "shop-apse2" \(ap-southeast-2\): status "upgrade_failed" at 8\.0\.mysql_aurora\.3\.08\.0 from an earlier attempt; trying the upgrade again/);
+        assert.strictEqual(sim.cluster("shop-euw1").engineVersion, "8.0.mysql_aurora.3.09.0");
+    });
+
+    it("a failed managed upgrade stops, saying AWS rolled every member back and where to look", async () => {
+        const sim = simulate(PG_SEED);
+        sim.faults.failUpgrade("app-apne1");
+        const r = await cli(sim, ["upgrade", ...PG_ARGS, "--target", "17.5", "--no-snapshot"]);
+        assert.strictEqual(r.code, 1);
+        assert.ok(
+            r.stderr.includes(
+                'aurora-global: STOPPED: primary cluster "app-use1" (us-east-1) is available again without reaching 17.5 (status "available" at version 17.4): AWS did not apply the change (rolled back). ' +
+                    "AWS rolls a global upgrade back on every member when one fails; the events of each member say which one failed. Check its events (aws rds describe-events --source-type db-cluster --source-identifier app-use1 --region us-east-1) and pending modifications, then run the same command again.\n",
+            ),
+            r.stderr,
+        );
+        assert.strictEqual(sim.cluster("app-use1").engineVersion, "17.4");
+    });
+
+    it("throttling bursts are retried with backoff on the virtual clock and the upgrade completes", async () => {
+        const sim = simulate(PG_SEED);
+        sim.faults.throttle({ count: 6 });
+        sim.faults.throttle({ region: "ap-northeast-1", count: 3 });
+        const r = await cli(sim, ["upgrade", ...PG_ARGS, "--target", "17.5", "--strategy", "rolling"]);
+        assert.strictEqual(r.code, 0, r.stderr);
+        const throttled = sim.calls.filter((c) => c.error?.name === "ThrottlingException").length;
+        assert.strictEqual(throttled, 9);
+        assert.match(r.stdout, /\(\d+ describe calls, 9 retries\)/);
+        assert.match(r.stderr, /DescribeGlobalClusters in us-east-1: ThrottlingException: Rate exceeded; retry 1 in 0\.3s/);
+        assert.strictEqual(sim.cluster("app-use1").engineVersion, "17.5");
+    });
+
+    it("throttling that never ends stops after the bounded attempts with the advice to wait", async () => {
+        const sim = simulate(PG_SEED);
+        sim.faults.throttle({ count: 100 });
+        const r = await cli(sim, ["status", ...PG_ARGS]);
+        assert.strictEqual(r.code, 1);
+        assert.match(r.stderr, /STOPPED: unexpected error: ThrottlingException: Rate exceeded\. What to do: AWS kept throttling the account: wait a few minutes and run the command again\./);
+        assert.strictEqual(sim.calls.length, 8, "8 attempts in all");
+    });
+
+    it("a timeout stops the run with the member's state and how to resume", async () => {
+        const sim = simulate(PG_SEED);
+        const r = await cli(sim, ["upgrade", ...PG_ARGS, "--target", "17.5", "--strategy", "rolling", "--no-snapshot", "--timeout-minutes", "5"]);
+        assert.strictEqual(r.code, 1);
+        assert.ok(
+            r.stderr.includes(
+                'aurora-global: STOPPED: timed out after 5 minutes (--timeout-minutes 5) while upgrading to 17.5: secondary cluster "app-apne1" (ap-northeast-1) reports status "upgrading" at version 17.4. ' +
+                    "AWS keeps working on it; run the same command again to resume waiting (it is not modified twice), or raise --timeout-minutes.\n",
+            ),
+            r.stderr,
+        );
+        assert.strictEqual(sim.clock.elapsed(), 5 * 60_000);
+        const again = await cli(sim, ["upgrade", ...PG_ARGS, "--target", "17.5", "--strategy", "rolling", "--no-snapshot"]);
+        assert.strictEqual(again.code, 0, again.stderr);
+        assert.deepStrictEqual(engineModifies(sim), ["app-apne1→17.5", "app-use1→17.5"], "the secondary is not modified twice");
+    });
+
+    it("an unexpected AWS error stops at once with its code, message and the member", async () => {
+        const sim = simulate(PG_SEED);
+        sim.faults.failNext("ModifyDBCluster", { code: "AccessDeniedException", message: "User is not authorized to perform rds:ModifyDBCluster" });
+        const r = await cli(sim, ["upgrade", ...PG_ARGS, "--target", "17.5", "--strategy", "rolling", "--no-snapshot"]);
+        assert.strictEqual(r.code, 1);
+        assert.ok(
+            r.stderr.includes(
+                'aurora-global: STOPPED: ModifyDBCluster (upgrading to 17.5) failed for secondary cluster "app-apne1" (ap-northeast-1): AWS answered AccessDeniedException: User is not authorized to perform rds:ModifyDBCluster. ' +
+                    "What to do: grant the caller the policy printed by iamPolicyDocument() (orchestrator/iam-policy.ts).\n",
+            ),
+            r.stderr,
+        );
+        assert.deepStrictEqual(engineModifies(sim), []);
+    });
+
+    it("AWS refusing the managed minor upgrade (reworded text, known code) stops immediately instead of hanging", async () => {
+        const sim = simulate(PG_SEED, { managedMinorUpgrades: false });
+        const r = await cli(sim, ["upgrade", ...PG_ARGS, "--target", "17.5", "--no-snapshot"]);
+        assert.strictEqual(r.code, 1);
+        assert.match(r.stderr, /AWS answered InvalidParameterValue: .*What to do: AWS does not offer the managed minor upgrade for this global cluster: run again with --strategy rolling\./);
+        assert.ok(sim.clock.elapsed() < 60_000, "no waiting after a refusal");
+    });
+
+    it("a member already at the target is skipped: only the remaining secondary and then the primary are upgraded", async () => {
+        const sim = simulate({ ...MYSQL_SEED, members: MYSQL_SEED.members.map((m) => (m.id === "shop-use1" ? { ...m, version: "8.0.mysql_aurora.3.09.0" } : m)) });
+        const r = await cli(sim, ["upgrade", ...MYSQL_ARGS, "--target", "8.0.mysql_aurora.3.09.0", "--no-snapshot"]);
+        assert.strictEqual(r.code, 0, r.stderr);
+        assert.deepStrictEqual(engineModifies(sim), ["shop-apse2→8.0.mysql_aurora.3.09.0", "shop-euw1→8.0.mysql_aurora.3.09.0"]);
+    });
+
+    it("nothing to do: exit 0 and no change", async () => {
+        const sim = simulate(PG_SEED);
+        const r = await cli(sim, ["upgrade", ...PG_ARGS, "--target", "17.4"]);
+        assert.strictEqual(r.code, 0, r.stderr);
+        assert.match(r.stdout, /nothing to do: global cluster "app-global" already runs 17\.4 everywhere\n$/);
+        assert.deepStrictEqual(mutatingCalls(sim), []);
+    });
+
+    for (const [name, argv, rule] of [
+        ["a major upgrade without --allow-major", ["upgrade", ...PG_ARGS, "--target", "18.0"], ""],
+        ["a downgrade", ["upgrade", ...PG_ARGS, "--target", "16.6"], "[downgrade]"],
+        ["managed strategy on Aurora MySQL", ["upgrade", ...MYSQL_ARGS, "--target", "8.0.mysql_aurora.3.09.0", "--strategy", "managed"], "[managed-not-available]"],
+        ["a target that is not a valid upgrade target", ["upgrade", ...PG_ARGS, "--target", "17.9"], "[invalid-upgrade-target]"],
+        ["a malformed target", ["plan", ...PG_ARGS, "--target", "seventeen"], "[malformed-version]"],
+    ] as const) {
+        it(`a blocked plan (${name}) exits 2 with the violations and makes no call beyond describes`, async () => {
+            const sim = simulate(argv.includes("shop-global") ? MYSQL_SEED : PG_SEED);
+            const r = await cli(sim, [...argv]);
+            assert.strictEqual(r.code, 2, r.stderr);
+            assert.deepStrictEqual(mutatingCalls(sim), []);
+            assert.ok(sim.calls.every((c) => c.command.startsWith("Describe")));
+            assert.match(r.stdout, /BLOCKED: \d+ violations?, nothing will be changed/);
+            if (rule) assert.ok(r.stdout.includes(rule), r.stdout);
+        });
+    }
+
+    it("major without opt-in names the rule and the fix", async () => {
+        const sim = simulate({ ...PG_SEED, version: "16.6" });
+        const r = await cli(sim, ["upgrade", ...PG_ARGS, "--target", "17.4"]);
+        assert.strictEqual(r.code, 2);
+        assert.ok(r.stdout.includes("[major-without-opt-in] 17.4 is a major version upgrade from 16.6 and allowMajorVersionUpgrade is false"), r.stdout);
+        assert.strictEqual(r.stderr.split("\n").filter((l) => l.startsWith("aurora-global:")).join("\n"), "aurora-global: the plan is blocked (1 violation): nothing was changed");
+        assert.deepStrictEqual(mutatingCalls(sim), []);
+    });
+});

@@ -1,0 +1,56 @@
+import * as assert from "assert";
+import { stepCommandArgs } from "../../orchestrator/cli/steps";
+import { cli, engineModifies, MYSQL_SEED, mutatingCalls, simulate } from "./harness";
+
+const options = { homeRegion: "eu-west-1", globalClusterId: "shop-global", target: "8.0.mysql_aurora.3.09.0" };
+
+describe("orchestrator: one CLI run per plan step (what the Pulumi upgrade steps execute)", () => {
+    it("builds the exact argument list of each step", () => {
+        assert.deepStrictEqual(stepCommandArgs({ ...options, pollSeconds: 20, timeoutMinutes: 90 }, { action: "modify-db-cluster", cluster: "shop-use1" }), [
+            "upgrade", "--region", "eu-west-1", "--global-cluster", "shop-global", "--target", "8.0.mysql_aurora.3.09.0", "--strategy", "auto", "--timeout-minutes", "90", "--poll-seconds", "20", "--no-snapshot", "--only-member", "shop-use1",
+        ]);
+        assert.deepStrictEqual(stepCommandArgs({ ...options, optIn: "next-maintenance" }, { action: "apply-pending-maintenance", cluster: "shop-euw1" }), [
+            "patch", "--region", "eu-west-1", "--global-cluster", "shop-global", "--opt-in", "next-maintenance", "--only-member", "shop-euw1",
+        ]);
+    });
+
+    it("running the steps in graph order upgrades everything; each step makes only its own change", async () => {
+        const sim = simulate(MYSQL_SEED);
+        const plan = await cli(sim, ["plan", "--region", "eu-west-1", "--global-cluster", "shop-global", "--target", options.target, "--format", "json"]);
+        const steps = (JSON.parse(plan.stdout) as { steps: { action: "modify-db-cluster"; cluster: string; wave: number }[] }).steps;
+        assert.deepStrictEqual(steps.map((s) => `${s.wave} ${s.action} ${s.cluster}`), ["1 snapshot shop-euw1", "2 modify-db-cluster shop-use1", "2 modify-db-cluster shop-apse2", "3 modify-db-cluster shop-euw1"]);
+        assert.deepStrictEqual(stepCommandArgs(options, steps[0]).slice(-1), ["--only-snapshot"]);
+        const snap = await cli(sim, stepCommandArgs(options, steps[0]));
+        assert.strictEqual(snap.code, 0, snap.stderr);
+        assert.deepStrictEqual(mutatingCalls(sim), ["eu-west-1 CreateDBClusterSnapshot shop-euw1"]);
+        const [a, b] = await Promise.all([cli(sim, stepCommandArgs(options, steps[1])), cli(sim, stepCommandArgs(options, steps[2]))]);
+        assert.deepStrictEqual([a.code, b.code], [0, 0], a.stderr + b.stderr);
+        assert.deepStrictEqual(engineModifies(sim), ["shop-use1→8.0.mysql_aurora.3.09.0", "shop-apse2→8.0.mysql_aurora.3.09.0"]);
+        const primary = await cli(sim, stepCommandArgs(options, steps[3]));
+        assert.strictEqual(primary.code, 0, primary.stderr);
+        assert.strictEqual(sim.cluster("shop-euw1").engineVersion, options.target);
+        const again = await cli(sim, stepCommandArgs(options, steps[1]));
+        assert.strictEqual(again.code, 0);
+        assert.match(again.stdout, /the step of cluster "shop-use1": nothing to do \(not in the plan any more: AWS reports it done\)/);
+    });
+
+    it("the primary step run before the secondaries is refused and changes nothing", async () => {
+        const sim = simulate(MYSQL_SEED);
+        const r = await cli(sim, stepCommandArgs(options, { action: "modify-db-cluster", cluster: "shop-euw1" }));
+        assert.strictEqual(r.code, 1);
+        assert.ok(
+            r.stderr.includes(
+                'aurora-global: STOPPED: refusing to upgrade the primary: secondary cluster "shop-use1" (us-east-1) reports status "available" at version 8.0.mysql_aurora.3.08.0, not 8.0.mysql_aurora.3.09.0. The primary was not touched. Run the same command again: it upgrades the secondaries first.\n',
+            ),
+            r.stderr,
+        );
+        assert.deepStrictEqual(mutatingCalls(sim), []);
+    });
+
+    it("the narrowing flags stay out of --help (the user's flags are SPEC's)", async () => {
+        const r = await cli(simulate(MYSQL_SEED), ["upgrade", "--help"]);
+        assert.strictEqual(r.code, 0);
+        assert.doesNotMatch(r.stdout, /only-member|only-snapshot/);
+        assert.match(r.stdout, /--no-snapshot/);
+    });
+});
