@@ -1,0 +1,102 @@
+import * as assert from "node:assert/strict";
+import { benchCriticalPath } from "../../bench/critical-path";
+import { benchDetection } from "../../bench/control-plane-detection";
+import { benchFleet, peakInWindow } from "../../bench/control-plane-fleet";
+import { benchPolicy } from "../../bench/policy-cost";
+import { benchPreview } from "../../bench/preview-cost";
+import { BenchOutput, collect, renderMarkdownTable, renderTable } from "../../bench/results-writer";
+
+// Shape only: each bench at its smallest size. Speed is what `npm run bench` measures, not tests.
+
+/** Every key named `…Ratio` anywhere under `value`, with its value. */
+function ratioKeys(value: unknown, prefix = ""): [string, unknown][] {
+    if (value === null || typeof value !== "object") return [];
+    return Object.entries(value).flatMap(([k, v]) => [...(/Ratio$/.test(k) ? [[`${prefix}${k}`, v] as [string, unknown]] : []), ...ratioKeys(v, `${prefix}${k}.`)]);
+}
+
+function assertRows(out: BenchOutput): void {
+    assert.ok(out.rows.length > 0);
+    for (const row of out.rows) {
+        assert.equal(row.section, out.section);
+        assert.ok(row.metric.length > 0 && row.value.length > 0);
+        // A row without a verdict is informative and says so in its target.
+        if (row.met === undefined) assert.match(row.target, /^\(info\)/);
+        else assert.equal(typeof row.met, "boolean");
+    }
+    assert.ok(out.rows.some((r) => r.met !== undefined));
+}
+
+describe("bench (smoke: smallest sizes, result shape)", function () {
+    this.timeout(120_000);
+
+    it("critical path: rolling1, managed and major with ratios ≥ 1", async () => {
+        const out = await benchCriticalPath("smoke");
+        assert.equal(out.section, "criticalPath");
+        for (const key of ["rolling1", "managed", "major"]) {
+            const s = out.data[key] as Record<string, number>;
+            assert.equal(s.trials, 2);
+            assert.ok(s.criticalRatio >= 1 && s.criticalRatio >= s.meanCriticalRatio, `${key}: ${JSON.stringify(s)}`);
+        }
+        assertRows(out);
+    });
+
+    it("control-plane detection: rates and latencies per path", async () => {
+        const out = await benchDetection("smoke");
+        const d = out.data.detection as { overall: Record<string, number>; byPath: Record<string, unknown> };
+        assert.deepEqual(Object.keys(d.byPath), ["rolling", "managed", "major"]);
+        assert.equal(d.overall.members, 2 * 4 + 2 * 3 + 2 * 3);
+        assert.ok(d.overall.waitingDescribesPerMemberMinute > 0 && d.overall.allDescribesPerMemberMinute >= d.overall.waitingDescribesPerMemberMinute);
+        assert.ok(d.overall.maxDetectionSeconds >= d.overall.meanDetectionSeconds && d.overall.meanDetectionSeconds >= 0);
+        assertRows(out);
+    });
+
+    it("control-plane fleet: per-region rates and the throttled count", async () => {
+        const out = await benchFleet("smoke");
+        const f = out.data.fleet as { databases: number; throttled: number; perRegion: Record<string, Record<string, number>> };
+        assert.equal(f.databases, 3);
+        assert.deepEqual(Object.keys(f.perRegion), ["us-east-1", "us-west-2", "eu-west-1"]);
+        for (const r of Object.values(f.perRegion)) assert.ok(r.requests > 0 && r.peak1sRps >= r.peak60sRps);
+        assert.equal(typeof f.throttled, "number");
+        assertRows(out);
+    });
+
+    it("peakInWindow counts the busiest sliding window", () => {
+        assert.equal(peakInWindow([], 1000), 0);
+        assert.equal(peakInWindow([0, 100, 999, 1000, 1500, 5000], 1000), 3);
+        assert.equal(peakInWindow([0, 1000, 2000], 1000), 1);
+    });
+
+    it("preview: component and plain timings at one database", async () => {
+        const out = await benchPreview("smoke");
+        const n1 = out.data.n1 as Record<string, number>;
+        assert.equal(n1.databases, 1);
+        assert.ok(n1.componentCpuMsPerDatabase > 0 && n1.plainCpuMsPerDatabase > 0 && n1.componentWallMsPerDatabase > 0);
+        // One AuroraGlobalDatabase registers more than the 7 plain resources (components, password, steps).
+        assert.equal(n1.plainResources, 1 + 7);
+        assert.ok(n1.componentResources > n1.plainResources, JSON.stringify(n1));
+        assert.ok(Math.abs(n1.costRatio - n1.componentCpuMsPerDatabase / n1.plainCpuMsPerDatabase) < 0.01, JSON.stringify(n1));
+        assertRows(out);
+    });
+
+    it("policy: the whole pack over recorded resources", async () => {
+        const out = await benchPolicy("smoke");
+        assert.ok((out.data.resources as number) >= 50);
+        assert.ok((out.data.msPerResource as number) > 0);
+        assert.equal(Object.keys(out.data.perPolicyCpuMs as object).length, 5);
+        assert.equal(typeof out.data.growthRatio, "number");
+        assertRows(out);
+    });
+
+    it("results file: the four sections, every ratio key ends in Ratio and is a number", async () => {
+        const outputs = [await benchCriticalPath("smoke"), await benchFleet("smoke")];
+        const results = collect(outputs, "smoke", 1.5);
+        assert.ok(results.criticalPath && results.controlPlaneCalls);
+        assert.equal(results.table.length, outputs.flatMap((o) => o.rows).length);
+        const ratios = ratioKeys(results);
+        assert.ok(ratios.some(([k]) => k === "criticalPath.rolling1.criticalRatio"), ratios.map(([k]) => k).join(", "));
+        for (const [k, v] of ratios) assert.equal(typeof v, "number", k);
+        assert.match(renderTable(results.table), /^section\s+metric\s+value\s+target\s+met/);
+        assert.match(renderMarkdownTable(results.table), /^\| section \| metric \| value \| target \| met \|\n\|---/);
+        assert.ok(results.machine.nproc >= 1 && results.machine.node.startsWith("v"));
+    });
+});
