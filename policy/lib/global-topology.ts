@@ -24,14 +24,27 @@ export interface GlobalDatabaseView {
     readonly members: readonly MemberView[];
 }
 
+/** Views already built for a stack's resource list: every stack policy of the pack shares them. */
+const viewsByStack = new WeakMap<readonly PolicyResource[], GlobalDatabaseView[]>();
+
 /**
  * Groups the stack's resources into global databases. A cluster is a member when its
  * `globalClusterIdentifier` names (or, during a preview, depends on) a global cluster; instances
- * and cluster parameter groups are attached by identifier or by property dependency.
+ * and cluster parameter groups are attached by identifier or by property dependency. Built once
+ * per resource list (the pack's stack policies share it) in time linear in the stack's size.
  */
 export function findGlobalDatabases(resources: readonly PolicyResource[]): GlobalDatabaseView[] {
+    const cached = viewsByStack.get(resources);
+    if (cached) return cached;
+    const views = buildGlobalDatabases(resources);
+    viewsByStack.set(resources, views);
+    return views;
+}
+
+function buildGlobalDatabases(resources: readonly PolicyResource[]): GlobalDatabaseView[] {
     const globals = resources.filter((r) => r.type === TYPES.globalCluster);
     const clusters = resources.filter((r) => r.type === TYPES.cluster);
+    const index = indexStack(resources);
     const groups = new Map<string, { globalCluster?: PolicyResource; clusters: PolicyResource[] }>();
     for (const g of globals) groups.set(str(g.props, "globalClusterIdentifier") ?? g.name, { globalCluster: g, clusters: [] });
     for (const c of clusters) {
@@ -42,7 +55,7 @@ export function findGlobalDatabases(resources: readonly PolicyResource[]): Globa
     }
     return [...groups.entries()].map(([identifier, g]) => {
         const component = g.globalCluster ? ancestorOfType(g.globalCluster, TYPES.component) : undefined;
-        const members = g.clusters.map((c) => ({ c, instances: instancesOf(c, resources), parameterGroup: parameterGroupOf(c, resources) }));
+        const members = g.clusters.map((c) => ({ c, instances: instancesOf(c, index), parameterGroup: parameterGroupOf(c, index) }));
         const roles = assignRoles(members.map((m) => m.c));
         return {
             identifier,
@@ -91,25 +104,50 @@ function globalIdOf(c: PolicyResource, globals: readonly PolicyResource[]): stri
     return named ? (str(named.props, "globalClusterIdentifier") ?? named.name) : id;
 }
 
-function refersTo(r: PolicyResource, key: string, target: PolicyResource, names: readonly (string | undefined)[]): boolean {
-    if ((r.propertyDependencies[key] ?? []).includes(target)) return true;
-    const v = str(r.props, key);
-    return v !== undefined && names.includes(v);
+/** Instances and cluster parameter groups of a stack, indexed once by what refers to them. */
+interface StackIndex {
+    readonly position: Map<PolicyResource, number>;
+    /** Instances by the `clusterIdentifier` string they name. */
+    readonly instancesByName: Map<string, PolicyResource[]>;
+    /** Instances by the resource their `clusterIdentifier` depends on. */
+    readonly instancesByDependency: Map<PolicyResource, PolicyResource[]>;
+    /** Cluster parameter groups by `name` and by `id`. */
+    readonly parameterGroupsByName: Map<string, PolicyResource>;
 }
 
-function instancesOf(c: PolicyResource, resources: readonly PolicyResource[]): PolicyResource[] {
-    const names = [str(c.props, "clusterIdentifier"), str(c.props, "id")];
-    return resources.filter((r) => r.type === TYPES.clusterInstance && refersTo(r, "clusterIdentifier", c, names));
+function indexStack(resources: readonly PolicyResource[]): StackIndex {
+    const index: StackIndex = { position: new Map(), instancesByName: new Map(), instancesByDependency: new Map(), parameterGroupsByName: new Map() };
+    const push = <K>(map: Map<K, PolicyResource[]>, key: K, r: PolicyResource) => map.set(key, [...(map.get(key) ?? []), r]);
+    resources.forEach((r, i) => {
+        index.position.set(r, i);
+        if (r.type === TYPES.clusterInstance) {
+            const name = str(r.props, "clusterIdentifier");
+            if (name !== undefined) push(index.instancesByName, name, r);
+            for (const target of new Set(r.propertyDependencies["clusterIdentifier"] ?? [])) push(index.instancesByDependency, target, r);
+        } else if (r.type === TYPES.clusterParameterGroup) {
+            for (const key of [str(r.props, "name"), str(r.props, "id")]) {
+                if (key !== undefined && !index.parameterGroupsByName.has(key)) index.parameterGroupsByName.set(key, r);
+            }
+        }
+    });
+    return index;
 }
 
-function parameterGroupOf(c: PolicyResource, resources: readonly PolicyResource[]): PolicyResource | undefined {
+function instancesOf(c: PolicyResource, index: StackIndex): PolicyResource[] {
+    const found = new Set(index.instancesByDependency.get(c) ?? []);
+    for (const name of new Set([str(c.props, "clusterIdentifier"), str(c.props, "id")])) {
+        if (name !== undefined) for (const r of index.instancesByName.get(name) ?? []) found.add(r);
+    }
+    return [...found].sort((a, b) => index.position.get(a)! - index.position.get(b)!);
+}
+
+function parameterGroupOf(c: PolicyResource, index: StackIndex): PolicyResource | undefined {
+    const linked = (c.propertyDependencies["dbClusterParameterGroupName"] ?? []).filter((r) => r.type === TYPES.clusterParameterGroup);
     const wanted = str(c.props, "dbClusterParameterGroupName");
-    return resources.find(
-        (r) =>
-            r.type === TYPES.clusterParameterGroup &&
-            ((c.propertyDependencies["dbClusterParameterGroupName"] ?? []).includes(r) ||
-                (wanted !== undefined && (str(r.props, "name") === wanted || str(r.props, "id") === wanted))),
-    );
+    const named = wanted !== undefined ? index.parameterGroupsByName.get(wanted) : undefined;
+    const candidates = [...linked, ...(named ? [named] : [])];
+    // The first in stack order, as a scan of the stack would find it.
+    return candidates.sort((a, b) => index.position.get(a)! - index.position.get(b)!)[0];
 }
 
 /**
