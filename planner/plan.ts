@@ -1,6 +1,6 @@
-import { buildContext, overallChange, PlanContext } from "./context";
+import { buildContext, memberRef, overallChange, PlanContext } from "./context";
 import { checkRules, runningVersion } from "./rules";
-import { buildSteps, choosePath } from "./steps";
+import { buildSteps, choosePath, isParameterGroupResume, unappliedGroupMembers } from "./steps";
 import { Plan, PlanInput } from "./types";
 
 /**
@@ -28,8 +28,15 @@ export function planUpgrade(input: PlanInput): Plan {
 }
 
 function planNotes(ctx: PlanContext, path: Plan["path"]): string[] {
-    const notes: string[] = [];
     const { options, engine } = ctx.input;
+    if (isParameterGroupResume(ctx, path)) {
+        const left = unappliedGroupMembers(ctx).map((m) => memberRef(m.state));
+        return [
+            `resuming a major upgrade: every member runs ${ctx.input.target}, but the target-family parameter groups are not applied yet on ${left.join(", ")}`,
+            "no snapshot and no ModifyGlobalCluster: only the parameter groups are applied, secondaries first, then the primary",
+        ];
+    }
+    const notes: string[] = [];
     const skipped = ctx.members.filter((m) => m.change === "none" && path !== "none" && path !== "patch");
     for (const m of skipped) notes.push(`cluster "${m.state.cluster}" (${m.state.region}) already runs ${ctx.input.target}: skipped`);
     if (path === "rolling" || path === "managed" || path === "major" || path === "patch") {

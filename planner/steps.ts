@@ -1,7 +1,7 @@
 import { awsEngineVersion, ChangeKind } from "../engine-versions";
-import { MemberContext, membersToChange, PlanContext, primaryOf } from "./context";
+import { MemberContext, membersToChange, overallChange, PlanContext, primaryOf } from "./context";
 import { globalImpact, stepImpact } from "./impact";
-import { PlanStep, UpgradePath } from "./types";
+import { MemberState, PlanStep, UpgradePath } from "./types";
 
 /** The path for a change, per the SPEC planner table. */
 export function choosePath(ctx: PlanContext, change: ChangeKind): UpgradePath {
@@ -15,7 +15,29 @@ export function choosePath(ctx: PlanContext, change: ChangeKind): UpgradePath {
         return strategy === "rolling" || (strategy === "auto" && partlyDone) ? "rolling" : "managed";
     }
     if (change === "patch") return ctx.input.engine === "aurora-mysql" ? "rolling" : "patch";
+    // Every member at the target but a known target-family group not applied: a major upgrade
+    // interrupted after ModifyGlobalCluster (AWS reset the groups to defaults). Finish it.
+    if (unappliedGroupMembers(ctx).length > 0) return "major";
     return pendingPatchMembers(ctx).length > 0 ? "patch" : "none";
+}
+
+/**
+ * Members at the target that run another group than their known target-family group: the
+ * apply-parameter-groups phase of a major upgrade is unfinished on them. Secondaries first.
+ */
+export function unappliedGroupMembers(ctx: PlanContext): MemberContext[] {
+    return sortSecondariesFirst(ctx.members.filter((m) => m.current !== undefined && m.change === "none" && groupsNotApplied(m.state)));
+}
+
+function groupsNotApplied(s: MemberState): boolean {
+    const cluster = s.targetClusterParameterGroup !== undefined && s.currentClusterParameterGroup !== undefined && s.currentClusterParameterGroup !== s.targetClusterParameterGroup;
+    const instance = s.targetInstanceParameterGroup !== undefined && (s.currentInstanceParameterGroups ?? []).some((g) => g !== s.targetInstanceParameterGroup);
+    return cluster || instance;
+}
+
+/** True for the major path when every member already runs the target (only groups are left). */
+export function isParameterGroupResume(ctx: PlanContext, path: UpgradePath): boolean {
+    return path === "major" && overallChange(ctx) === "none";
 }
 
 /** Members with a pending `system-update` to apply, when the options opt in. */
@@ -44,7 +66,7 @@ export function buildSteps(ctx: PlanContext, path: UpgradePath): PlanStep[] {
         to,
         impact: stepImpact(engine, action, m.state.role),
     });
-    const secondariesThenPrimary = (members: MemberContext[], action: "modify-db-cluster" | "apply-pending-maintenance", to?: (m: MemberContext) => string | undefined): void => {
+    const secondariesThenPrimary = (members: MemberContext[], action: "modify-db-cluster" | "apply-pending-maintenance" | "apply-parameter-groups", to?: (m: MemberContext) => string | undefined): void => {
         const secondaries = members.filter((m) => m.state.role === "secondary");
         const primaries = members.filter((m) => m.state.role === "primary");
         if (secondaries.length > 0) waves.push(secondaries.map((m) => memberStep(m, action, to?.(m))));
@@ -83,6 +105,11 @@ export function buildSteps(ctx: PlanContext, path: UpgradePath): PlanStep[] {
             break;
         }
         case "major": {
+            if (isParameterGroupResume(ctx, path)) {
+                // The upgrade itself is done (no snapshot, no ModifyGlobalCluster): apply the groups.
+                secondariesThenPrimary(unappliedGroupMembers(ctx), "apply-parameter-groups", () => target);
+                break;
+            }
             snapshot();
             const custom = ctx.members.filter((m) => m.current && (m.state.targetClusterParameterGroup || m.state.targetInstanceParameterGroup));
             const regions = [...new Map(custom.map((m) => [m.state.region, m])).values()];

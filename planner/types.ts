@@ -37,6 +37,13 @@ export interface MemberState {
     /** Custom parameter group names of the target family to apply after a major upgrade. */
     readonly targetClusterParameterGroup?: string;
     readonly targetInstanceParameterGroup?: string;
+    /**
+     * The cluster parameter group the member runs now, when known. With a known target group,
+     * a member at the target on another group is an interrupted major upgrade to finish.
+     */
+    readonly currentClusterParameterGroup?: string;
+    /** The DB parameter group of each of its instances now, when known. */
+    readonly currentInstanceParameterGroups?: readonly string[];
 }
 
 /** What the engine catalogue (DescribeDBEngineVersions) says, when it was asked. */

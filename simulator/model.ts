@@ -112,4 +112,6 @@ export interface ParameterGroupState {
     readonly kind: "cluster" | "instance";
     readonly isDefault: boolean;
     readonly parameters: Map<string, string>;
+    /** Tags (CreateDB*ParameterGroup Tags, AddTagsToResource); absent until one is set. */
+    tags?: Map<string, string>;
 }

@@ -4,6 +4,7 @@ import { InputError } from "../errors";
 import { executePlan } from "../execute/execute-plan";
 import { formatDuration, lineLogger } from "../log/logger";
 import { describeTopology } from "../topology/describe";
+import { GroupOverrides } from "../topology/group-overrides";
 import { runningVersion, toPlanInput } from "../topology/plan-input";
 import { Topology } from "../topology/types";
 import { ResolvedDeps } from "./deps";
@@ -22,6 +23,8 @@ export interface PlanArgs extends Target {
     readonly target: string;
     readonly allowMajor: boolean;
     readonly strategy: Strategy;
+    /** Explicit target-family groups by member (hidden flags). */
+    readonly parameterGroups?: GroupOverrides;
 }
 
 function gateway(deps: ResolvedDeps): RdsGateway {
@@ -29,7 +32,7 @@ function gateway(deps: ResolvedDeps): RdsGateway {
 }
 
 async function planFor(api: RdsGateway, a: PlanArgs, options: Partial<PlanOptions>): Promise<{ topology: Topology; plan: Plan }> {
-    const topology = await describeTopology(api, a.region, a.globalCluster, { target: a.target });
+    const topology = await describeTopology(api, a.region, a.globalCluster, { target: a.target, ...(a.parameterGroups ? { parameterGroups: a.parameterGroups } : {}) });
     const plan = planUpgrade(toPlanInput(topology, a.target, { ...DEFAULT_PLAN_OPTIONS, strategy: a.strategy, allowMajorVersionUpgrade: a.allowMajor, ...options }));
     return { topology, plan };
 }

@@ -87,3 +87,25 @@ export function parseTarget(raw: string | undefined, errors: string[]): string {
     }
     return raw.trim();
 }
+
+const GROUP_ASSIGNMENT = /^([A-Za-z][A-Za-z0-9-]{0,62})=([A-Za-z][A-Za-z0-9.-]{0,254})$/;
+
+/**
+ * `--cluster-parameter-group CLUSTER=NAME` / `--instance-parameter-group CLUSTER=NAME`, repeatable
+ * (hidden): the target-family group to apply to a member. Undefined when the flag is not given.
+ */
+export function parseGroupAssignments(flag: string, raw: readonly string[] | undefined, errors: string[]): Record<string, string> | undefined {
+    if (raw === undefined || raw.length === 0) return undefined;
+    const out: Record<string, string> = {};
+    for (const value of raw) {
+        const m = GROUP_ASSIGNMENT.exec(value.trim());
+        if (!m) {
+            errors.push(`${flag} "${value}" is not valid: give CLUSTER=GROUP, the member's cluster identifier and a parameter group name, e.g. ${flag} app-use1=app-params-aurora-postgresql17`);
+        } else if (out[m[1]] !== undefined && out[m[1]] !== m[2]) {
+            errors.push(`${flag} "${value}" conflicts with ${flag} "${m[1]}=${out[m[1]]}": give one group per cluster`);
+        } else {
+            out[m[1]] = m[2];
+        }
+    }
+    return out;
+}

@@ -1,10 +1,12 @@
 import { Command, Option } from "commander";
 import { ResolvedDeps } from "./deps";
 import { EXIT, runPatch, runPlan, runStatus, runUpgrade } from "./commands";
-import { parseFormat, parseGlobalCluster, parseOptIn, parsePollSeconds, parseRegion, parseStrategy, parseTarget, parseTimeoutMinutes } from "./options";
+import { parseFormat, parseGlobalCluster, parseGroupAssignments, parseOptIn, parsePollSeconds, parseRegion, parseStrategy, parseTarget, parseTimeoutMinutes } from "./options";
 
-type Raw = Record<string, string | boolean | undefined>;
-const str = (v: string | boolean | undefined): string | undefined => (typeof v === "string" ? v : undefined);
+type Raw = Record<string, string | boolean | string[] | undefined>;
+const str = (v: Raw[string]): string | undefined => (typeof v === "string" ? v : undefined);
+const list = (v: Raw[string]): string[] | undefined => (Array.isArray(v) ? v : undefined);
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
 /** The flags each command accepts, exactly as SPEC lists them (plus --region, the home region). */
 export function buildProgram(deps: ResolvedDeps, setExit: (code: number) => void): Command {
@@ -33,20 +35,33 @@ export function buildProgram(deps: ResolvedDeps, setExit: (code: number) => void
         region: parseRegion(str(raw.region), deps.env, errors),
         globalCluster: parseGlobalCluster(str(raw.globalCluster), errors),
     });
+    /**
+     * Hidden `--cluster-parameter-group` / `--instance-parameter-group CLUSTER=NAME` (repeatable): the
+     * target-family groups of a major upgrade when aurora-global cannot find them by tag.
+     */
+    const groupFlags = (c: Command) =>
+        c
+            .addOption(new Option("--cluster-parameter-group <cluster=name>", "target-family cluster parameter group of a member (repeatable)").hideHelp().argParser(collect))
+            .addOption(new Option("--instance-parameter-group <cluster=name>", "target-family DB parameter group of a member's instances (repeatable)").hideHelp().argParser(collect));
+    const groups = (raw: Raw, errors: string[]) => {
+        const cluster = parseGroupAssignments("--cluster-parameter-group", list(raw.clusterParameterGroup), errors);
+        const instance = parseGroupAssignments("--instance-parameter-group", list(raw.instanceParameterGroup), errors);
+        return cluster || instance ? { parameterGroups: { ...(cluster ? { cluster } : {}), ...(instance ? { instance } : {}) } } : {};
+    };
 
-    common(program.command("plan").description("print the upgrade plan (exit 2 when it is blocked); changes nothing"))
+    groupFlags(common(program.command("plan").description("print the upgrade plan (exit 2 when it is blocked); changes nothing")))
         .option("--target <version>", "engine version to upgrade to")
         .option("--allow-major", "allow a major version upgrade", false)
         .option("--strategy <strategy>", "auto | managed | rolling", undefined)
         .option("--format <format>", "text | markdown | json", undefined)
         .action(
             guarded((raw, errors) => {
-                const a = { ...target(raw, errors), target: parseTarget(str(raw.target), errors), allowMajor: raw.allowMajor === true, strategy: parseStrategy(str(raw.strategy), errors), format: parseFormat(str(raw.format), errors) };
+                const a = { ...target(raw, errors), target: parseTarget(str(raw.target), errors), allowMajor: raw.allowMajor === true, strategy: parseStrategy(str(raw.strategy), errors), format: parseFormat(str(raw.format), errors), ...groups(raw, errors) };
                 return () => runPlan(deps, a);
             }),
         );
 
-    common(program.command("upgrade").description("upgrade the global database to --target: snapshot, secondaries in parallel, then the primary (or one global operation)"))
+    groupFlags(common(program.command("upgrade").description("upgrade the global database to --target: snapshot, secondaries in parallel, then the primary (or one global operation)")))
         .option("--target <version>", "engine version to upgrade to")
         .option("--allow-major", "allow a major version upgrade", false)
         .option("--strategy <strategy>", "auto | managed | rolling", undefined)
@@ -66,6 +81,7 @@ export function buildProgram(deps: ResolvedDeps, setExit: (code: number) => void
                     pollSeconds: parsePollSeconds(str(raw.pollSeconds), errors),
                     snapshot: raw.snapshot !== false,
                     filter: { onlySnapshot: raw.onlySnapshot === true, onlyMember: str(raw.onlyMember) },
+                    ...groups(raw, errors),
                 };
                 return () => runUpgrade(deps, a);
             }),

@@ -15,7 +15,8 @@ import { parameterGroupFamily, parseVersion } from "../../engine-versions";
 import { PlanStep } from "../../planner";
 import { describeAwsError, isAlreadyExists } from "../aws/errors";
 import { readCluster } from "../topology/describe";
-import { userClusterParameters } from "../topology/facts";
+import { isDefaultGroup, userClusterParameters } from "../topology/facts";
+import { memberTag, tagExistingGroup } from "../topology/group-tags";
 import { ref, RunContext } from "./context";
 import { stopOnError } from "./stop-on-error";
 import { waitForMember } from "./wait-member";
@@ -23,16 +24,21 @@ import { waitForMember } from "./wait-member";
 /**
  * Before a major upgrade: in the step's region, create the target-family copies of every
  * member's custom cluster and instance parameter groups (if missing) with the user-set
- * parameters of the originals. Idempotent: existing groups are reused.
+ * parameters of the originals. Idempotent: existing groups are reused. Each group is tagged for
+ * the member (`aurora-global:for:<cluster>`) before the global upgrade, so a re-run after AWS
+ * reset the member to default groups still finds what to apply (topology/group-tags.ts).
  */
 export async function prepareParameterGroups(ctx: RunContext, step: PlanStep): Promise<void> {
     const family = parameterGroupFamily(parseVersion(ctx.engine, step.to ?? ""));
     for (const m of ctx.topology.members.filter((x) => x.region === step.region)) {
-        if (m.targetClusterParameterGroup && m.clusterParameterGroup) {
+        // A member already on the target family's defaults (its groups were found by tag) has nothing to copy from.
+        if (m.targetClusterParameterGroup && m.clusterParameterGroup && !isDefaultGroup(m.clusterParameterGroup)) {
+            const tag = memberTag(m.cluster, m.clusterParameterGroup);
             const created = await create(ctx, m.region, () =>
-                new CreateDBClusterParameterGroupCommand({ DBClusterParameterGroupName: m.targetClusterParameterGroup!, DBParameterGroupFamily: family, Description: `${m.clusterParameterGroup} for ${family} (aurora-global)` }),
+                new CreateDBClusterParameterGroupCommand({ DBClusterParameterGroupName: m.targetClusterParameterGroup!, DBParameterGroupFamily: family, Description: `${m.clusterParameterGroup} for ${family} (aurora-global)`, Tags: [tag] }),
             );
-            ctx.log.info(`${ref(m)}: cluster parameter group "${m.targetClusterParameterGroup}" (${family}) ${created ? "created" : "exists"}`);
+            if (!created) await tagExistingGroup(ctx.api, m.region, "cluster", m.targetClusterParameterGroup, tag);
+            ctx.log.info(`${ref(m)}: cluster parameter group "${m.targetClusterParameterGroup}" (${family}) ${created ? "created" : "exists"}, tagged ${tag.Key}`);
             if (created) {
                 const params = await userClusterParameters(ctx.api, m.region, m.clusterParameterGroup);
                 await copy(ctx, m.region, m.targetClusterParameterGroup, toParameters(params), (batch) =>
@@ -41,10 +47,12 @@ export async function prepareParameterGroups(ctx: RunContext, step: PlanStep): P
             }
         }
         if (m.targetInstanceParameterGroup && m.instanceParameterGroup) {
+            const tag = memberTag(m.cluster, m.instanceParameterGroup);
             const created = await create(ctx, m.region, () =>
-                new CreateDBParameterGroupCommand({ DBParameterGroupName: m.targetInstanceParameterGroup!, DBParameterGroupFamily: family, Description: `${m.instanceParameterGroup} for ${family} (aurora-global)` }),
+                new CreateDBParameterGroupCommand({ DBParameterGroupName: m.targetInstanceParameterGroup!, DBParameterGroupFamily: family, Description: `${m.instanceParameterGroup} for ${family} (aurora-global)`, Tags: [tag] }),
             );
-            ctx.log.info(`${ref(m)}: instance parameter group "${m.targetInstanceParameterGroup}" (${family}) ${created ? "created" : "exists"}`);
+            if (!created) await tagExistingGroup(ctx.api, m.region, "instance", m.targetInstanceParameterGroup, tag);
+            ctx.log.info(`${ref(m)}: instance parameter group "${m.targetInstanceParameterGroup}" (${family}) ${created ? "created" : "exists"}, tagged ${tag.Key}`);
             if (created) {
                 const out = await ctx.api.send<DescribeDBParametersCommandOutput>(m.region, new DescribeDBParametersCommand({ DBParameterGroupName: m.instanceParameterGroup, Source: "user" }));
                 const params = new Map((out.Parameters ?? []).filter((p) => p.ParameterName && p.ParameterValue !== undefined).map((p) => [p.ParameterName!, p.ParameterValue!]));

@@ -4,8 +4,10 @@ import { idFromArn, regionFromArn } from "../aws/arn";
 import { describeAwsError, errorCode, isNotFound } from "../aws/errors";
 import { RdsGateway } from "../aws/gateway";
 import { InputError } from "../errors";
-import { catalogueOf, instanceParameterGroupOf, isDefaultGroup, pendingActionsOf, userClusterParameters } from "./facts";
-import { targetGroupName, targetFamilyIfMajor } from "./parameter-groups";
+import { catalogueOf, instanceParameterGroupsOf, isDefaultGroup, pendingActionsOf, userClusterParameters } from "./facts";
+import { applyGroupOverrides, GroupOverrides } from "./group-overrides";
+import { resumeTargets, TaggedGroupFinder } from "./group-tags";
+import { familyOf, targetGroupName, targetFamilyIfMajor } from "./parameter-groups";
 import { MemberTopology, Topology } from "./types";
 
 /** What to look up besides the members themselves. */
@@ -14,6 +16,8 @@ export interface DescribeOptions {
     readonly target?: string;
     /** Skip DescribeDBEngineVersions (status does not need it). */
     readonly skipCatalogue?: boolean;
+    /** Explicit target-family groups by member (hidden flags); checked, then they win. */
+    readonly parameterGroups?: GroupOverrides;
 }
 
 /**
@@ -32,8 +36,9 @@ export async function describeTopology(api: RdsGateway, homeRegion: string, glob
     const warnings: string[] = [];
     const ordered = [...raw].sort((a, b) => Number(b.DBClusterArn === writerArn) - Number(a.DBClusterArn === writerArn));
     const family = options.target ? targetFamilyIfMajor(engine, global.EngineVersion, options.target) : undefined;
+    const groups: GroupFacts = { family, targetFamily: familyOf(engine, options.target), finder: new TaggedGroupFinder(api) };
 
-    const members = await Promise.all(
+    const described = await Promise.all(
         ordered
             .filter((m) => typeof m.DBClusterArn === "string")
             .map(async (m): Promise<MemberTopology> => {
@@ -51,12 +56,13 @@ export async function describeTopology(api: RdsGateway, homeRegion: string, glob
                     instanceIds: (c.DBClusterMembers ?? []).map((i) => i.DBInstanceIdentifier).filter((x): x is string => typeof x === "string"),
                     ...(c.DBClusterParameterGroup ? { clusterParameterGroup: c.DBClusterParameterGroup } : {}),
                 };
-                return { ...member, ...(await memberFacts(api, engine, member, family, warnings)) };
+                return { ...member, ...(await memberFacts(api, engine, member, groups, warnings)) };
             }),
     );
-    if (members.length > 0 && !members.some((m) => m.role === "primary")) {
+    if (described.length > 0 && !described.some((m) => m.role === "primary")) {
         throw new InputError(`global cluster "${globalClusterId}" reports no writer member (failover in progress?): wait until it has a primary, then run the command again`);
     }
+    const members = options.parameterGroups ? await applyGroupOverrides(api, described, options.parameterGroups, { engine, globalClusterId, family, targetFamily: groups.targetFamily }) : described;
     let catalogue: Topology["catalogue"];
     if (!options.skipCatalogue) {
         const versions = members.map((m) => m.engineVersion).filter((v): v is string => typeof v === "string");
@@ -105,8 +111,18 @@ export async function readCluster(api: RdsGateway, region: string, cluster: stri
     throw new InputError(`member cluster "${cluster}" (${region}) of the global cluster was not found in its region: check the global cluster's members (aws rds describe-global-clusters)`);
 }
 
-async function memberFacts(api: RdsGateway, engine: Engine, m: MemberTopology, family: string | undefined, warnings: string[]): Promise<Partial<MemberTopology>> {
+/** Parameter-group context of one topology read. */
+interface GroupFacts {
+    /** The target family when the global cluster goes through a major upgrade to the target. */
+    readonly family?: string;
+    /** The target's family (any change), when a target is given. */
+    readonly targetFamily?: string;
+    readonly finder: TaggedGroupFinder;
+}
+
+async function memberFacts(api: RdsGateway, engine: Engine, m: MemberTopology, groups: GroupFacts, warnings: string[]): Promise<Partial<MemberTopology>> {
     const facts: { -readonly [K in keyof MemberTopology]?: MemberTopology[K] } = {};
+    const { family, targetFamily } = groups;
     try {
         facts.pendingActions = await pendingActionsOf(api, m.region, m.arn, engine);
     } catch (e) {
@@ -116,18 +132,22 @@ async function memberFacts(api: RdsGateway, engine: Engine, m: MemberTopology, f
         const params = await userClusterParameters(api, m.region, m.clusterParameterGroup!);
         if (engine === "aurora-postgresql") facts.rpoEnabled = (params.get("rds.global_db_rpo") ?? "") !== "";
         else facts.lowerCaseTableNamesDefault = !["1", "2"].includes(params.get("lower_case_table_names") ?? "0");
-        if (family) facts.targetClusterParameterGroup = targetGroupName(m.clusterParameterGroup!, family);
+        if (family && familyOf(engine, m.engineVersion) !== family) facts.targetClusterParameterGroup = targetGroupName(m.clusterParameterGroup!, family);
     } else if (engine === "aurora-postgresql") {
         facts.rpoEnabled = false;
     } else {
         facts.lowerCaseTableNamesDefault = true;
     }
-    if (family) {
-        const instanceGroup = await instanceParameterGroupOf(api, m.region, m.cluster);
-        if (instanceGroup) {
-            facts.instanceParameterGroup = instanceGroup;
-            facts.targetInstanceParameterGroup = targetGroupName(instanceGroup, family);
+    if (targetFamily) {
+        const instanceGroups = await instanceParameterGroupsOf(api, m.region, m.cluster);
+        facts.instanceParameterGroups = instanceGroups;
+        const custom = instanceGroups.find((n) => !isDefaultGroup(n));
+        if (family && custom && familyOf(engine, m.engineVersion) !== family) {
+            facts.instanceParameterGroup = custom;
+            facts.targetInstanceParameterGroup = targetGroupName(custom, family);
         }
+        // At the target family on AWS's default groups: maybe the end of an interrupted major upgrade.
+        if (familyOf(engine, m.engineVersion) === targetFamily) Object.assign(facts, await resumeTargets(groups.finder, m, targetFamily, instanceGroups, warnings));
     }
     return facts;
 }

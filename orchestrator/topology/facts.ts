@@ -58,11 +58,10 @@ export function isDefaultGroup(name: string | undefined): boolean {
     return name === undefined || name === "" || name.startsWith("default.");
 }
 
-/** The custom DB parameter group of a cluster's instances, if any. */
-export async function instanceParameterGroupOf(api: RdsGateway, region: string, cluster: string): Promise<string | undefined> {
+/** The DB parameter group of each instance of a cluster. */
+export async function instanceParameterGroupsOf(api: RdsGateway, region: string, cluster: string): Promise<string[]> {
     const out = await api.send<DescribeDBInstancesCommandOutput>(region, new DescribeDBInstancesCommand({ Filters: [{ Name: "db-cluster-id", Values: [cluster] }] }));
-    const names = (out.DBInstances ?? []).flatMap((i) => (i.DBParameterGroups ?? []).map((g) => g.DBParameterGroupName));
-    return names.find((n): n is string => typeof n === "string" && !isDefaultGroup(n));
+    return (out.DBInstances ?? []).flatMap((i) => (i.DBParameterGroups ?? []).map((g) => g.DBParameterGroupName)).filter((n): n is string => typeof n === "string");
 }
 
 /** Looks up the catalogue entries of `versions` (home region). Throws when AWS cannot answer. */

@@ -9,6 +9,13 @@ export function targetFamilyIfMajor(engine: Engine, current: string | undefined,
     return classifyChange(from, to) === "major" ? parameterGroupFamily(to) : undefined;
 }
 
+/** The parameter-group family of a version, or undefined when it does not parse. */
+export function familyOf(engine: Engine, version: string | undefined): string | undefined {
+    if (version === undefined) return undefined;
+    const parsed = tryParseVersion(engine, version);
+    return parsed instanceof VersionParseError ? undefined : parameterGroupFamily(parsed);
+}
+
 /**
  * The name of the target-family copy of a custom parameter group: the family in the name is
  * replaced (`app-aurora-postgresql16` → `app-aurora-postgresql17`), else the family is appended

@@ -21,6 +21,8 @@ export function toPlanInput(topology: Topology, target: string, options: PlanOpt
                 ...(m.lowerCaseTableNamesDefault !== undefined ? { lowerCaseTableNamesDefault: m.lowerCaseTableNamesDefault } : {}),
                 ...(m.targetClusterParameterGroup ? { targetClusterParameterGroup: m.targetClusterParameterGroup } : {}),
                 ...(m.targetInstanceParameterGroup ? { targetInstanceParameterGroup: m.targetInstanceParameterGroup } : {}),
+                ...(m.clusterParameterGroup ? { currentClusterParameterGroup: m.clusterParameterGroup } : {}),
+                ...(m.instanceParameterGroups ? { currentInstanceParameterGroups: m.instanceParameterGroups } : {}),
             }),
         ),
         options,

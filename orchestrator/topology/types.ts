@@ -18,11 +18,16 @@ export interface MemberTopology {
     readonly clusterParameterGroup?: string;
     /** Custom DB instance parameter group of the instances, when it was looked up (majors). */
     readonly instanceParameterGroup?: string;
+    /** The DB parameter group of each instance, when looked up (commands with a target). */
+    readonly instanceParameterGroups?: readonly string[];
     /** Undefined when AWS could not tell (the call failed). */
     readonly pendingActions?: readonly PendingAction[];
     readonly rpoEnabled?: boolean;
     readonly lowerCaseTableNamesDefault?: boolean;
-    /** Names of the target-family groups to create and apply after a major upgrade. */
+    /**
+     * Names of the target-family groups to create and apply after a major upgrade: derived from
+     * the custom groups before it, found by tag after it (see `group-tags.ts`).
+     */
     readonly targetClusterParameterGroup?: string;
     readonly targetInstanceParameterGroup?: string;
 }

@@ -1,9 +1,9 @@
 import { isBlocked, Plan, PlanStep } from "../types";
-import { ACTION_WORDS, byWave, headline, PATH_WORDS, stepVersions } from "./words";
+import { ACTION_WORDS, byWave, headline, pathWords, stepVersions } from "./words";
 
 /** Markdown plan for pull-request comments: summary, mermaid diagram of the order, steps, violations. */
 export function renderMarkdown(plan: Plan): string {
-    const out = [`### ${isBlocked(plan) ? "⛔ Blocked: " : ""}${escape(headline(plan))}`, "", `**Path:** ${isBlocked(plan) ? "blocked — nothing will be changed" : PATH_WORDS[plan.path]}`, ""];
+    const out = [`### ${isBlocked(plan) ? "⛔ Blocked: " : ""}${escape(headline(plan))}`, "", `**Path:** ${isBlocked(plan) ? "blocked — nothing will be changed" : pathWords(plan)}`, ""];
     if (plan.steps.length > 0) {
         out.push("```mermaid", ...mermaid(plan), "```", "");
         out.push("| wave | action | member | region | role | version | expected impact |", "|---|---|---|---|---|---|---|");

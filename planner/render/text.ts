@@ -1,9 +1,9 @@
 import { isBlocked, Plan } from "../types";
-import { ACTION_WORDS, byWave, headline, PATH_WORDS, stepVersions } from "./words";
+import { ACTION_WORDS, byWave, headline, pathWords, stepVersions } from "./words";
 
 /** Plain-text plan for terminals and `pulumi preview` logs. */
 export function renderText(plan: Plan): string {
-    const lines = [headline(plan), `path: ${isBlocked(plan) ? "blocked" : PATH_WORDS[plan.path]}`];
+    const lines = [headline(plan), `path: ${isBlocked(plan) ? "blocked" : pathWords(plan)}`];
     for (const wave of byWave(plan)) {
         const parallel = wave.length > 1 ? " (in parallel)" : "";
         lines.push(`wave ${wave[0].wave}${parallel}:`);

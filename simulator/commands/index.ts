@@ -6,6 +6,7 @@ import { modifyDBCluster } from "./modify-cluster";
 import { modifyGlobalCluster } from "./modify-global";
 import { parameterGroupHandlers } from "./parameter-groups";
 import { snapshotHandlers } from "./snapshots";
+import { tagHandlers } from "./tags";
 
 export type { Handler, HandlerContext } from "./context";
 
@@ -18,4 +19,5 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
     ...snapshotHandlers,
     ...parameterGroupHandlers,
     ...instanceHandlers,
+    ...tagHandlers,
 };

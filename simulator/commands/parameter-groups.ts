@@ -1,4 +1,4 @@
-import type { Parameter } from "@aws-sdk/client-rds";
+import type { Parameter, Tag } from "@aws-sdk/client-rds";
 import { fault, messages } from "../aws-errors";
 import { ParameterGroupState } from "../model";
 import { parameterGroupArn } from "../topology";
@@ -22,6 +22,7 @@ interface GroupInput {
     readonly Parameters?: Parameter[];
     readonly ResetAllParameters?: boolean;
     readonly Source?: string;
+    readonly Tags?: Tag[];
 }
 
 function shape(region: string, kind: Kind, g: ParameterGroupState): Record<string, string> {
@@ -72,7 +73,8 @@ const createGroup = (kind: Kind) =>
         const family = input.DBParameterGroupFamily ?? fault("InvalidParameterValue", messages.missingParameter("DBParameterGroupFamily"));
         if (!FAMILY.test(family)) fault("InvalidParameterValue", `DBParameterGroupFamily ${family} is not a valid Aurora family (e.g. aurora-postgresql17, aurora-mysql8.0).`);
         if (ctx.store.parameterGroup(ctx.region, kind, name)) fault("DBParameterGroupAlreadyExistsFault", messages.parameterGroupExists(name));
-        const group = ctx.store.putParameterGroup(ctx.region, { name, family, kind, description: input.Description ?? name, isDefault: false, parameters: new Map() });
+        const tags = new Map((input.Tags ?? []).filter((t) => t.Key !== undefined).map((t) => [t.Key!, t.Value ?? ""]));
+        const group = ctx.store.putParameterGroup(ctx.region, { name, family, kind, description: input.Description ?? name, isDefault: false, parameters: new Map(), ...(tags.size > 0 ? { tags } : {}) });
         return { [NAMES[kind].one]: shape(ctx.region, kind, group) };
     });
 

@@ -36,9 +36,9 @@ export async function cli(sim: SimulatedRds, argv: readonly string[], extra: Par
     return { code, stdout, stderr };
 }
 
-/** Mutating calls the simulator received (anything that is not Describe*). */
+/** Mutating calls the simulator received (anything that is not Describe* or List*). */
 export function mutatingCalls(sim: SimulatedRds): string[] {
-    return sim.calls.filter((c) => !c.command.startsWith("Describe")).map((c) => `${c.region} ${c.command} ${String(c.input.DBClusterIdentifier ?? c.input.GlobalClusterIdentifier ?? c.input.ResourceIdentifier ?? c.input.DBClusterSnapshotIdentifier ?? c.input.DBInstanceIdentifier ?? c.input.DBClusterParameterGroupName ?? c.input.DBParameterGroupName ?? "")}`);
+    return sim.calls.filter((c) => !c.command.startsWith("Describe") && !c.command.startsWith("List")).map((c) => `${c.region} ${c.command} ${String(c.input.DBClusterIdentifier ?? c.input.GlobalClusterIdentifier ?? c.input.ResourceIdentifier ?? c.input.DBClusterSnapshotIdentifier ?? c.input.DBInstanceIdentifier ?? c.input.DBClusterParameterGroupName ?? c.input.DBParameterGroupName ?? "")}`);
 }
 
 /** ModifyDBCluster engine-version calls, in order: "cluster→version". */

@@ -1,0 +1,69 @@
+import { Engine } from "../../engine-versions";
+import { isNotFound } from "../aws/errors";
+import { RdsGateway } from "../aws/gateway";
+import { InputError } from "../errors";
+import { isDefaultGroup } from "./facts";
+import { describeGroups, GroupKind } from "./group-tags";
+import { familyOf } from "./parameter-groups";
+import { MemberTopology } from "./types";
+
+/**
+ * Explicit target-family groups by member cluster identifier, from the hidden flags
+ * `--cluster-parameter-group CLUSTER=NAME` and `--instance-parameter-group CLUSTER=NAME`. They win
+ * over the derived names and over the tags: the manual way to finish a major upgrade whose groups
+ * aurora-global cannot find (made by hand, or by a version that did not tag them yet).
+ */
+export interface GroupOverrides {
+    readonly cluster?: Readonly<Record<string, string>>;
+    readonly instance?: Readonly<Record<string, string>>;
+}
+
+export const GROUP_FLAGS: Readonly<Record<GroupKind, string>> = { cluster: "--cluster-parameter-group", instance: "--instance-parameter-group" };
+
+/** What the overrides are checked against. */
+export interface OverrideContext {
+    readonly engine: Engine;
+    readonly globalClusterId: string;
+    /** The target family when the global cluster goes through a major upgrade. */
+    readonly family?: string;
+    /** The target's family. */
+    readonly targetFamily?: string;
+}
+
+/**
+ * Members with the explicit target groups set. Each group must exist in the member's region with
+ * the target family, unless the major upgrade will create it from the member's custom group.
+ * Throws {@link InputError} naming the flag, the value and the fix (nothing is changed).
+ */
+export async function applyGroupOverrides(api: RdsGateway, members: readonly MemberTopology[], overrides: GroupOverrides, o: OverrideContext): Promise<MemberTopology[]> {
+    const result = [...members];
+    for (const kind of ["cluster", "instance"] as const) {
+        for (const [cluster, name] of Object.entries(overrides[kind] ?? {})) {
+            const value = `${GROUP_FLAGS[kind]} "${cluster}=${name}"`;
+            const i = result.findIndex((m) => m.cluster === cluster);
+            if (i < 0) throw new InputError(`${value}: cluster "${cluster}" is not a member of global cluster "${o.globalClusterId}": use one of ${members.map((m) => `"${m.cluster}"`).join(", ")}`);
+            if (!o.targetFamily) continue; // a malformed target: the planner reports it
+            const m = result[i];
+            await checkGroup(api, m, kind, name, value, o);
+            result[i] = { ...m, ...(kind === "cluster" ? { targetClusterParameterGroup: name } : { targetInstanceParameterGroup: name }) };
+        }
+    }
+    return result;
+}
+
+async function checkGroup(api: RdsGateway, m: MemberTopology, kind: GroupKind, name: string, value: string, o: OverrideContext): Promise<void> {
+    let found;
+    try {
+        found = (await describeGroups(api, m.region, kind, name)).find((g) => g.name === name);
+    } catch (e) {
+        if (!isNotFound(e)) throw e;
+    }
+    if (found && found.family !== o.targetFamily) {
+        throw new InputError(`${value}: ${kind} parameter group "${name}" (${m.region}) is of family ${found.family}, not ${o.targetFamily}: give a group of family ${o.targetFamily}`);
+    }
+    const source = kind === "cluster" ? (isDefaultGroup(m.clusterParameterGroup) ? undefined : m.clusterParameterGroup) : m.instanceParameterGroup;
+    const created = o.family !== undefined && familyOf(o.engine, m.engineVersion) !== o.family && source !== undefined;
+    if (!found && !created) {
+        throw new InputError(`${value}: there is no ${kind} parameter group "${name}" in ${m.region}: create it with family ${o.targetFamily}, or leave the flag out`);
+    }
+}
