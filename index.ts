@@ -12,5 +12,11 @@ export const plan = db.plan;
 export const memberVersions = db.memberVersions;
 /** True when every member runs the same version (cross-region failover possible). */
 export const failoverReady = db.failoverReady;
+/**
+ * The upgrade steps this update declared, with their target (secret-free). The next run reads it
+ * back from this stack (a self StackReference) to keep completed steps unchanged, so the preview
+ * after a successful upgrade shows no change.
+ */
+export const upgradeSteps = db.upgradeStepsRecord;
 /** Least-privilege IAM policy for whoever runs the upgrade steps (the aurora-global CLI). */
 export const upgradeIamPolicy = iamPolicyDocument();

@@ -4,6 +4,8 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { Plan, planUpgrade, PlanJson, toPlanJson } from "../planner";
 import { AuroraGlobalDatabaseArgs, DEFAULTS, ResolvedMember, resolveMembers, resolveUpgrade } from "./args";
+import { specOf, stepsToDeclare, UpgradeStepsRecord } from "./kept-steps";
+import { readLastUpgradeSteps } from "./last-deployment";
 import { buildPlanInput, LiveState, readLiveState } from "./live-state";
 import { failoverReady, MemberVersion, memberVersions } from "./member-versions";
 import { AuroraRegionalMember, SharedClusterSettings } from "./regional-member";
@@ -17,7 +19,7 @@ export const GLOBAL_CLUSTER_IGNORE_CHANGES = ["engineVersion"];
 interface Planned {
     readonly plan: Plan;
     readonly live: LiveState;
-    readonly specs: StepSpec[];
+    readonly record: UpgradeStepsRecord;
     readonly steps: command.local.Command[];
 }
 
@@ -29,6 +31,20 @@ interface Planned {
  * has work — the upgrade steps (`local.Command`s running the `aurora-global` CLI). At preview and
  * up it reads each member's running version, plans the change with the shared planner, logs the
  * plan, and records it (with its violations) in its registered outputs.
+ *
+ * Completed steps are kept (`upgrade.keepCompletedSteps`, on by default): once an upgrade has
+ * run, the next plan has no work, yet the component declares the last upgrade's steps again,
+ * unchanged (names, commands, triggers, environment, dependsOn graph), so they neither run again
+ * nor show a diff and the preview after a successful `up` shows no change. It learns them from
+ * its own stack's last deployed outputs: a self `StackReference` (`<name>-last-deployment`,
+ * `org/project/stack`) reads the `upgradeSteps` output that the stack program exports from
+ * {@link upgradeStepsRecord}. They are kept only while `engineVersion` is still their target,
+ * the global cluster is the same and the plan is neither blocked nor has other work; a new
+ * version's steps replace them (their triggers change, so they run). New work at the same target
+ * (a resumed or repeated upgrade) whose step would equal a kept one gets a run counter in its
+ * triggers (`[to, "run-2"]`), so it runs. No output yet or an output in another shape means
+ * nothing to keep; so does an unknown stack name (warned); a read the engine refuses fails the
+ * preview, like any failed read. `keepCompletedSteps: false` reads nothing and keeps nothing.
  */
 export class AuroraGlobalDatabase extends pulumi.ComponentResource {
     public readonly globalClusterIdentifier: string;
@@ -41,8 +57,14 @@ export class AuroraGlobalDatabase extends pulumi.ComponentResource {
     public readonly memberVersions: pulumi.Output<Record<string, MemberVersion>>;
     /** True when every member exists and runs the same version, so cross-region failover is possible. */
     public readonly failoverReady: pulumi.Output<boolean>;
-    /** The upgrade steps created for the plan (empty without work or when blocked). */
+    /** The upgrade steps declared: the plan's, or the last upgrade's kept ones (empty otherwise). */
     public readonly upgradeSteps: pulumi.Output<StepSpec[]>;
+    /**
+     * The declared steps with everything their inputs are built from (secret-free). Export it as
+     * the stack output `upgradeSteps` (a list of them for several databases in one stack): the
+     * next run reads it back to keep completed steps (`upgrade.keepCompletedSteps`).
+     */
+    public readonly upgradeStepsRecord: pulumi.Output<UpgradeStepsRecord>;
     /** The master user name of the primary. The password is never an output. */
     public readonly masterUsername: string;
 
@@ -98,7 +120,8 @@ export class AuroraGlobalDatabase extends pulumi.ComponentResource {
 
         const planned = this.planAndCreateSteps(name, args, members, [this.globalCluster, this.primary, ...this.secondaries]);
         this.plan = pulumi.output(planned.then((p) => toPlanJson(p.plan)));
-        this.upgradeSteps = pulumi.output(planned.then((p) => p.specs));
+        this.upgradeSteps = pulumi.output(planned.then((p) => p.record.steps.map(specOf)));
+        this.upgradeStepsRecord = pulumi.output(planned.then((p) => p.record));
         const versions = planned.then((p) => memberVersions(members, p.live, args.engineVersion));
         this.memberVersions = pulumi.output(versions);
         this.failoverReady = pulumi.output(versions.then((v) => failoverReady(args.engine, v)));
@@ -116,15 +139,22 @@ export class AuroraGlobalDatabase extends pulumi.ComponentResource {
         });
     }
 
-    /** Reads the live state, plans, reports, and creates the upgrade steps when there is work. */
+    /**
+     * Reads the live state (and, keeping completed steps, the last update's steps), plans,
+     * reports, and declares the upgrade steps: the plan's when it has work, else the kept ones.
+     */
     private async planAndCreateSteps(name: string, args: AuroraGlobalDatabaseArgs, members: ResolvedMember[], database: pulumi.Resource[]): Promise<Planned> {
         const upgrade = resolveUpgrade(args.upgrade);
+        const previous = upgrade.keepCompletedSteps ? readLastUpgradeSteps(name, this) : Promise.resolve(undefined);
         const live = await readLiveState(this, args.engine, this.globalClusterIdentifier, members, args.engineVersion, upgrade.applyPendingPatches !== false);
         const plan = planUpgrade(buildPlanInput(args.engine, this.globalClusterIdentifier, args.engineVersion, members, upgrade, live));
         reportPlan(plan, this);
-        const specs = stepGraph(plan, upgrade, members[0].region);
-        const steps = createUpgradeSteps(name, specs, plan, members[0].region, database, this);
-        return { plan, live, specs, steps };
+        const homeRegion = members[0].region;
+        const specs = stepGraph(plan, upgrade, homeRegion);
+        const { record, kept } = stepsToDeclare({ component: name, globalClusterId: this.globalClusterIdentifier, homeRegion, plan, specs, previous: await previous });
+        if (kept) void pulumi.log.info(`keeping the ${record.steps.length} completed upgrade step(s) to ${record.target} unchanged (they do not run again)`, this);
+        const steps = createUpgradeSteps(name, record, database, this);
+        return { plan, live, record, steps };
     }
 }
 
@@ -150,6 +180,7 @@ function plainArgs(name: string, args: AuroraGlobalDatabaseArgs): Record<string,
             timeoutMinutes: upgrade.timeoutMinutes,
             pollSeconds: upgrade.pollSeconds,
             applyPendingPatches: upgrade.applyPendingPatches,
+            keepCompletedSteps: upgrade.keepCompletedSteps,
         },
         storageEncrypted: args.storageEncrypted ?? true,
         deletionProtection: args.deletionProtection ?? true,

@@ -4,6 +4,8 @@ export { AuroraRegionalMember, AuroraRegionalMemberArgs, SharedClusterSettings, 
 export { AuroraGlobalDatabaseArgs, MemberArgs, UpgradeArgs, DEFAULTS, resolveMembers, resolveUpgrade, ResolvedMember, ResolvedUpgrade } from "./args";
 export { validateArgs, argsErrorMessage, ARGS_RULES } from "./validate";
 export { stepGraph, StepSpec, CLI_FLAGS } from "./step-graph";
+export { stepsToDeclare, findUpgradeStepsRecord, specOf, StepsToDeclare, StepsToDeclareInput, DeclaredStep, UpgradeStepsRecord, UPGRADE_STEPS_OUTPUT } from "./kept-steps";
+export { readLastUpgradeSteps, selfStackName } from "./last-deployment";
 export { buildPlanInput, readLiveState, isNotFound, LiveState, LiveMember } from "./live-state";
 export { memberVersions, failoverReady, MemberVersion } from "./member-versions";
 export { argsFromConfig, ConfigSource } from "./stack-config";

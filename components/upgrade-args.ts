@@ -44,6 +44,17 @@ export interface UpgradeArgs {
      */
     readonly mysqlInPlaceMajorConfirmed?: boolean;
     /**
+     * Keep the steps of the last upgrade declared, unchanged, while `engineVersion` stays the
+     * version they upgraded to, so the preview after a successful upgrade shows no change (they
+     * do not run again). They go when the version changes (the new plan's steps replace them) or
+     * the plan is blocked. The component reads them from the stack's own last `upgradeSteps`
+     * output (a self `StackReference`), which the stack program must export
+     * (`export const upgradeSteps = db.upgradeStepsRecord`). `false`: no reference is read and the
+     * steps are deleted by the next update after they ran.
+     * @default true
+     */
+    readonly keepCompletedSteps?: boolean;
+    /**
      * The command line that starts the orchestrator CLI in the upgrade steps.
      * @default `node bin/aurora-global.js`, the path relative to the project directory
      */
@@ -59,6 +70,7 @@ export interface ResolvedUpgrade {
     readonly pollSeconds?: number;
     readonly applyPendingPatches: false | OptInType;
     readonly mysqlInPlaceMajorConfirmed: boolean;
+    readonly keepCompletedSteps: boolean;
     readonly cli: string;
 }
 
@@ -71,6 +83,7 @@ export function resolveUpgrade(u: UpgradeArgs | undefined): ResolvedUpgrade {
         ...(u?.pollSeconds !== undefined ? { pollSeconds: u.pollSeconds } : {}),
         applyPendingPatches: u?.applyPendingPatches ?? false,
         mysqlInPlaceMajorConfirmed: u?.mysqlInPlaceMajorConfirmed ?? false,
+        keepCompletedSteps: u?.keepCompletedSteps ?? true,
         cli: u?.cli ?? DEFAULTS.cli,
     };
 }

@@ -1,31 +1,26 @@
 import * as command from "@pulumi/command";
 import * as pulumi from "@pulumi/pulumi";
 import { isBlocked, Plan, renderPlan } from "../planner";
-import { StepSpec } from "./step-graph";
+import { UpgradeStepsRecord } from "./kept-steps";
 
 /**
- * Creates the upgrade steps as `local.Command`s running the orchestrator CLI, in the order of
- * the step graph: each step waits for the steps it names (`dependsOn`, explicit in the graph),
- * or for the database's own resources when it names none. Every step is triggered by the target
- * version, has no secret in its environment, no `delete` and no previous output in its env.
+ * Creates the upgrade steps of a record as `local.Command`s named `<name>-upgrade-<key>`
+ * running the orchestrator CLI, in the order of the step graph: each step waits for the steps it
+ * names (`dependsOn`, explicit in the graph), or for the database's own resources when it names
+ * none. Every step is triggered by the target version (see `stepsToDeclare`), has no secret in
+ * its environment, no `delete` and no previous output in its env. The inputs come only from the
+ * record, so a record re-declared unchanged gives the very same resources.
  */
-export function createUpgradeSteps(
-    name: string,
-    specs: readonly StepSpec[],
-    plan: Plan,
-    homeRegion: string,
-    databaseResources: pulumi.Resource[],
-    parent: pulumi.Resource,
-): command.local.Command[] {
+export function createUpgradeSteps(name: string, record: UpgradeStepsRecord, databaseResources: pulumi.Resource[], parent: pulumi.Resource): command.local.Command[] {
     const byKey = new Map<string, command.local.Command>();
-    for (const spec of specs) {
+    for (const spec of record.steps) {
         const dependsOn = spec.after.length > 0 ? spec.after.map((key) => byKey.get(key)!) : databaseResources;
         const step = new command.local.Command(
             `${name}-upgrade-${spec.key}`,
             {
                 create: spec.command,
-                triggers: [plan.to],
-                environment: { AWS_REGION: homeRegion },
+                triggers: [...spec.triggers],
+                environment: { AWS_REGION: record.homeRegion },
                 addPreviousOutputInEnv: false,
             },
             { parent, dependsOn },

@@ -125,6 +125,7 @@ function booleans(a: AuroraGlobalDatabaseArgs): string[] {
         ["upgrade.allowMajorVersionUpgrade", a.upgrade?.allowMajorVersionUpgrade],
         ["upgrade.snapshotBeforeUpgrade", a.upgrade?.snapshotBeforeUpgrade],
         ["upgrade.mysqlInPlaceMajorConfirmed", a.upgrade?.mysqlInPlaceMajorConfirmed],
+        ["upgrade.keepCompletedSteps", a.upgrade?.keepCompletedSteps],
         ["storageEncrypted", a.storageEncrypted],
         ["deletionProtection", a.deletionProtection],
     ];

@@ -37,8 +37,17 @@ export interface CurrentState {
     readonly clusters?: readonly DescribedCluster[];
     readonly globalClusters?: readonly DescribedGlobalCluster[];
     readonly engineVersions?: readonly DescribedEngineVersion[];
-    /** Invokes that fail with this message (e.g. AccessDenied), by token (`rds:DescribePendingMaintenanceActions` too). */
+    /**
+     * Invokes that fail with this message (e.g. AccessDenied), by token
+     * (`rds:DescribePendingMaintenanceActions` too; `pulumi:pulumi:StackReference` fails stack reads).
+     */
     readonly invokeFailures?: Readonly<Record<string, string>>;
+    /**
+     * The outputs the stack's last update left (e.g. a previous run's `outputs`): what a
+     * `StackReference` to this very stack (`organization/project/stack`) reads.
+     * @default {} (the stack exists but has no outputs yet, as before its first update)
+     */
+    readonly previousStackOutputs?: Readonly<Record<string, unknown>>;
 }
 
 /** A running global database: the global cluster and every member at one version. */
@@ -126,11 +135,25 @@ export function answerPendingActions(state: CurrentState, member: { clusterIdent
     return c?.pendingActions ?? [];
 }
 
-/** Plausible ids and state for new resources: inputs plus what the provider would add. */
-export function answerNewResource(state: CurrentState, args: pulumi.runtime.MockResourceArgs): { id: string; state: Record<string, unknown> } {
+/** The type token of a `pulumi.StackReference` (a read of another stack's outputs). */
+export const STACK_REFERENCE_TYPE = "pulumi:pulumi:StackReference";
+
+/**
+ * Plausible ids and state for new resources: inputs plus what the provider would add.
+ * `selfStack` (`organization/project/stack`) is the stack being run: a `StackReference` to it
+ * reads `previousStackOutputs`; one to any other stack fails like the engine (`unknown stack`).
+ */
+export function answerNewResource(state: CurrentState, args: pulumi.runtime.MockResourceArgs, selfStack?: string): { id: string; state: Record<string, unknown> } {
     const inputs = args.inputs as Record<string, unknown>;
     const region = (inputs.region as string | undefined) ?? "us-east-1";
     switch (args.type) {
+        case STACK_REFERENCE_TYPE: {
+            const name = String(inputs.name ?? args.id ?? args.name);
+            const failure = state.invokeFailures?.[STACK_REFERENCE_TYPE];
+            if (failure !== undefined) throw providerError(failure);
+            if (selfStack !== undefined && name !== selfStack) throw providerError(`unknown stack "${name}"`);
+            return { id: name, state: { name, outputs: { ...(state.previousStackOutputs ?? {}) }, secretOutputNames: [] } };
+        }
         case "aws:rds/globalCluster:GlobalCluster": {
             const id = String(inputs.globalClusterIdentifier ?? args.name);
             return { id, state: { ...inputs, arn: `arn:aws:rds::${ACCOUNT}:global-cluster:${id}`, engineVersionActual: inputs.engineVersion } };

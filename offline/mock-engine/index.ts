@@ -3,7 +3,7 @@
  * described current state, records every registration, renders the graph.
  */
 export { runProgramUnderMocks, recordedBeforeFailure, loadProgram, configMap, RunOptions, RunResult, LogEntry } from "./run";
-export { recordRegistrations, isSecretValue, RecordedResource, RecordedOutputs } from "./recorder";
-export { CurrentState, DescribedCluster, DescribedGlobalCluster, DescribedEngineVersion, existingDatabase, answerCall, answerNewResource, answerPendingActions, PENDING_ACTIONS_TOKEN } from "./current-state";
+export { recordRegistrations, isSecretValue, RecordedResource, RecordedRead, RecordedOutputs } from "./recorder";
+export { CurrentState, DescribedCluster, DescribedGlobalCluster, DescribedEngineVersion, existingDatabase, answerCall, answerNewResource, answerPendingActions, PENDING_ACTIONS_TOKEN, STACK_REFERENCE_TYPE } from "./current-state";
 export { renderResourceTree, shortType } from "./tree";
 export { loadStackConfig } from "./stack-config-file";

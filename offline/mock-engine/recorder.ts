@@ -27,6 +27,19 @@ export interface RecordedResource {
     readonly retainOnDelete: boolean;
 }
 
+/** One read of an existing resource (`StackReference`, `.get()`) as the engine received it. */
+export interface RecordedRead {
+    readonly type: string;
+    readonly name: string;
+    /** The id read (a StackReference's: `organization/project/stack`). */
+    readonly id: string;
+    /** Filled in when the engine answers the read. */
+    urn: string;
+    readonly parent: string;
+    readonly dependencies: readonly string[];
+    readonly inputs: Record<string, unknown>;
+}
+
 /** The signature Pulumi puts on secret values in RPC payloads. */
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 const SIG_KEY = "4dabf18193072939515e22adb298388d";
@@ -54,6 +67,14 @@ interface RegisterRequest {
     getDeletebeforereplace(): boolean;
     getRetainondelete(): boolean;
 }
+interface ReadRequest {
+    getType(): string;
+    getName(): string;
+    getId(): string;
+    getParent(): string;
+    getDependenciesList(): string[];
+    getProperties(): { toJavaScript(): Record<string, unknown> } | undefined;
+}
 interface OutputsRequest {
     getUrn(): string;
     getOutputs(): { toJavaScript(): Record<string, unknown> } | undefined;
@@ -62,14 +83,16 @@ type Callback = (err: unknown, response: { getUrn?(): string } | undefined) => v
 interface MonitorLike {
     registerResource(req: RegisterRequest, cb: Callback): unknown;
     registerResourceOutputs(req: OutputsRequest, cb: Callback): unknown;
+    readResource(req: ReadRequest, cb: Callback): unknown;
 }
 
 /**
  * Wraps the mock monitor (`pulumi.runtime.getMonitor()`) so every registration is recorded with
- * what mocks never see: parent, dependencies, ignoreChanges, provider. Call right after
- * `setMocks`; each `setMocks` creates a fresh monitor, so records never leak between runs.
+ * what mocks never see: parent, dependencies, ignoreChanges, provider. Reads of existing
+ * resources (`StackReference`s) are recorded apart, in `reads`. Call right after `setMocks`;
+ * each `setMocks` creates a fresh monitor, so records never leak between runs.
  */
-export function recordRegistrations(): { resources: RecordedResource[]; outputs: RecordedOutputs } {
+export function recordRegistrations(): { resources: RecordedResource[]; outputs: RecordedOutputs; reads: RecordedRead[] } {
     const monitor = pulumi.runtime.getMonitor() as unknown as MonitorLike | undefined;
     if (!monitor) throw new Error("no Pulumi monitor: call pulumi.runtime.setMocks before recordRegistrations");
     const resources: RecordedResource[] = [];
@@ -106,5 +129,23 @@ export function recordRegistrations(): { resources: RecordedResource[]; outputs:
         outputs.set(req.getUrn(), req.getOutputs()?.toJavaScript() ?? {});
         return registerOutputs(req, cb);
     };
-    return { resources, outputs };
+    const reads: RecordedRead[] = [];
+    const read = monitor.readResource.bind(monitor);
+    monitor.readResource = (req, cb) => {
+        const record: RecordedRead = {
+            type: req.getType(),
+            name: req.getName(),
+            id: req.getId(),
+            urn: "",
+            parent: req.getParent(),
+            dependencies: req.getDependenciesList(),
+            inputs: req.getProperties()?.toJavaScript() ?? {},
+        };
+        reads.push(record);
+        return read(req, (err, response) => {
+            if (response?.getUrn) record.urn = response.getUrn();
+            cb(err, response);
+        });
+    };
+    return { resources, outputs, reads };
 }

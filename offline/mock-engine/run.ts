@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { setPendingMaintenanceReader } from "../../components/pending-maintenance";
 import { answerCall, answerNewResource, answerPendingActions, CurrentState, PENDING_ACTIONS_TOKEN } from "./current-state";
-import { RecordedOutputs, RecordedResource, recordRegistrations } from "./recorder";
+import { RecordedOutputs, RecordedRead, RecordedResource, recordRegistrations } from "./recorder";
 
 // Internal runtime helper (exported by the SDK's settings module, not by its typings): waits
 // until every outstanding RPC of the current run has been answered.
@@ -29,6 +29,8 @@ export interface RunOptions<T> {
     readonly project?: string;
     /** @default "dev" */
     readonly stack?: string;
+    /** What `pulumi.getOrganization()` answers (a DIY backend's). @default "organization" */
+    readonly organization?: string;
     /** Also print log lines to the console. @default false */
     readonly echoLogs?: boolean;
 }
@@ -45,6 +47,8 @@ export interface RunResult<T> {
     readonly logs: readonly LogEntry[];
     /** Every invoke the program made. */
     readonly calls: readonly pulumi.runtime.MockCallArgs[];
+    /** Every read of an existing resource (`StackReference`s, `.get()`s), in order. */
+    readonly reads: readonly RecordedRead[];
 }
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -104,11 +108,12 @@ async function settle(): Promise<void> {
 async function runGuarded<T extends Record<string, unknown> | void>(options: RunOptions<T>): Promise<RunResult<T>> {
     const project = options.project ?? "aurora-global";
     const stack = options.stack ?? "dev";
+    const organization = options.organization ?? "organization";
     const state = options.currentState ?? {};
     const calls: pulumi.runtime.MockCallArgs[] = [];
     await pulumi.runtime.setMocks(
         {
-            newResource: (args) => answerNewResource(state, args),
+            newResource: (args) => answerNewResource(state, args, `${organization}/${project}/${stack}`),
             call: (args) => {
                 calls.push(args);
                 return answerCall(state, args);
@@ -117,8 +122,9 @@ async function runGuarded<T extends Record<string, unknown> | void>(options: Run
         project,
         stack,
         options.preview ?? true,
+        organization,
     );
-    const { resources, outputs: registeredOutputs } = recordRegistrations();
+    const { resources, outputs: registeredOutputs, reads } = recordRegistrations();
     pulumi.runtime.setAllConfig(configMap(project, options.config ?? {}), []);
     const logs: LogEntry[] = [];
     const pending: Promise<unknown>[] = [];
@@ -136,7 +142,7 @@ async function runGuarded<T extends Record<string, unknown> | void>(options: Run
         });
         await settings.waitForRPCs();
         await Promise.all(pending);
-        return { resources, outputs: (outputs ?? {}) as Record<string, unknown>, exports: exports as T, registeredOutputs, logs, calls };
+        return { resources, outputs: (outputs ?? {}) as Record<string, unknown>, exports: exports as T, registeredOutputs, logs, calls, reads };
     } catch (e) {
         await settings.waitForRPCs().catch(() => undefined);
         if (typeof e === "object" && e !== null) Object.defineProperty(e, RECORDED, { value: { resources, logs, calls }, enumerable: false, configurable: true });

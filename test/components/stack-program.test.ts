@@ -54,6 +54,7 @@ describe("components: stack config and index.ts", () => {
                 upgradeStrategy: "rolling",
                 upgradeApplyPendingPatches: "false",
                 upgradeTimeoutMinutes: 45,
+                upgradeKeepCompletedSteps: false,
             }),
         );
         assert.deepStrictEqual(args.primary, { region: "us-east-1", instanceCount: 2, dbSubnetGroupName: "db-use1", vpcSecurityGroupIds: ["sg-1", "sg-2"] });
@@ -61,7 +62,7 @@ describe("components: stack config and index.ts", () => {
             { region: "eu-west-1", instanceCount: 1, clusterParameterGroupName: "shop-mysql80", dbSubnetGroupName: "db-euw1" },
             { region: "ap-northeast-1", instanceCount: 1 },
         ]);
-        assert.deepStrictEqual(args.upgrade, { strategy: "rolling", timeoutMinutes: 45, applyPendingPatches: false });
+        assert.deepStrictEqual(args.upgrade, { strategy: "rolling", timeoutMinutes: 45, applyPendingPatches: false, keepCompletedSteps: false });
     });
 
     it("rejects a malformed REGION=NAME entry naming the key, the entry and the fix", () => {
