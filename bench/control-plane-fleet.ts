@@ -7,6 +7,9 @@ import { runUpgrade } from "./support/upgrade-run";
 /** AWS's sustained RDS request rate per region (the simulator's token bucket refills at it). */
 export const SUSTAINED_RPS_TARGET = AWS_RDS_RATE_LIMIT.refillPerSecond;
 
+/** `--start-jitter-seconds` of the jitter variant (what a pipeline starting many runs would pass). */
+export const FLEET_START_JITTER_SECONDS = 10;
+
 /** Most requests in any window of `windowMs` (sliding, starting at each request). */
 export function peakInWindow(sortedTimes: readonly number[], windowMs: number): number {
     let best = 0;
@@ -31,8 +34,11 @@ interface FleetFigures {
     worst(key: string): number;
 }
 
-/** `databases` global databases (3 regions each) upgrading at once on one rate-limited simulator. */
-async function fleetRun(databases: number): Promise<FleetFigures> {
+/**
+ * `databases` global databases (3 regions each) upgrading at once on one rate-limited simulator;
+ * each run first waits a random 0 to `startJitterSeconds` (`--start-jitter-seconds`, 0: none).
+ */
+async function fleetRun(databases: number, startJitterSeconds = 0): Promise<FleetFigures> {
     const regions = REGIONS.slice(0, 3);
     const sim = createSimulatedRds();
     const random = seededRandom(5000);
@@ -40,7 +46,7 @@ async function fleetRun(databases: number): Promise<FleetFigures> {
     for (const s of seeds) sim.seed(s);
     const start = sim.clock.now();
     // Each database its own jitter source (fixed seeds), as separate processes would have.
-    const settled = await Promise.allSettled(seeds.map((s, i) => runUpgrade(sim, s, ROLLING, {}, seededRandom(6000 + i))));
+    const settled = await Promise.allSettled(seeds.map((s, i) => runUpgrade(sim, s, ROLLING, {}, seededRandom(6000 + i), startJitterSeconds * 1000)));
     const traces = settled.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
     const failures = settled.flatMap((r) => (r.status === "rejected" ? [r.reason instanceof Error ? r.reason.message : String(r.reason)] : []));
     const end = sim.clock.now();
@@ -76,6 +82,7 @@ async function fleetRun(databases: number): Promise<FleetFigures> {
  */
 export async function benchFleet(size: BenchSize = "full"): Promise<BenchOutput> {
     const f = await fleetRun(size === "smoke" ? 3 : 50);
+    const j = await fleetRun(f.databases, FLEET_START_JITTER_SECONDS);
     const rows: TableRow[] = [
         {
             section: "controlPlaneCalls",
@@ -98,12 +105,18 @@ export async function benchFleet(size: BenchSize = "full"): Promise<BenchOutput>
             target: `${f.databases}`,
             met: f.failed === 0,
         },
+        {
+            section: "controlPlaneCalls",
+            metric: `${f.databases} databases at once, each with --start-jitter-seconds ${FLEET_START_JITTER_SECONDS}: 1 s peak, throttled calls`,
+            value: `1 s peak ${j.worst("peak1sRps")}, 10 s peak ${j.worst("peak10sRps")}, ${j.throttled} throttled, ${j.databases - j.failed} of ${j.databases} completed`,
+            target: "(info)",
+        },
     ];
     const headroom: Record<string, unknown> = {};
     if (size === "full") {
-        for (const n of [100, 200]) {
-            const h = await fleetRun(n);
-            headroom[`databases${n}`] = {
+        for (const [n, jitter] of [[100, 0], [200, 0], [100, FLEET_START_JITTER_SECONDS], [200, FLEET_START_JITTER_SECONDS]] as const) {
+            const h = await fleetRun(n, jitter);
+            headroom[`databases${n}${jitter > 0 ? `StartJitter${jitter}s` : ""}`] = {
                 completed: n - h.failed,
                 failed: h.failed,
                 ...(h.firstFailure ? { firstFailure: h.firstFailure } : {}),
@@ -119,7 +132,7 @@ export async function benchFleet(size: BenchSize = "full"): Promise<BenchOutput>
         section: "controlPlaneCalls",
         data: {
             fleet: {
-                method: "one simulator (AWS rate limit: burst 300, 12/s per region), every database a rolling Aurora MySQL upgrade (primary + 2 secondaries, durations 6–20 min) started at the same virtual instant, each run as aurora-global upgrade does (describe, plan, execute); windows slide over the simulator's call log (throttled calls included)",
+                method: `one simulator (AWS rate limit: burst 300, 12/s per region), every database a rolling Aurora MySQL upgrade (primary + 2 secondaries, durations 6–20 min) started at the same virtual instant, each run as aurora-global upgrade does (describe, plan, execute), once with the default flags and once with --start-jitter-seconds ${FLEET_START_JITTER_SECONDS} (withStartJitter); windows slide over the simulator's call log (throttled calls included)`,
                 databases: f.databases,
                 regions: Object.keys(f.perRegion).length,
                 membersPerRegion: f.databases,
@@ -129,6 +142,15 @@ export async function benchFleet(size: BenchSize = "full"): Promise<BenchOutput>
                 failed: f.failed,
                 worstPeak60sRps: f.worst("peak60sRps"),
                 perRegion: f.perRegion,
+                withStartJitter: {
+                    startJitterSeconds: FLEET_START_JITTER_SECONDS,
+                    throttled: j.throttled,
+                    retries: j.retries,
+                    failed: j.failed,
+                    worstPeak60sRps: j.worst("peak60sRps"),
+                    worstPeak10sRps: j.worst("peak10sRps"),
+                    worstPeak1sRps: j.worst("peak1sRps"),
+                },
                 target: { sustainedRps: SUSTAINED_RPS_TARGET },
                 ...(size === "full" ? { headroom } : {}),
             },

@@ -1,5 +1,6 @@
 import { DEFAULT_PLAN_OPTIONS, Plan, planUpgrade, PlanStep } from "../../planner";
 import { RdsGateway } from "../../orchestrator/aws/gateway";
+import { startJitter } from "../../orchestrator/aws/start-jitter";
 import { executePlan } from "../../orchestrator/execute/execute-plan";
 import { ExecuteHooks, ExecuteOptions, ExecuteResult } from "../../orchestrator/execute/types";
 import { describeTopology } from "../../orchestrator/topology/describe";
@@ -33,10 +34,12 @@ export interface UpgradeTrace {
 /**
  * Does what `aurora-global upgrade --no-snapshot` does — describeTopology, planUpgrade,
  * executePlan — against the simulator, recording step times and every poll. The simulator may
- * hold other databases upgrading at the same time (the fleet bench).
+ * hold other databases upgrading at the same time (the fleet bench). `startJitterMs` is what
+ * `--start-jitter-seconds` waits first (before the topology read, outside executePlan's time).
  */
-export async function runUpgrade(sim: SimulatedRds, seed: SeedTopology, kind: UpgradeKind, execute: ExecuteOptions = {}, random: () => number = FIXED_RANDOM): Promise<UpgradeTrace> {
+export async function runUpgrade(sim: SimulatedRds, seed: SeedTopology, kind: UpgradeKind, execute: ExecuteOptions = {}, random: () => number = FIXED_RANDOM, startJitterMs = 0): Promise<UpgradeTrace> {
     const api = new RdsGateway({ clients: sim.clientFor, clock: sim.clock, random });
+    await startJitter(api, startJitterMs);
     const home = seed.members.find((m) => m.role === "primary")?.region ?? seed.members[0].region;
     const id = seed.globalClusterId;
     if (id === undefined) throw new Error("bench: the seed needs a globalClusterId");

@@ -3,7 +3,7 @@ import { Logger, silentLogger } from "../log/logger";
 import { Clock, RdsClientFactory } from "../ports";
 import { idFromArn } from "./arn";
 import { describeAwsError } from "./errors";
-import { DEFAULT_RETRY, RandomSource, RetryPolicy, withRetry } from "./retry";
+import { DEFAULT_RETRY, RandomSource, READ_ONLY_RETRY, RetryPolicy, withRetry } from "./retry";
 
 /** What the orchestrator needs to talk to RDS: clients per region, time, randomness, cancellation. */
 export interface GatewayDeps {
@@ -11,6 +11,7 @@ export interface GatewayDeps {
     readonly clock: Clock;
     /** Jitter source; `Math.random` by default. */
     readonly random?: RandomSource;
+    /** Retry policy of every call; default {@link DEFAULT_RETRY}, {@link READ_ONLY_RETRY} for reads. */
     readonly retry?: RetryPolicy;
     readonly log?: Logger;
     /** Aborting stops retries and waits (a kill, in tests). */
@@ -45,6 +46,7 @@ export class RdsGateway {
     readonly clock: Clock;
     readonly log: Logger;
     private readonly cache = new Map<string, RDSClient>();
+    private readonly recent = new Map<string, { readonly at: number; readonly value: unknown }>();
 
     constructor(private readonly deps: GatewayDeps) {
         this.clock = deps.clock;
@@ -53,6 +55,22 @@ export class RdsGateway {
 
     get signal(): AbortSignal | undefined {
         return this.deps.signal;
+    }
+
+    /** A number in [0, 1) from the injected jitter source. */
+    random(): number {
+        return (this.deps.random ?? Math.random)();
+    }
+
+    /** Keeps `value` (a read's answer) under `key`, stamped with the clock's time. */
+    remember(key: string, value: unknown): void {
+        this.recent.set(key, { at: this.deps.clock.now(), value });
+    }
+
+    /** The value remembered under `key` when it is at most `maxAgeMs` old, else undefined. */
+    recall<T>(key: string, maxAgeMs: number): T | undefined {
+        const hit = this.recent.get(key);
+        return hit !== undefined && this.deps.clock.now() - hit.at <= maxAgeMs ? (hit.value as T) : undefined;
     }
 
     /** The client of `region` (one per region, reused). */
@@ -65,7 +83,10 @@ export class RdsGateway {
         return client;
     }
 
-    /** Sends `command` in `region`; `retry` overrides the retry policy (e.g. fewer attempts for optional facts). */
+    /**
+     * Sends `command` in `region`; `retry` overrides the retry policy (e.g. fewer attempts for
+     * optional facts). Read-only operations otherwise get the longer {@link READ_ONLY_RETRY}.
+     */
     async send<O>(region: string, command: SdkCommand, retry?: RetryPolicy): Promise<O> {
         const operation = command.constructor.name.replace(/Command$/, "");
         const client = this.client(region) as unknown as { send(c: SdkCommand, o?: { abortSignal?: AbortSignal }): Promise<O> };
@@ -78,7 +99,7 @@ export class RdsGateway {
             {
                 clock: this.deps.clock,
                 random: this.deps.random ?? Math.random,
-                policy: retry ?? this.deps.retry ?? DEFAULT_RETRY,
+                policy: retry ?? this.deps.retry ?? (isReadOnly(operation) ? READ_ONLY_RETRY : DEFAULT_RETRY),
                 signal: this.deps.signal,
                 onRetry: (e, attempt, delay) => {
                     this.stats.retries += 1;

@@ -11,6 +11,14 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 8, baseDelayMs: 500, maxDelayMs: 20_000 };
 
+/**
+ * Read-only calls (Describe*, List*) change nothing, so they may wait longer for a throttled
+ * region: 12 attempts, up to about 2 minutes of backoff, against about 50 s for the default. A
+ * burst of independent runs (many databases upgraded at once) drains AWS's token bucket for
+ * longer than the default budget lasts.
+ */
+export const READ_ONLY_RETRY: RetryPolicy = { maxAttempts: 12, baseDelayMs: 500, maxDelayMs: 20_000 };
+
 /** A source of numbers in [0, 1); tests inject a fixed one. */
 export type RandomSource = () => number;
 

@@ -1,5 +1,6 @@
 import { DEFAULT_PLAN_OPTIONS, isBlocked, Plan, planUpgrade, PlanFormat, PlanOptions, renderPlan, Strategy, OptInType } from "../../planner";
 import { RdsGateway } from "../aws/gateway";
+import { startJitter } from "../aws/start-jitter";
 import { InputError } from "../errors";
 import { executePlan } from "../execute/execute-plan";
 import { formatDuration, lineLogger } from "../log/logger";
@@ -45,16 +46,23 @@ export async function runPlan(deps: ResolvedDeps, a: PlanArgs & { format: PlanFo
     return isBlocked(plan) ? EXIT.input : EXIT.ok;
 }
 
+/** Spreading the first calls of runs started together (hidden `--start-jitter-seconds`). */
+export interface Jitter {
+    readonly startJitterSeconds?: number;
+}
+
 /** `aurora-global upgrade`: describes, plans, executes. */
-export async function runUpgrade(deps: ResolvedDeps, a: PlanArgs & { snapshot: boolean; timeoutMinutes?: number; pollSeconds?: number; filter?: StepFilter }): Promise<number> {
+export async function runUpgrade(deps: ResolvedDeps, a: PlanArgs & Jitter & { snapshot: boolean; timeoutMinutes?: number; pollSeconds?: number; filter?: StepFilter }): Promise<number> {
     const api = gateway(deps);
+    await startJitter(api, (a.startJitterSeconds ?? 0) * 1000);
     const { topology, plan } = await planFor(api, a, { snapshotBeforeUpgrade: a.snapshot });
     return execute(deps, api, topology, plan, { timeoutMinutes: a.timeoutMinutes, pollSeconds: a.pollSeconds }, a.filter);
 }
 
 /** `aurora-global patch`: applies pending system-updates, secondaries first. */
-export async function runPatch(deps: ResolvedDeps, a: Target & { optIn: OptInType; pollSeconds?: number; filter?: StepFilter }): Promise<number> {
+export async function runPatch(deps: ResolvedDeps, a: Target & Jitter & { optIn: OptInType; pollSeconds?: number; filter?: StepFilter }): Promise<number> {
     const api = gateway(deps);
+    await startJitter(api, (a.startJitterSeconds ?? 0) * 1000);
     const topology = await describeTopology(api, a.region, a.globalCluster, { skipCatalogue: true });
     const running = runningVersion(topology);
     if (running === undefined) throw new InputError(`global cluster "${a.globalCluster}" reports no engine version: nothing to patch`);

@@ -1,4 +1,5 @@
 import { OptInType, PLAN_FORMATS, PlanFormat, Strategy } from "../../planner";
+import { MAX_START_JITTER_SECONDS } from "../aws/start-jitter";
 
 /** Validated flags of one command; `errors` lists every bad value, each naming flag, value and fix. */
 export interface Validated<T> {
@@ -50,6 +51,11 @@ export function parseTimeoutMinutes(raw: string | undefined, errors: string[]): 
 /** `--poll-seconds N` (1 to 3600). */
 export function parsePollSeconds(raw: string | undefined, errors: string[]): number | undefined {
     return parseWholeNumber("--poll-seconds", raw, 1, 3600, "seconds", 15, errors);
+}
+
+/** Hidden `--start-jitter-seconds N` (0 to 300): a random start delay of up to N seconds, for runs started together. */
+export function parseStartJitterSeconds(raw: string | undefined, errors: string[]): number | undefined {
+    return parseWholeNumber("--start-jitter-seconds", raw, 0, MAX_START_JITTER_SECONDS, "seconds", 10, errors);
 }
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;

@@ -1,7 +1,7 @@
 import { Command, Option } from "commander";
 import { ResolvedDeps } from "./deps";
 import { EXIT, runPatch, runPlan, runStatus, runUpgrade } from "./commands";
-import { parseFormat, parseGlobalCluster, parseGroupAssignments, parseOptIn, parsePollSeconds, parseRegion, parseStrategy, parseTarget, parseTimeoutMinutes } from "./options";
+import { parseFormat, parseGlobalCluster, parseGroupAssignments, parseOptIn, parsePollSeconds, parseRegion, parseStartJitterSeconds, parseStrategy, parseTarget, parseTimeoutMinutes } from "./options";
 
 type Raw = Record<string, string | boolean | string[] | undefined>;
 const str = (v: Raw[string]): string | undefined => (typeof v === "string" ? v : undefined);
@@ -43,6 +43,12 @@ export function buildProgram(deps: ResolvedDeps, setExit: (code: number) => void
         c
             .addOption(new Option("--cluster-parameter-group <cluster=name>", "target-family cluster parameter group of a member (repeatable)").hideHelp().argParser(collect))
             .addOption(new Option("--instance-parameter-group <cluster=name>", "target-family DB parameter group of a member's instances (repeatable)").hideHelp().argParser(collect));
+    /** Hidden `--start-jitter-seconds N`: many runs started together spread their first calls (see aws/start-jitter.ts). */
+    const jitterFlag = (c: Command) => c.addOption(new Option("--start-jitter-seconds <n>", "wait a random 0 to N seconds before the first call (runs started together)").hideHelp());
+    const jitter = (raw: Raw, errors: string[]) => {
+        const seconds = parseStartJitterSeconds(str(raw.startJitterSeconds), errors);
+        return seconds !== undefined ? { startJitterSeconds: seconds } : {};
+    };
     const groups = (raw: Raw, errors: string[]) => {
         const cluster = parseGroupAssignments("--cluster-parameter-group", list(raw.clusterParameterGroup), errors);
         const instance = parseGroupAssignments("--instance-parameter-group", list(raw.instanceParameterGroup), errors);
@@ -61,7 +67,7 @@ export function buildProgram(deps: ResolvedDeps, setExit: (code: number) => void
             }),
         );
 
-    groupFlags(common(program.command("upgrade").description("upgrade the global database to --target: snapshot, secondaries in parallel, then the primary (or one global operation)")))
+    jitterFlag(groupFlags(common(program.command("upgrade").description("upgrade the global database to --target: snapshot, secondaries in parallel, then the primary (or one global operation)"))))
         .option("--target <version>", "engine version to upgrade to")
         .option("--allow-major", "allow a major version upgrade", false)
         .option("--strategy <strategy>", "auto | managed | rolling", undefined)
@@ -82,18 +88,19 @@ export function buildProgram(deps: ResolvedDeps, setExit: (code: number) => void
                     snapshot: raw.snapshot !== false,
                     filter: { onlySnapshot: raw.onlySnapshot === true, onlyMember: str(raw.onlyMember) },
                     ...groups(raw, errors),
+                    ...jitter(raw, errors),
                 };
                 return () => runUpgrade(deps, a);
             }),
         );
 
-    common(program.command("patch").description("apply pending system-update maintenance: secondaries first, then the primary"))
+    jitterFlag(common(program.command("patch").description("apply pending system-update maintenance: secondaries first, then the primary")))
         .option("--opt-in <when>", "immediate | next-maintenance", undefined)
         .option("--poll-seconds <n>", "fixed polling interval (default: adaptive)")
         .addOption(new Option("--only-member <cluster>", "run only this member's step (the Pulumi upgrade steps use it)").hideHelp())
         .action(
             guarded((raw, errors) => {
-                const a = { ...target(raw, errors), optIn: parseOptIn(str(raw.optIn), errors), pollSeconds: parsePollSeconds(str(raw.pollSeconds), errors), filter: { onlyMember: str(raw.onlyMember) } };
+                const a = { ...target(raw, errors), optIn: parseOptIn(str(raw.optIn), errors), pollSeconds: parsePollSeconds(str(raw.pollSeconds), errors), filter: { onlyMember: str(raw.onlyMember) }, ...jitter(raw, errors) };
                 return () => runPatch(deps, a);
             }),
         );

@@ -42,6 +42,12 @@ export interface StepCommandOptions {
     readonly pollSeconds?: number;
     /** Opt-in of pending-maintenance steps. */
     readonly optIn?: OptInType;
+    /**
+     * Each step waits a random 0 to N seconds before its first call (`--start-jitter-seconds`):
+     * for many global databases upgraded at once, so their start-up reads do not land in the
+     * same second of a region's rate limit. Default: none.
+     */
+    readonly startJitterSeconds?: number;
 }
 
 /**
@@ -53,8 +59,9 @@ export interface StepCommandOptions {
 export function stepCommandArgs(o: StepCommandOptions, step: Pick<PlanStep, "action" | "cluster">): string[] {
     const common = ["--region", o.homeRegion, "--global-cluster", o.globalClusterId];
     const poll = o.pollSeconds !== undefined ? ["--poll-seconds", String(o.pollSeconds)] : [];
+    const jitter = o.startJitterSeconds ? ["--start-jitter-seconds", String(o.startJitterSeconds)] : [];
     if (step.action === "apply-pending-maintenance") {
-        return ["patch", ...common, "--opt-in", o.optIn ?? "immediate", ...poll, STEP_FLAGS.onlyMember, step.cluster];
+        return ["patch", ...common, "--opt-in", o.optIn ?? "immediate", ...poll, ...jitter, STEP_FLAGS.onlyMember, step.cluster];
     }
     const upgrade = [
         "upgrade",
@@ -66,6 +73,7 @@ export function stepCommandArgs(o: StepCommandOptions, step: Pick<PlanStep, "act
         o.strategy ?? "auto",
         ...(o.timeoutMinutes !== undefined ? ["--timeout-minutes", String(o.timeoutMinutes)] : []),
         ...poll,
+        ...jitter,
     ];
     if (step.action === "snapshot") return [...upgrade, STEP_FLAGS.onlySnapshot];
     if (step.action === "modify-db-cluster") return [...upgrade, "--no-snapshot", STEP_FLAGS.onlyMember, step.cluster];

@@ -7,6 +7,9 @@ import { ExecuteHooks, ExecuteOptions } from "./types";
 
 export const DEFAULT_TIMEOUT_MINUTES = 180;
 
+/** Reads before a wait counted against its budget at most (a gateway shared across runs counts older ones too). */
+export const MAX_PRIOR_READS = 3;
+
 /** State shared by the steps of one run. */
 export class RunContext {
     readonly startedAt: number;
@@ -17,6 +20,8 @@ export class RunContext {
     learnedDurationMs?: number;
     /** Set when a sibling step failed: every wait stops at its next turn. */
     private stopReason?: unknown;
+    /** DescribeDBClusters counted for each member when its last wait ended. */
+    private readonly readMarks = new Map<string, number>();
     scheduled = false;
 
     constructor(
@@ -84,6 +89,21 @@ export class RunContext {
     /** "[12m03s]" elapsed since the run started. */
     elapsed(from: number = this.startedAt): string {
         return formatDuration(this.now() - from);
+    }
+
+    /**
+     * DescribeDBClusters calls made for `cluster` by this run's gateway since its last wait ended
+     * (the topology read, the step's own read, checks), at most {@link MAX_PRIOR_READS}: a wait
+     * counts them against its budget.
+     */
+    readsSinceLastWait(cluster: string): number {
+        const made = (this.api.stats.describesPerCluster[cluster] ?? 0) - (this.readMarks.get(cluster) ?? 0);
+        return Math.min(MAX_PRIOR_READS, Math.max(0, made));
+    }
+
+    /** Marks the end of a wait for `cluster`: later reads count towards its next wait. */
+    markWaitEnd(cluster: string): void {
+        this.readMarks.set(cluster, this.api.stats.describesPerCluster[cluster] ?? 0);
     }
 
     /** Records a member's observed duration and learns from it. */

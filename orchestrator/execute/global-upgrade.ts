@@ -1,17 +1,19 @@
-import { DescribeGlobalClustersCommand, DescribeGlobalClustersCommandOutput, ModifyGlobalClusterCommand } from "@aws-sdk/client-rds";
+import { ModifyGlobalClusterCommand } from "@aws-sdk/client-rds";
 import { awsEngineVersion, parseVersion } from "../../engine-versions";
 import { PlanStep } from "../../planner";
 import { errorCode } from "../aws/errors";
-import { readCluster } from "../topology/describe";
+import { describeGlobalCluster, FRESH_READ_MS, readCluster } from "../topology/reads";
 import { RunContext } from "./context";
 import { runParallel } from "./parallel";
+import { EARLIEST_UPGRADE_FINISH_MS } from "./poll-schedule";
 import { stopOnError } from "./stop-on-error";
 import { waitForMember } from "./wait-member";
 
 /**
  * One ModifyGlobalCluster: the managed minor upgrade (Aurora PostgreSQL) or a major upgrade
  * (AllowMajorVersionUpgrade). Waits until every member reports the target and `available`.
- * Resumable: when the global cluster or a member is already upgrading, it only waits.
+ * Resumable: when the global cluster or a member is already upgrading, it only waits. Reads at
+ * most {@link FRESH_READ_MS} old (the topology read just before) stand for the step's first look.
  */
 export async function upgradeGlobalCluster(ctx: RunContext, step: PlanStep, major: boolean): Promise<void> {
     const target = awsEngineVersion(parseVersion(ctx.engine, step.to ?? ""));
@@ -21,9 +23,9 @@ export async function upgradeGlobalCluster(ctx: RunContext, step: PlanStep, majo
     const kind = major ? "major upgrade" : "managed minor upgrade";
     const doing = `the global ${kind} to ${target}`;
     const members = ctx.topology.members;
-    const states = await Promise.all(members.map((m) => readCluster(ctx.api, m.region, m.cluster)));
-    const global = await ctx.api.send<DescribeGlobalClustersCommandOutput>(homeRegion, new DescribeGlobalClustersCommand({ GlobalClusterIdentifier: globalClusterId }));
-    const globalStatus = global.GlobalClusters?.[0]?.Status ?? "unknown";
+    const fresh = { reuseWithinMs: FRESH_READ_MS };
+    const states = await Promise.all(members.map((m) => readCluster(ctx.api, m.region, m.cluster, fresh)));
+    const globalStatus = (await describeGlobalCluster(ctx.api, homeRegion, globalClusterId, fresh))?.Status ?? "unknown";
     const allDone = states.every((c) => ctx.atVersion(c.EngineVersion, target) && c.Status === "available");
     if (allDone) {
         ctx.skipped.push(...members.map((m) => m.cluster));
@@ -32,12 +34,14 @@ export async function upgradeGlobalCluster(ctx: RunContext, step: PlanStep, majo
     }
     const busy = globalStatus === "upgrading" || globalStatus === "modifying" || states.some((c) => c.Status === "upgrading");
     const since = ctx.now();
+    let started = false;
     if (busy) {
         ctx.log.info(`global cluster "${globalClusterId}": already ${globalStatus === "available" ? "upgrading members" : globalStatus}; waiting for ${doing}, not modifying it again`);
     } else {
         ctx.log.info(`global cluster "${globalClusterId}": ModifyGlobalCluster → ${target}${major ? " (AllowMajorVersionUpgrade)" : ""}`);
         try {
             await ctx.api.send(homeRegion, new ModifyGlobalClusterCommand({ GlobalClusterIdentifier: globalClusterId, EngineVersion: target, ...(major ? { AllowMajorVersionUpgrade: true } : {}) }));
+            started = true;
         } catch (e) {
             const primary = members.find((m) => m.role === "primary") ?? members[0];
             const where = { role: "primary" as const, cluster: primary?.cluster ?? globalClusterId, region: homeRegion };
@@ -47,6 +51,16 @@ export async function upgradeGlobalCluster(ctx: RunContext, step: PlanStep, majo
     }
     await runParallel(
         ctx,
-        members.map((m) => () => waitForMember(ctx, { member: m, target, since, doing, untouched: `AWS rolls a global upgrade back on every member when one fails; the events of each member say which one failed.` }).then(() => undefined)),
+        members.map(
+            (m) => () =>
+                waitForMember(ctx, {
+                    member: m,
+                    target,
+                    since,
+                    doing,
+                    untouched: `AWS rolls a global upgrade back on every member when one fails; the events of each member say which one failed.`,
+                    ...(started ? { earliestFinishMs: EARLIEST_UPGRADE_FINISH_MS } : {}),
+                }).then(() => undefined),
+        ),
     );
 }

@@ -3,9 +3,10 @@ import { awsEngineVersion, parseVersion } from "../../engine-versions";
 import { PlanStep } from "../../planner";
 import { errorCode } from "../aws/errors";
 import { UpgradeStopped } from "../errors";
-import { readCluster } from "../topology/describe";
+import { FRESH_READ_MS, readCluster } from "../topology/reads";
 import { MemberTopology } from "../topology/types";
 import { ref, RunContext } from "./context";
+import { EARLIEST_UPGRADE_FINISH_MS } from "./poll-schedule";
 import { stopOnError } from "./stop-on-error";
 import { FAILED_STATUSES, waitForMember } from "./wait-member";
 
@@ -13,7 +14,8 @@ import { FAILED_STATUSES, waitForMember } from "./wait-member";
  * Rolling step: ModifyDBCluster EngineVersion (ApplyImmediately) on one member, then wait until
  * it reports the target and `available`. Skips a member already at the target; waits for one
  * already upgrading; before the primary, re-reads every secondary and refuses unless all are at
- * the target.
+ * the target. A read at most {@link FRESH_READ_MS} old (the topology read, the wait's last poll)
+ * stands for the step's first look.
  */
 export async function upgradeMember(ctx: RunContext, step: PlanStep): Promise<void> {
     const member = ctx.member(step.cluster);
@@ -21,13 +23,14 @@ export async function upgradeMember(ctx: RunContext, step: PlanStep): Promise<vo
     if (member.role === "primary") await requireSecondariesAt(ctx, target);
     const doing = `upgrading to ${target}`;
     const untouched = member.role === "secondary" ? "The primary was not touched." : undefined;
-    let c = await readCluster(ctx.api, member.region, member.cluster);
+    let c = await readCluster(ctx.api, member.region, member.cluster, { reuseWithinMs: FRESH_READ_MS });
     if (ctx.atVersion(c.EngineVersion, target) && c.Status === "available") {
         ctx.skipped.push(member.cluster);
         ctx.log.info(`${ref(member)}: already at ${c.EngineVersion}, skipped`);
         return;
     }
     const since = ctx.now();
+    let started = false;
     if (!isBusyTowards(c)) {
         c = await waitUntilModifiable(ctx, member, c, doing);
         if (FAILED_STATUSES.has(c.Status ?? "")) {
@@ -37,6 +40,7 @@ export async function upgradeMember(ctx: RunContext, step: PlanStep): Promise<vo
         ctx.log.info(`${ref(member)}: ModifyDBCluster ${c.EngineVersion ?? "?"} → ${target} (apply immediately)`);
         try {
             await ctx.api.send(member.region, new ModifyDBClusterCommand({ DBClusterIdentifier: member.cluster, EngineVersion: target, ApplyImmediately: true }));
+            started = true;
         } catch (e) {
             if (errorCode(e) !== "InvalidDBClusterStateFault") throw stopOnError(e, member, `ModifyDBCluster (${doing})`);
             const now = await readCluster(ctx.api, member.region, member.cluster);
@@ -46,7 +50,16 @@ export async function upgradeMember(ctx: RunContext, step: PlanStep): Promise<vo
     } else {
         ctx.log.info(`${ref(member)}: already ${c.Status} (${c.EngineVersion ?? "?"}); waiting for it to reach ${target}, not modifying it again`);
     }
-    await waitForMember(ctx, { member, target, since, doing, untouched });
+    await waitForMember(ctx, {
+        member,
+        target,
+        since,
+        doing,
+        untouched,
+        ...(started ? { earliestFinishMs: EARLIEST_UPGRADE_FINISH_MS } : {}),
+        // A secondary is read once more before the primary is modified.
+        ...(member.role === "secondary" ? { reservedReads: 1 } : {}),
+    });
 }
 
 /** A member AWS is already changing (a previous run's modify, or a global operation). */
@@ -74,7 +87,7 @@ async function waitUntilModifiable(ctx: RunContext, member: MemberTopology, c: D
 /** The primary is never modified unless every secondary reports the target and `available`. */
 export async function requireSecondariesAt(ctx: RunContext, target: string): Promise<void> {
     for (const s of ctx.secondaries()) {
-        const c = await readCluster(ctx.api, s.region, s.cluster);
+        const c = await readCluster(ctx.api, s.region, s.cluster, { reuseWithinMs: FRESH_READ_MS });
         if (!ctx.atVersion(c.EngineVersion, target) || c.Status !== "available") {
             throw new UpgradeStopped(
                 `refusing to upgrade the primary: ${ref(s)} reports status "${c.Status ?? "unknown"}" at version ${c.EngineVersion ?? "unknown"}, not ${target}. ` +

@@ -14,7 +14,7 @@ import {
 import { parameterGroupFamily, parseVersion } from "../../engine-versions";
 import { PlanStep } from "../../planner";
 import { describeAwsError, isAlreadyExists } from "../aws/errors";
-import { readCluster } from "../topology/describe";
+import { FRESH_READ_MS, readCluster } from "../topology/reads";
 import { isDefaultGroup, userClusterParameters } from "../topology/facts";
 import { memberTag, tagExistingGroup } from "../topology/group-tags";
 import { ref, RunContext } from "./context";
@@ -69,7 +69,7 @@ export async function applyParameterGroups(ctx: RunContext, step: PlanStep): Pro
     const m = ctx.member(step.cluster);
     const doing = "applying the target-family parameter groups";
     try {
-        const c = await readCluster(ctx.api, m.region, m.cluster);
+        const c = await readCluster(ctx.api, m.region, m.cluster, { reuseWithinMs: FRESH_READ_MS });
         if (m.targetClusterParameterGroup && c.DBClusterParameterGroup !== m.targetClusterParameterGroup) {
             ctx.log.info(`${ref(m)}: cluster parameter group → "${m.targetClusterParameterGroup}"`);
             await ctx.api.send(m.region, new ModifyDBClusterCommand({ DBClusterIdentifier: m.cluster, DBClusterParameterGroupName: m.targetClusterParameterGroup, ApplyImmediately: true }));

@@ -1,7 +1,7 @@
 import { ApplyPendingMaintenanceActionCommand } from "@aws-sdk/client-rds";
 import { PlanStep } from "../../planner";
 import { UpgradeStopped } from "../errors";
-import { readCluster } from "../topology/describe";
+import { FRESH_READ_MS, readCluster } from "../topology/reads";
 import { pendingActionsOf } from "../topology/facts";
 import { MemberTopology } from "../topology/types";
 import { ref, RunContext } from "./context";
@@ -25,7 +25,7 @@ export async function patchMember(ctx: RunContext, step: PlanStep): Promise<void
     const optIn = ctx.options.optIn ?? "immediate";
     const doing = `applying the pending system-update${step.to ? ` (${step.to})` : ""}`;
     if (member.role === "primary" && optIn === "immediate") await requireSecondariesPatched(ctx);
-    const c = await readCluster(ctx.api, member.region, member.cluster);
+    const c = await readCluster(ctx.api, member.region, member.cluster, { reuseWithinMs: FRESH_READ_MS });
     const pending = await hasPendingUpdate(ctx, member);
     const since = ctx.now();
     const untouched = member.role === "secondary" ? "The primary was not touched." : undefined;
@@ -60,7 +60,7 @@ export async function patchMember(ctx: RunContext, step: PlanStep): Promise<void
 
 async function requireSecondariesPatched(ctx: RunContext): Promise<void> {
     for (const s of ctx.secondaries()) {
-        const c = await readCluster(ctx.api, s.region, s.cluster);
+        const c = await readCluster(ctx.api, s.region, s.cluster, { reuseWithinMs: FRESH_READ_MS });
         if (c.Status !== "available" || (await hasPendingUpdate(ctx, s))) {
             throw new UpgradeStopped(
                 `refusing to patch the primary: ${ref(s)} reports status "${c.Status ?? "unknown"}" with a system-update still pending or running. The primary was not touched. Run the same command again: it patches the secondaries first.`,

@@ -1,7 +1,7 @@
 import { DBCluster } from "@aws-sdk/client-rds";
 import { UpgradeStopped } from "../errors";
 import { formatDuration } from "../log/logger";
-import { readCluster } from "../topology/describe";
+import { readCluster } from "../topology/reads";
 import { MemberTopology } from "../topology/types";
 import { ref, RunContext } from "./context";
 import { nextPollDelay } from "./poll-schedule";
@@ -27,22 +27,41 @@ export interface WaitSpec {
     readonly alsoDone?: (cluster: DBCluster) => Promise<boolean>;
     /** What to tell the operator if the member fails, beyond the standard advice. */
     readonly untouched?: string;
+    /** We just started the operation: it cannot be over before this (poll-schedule.ts). */
+    readonly earliestFinishMs?: number;
+    /** Reads of the member due after the wait (the pre-primary check): paid from this wait's budget. */
+    readonly reservedReads?: number;
 }
 
 /**
  * Polls DescribeDBClusters (in the member's region, by identifier) until the member reports
  * the target and `available`. Stops on `upgrade_failed` (and the like), on a rollback to the old
  * version, and at the run's deadline, with a message naming member, region, state and the fix.
+ * The poll budget counts the member's reads since its last wait and the reads reserved for after.
  */
 export async function waitForMember(ctx: RunContext, spec: WaitSpec): Promise<DBCluster> {
+    try {
+        return await pollUntilDone(ctx, spec);
+    } finally {
+        ctx.markWaitEnd(spec.member.cluster);
+    }
+}
+
+async function pollUntilDone(ctx: RunContext, spec: WaitSpec): Promise<DBCluster> {
     const { member } = spec;
-    let polls = 0;
+    let polls = ctx.readsSinceLastWait(member.cluster) + (spec.reservedReads ?? 0);
     let sawBusy = false;
     let lastStatus = "";
     let lastLogAt = ctx.now();
     for (;;) {
         const elapsed = ctx.now() - spec.since;
-        const delay = nextPollDelay({ elapsedMs: elapsed, polls, expectedMs: ctx.learnedDurationMs, fixedMs: ctx.options.pollSeconds !== undefined ? ctx.options.pollSeconds * 1000 : undefined });
+        const delay = nextPollDelay({
+            elapsedMs: elapsed,
+            polls,
+            expectedMs: ctx.learnedDurationMs,
+            fixedMs: ctx.options.pollSeconds !== undefined ? ctx.options.pollSeconds * 1000 : undefined,
+            earliestFinishMs: spec.earliestFinishMs,
+        });
         if (ctx.now() + delay > ctx.deadline) {
             await ctx.sleep(Math.max(0, ctx.deadline - ctx.now()));
             const c = await readCluster(ctx.api, member.region, member.cluster);

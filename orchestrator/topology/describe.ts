@@ -1,29 +1,33 @@
-import { DBCluster, DescribeDBClustersCommand, DescribeDBClustersCommandOutput, DescribeGlobalClustersCommand, DescribeGlobalClustersCommandOutput, GlobalCluster } from "@aws-sdk/client-rds";
 import { awsEngineVersion, Engine, isEngine, tryParseVersion, VersionParseError } from "../../engine-versions";
 import { idFromArn, regionFromArn } from "../aws/arn";
-import { describeAwsError, errorCode, isNotFound } from "../aws/errors";
+import { describeAwsError } from "../aws/errors";
 import { RdsGateway } from "../aws/gateway";
 import { InputError } from "../errors";
+import { FactNeeds, factsNeeded } from "./fact-needs";
 import { catalogueOf, instanceParameterGroupsOf, isDefaultGroup, pendingActionsOf, userClusterParameters } from "./facts";
 import { applyGroupOverrides, GroupOverrides } from "./group-overrides";
 import { resumeTargets, TaggedGroupFinder } from "./group-tags";
 import { familyOf, targetGroupName, targetFamilyIfMajor } from "./parameter-groups";
+import { readCluster, readGlobalCluster } from "./reads";
 import { MemberTopology, Topology } from "./types";
 
 /** What to look up besides the members themselves. */
 export interface DescribeOptions {
-    /** The target version: its catalogue entry is read, and a major target adds parameter-group facts. */
+    /** The target version: which facts are read depends on the change to it (fact-needs.ts). */
     readonly target?: string;
     /** Skip DescribeDBEngineVersions (status does not need it). */
     readonly skipCatalogue?: boolean;
+    /** Read pending maintenance even when the plan cannot use it (see fact-needs.ts). */
+    readonly pendingMaintenance?: boolean;
     /** Explicit target-family groups by member (hidden flags); checked, then they win. */
     readonly parameterGroups?: GroupOverrides;
 }
 
 /**
  * Reads the global database: DescribeGlobalClusters from the home region, each member with a
- * client in its own region (region from its ARN, identifier rather than ARN), its pending
- * maintenance, its parameter-group facts, and the engine catalogue for the versions in play.
+ * client in its own region (region from its ARN, identifier rather than ARN), then only the facts
+ * the command can use (fact-needs.ts): pending maintenance, parameter-group facts, the engine
+ * catalogue for the versions in play.
  */
 export async function describeTopology(api: RdsGateway, homeRegion: string, globalClusterId: string, options: DescribeOptions = {}): Promise<Topology> {
     const global = await readGlobalCluster(api, homeRegion, globalClusterId);
@@ -38,7 +42,7 @@ export async function describeTopology(api: RdsGateway, homeRegion: string, glob
     const family = options.target ? targetFamilyIfMajor(engine, global.EngineVersion, options.target) : undefined;
     const groups: GroupFacts = { family, targetFamily: familyOf(engine, options.target), finder: new TaggedGroupFinder(api) };
 
-    const described = await Promise.all(
+    const read = await Promise.all(
         ordered
             .filter((m) => typeof m.DBClusterArn === "string")
             .map(async (m): Promise<MemberTopology> => {
@@ -46,7 +50,7 @@ export async function describeTopology(api: RdsGateway, homeRegion: string, glob
                 const region = regionFromArn(arn) ?? homeRegion;
                 const cluster = idFromArn(arn);
                 const c = await readCluster(api, region, cluster);
-                const member: MemberTopology = {
+                return {
                     cluster,
                     arn: c.DBClusterArn ?? arn,
                     region,
@@ -56,15 +60,17 @@ export async function describeTopology(api: RdsGateway, homeRegion: string, glob
                     instanceIds: (c.DBClusterMembers ?? []).map((i) => i.DBInstanceIdentifier).filter((x): x is string => typeof x === "string"),
                     ...(c.DBClusterParameterGroup ? { clusterParameterGroup: c.DBClusterParameterGroup } : {}),
                 };
-                return { ...member, ...(await memberFacts(api, engine, member, groups, warnings)) };
             }),
     );
+    const needs = factsNeeded({ engine, memberVersions: read.map((m) => m.engineVersion), target: options.target, skipCatalogue: options.skipCatalogue, groupOverrides: options.parameterGroups !== undefined });
+    const wanted: FactNeeds = options.pendingMaintenance ? { ...needs, pendingMaintenance: true } : needs;
+    const described = await Promise.all(read.map(async (m) => ({ ...m, ...(await memberFacts(api, engine, m, groups, wanted, warnings)) })));
     if (described.length > 0 && !described.some((m) => m.role === "primary")) {
         throw new InputError(`global cluster "${globalClusterId}" reports no writer member (failover in progress?): wait until it has a primary, then run the command again`);
     }
     const members = options.parameterGroups ? await applyGroupOverrides(api, described, options.parameterGroups, { engine, globalClusterId, family, targetFamily: groups.targetFamily }) : described;
     let catalogue: Topology["catalogue"];
-    if (!options.skipCatalogue) {
+    if (wanted.catalogue) {
         const versions = members.map((m) => m.engineVersion).filter((v): v is string => typeof v === "string");
         const targetAws = options.target ? awsVersionOrUndefined(engine, options.target) : undefined;
         try {
@@ -86,31 +92,6 @@ export async function describeTopology(api: RdsGateway, homeRegion: string, glob
     };
 }
 
-async function readGlobalCluster(api: RdsGateway, region: string, id: string): Promise<GlobalCluster> {
-    let out: DescribeGlobalClustersCommandOutput;
-    try {
-        out = await api.send<DescribeGlobalClustersCommandOutput>(region, new DescribeGlobalClustersCommand({ GlobalClusterIdentifier: id }));
-    } catch (e) {
-        if (isNotFound(e)) throw new InputError(`global cluster "${id}" was not found from ${region}: check --global-cluster and --region (or AWS_REGION)`);
-        throw e;
-    }
-    const found = (out.GlobalClusters ?? []).find((g) => g.GlobalClusterIdentifier === id);
-    if (!found) throw new InputError(`global cluster "${id}" was not found from ${region}: check --global-cluster and --region (or AWS_REGION)`);
-    return found;
-}
-
-/** DescribeDBClusters for one member, by identifier in its own region. */
-export async function readCluster(api: RdsGateway, region: string, cluster: string): Promise<DBCluster> {
-    try {
-        const out = await api.send<DescribeDBClustersCommandOutput>(region, new DescribeDBClustersCommand({ DBClusterIdentifier: cluster }));
-        const found = (out.DBClusters ?? []).find((c) => c.DBClusterIdentifier === cluster) ?? out.DBClusters?.[0];
-        if (found) return found;
-    } catch (e) {
-        if (!(errorCode(e) === "DBClusterNotFoundFault" || isNotFound(e))) throw e;
-    }
-    throw new InputError(`member cluster "${cluster}" (${region}) of the global cluster was not found in its region: check the global cluster's members (aws rds describe-global-clusters)`);
-}
-
 /** Parameter-group context of one topology read. */
 interface GroupFacts {
     /** The target family when the global cluster goes through a major upgrade to the target. */
@@ -120,24 +101,36 @@ interface GroupFacts {
     readonly finder: TaggedGroupFinder;
 }
 
-async function memberFacts(api: RdsGateway, engine: Engine, m: MemberTopology, groups: GroupFacts, warnings: string[]): Promise<Partial<MemberTopology>> {
+async function memberFacts(api: RdsGateway, engine: Engine, m: MemberTopology, groups: GroupFacts, needs: FactNeeds, warnings: string[]): Promise<Partial<MemberTopology>> {
     const facts: { -readonly [K in keyof MemberTopology]?: MemberTopology[K] } = {};
-    const { family, targetFamily } = groups;
-    try {
-        facts.pendingActions = await pendingActionsOf(api, m.region, m.arn, engine);
-    } catch (e) {
-        warnings.push(`pending maintenance of cluster "${m.cluster}" (${m.region}) unavailable (DescribePendingMaintenanceActions: ${describeAwsError(e)})`);
+    const { family } = groups;
+    if (needs.pendingMaintenance) {
+        try {
+            facts.pendingActions = await pendingActionsOf(api, m.region, m.arn, engine);
+        } catch (e) {
+            warnings.push(`pending maintenance of cluster "${m.cluster}" (${m.region}) unavailable (DescribePendingMaintenanceActions: ${describeAwsError(e)})`);
+        }
     }
     if (!isDefaultGroup(m.clusterParameterGroup)) {
-        const params = await userClusterParameters(api, m.region, m.clusterParameterGroup!);
-        if (engine === "aurora-postgresql") facts.rpoEnabled = (params.get("rds.global_db_rpo") ?? "") !== "";
-        else facts.lowerCaseTableNamesDefault = !["1", "2"].includes(params.get("lower_case_table_names") ?? "0");
-        if (family && familyOf(engine, m.engineVersion) !== family) facts.targetClusterParameterGroup = targetGroupName(m.clusterParameterGroup!, family);
+        // User parameters matter to the major-upgrade rules only; a default group carries none (no call).
+        if (needs.clusterParameters) {
+            const params = await userClusterParameters(api, m.region, m.clusterParameterGroup!);
+            if (engine === "aurora-postgresql") facts.rpoEnabled = (params.get("rds.global_db_rpo") ?? "") !== "";
+            else facts.lowerCaseTableNamesDefault = !["1", "2"].includes(params.get("lower_case_table_names") ?? "0");
+            if (family && familyOf(engine, m.engineVersion) !== family) facts.targetClusterParameterGroup = targetGroupName(m.clusterParameterGroup!, family);
+        }
     } else if (engine === "aurora-postgresql") {
         facts.rpoEnabled = false;
     } else {
         facts.lowerCaseTableNamesDefault = true;
     }
+    return { ...facts, ...(needs.instanceGroups ? await instanceFacts(api, engine, m, groups, warnings) : {}) };
+}
+
+/** The instances' parameter groups, and the groups prepared for the member by an interrupted major upgrade. */
+async function instanceFacts(api: RdsGateway, engine: Engine, m: MemberTopology, groups: GroupFacts, warnings: string[]): Promise<Partial<MemberTopology>> {
+    const facts: { -readonly [K in keyof MemberTopology]?: MemberTopology[K] } = {};
+    const { family, targetFamily } = groups;
     if (targetFamily) {
         const instanceGroups = await instanceParameterGroupsOf(api, m.region, m.cluster);
         facts.instanceParameterGroups = instanceGroups;

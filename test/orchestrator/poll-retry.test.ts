@@ -1,15 +1,18 @@
 import * as assert from "assert";
 import { adviceFor, isRetryable, isThrottling } from "../../orchestrator/aws/errors";
 import { backoffDelay, DEFAULT_RETRY, withRetry } from "../../orchestrator/aws/retry";
-import { BASE_POLL_MS, nextPollDelay } from "../../orchestrator/execute/poll-schedule";
+import { BASE_POLL_MS, EARLIEST_UPGRADE_FINISH_MS, nextPollDelay } from "../../orchestrator/execute/poll-schedule";
 import { VirtualClock } from "../../simulator";
 
-/** Simulates a wait that ends at `endMs`: returns calls made and the detection latency. */
-function simulateWait(endMs: number, expectedMs?: number): { calls: number; latencyMs: number } {
+/**
+ * Simulates a wait that ends at `endMs`: returns calls made (the `prior` reads of the member
+ * included) and the detection latency.
+ */
+function simulateWait(endMs: number, expectedMs?: number, prior = 0, earliestFinishMs?: number): { calls: number; latencyMs: number } {
     let t = 0;
-    let polls = 0;
+    let polls = prior;
     for (;;) {
-        t += nextPollDelay({ elapsedMs: t, polls, expectedMs });
+        t += nextPollDelay({ elapsedMs: t, polls, expectedMs, earliestFinishMs });
         polls += 1;
         if (t >= endMs) return { calls: polls, latencyMs: t - endMs };
     }
@@ -38,6 +41,26 @@ describe("orchestrator: polling schedule", () => {
             assert.ok(latencyMs <= 15_000, `latency ${latencyMs}`);
         });
     }
+
+    it("an operation we just started: the first poll 15 s after its earliest finish, then every 15 s", () => {
+        assert.strictEqual(nextPollDelay({ elapsedMs: 0, polls: 2, earliestFinishMs: EARLIEST_UPGRADE_FINISH_MS }), EARLIEST_UPGRADE_FINISH_MS + BASE_POLL_MS);
+        assert.strictEqual(nextPollDelay({ elapsedMs: 10_000, polls: 0, earliestFinishMs: 30_000 }), 35_000);
+        assert.strictEqual(nextPollDelay({ elapsedMs: 45_000, polls: 3, earliestFinishMs: 30_000 }), BASE_POLL_MS);
+    });
+
+    for (const endS of [30, 31, 44, 45, 46, 367, 821]) {
+        it(`started by us, 2 reads outside the wait, done after ${endS} s: every read within 4 per minute, noticed within 15 s`, () => {
+            const { calls, latencyMs } = simulateWait(endS * 1000, undefined, 2, EARLIEST_UPGRADE_FINISH_MS);
+            assert.ok(calls / ((endS * 1000 + latencyMs) / 60_000) <= 4, `${calls} calls`);
+            assert.ok(latencyMs <= 15_000, `latency ${latencyMs}`);
+        });
+    }
+
+    it("reads made before the wait count against the dense phase's budget", () => {
+        // 9m35s into a wait expected to last 10 min: with 37 reads counted so far a 3 s poll is affordable, with 39 it is not.
+        assert.strictEqual(nextPollDelay({ elapsedMs: 575_000, polls: 37, expectedMs: 600_000 }), 3000);
+        assert.strictEqual(nextPollDelay({ elapsedMs: 575_000, polls: 39, expectedMs: 600_000 }), 15_000);
+    });
 
     it("near the expected end completion is noticed within 3 s", () => {
         assert.ok(simulateWait(601_000, 600_000).latencyMs <= 3000);

@@ -33,11 +33,15 @@ describe("orchestrator: describing the global database", () => {
         const input = toPlanInput(t, "17.5", DEFAULT_PLAN_OPTIONS);
         assert.strictEqual(input.engine, "aurora-postgresql");
         assert.strictEqual(input.globalCurrentVersion, "17.4");
-        assert.deepStrictEqual(input.members.find((m) => m.cluster === "app-apne1")?.pendingActions, [{ action: "system-update", description: "Upgrade to Aurora PostgreSQL 17.4.6", targetVersion: "17.4.6" }]);
-        assert.strictEqual(input.members.find((m) => m.cluster === "app-use1")?.rpoEnabled, true);
-        assert.strictEqual(input.members.find((m) => m.cluster === "app-apne1")?.rpoEnabled, false);
+        // A minor upgrade cannot use pending maintenance nor the custom group's parameters: not read.
+        assert.strictEqual(input.members.find((m) => m.cluster === "app-apne1")?.pendingActions, undefined);
+        assert.strictEqual(input.members.find((m) => m.cluster === "app-use1")?.rpoEnabled, undefined);
+        assert.strictEqual(input.members.find((m) => m.cluster === "app-apne1")?.rpoEnabled, false, "a default group carries no user parameter (no call needed)");
         assert.deepStrictEqual(input.catalogue?.upgradeTargets?.["17.4"]?.map((x) => x.version), ["17.5"]);
         assert.strictEqual(input.catalogue?.supportsGlobal?.["17.5"], true);
+        // A patch round (target = running version) reads what AWS has pending.
+        const patchRound = toPlanInput(await describeTopology(api, "us-east-1", "app-global", { target: "17.4" }), "17.4", DEFAULT_PLAN_OPTIONS);
+        assert.deepStrictEqual(patchRound.members.find((m) => m.cluster === "app-apne1")?.pendingActions, [{ action: "system-update", description: "Upgrade to Aurora PostgreSQL 17.4.6", targetVersion: "17.4.6" }]);
     });
 
     it("an unknown global cluster is bad input (exit 2) naming the flag to check", async () => {

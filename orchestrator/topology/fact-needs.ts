@@ -1,0 +1,73 @@
+import { ChangeKind, classifyChange, Engine, tryParseVersion, VersionParseError } from "../../engine-versions";
+
+/**
+ * Which facts a topology read looks up besides the members themselves. Each costs calls in every
+ * member's region at the start of a run (AWS allows a burst of about 300 per region), so only
+ * what the plan can use is read:
+ *
+ * - pending maintenance: without a target (status, patch), or when the target changes no more
+ *   than the patch level (a patch round: the planner applies what AWS has pending);
+ * - user cluster parameters (rds.global_db_rpo, lower_case_table_names): a major upgrade only
+ *   (the rules that read them are about major upgrades);
+ * - instance parameter groups and the tagged groups of an interrupted major upgrade: a major
+ *   upgrade, or every member already at the target (the resume of one), or explicit groups;
+ * - the engine catalogue: a version change only.
+ *
+ * When a version cannot be classified (missing, malformed, a downgrade or another engine),
+ * everything is read: the planner then decides with every fact it may need.
+ */
+export interface FactNeeds {
+    readonly pendingMaintenance: boolean;
+    readonly clusterParameters: boolean;
+    readonly instanceGroups: boolean;
+    readonly catalogue: boolean;
+}
+
+/** What decides the facts to read. */
+export interface FactQuery {
+    readonly engine: Engine;
+    /** Each member's EngineVersion as AWS reports it (undefined when it reports none). */
+    readonly memberVersions: readonly (string | undefined)[];
+    /** The version the command plans for; undefined for status and patch. */
+    readonly target?: string;
+    /** Status and patch skip the catalogue. */
+    readonly skipCatalogue?: boolean;
+    /** Explicit target-family groups were given (hidden flags). */
+    readonly groupOverrides?: boolean;
+}
+
+/** The largest change from the members' versions to the target, or `unknown`. */
+export type OverallChange = "none" | "patch" | "minor" | "major" | "unknown";
+
+const RANK: Readonly<Record<"none" | "patch" | "minor" | "major", number>> = { none: 0, patch: 1, minor: 2, major: 3 };
+
+/** The largest change over the members, as the planner sees it; `unknown` when one cannot be classified. */
+export function overallChange(engine: Engine, memberVersions: readonly (string | undefined)[], target: string): OverallChange {
+    const to = tryParseVersion(engine, target);
+    if (to instanceof VersionParseError || memberVersions.length === 0) return "unknown";
+    let overall: OverallChange = "none";
+    for (const version of memberVersions) {
+        const from = version === undefined ? undefined : tryParseVersion(engine, version);
+        if (from === undefined || from instanceof VersionParseError) return "unknown";
+        const change: ChangeKind = classifyChange(from, to);
+        if (!(change in RANK)) return "unknown";
+        const kind = change as keyof typeof RANK;
+        if (RANK[kind] > RANK[overall as keyof typeof RANK]) overall = kind;
+    }
+    return overall;
+}
+
+/** The facts a topology read needs for `q` (pure; see {@link FactNeeds}). */
+export function factsNeeded(q: FactQuery): FactNeeds {
+    if (q.target === undefined) {
+        return { pendingMaintenance: true, clusterParameters: false, instanceGroups: false, catalogue: !q.skipCatalogue };
+    }
+    const change = overallChange(q.engine, q.memberVersions, q.target);
+    const unknown = change === "unknown";
+    return {
+        pendingMaintenance: unknown || change === "none" || change === "patch",
+        clusterParameters: unknown || change === "major",
+        instanceGroups: unknown || change === "major" || change === "none" || q.groupOverrides === true,
+        catalogue: !q.skipCatalogue && change !== "none",
+    };
+}
