@@ -1,0 +1,97 @@
+import { strict as assert } from "assert";
+import { main, parseSpeed } from "../../offline/main";
+
+async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    let stdout = "";
+    let stderr = "";
+    const code = await main(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
+    return { code, stdout, stderr };
+}
+
+describe("npm run offline (offline/main)", function () {
+    this.timeout(60_000);
+
+    it("prints the default scenario: graph, plan, verdicts, progress, final state, no-drift preview", async () => {
+        const { code, stdout, stderr } = await run(["--speed", "max"]);
+        assert.equal(stderr, "");
+        assert.equal(code, 0, stdout);
+        const expected = [
+            "aurora-global offline run — scenario pg-managed-minor",
+            '  - aurora-global:engineVersion: "17.4"',
+            '  + aurora-global:engineVersion: "17.5"',
+            "  aurora-global-dev (pulumi:pulumi:Stack)",
+            "  └─ aurora (aurora-global:index:AuroraGlobalDatabase)",
+            "(aws:rds:GlobalCluster) region=us-east-1 ignoreChanges=[engineVersion]",
+            "(aws:rds:Cluster) region=ap-northeast-1",
+            "  live reads answered by the simulator: getCluster ×2, getGlobalCluster ×1",
+            "(aurora-global-dev-us-east-1 17.4, aurora-global-dev-ap-northeast-1 17.4)",
+            "  changes against the deployed stack: + aurora-upgrade-snapshot, + aurora-upgrade-global",
+            '  Aurora PostgreSQL global cluster "aurora-global-dev": 17.4 → 17.5 (minor upgrade)',
+            "  path: managed",
+            "  policy pack aurora-global: no violations",
+            "▶ aurora-upgrade-snapshot: aurora-global upgrade ",
+            "✔ aurora-upgrade-snapshot: exit 0 after 2m00s",
+            "▶ aurora-upgrade-global: aurora-global upgrade ",
+            "ap-northeast-1  secondary upgrading  17.4.5 → 17.5.4",
+            '  global cluster "aurora-global-dev": aurora-postgresql 17.5, available',
+            "  failover ready: yes",
+            "  plan: Aurora PostgreSQL global cluster \"aurora-global-dev\": 17.5 → 17.5 (no version change); path: nothing to do",
+            "  upgrade steps: 0; stack outputs: failoverReady=true",
+            "  database resources: no changes (no drift): every cluster, instance and the global cluster match what the update left",
+        ];
+        let at = 0;
+        for (const piece of expected) {
+            const found = stdout.indexOf(piece, at);
+            assert.ok(found >= 0, `missing (in order) ${JSON.stringify(piece)} in:\n${stdout}`);
+            at = found;
+        }
+        assert.match(stdout, /\[\+\d+m\d\ds\] +✔ aurora-upgrade-global: exit 0 after \d+m\d\ds/);
+    });
+
+    it("refuses an unknown scenario with the list of the available ones (exit 2)", async () => {
+        const { code, stdout, stderr } = await run(["--scenario", "pg-nope"]);
+        assert.equal(code, 2);
+        assert.equal(stdout, "");
+        assert.equal(
+            stderr,
+            'offline: unknown scenario "pg-nope": choose one of mysql-rolling-minor, mysql-secondary-upgrade-fails, pending-patch-round, pg-downgrade-blocked, pg-major-opt-in, pg-managed-minor (npm run offline -- --list describes them)\n',
+        );
+    });
+
+    it("refuses a bad --speed with the fix (exit 2)", async () => {
+        const { code, stderr } = await run(["--speed", "fast"]);
+        assert.equal(code, 2);
+        assert.equal(
+            stderr,
+            'offline: --speed "fast" is not valid: give how many times faster than real time the upgrade runs, a number from 1 to 100000 (default 400: 1 virtual minute ≈ 150 ms), or "max" for no delay\n',
+        );
+    });
+
+    it("--speed takes a factor over real time or max; default 400", () => {
+        const errors: string[] = [];
+        assert.equal(parseSpeed(undefined, errors), 400);
+        assert.equal(parseSpeed("max", errors), "max");
+        assert.equal(parseSpeed("60", errors), 60);
+        assert.equal(parseSpeed("2.5", errors), 2.5);
+        assert.deepEqual(errors, []);
+        assert.equal(parseSpeed("0", errors), 400);
+        assert.equal(errors.length, 1);
+    });
+
+    it("--list names every scenario and marks the default", async () => {
+        const { code, stdout } = await run(["--list"]);
+        assert.equal(code, 0);
+        for (const name of ["mysql-rolling-minor", "mysql-secondary-upgrade-fails", "pending-patch-round", "pg-downgrade-blocked", "pg-major-opt-in"]) assert.match(stdout, new RegExp(`^${name}$`, "m"));
+        assert.match(stdout, /^pg-managed-minor \(default\)$/m);
+    });
+
+    it("a blocked scenario prints the violations with fixes, proves no AWS call, exits 2", async () => {
+        const { code, stdout } = await run(["--scenario", "pg-downgrade-blocked", "--speed", "max"]);
+        assert.equal(code, 2);
+        assert.match(stdout, /✗ \[downgrade\] primary cluster "aurora-global-dev-us-east-1" \(us-east-1\) runs 17\.5; 17\.4 is older and Aurora cannot downgrade\n {6}fix: set engineVersion to 17\.5 or newer/);
+        assert.match(stdout, /\[mandatory\] no-blocked-version-change/);
+        assert.match(stdout, /✗ policy pack: 2 mandatory violations \(no-blocked-version-change\): the CI check fails/);
+        assert.match(stdout, /No AWS call was made: the simulated control plane's call log holds 0 mutating calls \(0 in all\)\./);
+        assert.doesNotMatch(stdout, /pulumi up: the upgrade steps/);
+    });
+});
