@@ -48,6 +48,7 @@ export function stepGraph(plan: Plan, upgrade: ResolvedUpgrade, homeRegion: stri
         ...(upgrade.timeoutMinutes !== undefined ? { timeoutMinutes: upgrade.timeoutMinutes } : {}),
         ...(upgrade.pollSeconds !== undefined ? { pollSeconds: upgrade.pollSeconds } : {}),
         optIn: upgrade.applyPendingPatches || "immediate",
+        patchRound: plan.path === "patch",
     };
     const command = (step: Pick<PlanStep, "action" | "cluster">): string => [upgrade.cli, ...stepCommandArgs(options, step).map(shellWord)].join(" ");
     const specs: StepSpec[] = [];

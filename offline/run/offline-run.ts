@@ -30,12 +30,19 @@ export interface ScenarioResult {
     /** The next preview's plan path and its differences (after a successful upgrade). */
     readonly nextPreview?: {
         readonly path: string;
+        /** Upgrade steps the next preview creates or changes (steps that would run). */
         readonly steps: number;
+        /** Upgrade steps of the update re-declared unchanged (they do not run again). */
+        readonly keptSteps: number;
         /** Differences of the database resources. */
         readonly drift: number;
         /** Upgrade steps of the last update the next preview no longer registers. */
         readonly stepsLeftInState: number;
     };
+    /** Upgrade steps the update declared (0 when blocked). */
+    readonly stepsDeclared: number;
+    /** The preview's plan had a pre-upgrade snapshot step. */
+    readonly snapshotPlanned: boolean;
 }
 
 /**
@@ -63,7 +70,7 @@ export async function runScenario(scenario: Scenario, speed: Speed, out: Out, li
     } catch (e) {
         out(`the stack program failed: ${e instanceof Error ? e.message : String(e)}`);
         out(`No AWS call was made: the simulated control plane received ${mutatingCalls(sim)} mutating calls.`);
-        return { exitCode: EXIT.blocked, path: "none", blocked: true, rules: [], finalVersions: versions(), mutatingCalls: mutatingCalls(sim), snapshots: snapshotsTaken(sim) };
+        return { exitCode: EXIT.blocked, path: "none", blocked: true, rules: [], finalVersions: versions(), mutatingCalls: mutatingCalls(sim), snapshots: snapshotsTaken(sim), snapshotPlanned: false, stepsDeclared: 0 };
     }
     for (const line of renderResourceTree(preview.resources).split("\n")) out(`  ${line}`);
     const deployed = await previewStack(before, await currentStateFrom(sim, id));
@@ -91,7 +98,7 @@ export async function runScenario(scenario: Scenario, speed: Speed, out: Out, li
         const mutating = mutatingCalls(sim);
         out(`  No AWS call was made: the simulated control plane's call log holds ${mutating} mutating call${mutating === 1 ? "" : "s"} (${sim.calls.length} in all).`);
         out("  exit code 2");
-        return { exitCode: EXIT.blocked, path: preview.plan.path, blocked: true, rules, finalVersions: versions(), mutatingCalls: mutating, snapshots: snapshotsTaken(sim) };
+        return { exitCode: EXIT.blocked, path: preview.plan.path, blocked: true, rules, finalVersions: versions(), mutatingCalls: mutating, snapshots: snapshotsTaken(sim), snapshotPlanned: preview.plan.steps.some((s) => s.action === "snapshot"), stepsDeclared: 0 };
     }
 
     const pace = speed === "max" ? "speed max: no delay" : `speed ${speed}×: 1 virtual minute ≈ ${Math.round(60_000 / speed)} ms`;
@@ -113,15 +120,26 @@ export async function runScenario(scenario: Scenario, speed: Speed, out: Out, li
     for (const line of status.join("").trimEnd().split("\n")) out(`  ${line}`);
     out(`  AWS calls: ${sim.calls.length} in all, ${mutatingCalls(sim)} changing something (${callSummary(sim)})`);
     const snapshotTaken = snapshotsTaken(sim);
-    if (preview.plan.steps.some((s) => s.action === "snapshot")) {
+    const snapshotPlanned = preview.plan.steps.some((s) => s.action === "snapshot");
+    if (snapshotPlanned) {
         out(snapshotTaken.length > 0 ? `  pre-upgrade snapshot: ${snapshotTaken.join(", ")}` : "  WARNING: the plan's pre-upgrade snapshot was not taken (no CreateDBClusterSnapshot call)");
     }
 
     heading(out, "7. The next pulumi preview (the program again, against the new state)");
-    const next = await previewStack(after, await currentStateFrom(sim, id));
+    // The stack outputs of the update (the program ran before its steps): the next run reads
+    // them through its self stack reference and keeps the finished steps.
+    const next = await previewStack(after, { ...(await currentStateFrom(sim, id)), previousStackOutputs: preview.outputs });
     out(`  plan: ${next.planText.split("\n").slice(0, 2).join("; ")}`);
-    out(`  upgrade steps: ${next.steps.length}${next.steps.length > 0 ? ` (${next.steps.map((s) => s.name).join(", ")})` : ""}; stack outputs: failoverReady=${String(next.outputs.failoverReady)}, memberVersions=${JSON.stringify(versionsByRegion(next.outputs.memberVersions))}`);
     const drift = diffPreviews(preview.resources, next.resources);
+    const changed = new Set(drift.map((d) => d.name));
+    const kept = next.steps.filter((s) => !changed.has(s.name));
+    const toRun = next.steps.filter((s) => changed.has(s.name));
+    out(`  stack outputs: failoverReady=${String(next.outputs.failoverReady)}, memberVersions=${JSON.stringify(versionsByRegion(next.outputs.memberVersions))}`);
+    if (kept.length > 0) {
+        out(`  upgrade steps kept unchanged: ${kept.map((s) => s.name).join(", ")}`);
+        out("    (the component re-declares the finished upgrade's steps from the update's upgradeSteps output: they do not run again and show no change)");
+    }
+    out(`  upgrade steps to run: ${toRun.length}${toRun.length > 0 ? ` (${toRun.map((s) => s.name).join(", ")})` : ""}`);
     const counted = run.ok ? printDrift((line) => out(`  ${line}`), drift) : { database: drift.filter((d) => d.type !== "command:local:Command").length, steps: 0 };
     return {
         exitCode: run.ok ? EXIT.ok : EXIT.failure,
@@ -131,7 +149,9 @@ export async function runScenario(scenario: Scenario, speed: Speed, out: Out, li
         finalVersions: versions(),
         mutatingCalls: mutatingCalls(sim),
         snapshots: snapshotsTaken(sim),
-        nextPreview: { path: next.plan.path, steps: next.steps.length, drift: counted.database, stepsLeftInState: counted.steps },
+        nextPreview: { path: next.plan.path, steps: toRun.length, keptSteps: kept.length, drift: counted.database, stepsLeftInState: counted.steps },
+        snapshotPlanned,
+        stepsDeclared: preview.steps.length,
     };
 }
 

@@ -3,6 +3,7 @@ import { RdsGateway } from "../aws/gateway";
 import { startJitter } from "../aws/start-jitter";
 import { InputError } from "../errors";
 import { executePlan } from "../execute/execute-plan";
+import { snapshotIdentifier } from "../execute/snapshot";
 import { formatDuration, lineLogger } from "../log/logger";
 import { describeTopology } from "../topology/describe";
 import { GroupOverrides } from "../topology/group-overrides";
@@ -60,7 +61,7 @@ export async function runUpgrade(deps: ResolvedDeps, a: PlanArgs & Jitter & { sn
 }
 
 /** `aurora-global patch`: applies pending system-updates, secondaries first. */
-export async function runPatch(deps: ResolvedDeps, a: Target & Jitter & { optIn: OptInType; pollSeconds?: number; filter?: StepFilter }): Promise<number> {
+export async function runPatch(deps: ResolvedDeps, a: Target & Jitter & { optIn: OptInType; pollSeconds?: number; snapshot?: boolean; filter?: StepFilter }): Promise<number> {
     const api = gateway(deps);
     await startJitter(api, (a.startJitterSeconds ?? 0) * 1000);
     const topology = await describeTopology(api, a.region, a.globalCluster, { skipCatalogue: true });
@@ -71,7 +72,7 @@ export async function runPatch(deps: ResolvedDeps, a: Target & Jitter & { optIn:
         deps.stderr(`aurora-global: pending maintenance of ${unknown.map((m) => `"${m.cluster}" (${m.region})`).join(", ")} could not be read: nothing was changed; check access to rds:DescribePendingMaintenanceActions and run again\n`);
         return EXIT.failure;
     }
-    const plan = planUpgrade(toPlanInput(topology, running, { ...DEFAULT_PLAN_OPTIONS, applyPendingPatches: a.optIn }));
+    const plan = planUpgrade(toPlanInput(topology, running, { ...DEFAULT_PLAN_OPTIONS, applyPendingPatches: a.optIn, snapshotBeforeUpgrade: a.snapshot ?? true }));
     return execute(deps, api, topology, plan, { pollSeconds: a.pollSeconds, optIn: a.optIn }, a.filter);
 }
 
@@ -108,7 +109,9 @@ async function execute(deps: ResolvedDeps, api: RdsGateway, topology: Topology, 
         deps.stdout(`nothing to do: global cluster "${plan.globalClusterId}" ${plan.path === "patch" ? "has no pending system-update left" : `already runs ${plan.to} everywhere`}\n`);
         return EXIT.ok;
     }
-    const result = await executePlan(api, topology, plan, options, deps.hooks);
+    const snapshot = full.steps.find((s) => s.action === "snapshot");
+    const named = snapshot ? { ...options, snapshotIdentifier: snapshotIdentifier(full, snapshot.cluster) } : options;
+    const result = await executePlan(api, topology, plan, named, deps.hooks);
     const describes = Object.entries(result.stats.calls).filter(([op]) => op.startsWith("Describe")).reduce((n, [, c]) => n + c, 0);
     const verb = result.outcome === "scheduled" ? "scheduled for the next maintenance window" : "done";
     deps.stdout(`${plan.path} ${plan.from ?? "?"} → ${plan.to}: ${verb} in ${formatDuration(result.elapsedMs)} (${describes} describe calls, ${result.stats.retries} retries)\n`);

@@ -97,10 +97,19 @@ export function buildProgram(deps: ResolvedDeps, setExit: (code: number) => void
     jitterFlag(common(program.command("patch").description("apply pending system-update maintenance: secondaries first, then the primary")))
         .option("--opt-in <when>", "immediate | next-maintenance", undefined)
         .option("--poll-seconds <n>", "fixed polling interval (default: adaptive)")
+        .option("--no-snapshot", "skip the cluster snapshot of the primary before the patches")
+        .addOption(new Option("--only-snapshot", "run only the snapshot step (the Pulumi upgrade steps use it)").hideHelp())
         .addOption(new Option("--only-member <cluster>", "run only this member's step (the Pulumi upgrade steps use it)").hideHelp())
         .action(
             guarded((raw, errors) => {
-                const a = { ...target(raw, errors), optIn: parseOptIn(str(raw.optIn), errors), pollSeconds: parsePollSeconds(str(raw.pollSeconds), errors), filter: { onlyMember: str(raw.onlyMember) }, ...jitter(raw, errors) };
+                const a = {
+                    ...target(raw, errors),
+                    optIn: parseOptIn(str(raw.optIn), errors),
+                    pollSeconds: parsePollSeconds(str(raw.pollSeconds), errors),
+                    snapshot: raw.snapshot !== false,
+                    filter: { onlySnapshot: raw.onlySnapshot === true, onlyMember: str(raw.onlyMember) },
+                    ...jitter(raw, errors),
+                };
                 return () => runPatch(deps, a);
             }),
         );

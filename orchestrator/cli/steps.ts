@@ -43,6 +43,12 @@ export interface StepCommandOptions {
     /** Opt-in of pending-maintenance steps. */
     readonly optIn?: OptInType;
     /**
+     * The plan is a pending-patch round (path `patch`): its snapshot step runs `patch
+     * --only-snapshot`, which re-plans the same round (an `upgrade` to the running version
+     * would plan nothing and take no snapshot).
+     */
+    readonly patchRound?: boolean;
+    /**
      * Each step waits a random 0 to N seconds before its first call (`--start-jitter-seconds`):
      * for many global databases upgraded at once, so their start-up reads do not land in the
      * same second of a region's rate limit. Default: none.
@@ -60,9 +66,9 @@ export function stepCommandArgs(o: StepCommandOptions, step: Pick<PlanStep, "act
     const common = ["--region", o.homeRegion, "--global-cluster", o.globalClusterId];
     const poll = o.pollSeconds !== undefined ? ["--poll-seconds", String(o.pollSeconds)] : [];
     const jitter = o.startJitterSeconds ? ["--start-jitter-seconds", String(o.startJitterSeconds)] : [];
-    if (step.action === "apply-pending-maintenance") {
-        return ["patch", ...common, "--opt-in", o.optIn ?? "immediate", ...poll, ...jitter, STEP_FLAGS.onlyMember, step.cluster];
-    }
+    const patch = ["patch", ...common, "--opt-in", o.optIn ?? "immediate", ...poll, ...jitter];
+    if (step.action === "apply-pending-maintenance") return [...patch, STEP_FLAGS.onlyMember, step.cluster];
+    if (step.action === "snapshot" && o.patchRound) return [...patch, STEP_FLAGS.onlySnapshot];
     const upgrade = [
         "upgrade",
         ...common,

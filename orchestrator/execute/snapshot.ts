@@ -22,7 +22,7 @@ export function snapshotIdentifier(plan: Plan, cluster: string): string {
 /** Snapshot of the primary before the upgrade; reuses (and waits for) one taken by an earlier run. */
 export async function snapshotPrimary(ctx: RunContext, plan: Plan, step: PlanStep): Promise<void> {
     const member = ctx.member(step.cluster);
-    const id = snapshotIdentifier(plan, member.cluster);
+    const id = ctx.options.snapshotIdentifier ?? snapshotIdentifier(plan, member.cluster);
     let snapshot = await findSnapshot(ctx, member.region, id);
     if (snapshot) {
         ctx.log.info(`${ref(member)}: snapshot "${id}" exists (${snapshot.Status}), not taken again`);

@@ -9,6 +9,11 @@ export interface ExecuteOptions {
     readonly pollSeconds?: number;
     /** Opt-in of pending maintenance steps. Default `immediate`. */
     readonly optIn?: OptInType;
+    /**
+     * Identifier of the pre-upgrade snapshot. Default: `snapshotIdentifier` of the executed plan.
+     * A run narrowed to one step passes the whole plan's, so every run names the same snapshot.
+     */
+    readonly snapshotIdentifier?: string;
 }
 
 /** Called around each step; throwing stops the run (tests use it to simulate a kill). */

@@ -109,7 +109,7 @@ describe("components: stepGraph (pure)", () => {
         assert.deepStrictEqual(
             specs.map((s) => [s.key, s.action, s.after, s.command]),
             [
-                ["snapshot", "snapshot", [], `${CLI} upgrade --region ${PRIMARY} --global-cluster app --target 17.4 --strategy auto --poll-seconds 20 --only-snapshot`],
+                ["snapshot", "snapshot", [], `${CLI} patch --region ${PRIMARY} --global-cluster app --opt-in next-maintenance --poll-seconds 20 --only-snapshot`],
                 ["secondary-ap-northeast-1", "member-patch", ["snapshot"], `${CLI} patch --region ${PRIMARY} --global-cluster app --opt-in next-maintenance --poll-seconds 20 --only-member app-apne1`],
                 ["primary", "member-patch", ["secondary-ap-northeast-1"], `${CLI} patch --region ${PRIMARY} --global-cluster app --opt-in next-maintenance --poll-seconds 20 --only-member app-use1`],
             ],

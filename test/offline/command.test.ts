@@ -36,7 +36,9 @@ describe("npm run offline (offline/main)", function () {
             '  global cluster "aurora-global-dev": aurora-postgresql 17.5, available',
             "  failover ready: yes",
             "  plan: Aurora PostgreSQL global cluster \"aurora-global-dev\": 17.5 → 17.5 (no version change); path: nothing to do",
-            "  upgrade steps: 0; stack outputs: failoverReady=true",
+            "  stack outputs: failoverReady=true",
+            "  upgrade steps kept unchanged: aurora-upgrade-snapshot, aurora-upgrade-global",
+            "  upgrade steps to run: 0",
             "  database resources: no changes (no drift): every cluster, instance and the global cluster match what the update left",
         ];
         let at = 0;

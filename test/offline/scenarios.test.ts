@@ -27,6 +27,9 @@ describe("offline scenarios end to end (--speed max)", function () {
                 Object.fromEntries(scenario.aws.members.map((m) => [m.cluster, expect.finalVersions?.[m.cluster] ?? expect.finalVersion])),
                 output,
             );
+            if (result.snapshotPlanned && !expect.blocked) {
+                assert.equal(result.snapshots.length, 1, `the plan's pre-upgrade snapshot was taken once\n${output}`);
+            }
             if (expect.blocked) {
                 assert.equal(result.mutatingCalls, 0);
                 assert.match(output, /No AWS call was made: the simulated control plane's call log holds 0 mutating calls/);
@@ -35,7 +38,9 @@ describe("offline scenarios end to end (--speed max)", function () {
                 assert.ok(result.mutatingCalls > 0, "the upgrade made no AWS call");
                 assert.equal(result.nextPreview?.path, "none", output);
                 assert.equal(result.nextPreview?.steps, 0, output);
+                assert.equal(result.nextPreview?.keptSteps, result.stepsDeclared, "the next preview keeps every step of the update");
                 assert.equal(result.nextPreview?.drift, 0, output);
+                assert.equal(result.nextPreview?.stepsLeftInState, 0, "no step of the update shows as a delete");
                 assert.match(output, /failover ready: yes/);
             } else {
                 assert.match(output, /STOPPED: /);

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { stepCommandArgs } from "../../orchestrator/cli/steps";
-import { cli, engineModifies, MYSQL_SEED, mutatingCalls, simulate } from "./harness";
+import { cli, engineModifies, MYSQL_SEED, mutatingCalls, PG_ARGS, PG_SEED, simulate } from "./harness";
 
 const options = { homeRegion: "eu-west-1", globalClusterId: "shop-global", target: "8.0.mysql_aurora.3.09.0" };
 
@@ -32,6 +32,29 @@ describe("orchestrator: one CLI run per plan step (what the Pulumi upgrade steps
         const again = await cli(sim, stepCommandArgs(options, steps[1]));
         assert.strictEqual(again.code, 0);
         assert.match(again.stdout, /the step of cluster "shop-use1": nothing to do \(not in the plan any more: AWS reports it done\)/);
+    });
+
+    it("a pending-patch round's snapshot step re-plans the patch round (patch --only-snapshot) and takes the snapshot", async () => {
+        const sim = simulate({ ...PG_SEED, members: PG_SEED.members.map((m) => ({ ...m, pendingActions: [{ targetVersion: "17.4.6" }] })) });
+        const patchOptions = { homeRegion: "us-east-1", globalClusterId: "app-global", target: "17.4", optIn: "immediate" as const, patchRound: true };
+        const args = stepCommandArgs(patchOptions, { action: "snapshot", cluster: "app-use1" });
+        assert.deepStrictEqual(args, ["patch", "--region", "us-east-1", "--global-cluster", "app-global", "--opt-in", "immediate", "--only-snapshot"]);
+        const snap = await cli(sim, args);
+        assert.strictEqual(snap.code, 0, snap.stderr);
+        assert.deepStrictEqual(mutatingCalls(sim), ["us-east-1 CreateDBClusterSnapshot app-use1"]);
+        assert.strictEqual(sim.callsOf("CreateDBClusterSnapshot")[0].input.DBClusterSnapshotIdentifier, "app-use1-before-patch-17-4-6");
+        const secondary = await cli(sim, stepCommandArgs(patchOptions, { action: "apply-pending-maintenance", cluster: "app-apne1" }));
+        assert.strictEqual(secondary.code, 0, secondary.stderr);
+        assert.deepStrictEqual(mutatingCalls(sim).slice(1), ["ap-northeast-1 ApplyPendingMaintenanceAction arn:aws:rds:ap-northeast-1:123456789012:cluster:app-apne1"]);
+        assert.strictEqual(sim.callsOf("CreateDBClusterSnapshot").length, 1, "a member step takes no snapshot of its own");
+    });
+
+    it("patch --no-snapshot applies the pending patches without a snapshot", async () => {
+        const sim = simulate({ ...PG_SEED, members: PG_SEED.members.map((m) => ({ ...m, pendingActions: [{ targetVersion: "17.4.6" }] })) });
+        const r = await cli(sim, ["patch", ...PG_ARGS, "--no-snapshot"]);
+        assert.strictEqual(r.code, 0, r.stderr);
+        assert.strictEqual(sim.callsOf("CreateDBClusterSnapshot").length, 0);
+        assert.strictEqual(sim.callsOf("ApplyPendingMaintenanceAction").length, 2);
     });
 
     it("the primary step run before the secondaries is refused and changes nothing", async () => {
