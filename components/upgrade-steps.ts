@@ -31,11 +31,12 @@ export function createUpgradeSteps(name: string, record: UpgradeStepsRecord, dat
 }
 
 /**
- * Shows the plan in the preview: the rendered text as info; for a blocked plan every violation
+ * Shows the plan in the preview: the markdown plan as info (what the pull-request comment shows:
+ * members from → to, mermaid diagram of the order, impact); for a blocked plan every violation
  * as an error on the component, so the preview fails with or without the policy pack.
  */
 export function reportPlan(plan: Plan, resource: pulumi.Resource): void {
-    void pulumi.log.info(renderPlan(plan, "text"), resource);
+    void pulumi.log.info(renderPlan(plan, "markdown"), resource);
     if (!isBlocked(plan)) return;
     for (const v of plan.violations) {
         void pulumi.log.error(`upgrade blocked [${v.rule}]: ${v.message}. Fix: ${v.fix}`, resource);

@@ -23,7 +23,7 @@ export function parseSpeed(raw: string | undefined, errors: string[]): Speed {
 }
 
 /**
- * `npm run offline -- [--scenario NAME] [--speed N|max] [--list]`: the product end to end with no
+ * `npm run offline -- [--scenario NAME] [--speed N|max] [--markdown] [--list]`: the product end to end with no
  * cloud account and no Pulumi CLI. Resolves with the exit code: 0 done, 2 blocked or bad input
  * (nothing changed), 1 a failure while upgrading.
  */
@@ -32,6 +32,7 @@ export async function main(argv: readonly string[], io: OfflineIo = processIo): 
         .description("Runs the dev stack under the Pulumi mock engine against a scenario's AWS state, prints the graph, the plan and the policy verdicts, then upgrades the simulated control plane.")
         .option("--scenario <name>", `scenario file of scenarios/ (default ${DEFAULT_SCENARIO})`)
         .option("--speed <factor>", `times faster than real time (default ${DEFAULT_SPEED}), or max for no delay`)
+        .option("--markdown", "show the plan as the preview logs it and the pull-request comment shows it (markdown, mermaid diagram)")
         .option("--list", "list the scenarios and what each shows")
         .exitOverride()
         .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
@@ -41,7 +42,7 @@ export async function main(argv: readonly string[], io: OfflineIo = processIo): 
         if (e instanceof CommanderError) return e.code === "commander.helpDisplayed" || e.code === "commander.version" ? EXIT.ok : EXIT.blocked;
         throw e;
     }
-    const opts = program.opts<{ scenario?: string; speed?: string; list?: boolean }>();
+    const opts = program.opts<{ scenario?: string; speed?: string; list?: boolean; markdown?: boolean }>();
     const out = (line: string) => io.stdout(`${line}\n`);
     if (opts.list) {
         for (const name of listScenarios()) {
@@ -66,6 +67,6 @@ export async function main(argv: readonly string[], io: OfflineIo = processIo): 
     }
     // On a terminal, one status line is redrawn in place while the upgrade runs (never in pipes or tests).
     const live = io === processIo && process.stdout.isTTY && speed !== "max" ? (text: string) => void process.stdout.write(`\r\x1b[2K${text.slice(0, (process.stdout.columns ?? 120) - 1)}`) : undefined;
-    const result = await runScenario(scenario, speed, out, live);
+    const result = await runScenario(scenario, speed, out, live, { markdown: opts.markdown === true });
     return result.exitCode;
 }

@@ -1,7 +1,7 @@
 import { buildContext, memberRef, overallChange, PlanContext } from "./context";
 import { checkRules, runningVersion } from "./rules";
 import { buildSteps, choosePath, isParameterGroupResume, unappliedGroupMembers } from "./steps";
-import { Plan, PlanInput } from "./types";
+import { Plan, PlanInput, PlannedMember, PlanStep } from "./types";
 
 /**
  * Plans the change of a global database to `input.target`: pure, no I/O. The result has either
@@ -14,6 +14,7 @@ export function planUpgrade(input: PlanInput): Plan {
     const change = overallChange(ctx);
     const path = violations.length > 0 ? "none" : choosePath(ctx, change);
     const running = runningVersion(ctx);
+    const steps = violations.length > 0 ? [] : buildSteps(ctx, path);
     return {
         engine: input.engine,
         globalClusterId: input.globalClusterId,
@@ -21,10 +22,25 @@ export function planUpgrade(input: PlanInput): Plan {
         to: input.target,
         change: path === "create" ? "create" : change,
         path,
-        steps: violations.length > 0 ? [] : buildSteps(ctx, path),
+        steps,
+        members: plannedMembers(ctx, steps, violations.length > 0 ? undefined : path),
         violations,
         notes: planNotes(ctx, path),
     };
+}
+
+/**
+ * Each member from → to: the version its own step names (rolling, patch), the target for a
+ * global operation or a new member, its current version when nothing changes it.
+ */
+function plannedMembers(ctx: PlanContext, steps: readonly PlanStep[], path: Plan["path"] | undefined): PlannedMember[] {
+    return ctx.members.map((m) => {
+        const from = m.current?.text;
+        const own = steps.find((s) => s.cluster === m.state.cluster && (s.action === "modify-db-cluster" || s.action === "apply-pending-maintenance") && s.to !== undefined);
+        const global = path === "managed" || (path === "major" && ctx.input.target !== undefined && m.change !== "none");
+        const to = path === undefined ? undefined : own?.to ?? (global || from === undefined ? ctx.input.target : from);
+        return { cluster: m.state.cluster, region: m.state.region, role: m.state.role, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) };
+    });
 }
 
 function planNotes(ctx: PlanContext, path: Plan["path"]): string[] {

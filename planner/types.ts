@@ -142,6 +142,17 @@ export interface Violation {
     readonly cluster?: string;
 }
 
+/** One member of the global database as the plan leaves it: the version now and after the plan. */
+export interface PlannedMember {
+    readonly cluster: string;
+    readonly region: string;
+    readonly role: Role;
+    /** The version it runs now; undefined for a member that does not exist yet. */
+    readonly from?: string;
+    /** The version it runs once the plan is done; undefined when the plan is blocked. */
+    readonly to?: string;
+}
+
 export interface Plan {
     readonly engine: Engine;
     readonly globalClusterId: string;
@@ -151,6 +162,8 @@ export interface Plan {
     readonly change: ChangeKind | "create";
     readonly path: UpgradePath;
     readonly steps: readonly PlanStep[];
+    /** Every member, from → to (the planner fills it; plans built by hand may leave it out). */
+    readonly members?: readonly PlannedMember[];
     readonly violations: readonly Violation[];
     /** Advice and impact notes for the whole plan. */
     readonly notes: readonly string[];

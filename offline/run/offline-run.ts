@@ -45,13 +45,19 @@ export interface ScenarioResult {
     readonly snapshotPlanned: boolean;
 }
 
+/** What the run prints beyond the default. */
+export interface ShowOptions {
+    /** Section 3 shows the markdown plan the preview logs (the pull-request comment) instead of the text plan. */
+    readonly markdown?: boolean;
+}
+
 /**
  * The offline product run of one scenario: the scenario, `pulumi preview` under the mock engine
  * (graph, plan, policy verdicts) against the simulated AWS, then — unless blocked — `pulumi up`
  * of the upgrade steps with the real CLI on a paced virtual clock, the final state and the next
  * preview. `live` (terminals) redraws one status line in place while the upgrade runs.
  */
-export async function runScenario(scenario: Scenario, speed: Speed, out: Out, live?: (text: string) => void): Promise<ScenarioResult> {
+export async function runScenario(scenario: Scenario, speed: Speed, out: Out, live?: (text: string) => void, show: ShowOptions = {}): Promise<ScenarioResult> {
     const clock = new PacedClock();
     const sim = simulatedAws(scenario, clock);
     const id = scenario.aws.globalCluster;
@@ -76,8 +82,14 @@ export async function runScenario(scenario: Scenario, speed: Speed, out: Out, li
     const deployed = await previewStack(before, await currentStateFrom(sim, id));
     printLiveReads((line) => out(`  ${line}`), preview, diffPreviews(deployed.resources, preview.resources));
 
-    heading(out, "3. The upgrade plan (as AuroraGlobalDatabase logs it in the preview)");
-    for (const line of preview.planText.split("\n")) out(`  ${line}`);
+    if (show.markdown) {
+        heading(out, "3. The upgrade plan, markdown: what AuroraGlobalDatabase logs in the preview and the pull-request comment shows");
+        for (const line of preview.planLog.trimEnd().split("\n")) out(`  ${line}`);
+    } else {
+        heading(out, "3. The upgrade plan (the component's recorded plan, as `aurora-global plan` prints it)");
+        for (const line of preview.planText.split("\n")) out(`  ${line}`);
+        out("  (the preview logs it as markdown with a mermaid diagram of the order, the pull-request comment: --markdown shows it)");
+    }
     const errors = preview.logs.filter((l) => l.severity === "error").length;
     if (errors > 0) out(`  (the component reported ${errors} error${errors === 1 ? "" : "s"} on itself: the preview fails with or without the policy pack)`);
 

@@ -1,5 +1,5 @@
 import * as path from "path";
-import { PlanJson } from "../../planner";
+import { fromPlanJson, PlanJson, renderPlan } from "../../planner";
 import { CurrentState, LogEntry, loadProgram, loadStackConfig, RecordedResource, runProgramUnderMocks } from "../mock-engine";
 import { Scenario } from "../scenario/types";
 
@@ -25,8 +25,10 @@ export interface Preview {
     readonly logs: readonly LogEntry[];
     /** The component's plan as it recorded it in its registered outputs. */
     readonly plan: PlanJson;
-    /** The plan text the component logged (what `pulumi preview` prints). */
+    /** The plan as text (the CLI's rendering of the recorded plan). */
     readonly planText: string;
+    /** The markdown plan the component logged (what `pulumi preview` prints and the PR comment shows). */
+    readonly planLog: string;
     /** The upgrade steps the engine would run at `pulumi up`, in registration order. */
     readonly steps: readonly UpgradeStep[];
     /** The state it was run against. */
@@ -61,7 +63,8 @@ export async function previewStack(config: Record<string, unknown>, currentState
         outputs: run.outputs,
         logs: run.logs,
         plan,
-        planText: planLog?.message ?? "(the component logged no plan)",
+        planText: renderPlan(fromPlanJson(plan), "text"),
+        planLog: planLog?.message ?? "(the component logged no plan)",
         steps: upgradeSteps(run.resources),
         currentState,
         invokes: run.calls.map((c) => c.token),

@@ -6,7 +6,7 @@ import { renderText } from "./text";
 export type PlanFormat = "text" | "markdown" | "json";
 export const PLAN_FORMATS: readonly PlanFormat[] = ["text", "markdown", "json"];
 
-/** Renders a plan as text (terminals, preview logs), markdown (PR comments) or JSON (tools). */
+/** Renders a plan as text (terminals), markdown (preview logs, PR comments) or JSON (tools). */
 export function renderPlan(plan: Plan, format: PlanFormat): string {
     switch (format) {
         case "text":
@@ -19,4 +19,4 @@ export function renderPlan(plan: Plan, format: PlanFormat): string {
 }
 
 export { renderJson, renderMarkdown, renderText };
-export { toPlanJson, PlanJson } from "./json";
+export { toPlanJson, fromPlanJson, PlanJson } from "./json";

@@ -1,9 +1,17 @@
 import { isBlocked, Plan, PlanStep } from "../types";
-import { ACTION_WORDS, byWave, headline, pathWords, stepVersions } from "./words";
+import { ACTION_WORDS, byWave, headline, memberVersions, pathWords, stepVersions } from "./words";
 
-/** Markdown plan for pull-request comments: summary, mermaid diagram of the order, steps, violations. */
+/**
+ * Markdown plan for pull-request comments and the preview log: summary, every member from → to,
+ * mermaid diagram of the order, steps with their expected impact, violations, notes.
+ */
 export function renderMarkdown(plan: Plan): string {
     const out = [`### ${isBlocked(plan) ? "⛔ Blocked: " : ""}${escape(headline(plan))}`, "", `**Path:** ${isBlocked(plan) ? "blocked — nothing will be changed" : pathWords(plan)}`, ""];
+    if (plan.members && plan.members.length > 0) {
+        out.push("| member | region | role | version |", "|---|---|---|---|");
+        for (const m of plan.members) out.push(`| \`${m.cluster}\` | ${m.region} | ${m.role} | ${escape(memberVersions(m))} |`);
+        out.push("");
+    }
     if (plan.steps.length > 0) {
         out.push("```mermaid", ...mermaid(plan), "```", "");
         out.push("| wave | action | member | region | role | version | expected impact |", "|---|---|---|---|---|---|---|");

@@ -1,9 +1,12 @@
 import { isBlocked, Plan } from "../types";
-import { ACTION_WORDS, byWave, headline, pathWords, stepVersions } from "./words";
+import { ACTION_WORDS, byWave, headline, memberVersions, pathWords, stepVersions } from "./words";
 
-/** Plain-text plan for terminals and `pulumi preview` logs. */
+/** Plain-text plan for terminals (the CLI's runs). */
 export function renderText(plan: Plan): string {
     const lines = [headline(plan), `path: ${isBlocked(plan) ? "blocked" : pathWords(plan)}`];
+    const members = isBlocked(plan) || plan.steps.length === 0 ? [] : (plan.members ?? []);
+    if (members.length > 0) lines.push("members:");
+    for (const m of members) lines.push(`  ${m.role} "${m.cluster}" (${m.region}) ${memberVersions(m)}`);
     for (const wave of byWave(plan)) {
         const parallel = wave.length > 1 ? " (in parallel)" : "";
         lines.push(`wave ${wave[0].wave}${parallel}:`);

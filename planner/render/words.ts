@@ -1,5 +1,5 @@
 import { engineLabel } from "../../engine-versions";
-import { Plan, PlanStep, UpgradePath } from "../types";
+import { Plan, PlannedMember, PlanStep, UpgradePath } from "../types";
 
 /** Shared wording of the renderers, so text and markdown say the same thing. */
 export const PATH_WORDS: Record<UpgradePath, string> = {
@@ -45,6 +45,13 @@ export function headline(plan: Plan): string {
 export function stepVersions(step: PlanStep): string {
     if (step.from && step.to) return `${step.from} → ${step.to}`;
     return step.to ?? step.from ?? "";
+}
+
+/** A member's `from → to` as the plan leaves it: `17.4 → 17.5`, `17.5 (unchanged)`, `(new) → 17.5`. */
+export function memberVersions(m: PlannedMember): string {
+    if (m.to === undefined) return `${m.from ?? "(new)"} (unchanged: blocked)`;
+    if (m.to === m.from) return `${m.to} (unchanged)`;
+    return `${m.from ?? "(new)"} → ${m.to}`;
 }
 
 /** Steps grouped by wave, in order. */

@@ -35,11 +35,33 @@ describe("components: live versions and the plan", () => {
         assert.strictEqual(r.outputs.failoverReady, true);
     });
 
-    it("logs the rendered plan as info on the component so it shows in the preview", async () => {
+    it("logs the markdown plan (what the PR comment shows) as info on the component so it shows in the preview", async () => {
         const r = await runDb(pgArgs({ engineVersion: "17.5" }), runningPg("17.4"));
         const info = r.logs.filter((l) => l.severity === "info");
         assert.strictEqual(info.length, 1);
-        assert.ok(info[0].message.startsWith('Aurora PostgreSQL global cluster "app": 17.4 → 17.5 (minor upgrade)\npath: managed: one ModifyGlobalCluster'), info[0].message);
+        assert.ok(
+            info[0].message.startsWith(
+                [
+                    '### Aurora PostgreSQL global cluster "app": 17.4 → 17.5 (minor upgrade)',
+                    "",
+                    "**Path:** managed: one ModifyGlobalCluster upgrades every region (Aurora PostgreSQL minor)",
+                    "",
+                    "| member | region | role | version |",
+                    "|---|---|---|---|",
+                    "| `app-us-east-1` | us-east-1 | primary | 17.4 → 17.5 |",
+                    "| `app-ap-northeast-1` | ap-northeast-1 | secondary | 17.4 → 17.5 |",
+                    "",
+                    "```mermaid",
+                    "flowchart LR",
+                    '  s0["snapshot<br/>app-us-east-1 (us-east-1)<br/>17.4"]',
+                    '  s1["modify global cluster<br/>app (us-east-1)<br/>17.4 → 17.5"]',
+                    "  s0 --> s1",
+                    "```",
+                ].join("\n"),
+            ),
+            info[0].message,
+        );
+        assert.match(info[0].message, /\| 2 \| modify global cluster \| `app` \| us-east-1 \| global \| 17\.4 → 17\.5 \| one operation across all regions, rolled back by AWS on failure: secondary readers restart .*the writer uses zero-downtime patching where possible/);
         assert.strictEqual(info[0].urn, named(r, "db").urn);
     });
 

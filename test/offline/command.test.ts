@@ -50,6 +50,15 @@ describe("npm run offline (offline/main)", function () {
         assert.match(stdout, /\[\+\d+m\d\ds\] +✔ aurora-upgrade-global: exit 0 after \d+m\d\ds/);
     });
 
+    it("--markdown shows the plan as the preview logs it: members from → to, the mermaid diagram, the impact table", async () => {
+        const { code, stdout } = await run(["--speed", "max", "--markdown"]);
+        assert.equal(code, 0);
+        assert.ok(stdout.includes("── 3. The upgrade plan, markdown: what AuroraGlobalDatabase logs in the preview and the pull-request comment shows"), stdout);
+        assert.ok(stdout.includes("  | `aurora-global-dev-ap-northeast-1` | ap-northeast-1 | secondary | 17.4 → 17.5 |\n"), stdout);
+        assert.ok(stdout.includes("  ```mermaid\n  flowchart LR\n"), stdout);
+        assert.ok(stdout.includes("  | wave | action | member | region | role | version | expected impact |\n"), stdout);
+    });
+
     it("refuses an unknown scenario with the list of the available ones (exit 2)", async () => {
         const { code, stdout, stderr } = await run(["--scenario", "pg-nope"]);
         assert.equal(code, 2);

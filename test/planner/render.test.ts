@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { planUpgrade, renderPlan, toPlanJson } from "../../planner";
+import { fromPlanJson, planUpgrade, renderPlan, toPlanJson } from "../../planner";
 import { pgInput, withMember } from "./fixtures";
 
 describe("planner: renderers", () => {
@@ -44,5 +44,28 @@ describe("planner: renderers", () => {
         const blocked = toPlanJson(planUpgrade(withMember(pgInput("17.5"), "app-apne1", { instanceCount: 0 })));
         assert.deepEqual(Object.keys(blocked.violations[0]), ["rule", "message", "fix", "cluster"]);
         assert.equal(blocked.violations[0].cluster, "app-apne1");
+    });
+    it("lists every member from → to: its own step's version, the target of a global operation, unchanged when skipped", () => {
+        const rolling = planUpgrade(withMember(pgInput("17.5", {}, { strategy: "rolling" }), "app-apne1", { currentVersion: "17.5" }));
+        assert.deepEqual(toPlanJson(rolling).members, [
+            { cluster: "app-use1", region: "us-east-1", role: "primary", from: "17.4", to: "17.5" },
+            { cluster: "app-apne1", region: "ap-northeast-1", role: "secondary", from: "17.5", to: "17.5" },
+        ]);
+        const text = renderPlan(rolling, "text").split("\n");
+        assert.deepEqual(text.slice(2, 5), ["members:", '  primary "app-use1" (us-east-1) 17.4 → 17.5', '  secondary "app-apne1" (ap-northeast-1) 17.5 (unchanged)']);
+        const md = renderPlan(planUpgrade(pgInput("17.5")), "markdown");
+        assert.ok(md.includes("| member | region | role | version |\n|---|---|---|---|\n| `app-use1` | us-east-1 | primary | 17.4 → 17.5 |\n| `app-apne1` | ap-northeast-1 | secondary | 17.4 → 17.5 |\n"), md);
+    });
+    it("a blocked plan's members stay where they are; the text shows no member list", () => {
+        const blocked = planUpgrade(pgInput("17.3"));
+        assert.deepEqual(toPlanJson(blocked).members.map((m) => [m.from, m.to]), [["17.4", null], ["17.4", null]]);
+        assert.ok(renderPlan(blocked, "markdown").includes("| `app-use1` | us-east-1 | primary | 17.4 (unchanged: blocked) |"));
+        assert.ok(!renderPlan(blocked, "text").includes("members:"));
+    });
+    it("a plan read back from its JSON renders the same in every format", () => {
+        for (const plan of [planUpgrade(pgInput("17.5")), planUpgrade(pgInput("17.3")), planUpgrade(pgInput("18.1", {}, { allowMajorVersionUpgrade: true }))]) {
+            const back = fromPlanJson(JSON.parse(renderPlan(plan, "json")));
+            for (const format of ["text", "markdown", "json"] as const) assert.equal(renderPlan(back, format), renderPlan(plan, format));
+        }
     });
 });
