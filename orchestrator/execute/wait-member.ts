@@ -1,10 +1,12 @@
 import { DBCluster } from "@aws-sdk/client-rds";
+import { describeAwsError, isRetryable } from "../aws/errors";
 import { UpgradeStopped } from "../errors";
 import { formatDuration } from "../log/logger";
 import { readCluster } from "../topology/reads";
 import { MemberTopology } from "../topology/types";
 import { ref, RunContext } from "./context";
 import { nextPollDelay } from "./poll-schedule";
+import { stopOnError } from "./stop-on-error";
 
 /** Statuses that end an operation without reaching the target. */
 export const FAILED_STATUSES = new Set(["upgrade_failed", "incompatible-parameters", "failed", "inaccessible-encryption-credentials"]);
@@ -53,6 +55,7 @@ async function pollUntilDone(ctx: RunContext, spec: WaitSpec): Promise<DBCluster
     let sawBusy = false;
     let lastStatus = "";
     let lastLogAt = ctx.now();
+    let busy = 0;
     for (;;) {
         const elapsed = ctx.now() - spec.since;
         const delay = nextPollDelay({
@@ -69,8 +72,15 @@ async function pollUntilDone(ctx: RunContext, spec: WaitSpec): Promise<DBCluster
             throw timeout(ctx, spec, c);
         }
         await ctx.sleep(delay);
-        const c = await readCluster(ctx.api, member.region, member.cluster);
+        const read = await pollRead(ctx, spec);
         polls += 1;
+        if (!read.ok) {
+            busy += 1;
+            ctx.log.warn(`${ref(member)}: DescribeDBClusters still ${describeAwsError(read.error)} after its retries (${busy} poll${busy === 1 ? "" : "s"} in a row): the region is busy; ${spec.doing} goes on in AWS, polling again`);
+            continue;
+        }
+        busy = 0;
+        const c = read.cluster;
         const status = c.Status ?? "unknown";
         await ctx.hooks.onPoll?.(member.cluster, status, c.EngineVersion);
         if (status !== lastStatus || ctx.now() - lastLogAt >= HEARTBEAT_MS) {
@@ -82,6 +92,20 @@ async function pollUntilDone(ctx: RunContext, spec: WaitSpec): Promise<DBCluster
         if (await isDone(ctx, spec, c)) return finish(ctx, spec, c);
         if (status !== "available") sawBusy = true;
         else if (spec.target !== undefined && (sawBusy || ctx.now() - spec.since > START_GRACE_MS)) throw rolledBack(ctx, spec, c, sawBusy);
+    }
+}
+
+/**
+ * One poll of the wait. A poll still throttled (or failing transiently) after its retries is no
+ * news, not a failure: the operation goes on in AWS, so the wait polls again at the next
+ * interval (the run's deadline still bounds it). Any other error stops the run, naming the member.
+ */
+async function pollRead(ctx: RunContext, spec: WaitSpec): Promise<{ ok: true; cluster: DBCluster } | { ok: false; error: unknown }> {
+    try {
+        return { ok: true, cluster: await readCluster(ctx.api, spec.member.region, spec.member.cluster) };
+    } catch (e) {
+        if (!isRetryable(e)) throw stopOnError(e, spec.member, `DescribeDBClusters while ${spec.doing}`);
+        return { ok: false, error: e };
     }
 }
 

@@ -50,6 +50,50 @@ describe("orchestrator: safety of execution", () => {
         assert.strictEqual(sim.cluster("app-use1").engineVersion, "17.5");
     });
 
+    it("a wait's poll still throttled after its retries is no news: the wait polls again and the upgrade completes", async () => {
+        const sim = simulate(PG_SEED);
+        let injected = false;
+        const hooks = {
+            onPoll: (cluster: string) => {
+                if (cluster !== "app-apne1" || injected) return;
+                injected = true;
+                sim.faults.throttle({ region: "ap-northeast-1", count: 30 });
+            },
+        };
+        const r = await cli(sim, ["upgrade", ...PG_ARGS, "--target", "17.5", "--strategy", "rolling", "--no-snapshot"], { hooks });
+        assert.strictEqual(r.code, 0, r.stderr);
+        assert.ok(
+            r.stderr.includes(
+                'WARNING: secondary cluster "app-apne1" (ap-northeast-1): DescribeDBClusters still ThrottlingException: Rate exceeded after its retries (2 polls in a row): the region is busy; upgrading to 17.5 goes on in AWS, polling again\n',
+            ),
+            r.stderr,
+        );
+        assert.strictEqual(sim.calls.filter((c) => c.error?.name === "ThrottlingException").length, 30);
+        assert.strictEqual(sim.cluster("app-use1").engineVersion, "17.5");
+    });
+
+    it("a wait's poll failing with an error that is not transient stops the run at once", async () => {
+        const sim = simulate(PG_SEED);
+        let injected = false;
+        const hooks = {
+            onPoll: (cluster: string) => {
+                if (cluster !== "app-apne1" || injected) return;
+                injected = true;
+                sim.faults.failNext("DescribeDBClusters", { region: "ap-northeast-1", code: "AccessDenied", message: "User is not authorized to perform: rds:DescribeDBClusters" });
+            },
+        };
+        const r = await cli(sim, ["upgrade", ...PG_ARGS, "--target", "17.5", "--strategy", "rolling", "--no-snapshot"], { hooks });
+        assert.strictEqual(r.code, 1);
+        assert.ok(
+            r.stderr.endsWith(
+                'aurora-global: STOPPED: DescribeDBClusters while upgrading to 17.5 failed for secondary cluster "app-apne1" (ap-northeast-1): AWS answered AccessDenied: User is not authorized to perform: rds:DescribeDBClusters. ' +
+                    "What to do: grant the caller the policy printed by iamPolicyDocument() (orchestrator/iam-policy.ts).\n",
+            ),
+            r.stderr,
+        );
+        assert.strictEqual(sim.cluster("app-use1").engineVersion, "17.4", "the primary was not touched");
+    });
+
     it("throttling that never ends stops after the bounded attempts with the advice to wait (12 for a read)", async () => {
         const sim = simulate(PG_SEED);
         sim.faults.throttle({ count: 100 });
