@@ -94,7 +94,7 @@ export function buildProgram(deps: ResolvedDeps, setExit: (code: number) => void
             }),
         );
 
-    jitterFlag(common(program.command("patch").description("apply pending system-update maintenance: secondaries first, then the primary")))
+    jitterFlag(common(program.command("patch").description("apply pending system-update maintenance: snapshot of the primary, the secondaries, then the primary")))
         .option("--opt-in <when>", "immediate | next-maintenance", undefined)
         .option("--poll-seconds <n>", "fixed polling interval (default: adaptive)")
         .option("--no-snapshot", "skip the cluster snapshot of the primary before the patches")
