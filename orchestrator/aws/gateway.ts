@@ -2,8 +2,9 @@ import { RDSClient } from "@aws-sdk/client-rds";
 import { Logger, silentLogger } from "../log/logger";
 import { Clock, RdsClientFactory } from "../ports";
 import { idFromArn } from "./arn";
-import { describeAwsError } from "./errors";
+import { describeAwsError, isThrottling } from "./errors";
 import { DEFAULT_RETRY, RandomSource, READ_ONLY_RETRY, RetryPolicy, withRetry } from "./retry";
+import { ThrottlePressure } from "./throttle-pressure";
 
 /** What the orchestrator needs to talk to RDS: clients per region, time, randomness, cancellation. */
 export interface GatewayDeps {
@@ -47,10 +48,17 @@ export class RdsGateway {
     readonly log: Logger;
     private readonly cache = new Map<string, RDSClient>();
     private readonly recent = new Map<string, { readonly at: number; readonly value: unknown }>();
+    private readonly pressure: ThrottlePressure;
 
     constructor(private readonly deps: GatewayDeps) {
         this.clock = deps.clock;
         this.log = deps.log ?? silentLogger;
+        this.pressure = new ThrottlePressure(() => deps.clock.now());
+    }
+
+    /** How much slower to poll `region` after AWS throttled us there (1: not at all; see throttle-pressure.ts). */
+    pollSlowdown(region: string): number {
+        return this.pressure.slowdown(region);
     }
 
     get signal(): AbortSignal | undefined {
@@ -103,6 +111,7 @@ export class RdsGateway {
                 signal: this.deps.signal,
                 onRetry: (e, attempt, delay) => {
                     this.stats.retries += 1;
+                    if (isThrottling(e)) this.pressure.throttled(region);
                     this.log.info(`${operation} in ${region}: ${describeAwsError(e)}; retry ${attempt} in ${(delay / 1000).toFixed(1)}s`);
                 },
             },

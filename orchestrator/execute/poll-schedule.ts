@@ -18,6 +18,9 @@
  * of the member, not only the wait's: `polls` starts at the member's reads since its last wait
  * (the topology read, the step's own read) plus those due after it (the pre-primary check), so
  * the run as a whole stays within 4 calls per member per minute.
+ *
+ * While AWS throttles the member's region, every interval is stretched by the region's slowdown
+ * (up to 4×, back to 1× after quiet minutes): fewer calls where the token bucket is empty.
  */
 export interface PollState {
     /** Time since the member's operation started (or the wait began). */
@@ -29,6 +32,8 @@ export interface PollState {
     readonly fixedMs?: number;
     /** The operation cannot have finished before this (we just started it); undefined when unknown. */
     readonly earliestFinishMs?: number;
+    /** Factor to stretch the interval by while the region throttles us (aws/throttle-pressure.ts); default 1. */
+    readonly slowdown?: number;
 }
 
 export const BASE_POLL_MS = 15_000;
@@ -43,8 +48,12 @@ export const DENSE_LEAD_MS = 30_000;
  */
 export const EARLIEST_UPGRADE_FINISH_MS = 30_000;
 
-/** Milliseconds until the next describe call. */
+/** Milliseconds until the next describe call, stretched while the region throttles us. */
 export function nextPollDelay(s: PollState): number {
+    return Math.round(scheduledDelay(s) * Math.max(1, s.slowdown ?? 1));
+}
+
+function scheduledDelay(s: PollState): number {
     if (s.fixedMs !== undefined) return s.fixedMs;
     if (s.expectedMs === undefined) {
         // Nothing to see before the earliest finish: the first poll comes 15 s after it.

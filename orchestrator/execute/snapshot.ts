@@ -51,7 +51,7 @@ export async function snapshotPrimary(ctx: RunContext, plan: Plan, step: PlanSte
                 member.region,
             );
         }
-        await ctx.sleep(Math.min(nextPollDelay({ elapsedMs: ctx.now() - since, polls, fixedMs: pollMs(ctx) }), Math.max(0, ctx.deadline - ctx.now())));
+        await ctx.sleep(Math.min(nextPollDelay({ elapsedMs: ctx.now() - since, polls, fixedMs: pollMs(ctx), slowdown: ctx.api.pollSlowdown(member.region) }), Math.max(0, ctx.deadline - ctx.now())));
         polls += 1;
         snapshot = await findSnapshot(ctx, member.region, id);
     }

@@ -64,6 +64,7 @@ async function pollUntilDone(ctx: RunContext, spec: WaitSpec): Promise<DBCluster
             expectedMs: ctx.learnedDurationMs,
             fixedMs: ctx.options.pollSeconds !== undefined ? ctx.options.pollSeconds * 1000 : undefined,
             earliestFinishMs: spec.earliestFinishMs,
+            slowdown: ctx.api.pollSlowdown(member.region),
         });
         if (ctx.now() + delay > ctx.deadline) {
             await ctx.sleep(Math.max(0, ctx.deadline - ctx.now()));

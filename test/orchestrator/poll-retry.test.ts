@@ -2,6 +2,7 @@ import * as assert from "assert";
 import { adviceFor, isRetryable, isThrottling } from "../../orchestrator/aws/errors";
 import { backoffDelay, DEFAULT_RETRY, withRetry } from "../../orchestrator/aws/retry";
 import { BASE_POLL_MS, EARLIEST_UPGRADE_FINISH_MS, nextPollDelay } from "../../orchestrator/execute/poll-schedule";
+import { MAX_POLL_SLOWDOWN, QUIET_HALVING_MS, ThrottlePressure } from "../../orchestrator/aws/throttle-pressure";
 import { VirtualClock } from "../../simulator";
 
 /**
@@ -60,6 +61,31 @@ describe("orchestrator: polling schedule", () => {
         // 9m35s into a wait expected to last 10 min: with 37 reads counted so far a 3 s poll is affordable, with 39 it is not.
         assert.strictEqual(nextPollDelay({ elapsedMs: 575_000, polls: 37, expectedMs: 600_000 }), 3000);
         assert.strictEqual(nextPollDelay({ elapsedMs: 575_000, polls: 39, expectedMs: 600_000 }), 15_000);
+    });
+
+    it("a region that throttles us stretches every interval by its slowdown, --poll-seconds included", () => {
+        assert.strictEqual(nextPollDelay({ elapsedMs: 600_000, polls: 40, slowdown: 4 }), 4 * BASE_POLL_MS);
+        assert.strictEqual(nextPollDelay({ elapsedMs: 0, polls: 0, fixedMs: 7000, slowdown: 2 }), 14_000);
+        assert.strictEqual(nextPollDelay({ elapsedMs: 575_000, polls: 27, expectedMs: 600_000, slowdown: 1 }), 3000);
+    });
+
+    it("throttle pressure doubles per throttled call up to 4×, halves every quiet minute, per region", () => {
+        let now = 0;
+        const pressure = new ThrottlePressure(() => now);
+        assert.strictEqual(pressure.slowdown("us-east-1"), 1);
+        pressure.throttled("us-east-1");
+        assert.strictEqual(pressure.slowdown("us-east-1"), 2);
+        for (let i = 0; i < 5; i++) pressure.throttled("us-east-1");
+        assert.strictEqual(pressure.slowdown("us-east-1"), MAX_POLL_SLOWDOWN);
+        assert.strictEqual(pressure.slowdown("eu-west-1"), 1, "another region is not slowed down");
+        now = QUIET_HALVING_MS - 1;
+        assert.strictEqual(pressure.slowdown("us-east-1"), 4);
+        now = QUIET_HALVING_MS;
+        assert.strictEqual(pressure.slowdown("us-east-1"), 2);
+        now = 5 * QUIET_HALVING_MS;
+        assert.strictEqual(pressure.slowdown("us-east-1"), 1);
+        pressure.throttled("us-east-1");
+        assert.strictEqual(pressure.slowdown("us-east-1"), 2, "a new throttle starts again from the decayed factor");
     });
 
     it("near the expected end completion is noticed within 3 s", () => {
