@@ -37,7 +37,7 @@ function plannedMembers(ctx: PlanContext, steps: readonly PlanStep[], path: Plan
     return ctx.members.map((m) => {
         const from = m.current?.text;
         const own = steps.find((s) => s.cluster === m.state.cluster && (s.action === "modify-db-cluster" || s.action === "apply-pending-maintenance") && s.to !== undefined);
-        const global = path === "managed" || (path === "major" && ctx.input.target !== undefined && m.change !== "none");
+        const global = path === "managed" || (path === "major" && m.change !== "none");
         const to = path === undefined ? undefined : own?.to ?? (global || from === undefined ? ctx.input.target : from);
         return { cluster: m.state.cluster, region: m.state.region, role: m.state.role, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) };
     });
