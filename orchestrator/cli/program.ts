@@ -43,6 +43,12 @@ export function buildProgram(deps: ResolvedDeps, setExit: (code: number) => void
         c
             .addOption(new Option("--cluster-parameter-group <cluster=name>", "target-family cluster parameter group of a member (repeatable)").hideHelp().argParser(collect))
             .addOption(new Option("--instance-parameter-group <cluster=name>", "target-family DB parameter group of a member's instances (repeatable)").hideHelp().argParser(collect));
+    /** Hidden `--only-snapshot` / `--only-member CLUSTER`: one step of the plan (what the Pulumi upgrade steps run; steps.ts). */
+    const stepFlags = (c: Command) =>
+        c
+            .addOption(new Option("--only-snapshot", "run only the snapshot step (the Pulumi upgrade steps use it)").hideHelp())
+            .addOption(new Option("--only-member <cluster>", "run only this member's step (the Pulumi upgrade steps use it)").hideHelp());
+    const stepFilter = (raw: Raw) => ({ onlySnapshot: raw.onlySnapshot === true, onlyMember: str(raw.onlyMember) });
     /** Hidden `--start-jitter-seconds N`: many runs started together spread their first calls (see aws/start-jitter.ts). */
     const jitterFlag = (c: Command) => c.addOption(new Option("--start-jitter-seconds <n>", "wait a random 0 to N seconds before the first call (runs started together)").hideHelp());
     const jitter = (raw: Raw, errors: string[]) => {
@@ -67,15 +73,13 @@ export function buildProgram(deps: ResolvedDeps, setExit: (code: number) => void
             }),
         );
 
-    jitterFlag(groupFlags(common(program.command("upgrade").description("upgrade the global database to --target: snapshot, secondaries in parallel, then the primary (or one global operation)"))))
+    stepFlags(jitterFlag(groupFlags(common(program.command("upgrade").description("upgrade the global database to --target: snapshot, secondaries in parallel, then the primary (or one global operation)")))))
         .option("--target <version>", "engine version to upgrade to")
         .option("--allow-major", "allow a major version upgrade", false)
         .option("--strategy <strategy>", "auto | managed | rolling", undefined)
         .option("--timeout-minutes <n>", "stop (exit 1) when the run takes longer (default 180)")
         .option("--poll-seconds <n>", "fixed polling interval (default: adaptive, about 4 describe calls per member per minute)")
         .option("--no-snapshot", "skip the cluster snapshot of the primary before the upgrade")
-        .addOption(new Option("--only-snapshot", "run only the snapshot step (the Pulumi upgrade steps use it)").hideHelp())
-        .addOption(new Option("--only-member <cluster>", "run only this member's step (the Pulumi upgrade steps use it)").hideHelp())
         .action(
             guarded((raw, errors) => {
                 const a = {
@@ -86,7 +90,7 @@ export function buildProgram(deps: ResolvedDeps, setExit: (code: number) => void
                     timeoutMinutes: parseTimeoutMinutes(str(raw.timeoutMinutes), errors),
                     pollSeconds: parsePollSeconds(str(raw.pollSeconds), errors),
                     snapshot: raw.snapshot !== false,
-                    filter: { onlySnapshot: raw.onlySnapshot === true, onlyMember: str(raw.onlyMember) },
+                    filter: stepFilter(raw),
                     ...groups(raw, errors),
                     ...jitter(raw, errors),
                 };
@@ -94,12 +98,10 @@ export function buildProgram(deps: ResolvedDeps, setExit: (code: number) => void
             }),
         );
 
-    jitterFlag(common(program.command("patch").description("apply pending system-update maintenance: snapshot of the primary, the secondaries, then the primary")))
+    stepFlags(jitterFlag(common(program.command("patch").description("apply pending system-update maintenance: snapshot of the primary, the secondaries, then the primary"))))
         .option("--opt-in <when>", "immediate | next-maintenance", undefined)
         .option("--poll-seconds <n>", "fixed polling interval (default: adaptive)")
         .option("--no-snapshot", "skip the cluster snapshot of the primary before the patches")
-        .addOption(new Option("--only-snapshot", "run only the snapshot step (the Pulumi upgrade steps use it)").hideHelp())
-        .addOption(new Option("--only-member <cluster>", "run only this member's step (the Pulumi upgrade steps use it)").hideHelp())
         .action(
             guarded((raw, errors) => {
                 const a = {
@@ -107,7 +109,7 @@ export function buildProgram(deps: ResolvedDeps, setExit: (code: number) => void
                     optIn: parseOptIn(str(raw.optIn), errors),
                     pollSeconds: parsePollSeconds(str(raw.pollSeconds), errors),
                     snapshot: raw.snapshot !== false,
-                    filter: { onlySnapshot: raw.onlySnapshot === true, onlyMember: str(raw.onlyMember) },
+                    filter: stepFilter(raw),
                     ...jitter(raw, errors),
                 };
                 return () => runPatch(deps, a);
