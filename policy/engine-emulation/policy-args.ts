@@ -46,8 +46,11 @@ function options(r: AnalyzedResource) {
     };
 }
 
-/** Arguments of `validateResource` for one resource, as the policy runtime builds them. */
-export function resourceArgs(r: AnalyzedResource, config: Record<string, unknown> = {}): ResourceValidationArgs {
+/**
+ * What resource and stack policies both see of one resource: type, props, names, options, the
+ * type guard. (`asType` is typed differently by the two argument shapes; each adds its own.)
+ */
+function describedResource(r: AnalyzedResource): Pick<PolicyResource, "type" | "props" | "urn" | "name" | "opts" | "provider" | "isType"> {
     const props = asPolicyProps(r.props);
     return {
         type: r.type,
@@ -56,9 +59,22 @@ export function resourceArgs(r: AnalyzedResource, config: Record<string, unknown
         name: r.name,
         opts: options(r),
         ...(r.provider ? { provider: r.provider } : {}),
-        stackTags: new Map(),
         isType: isType(r.type),
-        asType: ((cls: unknown) => (isType(r.type)(cls) ? props : undefined)) as ResourceValidationArgs["asType"],
+    };
+}
+
+/** `asType`: the props when the resource is of the class asked for. */
+function asTypeOf(r: AnalyzedResource, props: Record<string, unknown>) {
+    return (cls: unknown) => (isType(r.type)(cls) ? props : undefined);
+}
+
+/** Arguments of `validateResource` for one resource, as the policy runtime builds them. */
+export function resourceArgs(r: AnalyzedResource, config: Record<string, unknown> = {}): ResourceValidationArgs {
+    const described = describedResource(r);
+    return {
+        ...described,
+        asType: asTypeOf(r, described.props) as ResourceValidationArgs["asType"],
+        stackTags: new Map(),
         getConfig: <T extends object>() => config as T,
         notApplicable: (reason?: string): never => {
             throw new NotApplicable(reason);
@@ -70,19 +86,8 @@ export function resourceArgs(r: AnalyzedResource, config: Record<string, unknown
 export function stackArgs(resources: readonly AnalyzedResource[], config: Record<string, unknown> = {}): StackValidationArgs {
     const byUrn = new Map<string, PolicyResource>();
     const built = resources.map((r) => {
-        const props = asPolicyProps(r.props);
-        const resource: PolicyResource = {
-            type: r.type,
-            props,
-            urn: r.urn,
-            name: r.name,
-            opts: options(r),
-            ...(r.provider ? { provider: r.provider } : {}),
-            dependencies: [],
-            propertyDependencies: {},
-            isType: isType(r.type),
-            asType: ((cls: unknown) => (isType(r.type)(cls) ? props : undefined)) as PolicyResource["asType"],
-        };
+        const described = describedResource(r);
+        const resource: PolicyResource = { ...described, asType: asTypeOf(r, described.props) as PolicyResource["asType"], dependencies: [], propertyDependencies: {} };
         byUrn.set(r.urn, resource);
         return { r, resource };
     });

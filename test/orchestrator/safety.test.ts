@@ -1,5 +1,20 @@
 import * as assert from "assert";
+import { ExecuteHooks } from "../../orchestrator/execute/types";
 import { cli, engineModifies, MYSQL_ARGS, MYSQL_SEED, mutatingCalls, PG_ARGS, PG_SEED, simulate } from "./harness";
+
+const ROLLING_NO_SNAPSHOT = ["upgrade", ...PG_ARGS, "--target", "17.5", "--strategy", "rolling", "--no-snapshot"];
+
+/** Hooks that run `inject` once, right after the first wait poll of `cluster` (a fault mid-wait). */
+function onFirstPoll(cluster: string, inject: () => void): ExecuteHooks {
+    let done = false;
+    return {
+        onPoll: (polled) => {
+            if (polled !== cluster || done) return;
+            done = true;
+            inject();
+        },
+    };
+}
 
 describe("orchestrator: safety of execution", () => {
     it("a failing secondary stops the run with member, region, state and fix; the primary is never touched; a re-run retries it", async () => {
@@ -52,15 +67,8 @@ describe("orchestrator: safety of execution", () => {
 
     it("a wait's poll still throttled after its retries is no news: the wait polls again and the upgrade completes", async () => {
         const sim = simulate(PG_SEED);
-        let injected = false;
-        const hooks = {
-            onPoll: (cluster: string) => {
-                if (cluster !== "app-apne1" || injected) return;
-                injected = true;
-                sim.faults.throttle({ region: "ap-northeast-1", count: 30 });
-            },
-        };
-        const r = await cli(sim, ["upgrade", ...PG_ARGS, "--target", "17.5", "--strategy", "rolling", "--no-snapshot"], { hooks });
+        const hooks = onFirstPoll("app-apne1", () => sim.faults.throttle({ region: "ap-northeast-1", count: 30 }));
+        const r = await cli(sim, ROLLING_NO_SNAPSHOT, { hooks });
         assert.strictEqual(r.code, 0, r.stderr);
         assert.ok(
             r.stderr.includes(
@@ -74,15 +82,8 @@ describe("orchestrator: safety of execution", () => {
 
     it("a wait's poll failing with an error that is not transient stops the run at once", async () => {
         const sim = simulate(PG_SEED);
-        let injected = false;
-        const hooks = {
-            onPoll: (cluster: string) => {
-                if (cluster !== "app-apne1" || injected) return;
-                injected = true;
-                sim.faults.failNext("DescribeDBClusters", { region: "ap-northeast-1", code: "AccessDenied", message: "User is not authorized to perform: rds:DescribeDBClusters" });
-            },
-        };
-        const r = await cli(sim, ["upgrade", ...PG_ARGS, "--target", "17.5", "--strategy", "rolling", "--no-snapshot"], { hooks });
+        const hooks = onFirstPoll("app-apne1", () => sim.faults.failNext("DescribeDBClusters", { region: "ap-northeast-1", code: "AccessDenied", message: "User is not authorized to perform: rds:DescribeDBClusters" }));
+        const r = await cli(sim, ROLLING_NO_SNAPSHOT, { hooks });
         assert.strictEqual(r.code, 1);
         assert.ok(
             r.stderr.endsWith(
