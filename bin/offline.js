@@ -4,4 +4,6 @@
 // The SDK prints a notice about Node versions on load; the offline run has no use for it.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 
-require("./run-typescript")(require("path").join(__dirname, "..", "offline", "main"), "offline", { stack: true });
+require("./run-typescript")(require("path").join(__dirname, "..", "testbeds", "offline", "main"), "offline", {
+    stack: true,
+});

@@ -165,7 +165,6 @@ export interface AuroraGlobalDatabaseArgs {
     readonly tags?: Readonly<Record<string, string>>;
 }
 
-
 /** A member with its defaults resolved and its role. */
 export interface ResolvedMember extends MemberArgs {
     readonly role: "primary" | "secondary";

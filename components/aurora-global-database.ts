@@ -70,7 +70,12 @@ export class AuroraGlobalDatabase extends pulumi.ComponentResource {
 
     constructor(name: string, args: AuroraGlobalDatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
         const problems = validateArgs(args);
-        super("aurora-global:index:AuroraGlobalDatabase", name, problems.length === 0 ? plainArgs(name, args) : {}, opts);
+        super(
+            "aurora-global:index:AuroraGlobalDatabase",
+            name,
+            problems.length === 0 ? plainArgs(name, args) : {},
+            opts,
+        );
         if (problems.length > 0) throw new pulumi.ResourceError(argsErrorMessage(name, problems), this, true);
 
         const members = resolveMembers(name, args);
@@ -108,17 +113,32 @@ export class AuroraGlobalDatabase extends pulumi.ComponentResource {
             { length: 32, special: true, overrideSpecial: "!#$%&*()-_=+[]{}<>:?" },
             { parent: this },
         );
-        const memberArgs = (member: ResolvedMember) => ({ member, shared, globalClusterIdentifier: this.globalCluster.id });
+        const memberArgs = (member: ResolvedMember) => ({
+            member,
+            shared,
+            globalClusterIdentifier: this.globalCluster.id,
+        });
         this.primary = new AuroraRegionalMember(
             `${name}-primary`,
-            { ...memberArgs(primary), master: { username: this.masterUsername, password: password.result, databaseName: args.databaseName } },
+            {
+                ...memberArgs(primary),
+                master: { username: this.masterUsername, password: password.result, databaseName: args.databaseName },
+            },
             { parent: this },
         );
         this.secondaries = secondaries.map(
-            (s) => new AuroraRegionalMember(`${name}-secondary-${s.region}`, memberArgs(s), { parent: this, dependsOn: [this.primary] }),
+            (s) =>
+                new AuroraRegionalMember(`${name}-secondary-${s.region}`, memberArgs(s), {
+                    parent: this,
+                    dependsOn: [this.primary],
+                }),
         );
 
-        const planned = this.planAndCreateSteps(name, args, members, [this.globalCluster, this.primary, ...this.secondaries]);
+        const planned = this.planAndCreateSteps(name, args, members, [
+            this.globalCluster,
+            this.primary,
+            ...this.secondaries,
+        ]);
         this.plan = pulumi.output(planned.then((p) => toPlanJson(p.plan)));
         this.upgradeSteps = pulumi.output(planned.then((p) => p.record.steps.map(specOf)));
         this.upgradeStepsRecord = pulumi.output(planned.then((p) => p.record));
@@ -143,16 +163,41 @@ export class AuroraGlobalDatabase extends pulumi.ComponentResource {
      * Reads the live state (and, keeping completed steps, the last update's steps), plans,
      * reports, and declares the upgrade steps: the plan's when it has work, else the kept ones.
      */
-    private async planAndCreateSteps(name: string, args: AuroraGlobalDatabaseArgs, members: ResolvedMember[], database: pulumi.Resource[]): Promise<Planned> {
+    private async planAndCreateSteps(
+        name: string,
+        args: AuroraGlobalDatabaseArgs,
+        members: ResolvedMember[],
+        database: pulumi.Resource[],
+    ): Promise<Planned> {
         const upgrade = resolveUpgrade(args.upgrade);
         const previous = upgrade.keepCompletedSteps ? readLastUpgradeSteps(name, this) : Promise.resolve(undefined);
-        const live = await readLiveState(this, args.engine, this.globalClusterIdentifier, members, args.engineVersion, upgrade.applyPendingPatches !== false);
-        const plan = planUpgrade(buildPlanInput(args.engine, this.globalClusterIdentifier, args.engineVersion, members, upgrade, live));
+        const live = await readLiveState(
+            this,
+            args.engine,
+            this.globalClusterIdentifier,
+            members,
+            args.engineVersion,
+            upgrade.applyPendingPatches !== false,
+        );
+        const plan = planUpgrade(
+            buildPlanInput(args.engine, this.globalClusterIdentifier, args.engineVersion, members, upgrade, live),
+        );
         reportPlan(plan, this);
         const homeRegion = members[0].region;
         const specs = stepGraph(plan, upgrade, homeRegion);
-        const { record, kept } = stepsToDeclare({ component: name, globalClusterId: this.globalClusterIdentifier, homeRegion, plan, specs, previous: await previous });
-        if (kept) void pulumi.log.info(`keeping the ${record.steps.length} completed upgrade step(s) to ${record.target} unchanged (they do not run again)`, this);
+        const { record, kept } = stepsToDeclare({
+            component: name,
+            globalClusterId: this.globalClusterIdentifier,
+            homeRegion,
+            plan,
+            specs,
+            previous: await previous,
+        });
+        if (kept)
+            void pulumi.log.info(
+                `keeping the ${record.steps.length} completed upgrade step(s) to ${record.target} unchanged (they do not run again)`,
+                this,
+            );
         const steps = createUpgradeSteps(name, record, database, this);
         return { plan, live, record, steps };
     }

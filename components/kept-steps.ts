@@ -35,16 +35,41 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 function parseStep(v: unknown, earlier: ReadonlySet<string>): DeclaredStep | undefined {
     if (!isObject(v)) return undefined;
     const { key, action, role, cluster, region, command, after, triggers } = v;
-    if (!isString(key) || !isString(action) || !ACTIONS.includes(action) || !isString(role) || !ROLES.includes(role)) return undefined;
-    if (!isString(cluster) || !isString(region) || !isString(command) || !isStringList(after) || !isStringList(triggers) || triggers.length === 0) return undefined;
+    if (!isString(key) || !isString(action) || !ACTIONS.includes(action) || !isString(role) || !ROLES.includes(role))
+        return undefined;
+    if (
+        !isString(cluster) ||
+        !isString(region) ||
+        !isString(command) ||
+        !isStringList(after) ||
+        !isStringList(triggers) ||
+        triggers.length === 0
+    )
+        return undefined;
     if (earlier.has(key) || !after.every((k) => earlier.has(k))) return undefined;
-    return { key, action: action as DeclaredStep["action"], role: role as DeclaredStep["role"], cluster, region, command, after: [...after], triggers: [...triggers] };
+    return {
+        key,
+        action: action as DeclaredStep["action"],
+        role: role as DeclaredStep["role"],
+        cluster,
+        region,
+        command,
+        after: [...after],
+        triggers: [...triggers],
+    };
 }
 
 function parseRecord(v: unknown): UpgradeStepsRecord | undefined {
     if (!isObject(v)) return undefined;
     const { component, globalClusterId, target, homeRegion, steps } = v;
-    if (!isString(component) || !isString(globalClusterId) || !isString(target) || !isString(homeRegion) || !Array.isArray(steps)) return undefined;
+    if (
+        !isString(component) ||
+        !isString(globalClusterId) ||
+        !isString(target) ||
+        !isString(homeRegion) ||
+        !Array.isArray(steps)
+    )
+        return undefined;
     const parsed: DeclaredStep[] = [];
     for (const s of steps) {
         const step = parseStep(s, new Set(parsed.map((p) => p.key)));
@@ -115,7 +140,10 @@ export function stepsToDeclare(input: StepsToDeclareInput): StepsToDeclare {
 
 /** `[target]`, or `[target, "run-N"]` when the last update declared this very step already. */
 function triggersFor(spec: StepSpec, target: string, previous: UpgradeStepsRecord | undefined): string[] {
-    const last = previous?.target === target ? previous.steps.find((s) => s.key === spec.key && s.command === spec.command) : undefined;
+    const last =
+        previous?.target === target
+            ? previous.steps.find((s) => s.key === spec.key && s.command === spec.command)
+            : undefined;
     if (!last || last.triggers[0] !== target) return [target];
     const run = /^run-(\d+)$/.exec(last.triggers[1] ?? "");
     return [target, `run-${run ? Number(run[1]) + 1 : 2}`];
@@ -123,5 +151,13 @@ function triggersFor(spec: StepSpec, target: string, previous: UpgradeStepsRecor
 
 /** The step's spec without its triggers (the component's `upgradeSteps` output). */
 export function specOf(step: DeclaredStep): StepSpec {
-    return { key: step.key, action: step.action, role: step.role, cluster: step.cluster, region: step.region, command: step.command, after: step.after };
+    return {
+        key: step.key,
+        action: step.action,
+        role: step.role,
+        cluster: step.cluster,
+        region: step.region,
+        command: step.command,
+        after: step.after,
+    };
 }

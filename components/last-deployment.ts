@@ -17,7 +17,10 @@ export function selfStackName(): string {
  * as any failed read does in Pulumi (the SDK fails the program; the engine would too). The value
  * is used as plain data, so nothing created from it depends on the reference.
  */
-export async function readLastUpgradeSteps(name: string, parent: pulumi.Resource): Promise<UpgradeStepsRecord | undefined> {
+export async function readLastUpgradeSteps(
+    name: string,
+    parent: pulumi.Resource,
+): Promise<UpgradeStepsRecord | undefined> {
     try {
         const ref = new pulumi.StackReference(`${name}-last-deployment`, { name: selfStackName() }, { parent });
         const details = await ref.getOutputDetails(UPGRADE_STEPS_OUTPUT);

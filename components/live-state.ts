@@ -29,13 +29,22 @@ export function isNotFound(error: unknown): boolean {
 }
 
 /** The invoke's answer, undefined when the thing does not exist; any other failure stops the plan. */
-async function orUndefinedWhenMissing<T>(read: Promise<T>, what: string, action: string, parent: pulumi.Resource): Promise<T | undefined> {
+async function orUndefinedWhenMissing<T>(
+    read: Promise<T>,
+    what: string,
+    action: string,
+    parent: pulumi.Resource,
+): Promise<T | undefined> {
     try {
         return await read;
     } catch (e) {
         if (isNotFound(e)) return undefined;
         const reason = e instanceof Error ? e.message : String(e);
-        throw new pulumi.ResourceError(`cannot read ${what} to plan the upgrade (${reason}): nothing was planned; check that the deployer may call ${action} and run again`, parent, true);
+        throw new pulumi.ResourceError(
+            `cannot read ${what} to plan the upgrade (${reason}): nothing was planned; check that the deployer may call ${action} and run again`,
+            parent,
+            true,
+        );
     }
 }
 
@@ -63,8 +72,14 @@ export async function readLiveState(
                 parent,
             );
             const engineVersion = found?.engineVersion || undefined;
-            const pendingActions = engineVersion !== undefined && readPendingMaintenance ? await readPending(m, parent) : undefined;
-            return { clusterIdentifier: m.clusterIdentifier, region: m.region, ...(engineVersion ? { engineVersion } : {}), ...(pendingActions ? { pendingActions } : {}) };
+            const pendingActions =
+                engineVersion !== undefined && readPendingMaintenance ? await readPending(m, parent) : undefined;
+            return {
+                clusterIdentifier: m.clusterIdentifier,
+                region: m.region,
+                ...(engineVersion ? { engineVersion } : {}),
+                ...(pendingActions ? { pendingActions } : {}),
+            };
         }),
     );
     const primaryRegion = members[0].region;
@@ -75,7 +90,10 @@ export async function readLiveState(
         parent,
     );
     const runningVersions = [...new Set(live.map((m) => m.engineVersion).filter((v): v is string => v !== undefined))];
-    const catalogue = runningVersions.length > 0 ? await readCatalogue(parent, engine, primaryRegion, runningVersions, target) : undefined;
+    const catalogue =
+        runningVersions.length > 0
+            ? await readCatalogue(parent, engine, primaryRegion, runningVersions, target)
+            : undefined;
     return {
         members: live,
         ...(global ? { globalCluster: { engine: global.engine, engineVersion: global.engineVersion } } : {}),
@@ -97,13 +115,22 @@ async function readPending(m: ResolvedMember, parent: pulumi.Resource): Promise<
 }
 
 /** DescribeDBEngineVersions through the provider; undefined when the catalogue cannot be read. */
-async function readCatalogue(parent: pulumi.Resource, engine: Engine, region: string, running: string[], target: string): Promise<EngineCatalogue | undefined> {
+async function readCatalogue(
+    parent: pulumi.Resource,
+    engine: Engine,
+    region: string,
+    running: string[],
+    target: string,
+): Promise<EngineCatalogue | undefined> {
     const lookup = (version: string) =>
         aws.rds.getEngineVersion({ engine, version, region, includeAll: true }, { parent }).then(
             (r) => r,
             (e) => {
                 if (!isNotFound(e)) {
-                    void pulumi.log.warn(`engine catalogue for ${engine} ${version} not available (${e instanceof Error ? e.message : String(e)}): upgrade-target checks skipped`, parent);
+                    void pulumi.log.warn(
+                        `engine catalogue for ${engine} ${version} not available (${e instanceof Error ? e.message : String(e)}): upgrade-target checks skipped`,
+                        parent,
+                    );
                 }
                 return undefined;
             },
@@ -114,10 +141,14 @@ async function readCatalogue(parent: pulumi.Resource, engine: Engine, region: st
         const found = await lookup(version);
         if (!found) continue;
         supportsGlobal[version] = found.supportsGlobalDatabases;
-        upgradeTargets[version] = (found.validUpgradeTargets ?? []).map((t) => ({ version: t, isMajorVersionUpgrade: isMajorStep(engine, version, t) }));
+        upgradeTargets[version] = (found.validUpgradeTargets ?? []).map((t) => ({
+            version: t,
+            isMajorVersionUpgrade: isMajorStep(engine, version, t),
+        }));
     }
     const parsedTarget = tryParseVersion(engine, target);
-    const targetFound = parsedTarget instanceof VersionParseError ? undefined : await lookup(awsEngineVersion(parsedTarget));
+    const targetFound =
+        parsedTarget instanceof VersionParseError ? undefined : await lookup(awsEngineVersion(parsedTarget));
     if (targetFound) supportsGlobal[targetFound.version] = targetFound.supportsGlobalDatabases;
     if (Object.keys(upgradeTargets).length === 0 && Object.keys(supportsGlobal).length === 0) return undefined;
     return { upgradeTargets, supportsGlobal };
@@ -151,15 +182,23 @@ export function buildPlanInput(
             ...(pending !== undefined ? { pendingActions: pending } : {}),
             ...(m.engineVersion !== undefined ? { declaredVersion: m.engineVersion } : {}),
             ...(m.rpoEnabled !== undefined ? { rpoEnabled: m.rpoEnabled } : {}),
-            ...(m.lowerCaseTableNamesDefault !== undefined ? { lowerCaseTableNamesDefault: m.lowerCaseTableNamesDefault } : {}),
-            ...(m.targetClusterParameterGroupName !== undefined ? { targetClusterParameterGroup: m.targetClusterParameterGroupName } : {}),
-            ...(m.targetInstanceParameterGroupName !== undefined ? { targetInstanceParameterGroup: m.targetInstanceParameterGroupName } : {}),
+            ...(m.lowerCaseTableNamesDefault !== undefined
+                ? { lowerCaseTableNamesDefault: m.lowerCaseTableNamesDefault }
+                : {}),
+            ...(m.targetClusterParameterGroupName !== undefined
+                ? { targetClusterParameterGroup: m.targetClusterParameterGroupName }
+                : {}),
+            ...(m.targetInstanceParameterGroupName !== undefined
+                ? { targetInstanceParameterGroup: m.targetInstanceParameterGroupName }
+                : {}),
         };
     });
     return {
         engine,
         globalClusterId: globalClusterIdentifier,
-        ...(live.globalCluster ? { globalCurrentEngine: live.globalCluster.engine, globalCurrentVersion: live.globalCluster.engineVersion } : {}),
+        ...(live.globalCluster
+            ? { globalCurrentEngine: live.globalCluster.engine, globalCurrentVersion: live.globalCluster.engineVersion }
+            : {}),
         target,
         members: states,
         options: {

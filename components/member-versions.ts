@@ -13,11 +13,20 @@ export interface MemberVersion {
 }
 
 /** Every member's version, keyed by region. */
-export function memberVersions(members: readonly ResolvedMember[], live: LiveState, declared: string): Record<string, MemberVersion> {
+export function memberVersions(
+    members: readonly ResolvedMember[],
+    live: LiveState,
+    declared: string,
+): Record<string, MemberVersion> {
     const out: Record<string, MemberVersion> = {};
     members.forEach((m, i) => {
         const running = live.members[i]?.engineVersion;
-        out[m.region] = { clusterIdentifier: m.clusterIdentifier, role: m.role, version: running ?? m.engineVersion ?? declared, new: running === undefined };
+        out[m.region] = {
+            clusterIdentifier: m.clusterIdentifier,
+            role: m.role,
+            version: running ?? m.engineVersion ?? declared,
+            new: running === undefined,
+        };
     });
     return out;
 }

@@ -21,10 +21,16 @@ export const sdkPendingMaintenanceReader: PendingMaintenanceReader = async ({ cl
         const actions: PendingAction[] = [];
         let marker: string | undefined;
         do {
-            const page = await client.send(new DescribePendingMaintenanceActionsCommand({ Filters: [{ Name: "db-cluster-id", Values: [clusterIdentifier] }], Marker: marker }));
+            const page = await client.send(
+                new DescribePendingMaintenanceActionsCommand({
+                    Filters: [{ Name: "db-cluster-id", Values: [clusterIdentifier] }],
+                    Marker: marker,
+                }),
+            );
             for (const resource of page.PendingMaintenanceActions ?? []) {
                 for (const d of resource.PendingMaintenanceActionDetails ?? []) {
-                    if (d.Action) actions.push({ action: d.Action, ...(d.Description ? { description: d.Description } : {}) });
+                    if (d.Action)
+                        actions.push({ action: d.Action, ...(d.Description ? { description: d.Description } : {}) });
                 }
             }
             marker = page.Marker;

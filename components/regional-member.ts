@@ -24,7 +24,11 @@ export interface AuroraRegionalMemberArgs {
     /** The global cluster's identifier (its `id` output). */
     readonly globalClusterIdentifier: pulumi.Input<string>;
     /** Primary only: the master user; secondaries of a global cluster take none. */
-    readonly master?: { readonly username: string; readonly password: pulumi.Input<string>; readonly databaseName?: string };
+    readonly master?: {
+        readonly username: string;
+        readonly password: pulumi.Input<string>;
+        readonly databaseName?: string;
+    };
 }
 
 /** Properties the provider must never change on its own: the upgrade steps do it. */
@@ -94,7 +98,11 @@ export class AuroraRegionalMember extends pulumi.ComponentResource {
                 dbSubnetGroupName: member.dbSubnetGroupName,
                 vpcSecurityGroupIds: member.vpcSecurityGroupIds,
                 ...(primary && args.master
-                    ? { masterUsername: args.master.username, masterPassword: args.master.password, databaseName: args.master.databaseName }
+                    ? {
+                          masterUsername: args.master.username,
+                          masterPassword: args.master.password,
+                          databaseName: args.master.databaseName,
+                      }
                     : {}),
                 tags: { ...shared.tags, "aurora-global:role": member.role },
             },

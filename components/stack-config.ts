@@ -54,7 +54,10 @@ export function regionMap(key: string, entries: readonly unknown[] | undefined):
     const map = new Map<string, string[]>();
     for (const entry of entries ?? []) {
         const m = typeof entry === "string" ? /^([a-z0-9-]+)=(.+)$/.exec(entry.trim()) : null;
-        if (!m) throw new Error(`config ${key}: entry ${JSON.stringify(entry)} is not REGION=VALUE: write it as e.g. "us-east-1=my-name"`);
+        if (!m)
+            throw new Error(
+                `config ${key}: entry ${JSON.stringify(entry)} is not REGION=VALUE: write it as e.g. "us-east-1=my-name"`,
+            );
         map.set(m[1], [...(map.get(m[1]) ?? []), m[2]]);
     }
     return map;
@@ -71,8 +74,14 @@ export function argsFromConfig(cfg: ConfigSource): AuroraGlobalDatabaseArgs {
         subnets: regionMap("dbSubnetGroups", cfg.getObject<unknown[]>("dbSubnetGroups")),
         securityGroups: regionMap("vpcSecurityGroupIds", cfg.getObject<unknown[]>("vpcSecurityGroupIds")),
         kms: regionMap("kmsKeyIds", cfg.getObject<unknown[]>("kmsKeyIds")),
-        clusterGroups: regionMap("secondaryClusterParameterGroups", cfg.getObject<unknown[]>("secondaryClusterParameterGroups")),
-        instanceGroups: regionMap("secondaryInstanceParameterGroups", cfg.getObject<unknown[]>("secondaryInstanceParameterGroups")),
+        clusterGroups: regionMap(
+            "secondaryClusterParameterGroups",
+            cfg.getObject<unknown[]>("secondaryClusterParameterGroups"),
+        ),
+        instanceGroups: regionMap(
+            "secondaryInstanceParameterGroups",
+            cfg.getObject<unknown[]>("secondaryInstanceParameterGroups"),
+        ),
     };
     const placement = (region: string): Partial<MemberArgs> => ({
         ...(regional.subnets.has(region) ? { dbSubnetGroupName: regional.subnets.get(region)![0] } : {}),
@@ -88,16 +97,14 @@ export function argsFromConfig(cfg: ConfigSource): AuroraGlobalDatabaseArgs {
         ...defined("instanceParameterGroupName", cfg.get("primaryInstanceParameterGroup")),
         ...placement(primaryRegion),
     };
-    const secondaries = (cfg.getObject<string[]>("secondaryRegions") ?? []).map(
-        (region): MemberArgs => ({
-            region,
-            ...defined("instanceCount", cfg.getNumber("secondaryInstanceCount")),
-            ...defined("instanceClass", cfg.get("secondaryInstanceClass")),
-            ...defined("clusterParameterGroupName", regional.clusterGroups.get(region)?.[0]),
-            ...defined("instanceParameterGroupName", regional.instanceGroups.get(region)?.[0]),
-            ...placement(region),
-        }),
-    );
+    const secondaries = (cfg.getObject<string[]>("secondaryRegions") ?? []).map((region): MemberArgs => ({
+        region,
+        ...defined("instanceCount", cfg.getNumber("secondaryInstanceCount")),
+        ...defined("instanceClass", cfg.get("secondaryInstanceClass")),
+        ...defined("clusterParameterGroupName", regional.clusterGroups.get(region)?.[0]),
+        ...defined("instanceParameterGroupName", regional.instanceGroups.get(region)?.[0]),
+        ...placement(region),
+    }));
     return {
         engine: cfg.get("engine") as Engine,
         engineVersion: cfg.get("engineVersion") as string,

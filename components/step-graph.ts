@@ -50,30 +50,66 @@ export function stepGraph(plan: Plan, upgrade: ResolvedUpgrade, homeRegion: stri
         optIn: upgrade.applyPendingPatches || "immediate",
         patchRound: plan.path === "patch",
     };
-    const command = (step: Pick<PlanStep, "action" | "cluster">): string => [upgrade.cli, ...stepCommandArgs(options, step).map(shellWord)].join(" ");
+    const command = (step: Pick<PlanStep, "action" | "cluster">): string =>
+        [upgrade.cli, ...stepCommandArgs(options, step).map(shellWord)].join(" ");
     const specs: StepSpec[] = [];
 
     const snapshot = plan.steps.find((s) => s.action === "snapshot");
     if (snapshot) {
-        specs.push({ key: "snapshot", action: "snapshot", role: "primary", cluster: snapshot.cluster, region: snapshot.region, command: command(snapshot), after: [] });
+        specs.push({
+            key: "snapshot",
+            action: "snapshot",
+            role: "primary",
+            cluster: snapshot.cluster,
+            region: snapshot.region,
+            command: command(snapshot),
+            after: [],
+        });
     }
     const first = snapshot ? ["snapshot"] : [];
 
     const global = plan.steps.find((s) => s.action === "modify-global-cluster");
     if (global) {
-        specs.push({ key: "global", action: "global-upgrade", role: "global", cluster: plan.globalClusterId, region: global.region, command: command(global), after: first });
+        specs.push({
+            key: "global",
+            action: "global-upgrade",
+            role: "global",
+            cluster: plan.globalClusterId,
+            region: global.region,
+            command: command(global),
+            after: first,
+        });
         return specs;
     }
 
-    const memberSteps = plan.steps.filter((s) => s.action === "modify-db-cluster" || s.action === "apply-pending-maintenance");
-    const action = (s: PlanStep): StepSpec["action"] => (s.action === "apply-pending-maintenance" ? "member-patch" : "member-upgrade");
+    const memberSteps = plan.steps.filter(
+        (s) => s.action === "modify-db-cluster" || s.action === "apply-pending-maintenance",
+    );
+    const action = (s: PlanStep): StepSpec["action"] =>
+        s.action === "apply-pending-maintenance" ? "member-patch" : "member-upgrade";
     const secondaries = memberSteps.filter((s) => s.role === "secondary");
     for (const s of secondaries) {
-        specs.push({ key: `secondary-${s.region}`, action: action(s), role: "secondary", cluster: s.cluster, region: s.region, command: command(s), after: first });
+        specs.push({
+            key: `secondary-${s.region}`,
+            action: action(s),
+            role: "secondary",
+            cluster: s.cluster,
+            region: s.region,
+            command: command(s),
+            after: first,
+        });
     }
     const secondaryKeys = secondaries.map((s) => `secondary-${s.region}`);
     for (const s of memberSteps.filter((m) => m.role === "primary")) {
-        specs.push({ key: "primary", action: action(s), role: "primary", cluster: s.cluster, region: s.region, command: command(s), after: secondaryKeys.length > 0 ? secondaryKeys : first });
+        specs.push({
+            key: "primary",
+            action: action(s),
+            role: "primary",
+            cluster: s.cluster,
+            region: s.region,
+            command: command(s),
+            after: secondaryKeys.length > 0 ? secondaryKeys : first,
+        });
     }
     return specs;
 }

@@ -11,7 +11,12 @@ import { UpgradeStepsRecord } from "./kept-steps";
  * its environment, no `delete` and no previous output in its env. The inputs come only from the
  * record, so a record re-declared unchanged gives the very same resources.
  */
-export function createUpgradeSteps(name: string, record: UpgradeStepsRecord, databaseResources: pulumi.Resource[], parent: pulumi.Resource): command.local.Command[] {
+export function createUpgradeSteps(
+    name: string,
+    record: UpgradeStepsRecord,
+    databaseResources: pulumi.Resource[],
+    parent: pulumi.Resource,
+): command.local.Command[] {
     const byKey = new Map<string, command.local.Command>();
     for (const spec of record.steps) {
         const dependsOn = spec.after.length > 0 ? spec.after.map((key) => byKey.get(key)!) : databaseResources;

@@ -45,26 +45,36 @@ function identifier(path: string, value: unknown): string[] {
     if (value === undefined) return [];
     return typeof value === "string" && IDENTIFIER.test(value) && !value.endsWith("-")
         ? []
-        : [`${path} ${q(value)} is not a valid identifier: use 1–63 letters, digits or hyphens, starting with a letter, without "--" or a trailing hyphen`];
+        : [
+              `${path} ${q(value)} is not a valid identifier: use 1–63 letters, digits or hyphens, starting with a letter, without "--" or a trailing hyphen`,
+          ];
 }
 
 /** The rules, in the order their messages are reported. */
 export const ARGS_RULES: readonly ArgsRule[] = [
-    (a) => (isEngine(a.engine) ? [] : [`engine ${q(a.engine)} is not supported: use "aurora-postgresql" or "aurora-mysql"`]),
+    (a) =>
+        isEngine(a.engine) ? [] : [`engine ${q(a.engine)} is not supported: use "aurora-postgresql" or "aurora-mysql"`],
     (a) => {
         if (!isEngine(a.engine)) return [];
         const parsed = tryParseVersion(a.engine, a.engineVersion);
         return parsed instanceof VersionParseError ? [parsed.message] : [];
     },
     (a) => identifier("globalClusterIdentifier", a.globalClusterIdentifier),
-    (a) => (isObject(a.primary) ? [] : [`primary is missing: declare the primary member, e.g. primary: { region: "us-east-1" }`]),
+    (a) =>
+        isObject(a.primary)
+            ? []
+            : [`primary is missing: declare the primary member, e.g. primary: { region: "us-east-1" }`],
     (a) =>
         a.secondaries === undefined || Array.isArray(a.secondaries)
             ? []
-            : [`secondaries ${q(a.secondaries)} is not a list: declare secondaries as a list of members, e.g. [{ region: "ap-northeast-1" }]`],
+            : [
+                  `secondaries ${q(a.secondaries)} is not a list: declare secondaries as a list of members, e.g. [{ region: "ap-northeast-1" }]`,
+              ],
     (a) =>
         Array.isArray(a.secondaries) && a.secondaries.length > MAX_SECONDARIES
-            ? [`secondaries has ${a.secondaries.length} members: an Aurora global database has at most ${MAX_SECONDARIES} secondary regions`]
+            ? [
+                  `secondaries has ${a.secondaries.length} members: an Aurora global database has at most ${MAX_SECONDARIES} secondary regions`,
+              ]
             : [],
     (a) =>
         members(a).flatMap(({ path, member }) =>
@@ -72,13 +82,30 @@ export const ARGS_RULES: readonly ArgsRule[] = [
                 ? []
                 : [`${path}.region ${q(member.region)} is not an AWS region: use a region code such as "us-east-1"`],
         ),
-    (a) => duplicates(members(a).map(({ path, member }) => ({ path, value: member.region })), "region", "a global database has at most one cluster per region"),
-    (a) => members(a).flatMap(({ path, member }) => integerIn(`${path}.instanceCount`, member.instanceCount, 1, MAX_INSTANCES, `every member needs at least one DB instance (a secondary without one cannot be upgraded)`)),
+    (a) =>
+        duplicates(
+            members(a).map(({ path, member }) => ({ path, value: member.region })),
+            "region",
+            "a global database has at most one cluster per region",
+        ),
     (a) =>
         members(a).flatMap(({ path, member }) =>
-            member.instanceClass === undefined || (typeof member.instanceClass === "string" && /^db\.[a-z0-9]+\.[a-z0-9]+$/.test(member.instanceClass))
+            integerIn(
+                `${path}.instanceCount`,
+                member.instanceCount,
+                1,
+                MAX_INSTANCES,
+                `every member needs at least one DB instance (a secondary without one cannot be upgraded)`,
+            ),
+        ),
+    (a) =>
+        members(a).flatMap(({ path, member }) =>
+            member.instanceClass === undefined ||
+            (typeof member.instanceClass === "string" && /^db\.[a-z0-9]+\.[a-z0-9]+$/.test(member.instanceClass))
                 ? []
-                : [`${path}.instanceClass ${q(member.instanceClass)} is not a DB instance class: use a class such as "db.r6g.large"`],
+                : [
+                      `${path}.instanceClass ${q(member.instanceClass)} is not a DB instance class: use a class such as "db.r6g.large"`,
+                  ],
         ),
     (a) => members(a).flatMap(({ path, member }) => identifier(`${path}.clusterIdentifier`, member.clusterIdentifier)),
     (a) =>
@@ -104,20 +131,34 @@ export const ARGS_RULES: readonly ArgsRule[] = [
     (a) =>
         a.upgrade?.applyPendingPatches === undefined || OPT_INS.includes(a.upgrade.applyPendingPatches)
             ? []
-            : [`upgrade.applyPendingPatches ${q(a.upgrade.applyPendingPatches)} is not an opt-in: use false, "immediate" or "next-maintenance"`],
+            : [
+                  `upgrade.applyPendingPatches ${q(a.upgrade.applyPendingPatches)} is not an opt-in: use false, "immediate" or "next-maintenance"`,
+              ],
     (a) => booleans(a),
-    (a) => integerIn("upgrade.timeoutMinutes", a.upgrade?.timeoutMinutes, 1, 10080, "give the minutes one upgrade step may take"),
+    (a) =>
+        integerIn(
+            "upgrade.timeoutMinutes",
+            a.upgrade?.timeoutMinutes,
+            1,
+            10080,
+            "give the minutes one upgrade step may take",
+        ),
     (a) => integerIn("upgrade.pollSeconds", a.upgrade?.pollSeconds, 1, 3600, "give the seconds between status polls"),
     (a) => integerIn("port", a.port, 1150, 65535, "use a port from 1150 to 65535"),
     (a) => integerIn("backupRetentionPeriod", a.backupRetentionPeriod, 1, 35, "keep automated backups 1 to 35 days"),
     (a) =>
         a.databaseName === undefined || (typeof a.databaseName === "string" && DATABASE_NAME.test(a.databaseName))
             ? []
-            : [`databaseName ${q(a.databaseName)} is not a database name: use letters, digits and underscores, starting with a letter`],
+            : [
+                  `databaseName ${q(a.databaseName)} is not a database name: use letters, digits and underscores, starting with a letter`,
+              ],
     (a) =>
-        a.masterUsername === undefined || (typeof a.masterUsername === "string" && /^[a-zA-Z][a-zA-Z0-9_]{0,15}$/.test(a.masterUsername))
+        a.masterUsername === undefined ||
+        (typeof a.masterUsername === "string" && /^[a-zA-Z][a-zA-Z0-9_]{0,15}$/.test(a.masterUsername))
             ? []
-            : [`masterUsername ${q(a.masterUsername)} is not a user name: use 1–16 letters, digits and underscores, starting with a letter`],
+            : [
+                  `masterUsername ${q(a.masterUsername)} is not a user name: use 1–16 letters, digits and underscores, starting with a letter`,
+              ],
 ];
 
 function booleans(a: AuroraGlobalDatabaseArgs): string[] {
@@ -129,7 +170,9 @@ function booleans(a: AuroraGlobalDatabaseArgs): string[] {
         ["storageEncrypted", a.storageEncrypted],
         ["deletionProtection", a.deletionProtection],
     ];
-    return fields.filter(([, v]) => v !== undefined && typeof v !== "boolean").map(([path, v]) => `${path} ${q(v)} is not a boolean: use true or false`);
+    return fields
+        .filter(([, v]) => v !== undefined && typeof v !== "boolean")
+        .map(([path, v]) => `${path} ${q(v)} is not a boolean: use true or false`);
 }
 
 function duplicates(entries: { path: string; value: unknown }[], field: string, why: string): string[] {
@@ -137,7 +180,9 @@ function duplicates(entries: { path: string; value: unknown }[], field: string, 
     for (const e of entries) seen.set(e.value, [...(seen.get(e.value) ?? []), e.path]);
     return [...seen.entries()]
         .filter(([value, paths]) => paths.length > 1 && value !== undefined)
-        .map(([value, paths]) => `${field} ${q(value)} is declared ${paths.length} times (${paths.join(", ")}): ${why}`);
+        .map(
+            ([value, paths]) => `${field} ${q(value)} is declared ${paths.length} times (${paths.join(", ")}): ${why}`,
+        );
 }
 
 /**

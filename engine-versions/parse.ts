@@ -70,7 +70,11 @@ function parsePostgres(text: string): EngineVersion {
     if (!m) throw new VersionParseError("aurora-postgresql", text, "expected MAJOR.MINOR or MAJOR.MINOR.PATCH");
     const major = Number(m[1]);
     if (major < 11) {
-        throw new VersionParseError("aurora-postgresql", text, `major version ${major} is not an Aurora PostgreSQL global database version`);
+        throw new VersionParseError(
+            "aurora-postgresql",
+            text,
+            `major version ${major} is not an Aurora PostgreSQL global database version`,
+        );
     }
     return {
         engine: "aurora-postgresql",
@@ -85,16 +89,31 @@ function parsePostgres(text: string): EngineVersion {
 function parseMysql(text: string): EngineVersion {
     const v84 = MYSQL_V84.exec(text);
     if (v84) {
-        return { engine: "aurora-mysql", text, major: "8.4", majorRank: 8.4, minor: Number(v84[1]), auroraMysqlGeneration: 8.4 };
+        return {
+            engine: "aurora-mysql",
+            text,
+            major: "8.4",
+            majorRank: 8.4,
+            minor: Number(v84[1]),
+            auroraMysqlGeneration: 8.4,
+        };
     }
     const m = MYSQL_V2_V3.exec(text);
     if (!m) {
-        throw new VersionParseError("aurora-mysql", text, "expected MYSQL.mysql_aurora.AURORA.MINOR.PATCH or 8.4.MINOR");
+        throw new VersionParseError(
+            "aurora-mysql",
+            text,
+            "expected MYSQL.mysql_aurora.AURORA.MINOR.PATCH or 8.4.MINOR",
+        );
     }
     const line = m[1];
     const generation = Number(m[2]) as 2 | 3;
     if ((line === "5.7" && generation !== 2) || (line === "8.0" && generation !== 3)) {
-        throw new VersionParseError("aurora-mysql", text, `MySQL ${line} pairs with Aurora MySQL version ${line === "5.7" ? 2 : 3}`);
+        throw new VersionParseError(
+            "aurora-mysql",
+            text,
+            `MySQL ${line} pairs with Aurora MySQL version ${line === "5.7" ? 2 : 3}`,
+        );
     }
     return {
         engine: "aurora-mysql",

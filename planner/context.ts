@@ -18,7 +18,11 @@ export interface PlanContext {
     readonly globalCurrent?: EngineVersion;
     readonly members: readonly MemberContext[];
     /** Every version string that did not parse, with where it came from. */
-    readonly parseErrors: readonly { readonly where: string; readonly cluster?: string; readonly error: VersionParseError }[];
+    readonly parseErrors: readonly {
+        readonly where: string;
+        readonly cluster?: string;
+        readonly error: VersionParseError;
+    }[];
 }
 
 /** Parses every version of the input once. */
@@ -43,8 +47,14 @@ export function buildContext(input: PlanInput): PlanContext {
     // engine-change rule reports it; parsing them as the new engine would only add noise.
     const engineChanged = input.globalCurrentEngine !== undefined && input.globalCurrentEngine !== input.engine;
     const members = input.members.map((state): MemberContext => {
-        const current = engineChanged ? undefined : parse(state.currentVersion, `cluster "${state.cluster}" current version`, state.cluster);
-        const declared = parse(state.declaredVersion, `cluster "${state.cluster}" declared engineVersion`, state.cluster);
+        const current = engineChanged
+            ? undefined
+            : parse(state.currentVersion, `cluster "${state.cluster}" current version`, state.cluster);
+        const declared = parse(
+            state.declaredVersion,
+            `cluster "${state.cluster}" declared engineVersion`,
+            state.cluster,
+        );
         const change = current && target ? classifyChange(current, target) : undefined;
         return { state, current, declared, change };
     });
@@ -67,7 +77,14 @@ export function primaryOf(ctx: PlanContext): MemberContext | undefined {
     return ctx.members.find((m) => m.state.role === "primary");
 }
 
-const CHANGE_RANK: Record<ChangeKind, number> = { none: 0, patch: 1, minor: 2, major: 3, downgrade: 4, "engine-change": 5 };
+const CHANGE_RANK: Record<ChangeKind, number> = {
+    none: 0,
+    patch: 1,
+    minor: 2,
+    major: 3,
+    downgrade: 4,
+    "engine-change": 5,
+};
 
 /** The largest change any existing member makes; "none" when nothing exists or all are at target. */
 export function overallChange(ctx: PlanContext): ChangeKind {

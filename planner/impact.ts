@@ -42,6 +42,9 @@ export function globalImpact(engine: Engine, kind: "managed" | "major"): string 
     if (kind === "major") {
         return "AWS upgrades every region together: all instances restart (minutes of downtime); parameter groups reset to the new version's defaults";
     }
-    const zdp = engine === "aurora-postgresql" ? "the writer uses zero-downtime patching where possible (about 1.5 s measured)" : "the writer restarts";
+    const zdp =
+        engine === "aurora-postgresql"
+            ? "the writer uses zero-downtime patching where possible (about 1.5 s measured)"
+            : "the writer restarts";
     return `one operation across all regions, rolled back by AWS on failure: secondary readers restart (about 11 s unreachable measured), ${zdp}; about 3 minutes in all`;
 }

@@ -2,4 +2,14 @@
 export * from "./types";
 export { planUpgrade } from "./plan";
 export { RULES, checkRules, Rule } from "./rules";
-export { renderPlan, renderText, renderMarkdown, renderJson, toPlanJson, fromPlanJson, PlanJson, PlanFormat, PLAN_FORMATS } from "./render";
+export {
+    renderPlan,
+    renderText,
+    renderMarkdown,
+    renderJson,
+    toPlanJson,
+    fromPlanJson,
+    PlanJson,
+    PlanFormat,
+    PLAN_FORMATS,
+} from "./render";

@@ -36,10 +36,22 @@ export function planUpgrade(input: PlanInput): Plan {
 function plannedMembers(ctx: PlanContext, steps: readonly PlanStep[], path: Plan["path"] | undefined): PlannedMember[] {
     return ctx.members.map((m) => {
         const from = m.current?.text;
-        const own = steps.find((s) => s.cluster === m.state.cluster && (s.action === "modify-db-cluster" || s.action === "apply-pending-maintenance") && s.to !== undefined);
+        const own = steps.find(
+            (s) =>
+                s.cluster === m.state.cluster &&
+                (s.action === "modify-db-cluster" || s.action === "apply-pending-maintenance") &&
+                s.to !== undefined,
+        );
         const global = path === "managed" || (path === "major" && m.change !== "none");
-        const to = path === undefined ? undefined : own?.to ?? (global || from === undefined ? ctx.input.target : from);
-        return { cluster: m.state.cluster, region: m.state.region, role: m.state.role, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) };
+        const to =
+            path === undefined ? undefined : (own?.to ?? (global || from === undefined ? ctx.input.target : from));
+        return {
+            cluster: m.state.cluster,
+            region: m.state.region,
+            role: m.state.role,
+            ...(from !== undefined ? { from } : {}),
+            ...(to !== undefined ? { to } : {}),
+        };
     });
 }
 
@@ -54,24 +66,42 @@ function planNotes(ctx: PlanContext, path: Plan["path"]): string[] {
     }
     const notes: string[] = [];
     const skipped = ctx.members.filter((m) => m.change === "none" && path !== "none" && path !== "patch");
-    for (const m of skipped) notes.push(`cluster "${m.state.cluster}" (${m.state.region}) already runs ${ctx.input.target}: skipped`);
+    for (const m of skipped)
+        notes.push(`cluster "${m.state.cluster}" (${m.state.region}) already runs ${ctx.input.target}: skipped`);
     if (path === "rolling" || path === "managed" || path === "major" || path === "patch") {
         notes.push("cross-region failover and switchover are unavailable until every member runs the same version");
-        if (!options.snapshotBeforeUpgrade) notes.push("no snapshot before the upgrade (snapshotBeforeUpgrade is false): a minor upgrade cannot be rolled back");
+        if (!options.snapshotBeforeUpgrade)
+            notes.push(
+                "no snapshot before the upgrade (snapshotBeforeUpgrade is false): a minor upgrade cannot be rolled back",
+            );
     }
-    if (path === "managed") notes.push("managed minor upgrade: AWS upgrades every region in one operation and rolls back on failure; it does not apply patch levels");
+    if (path === "managed")
+        notes.push(
+            "managed minor upgrade: AWS upgrades every region in one operation and rolls back on failure; it does not apply patch levels",
+        );
     if (path === "rolling" && engine === "aurora-postgresql" && options.strategy === "auto") {
         notes.push("strategy auto chose rolling to finish an upgrade that some members already completed");
     }
     if (path === "major") {
-        notes.push("major upgrade through ModifyGlobalCluster: AWS upgrades all members together; parameter groups reset to the new version's defaults");
-        if (options.strategy === "rolling") notes.push('strategy "rolling" does not apply to major upgrades: AWS refuses a major upgrade of a single member');
+        notes.push(
+            "major upgrade through ModifyGlobalCluster: AWS upgrades all members together; parameter groups reset to the new version's defaults",
+        );
+        if (options.strategy === "rolling")
+            notes.push(
+                'strategy "rolling" does not apply to major upgrades: AWS refuses a major upgrade of a single member',
+            );
     }
     if (path === "patch" && options.applyPendingPatches === "next-maintenance") {
         notes.push("pending patches are scheduled for each member's next maintenance window, secondaries first");
     }
-    if (path === "none" && ctx.members.some((m) => (m.state.pendingActions ?? []).length > 0) && options.applyPendingPatches === false) {
-        notes.push("pending maintenance actions exist; set upgrade.applyPendingPatches to apply them (secondaries first)");
+    if (
+        path === "none" &&
+        ctx.members.some((m) => (m.state.pendingActions ?? []).length > 0) &&
+        options.applyPendingPatches === false
+    ) {
+        notes.push(
+            "pending maintenance actions exist; set upgrade.applyPendingPatches to apply them (secondaries first)",
+        );
     }
     return notes;
 }

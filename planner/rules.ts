@@ -24,7 +24,9 @@ export const RULES: readonly Rule[] = [
         id: "malformed-version",
         summary: "every version string parses for its engine",
         check: (ctx) =>
-            ctx.parseErrors.map((p) => v("malformed-version", `${p.where}: ${p.error.message}`, "correct the version string", p.cluster)),
+            ctx.parseErrors.map((p) =>
+                v("malformed-version", `${p.where}: ${p.error.message}`, "correct the version string", p.cluster),
+            ),
     },
     {
         id: "engine-change",
@@ -152,10 +154,22 @@ export const RULES: readonly Rule[] = [
             const change = overallChange(ctx);
             if (ctx.input.options.strategy !== "managed" || (change !== "minor" && change !== "patch")) return [];
             if (ctx.input.engine === "aurora-mysql") {
-                return [v("managed-not-available", "strategy managed is not available for Aurora MySQL: ModifyGlobalCluster only does major upgrades", 'use strategy "rolling" or "auto"')];
+                return [
+                    v(
+                        "managed-not-available",
+                        "strategy managed is not available for Aurora MySQL: ModifyGlobalCluster only does major upgrades",
+                        'use strategy "rolling" or "auto"',
+                    ),
+                ];
             }
             return change === "patch"
-                ? [v("managed-not-available", "strategy managed does not apply patch levels: AWS's managed minor upgrade does not handle them", 'use strategy "auto" (pending maintenance, secondaries first) or "rolling"')]
+                ? [
+                      v(
+                          "managed-not-available",
+                          "strategy managed does not apply patch levels: AWS's managed minor upgrade does not handle them",
+                          'use strategy "auto" (pending maintenance, secondaries first) or "rolling"',
+                      ),
+                  ]
                 : [];
         },
     },
@@ -236,7 +250,9 @@ function invalidTarget(ctx: PlanContext, m: MemberContext): Violation[] {
         v(
             "invalid-upgrade-target",
             `${wanted} is not a valid upgrade target of ${awsEngineVersion(m.current!)} for ${memberRef(m.state)}`,
-            valid.length > 0 ? `choose one of: ${valid.join(", ")}` : `no upgrade target is offered from ${awsEngineVersion(m.current!)}; contact AWS support`,
+            valid.length > 0
+                ? `choose one of: ${valid.join(", ")}`
+                : `no upgrade target is offered from ${awsEngineVersion(m.current!)}; contact AWS support`,
             m.state.cluster,
         ),
     ];

@@ -26,12 +26,19 @@ export function choosePath(ctx: PlanContext, change: ChangeKind): UpgradePath {
  * apply-parameter-groups phase of a major upgrade is unfinished on them. Secondaries first.
  */
 export function unappliedGroupMembers(ctx: PlanContext): MemberContext[] {
-    return sortSecondariesFirst(ctx.members.filter((m) => m.current !== undefined && m.change === "none" && groupsNotApplied(m.state)));
+    return sortSecondariesFirst(
+        ctx.members.filter((m) => m.current !== undefined && m.change === "none" && groupsNotApplied(m.state)),
+    );
 }
 
 function groupsNotApplied(s: MemberState): boolean {
-    const cluster = s.targetClusterParameterGroup !== undefined && s.currentClusterParameterGroup !== undefined && s.currentClusterParameterGroup !== s.targetClusterParameterGroup;
-    const instance = s.targetInstanceParameterGroup !== undefined && (s.currentInstanceParameterGroups ?? []).some((g) => g !== s.targetInstanceParameterGroup);
+    const cluster =
+        s.targetClusterParameterGroup !== undefined &&
+        s.currentClusterParameterGroup !== undefined &&
+        s.currentClusterParameterGroup !== s.targetClusterParameterGroup;
+    const instance =
+        s.targetInstanceParameterGroup !== undefined &&
+        (s.currentInstanceParameterGroups ?? []).some((g) => g !== s.targetInstanceParameterGroup);
     return cluster || instance;
 }
 
@@ -43,7 +50,9 @@ export function isParameterGroupResume(ctx: PlanContext, path: UpgradePath): boo
 /** Members with a pending `system-update` to apply, when the options opt in. */
 export function pendingPatchMembers(ctx: PlanContext): MemberContext[] {
     if (ctx.input.options.applyPendingPatches === false) return [];
-    return ctx.members.filter((m) => m.current && (m.state.pendingActions ?? []).some((a) => a.action === "system-update"));
+    return ctx.members.filter(
+        (m) => m.current && (m.state.pendingActions ?? []).some((a) => a.action === "system-update"),
+    );
 }
 
 /** Builds the ordered steps of a path; waves number from 1. */
@@ -53,10 +62,24 @@ export function buildSteps(ctx: PlanContext, path: UpgradePath): PlanStep[] {
     const primary = primaryOf(ctx);
     const snapshot = (): void => {
         if (ctx.input.options.snapshotBeforeUpgrade && primary?.current) {
-            waves.push([{ wave: 0, action: "snapshot", cluster: primary.state.cluster, region: primary.state.region, role: "primary", from: primary.current.text, impact: stepImpact(engine, "snapshot", "primary") }]);
+            waves.push([
+                {
+                    wave: 0,
+                    action: "snapshot",
+                    cluster: primary.state.cluster,
+                    region: primary.state.region,
+                    role: "primary",
+                    from: primary.current.text,
+                    impact: stepImpact(engine, "snapshot", "primary"),
+                },
+            ]);
         }
     };
-    const memberStep = (m: MemberContext, action: "modify-db-cluster" | "apply-pending-maintenance" | "apply-parameter-groups", to?: string): PlanStep => ({
+    const memberStep = (
+        m: MemberContext,
+        action: "modify-db-cluster" | "apply-pending-maintenance" | "apply-parameter-groups",
+        to?: string,
+    ): PlanStep => ({
         wave: 0,
         action,
         cluster: m.state.cluster,
@@ -66,7 +89,11 @@ export function buildSteps(ctx: PlanContext, path: UpgradePath): PlanStep[] {
         to,
         impact: stepImpact(engine, action, m.state.role),
     });
-    const secondariesThenPrimary = (members: MemberContext[], action: "modify-db-cluster" | "apply-pending-maintenance" | "apply-parameter-groups", to?: (m: MemberContext) => string | undefined): void => {
+    const secondariesThenPrimary = (
+        members: MemberContext[],
+        action: "modify-db-cluster" | "apply-pending-maintenance" | "apply-parameter-groups",
+        to?: (m: MemberContext) => string | undefined,
+    ): void => {
         const secondaries = members.filter((m) => m.state.role === "secondary");
         const primaries = members.filter((m) => m.state.role === "primary");
         if (secondaries.length > 0) waves.push(secondaries.map((m) => memberStep(m, action, to?.(m))));
@@ -101,7 +128,11 @@ export function buildSteps(ctx: PlanContext, path: UpgradePath): PlanStep[] {
             // (MySQL versions always carry a patch level, so the change decides, not the string.)
             const patchTarget = ctx.target?.patch !== undefined && membersToChange(ctx).length > 0 ? target : undefined;
             const members = patchTarget ? membersToChange(ctx) : pendingPatchMembers(ctx);
-            secondariesThenPrimary(members, "apply-pending-maintenance", (m) => patchTarget ?? m.state.pendingActions?.find((a) => a.action === "system-update")?.targetVersion);
+            secondariesThenPrimary(
+                members,
+                "apply-pending-maintenance",
+                (m) => patchTarget ?? m.state.pendingActions?.find((a) => a.action === "system-update")?.targetVersion,
+            );
             break;
         }
         case "major": {
@@ -111,13 +142,23 @@ export function buildSteps(ctx: PlanContext, path: UpgradePath): PlanStep[] {
                 break;
             }
             snapshot();
-            const custom = ctx.members.filter((m) => m.current && (m.state.targetClusterParameterGroup || m.state.targetInstanceParameterGroup));
+            const custom = ctx.members.filter(
+                (m) => m.current && (m.state.targetClusterParameterGroup || m.state.targetInstanceParameterGroup),
+            );
             const regions = [...new Map(custom.map((m) => [m.state.region, m])).values()];
             if (regions.length > 0) {
-                waves.push(regions.map((m) => ({ ...memberStep(m, "apply-parameter-groups"), action: "prepare-parameter-groups" as const, impact: stepImpact(engine, "prepare-parameter-groups", m.state.role), to: target })));
+                waves.push(
+                    regions.map((m) => ({
+                        ...memberStep(m, "apply-parameter-groups"),
+                        action: "prepare-parameter-groups" as const,
+                        impact: stepImpact(engine, "prepare-parameter-groups", m.state.role),
+                        to: target,
+                    })),
+                );
             }
             waves.push([globalStep("major")]);
-            if (custom.length > 0) waves.push(sortSecondariesFirst(custom).map((m) => memberStep(m, "apply-parameter-groups", target)));
+            if (custom.length > 0)
+                waves.push(sortSecondariesFirst(custom).map((m) => memberStep(m, "apply-parameter-groups", target)));
             break;
         }
     }

@@ -9,6 +9,18 @@ import { upgradeStepsOrdered } from "./policies/upgrade-steps-ordered";
  * Every policy of the aurora-global pack. `index.ts` serves them as a PolicyPack; tests and the
  * offline run (`runPolicies` in local-runner.ts) call them directly.
  */
-export const policies: Policies = [globalMembersSameVersion, memberClustersNoSelfUpgrade, upgradeStepsOrdered, noBlockedVersionChange, globalMemberSecureDefaults];
+export const policies: Policies = [
+    globalMembersSameVersion,
+    memberClustersNoSelfUpgrade,
+    upgradeStepsOrdered,
+    noBlockedVersionChange,
+    globalMemberSecureDefaults,
+];
 
-export { globalMemberSecureDefaults, globalMembersSameVersion, memberClustersNoSelfUpgrade, noBlockedVersionChange, upgradeStepsOrdered };
+export {
+    globalMemberSecureDefaults,
+    globalMembersSameVersion,
+    memberClustersNoSelfUpgrade,
+    noBlockedVersionChange,
+    upgradeStepsOrdered,
+};

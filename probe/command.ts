@@ -24,8 +24,12 @@ export interface WatchCommandIo {
 
 /** Commander usage errors; mapped from commander's exit code 1 to our bad-input code 2. */
 const USAGE_ERRORS = new Set([
-    "commander.unknownOption", "commander.optionMissingArgument", "commander.missingArgument",
-    "commander.excessArguments", "commander.missingMandatoryOptionValue", "commander.invalidArgument",
+    "commander.unknownOption",
+    "commander.optionMissingArgument",
+    "commander.missingArgument",
+    "commander.excessArguments",
+    "commander.missingMandatoryOptionValue",
+    "commander.invalidArgument",
     "commander.conflictingOption",
 ]);
 
@@ -37,9 +41,15 @@ export function watchCommand(io: WatchCommandIo = {}): Command {
     const stderr = io.stderr ?? ((text: string) => void process.stderr.write(text));
     const exit = io.exit ?? ((code: number): never => process.exit(code));
     const command = new Command("watch")
-        .description("Probe each endpoint's version every interval and report version changes and outage windows " +
-            "(start: first failed probe, end: first successful probe after it), then a summary per endpoint.")
-        .option("--endpoint <NAME=URL>", "endpoint to probe (repeatable); URL scheme postgres://, postgresql:// or mysql://", collect)
+        .description(
+            "Probe each endpoint's version every interval and report version changes and outage windows " +
+                "(start: first failed probe, end: first successful probe after it), then a summary per endpoint.",
+        )
+        .option(
+            "--endpoint <NAME=URL>",
+            "endpoint to probe (repeatable); URL scheme postgres://, postgresql:// or mysql://",
+            collect,
+        )
         .option("--interval-ms <N>", "milliseconds between probe starts (default 500)")
         .option("--duration <SECONDS>", "stop after this many seconds (default: until Ctrl-C)")
         .option("--timeout-ms <N>", "connect and query timeout of one probe in milliseconds (default 2000)")
@@ -68,14 +78,17 @@ export function watchCommand(io: WatchCommandIo = {}): Command {
                 const until = request.durationMs === undefined ? "until Ctrl-C" : `for ${request.durationMs / 1000} s`;
                 stdout(`watching ${list} every ${request.intervalMs} ms ${until}\n`);
             }
-            const report = await watch({
-                endpoints: request.endpoints,
-                intervalMs: request.intervalMs,
-                durationMs: request.durationMs,
-                timeoutMs: request.timeoutMs,
-                signal: controller.signal,
-                onEvent: text ? (event) => stdout(formatEvent(event, width) + "\n") : undefined,
-            }, io.deps);
+            const report = await watch(
+                {
+                    endpoints: request.endpoints,
+                    intervalMs: request.intervalMs,
+                    durationMs: request.durationMs,
+                    timeoutMs: request.timeoutMs,
+                    signal: controller.signal,
+                    onEvent: text ? (event) => stdout(formatEvent(event, width) + "\n") : undefined,
+                },
+                io.deps,
+            );
             stdout(text ? renderSummaryText(report) : renderJson(report));
         } finally {
             process.removeListener("SIGINT", onSigint);

@@ -1,7 +1,13 @@
 /** `aurora-global watch`: the version/outage probe library, its renderers and the CLI command. */
 export { watchCommand, type WatchCommandIo } from "./command";
 export {
-    parseEndpoint, parseEndpoints, parseWatchOptions, type RawWatchOptions, type WatchFormat, WatchInputError, type WatchRequest,
+    parseEndpoint,
+    parseEndpoints,
+    parseWatchOptions,
+    type RawWatchOptions,
+    type WatchFormat,
+    WatchInputError,
+    type WatchRequest,
 } from "./inputs";
 export { mysqlProber, readMysqlVersion, type MysqlConnect, type MysqlConnectionLike } from "./mysql-prober";
 export { postgresProber, readPostgresVersion, type PgClientFactory, type PgClientLike } from "./postgres-prober";

@@ -21,7 +21,9 @@ const EXAMPLE_URL = "postgres://user:password@host:5432/postgres";
 export function parseEndpoint(spec: string): Endpoint {
     const eq = spec.indexOf("=");
     if (eq < 0) {
-        throw new WatchInputError(`--endpoint "${redactUrl(spec)}": expected NAME=URL; use e.g. --endpoint us-east-1=${EXAMPLE_URL}`);
+        throw new WatchInputError(
+            `--endpoint "${redactUrl(spec)}": expected NAME=URL; use e.g. --endpoint us-east-1=${EXAMPLE_URL}`,
+        );
     }
     const name = spec.slice(0, eq);
     const url = spec.slice(eq + 1);
@@ -31,22 +33,30 @@ export function parseEndpoint(spec: string): Endpoint {
         throw new WatchInputError(`${shown}: NAME is empty; put a name before "=", ${example}`);
     }
     if (!NAME.test(name)) {
-        throw new WatchInputError(`${shown}: NAME "${name}" is not valid; use up to 63 letters, digits, '.', '_' or '-', ${example}`);
+        throw new WatchInputError(
+            `${shown}: NAME "${name}" is not valid; use up to 63 letters, digits, '.', '_' or '-', ${example}`,
+        );
     }
     if (url.length === 0) throw new WatchInputError(`${shown}: URL is empty; put the URL after "=", ${example}`);
     const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(url)?.[1];
     if (scheme === undefined) {
-        throw new WatchInputError(`${shown}: URL has no scheme; start it with postgres://, postgresql:// or mysql://, ${example}`);
+        throw new WatchInputError(
+            `${shown}: URL has no scheme; start it with postgres://, postgresql:// or mysql://, ${example}`,
+        );
     }
     const engine = SCHEMES[scheme.toLowerCase()];
     if (engine === undefined) {
-        throw new WatchInputError(`${shown}: unsupported scheme "${scheme}://"; use postgres://, postgresql:// or mysql://`);
+        throw new WatchInputError(
+            `${shown}: unsupported scheme "${scheme}://"; use postgres://, postgresql:// or mysql://`,
+        );
     }
     let host: string;
     try {
         host = new URL(url).hostname;
     } catch {
-        throw new WatchInputError(`${shown}: URL is not valid; fix it (percent-encode special characters in the user and password), ${example}`);
+        throw new WatchInputError(
+            `${shown}: URL is not valid; fix it (percent-encode special characters in the user and password), ${example}`,
+        );
     }
     if (host.length === 0) throw new WatchInputError(`${shown}: URL has no host; put the host after "//", ${example}`);
     return { name, engine, url, displayUrl: redactUrl(url) };
@@ -55,13 +65,17 @@ export function parseEndpoint(spec: string): Endpoint {
 /** Parses every `--endpoint`; rejects none given and duplicate names. */
 export function parseEndpoints(specs: readonly string[]): Endpoint[] {
     if (specs.length === 0) {
-        throw new WatchInputError(`--endpoint is required; give at least one, e.g. --endpoint us-east-1=${EXAMPLE_URL}`);
+        throw new WatchInputError(
+            `--endpoint is required; give at least one, e.g. --endpoint us-east-1=${EXAMPLE_URL}`,
+        );
     }
     const endpoints: Endpoint[] = [];
     for (const spec of specs) {
         const endpoint = parseEndpoint(spec);
         if (endpoints.some((e) => e.name === endpoint.name)) {
-            throw new WatchInputError(`--endpoint "${endpoint.name}=${endpoint.displayUrl}": NAME "${endpoint.name}" is already used by another --endpoint; give each endpoint a unique NAME`);
+            throw new WatchInputError(
+                `--endpoint "${endpoint.name}=${endpoint.displayUrl}": NAME "${endpoint.name}" is already used by another --endpoint; give each endpoint a unique NAME`,
+            );
         }
         endpoints.push(endpoint);
     }
@@ -72,7 +86,9 @@ export function parseEndpoints(specs: readonly string[]): Endpoint[] {
 export function parseMilliseconds(flag: string, value: string, min: number, max: number, example: number): number {
     const n = /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN;
     if (!Number.isSafeInteger(n) || n < min || n > max) {
-        throw new WatchInputError(`${flag} "${value}" is not valid; use a whole number of milliseconds from ${min} to ${max}, e.g. ${flag} ${example}`);
+        throw new WatchInputError(
+            `${flag} "${value}" is not valid; use a whole number of milliseconds from ${min} to ${max}, e.g. ${flag} ${example}`,
+        );
     }
     return n;
 }
@@ -81,7 +97,9 @@ export function parseMilliseconds(flag: string, value: string, min: number, max:
 export function parseDurationSeconds(value: string): number {
     const n = /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value.trim()) : NaN;
     if (!(n > 0) || n > 7 * 24 * 3600) {
-        throw new WatchInputError(`--duration "${value}" is not valid; use a positive number of seconds up to 604800, e.g. --duration 60 (leave it out to watch until Ctrl-C)`);
+        throw new WatchInputError(
+            `--duration "${value}" is not valid; use a positive number of seconds up to 604800, e.g. --duration 60 (leave it out to watch until Ctrl-C)`,
+        );
     }
     return Math.round(n * 1000);
 }

@@ -32,7 +32,10 @@ function isUnknownVariable(error: unknown): boolean {
 }
 
 /** Reads the version over an open connection: `@@aurora_version` if it exists, else `VERSION()`. */
-export async function readMysqlVersion(connection: Pick<MysqlConnectionLike, "query">, timeoutMs?: number): Promise<string> {
+export async function readMysqlVersion(
+    connection: Pick<MysqlConnectionLike, "query">,
+    timeoutMs?: number,
+): Promise<string> {
     try {
         const [rows] = await connection.query({ sql: MYSQL_AURORA_VERSION, timeout: timeoutMs });
         const aurora = firstValue(rows);

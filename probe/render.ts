@@ -19,7 +19,10 @@ export function formatEvent(event: TimelineEvent, nameWidth = 0): string {
     const head = `${formatTime(event.at)}  ${event.endpoint.padEnd(nameWidth)}  `;
     switch (event.kind) {
         case "version":
-            return head + (event.previous === null ? `version ${event.version}` : `version ${event.previous} -> ${event.version}`);
+            return (
+                head +
+                (event.previous === null ? `version ${event.version}` : `version ${event.previous} -> ${event.version}`)
+            );
         case "down":
             return `${head}DOWN  ${event.error}`;
         case "up":
@@ -41,17 +44,30 @@ function outageLine(name: string, o: Outage): string {
 export function renderSummaryText(report: WatchReport): string {
     const watched = formatDuration(report.stoppedAt - report.startedAt);
     const stopped = report.stopReason === "aborted" ? "stopped by Ctrl-C" : "duration reached";
-    const rows = [["ENDPOINT", "ENGINE", "FIRST VERSION", "LAST VERSION", "DOWNTIME", "LONGEST", "OUTAGES", "PROBES", "FAILED"]];
+    const rows = [
+        ["ENDPOINT", "ENGINE", "FIRST VERSION", "LAST VERSION", "DOWNTIME", "LONGEST", "OUTAGES", "PROBES", "FAILED"],
+    ];
     for (const { summary: s } of report.endpoints) {
-        rows.push([s.name, s.engine, s.firstVersion ?? "-", s.lastVersion ?? "-", formatDuration(s.totalDowntimeMs),
-            formatDuration(s.longestOutageMs), String(s.outages), String(s.probes), String(s.failures)]);
+        rows.push([
+            s.name,
+            s.engine,
+            s.firstVersion ?? "-",
+            s.lastVersion ?? "-",
+            formatDuration(s.totalDowntimeMs),
+            formatDuration(s.longestOutageMs),
+            String(s.outages),
+            String(s.probes),
+            String(s.failures),
+        ]);
     }
     const outages = report.endpoints.flatMap((e) => e.outages.map((o) => outageLine(e.summary.name, o)));
-    return [
-        `Summary: watched ${watched} every ${report.intervalMs} ms (${stopped})`,
-        ...table(rows),
-        ...(outages.length > 0 ? ["Outages:", ...outages] : ["Outages: none"]),
-    ].join("\n") + "\n";
+    return (
+        [
+            `Summary: watched ${watched} every ${report.intervalMs} ms (${stopped})`,
+            ...table(rows),
+            ...(outages.length > 0 ? ["Outages:", ...outages] : ["Outages: none"]),
+        ].join("\n") + "\n"
+    );
 }
 
 /** Width that aligns endpoint names in timeline lines. */
@@ -71,17 +87,27 @@ function endpointJson(e: EndpointReport): object {
     return {
         summary: e.summary,
         timeline: e.timeline.map((event) => ({ ...event, at: formatTime(event.at) })),
-        outages: e.outages.map((o) => ({ ...o, start: formatTime(o.start), end: o.end === null ? null : formatTime(o.end) })),
+        outages: e.outages.map((o) => ({
+            ...o,
+            start: formatTime(o.start),
+            end: o.end === null ? null : formatTime(o.end),
+        })),
     };
 }
 
 /** The report as pretty JSON (times as ISO strings, durations in ms). */
 export function renderJson(report: WatchReport): string {
-    return JSON.stringify({
-        startedAt: formatTime(report.startedAt),
-        stoppedAt: formatTime(report.stoppedAt),
-        intervalMs: report.intervalMs,
-        stopReason: report.stopReason,
-        endpoints: report.endpoints.map(endpointJson),
-    }, null, 2) + "\n";
+    return (
+        JSON.stringify(
+            {
+                startedAt: formatTime(report.startedAt),
+                stoppedAt: formatTime(report.stoppedAt),
+                intervalMs: report.intervalMs,
+                stopReason: report.stopReason,
+                endpoints: report.endpoints.map(endpointJson),
+            },
+            null,
+            2,
+        ) + "\n"
+    );
 }

@@ -43,7 +43,13 @@ export class EndpointRecorder {
                 events.push({ kind: "up", endpoint: name, at: sample.at, version: sample.version, downtimeMs });
             }
             if (sample.version !== this.lastVersion) {
-                events.push({ kind: "version", endpoint: name, at: sample.at, version: sample.version, previous: this.lastVersion });
+                events.push({
+                    kind: "version",
+                    endpoint: name,
+                    at: sample.at,
+                    version: sample.version,
+                    previous: this.lastVersion,
+                });
             }
             this.firstVersion ??= sample.version;
             this.lastVersion = sample.version;

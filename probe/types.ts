@@ -27,11 +27,23 @@ export type ProbeSample =
 /** A line of an endpoint's timeline. */
 export type TimelineEvent =
     /** First version read, or a version different from the previous one. */
-    | { readonly kind: "version"; readonly endpoint: string; readonly at: number; readonly version: string; readonly previous: string | null }
+    | {
+          readonly kind: "version";
+          readonly endpoint: string;
+          readonly at: number;
+          readonly version: string;
+          readonly previous: string | null;
+      }
     /** First failed probe after a success (or at the start). */
     | { readonly kind: "down"; readonly endpoint: string; readonly at: number; readonly error: string }
     /** First successful probe after a failure; `downtimeMs` is measured from the `down` event. */
-    | { readonly kind: "up"; readonly endpoint: string; readonly at: number; readonly version: string; readonly downtimeMs: number };
+    | {
+          readonly kind: "up";
+          readonly endpoint: string;
+          readonly at: number;
+          readonly version: string;
+          readonly downtimeMs: number;
+      };
 
 /** A window in which every probe failed. `end` is null when the watch stopped during it. */
 export interface Outage {

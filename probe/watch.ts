@@ -58,8 +58,13 @@ export function errorText(error: unknown): string {
     return text.replace(/\s*\n\s*/g, " ").trim();
 }
 
-async function sample(probe: ProbeFn, endpoint: Endpoint, at: number, timeoutMs: number,
-    sleep: NonNullable<WatchDeps["sleep"]>): Promise<ProbeSample> {
+async function sample(
+    probe: ProbeFn,
+    endpoint: Endpoint,
+    at: number,
+    timeoutMs: number,
+    sleep: NonNullable<WatchDeps["sleep"]>,
+): Promise<ProbeSample> {
     const cancel = new AbortController();
     const timedOut = sleep(timeoutMs, cancel.signal).then(() => {
         if (!cancel.signal.aborted) throw new Error(`no answer within ${timeoutMs} ms`);
@@ -95,7 +100,7 @@ export async function watch(options: WatchOptions, deps: WatchDeps = {}): Promis
     const deadline = options.durationMs === undefined ? Infinity : startedAt + options.durationMs;
     const recorders = options.endpoints.map((e) => new EndpointRecorder(e));
     const chains: Promise<void>[] = options.endpoints.map(() => Promise.resolve());
-    for (let slot = 0; !signal?.aborted; ) {
+    for (let slot = 0; !signal?.aborted;) {
         const due = startedAt + slot * intervalMs;
         if (due >= deadline) {
             await sleep(deadline - now(), signal);
@@ -106,9 +111,11 @@ export async function watch(options: WatchOptions, deps: WatchDeps = {}): Promis
         const at = now();
         options.endpoints.forEach((endpoint, i) => {
             const pending = sample(probe, endpoint, at, timeoutMs, sleep);
-            chains[i] = chains[i].then(() => pending).then((s) => {
-                for (const event of recorders[i].record(s)) onEvent?.(event);
-            });
+            chains[i] = chains[i]
+                .then(() => pending)
+                .then((s) => {
+                    for (const event of recorders[i].record(s)) onEvent?.(event);
+                });
         });
         // Next slot after this one; slots missed while the event loop was busy are skipped.
         slot = Math.max(slot + 1, Math.ceil((now() - startedAt) / intervalMs));

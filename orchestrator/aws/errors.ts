@@ -16,11 +16,21 @@ export function errorCode(e: unknown): string | undefined {
 /** The message of any thrown value. */
 export function errorMessage(e: unknown): string {
     if (e instanceof Error) return e.message;
-    if (typeof e === "object" && e !== null && typeof (e as { message?: unknown }).message === "string") return (e as { message: string }).message;
+    if (typeof e === "object" && e !== null && typeof (e as { message?: unknown }).message === "string")
+        return (e as { message: string }).message;
     return String(e);
 }
 
-const THROTTLING = new Set(["ThrottlingException", "Throttling", "ThrottledException", "RequestLimitExceeded", "TooManyRequestsException", "RequestThrottled", "RequestThrottledException", "SlowDown"]);
+const THROTTLING = new Set([
+    "ThrottlingException",
+    "Throttling",
+    "ThrottledException",
+    "RequestLimitExceeded",
+    "TooManyRequestsException",
+    "RequestThrottled",
+    "RequestThrottledException",
+    "SlowDown",
+]);
 const TRANSIENT = new Set([
     "InternalFailure",
     "InternalError",
@@ -92,14 +102,19 @@ export function adviceFor(e: unknown): string | undefined {
     if (/global replica/i.test(text) || /upgrade global replicas first/i.test(text)) {
         return "a secondary is still at a lower version: run the command again, it upgrades the secondaries first";
     }
-    if (/only supports major|minor version upgrades/i.test(text)) return "AWS does not offer the managed minor upgrade for this global cluster: run again with --strategy rolling";
-    if (/without a primary instance/i.test(text)) return "add at least one DB instance to the cluster, then run the command again";
-    if (code === "InvalidDBClusterStateFault") return "the cluster is not available: wait until it is, then run the command again";
-    if (/isn't supported in a single member/i.test(text)) return "major upgrades go through the global cluster: use `aurora-global upgrade --allow-major`";
+    if (/only supports major|minor version upgrades/i.test(text))
+        return "AWS does not offer the managed minor upgrade for this global cluster: run again with --strategy rolling";
+    if (/without a primary instance/i.test(text))
+        return "add at least one DB instance to the cluster, then run the command again";
+    if (code === "InvalidDBClusterStateFault")
+        return "the cluster is not available: wait until it is, then run the command again";
+    if (/isn't supported in a single member/i.test(text))
+        return "major upgrades go through the global cluster: use `aurora-global upgrade --allow-major`";
     if (code === "InvalidParameterCombination" && /parameter group/i.test(text)) {
         return "create parameter groups of the target family in every region, then run the command again";
     }
     if (isThrottling(e)) return "AWS kept throttling the account: wait a few minutes and run the command again";
-    if (/AccessDenied|UnauthorizedOperation/i.test(code)) return "grant the caller the policy printed by iamPolicyDocument() (orchestrator/iam-policy.ts)";
+    if (/AccessDenied|UnauthorizedOperation/i.test(code))
+        return "grant the caller the policy printed by iamPolicyDocument() (orchestrator/iam-policy.ts)";
     return undefined;
 }

@@ -97,7 +97,9 @@ export class RdsGateway {
      */
     async send<O>(region: string, command: SdkCommand, retry?: RetryPolicy): Promise<O> {
         const operation = command.constructor.name.replace(/Command$/, "");
-        const client = this.client(region) as unknown as { send(c: SdkCommand, o?: { abortSignal?: AbortSignal }): Promise<O> };
+        const client = this.client(region) as unknown as {
+            send(c: SdkCommand, o?: { abortSignal?: AbortSignal }): Promise<O>;
+        };
         return withRetry(
             () => {
                 this.throwIfAborted();
@@ -112,7 +114,9 @@ export class RdsGateway {
                 onRetry: (e, attempt, delay) => {
                     this.stats.retries += 1;
                     if (isThrottling(e)) this.pressure.throttled(region);
-                    this.log.info(`${operation} in ${region}: ${describeAwsError(e)}; retry ${attempt} in ${(delay / 1000).toFixed(1)}s`);
+                    this.log.info(
+                        `${operation} in ${region}: ${describeAwsError(e)}; retry ${attempt} in ${(delay / 1000).toFixed(1)}s`,
+                    );
                 },
             },
         );
@@ -132,7 +136,9 @@ export class RdsGateway {
 
     /** Number of mutating calls sent so far. */
     mutatingCalls(): number {
-        return Object.entries(this.stats.calls).filter(([op]) => !isReadOnly(op)).reduce((n, [, c]) => n + c, 0);
+        return Object.entries(this.stats.calls)
+            .filter(([op]) => !isReadOnly(op))
+            .reduce((n, [, c]) => n + c, 0);
     }
 
     private count(operation: string, input: object): void {

@@ -34,7 +34,13 @@ export function backoffDelay(attempt: number, policy: RetryPolicy, random: Rando
  */
 export async function withRetry<T>(
     fn: () => Promise<T>,
-    deps: { clock: Clock; random: RandomSource; policy?: RetryPolicy; onRetry?: (error: unknown, attempt: number, delayMs: number) => void; signal?: AbortSignal },
+    deps: {
+        clock: Clock;
+        random: RandomSource;
+        policy?: RetryPolicy;
+        onRetry?: (error: unknown, attempt: number, delayMs: number) => void;
+        signal?: AbortSignal;
+    },
 ): Promise<T> {
     const policy = deps.policy ?? DEFAULT_RETRY;
     for (let attempt = 0; ; attempt++) {

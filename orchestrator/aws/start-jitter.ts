@@ -14,7 +14,9 @@ export async function startJitter(api: RdsGateway, maxMs: number): Promise<numbe
     if (!(maxMs > 0)) return 0;
     const ms = Math.floor(api.random() * maxMs);
     if (ms > 0) {
-        api.log.info(`start jitter: waiting ${(ms / 1000).toFixed(1)}s before the first call (--start-jitter-seconds ${Math.round(maxMs / 1000)})`);
+        api.log.info(
+            `start jitter: waiting ${(ms / 1000).toFixed(1)}s before the first call (--start-jitter-seconds ${Math.round(maxMs / 1000)})`,
+        );
         await api.sleep(ms);
     }
     return ms;

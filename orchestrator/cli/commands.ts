@@ -1,4 +1,14 @@
-import { DEFAULT_PLAN_OPTIONS, isBlocked, Plan, planUpgrade, PlanFormat, PlanOptions, renderPlan, Strategy, OptInType } from "../../planner";
+import {
+    DEFAULT_PLAN_OPTIONS,
+    isBlocked,
+    Plan,
+    planUpgrade,
+    PlanFormat,
+    PlanOptions,
+    renderPlan,
+    Strategy,
+    OptInType,
+} from "../../planner";
 import { RdsGateway } from "../aws/gateway";
 import { startJitter } from "../aws/start-jitter";
 import { InputError } from "../errors";
@@ -30,12 +40,32 @@ export interface PlanArgs extends Target {
 }
 
 function gateway(deps: ResolvedDeps): RdsGateway {
-    return new RdsGateway({ clients: deps.clients, clock: deps.clock, random: deps.random, log: lineLogger(deps.stderr, deps.clock), ...(deps.signal ? { signal: deps.signal } : {}) });
+    return new RdsGateway({
+        clients: deps.clients,
+        clock: deps.clock,
+        random: deps.random,
+        log: lineLogger(deps.stderr, deps.clock),
+        ...(deps.signal ? { signal: deps.signal } : {}),
+    });
 }
 
-async function planFor(api: RdsGateway, a: PlanArgs, options: Partial<PlanOptions>): Promise<{ topology: Topology; plan: Plan }> {
-    const topology = await describeTopology(api, a.region, a.globalCluster, { target: a.target, ...(a.parameterGroups ? { parameterGroups: a.parameterGroups } : {}) });
-    const plan = planUpgrade(toPlanInput(topology, a.target, { ...DEFAULT_PLAN_OPTIONS, strategy: a.strategy, allowMajorVersionUpgrade: a.allowMajor, ...options }));
+async function planFor(
+    api: RdsGateway,
+    a: PlanArgs,
+    options: Partial<PlanOptions>,
+): Promise<{ topology: Topology; plan: Plan }> {
+    const topology = await describeTopology(api, a.region, a.globalCluster, {
+        target: a.target,
+        ...(a.parameterGroups ? { parameterGroups: a.parameterGroups } : {}),
+    });
+    const plan = planUpgrade(
+        toPlanInput(topology, a.target, {
+            ...DEFAULT_PLAN_OPTIONS,
+            strategy: a.strategy,
+            allowMajorVersionUpgrade: a.allowMajor,
+            ...options,
+        }),
+    );
     return { topology, plan };
 }
 
@@ -53,26 +83,48 @@ export interface Jitter {
 }
 
 /** `aurora-global upgrade`: describes, plans, executes. */
-export async function runUpgrade(deps: ResolvedDeps, a: PlanArgs & Jitter & { snapshot: boolean; timeoutMinutes?: number; pollSeconds?: number; filter?: StepFilter }): Promise<number> {
+export async function runUpgrade(
+    deps: ResolvedDeps,
+    a: PlanArgs & Jitter & { snapshot: boolean; timeoutMinutes?: number; pollSeconds?: number; filter?: StepFilter },
+): Promise<number> {
     const api = gateway(deps);
     await startJitter(api, (a.startJitterSeconds ?? 0) * 1000);
     const { topology, plan } = await planFor(api, a, { snapshotBeforeUpgrade: a.snapshot });
-    return execute(deps, api, topology, plan, { timeoutMinutes: a.timeoutMinutes, pollSeconds: a.pollSeconds }, a.filter);
+    return execute(
+        deps,
+        api,
+        topology,
+        plan,
+        { timeoutMinutes: a.timeoutMinutes, pollSeconds: a.pollSeconds },
+        a.filter,
+    );
 }
 
 /** `aurora-global patch`: applies pending system-updates, secondaries first. */
-export async function runPatch(deps: ResolvedDeps, a: Target & Jitter & { optIn: OptInType; pollSeconds?: number; snapshot?: boolean; filter?: StepFilter }): Promise<number> {
+export async function runPatch(
+    deps: ResolvedDeps,
+    a: Target & Jitter & { optIn: OptInType; pollSeconds?: number; snapshot?: boolean; filter?: StepFilter },
+): Promise<number> {
     const api = gateway(deps);
     await startJitter(api, (a.startJitterSeconds ?? 0) * 1000);
     const topology = await describeTopology(api, a.region, a.globalCluster, { skipCatalogue: true });
     const running = runningVersion(topology);
-    if (running === undefined) throw new InputError(`global cluster "${a.globalCluster}" reports no engine version: nothing to patch`);
+    if (running === undefined)
+        throw new InputError(`global cluster "${a.globalCluster}" reports no engine version: nothing to patch`);
     const unknown = topology.members.filter((m) => m.pendingActions === undefined);
     if (unknown.length > 0) {
-        deps.stderr(`aurora-global: pending maintenance of ${unknown.map((m) => `"${m.cluster}" (${m.region})`).join(", ")} could not be read: nothing was changed; check access to rds:DescribePendingMaintenanceActions and run again\n`);
+        deps.stderr(
+            `aurora-global: pending maintenance of ${unknown.map((m) => `"${m.cluster}" (${m.region})`).join(", ")} could not be read: nothing was changed; check access to rds:DescribePendingMaintenanceActions and run again\n`,
+        );
         return EXIT.failure;
     }
-    const plan = planUpgrade(toPlanInput(topology, running, { ...DEFAULT_PLAN_OPTIONS, applyPendingPatches: a.optIn, snapshotBeforeUpgrade: a.snapshot ?? true }));
+    const plan = planUpgrade(
+        toPlanInput(topology, running, {
+            ...DEFAULT_PLAN_OPTIONS,
+            applyPendingPatches: a.optIn,
+            snapshotBeforeUpgrade: a.snapshot ?? true,
+        }),
+    );
     return execute(deps, api, topology, plan, { pollSeconds: a.pollSeconds, optIn: a.optIn }, a.filter);
 }
 
@@ -93,7 +145,14 @@ export async function runStatus(deps: ResolvedDeps, a: Target & { format: PlanFo
     return EXIT.ok;
 }
 
-async function execute(deps: ResolvedDeps, api: RdsGateway, topology: Topology, full: Plan, options: { timeoutMinutes?: number; pollSeconds?: number; optIn?: OptInType }, filter: StepFilter = {}): Promise<number> {
+async function execute(
+    deps: ResolvedDeps,
+    api: RdsGateway,
+    topology: Topology,
+    full: Plan,
+    options: { timeoutMinutes?: number; pollSeconds?: number; optIn?: OptInType },
+    filter: StepFilter = {},
+): Promise<number> {
     deps.stdout(renderPlan(full, "text") + "\n");
     const plan = only(full, filter);
     const selected = describeFilter(filter);
@@ -102,18 +161,26 @@ async function execute(deps: ResolvedDeps, api: RdsGateway, topology: Topology, 
         return EXIT.ok;
     }
     if (isBlocked(plan)) {
-        deps.stderr(`aurora-global: the plan is blocked (${plan.violations.length} violation${plan.violations.length === 1 ? "" : "s"}): nothing was changed\n`);
+        deps.stderr(
+            `aurora-global: the plan is blocked (${plan.violations.length} violation${plan.violations.length === 1 ? "" : "s"}): nothing was changed\n`,
+        );
         return EXIT.input;
     }
     if (plan.steps.length === 0) {
-        deps.stdout(`nothing to do: global cluster "${plan.globalClusterId}" ${plan.path === "patch" ? "has no pending system-update left" : `already runs ${plan.to} everywhere`}\n`);
+        deps.stdout(
+            `nothing to do: global cluster "${plan.globalClusterId}" ${plan.path === "patch" ? "has no pending system-update left" : `already runs ${plan.to} everywhere`}\n`,
+        );
         return EXIT.ok;
     }
     const snapshot = full.steps.find((s) => s.action === "snapshot");
     const named = snapshot ? { ...options, snapshotIdentifier: snapshotIdentifier(full, snapshot.cluster) } : options;
     const result = await executePlan(api, topology, plan, named, deps.hooks);
-    const describes = Object.entries(result.stats.calls).filter(([op]) => op.startsWith("Describe")).reduce((n, [, c]) => n + c, 0);
+    const describes = Object.entries(result.stats.calls)
+        .filter(([op]) => op.startsWith("Describe"))
+        .reduce((n, [, c]) => n + c, 0);
     const verb = result.outcome === "scheduled" ? "scheduled for the next maintenance window" : "done";
-    deps.stdout(`${plan.path} ${plan.from ?? "?"} → ${plan.to}: ${verb} in ${formatDuration(result.elapsedMs)} (${describes} describe calls, ${result.stats.retries} retries)\n`);
+    deps.stdout(
+        `${plan.path} ${plan.from ?? "?"} → ${plan.to}: ${verb} in ${formatDuration(result.elapsedMs)} (${describes} describe calls, ${result.stats.retries} retries)\n`,
+    );
     return EXIT.ok;
 }

@@ -35,7 +35,9 @@ export async function main(argv: readonly string[], deps: CliDeps = {}): Promise
             return EXIT.failure;
         }
         const advice = adviceFor(e);
-        d.stderr(`aurora-global: STOPPED: unexpected error: ${describeAwsError(e)}${advice ? `. What to do: ${advice}` : ""}. Run the same command again once resolved: it resumes from what AWS reports.\n`);
+        d.stderr(
+            `aurora-global: STOPPED: unexpected error: ${describeAwsError(e)}${advice ? `. What to do: ${advice}` : ""}. Run the same command again once resolved: it resumes from what AWS reports.\n`,
+        );
         return EXIT.failure;
     }
 }

@@ -35,11 +35,21 @@ export function parseOptIn(raw: string | undefined, errors: string[]): OptInType
 }
 
 /** A whole number flag within [min, max]; undefined when not given. */
-export function parseWholeNumber(flag: string, raw: string | undefined, min: number, max: number, unit: string, example: number, errors: string[]): number | undefined {
+export function parseWholeNumber(
+    flag: string,
+    raw: string | undefined,
+    min: number,
+    max: number,
+    unit: string,
+    example: number,
+    errors: string[],
+): number | undefined {
     if (raw === undefined) return undefined;
     const n = /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
     if (Number.isInteger(n) && n >= min && n <= max) return n;
-    errors.push(`${flag} "${raw}" is not valid: give a whole number of ${unit} from ${min} to ${max}, e.g. ${flag} ${example}`);
+    errors.push(
+        `${flag} "${raw}" is not valid: give a whole number of ${unit} from ${min} to ${max}, e.g. ${flag} ${example}`,
+    );
     return undefined;
 }
 
@@ -62,15 +72,23 @@ const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 const GLOBAL_ID = /^[A-Za-z][A-Za-z0-9-]{0,254}$/;
 
 /** The home region: `--region`, else AWS_REGION. */
-export function parseRegion(flag: string | undefined, env: Readonly<Record<string, string | undefined>>, errors: string[]): string {
+export function parseRegion(
+    flag: string | undefined,
+    env: Readonly<Record<string, string | undefined>>,
+    errors: string[],
+): string {
     const fromEnv = flag === undefined;
     const raw = flag ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
     if (raw === undefined || raw === "") {
-        errors.push("--region is required: give the home region of the global cluster, e.g. --region us-east-1, or set AWS_REGION");
+        errors.push(
+            "--region is required: give the home region of the global cluster, e.g. --region us-east-1, or set AWS_REGION",
+        );
         return "";
     }
     if (!REGION.test(raw)) {
-        errors.push(`${fromEnv ? "AWS_REGION" : "--region"} "${raw}" is not valid: use an AWS region code such as us-east-1`);
+        errors.push(
+            `${fromEnv ? "AWS_REGION" : "--region"} "${raw}" is not valid: use an AWS region code such as us-east-1`,
+        );
     }
     return raw;
 }
@@ -78,17 +96,24 @@ export function parseRegion(flag: string | undefined, env: Readonly<Record<strin
 /** `--global-cluster ID`. */
 export function parseGlobalCluster(raw: string | undefined, errors: string[]): string {
     if (raw === undefined || raw === "") {
-        errors.push("--global-cluster is required: give the global cluster identifier, e.g. --global-cluster app-global");
+        errors.push(
+            "--global-cluster is required: give the global cluster identifier, e.g. --global-cluster app-global",
+        );
         return "";
     }
-    if (!GLOBAL_ID.test(raw)) errors.push(`--global-cluster "${raw}" is not valid: use the global cluster identifier (letters, digits and hyphens, starting with a letter)`);
+    if (!GLOBAL_ID.test(raw))
+        errors.push(
+            `--global-cluster "${raw}" is not valid: use the global cluster identifier (letters, digits and hyphens, starting with a letter)`,
+        );
     return raw;
 }
 
 /** `--target VERSION` (its syntax is checked by the planner, per engine). */
 export function parseTarget(raw: string | undefined, errors: string[]): string {
     if (raw === undefined || raw.trim() === "") {
-        errors.push("--target is required: give the engine version to upgrade to, e.g. --target 17.5 or --target 8.0.mysql_aurora.3.09.0");
+        errors.push(
+            "--target is required: give the engine version to upgrade to, e.g. --target 17.5 or --target 8.0.mysql_aurora.3.09.0",
+        );
         return "";
     }
     return raw.trim();
@@ -100,13 +125,19 @@ const GROUP_ASSIGNMENT = /^([A-Za-z][A-Za-z0-9-]{0,62})=([A-Za-z][A-Za-z0-9.-]{0
  * `--cluster-parameter-group CLUSTER=NAME` / `--instance-parameter-group CLUSTER=NAME`, repeatable
  * (hidden): the target-family group to apply to a member. Undefined when the flag is not given.
  */
-export function parseGroupAssignments(flag: string, raw: readonly string[] | undefined, errors: string[]): Record<string, string> | undefined {
+export function parseGroupAssignments(
+    flag: string,
+    raw: readonly string[] | undefined,
+    errors: string[],
+): Record<string, string> | undefined {
     if (raw === undefined || raw.length === 0) return undefined;
     const out: Record<string, string> = {};
     for (const value of raw) {
         const m = GROUP_ASSIGNMENT.exec(value.trim());
         if (!m) {
-            errors.push(`${flag} "${value}" is not valid: give CLUSTER=GROUP, the member's cluster identifier and a parameter group name, e.g. ${flag} app-use1=app-params-aurora-postgresql17`);
+            errors.push(
+                `${flag} "${value}" is not valid: give CLUSTER=GROUP, the member's cluster identifier and a parameter group name, e.g. ${flag} app-use1=app-params-aurora-postgresql17`,
+            );
         } else if (out[m[1]] !== undefined && out[m[1]] !== m[2]) {
             errors.push(`${flag} "${value}" conflicts with ${flag} "${m[1]}=${out[m[1]]}": give one group per cluster`);
         } else {

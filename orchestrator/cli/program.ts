@@ -1,7 +1,18 @@
 import { Command, Option } from "commander";
 import { ResolvedDeps } from "./deps";
 import { EXIT, runPatch, runPlan, runStatus, runUpgrade } from "./commands";
-import { parseFormat, parseGlobalCluster, parseGroupAssignments, parseOptIn, parsePollSeconds, parseRegion, parseStartJitterSeconds, parseStrategy, parseTarget, parseTimeoutMinutes } from "./options";
+import {
+    parseFormat,
+    parseGlobalCluster,
+    parseGroupAssignments,
+    parseOptIn,
+    parsePollSeconds,
+    parseRegion,
+    parseStartJitterSeconds,
+    parseStrategy,
+    parseTarget,
+    parseTimeoutMinutes,
+} from "./options";
 
 type Raw = Record<string, string | boolean | string[] | undefined>;
 const str = (v: Raw[string]): string | undefined => (typeof v === "string" ? v : undefined);
@@ -11,7 +22,9 @@ const collect = (value: string, previous: string[] | undefined): string[] => [..
 /** The flags each command accepts, exactly as SPEC lists them (plus --region, the home region). */
 export function buildProgram(deps: ResolvedDeps, setExit: (code: number) => void): Command {
     const program = new Command("aurora-global")
-        .description("Plan and run ordered, resumable engine upgrades of Aurora global databases (secondaries first, primary last).")
+        .description(
+            "Plan and run ordered, resumable engine upgrades of Aurora global databases (secondaries first, primary last).",
+        )
         .exitOverride()
         .configureOutput({ writeOut: deps.stdout, writeErr: deps.stderr })
         .showHelpAfterError("(run with --help for usage)");
@@ -41,16 +54,46 @@ export function buildProgram(deps: ResolvedDeps, setExit: (code: number) => void
      */
     const groupFlags = (c: Command) =>
         c
-            .addOption(new Option("--cluster-parameter-group <cluster=name>", "target-family cluster parameter group of a member (repeatable)").hideHelp().argParser(collect))
-            .addOption(new Option("--instance-parameter-group <cluster=name>", "target-family DB parameter group of a member's instances (repeatable)").hideHelp().argParser(collect));
+            .addOption(
+                new Option(
+                    "--cluster-parameter-group <cluster=name>",
+                    "target-family cluster parameter group of a member (repeatable)",
+                )
+                    .hideHelp()
+                    .argParser(collect),
+            )
+            .addOption(
+                new Option(
+                    "--instance-parameter-group <cluster=name>",
+                    "target-family DB parameter group of a member's instances (repeatable)",
+                )
+                    .hideHelp()
+                    .argParser(collect),
+            );
     /** Hidden `--only-snapshot` / `--only-member CLUSTER`: one step of the plan (what the Pulumi upgrade steps run; steps.ts). */
     const stepFlags = (c: Command) =>
         c
-            .addOption(new Option("--only-snapshot", "run only the snapshot step (the Pulumi upgrade steps use it)").hideHelp())
-            .addOption(new Option("--only-member <cluster>", "run only this member's step (the Pulumi upgrade steps use it)").hideHelp());
+            .addOption(
+                new Option(
+                    "--only-snapshot",
+                    "run only the snapshot step (the Pulumi upgrade steps use it)",
+                ).hideHelp(),
+            )
+            .addOption(
+                new Option(
+                    "--only-member <cluster>",
+                    "run only this member's step (the Pulumi upgrade steps use it)",
+                ).hideHelp(),
+            );
     const stepFilter = (raw: Raw) => ({ onlySnapshot: raw.onlySnapshot === true, onlyMember: str(raw.onlyMember) });
     /** Hidden `--start-jitter-seconds N`: many runs started together spread their first calls (see aws/start-jitter.ts). */
-    const jitterFlag = (c: Command) => c.addOption(new Option("--start-jitter-seconds <n>", "wait a random 0 to N seconds before the first call (runs started together)").hideHelp());
+    const jitterFlag = (c: Command) =>
+        c.addOption(
+            new Option(
+                "--start-jitter-seconds <n>",
+                "wait a random 0 to N seconds before the first call (runs started together)",
+            ).hideHelp(),
+        );
     const jitter = (raw: Raw, errors: string[]) => {
         const seconds = parseStartJitterSeconds(str(raw.startJitterSeconds), errors);
         return seconds !== undefined ? { startJitterSeconds: seconds } : {};
@@ -58,27 +101,55 @@ export function buildProgram(deps: ResolvedDeps, setExit: (code: number) => void
     const groups = (raw: Raw, errors: string[]) => {
         const cluster = parseGroupAssignments("--cluster-parameter-group", list(raw.clusterParameterGroup), errors);
         const instance = parseGroupAssignments("--instance-parameter-group", list(raw.instanceParameterGroup), errors);
-        return cluster || instance ? { parameterGroups: { ...(cluster ? { cluster } : {}), ...(instance ? { instance } : {}) } } : {};
+        return cluster || instance
+            ? { parameterGroups: { ...(cluster ? { cluster } : {}), ...(instance ? { instance } : {}) } }
+            : {};
     };
 
-    groupFlags(common(program.command("plan").description("print the upgrade plan (exit 2 when it is blocked); changes nothing")))
+    groupFlags(
+        common(
+            program.command("plan").description("print the upgrade plan (exit 2 when it is blocked); changes nothing"),
+        ),
+    )
         .option("--target <version>", "engine version to upgrade to")
         .option("--allow-major", "allow a major version upgrade", false)
         .option("--strategy <strategy>", "auto | managed | rolling", undefined)
         .option("--format <format>", "text | markdown | json", undefined)
         .action(
             guarded((raw, errors) => {
-                const a = { ...target(raw, errors), target: parseTarget(str(raw.target), errors), allowMajor: raw.allowMajor === true, strategy: parseStrategy(str(raw.strategy), errors), format: parseFormat(str(raw.format), errors), ...groups(raw, errors) };
+                const a = {
+                    ...target(raw, errors),
+                    target: parseTarget(str(raw.target), errors),
+                    allowMajor: raw.allowMajor === true,
+                    strategy: parseStrategy(str(raw.strategy), errors),
+                    format: parseFormat(str(raw.format), errors),
+                    ...groups(raw, errors),
+                };
                 return () => runPlan(deps, a);
             }),
         );
 
-    stepFlags(jitterFlag(groupFlags(common(program.command("upgrade").description("upgrade the global database to --target: snapshot, secondaries in parallel, then the primary (or one global operation)")))))
+    stepFlags(
+        jitterFlag(
+            groupFlags(
+                common(
+                    program
+                        .command("upgrade")
+                        .description(
+                            "upgrade the global database to --target: snapshot, secondaries in parallel, then the primary (or one global operation)",
+                        ),
+                ),
+            ),
+        ),
+    )
         .option("--target <version>", "engine version to upgrade to")
         .option("--allow-major", "allow a major version upgrade", false)
         .option("--strategy <strategy>", "auto | managed | rolling", undefined)
         .option("--timeout-minutes <n>", "stop (exit 1) when the run takes longer (default 180)")
-        .option("--poll-seconds <n>", "fixed polling interval (default: adaptive, about 4 describe calls per member per minute)")
+        .option(
+            "--poll-seconds <n>",
+            "fixed polling interval (default: adaptive, about 4 describe calls per member per minute)",
+        )
         .option("--no-snapshot", "skip the cluster snapshot of the primary before the upgrade")
         .action(
             guarded((raw, errors) => {
@@ -98,7 +169,17 @@ export function buildProgram(deps: ResolvedDeps, setExit: (code: number) => void
             }),
         );
 
-    stepFlags(jitterFlag(common(program.command("patch").description("apply pending system-update maintenance: snapshot of the primary, the secondaries, then the primary"))))
+    stepFlags(
+        jitterFlag(
+            common(
+                program
+                    .command("patch")
+                    .description(
+                        "apply pending system-update maintenance: snapshot of the primary, the secondaries, then the primary",
+                    ),
+            ),
+        ),
+    )
         .option("--opt-in <when>", "immediate | next-maintenance", undefined)
         .option("--poll-seconds <n>", "fixed polling interval (default: adaptive)")
         .option("--no-snapshot", "skip the cluster snapshot of the primary before the patches")
@@ -116,7 +197,11 @@ export function buildProgram(deps: ResolvedDeps, setExit: (code: number) => void
             }),
         );
 
-    common(program.command("status").description("every member's status and version, and whether the database is ready to fail over"))
+    common(
+        program
+            .command("status")
+            .description("every member's status and version, and whether the database is ready to fail over"),
+    )
         .option("--format <format>", "text | markdown | json", undefined)
         .action(
             guarded((raw, errors) => {

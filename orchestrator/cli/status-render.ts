@@ -10,7 +10,11 @@ export function failoverReady(t: Topology): boolean {
 /** The status of a global database as text, markdown or JSON. */
 export function renderStatus(t: Topology, format: PlanFormat): string {
     const ready = failoverReady(t);
-    const pending = (m: Topology["members"][number]) => (m.pendingActions === undefined ? "unknown" : m.pendingActions.map((a) => `${a.action}${a.targetVersion ? ` (${a.targetVersion})` : ""}`).join(", ") || "none");
+    const pending = (m: Topology["members"][number]) =>
+        m.pendingActions === undefined
+            ? "unknown"
+            : m.pendingActions.map((a) => `${a.action}${a.targetVersion ? ` (${a.targetVersion})` : ""}`).join(", ") ||
+              "none";
     if (format === "json") {
         return JSON.stringify(
             {
@@ -35,7 +39,10 @@ export function renderStatus(t: Topology, format: PlanFormat): string {
         );
     }
     if (format === "markdown") {
-        const rows = t.members.map((m) => `| ${m.role} | \`${m.cluster}\` | ${m.region} | ${m.status} | ${m.engineVersion ?? "?"} | ${m.instanceIds.length} | ${pending(m)} |`);
+        const rows = t.members.map(
+            (m) =>
+                `| ${m.role} | \`${m.cluster}\` | ${m.region} | ${m.status} | ${m.engineVersion ?? "?"} | ${m.instanceIds.length} | ${pending(m)} |`,
+        );
         return [
             `### Global cluster \`${t.globalClusterId}\` (${t.engine} ${t.engineVersion ?? "?"}, ${t.status})`,
             "",
@@ -48,7 +55,10 @@ export function renderStatus(t: Topology, format: PlanFormat): string {
     }
     return [
         `global cluster "${t.globalClusterId}": ${t.engine} ${t.engineVersion ?? "?"}, ${t.status}`,
-        ...t.members.map((m) => `  ${m.role.padEnd(9)} ${m.cluster} (${m.region}): ${m.status}, ${m.engineVersion ?? "?"}, ${m.instanceIds.length} instance(s), pending maintenance: ${pending(m)}`),
+        ...t.members.map(
+            (m) =>
+                `  ${m.role.padEnd(9)} ${m.cluster} (${m.region}): ${m.status}, ${m.engineVersion ?? "?"}, ${m.instanceIds.length} instance(s), pending maintenance: ${pending(m)}`,
+        ),
         `failover ready: ${ready ? "yes" : "no (members must all be available on the same version)"}`,
     ].join("\n");
 }

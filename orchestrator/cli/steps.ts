@@ -20,7 +20,12 @@ export interface StepFilter {
 /** The steps of `steps` selected by `filter` (all when it selects nothing in particular). */
 export function selectSteps(steps: readonly PlanStep[], filter: StepFilter): PlanStep[] {
     if (filter.onlySnapshot) return steps.filter((s) => s.action === "snapshot");
-    if (filter.onlyMember !== undefined) return steps.filter((s) => s.cluster === filter.onlyMember && (s.action === "modify-db-cluster" || s.action === "apply-pending-maintenance"));
+    if (filter.onlyMember !== undefined)
+        return steps.filter(
+            (s) =>
+                s.cluster === filter.onlyMember &&
+                (s.action === "modify-db-cluster" || s.action === "apply-pending-maintenance"),
+        );
     return [...steps];
 }
 

@@ -52,7 +52,10 @@ export class RunContext {
 
     member(cluster: string): MemberTopology {
         const m = this.topology.members.find((x) => x.cluster === cluster);
-        if (!m) throw new UpgradeStopped(`cluster "${cluster}" is in the plan but not a member of global cluster "${this.topology.globalClusterId}": run the command again to re-read the topology`);
+        if (!m)
+            throw new UpgradeStopped(
+                `cluster "${cluster}" is in the plan but not a member of global cluster "${this.topology.globalClusterId}": run the command again to re-read the topology`,
+            );
         return m;
     }
 
@@ -76,7 +79,8 @@ export class RunContext {
     /** Throws when the run was aborted or a sibling step failed. */
     checkStopped(): void {
         this.api.throwIfAborted();
-        if (this.stopReason !== undefined) throw new UpgradeStopped("stopped because another step of the same wave failed");
+        if (this.stopReason !== undefined)
+            throw new UpgradeStopped("stopped because another step of the same wave failed");
     }
 
     /** Sleeps `ms` on the run's clock, then checks for a stop. */

@@ -20,8 +20,17 @@ import { ExecuteHooks, ExecuteOptions, ExecuteResult } from "./types";
  * Throws {@link InputError} for a blocked plan (nothing is called) and `UpgradeStopped` when a
  * step fails, times out or AWS refuses, with a message naming the member, region, state and fix.
  */
-export async function executePlan(api: RdsGateway, topology: Topology, plan: Plan, options: ExecuteOptions = {}, hooks: ExecuteHooks = {}): Promise<ExecuteResult> {
-    if (isBlocked(plan)) throw new InputError(`the plan for global cluster "${plan.globalClusterId}" is blocked (${plan.violations.map((v) => v.rule).join(", ")}): nothing was changed`);
+export async function executePlan(
+    api: RdsGateway,
+    topology: Topology,
+    plan: Plan,
+    options: ExecuteOptions = {},
+    hooks: ExecuteHooks = {},
+): Promise<ExecuteResult> {
+    if (isBlocked(plan))
+        throw new InputError(
+            `the plan for global cluster "${plan.globalClusterId}" is blocked (${plan.violations.map((v) => v.rule).join(", ")}): nothing was changed`,
+        );
     const ctx = new RunContext(api, topology, options, hooks);
     const waves = groupByWave(plan.steps);
     for (const wave of waves) {
@@ -37,13 +46,23 @@ export async function executePlan(api: RdsGateway, topology: Topology, plan: Pla
     }
     const elapsedMs = api.clock.now() - ctx.startedAt;
     if (plan.steps.length > 0) {
-        api.log.info(`${ctx.scheduled ? "scheduled" : "done"}: ${plan.path} ${plan.from ?? "?"} → ${plan.to} in ${formatDuration(elapsedMs)}; ${describeCalls(api)} describe calls`);
+        api.log.info(
+            `${ctx.scheduled ? "scheduled" : "done"}: ${plan.path} ${plan.from ?? "?"} → ${plan.to} in ${formatDuration(elapsedMs)}; ${describeCalls(api)} describe calls`,
+        );
     }
-    return { outcome: ctx.scheduled ? "scheduled" : "done", elapsedMs, memberDurationsMs: { ...ctx.memberDurationsMs }, skipped: [...ctx.skipped], stats: api.stats };
+    return {
+        outcome: ctx.scheduled ? "scheduled" : "done",
+        elapsedMs,
+        memberDurationsMs: { ...ctx.memberDurationsMs },
+        skipped: [...ctx.skipped],
+        stats: api.stats,
+    };
 }
 
 function describeCalls(api: RdsGateway): number {
-    return Object.entries(api.stats.calls).filter(([op]) => op.startsWith("Describe")).reduce((n, [, c]) => n + c, 0);
+    return Object.entries(api.stats.calls)
+        .filter(([op]) => op.startsWith("Describe"))
+        .reduce((n, [, c]) => n + c, 0);
 }
 
 async function runStep(ctx: RunContext, plan: Plan, step: PlanStep): Promise<void> {

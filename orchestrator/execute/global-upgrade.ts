@@ -25,27 +25,45 @@ export async function upgradeGlobalCluster(ctx: RunContext, step: PlanStep, majo
     const members = ctx.topology.members;
     const fresh = { reuseWithinMs: FRESH_READ_MS };
     const states = await Promise.all(members.map((m) => readCluster(ctx.api, m.region, m.cluster, fresh)));
-    const globalStatus = (await describeGlobalCluster(ctx.api, homeRegion, globalClusterId, fresh))?.Status ?? "unknown";
+    const globalStatus =
+        (await describeGlobalCluster(ctx.api, homeRegion, globalClusterId, fresh))?.Status ?? "unknown";
     const allDone = states.every((c) => ctx.atVersion(c.EngineVersion, target) && c.Status === "available");
     if (allDone) {
         ctx.skipped.push(...members.map((m) => m.cluster));
         ctx.log.info(`global cluster "${globalClusterId}": every member already at ${target}, skipped`);
         return;
     }
-    const busy = globalStatus === "upgrading" || globalStatus === "modifying" || states.some((c) => c.Status === "upgrading");
+    const busy =
+        globalStatus === "upgrading" || globalStatus === "modifying" || states.some((c) => c.Status === "upgrading");
     const since = ctx.now();
     let started = false;
     if (busy) {
-        ctx.log.info(`global cluster "${globalClusterId}": already ${globalStatus === "available" ? "upgrading members" : globalStatus}; waiting for ${doing}, not modifying it again`);
+        ctx.log.info(
+            `global cluster "${globalClusterId}": already ${globalStatus === "available" ? "upgrading members" : globalStatus}; waiting for ${doing}, not modifying it again`,
+        );
     } else {
-        ctx.log.info(`global cluster "${globalClusterId}": ModifyGlobalCluster → ${target}${major ? " (AllowMajorVersionUpgrade)" : ""}`);
+        ctx.log.info(
+            `global cluster "${globalClusterId}": ModifyGlobalCluster → ${target}${major ? " (AllowMajorVersionUpgrade)" : ""}`,
+        );
         try {
-            await ctx.api.send(homeRegion, new ModifyGlobalClusterCommand({ GlobalClusterIdentifier: globalClusterId, EngineVersion: target, ...(major ? { AllowMajorVersionUpgrade: true } : {}) }));
+            await ctx.api.send(
+                homeRegion,
+                new ModifyGlobalClusterCommand({
+                    GlobalClusterIdentifier: globalClusterId,
+                    EngineVersion: target,
+                    ...(major ? { AllowMajorVersionUpgrade: true } : {}),
+                }),
+            );
             started = true;
         } catch (e) {
             const primary = members.find((m) => m.role === "primary") ?? members[0];
-            const where = { role: "primary" as const, cluster: primary?.cluster ?? globalClusterId, region: homeRegion };
-            if (errorCode(e) !== "InvalidGlobalClusterStateFault") throw stopOnError(e, where, `ModifyGlobalCluster (${doing})`);
+            const where = {
+                role: "primary" as const,
+                cluster: primary?.cluster ?? globalClusterId,
+                region: homeRegion,
+            };
+            if (errorCode(e) !== "InvalidGlobalClusterStateFault")
+                throw stopOnError(e, where, `ModifyGlobalCluster (${doing})`);
             ctx.log.info(`global cluster "${globalClusterId}": busy (${errorCode(e)}); waiting for it`);
         }
     }

@@ -35,20 +35,32 @@ export async function upgradeMember(ctx: RunContext, step: PlanStep): Promise<vo
         c = await waitUntilModifiable(ctx, member, c, doing);
         if (FAILED_STATUSES.has(c.Status ?? "")) {
             // The operator re-ran after a failure: AWS accepts a new attempt from upgrade_failed.
-            ctx.log.warn(`${ref(member)}: status "${c.Status}" at ${c.EngineVersion ?? "?"} from an earlier attempt; trying the upgrade again`);
+            ctx.log.warn(
+                `${ref(member)}: status "${c.Status}" at ${c.EngineVersion ?? "?"} from an earlier attempt; trying the upgrade again`,
+            );
         }
         ctx.log.info(`${ref(member)}: ModifyDBCluster ${c.EngineVersion ?? "?"} → ${target} (apply immediately)`);
         try {
-            await ctx.api.send(member.region, new ModifyDBClusterCommand({ DBClusterIdentifier: member.cluster, EngineVersion: target, ApplyImmediately: true }));
+            await ctx.api.send(
+                member.region,
+                new ModifyDBClusterCommand({
+                    DBClusterIdentifier: member.cluster,
+                    EngineVersion: target,
+                    ApplyImmediately: true,
+                }),
+            );
             started = true;
         } catch (e) {
-            if (errorCode(e) !== "InvalidDBClusterStateFault") throw stopOnError(e, member, `ModifyDBCluster (${doing})`);
+            if (errorCode(e) !== "InvalidDBClusterStateFault")
+                throw stopOnError(e, member, `ModifyDBCluster (${doing})`);
             const now = await readCluster(ctx.api, member.region, member.cluster);
             if (!isBusyTowards(now)) throw stopOnError(e, member, `ModifyDBCluster (${doing})`);
             ctx.log.info(`${ref(member)}: already ${now.Status}; waiting for it`);
         }
     } else {
-        ctx.log.info(`${ref(member)}: already ${c.Status} (${c.EngineVersion ?? "?"}); waiting for it to reach ${target}, not modifying it again`);
+        ctx.log.info(
+            `${ref(member)}: already ${c.Status} (${c.EngineVersion ?? "?"}); waiting for it to reach ${target}, not modifying it again`,
+        );
     }
     await waitForMember(ctx, {
         member,
@@ -67,7 +79,12 @@ function isBusyTowards(c: DBCluster): boolean {
     return c.Status === "upgrading" || c.Status === "modifying";
 }
 
-async function waitUntilModifiable(ctx: RunContext, member: MemberTopology, c: DBCluster, doing: string): Promise<DBCluster> {
+async function waitUntilModifiable(
+    ctx: RunContext,
+    member: MemberTopology,
+    c: DBCluster,
+    doing: string,
+): Promise<DBCluster> {
     let current = c;
     while (current.Status !== "available" && !FAILED_STATUSES.has(current.Status ?? "")) {
         if (ctx.now() >= ctx.deadline) {

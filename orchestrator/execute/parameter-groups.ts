@@ -34,30 +34,73 @@ export async function prepareParameterGroups(ctx: RunContext, step: PlanStep): P
         // A member already on the target family's defaults (its groups were found by tag) has nothing to copy from.
         if (m.targetClusterParameterGroup && m.clusterParameterGroup && !isDefaultGroup(m.clusterParameterGroup)) {
             const tag = memberTag(m.cluster, m.clusterParameterGroup);
-            const created = await create(ctx, m.region, () =>
-                new CreateDBClusterParameterGroupCommand({ DBClusterParameterGroupName: m.targetClusterParameterGroup!, DBParameterGroupFamily: family, Description: `${m.clusterParameterGroup} for ${family} (aurora-global)`, Tags: [tag] }),
+            const created = await create(
+                ctx,
+                m.region,
+                () =>
+                    new CreateDBClusterParameterGroupCommand({
+                        DBClusterParameterGroupName: m.targetClusterParameterGroup!,
+                        DBParameterGroupFamily: family,
+                        Description: `${m.clusterParameterGroup} for ${family} (aurora-global)`,
+                        Tags: [tag],
+                    }),
             );
             if (!created) await tagExistingGroup(ctx.api, m.region, "cluster", m.targetClusterParameterGroup, tag);
-            ctx.log.info(`${ref(m)}: cluster parameter group "${m.targetClusterParameterGroup}" (${family}) ${created ? "created" : "exists"}, tagged ${tag.Key}`);
+            ctx.log.info(
+                `${ref(m)}: cluster parameter group "${m.targetClusterParameterGroup}" (${family}) ${created ? "created" : "exists"}, tagged ${tag.Key}`,
+            );
             if (created) {
                 const params = await userClusterParameters(ctx.api, m.region, m.clusterParameterGroup);
-                await copy(ctx, m.region, m.targetClusterParameterGroup, toParameters(params), (batch) =>
-                    new ModifyDBClusterParameterGroupCommand({ DBClusterParameterGroupName: m.targetClusterParameterGroup!, Parameters: batch }),
+                await copy(
+                    ctx,
+                    m.region,
+                    m.targetClusterParameterGroup,
+                    toParameters(params),
+                    (batch) =>
+                        new ModifyDBClusterParameterGroupCommand({
+                            DBClusterParameterGroupName: m.targetClusterParameterGroup!,
+                            Parameters: batch,
+                        }),
                 );
             }
         }
         if (m.targetInstanceParameterGroup && m.instanceParameterGroup) {
             const tag = memberTag(m.cluster, m.instanceParameterGroup);
-            const created = await create(ctx, m.region, () =>
-                new CreateDBParameterGroupCommand({ DBParameterGroupName: m.targetInstanceParameterGroup!, DBParameterGroupFamily: family, Description: `${m.instanceParameterGroup} for ${family} (aurora-global)`, Tags: [tag] }),
+            const created = await create(
+                ctx,
+                m.region,
+                () =>
+                    new CreateDBParameterGroupCommand({
+                        DBParameterGroupName: m.targetInstanceParameterGroup!,
+                        DBParameterGroupFamily: family,
+                        Description: `${m.instanceParameterGroup} for ${family} (aurora-global)`,
+                        Tags: [tag],
+                    }),
             );
             if (!created) await tagExistingGroup(ctx.api, m.region, "instance", m.targetInstanceParameterGroup, tag);
-            ctx.log.info(`${ref(m)}: instance parameter group "${m.targetInstanceParameterGroup}" (${family}) ${created ? "created" : "exists"}, tagged ${tag.Key}`);
+            ctx.log.info(
+                `${ref(m)}: instance parameter group "${m.targetInstanceParameterGroup}" (${family}) ${created ? "created" : "exists"}, tagged ${tag.Key}`,
+            );
             if (created) {
-                const out = await ctx.api.send<DescribeDBParametersCommandOutput>(m.region, new DescribeDBParametersCommand({ DBParameterGroupName: m.instanceParameterGroup, Source: "user" }));
-                const params = new Map((out.Parameters ?? []).filter((p) => p.ParameterName && p.ParameterValue !== undefined).map((p) => [p.ParameterName!, p.ParameterValue!]));
-                await copy(ctx, m.region, m.targetInstanceParameterGroup, toParameters(params), (batch) =>
-                    new ModifyDBParameterGroupCommand({ DBParameterGroupName: m.targetInstanceParameterGroup!, Parameters: batch }),
+                const out = await ctx.api.send<DescribeDBParametersCommandOutput>(
+                    m.region,
+                    new DescribeDBParametersCommand({ DBParameterGroupName: m.instanceParameterGroup, Source: "user" }),
+                );
+                const params = new Map(
+                    (out.Parameters ?? [])
+                        .filter((p) => p.ParameterName && p.ParameterValue !== undefined)
+                        .map((p) => [p.ParameterName!, p.ParameterValue!]),
+                );
+                await copy(
+                    ctx,
+                    m.region,
+                    m.targetInstanceParameterGroup,
+                    toParameters(params),
+                    (batch) =>
+                        new ModifyDBParameterGroupCommand({
+                            DBParameterGroupName: m.targetInstanceParameterGroup!,
+                            Parameters: batch,
+                        }),
                 );
             }
         }
@@ -72,14 +115,37 @@ export async function applyParameterGroups(ctx: RunContext, step: PlanStep): Pro
         const c = await readCluster(ctx.api, m.region, m.cluster, { reuseWithinMs: FRESH_READ_MS });
         if (m.targetClusterParameterGroup && c.DBClusterParameterGroup !== m.targetClusterParameterGroup) {
             ctx.log.info(`${ref(m)}: cluster parameter group → "${m.targetClusterParameterGroup}"`);
-            await ctx.api.send(m.region, new ModifyDBClusterCommand({ DBClusterIdentifier: m.cluster, DBClusterParameterGroupName: m.targetClusterParameterGroup, ApplyImmediately: true }));
+            await ctx.api.send(
+                m.region,
+                new ModifyDBClusterCommand({
+                    DBClusterIdentifier: m.cluster,
+                    DBClusterParameterGroupName: m.targetClusterParameterGroup,
+                    ApplyImmediately: true,
+                }),
+            );
         }
         if (m.targetInstanceParameterGroup) {
-            const out = await ctx.api.send<DescribeDBInstancesCommandOutput>(m.region, new DescribeDBInstancesCommand({ Filters: [{ Name: "db-cluster-id", Values: [m.cluster] }] }));
+            const out = await ctx.api.send<DescribeDBInstancesCommandOutput>(
+                m.region,
+                new DescribeDBInstancesCommand({ Filters: [{ Name: "db-cluster-id", Values: [m.cluster] }] }),
+            );
             for (const i of out.DBInstances ?? []) {
-                if (!i.DBInstanceIdentifier || (i.DBParameterGroups ?? []).some((g) => g.DBParameterGroupName === m.targetInstanceParameterGroup)) continue;
-                ctx.log.info(`${ref(m)}: instance "${i.DBInstanceIdentifier}" parameter group → "${m.targetInstanceParameterGroup}"`);
-                await ctx.api.send(m.region, new ModifyDBInstanceCommand({ DBInstanceIdentifier: i.DBInstanceIdentifier, DBParameterGroupName: m.targetInstanceParameterGroup, ApplyImmediately: true }));
+                if (
+                    !i.DBInstanceIdentifier ||
+                    (i.DBParameterGroups ?? []).some((g) => g.DBParameterGroupName === m.targetInstanceParameterGroup)
+                )
+                    continue;
+                ctx.log.info(
+                    `${ref(m)}: instance "${i.DBInstanceIdentifier}" parameter group → "${m.targetInstanceParameterGroup}"`,
+                );
+                await ctx.api.send(
+                    m.region,
+                    new ModifyDBInstanceCommand({
+                        DBInstanceIdentifier: i.DBInstanceIdentifier,
+                        DBParameterGroupName: m.targetInstanceParameterGroup,
+                        ApplyImmediately: true,
+                    }),
+                );
             }
         }
     } catch (e) {
@@ -100,17 +166,29 @@ async function create(ctx: RunContext, region: string, command: () => object & {
 }
 
 function toParameters(params: Map<string, string>): Parameter[] {
-    return [...params].map(([ParameterName, ParameterValue]) => ({ ParameterName, ParameterValue, ApplyMethod: "pending-reboot" }));
+    return [...params].map(([ParameterName, ParameterValue]) => ({
+        ParameterName,
+        ParameterValue,
+        ApplyMethod: "pending-reboot",
+    }));
 }
 
 /** Copies parameters 20 at a time (AWS's limit); a parameter the new family refuses is reported, not fatal. */
-async function copy(ctx: RunContext, region: string, group: string, params: Parameter[], command: (batch: Parameter[]) => object & { input: object }): Promise<void> {
+async function copy(
+    ctx: RunContext,
+    region: string,
+    group: string,
+    params: Parameter[],
+    command: (batch: Parameter[]) => object & { input: object },
+): Promise<void> {
     for (let i = 0; i < params.length; i += 20) {
         const batch = params.slice(i, i + 20);
         try {
             await ctx.api.send(region, command(batch));
         } catch (e) {
-            ctx.log.warn(`parameter group "${group}" (${region}): could not copy ${batch.map((p) => p.ParameterName).join(", ")}: ${describeAwsError(e)}; review the group`);
+            ctx.log.warn(
+                `parameter group "${group}" (${region}): could not copy ${batch.map((p) => p.ParameterName).join(", ")}: ${describeAwsError(e)}; review the group`,
+            );
         }
     }
 }

@@ -45,7 +45,14 @@ export async function patchMember(ctx: RunContext, step: PlanStep): Promise<void
     } else {
         ctx.log.info(`${ref(member)}: ApplyPendingMaintenanceAction system-update (${optIn})`);
         try {
-            await ctx.api.send(member.region, new ApplyPendingMaintenanceActionCommand({ ResourceIdentifier: member.arn, ApplyAction: SYSTEM_UPDATE, OptInType: optIn }));
+            await ctx.api.send(
+                member.region,
+                new ApplyPendingMaintenanceActionCommand({
+                    ResourceIdentifier: member.arn,
+                    ApplyAction: SYSTEM_UPDATE,
+                    OptInType: optIn,
+                }),
+            );
         } catch (e) {
             throw stopOnError(e, member, `ApplyPendingMaintenanceAction (${doing})`);
         }

@@ -57,13 +57,15 @@ function scheduledDelay(s: PollState): number {
     if (s.fixedMs !== undefined) return s.fixedMs;
     if (s.expectedMs === undefined) {
         // Nothing to see before the earliest finish: the first poll comes 15 s after it.
-        if (s.earliestFinishMs !== undefined && s.elapsedMs < s.earliestFinishMs) return s.earliestFinishMs + BASE_POLL_MS - s.elapsedMs;
+        if (s.earliestFinishMs !== undefined && s.elapsedMs < s.earliestFinishMs)
+            return s.earliestFinishMs + BASE_POLL_MS - s.elapsedMs;
         return BASE_POLL_MS;
     }
     const half = s.expectedMs / 2;
     if (s.elapsedMs + SPARSE_POLL_MS <= half) return SPARSE_POLL_MS;
     const denseFrom = s.expectedMs - DENSE_LEAD_MS;
-    if (s.elapsedMs + DENSE_POLL_MS < denseFrom) return Math.max(DENSE_POLL_MS, Math.min(BASE_POLL_MS, denseFrom - s.elapsedMs));
+    if (s.elapsedMs + DENSE_POLL_MS < denseFrom)
+        return Math.max(DENSE_POLL_MS, Math.min(BASE_POLL_MS, denseFrom - s.elapsedMs));
     // Budget: one call per 15 s of waiting. Call number polls+1 is affordable at (polls+1) × 15 s.
     const affordableIn = (s.polls + 1) * BASE_POLL_MS - s.elapsedMs;
     return Math.min(BASE_POLL_MS, Math.max(DENSE_POLL_MS, affordableIn));

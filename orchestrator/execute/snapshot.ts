@@ -1,4 +1,9 @@
-import { CreateDBClusterSnapshotCommand, DBClusterSnapshot, DescribeDBClusterSnapshotsCommand, DescribeDBClusterSnapshotsCommandOutput } from "@aws-sdk/client-rds";
+import {
+    CreateDBClusterSnapshotCommand,
+    DBClusterSnapshot,
+    DescribeDBClusterSnapshotsCommand,
+    DescribeDBClusterSnapshotsCommandOutput,
+} from "@aws-sdk/client-rds";
 import { Plan, PlanStep } from "../../planner";
 import { isAlreadyExists, isNotFound } from "../aws/errors";
 import { UpgradeStopped } from "../errors";
@@ -14,7 +19,11 @@ import { stopOnError } from "./stop-on-error";
 export function snapshotIdentifier(plan: Plan, cluster: string): string {
     const patchTargets = plan.steps.filter((s) => s.action === "apply-pending-maintenance" && s.to).map((s) => s.to!);
     const what = plan.path === "patch" ? `patch-${patchTargets[0] ?? plan.to}` : plan.to;
-    const raw = `${cluster}-before-${what}`.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/-+/g, "-").replace(/-$/, "");
+    const raw = `${cluster}-before-${what}`
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/-+/g, "-")
+        .replace(/-$/, "");
     const id = /^[a-z]/.test(raw) ? raw : `s-${raw}`;
     return id.slice(0, 255).replace(/-$/, "");
 }
@@ -29,7 +38,13 @@ export async function snapshotPrimary(ctx: RunContext, plan: Plan, step: PlanSte
     } else {
         ctx.log.info(`${ref(member)}: CreateDBClusterSnapshot "${id}"`);
         try {
-            await ctx.api.send(member.region, new CreateDBClusterSnapshotCommand({ DBClusterSnapshotIdentifier: id, DBClusterIdentifier: member.cluster }));
+            await ctx.api.send(
+                member.region,
+                new CreateDBClusterSnapshotCommand({
+                    DBClusterSnapshotIdentifier: id,
+                    DBClusterIdentifier: member.cluster,
+                }),
+            );
         } catch (e) {
             if (!isAlreadyExists(e)) throw stopOnError(e, member, `CreateDBClusterSnapshot "${id}"`);
         }
@@ -51,7 +66,17 @@ export async function snapshotPrimary(ctx: RunContext, plan: Plan, step: PlanSte
                 member.region,
             );
         }
-        await ctx.sleep(Math.min(nextPollDelay({ elapsedMs: ctx.now() - since, polls, fixedMs: pollMs(ctx), slowdown: ctx.api.pollSlowdown(member.region) }), Math.max(0, ctx.deadline - ctx.now())));
+        await ctx.sleep(
+            Math.min(
+                nextPollDelay({
+                    elapsedMs: ctx.now() - since,
+                    polls,
+                    fixedMs: pollMs(ctx),
+                    slowdown: ctx.api.pollSlowdown(member.region),
+                }),
+                Math.max(0, ctx.deadline - ctx.now()),
+            ),
+        );
         polls += 1;
         snapshot = await findSnapshot(ctx, member.region, id);
     }
@@ -64,7 +89,10 @@ function pollMs(ctx: RunContext): number | undefined {
 
 async function findSnapshot(ctx: RunContext, region: string, id: string): Promise<DBClusterSnapshot | undefined> {
     try {
-        const out = await ctx.api.send<DescribeDBClusterSnapshotsCommandOutput>(region, new DescribeDBClusterSnapshotsCommand({ DBClusterSnapshotIdentifier: id }));
+        const out = await ctx.api.send<DescribeDBClusterSnapshotsCommandOutput>(
+            region,
+            new DescribeDBClusterSnapshotsCommand({ DBClusterSnapshotIdentifier: id }),
+        );
         return (out.DBClusterSnapshots ?? []).find((s) => s.DBClusterSnapshotIdentifier === id);
     } catch (e) {
         if (isNotFound(e)) return undefined;

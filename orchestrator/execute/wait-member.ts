@@ -9,7 +9,12 @@ import { nextPollDelay } from "./poll-schedule";
 import { stopOnError } from "./stop-on-error";
 
 /** Statuses that end an operation without reaching the target. */
-export const FAILED_STATUSES = new Set(["upgrade_failed", "incompatible-parameters", "failed", "inaccessible-encryption-credentials"]);
+export const FAILED_STATUSES = new Set([
+    "upgrade_failed",
+    "incompatible-parameters",
+    "failed",
+    "inaccessible-encryption-credentials",
+]);
 
 /** A member that stays `available` at its old version this long after our modify call did not start upgrading. */
 export const START_GRACE_MS = 5 * 60_000;
@@ -77,7 +82,9 @@ async function pollUntilDone(ctx: RunContext, spec: WaitSpec): Promise<DBCluster
         polls += 1;
         if (!read.ok) {
             busy += 1;
-            ctx.log.warn(`${ref(member)}: DescribeDBClusters still ${describeAwsError(read.error)} after its retries (${busy} poll${busy === 1 ? "" : "s"} in a row): the region is busy; ${spec.doing} goes on in AWS, polling again`);
+            ctx.log.warn(
+                `${ref(member)}: DescribeDBClusters still ${describeAwsError(read.error)} after its retries (${busy} poll${busy === 1 ? "" : "s"} in a row): the region is busy; ${spec.doing} goes on in AWS, polling again`,
+            );
             continue;
         }
         busy = 0;
@@ -85,14 +92,17 @@ async function pollUntilDone(ctx: RunContext, spec: WaitSpec): Promise<DBCluster
         const status = c.Status ?? "unknown";
         await ctx.hooks.onPoll?.(member.cluster, status, c.EngineVersion);
         if (status !== lastStatus || ctx.now() - lastLogAt >= HEARTBEAT_MS) {
-            ctx.log.info(`${ref(member)}: ${status} at ${c.EngineVersion ?? "?"} (${spec.doing}, ${formatDuration(ctx.now() - spec.since)})`);
+            ctx.log.info(
+                `${ref(member)}: ${status} at ${c.EngineVersion ?? "?"} (${spec.doing}, ${formatDuration(ctx.now() - spec.since)})`,
+            );
             lastStatus = status;
             lastLogAt = ctx.now();
         }
         if (FAILED_STATUSES.has(status)) throw failed(ctx, spec, c);
         if (await isDone(ctx, spec, c)) return finish(ctx, spec, c);
         if (status !== "available") sawBusy = true;
-        else if (spec.target !== undefined && (sawBusy || ctx.now() - spec.since > START_GRACE_MS)) throw rolledBack(ctx, spec, c, sawBusy);
+        else if (spec.target !== undefined && (sawBusy || ctx.now() - spec.since > START_GRACE_MS))
+            throw rolledBack(ctx, spec, c, sawBusy);
     }
 }
 
@@ -101,7 +111,10 @@ async function pollUntilDone(ctx: RunContext, spec: WaitSpec): Promise<DBCluster
  * news, not a failure: the operation goes on in AWS, so the wait polls again at the next
  * interval (the run's deadline still bounds it). Any other error stops the run, naming the member.
  */
-async function pollRead(ctx: RunContext, spec: WaitSpec): Promise<{ ok: true; cluster: DBCluster } | { ok: false; error: unknown }> {
+async function pollRead(
+    ctx: RunContext,
+    spec: WaitSpec,
+): Promise<{ ok: true; cluster: DBCluster } | { ok: false; error: unknown }> {
     try {
         return { ok: true, cluster: await readCluster(ctx.api, spec.member.region, spec.member.cluster) };
     } catch (e) {
@@ -140,10 +153,15 @@ function failed(_ctx: RunContext, spec: WaitSpec, c: DBCluster): UpgradeStopped 
 
 function rolledBack(_ctx: RunContext, spec: WaitSpec, c: DBCluster, sawBusy: boolean): UpgradeStopped {
     const m = spec.member;
-    const what = sawBusy ? "is available again without reaching" : `did not start upgrading within ${formatDuration(START_GRACE_MS)} towards`;
+    const what = sawBusy
+        ? "is available again without reaching"
+        : `did not start upgrading within ${formatDuration(START_GRACE_MS)} towards`;
     return new UpgradeStopped(
         `${ref(m)} ${what} ${spec.target} (${state(c)}): AWS did not apply the change${sawBusy ? " (rolled back)" : ""}. ${spec.untouched ?? ""} ` +
-            `Check its events (aws rds describe-events --source-type db-cluster --source-identifier ${m.cluster} --region ${m.region}) and pending modifications, then run the same command again.`.replace(/\s+/g, " "),
+            `Check its events (aws rds describe-events --source-type db-cluster --source-identifier ${m.cluster} --region ${m.region}) and pending modifications, then run the same command again.`.replace(
+                /\s+/g,
+                " ",
+            ),
         m.cluster,
         m.region,
     );

@@ -22,7 +22,8 @@ export function formatDuration(ms: number): string {
 
 /** A logger that prefixes each line with the run's elapsed time: `[+4m05s] …`. */
 export function lineLogger(write: (line: string) => void, clock: Clock, start: number = clock.now()): Logger {
-    const line = (level: string, message: string) => write(`[+${formatDuration(clock.now() - start)}]${level} ${message}\n`);
+    const line = (level: string, message: string) =>
+        write(`[+${formatDuration(clock.now() - start)}]${level} ${message}\n`);
     return { info: (m) => line("", m), warn: (m) => line(" WARNING:", m) };
 }
 

@@ -4,7 +4,13 @@ import { describeAwsError } from "../aws/errors";
 import { RdsGateway } from "../aws/gateway";
 import { InputError } from "../errors";
 import { FactNeeds, factsNeeded } from "./fact-needs";
-import { catalogueOf, instanceParameterGroupsOf, isDefaultGroup, pendingActionsOf, userClusterParameters } from "./facts";
+import {
+    catalogueOf,
+    instanceParameterGroupsOf,
+    isDefaultGroup,
+    pendingActionsOf,
+    userClusterParameters,
+} from "./facts";
 import { applyGroupOverrides, GroupOverrides } from "./group-overrides";
 import { resumeTargets, TaggedGroupFinder } from "./group-tags";
 import { familyOf, targetGroupName, targetFamilyIfMajor } from "./parameter-groups";
@@ -29,18 +35,33 @@ export interface DescribeOptions {
  * the command can use (fact-needs.ts): pending maintenance, parameter-group facts, the engine
  * catalogue for the versions in play.
  */
-export async function describeTopology(api: RdsGateway, homeRegion: string, globalClusterId: string, options: DescribeOptions = {}): Promise<Topology> {
+export async function describeTopology(
+    api: RdsGateway,
+    homeRegion: string,
+    globalClusterId: string,
+    options: DescribeOptions = {},
+): Promise<Topology> {
     const global = await readGlobalCluster(api, homeRegion, globalClusterId);
     const engine = global.Engine ?? "";
     if (!isEngine(engine)) {
-        throw new InputError(`global cluster "${globalClusterId}" runs engine "${engine}": aurora-global handles "aurora-postgresql" and "aurora-mysql" global databases only`);
+        throw new InputError(
+            `global cluster "${globalClusterId}" runs engine "${engine}": aurora-global handles "aurora-postgresql" and "aurora-mysql" global databases only`,
+        );
     }
     const raw = global.GlobalClusterMembers ?? [];
-    const writerArn = raw.find((m) => m.IsWriter === true)?.DBClusterArn ?? raw.find((m) => (m.Readers ?? []).length > 0)?.DBClusterArn;
+    const writerArn =
+        raw.find((m) => m.IsWriter === true)?.DBClusterArn ??
+        raw.find((m) => (m.Readers ?? []).length > 0)?.DBClusterArn;
     const warnings: string[] = [];
-    const ordered = [...raw].sort((a, b) => Number(b.DBClusterArn === writerArn) - Number(a.DBClusterArn === writerArn));
+    const ordered = [...raw].sort(
+        (a, b) => Number(b.DBClusterArn === writerArn) - Number(a.DBClusterArn === writerArn),
+    );
     const family = options.target ? targetFamilyIfMajor(engine, global.EngineVersion, options.target) : undefined;
-    const groups: GroupFacts = { family, targetFamily: familyOf(engine, options.target), finder: new TaggedGroupFinder(api) };
+    const groups: GroupFacts = {
+        family,
+        targetFamily: familyOf(engine, options.target),
+        finder: new TaggedGroupFinder(api),
+    };
 
     const read = await Promise.all(
         ordered
@@ -57,18 +78,37 @@ export async function describeTopology(api: RdsGateway, homeRegion: string, glob
                     role: arn === writerArn ? "primary" : "secondary",
                     status: c.Status ?? "unknown",
                     ...(c.EngineVersion ? { engineVersion: c.EngineVersion } : {}),
-                    instanceIds: (c.DBClusterMembers ?? []).map((i) => i.DBInstanceIdentifier).filter((x): x is string => typeof x === "string"),
+                    instanceIds: (c.DBClusterMembers ?? [])
+                        .map((i) => i.DBInstanceIdentifier)
+                        .filter((x): x is string => typeof x === "string"),
                     ...(c.DBClusterParameterGroup ? { clusterParameterGroup: c.DBClusterParameterGroup } : {}),
                 };
             }),
     );
-    const needs = factsNeeded({ engine, memberVersions: read.map((m) => m.engineVersion), target: options.target, skipCatalogue: options.skipCatalogue, groupOverrides: options.parameterGroups !== undefined });
+    const needs = factsNeeded({
+        engine,
+        memberVersions: read.map((m) => m.engineVersion),
+        target: options.target,
+        skipCatalogue: options.skipCatalogue,
+        groupOverrides: options.parameterGroups !== undefined,
+    });
     const wanted: FactNeeds = options.pendingMaintenance ? { ...needs, pendingMaintenance: true } : needs;
-    const described = await Promise.all(read.map(async (m) => ({ ...m, ...(await memberFacts(api, engine, m, groups, wanted, warnings)) })));
+    const described = await Promise.all(
+        read.map(async (m) => ({ ...m, ...(await memberFacts(api, engine, m, groups, wanted, warnings)) })),
+    );
     if (described.length > 0 && !described.some((m) => m.role === "primary")) {
-        throw new InputError(`global cluster "${globalClusterId}" reports no writer member (failover in progress?): wait until it has a primary, then run the command again`);
+        throw new InputError(
+            `global cluster "${globalClusterId}" reports no writer member (failover in progress?): wait until it has a primary, then run the command again`,
+        );
     }
-    const members = options.parameterGroups ? await applyGroupOverrides(api, described, options.parameterGroups, { engine, globalClusterId, family, targetFamily: groups.targetFamily }) : described;
+    const members = options.parameterGroups
+        ? await applyGroupOverrides(api, described, options.parameterGroups, {
+              engine,
+              globalClusterId,
+              family,
+              targetFamily: groups.targetFamily,
+          })
+        : described;
     let catalogue: Topology["catalogue"];
     if (wanted.catalogue) {
         const versions = members.map((m) => m.engineVersion).filter((v): v is string => typeof v === "string");
@@ -76,7 +116,9 @@ export async function describeTopology(api: RdsGateway, homeRegion: string, glob
         try {
             catalogue = await catalogueOf(api, homeRegion, engine, targetAws ? [...versions, targetAws] : versions);
         } catch (e) {
-            warnings.push(`engine catalogue unavailable (DescribeDBEngineVersions: ${describeAwsError(e)}): planned without AWS's list of valid upgrade targets`);
+            warnings.push(
+                `engine catalogue unavailable (DescribeDBEngineVersions: ${describeAwsError(e)}): planned without AWS's list of valid upgrade targets`,
+            );
         }
     }
     for (const w of warnings) api.log.warn(w);
@@ -101,14 +143,23 @@ interface GroupFacts {
     readonly finder: TaggedGroupFinder;
 }
 
-async function memberFacts(api: RdsGateway, engine: Engine, m: MemberTopology, groups: GroupFacts, needs: FactNeeds, warnings: string[]): Promise<Partial<MemberTopology>> {
+async function memberFacts(
+    api: RdsGateway,
+    engine: Engine,
+    m: MemberTopology,
+    groups: GroupFacts,
+    needs: FactNeeds,
+    warnings: string[],
+): Promise<Partial<MemberTopology>> {
     const facts: { -readonly [K in keyof MemberTopology]?: MemberTopology[K] } = {};
     const { family } = groups;
     if (needs.pendingMaintenance) {
         try {
             facts.pendingActions = await pendingActionsOf(api, m.region, m.arn, engine);
         } catch (e) {
-            warnings.push(`pending maintenance of cluster "${m.cluster}" (${m.region}) unavailable (DescribePendingMaintenanceActions: ${describeAwsError(e)})`);
+            warnings.push(
+                `pending maintenance of cluster "${m.cluster}" (${m.region}) unavailable (DescribePendingMaintenanceActions: ${describeAwsError(e)})`,
+            );
         }
     }
     if (!isDefaultGroup(m.clusterParameterGroup)) {
@@ -117,7 +168,8 @@ async function memberFacts(api: RdsGateway, engine: Engine, m: MemberTopology, g
             const params = await userClusterParameters(api, m.region, m.clusterParameterGroup!);
             if (engine === "aurora-postgresql") facts.rpoEnabled = (params.get("rds.global_db_rpo") ?? "") !== "";
             else facts.lowerCaseTableNamesDefault = !["1", "2"].includes(params.get("lower_case_table_names") ?? "0");
-            if (family && familyOf(engine, m.engineVersion) !== family) facts.targetClusterParameterGroup = targetGroupName(m.clusterParameterGroup!, family);
+            if (family && familyOf(engine, m.engineVersion) !== family)
+                facts.targetClusterParameterGroup = targetGroupName(m.clusterParameterGroup!, family);
         }
     } else if (engine === "aurora-postgresql") {
         facts.rpoEnabled = false;
@@ -128,7 +180,13 @@ async function memberFacts(api: RdsGateway, engine: Engine, m: MemberTopology, g
 }
 
 /** The instances' parameter groups, and the groups prepared for the member by an interrupted major upgrade. */
-async function instanceFacts(api: RdsGateway, engine: Engine, m: MemberTopology, groups: GroupFacts, warnings: string[]): Promise<Partial<MemberTopology>> {
+async function instanceFacts(
+    api: RdsGateway,
+    engine: Engine,
+    m: MemberTopology,
+    groups: GroupFacts,
+    warnings: string[],
+): Promise<Partial<MemberTopology>> {
     const facts: { -readonly [K in keyof MemberTopology]?: MemberTopology[K] } = {};
     const { family, targetFamily } = groups;
     if (targetFamily) {
@@ -140,7 +198,8 @@ async function instanceFacts(api: RdsGateway, engine: Engine, m: MemberTopology,
             facts.targetInstanceParameterGroup = targetGroupName(custom, family);
         }
         // At the target family on AWS's default groups: maybe the end of an interrupted major upgrade.
-        if (familyOf(engine, m.engineVersion) === targetFamily) Object.assign(facts, await resumeTargets(groups.finder, m, targetFamily, instanceGroups, warnings));
+        if (familyOf(engine, m.engineVersion) === targetFamily)
+            Object.assign(facts, await resumeTargets(groups.finder, m, targetFamily, instanceGroups, warnings));
     }
     return facts;
 }

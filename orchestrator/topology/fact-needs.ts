@@ -42,7 +42,11 @@ export type OverallChange = "none" | "patch" | "minor" | "major" | "unknown";
 const RANK: Readonly<Record<"none" | "patch" | "minor" | "major", number>> = { none: 0, patch: 1, minor: 2, major: 3 };
 
 /** The largest change over the members, as the planner sees it; `unknown` when one cannot be classified. */
-export function overallChange(engine: Engine, memberVersions: readonly (string | undefined)[], target: string): OverallChange {
+export function overallChange(
+    engine: Engine,
+    memberVersions: readonly (string | undefined)[],
+    target: string,
+): OverallChange {
     const to = tryParseVersion(engine, target);
     if (to instanceof VersionParseError || memberVersions.length === 0) return "unknown";
     let overall: OverallChange = "none";
@@ -60,7 +64,12 @@ export function overallChange(engine: Engine, memberVersions: readonly (string |
 /** The facts a topology read needs for `q` (pure; see {@link FactNeeds}). */
 export function factsNeeded(q: FactQuery): FactNeeds {
     if (q.target === undefined) {
-        return { pendingMaintenance: true, clusterParameters: false, instanceGroups: false, catalogue: !q.skipCatalogue };
+        return {
+            pendingMaintenance: true,
+            clusterParameters: false,
+            instanceGroups: false,
+            catalogue: !q.skipCatalogue,
+        };
     }
     const change = overallChange(q.engine, q.memberVersions, q.target);
     const unknown = change === "unknown";

@@ -29,25 +29,50 @@ export function pendingTargetVersion(engine: Engine, description: string | undef
 }
 
 /** DescribePendingMaintenanceActions for one cluster ARN, in its region. */
-export async function pendingActionsOf(api: RdsGateway, region: string, arn: string, engine: Engine): Promise<PendingAction[]> {
-    const out = await api.send<DescribePendingMaintenanceActionsCommandOutput>(region, new DescribePendingMaintenanceActionsCommand({ ResourceIdentifier: arn }), OPTIONAL_FACT_RETRY);
+export async function pendingActionsOf(
+    api: RdsGateway,
+    region: string,
+    arn: string,
+    engine: Engine,
+): Promise<PendingAction[]> {
+    const out = await api.send<DescribePendingMaintenanceActionsCommandOutput>(
+        region,
+        new DescribePendingMaintenanceActionsCommand({ ResourceIdentifier: arn }),
+        OPTIONAL_FACT_RETRY,
+    );
     return (out.PendingMaintenanceActions ?? [])
         .filter((r) => r.ResourceIdentifier === undefined || r.ResourceIdentifier === arn)
         .flatMap((r) => r.PendingMaintenanceActionDetails ?? [])
         .filter((d) => typeof d.Action === "string")
         .map((d) => {
             const targetVersion = pendingTargetVersion(engine, d.Description);
-            return { action: d.Action!, ...(d.Description ? { description: d.Description } : {}), ...(targetVersion ? { targetVersion } : {}) };
+            return {
+                action: d.Action!,
+                ...(d.Description ? { description: d.Description } : {}),
+                ...(targetVersion ? { targetVersion } : {}),
+            };
         });
 }
 
 /** User-set parameters of a custom cluster parameter group (all pages). */
-export async function userClusterParameters(api: RdsGateway, region: string, group: string): Promise<Map<string, string>> {
+export async function userClusterParameters(
+    api: RdsGateway,
+    region: string,
+    group: string,
+): Promise<Map<string, string>> {
     const params = new Map<string, string>();
     let marker: string | undefined;
     do {
-        const out = await api.send<DescribeDBClusterParametersCommandOutput>(region, new DescribeDBClusterParametersCommand({ DBClusterParameterGroupName: group, Source: "user", Marker: marker }));
-        for (const p of out.Parameters ?? []) if (p.ParameterName && p.ParameterValue !== undefined) params.set(p.ParameterName, p.ParameterValue);
+        const out = await api.send<DescribeDBClusterParametersCommandOutput>(
+            region,
+            new DescribeDBClusterParametersCommand({
+                DBClusterParameterGroupName: group,
+                Source: "user",
+                Marker: marker,
+            }),
+        );
+        for (const p of out.Parameters ?? [])
+            if (p.ParameterName && p.ParameterValue !== undefined) params.set(p.ParameterName, p.ParameterValue);
         marker = out.Marker;
     } while (marker);
     return params;
@@ -60,26 +85,46 @@ export function isDefaultGroup(name: string | undefined): boolean {
 
 /** The DB parameter group of each instance of a cluster. */
 export async function instanceParameterGroupsOf(api: RdsGateway, region: string, cluster: string): Promise<string[]> {
-    const out = await api.send<DescribeDBInstancesCommandOutput>(region, new DescribeDBInstancesCommand({ Filters: [{ Name: "db-cluster-id", Values: [cluster] }] }));
-    return (out.DBInstances ?? []).flatMap((i) => (i.DBParameterGroups ?? []).map((g) => g.DBParameterGroupName)).filter((n): n is string => typeof n === "string");
+    const out = await api.send<DescribeDBInstancesCommandOutput>(
+        region,
+        new DescribeDBInstancesCommand({ Filters: [{ Name: "db-cluster-id", Values: [cluster] }] }),
+    );
+    return (out.DBInstances ?? [])
+        .flatMap((i) => (i.DBParameterGroups ?? []).map((g) => g.DBParameterGroupName))
+        .filter((n): n is string => typeof n === "string");
 }
 
 /** Looks up the catalogue entries of `versions` (home region). Throws when AWS cannot answer. */
-export async function catalogueOf(api: RdsGateway, region: string, engine: Engine, versions: readonly string[]): Promise<EngineCatalogue> {
+export async function catalogueOf(
+    api: RdsGateway,
+    region: string,
+    engine: Engine,
+    versions: readonly string[],
+): Promise<EngineCatalogue> {
     const upgradeTargets: Record<string, CatalogueTarget[]> = {};
     const supportsGlobal: Record<string, boolean> = {};
     for (const version of [...new Set(versions)]) {
-        const out = await api.send<DescribeDBEngineVersionsCommandOutput>(region, new DescribeDBEngineVersionsCommand({ Engine: engine, EngineVersion: version }), OPTIONAL_FACT_RETRY);
-        const entry: DBEngineVersion | undefined = (out.DBEngineVersions ?? []).find((e) => e.EngineVersion === version);
+        const out = await api.send<DescribeDBEngineVersionsCommandOutput>(
+            region,
+            new DescribeDBEngineVersionsCommand({ Engine: engine, EngineVersion: version }),
+            OPTIONAL_FACT_RETRY,
+        );
+        const entry: DBEngineVersion | undefined = (out.DBEngineVersions ?? []).find(
+            (e) => e.EngineVersion === version,
+        );
         if (!entry) continue;
         if (typeof entry.SupportsGlobalDatabases === "boolean") supportsGlobal[version] = entry.SupportsGlobalDatabases;
         // Absent (not empty) means AWS did not say: leave it unknown rather than "no valid target".
         if (Array.isArray(entry.ValidUpgradeTarget)) {
-            upgradeTargets[version] = entry.ValidUpgradeTarget.filter((t) => typeof t.EngineVersion === "string").map((t) => ({
-                version: t.EngineVersion!,
-                isMajorVersionUpgrade: t.IsMajorVersionUpgrade === true,
-                ...(typeof t.SupportsGlobalDatabases === "boolean" ? { supportsGlobalDatabases: t.SupportsGlobalDatabases } : {}),
-            }));
+            upgradeTargets[version] = entry.ValidUpgradeTarget.filter((t) => typeof t.EngineVersion === "string").map(
+                (t) => ({
+                    version: t.EngineVersion!,
+                    isMajorVersionUpgrade: t.IsMajorVersionUpgrade === true,
+                    ...(typeof t.SupportsGlobalDatabases === "boolean"
+                        ? { supportsGlobalDatabases: t.SupportsGlobalDatabases }
+                        : {}),
+                }),
+            );
         }
     }
     return { upgradeTargets, supportsGlobal };

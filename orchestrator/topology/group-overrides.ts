@@ -18,7 +18,10 @@ export interface GroupOverrides {
     readonly instance?: Readonly<Record<string, string>>;
 }
 
-export const GROUP_FLAGS: Readonly<Record<GroupKind, string>> = { cluster: "--cluster-parameter-group", instance: "--instance-parameter-group" };
+export const GROUP_FLAGS: Readonly<Record<GroupKind, string>> = {
+    cluster: "--cluster-parameter-group",
+    instance: "--instance-parameter-group",
+};
 
 /** What the overrides are checked against. */
 export interface OverrideContext {
@@ -35,23 +38,43 @@ export interface OverrideContext {
  * the target family, unless the major upgrade will create it from the member's custom group.
  * Throws {@link InputError} naming the flag, the value and the fix (nothing is changed).
  */
-export async function applyGroupOverrides(api: RdsGateway, members: readonly MemberTopology[], overrides: GroupOverrides, o: OverrideContext): Promise<MemberTopology[]> {
+export async function applyGroupOverrides(
+    api: RdsGateway,
+    members: readonly MemberTopology[],
+    overrides: GroupOverrides,
+    o: OverrideContext,
+): Promise<MemberTopology[]> {
     const result = [...members];
     for (const kind of ["cluster", "instance"] as const) {
         for (const [cluster, name] of Object.entries(overrides[kind] ?? {})) {
             const value = `${GROUP_FLAGS[kind]} "${cluster}=${name}"`;
             const i = result.findIndex((m) => m.cluster === cluster);
-            if (i < 0) throw new InputError(`${value}: cluster "${cluster}" is not a member of global cluster "${o.globalClusterId}": use one of ${members.map((m) => `"${m.cluster}"`).join(", ")}`);
+            if (i < 0)
+                throw new InputError(
+                    `${value}: cluster "${cluster}" is not a member of global cluster "${o.globalClusterId}": use one of ${members.map((m) => `"${m.cluster}"`).join(", ")}`,
+                );
             if (!o.targetFamily) continue; // a malformed target: the planner reports it
             const m = result[i];
             await checkGroup(api, m, kind, name, value, o);
-            result[i] = { ...m, ...(kind === "cluster" ? { targetClusterParameterGroup: name } : { targetInstanceParameterGroup: name }) };
+            result[i] = {
+                ...m,
+                ...(kind === "cluster"
+                    ? { targetClusterParameterGroup: name }
+                    : { targetInstanceParameterGroup: name }),
+            };
         }
     }
     return result;
 }
 
-async function checkGroup(api: RdsGateway, m: MemberTopology, kind: GroupKind, name: string, value: string, o: OverrideContext): Promise<void> {
+async function checkGroup(
+    api: RdsGateway,
+    m: MemberTopology,
+    kind: GroupKind,
+    name: string,
+    value: string,
+    o: OverrideContext,
+): Promise<void> {
     let found;
     try {
         found = (await describeGroups(api, m.region, kind, name)).find((g) => g.name === name);
@@ -59,11 +82,20 @@ async function checkGroup(api: RdsGateway, m: MemberTopology, kind: GroupKind, n
         if (!isNotFound(e)) throw e;
     }
     if (found && found.family !== o.targetFamily) {
-        throw new InputError(`${value}: ${kind} parameter group "${name}" (${m.region}) is of family ${found.family}, not ${o.targetFamily}: give a group of family ${o.targetFamily}`);
+        throw new InputError(
+            `${value}: ${kind} parameter group "${name}" (${m.region}) is of family ${found.family}, not ${o.targetFamily}: give a group of family ${o.targetFamily}`,
+        );
     }
-    const source = kind === "cluster" ? (isDefaultGroup(m.clusterParameterGroup) ? undefined : m.clusterParameterGroup) : m.instanceParameterGroup;
+    const source =
+        kind === "cluster"
+            ? isDefaultGroup(m.clusterParameterGroup)
+                ? undefined
+                : m.clusterParameterGroup
+            : m.instanceParameterGroup;
     const created = o.family !== undefined && familyOf(o.engine, m.engineVersion) !== o.family && source !== undefined;
     if (!found && !created) {
-        throw new InputError(`${value}: there is no ${kind} parameter group "${name}" in ${m.region}: create it with family ${o.targetFamily}, or leave the flag out`);
+        throw new InputError(
+            `${value}: there is no ${kind} parameter group "${name}" in ${m.region}: create it with family ${o.targetFamily}, or leave the flag out`,
+        );
     }
 }

@@ -43,31 +43,57 @@ export interface GroupRef {
 }
 
 /** Every parameter group of `kind` in `region` (all pages), or the one named `name`. */
-export async function describeGroups(api: RdsGateway, region: string, kind: GroupKind, name?: string): Promise<GroupRef[]> {
+export async function describeGroups(
+    api: RdsGateway,
+    region: string,
+    kind: GroupKind,
+    name?: string,
+): Promise<GroupRef[]> {
     const refs: GroupRef[] = [];
     let marker: string | undefined;
     do {
         let page: (DBClusterParameterGroup | DBParameterGroup)[];
         if (kind === "cluster") {
-            const out = await api.send<DescribeDBClusterParameterGroupsCommandOutput>(region, new DescribeDBClusterParameterGroupsCommand({ DBClusterParameterGroupName: name, Marker: marker }), OPTIONAL_FACT_RETRY);
+            const out = await api.send<DescribeDBClusterParameterGroupsCommandOutput>(
+                region,
+                new DescribeDBClusterParameterGroupsCommand({ DBClusterParameterGroupName: name, Marker: marker }),
+                OPTIONAL_FACT_RETRY,
+            );
             page = out.DBClusterParameterGroups ?? [];
             marker = out.Marker;
         } else {
-            const out = await api.send<DescribeDBParameterGroupsCommandOutput>(region, new DescribeDBParameterGroupsCommand({ DBParameterGroupName: name, Marker: marker }), OPTIONAL_FACT_RETRY);
+            const out = await api.send<DescribeDBParameterGroupsCommandOutput>(
+                region,
+                new DescribeDBParameterGroupsCommand({ DBParameterGroupName: name, Marker: marker }),
+                OPTIONAL_FACT_RETRY,
+            );
             page = out.DBParameterGroups ?? [];
             marker = out.Marker;
         }
         for (const g of page) {
-            const groupName = "DBClusterParameterGroupName" in g ? g.DBClusterParameterGroupName : (g as DBParameterGroup).DBParameterGroupName;
-            const arn = "DBClusterParameterGroupArn" in g ? g.DBClusterParameterGroupArn : (g as DBParameterGroup).DBParameterGroupArn;
-            if (groupName && arn && g.DBParameterGroupFamily) refs.push({ name: groupName, arn, family: g.DBParameterGroupFamily });
+            const groupName =
+                "DBClusterParameterGroupName" in g
+                    ? g.DBClusterParameterGroupName
+                    : (g as DBParameterGroup).DBParameterGroupName;
+            const arn =
+                "DBClusterParameterGroupArn" in g
+                    ? g.DBClusterParameterGroupArn
+                    : (g as DBParameterGroup).DBParameterGroupArn;
+            if (groupName && arn && g.DBParameterGroupFamily)
+                refs.push({ name: groupName, arn, family: g.DBParameterGroupFamily });
         }
     } while (marker);
     return refs;
 }
 
 /** Tags an existing group (found by name) for `cluster`: AddTagsToResource replaces a tag of the same key. */
-export async function tagExistingGroup(api: RdsGateway, region: string, kind: GroupKind, name: string, tag: Tag): Promise<void> {
+export async function tagExistingGroup(
+    api: RdsGateway,
+    region: string,
+    kind: GroupKind,
+    name: string,
+    tag: Tag,
+): Promise<void> {
     const group = (await describeGroups(api, region, kind, name)).find((g) => g.name === name);
     if (!group) return;
     await api.send(region, new AddTagsToResourceCommand({ ResourceName: group.arn, Tags: [tag] }));
@@ -88,7 +114,9 @@ export class TaggedGroupFinder {
     async find(region: string, kind: GroupKind, family: string, cluster: string): Promise<string[]> {
         const token = family.replace(/\./g, "-");
         const groups = await this.list(region, kind);
-        const candidates = groups.filter((g) => g.family === family && !isDefaultGroup(g.name) && g.name.includes(token));
+        const candidates = groups.filter(
+            (g) => g.family === family && !isDefaultGroup(g.name) && g.name.includes(token),
+        );
         const found: string[] = [];
         for (const g of candidates) {
             if ((await this.tagsOf(region, g.arn)).some((t) => t.Key === `${TAG_PREFIX}${cluster}`)) found.push(g.name);
@@ -109,7 +137,13 @@ export class TaggedGroupFinder {
     private tagsOf(region: string, arn: string): Promise<readonly Tag[]> {
         let tags = this.tags.get(arn);
         if (!tags) {
-            tags = this.api.send<ListTagsForResourceCommandOutput>(region, new ListTagsForResourceCommand({ ResourceName: arn }), OPTIONAL_FACT_RETRY).then((out) => out.TagList ?? []);
+            tags = this.api
+                .send<ListTagsForResourceCommandOutput>(
+                    region,
+                    new ListTagsForResourceCommand({ ResourceName: arn }),
+                    OPTIONAL_FACT_RETRY,
+                )
+                .then((out) => out.TagList ?? []);
             this.tags.set(arn, tags);
         }
         return tags;
@@ -127,12 +161,20 @@ export interface ResumeTargets {
  * the groups prepared for it by an interrupted major upgrade, if any. Unreadable or ambiguous
  * tags are warnings, never errors: the plan is then made without them.
  */
-export async function resumeTargets(finder: TaggedGroupFinder, member: { readonly cluster: string; readonly region: string; readonly clusterParameterGroup?: string }, family: string, instanceGroups: readonly string[], warnings: string[]): Promise<ResumeTargets> {
+export async function resumeTargets(
+    finder: TaggedGroupFinder,
+    member: { readonly cluster: string; readonly region: string; readonly clusterParameterGroup?: string },
+    family: string,
+    instanceGroups: readonly string[],
+    warnings: string[],
+): Promise<ResumeTargets> {
     const where = `cluster "${member.cluster}" (${member.region})`;
     const pick = async (kind: GroupKind): Promise<string | undefined> => {
         const names = await finder.find(member.region, kind, family, member.cluster);
         if (names.length > 1) {
-            warnings.push(`${where}: ${kind} parameter groups ${names.map((n) => `"${n}"`).join(", ")} are all tagged ${TAG_PREFIX}${member.cluster}: none is applied; choose one with --${kind}-parameter-group ${member.cluster}=NAME, or remove the tag from the others`);
+            warnings.push(
+                `${where}: ${kind} parameter groups ${names.map((n) => `"${n}"`).join(", ")} are all tagged ${TAG_PREFIX}${member.cluster}: none is applied; choose one with --${kind}-parameter-group ${member.cluster}=NAME, or remove the tag from the others`,
+            );
             return undefined;
         }
         return names[0];

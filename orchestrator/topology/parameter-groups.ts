@@ -1,4 +1,10 @@
-import { classifyChange, Engine, parameterGroupFamily, tryParseVersion, VersionParseError } from "../../engine-versions";
+import {
+    classifyChange,
+    Engine,
+    parameterGroupFamily,
+    tryParseVersion,
+    VersionParseError,
+} from "../../engine-versions";
 
 /** The target parameter-group family when going from `current` to `target` is a major upgrade. */
 export function targetFamilyIfMajor(engine: Engine, current: string | undefined, target: string): string | undefined {

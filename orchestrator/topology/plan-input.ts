@@ -9,22 +9,22 @@ export function toPlanInput(topology: Topology, target: string, options: PlanOpt
         globalCurrentEngine: topology.engine,
         ...(topology.engineVersion ? { globalCurrentVersion: topology.engineVersion } : {}),
         target,
-        members: topology.members.map(
-            (m): MemberState => ({
-                cluster: m.cluster,
-                region: m.region,
-                role: m.role,
-                ...(m.engineVersion ? { currentVersion: m.engineVersion } : {}),
-                instanceCount: m.instanceIds.length,
-                ...(m.pendingActions ? { pendingActions: m.pendingActions } : {}),
-                ...(m.rpoEnabled !== undefined ? { rpoEnabled: m.rpoEnabled } : {}),
-                ...(m.lowerCaseTableNamesDefault !== undefined ? { lowerCaseTableNamesDefault: m.lowerCaseTableNamesDefault } : {}),
-                ...(m.targetClusterParameterGroup ? { targetClusterParameterGroup: m.targetClusterParameterGroup } : {}),
-                ...(m.targetInstanceParameterGroup ? { targetInstanceParameterGroup: m.targetInstanceParameterGroup } : {}),
-                ...(m.clusterParameterGroup ? { currentClusterParameterGroup: m.clusterParameterGroup } : {}),
-                ...(m.instanceParameterGroups ? { currentInstanceParameterGroups: m.instanceParameterGroups } : {}),
-            }),
-        ),
+        members: topology.members.map((m): MemberState => ({
+            cluster: m.cluster,
+            region: m.region,
+            role: m.role,
+            ...(m.engineVersion ? { currentVersion: m.engineVersion } : {}),
+            instanceCount: m.instanceIds.length,
+            ...(m.pendingActions ? { pendingActions: m.pendingActions } : {}),
+            ...(m.rpoEnabled !== undefined ? { rpoEnabled: m.rpoEnabled } : {}),
+            ...(m.lowerCaseTableNamesDefault !== undefined
+                ? { lowerCaseTableNamesDefault: m.lowerCaseTableNamesDefault }
+                : {}),
+            ...(m.targetClusterParameterGroup ? { targetClusterParameterGroup: m.targetClusterParameterGroup } : {}),
+            ...(m.targetInstanceParameterGroup ? { targetInstanceParameterGroup: m.targetInstanceParameterGroup } : {}),
+            ...(m.clusterParameterGroup ? { currentClusterParameterGroup: m.clusterParameterGroup } : {}),
+            ...(m.instanceParameterGroups ? { currentInstanceParameterGroups: m.instanceParameterGroups } : {}),
+        })),
         options,
         ...(topology.catalogue ? { catalogue: topology.catalogue } : {}),
     };

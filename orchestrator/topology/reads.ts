@@ -1,4 +1,11 @@
-import { DBCluster, DescribeDBClustersCommand, DescribeDBClustersCommandOutput, DescribeGlobalClustersCommand, DescribeGlobalClustersCommandOutput, GlobalCluster } from "@aws-sdk/client-rds";
+import {
+    DBCluster,
+    DescribeDBClustersCommand,
+    DescribeDBClustersCommandOutput,
+    DescribeGlobalClustersCommand,
+    DescribeGlobalClustersCommandOutput,
+    GlobalCluster,
+} from "@aws-sdk/client-rds";
 import { errorCode, isNotFound } from "../aws/errors";
 import { RdsGateway } from "../aws/gateway";
 import { InputError } from "../errors";
@@ -20,12 +27,20 @@ const clusterKey = (region: string, cluster: string) => `DescribeDBClusters ${re
 const globalKey = (id: string) => `DescribeGlobalClusters ${id}`;
 
 /** DescribeDBClusters for one member, by identifier in its own region. */
-export async function readCluster(api: RdsGateway, region: string, cluster: string, options: ReadOptions = {}): Promise<DBCluster> {
+export async function readCluster(
+    api: RdsGateway,
+    region: string,
+    cluster: string,
+    options: ReadOptions = {},
+): Promise<DBCluster> {
     const key = clusterKey(region, cluster);
     const reused = options.reuseWithinMs !== undefined ? api.recall<DBCluster>(key, options.reuseWithinMs) : undefined;
     if (reused) return reused;
     try {
-        const out = await api.send<DescribeDBClustersCommandOutput>(region, new DescribeDBClustersCommand({ DBClusterIdentifier: cluster }));
+        const out = await api.send<DescribeDBClustersCommandOutput>(
+            region,
+            new DescribeDBClustersCommand({ DBClusterIdentifier: cluster }),
+        );
         const found = (out.DBClusters ?? []).find((c) => c.DBClusterIdentifier === cluster) ?? out.DBClusters?.[0];
         if (found) {
             api.remember(key, found);
@@ -34,14 +49,27 @@ export async function readCluster(api: RdsGateway, region: string, cluster: stri
     } catch (e) {
         if (!(errorCode(e) === "DBClusterNotFoundFault" || isNotFound(e))) throw e;
     }
-    throw new InputError(`member cluster "${cluster}" (${region}) of the global cluster was not found in its region: check the global cluster's members (aws rds describe-global-clusters)`);
+    throw new InputError(
+        `member cluster "${cluster}" (${region}) of the global cluster was not found in its region: check the global cluster's members (aws rds describe-global-clusters)`,
+    );
 }
 
 /** DescribeGlobalClusters for one global cluster from `region`; undefined when AWS does not list it. */
-export async function describeGlobalCluster(api: RdsGateway, region: string, id: string, options: ReadOptions = {}): Promise<GlobalCluster | undefined> {
-    const reused = options.reuseWithinMs !== undefined ? api.recall<GlobalCluster>(globalKey(id), options.reuseWithinMs) : undefined;
+export async function describeGlobalCluster(
+    api: RdsGateway,
+    region: string,
+    id: string,
+    options: ReadOptions = {},
+): Promise<GlobalCluster | undefined> {
+    const reused =
+        options.reuseWithinMs !== undefined
+            ? api.recall<GlobalCluster>(globalKey(id), options.reuseWithinMs)
+            : undefined;
     if (reused) return reused;
-    const out = await api.send<DescribeGlobalClustersCommandOutput>(region, new DescribeGlobalClustersCommand({ GlobalClusterIdentifier: id }));
+    const out = await api.send<DescribeGlobalClustersCommandOutput>(
+        region,
+        new DescribeGlobalClustersCommand({ GlobalClusterIdentifier: id }),
+    );
     const found = (out.GlobalClusters ?? []).find((g) => g.GlobalClusterIdentifier === id);
     if (found) api.remember(globalKey(id), found);
     return found;
@@ -55,6 +83,9 @@ export async function readGlobalCluster(api: RdsGateway, region: string, id: str
     } catch (e) {
         if (!isNotFound(e)) throw e;
     }
-    if (!found) throw new InputError(`global cluster "${id}" was not found from ${region}: check --global-cluster and --region (or AWS_REGION)`);
+    if (!found)
+        throw new InputError(
+            `global cluster "${id}" was not found from ${region}: check --global-cluster and --region (or AWS_REGION)`,
+        );
     return found;
 }

@@ -9,9 +9,24 @@ export interface PlanJson {
     readonly change: string;
     readonly path: string;
     readonly blocked: boolean;
-    readonly steps: readonly { wave: number; action: string; cluster: string; region: string; role: string; from: string | null; to: string | null; impact: string }[];
+    readonly steps: readonly {
+        wave: number;
+        action: string;
+        cluster: string;
+        region: string;
+        role: string;
+        from: string | null;
+        to: string | null;
+        impact: string;
+    }[];
     /** Every member from → to (`to` null when blocked, `from` null for a new member). */
-    readonly members: readonly { cluster: string; region: string; role: string; from: string | null; to: string | null }[];
+    readonly members: readonly {
+        cluster: string;
+        region: string;
+        role: string;
+        from: string | null;
+        to: string | null;
+    }[];
     readonly violations: readonly { rule: string; message: string; fix: string; cluster: string | null }[];
     readonly notes: readonly string[];
 }
@@ -25,16 +40,37 @@ export function toPlanJson(plan: Plan): PlanJson {
         change: plan.change,
         path: plan.path,
         blocked: isBlocked(plan),
-        steps: plan.steps.map((s) => ({ wave: s.wave, action: s.action, cluster: s.cluster, region: s.region, role: s.role, from: s.from ?? null, to: s.to ?? null, impact: s.impact })),
-        members: (plan.members ?? []).map((m) => ({ cluster: m.cluster, region: m.region, role: m.role, from: m.from ?? null, to: m.to ?? null })),
-        violations: plan.violations.map((v) => ({ rule: v.rule, message: v.message, fix: v.fix, cluster: v.cluster ?? null })),
+        steps: plan.steps.map((s) => ({
+            wave: s.wave,
+            action: s.action,
+            cluster: s.cluster,
+            region: s.region,
+            role: s.role,
+            from: s.from ?? null,
+            to: s.to ?? null,
+            impact: s.impact,
+        })),
+        members: (plan.members ?? []).map((m) => ({
+            cluster: m.cluster,
+            region: m.region,
+            role: m.role,
+            from: m.from ?? null,
+            to: m.to ?? null,
+        })),
+        violations: plan.violations.map((v) => ({
+            rule: v.rule,
+            message: v.message,
+            fix: v.fix,
+            cluster: v.cluster ?? null,
+        })),
         notes: [...plan.notes],
     };
 }
 
 /** The plan back from its JSON shape (a component's `plan` output, a tool's input). */
 export function fromPlanJson(json: PlanJson): Plan {
-    const opt = <K extends string>(key: K, v: string | null): Partial<Record<K, string>> => (v === null ? {} : ({ [key]: v } as Record<K, string>));
+    const opt = <K extends string>(key: K, v: string | null): Partial<Record<K, string>> =>
+        v === null ? {} : ({ [key]: v } as Record<K, string>);
     return {
         engine: json.engine as Plan["engine"],
         globalClusterId: json.globalClusterId,
@@ -42,9 +78,29 @@ export function fromPlanJson(json: PlanJson): Plan {
         to: json.to,
         change: json.change as Plan["change"],
         path: json.path as Plan["path"],
-        steps: json.steps.map((s) => ({ wave: s.wave, action: s.action as PlanStep["action"], cluster: s.cluster, region: s.region, role: s.role as PlanStep["role"], ...opt("from", s.from), ...opt("to", s.to), impact: s.impact })),
-        members: (json.members ?? []).map((m) => ({ cluster: m.cluster, region: m.region, role: m.role as PlannedMember["role"], ...opt("from", m.from), ...opt("to", m.to) })),
-        violations: json.violations.map((v) => ({ rule: v.rule as Violation["rule"], message: v.message, fix: v.fix, ...opt("cluster", v.cluster) })),
+        steps: json.steps.map((s) => ({
+            wave: s.wave,
+            action: s.action as PlanStep["action"],
+            cluster: s.cluster,
+            region: s.region,
+            role: s.role as PlanStep["role"],
+            ...opt("from", s.from),
+            ...opt("to", s.to),
+            impact: s.impact,
+        })),
+        members: (json.members ?? []).map((m) => ({
+            cluster: m.cluster,
+            region: m.region,
+            role: m.role as PlannedMember["role"],
+            ...opt("from", m.from),
+            ...opt("to", m.to),
+        })),
+        violations: json.violations.map((v) => ({
+            rule: v.rule as Violation["rule"],
+            message: v.message,
+            fix: v.fix,
+            ...opt("cluster", v.cluster),
+        })),
         notes: [...json.notes],
     };
 }

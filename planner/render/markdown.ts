@@ -6,17 +6,28 @@ import { ACTION_WORDS, byWave, headline, memberVersions, pathWords, stepVersions
  * mermaid diagram of the order, steps with their expected impact, violations, notes.
  */
 export function renderMarkdown(plan: Plan): string {
-    const out = [`### ${isBlocked(plan) ? "⛔ Blocked: " : ""}${escape(headline(plan))}`, "", `**Path:** ${isBlocked(plan) ? "blocked — nothing will be changed" : pathWords(plan)}`, ""];
+    const out = [
+        `### ${isBlocked(plan) ? "⛔ Blocked: " : ""}${escape(headline(plan))}`,
+        "",
+        `**Path:** ${isBlocked(plan) ? "blocked — nothing will be changed" : pathWords(plan)}`,
+        "",
+    ];
     if (plan.members && plan.members.length > 0) {
         out.push("| member | region | role | version |", "|---|---|---|---|");
-        for (const m of plan.members) out.push(`| \`${m.cluster}\` | ${m.region} | ${m.role} | ${escape(memberVersions(m))} |`);
+        for (const m of plan.members)
+            out.push(`| \`${m.cluster}\` | ${m.region} | ${m.role} | ${escape(memberVersions(m))} |`);
         out.push("");
     }
     if (plan.steps.length > 0) {
         out.push("```mermaid", ...mermaid(plan), "```", "");
-        out.push("| wave | action | member | region | role | version | expected impact |", "|---|---|---|---|---|---|---|");
+        out.push(
+            "| wave | action | member | region | role | version | expected impact |",
+            "|---|---|---|---|---|---|---|",
+        );
         for (const s of plan.steps) {
-            out.push(`| ${s.wave} | ${ACTION_WORDS[s.action]} | \`${s.cluster}\` | ${s.region} | ${s.role} | ${escape(stepVersions(s))} | ${escape(s.impact)} |`);
+            out.push(
+                `| ${s.wave} | ${ACTION_WORDS[s.action]} | \`${s.cluster}\` | ${s.region} | ${s.role} | ${escape(stepVersions(s))} | ${escape(s.impact)} |`,
+            );
         }
         out.push("");
     }
@@ -34,7 +45,8 @@ function mermaid(plan: Plan): string[] {
     const id = (s: PlanStep) => `s${plan.steps.indexOf(s)}`;
     const waves = byWave(plan);
     for (const wave of waves) {
-        for (const s of wave) lines.push(`  ${id(s)}["${ACTION_WORDS[s.action]}<br/>${s.cluster} (${s.region})<br/>${stepVersions(s)}"]`);
+        for (const s of wave)
+            lines.push(`  ${id(s)}["${ACTION_WORDS[s.action]}<br/>${s.cluster} (${s.region})<br/>${stepVersions(s)}"]`);
     }
     for (let i = 1; i < waves.length; i++) {
         for (const a of waves[i - 1]) for (const b of waves[i]) lines.push(`  ${id(a)} --> ${id(b)}`);

@@ -11,13 +11,17 @@ export function renderText(plan: Plan): string {
         const parallel = wave.length > 1 ? " (in parallel)" : "";
         lines.push(`wave ${wave[0].wave}${parallel}:`);
         for (const s of wave) {
-            lines.push(`  - ${ACTION_WORDS[s.action]} ${s.role} "${s.cluster}" (${s.region}) ${stepVersions(s)}`.trimEnd());
+            lines.push(
+                `  - ${ACTION_WORDS[s.action]} ${s.role} "${s.cluster}" (${s.region}) ${stepVersions(s)}`.trimEnd(),
+            );
             lines.push(`      impact: ${s.impact}`);
         }
     }
     for (const note of plan.notes) lines.push(`note: ${note}`);
     if (isBlocked(plan)) {
-        lines.push(`BLOCKED: ${plan.violations.length} violation${plan.violations.length === 1 ? "" : "s"}, nothing will be changed`);
+        lines.push(
+            `BLOCKED: ${plan.violations.length} violation${plan.violations.length === 1 ? "" : "s"}, nothing will be changed`,
+        );
         for (const v of plan.violations) {
             lines.push(`  [${v.rule}] ${v.message}`);
             lines.push(`      fix: ${v.fix}`);

@@ -13,7 +13,8 @@ export const PATH_WORDS: Record<UpgradePath, string> = {
 
 /** The path in words; a major path with no version change left resumes an interrupted major upgrade. */
 export function pathWords(plan: Plan): string {
-    if (plan.path === "major" && plan.change === "none") return "major (resumed): the upgrade is done; apply the target-family parameter groups, secondaries first, then the primary";
+    if (plan.path === "major" && plan.change === "none")
+        return "major (resumed): the upgrade is done; apply the target-family parameter groups, secondaries first, then the primary";
     return PATH_WORDS[plan.path];
 }
 

@@ -25,7 +25,12 @@ export function assessStack(resources: readonly PolicyResource[], catalogue?: En
         const recorded = view.component ? componentSettings(view.component.props).recordedViolations : undefined;
         const input = planInputFor(view, catalogue);
         if (recorded) return { view, ...(input ? { input } : {}), violations: recorded, source: "component-plan" };
-        return { view, ...(input ? { input } : {}), violations: input ? planUpgrade(input).violations : [], source: "planner" };
+        return {
+            view,
+            ...(input ? { input } : {}),
+            violations: input ? planUpgrade(input).violations : [],
+            source: "planner",
+        };
     });
 }
 

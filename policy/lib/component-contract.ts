@@ -36,9 +36,16 @@ export function componentSettings(props: Props): ComponentSettings {
     const strategy = str(upgrade, "strategy");
     const patches = value(upgrade ?? {}, "applyPendingPatches");
     const options: PlanOptions = {
-        strategy: strategy === "managed" || strategy === "rolling" || strategy === "auto" ? (strategy as Strategy) : DEFAULT_PLAN_OPTIONS.strategy,
-        allowMajorVersionUpgrade: bool(upgrade, "allowMajorVersionUpgrade") ?? DEFAULT_PLAN_OPTIONS.allowMajorVersionUpgrade,
-        snapshotBeforeUpgrade: bool(upgrade, "snapshotBeforeUpgrade") ?? snapshotInRecordedPlan(props) ?? DEFAULT_PLAN_OPTIONS.snapshotBeforeUpgrade,
+        strategy:
+            strategy === "managed" || strategy === "rolling" || strategy === "auto"
+                ? (strategy as Strategy)
+                : DEFAULT_PLAN_OPTIONS.strategy,
+        allowMajorVersionUpgrade:
+            bool(upgrade, "allowMajorVersionUpgrade") ?? DEFAULT_PLAN_OPTIONS.allowMajorVersionUpgrade,
+        snapshotBeforeUpgrade:
+            bool(upgrade, "snapshotBeforeUpgrade") ??
+            snapshotInRecordedPlan(props) ??
+            DEFAULT_PLAN_OPTIONS.snapshotBeforeUpgrade,
         applyPendingPatches: patches === "immediate" || patches === "next-maintenance" ? patches : false,
         mysqlInPlaceMajorConfirmed: bool(upgrade, "mysqlInPlaceMajorConfirmed") ?? false,
     };
@@ -80,7 +87,12 @@ const SPEC_ACTIONS: Record<string, StepAction> = {
 export function recordedSteps(props: Props): RecordedStep[] {
     return list(props, "upgradeSteps")
         .filter((s): s is Props => s !== null && typeof s === "object" && typeof (s as Props).key === "string")
-        .filter((s) => typeof s.action === "string" && s.action in SPEC_ACTIONS && (s.role === "primary" || s.role === "secondary" || s.role === "global"))
+        .filter(
+            (s) =>
+                typeof s.action === "string" &&
+                s.action in SPEC_ACTIONS &&
+                (s.role === "primary" || s.role === "secondary" || s.role === "global"),
+        )
         .map((s) => ({
             key: s.key as string,
             action: SPEC_ACTIONS[s.action as string],

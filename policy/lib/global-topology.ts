@@ -46,7 +46,8 @@ function buildGlobalDatabases(resources: readonly PolicyResource[]): GlobalDatab
     const clusters = resources.filter((r) => r.type === TYPES.cluster);
     const index = indexStack(resources);
     const groups = new Map<string, { globalCluster?: PolicyResource; clusters: PolicyResource[] }>();
-    for (const g of globals) groups.set(str(g.props, "globalClusterIdentifier") ?? g.name, { globalCluster: g, clusters: [] });
+    for (const g of globals)
+        groups.set(str(g.props, "globalClusterIdentifier") ?? g.name, { globalCluster: g, clusters: [] });
     for (const c of clusters) {
         const id = globalIdOf(c, globals);
         if (id === undefined) continue;
@@ -55,7 +56,11 @@ function buildGlobalDatabases(resources: readonly PolicyResource[]): GlobalDatab
     }
     return [...groups.entries()].map(([identifier, g]) => {
         const component = g.globalCluster ? ancestorOfType(g.globalCluster, TYPES.component) : undefined;
-        const members = g.clusters.map((c) => ({ c, instances: instancesOf(c, index), parameterGroup: parameterGroupOf(c, index) }));
+        const members = g.clusters.map((c) => ({
+            c,
+            instances: instancesOf(c, index),
+            parameterGroup: parameterGroupOf(c, index),
+        }));
         const roles = assignRoles(members.map((m) => m.c));
         return {
             identifier,
@@ -96,11 +101,16 @@ export function ancestorOfType(r: PolicyResource, type: string): PolicyResource 
 }
 
 function globalIdOf(c: PolicyResource, globals: readonly PolicyResource[]): string | undefined {
-    const linked = [...(c.propertyDependencies["globalClusterIdentifier"] ?? []), ...c.dependencies].find((d) => d.type === TYPES.globalCluster);
+    const linked = [...(c.propertyDependencies["globalClusterIdentifier"] ?? []), ...c.dependencies].find(
+        (d) => d.type === TYPES.globalCluster,
+    );
     if (linked) return str(linked.props, "globalClusterIdentifier") ?? linked.name;
     const id = str(c.props, "globalClusterIdentifier");
     if (!id) return undefined;
-    const named = globals.find((g) => str(g.props, "globalClusterIdentifier") === id || str(g.props, "id") === id || str(g.props, "arn") === id);
+    const named = globals.find(
+        (g) =>
+            str(g.props, "globalClusterIdentifier") === id || str(g.props, "id") === id || str(g.props, "arn") === id,
+    );
     return named ? (str(named.props, "globalClusterIdentifier") ?? named.name) : id;
 }
 
@@ -116,14 +126,21 @@ interface StackIndex {
 }
 
 function indexStack(resources: readonly PolicyResource[]): StackIndex {
-    const index: StackIndex = { position: new Map(), instancesByName: new Map(), instancesByDependency: new Map(), parameterGroupsByName: new Map() };
-    const push = <K>(map: Map<K, PolicyResource[]>, key: K, r: PolicyResource) => map.set(key, [...(map.get(key) ?? []), r]);
+    const index: StackIndex = {
+        position: new Map(),
+        instancesByName: new Map(),
+        instancesByDependency: new Map(),
+        parameterGroupsByName: new Map(),
+    };
+    const push = <K>(map: Map<K, PolicyResource[]>, key: K, r: PolicyResource) =>
+        map.set(key, [...(map.get(key) ?? []), r]);
     resources.forEach((r, i) => {
         index.position.set(r, i);
         if (r.type === TYPES.clusterInstance) {
             const name = str(r.props, "clusterIdentifier");
             if (name !== undefined) push(index.instancesByName, name, r);
-            for (const target of new Set(r.propertyDependencies["clusterIdentifier"] ?? [])) push(index.instancesByDependency, target, r);
+            for (const target of new Set(r.propertyDependencies["clusterIdentifier"] ?? []))
+                push(index.instancesByDependency, target, r);
         } else if (r.type === TYPES.clusterParameterGroup) {
             for (const key of [str(r.props, "name"), str(r.props, "id")]) {
                 if (key !== undefined && !index.parameterGroupsByName.has(key)) index.parameterGroupsByName.set(key, r);
@@ -142,7 +159,9 @@ function instancesOf(c: PolicyResource, index: StackIndex): PolicyResource[] {
 }
 
 function parameterGroupOf(c: PolicyResource, index: StackIndex): PolicyResource | undefined {
-    const linked = (c.propertyDependencies["dbClusterParameterGroupName"] ?? []).filter((r) => r.type === TYPES.clusterParameterGroup);
+    const linked = (c.propertyDependencies["dbClusterParameterGroupName"] ?? []).filter(
+        (r) => r.type === TYPES.clusterParameterGroup,
+    );
     const wanted = str(c.props, "dbClusterParameterGroupName");
     const named = wanted !== undefined ? index.parameterGroupsByName.get(wanted) : undefined;
     const candidates = [...linked, ...(named ? [named] : [])];
@@ -158,7 +177,9 @@ function parameterGroupOf(c: PolicyResource, index: StackIndex): PolicyResource 
 function assignRoles(clusters: readonly PolicyResource[]): Role[] {
     const declared = clusters.map((c) => roleDeclaredFor(c));
     if (declared.some((r) => r === "primary")) return declared.map((r) => r ?? "secondary");
-    const withCredentials = clusters.map((c) => str(c.props, "masterUsername") !== undefined || bool(c.props, "manageMasterUserPassword") === true);
+    const withCredentials = clusters.map(
+        (c) => str(c.props, "masterUsername") !== undefined || bool(c.props, "manageMasterUserPassword") === true,
+    );
     let primary = withCredentials.filter(Boolean).length === 1 ? withCredentials.indexOf(true) : -1;
     if (primary < 0) primary = clusters.findIndex((c) => clusters.some((o) => o !== c && o.dependencies.includes(c)));
     if (primary < 0) primary = declared.indexOf(undefined);

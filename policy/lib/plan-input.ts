@@ -25,7 +25,9 @@ export function versionsOf(r: PolicyResource): VersionView {
     const version = str(r.props, "engineVersion");
     const ignored = isIgnored(r.opts, "engineVersion");
     if (!exists) return { exists, ...(version ? { declared: version } : {}) };
-    const current = ignored ? (version ?? str(r.props, "engineVersionActual")) : (str(r.props, "engineVersionActual") ?? version);
+    const current = ignored
+        ? (version ?? str(r.props, "engineVersionActual"))
+        : (str(r.props, "engineVersionActual") ?? version);
     return { exists, ...(current ? { current } : {}), ...(!ignored && version ? { declared: version } : {}) };
 }
 
@@ -44,7 +46,10 @@ export function engineOfVersion(version: string): Engine | undefined {
 export function planInputFor(view: GlobalDatabaseView, catalogue?: EngineCatalogue): PlanInput | undefined {
     const settings = view.component ? componentSettings(view.component.props) : undefined;
     const gc = view.globalCluster;
-    const engine = settings?.engine ?? str(gc?.props, "engine") ?? view.members.map((m) => str(m.resource.props, "engine")).find(Boolean);
+    const engine =
+        settings?.engine ??
+        str(gc?.props, "engine") ??
+        view.members.map((m) => str(m.resource.props, "engine")).find(Boolean);
     if (!engine || !isEngine(engine)) return undefined;
     const gcVersions = gc ? versionsOf(gc) : undefined;
     const members = view.members.map((m) => ({ m, v: versionsOf(m.resource) }));
@@ -65,7 +70,9 @@ export function planInputFor(view: GlobalDatabaseView, catalogue?: EngineCatalog
         engine,
         globalClusterId: view.identifier,
         ...(otherEngine ? { globalCurrentEngine: runningEngine } : {}),
-        ...(!otherEngine && gcVersions?.current ? { globalCurrentEngine: engine, globalCurrentVersion: gcVersions.current } : {}),
+        ...(!otherEngine && gcVersions?.current
+            ? { globalCurrentEngine: engine, globalCurrentVersion: gcVersions.current }
+            : {}),
         target,
         members: members.map(({ m, v }) => memberState(m, v, otherEngine)),
         options: settings?.options ?? optionsFromTags(gc),

@@ -13,7 +13,14 @@ export interface StepView {
     readonly cluster?: string;
 }
 
-const ACTIONS: readonly StepAction[] = ["snapshot", "prepare-parameter-groups", "modify-global-cluster", "modify-db-cluster", "apply-pending-maintenance", "apply-parameter-groups"];
+const ACTIONS: readonly StepAction[] = [
+    "snapshot",
+    "prepare-parameter-groups",
+    "modify-global-cluster",
+    "modify-db-cluster",
+    "apply-pending-maintenance",
+    "apply-parameter-groups",
+];
 
 /** The upgrade step commands under each of our components, keyed by the component. */
 export function stepsByComponent(resources: readonly PolicyResource[]): Map<PolicyResource, StepView[]> {
@@ -34,8 +41,17 @@ export function stepsByComponent(resources: readonly PolicyResource[]): Map<Poli
  */
 export function classify(r: PolicyResource, component?: PolicyResource): StepView {
     const prefix = component ? `${component.name}-upgrade-` : undefined;
-    const spec = prefix && r.name.startsWith(prefix) ? recordedSteps(component!.props).find((s) => s.key === r.name.slice(prefix.length)) : undefined;
-    if (spec) return { resource: r, action: spec.action, role: spec.role, ...(spec.cluster ? { cluster: spec.cluster } : {}) };
+    const spec =
+        prefix && r.name.startsWith(prefix)
+            ? recordedSteps(component!.props).find((s) => s.key === r.name.slice(prefix.length))
+            : undefined;
+    if (spec)
+        return {
+            resource: r,
+            action: spec.action,
+            role: spec.role,
+            ...(spec.cluster ? { cluster: spec.cluster } : {}),
+        };
     const env = obj(r.props, "environment");
     const action = str(env, STEP_ENV.action);
     const role = str(env, STEP_ENV.role);
@@ -48,7 +64,13 @@ export function classify(r: PolicyResource, component?: PolicyResource): StepVie
           : name.includes("primary") || name.includes("secondary")
             ? "modify-db-cluster"
             : "unknown";
-    const roleByName: StepView["role"] = name.includes("secondary") ? "secondary" : name.includes("primary") ? "primary" : name.includes("global") ? "global" : "unknown";
+    const roleByName: StepView["role"] = name.includes("secondary")
+        ? "secondary"
+        : name.includes("primary")
+          ? "primary"
+          : name.includes("global")
+            ? "global"
+            : "unknown";
     return {
         resource: r,
         action: action && (ACTIONS as readonly string[]).includes(action) ? (action as StepAction) : byName,
@@ -59,7 +81,11 @@ export function classify(r: PolicyResource, component?: PolicyResource): StepVie
 
 /** True for a step that changes a member's or the global cluster's version or patch level. */
 export function isUpgradeStep(s: StepView): boolean {
-    return s.action === "modify-db-cluster" || s.action === "apply-pending-maintenance" || s.action === "modify-global-cluster";
+    return (
+        s.action === "modify-db-cluster" ||
+        s.action === "apply-pending-maintenance" ||
+        s.action === "modify-global-cluster"
+    );
 }
 
 /** True when `from` depends on `on`, directly or through other resources. */

@@ -5,9 +5,21 @@ import { bool } from "../lib/props";
 
 const configSchema: PolicyConfigSchema = {
     properties: {
-        requireStorageEncryption: { type: "boolean", default: true, description: "Global cluster and member clusters set storageEncrypted: true." },
-        requireDeletionProtection: { type: "boolean", default: true, description: "Global cluster and member clusters set deletionProtection: true." },
-        forbidPublicInstances: { type: "boolean", default: true, description: "No DB instance of a member cluster sets publiclyAccessible: true." },
+        requireStorageEncryption: {
+            type: "boolean",
+            default: true,
+            description: "Global cluster and member clusters set storageEncrypted: true.",
+        },
+        requireDeletionProtection: {
+            type: "boolean",
+            default: true,
+            description: "Global cluster and member clusters set deletionProtection: true.",
+        },
+        forbidPublicInstances: {
+            type: "boolean",
+            default: true,
+            description: "No DB instance of a member cluster sets publiclyAccessible: true.",
+        },
     },
 };
 
@@ -20,7 +32,8 @@ interface Config {
 /** Secure defaults on the members of a global database: encryption, deletion protection, no public instances. */
 export const globalMemberSecureDefaults: StackValidationPolicy = {
     name: "global-member-secure-defaults",
-    description: "The global cluster and its members encrypt storage and have deletion protection, and no member instance is publicly accessible.",
+    description:
+        "The global cluster and its members encrypt storage and have deletion protection, and no member instance is publicly accessible.",
     enforcementLevel: "advisory",
     configSchema,
     validateStack: (args, reportViolation) => {
@@ -28,7 +41,10 @@ export const globalMemberSecureDefaults: StackValidationPolicy = {
         for (const view of findGlobalDatabases(args.resources)) {
             const clusters = [
                 ...(view.globalCluster ? [{ r: view.globalCluster, what: `global cluster "${view.identifier}"` }] : []),
-                ...view.members.map((m) => ({ r: m.resource, what: `${m.role} cluster "${m.identifier}" (${m.region}) of global database "${view.identifier}"` })),
+                ...view.members.map((m) => ({
+                    r: m.resource,
+                    what: `${m.role} cluster "${m.identifier}" (${m.region}) of global database "${view.identifier}"`,
+                })),
             ];
             for (const { r, what } of clusters) {
                 if (config.requireStorageEncryption && bool(r.props, "storageEncrypted") !== true) {

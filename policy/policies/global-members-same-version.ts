@@ -30,7 +30,8 @@ export const globalMembersSameVersion: StackValidationPolicy = {
                     );
                 }
             }
-            for (const v of a.violations.filter((x) => x.rule === SAME_VERSION_RULE)) reportViolation(violationMessage(view, v), urnFor(view, v));
+            for (const v of a.violations.filter((x) => x.rule === SAME_VERSION_RULE))
+                reportViolation(violationMessage(view, v), urnFor(view, v));
         }
     },
 };

@@ -18,7 +18,8 @@ interface Config {
     readonly checkGlobalCluster: boolean;
 }
 
-const ORDER_WORDS = "the AWS provider would upgrade it on its own, in no particular order (a primary before its secondaries is refused by AWS or leaves members at different versions)";
+const ORDER_WORDS =
+    "the AWS provider would upgrade it on its own, in no particular order (a primary before its secondaries is refused by AWS or leaves members at different versions)";
 
 /**
  * Member clusters of a global cluster must not upgrade themselves: an `engineVersion` the
@@ -41,7 +42,9 @@ export const memberClustersNoSelfUpgrade: ResourceValidationPolicy = {
             return;
         }
         if (args.type !== TYPES.cluster) return;
-        const memberOf = isUnknown(args.props, "globalClusterIdentifier") ? "a global cluster" : str(args.props, "globalClusterIdentifier");
+        const memberOf = isUnknown(args.props, "globalClusterIdentifier")
+            ? "a global cluster"
+            : str(args.props, "globalClusterIdentifier");
         if (memberOf === undefined) return;
         const where = memberOf === "a global cluster" ? memberOf : `global cluster "${memberOf}"`;
         if ("engineVersion" in args.props && !isIgnored(args.opts, "engineVersion")) {
@@ -50,7 +53,10 @@ export const memberClustersNoSelfUpgrade: ResourceValidationPolicy = {
                 `cluster "${args.name}" is a member of ${where} and declares engineVersion${version ? ` "${version}"` : ""} without ignoreChanges: ${ORDER_WORDS}. Fix: add ignoreChanges: ["engineVersion"] to the cluster's resource options and change the version once, on the global database (AuroraGlobalDatabase engineVersion), which upgrades the secondaries first and the primary last.`,
             );
         }
-        if (bool(args.props, "allowMajorVersionUpgrade") === true && !isIgnored(args.opts, "allowMajorVersionUpgrade")) {
+        if (
+            bool(args.props, "allowMajorVersionUpgrade") === true &&
+            !isIgnored(args.opts, "allowMajorVersionUpgrade")
+        ) {
             reportViolation(
                 `cluster "${args.name}" is a member of ${where} and sets allowMajorVersionUpgrade: AWS refuses a major version upgrade of a single member ("Major Version Upgrade isn't supported in a single member of a global cluster"). Fix: remove allowMajorVersionUpgrade from the member and opt in on the global database instead (upgrade.allowMajorVersionUpgrade on AuroraGlobalDatabase, or the tag aurora-global:allow-major-version-upgrade=true on a plain aws.rds.GlobalCluster).`,
             );

@@ -31,7 +31,9 @@ interface Config {
  */
 export const noBlockedVersionChange: StackValidationPolicy = {
     name: "no-blocked-version-change",
-    description: `Blocks every engine-version change the upgrade planner refuses: ${RULES.filter((r) => r.id !== SAME_VERSION_RULE)
+    description: `Blocks every engine-version change the upgrade planner refuses: ${RULES.filter(
+        (r) => r.id !== SAME_VERSION_RULE,
+    )
         .map((r) => r.summary)
         .join("; ")}.`,
     enforcementLevel: "mandatory",
@@ -39,7 +41,8 @@ export const noBlockedVersionChange: StackValidationPolicy = {
     validateStack: (args, reportViolation) => {
         const config = configWithDefaults<Config>(args, configSchema);
         for (const a of assessStack(args.resources, config.engineCatalogue)) {
-            for (const v of a.violations.filter((x) => x.rule !== SAME_VERSION_RULE)) reportViolation(violationMessage(a.view, v), urnFor(a.view, v));
+            for (const v of a.violations.filter((x) => x.rule !== SAME_VERSION_RULE))
+                reportViolation(violationMessage(a.view, v), urnFor(a.view, v));
         }
     },
 };

@@ -60,7 +60,9 @@ export const upgradeStepsOrdered: StackValidationPolicy = {
                 );
                 continue;
             }
-            for (const step of upgrades.filter((s) => !snapshots.some((snap) => dependsOn(s.resource, snap.resource)))) {
+            for (const step of upgrades.filter(
+                (s) => !snapshots.some((snap) => dependsOn(s.resource, snap.resource)),
+            )) {
                 reportViolation(
                     `component "${component.name}": upgrade step ${stepName(step)} does not depend on the pre-upgrade snapshot step ${stepName(snapshots[0])}, so it could start before the snapshot exists. Fix: make every upgrade step depend on the snapshot step (dependsOn).`,
                     step.resource.urn,

@@ -13,7 +13,7 @@ out="${1:-$root/dist/policy-pack}"
 rm -rf "$out"
 mkdir -p "$out/policy"
 # The pack itself, without the offline runner (it needs the mock engine, which is not published).
-(cd "$root/policy" && tar --exclude=node_modules --exclude=scripts --exclude=local-runner.ts --exclude=engine-emulation -cf - .) | (cd "$out/policy" && tar -xf -)
+(cd "$root/policy" && tar --exclude=node_modules --exclude=scripts -cf - .) | (cd "$out/policy" && tar -xf -)
 cp -R "$root/planner" "$root/engine-versions" "$out/"
 cp "$root/policy/PulumiPolicy.yaml" "$out/PulumiPolicy.yaml"
 

@@ -1,17 +1,20 @@
 import * as assert from "node:assert/strict";
-import { benchCriticalPath } from "../../bench/critical-path";
-import { benchDetection } from "../../bench/control-plane-detection";
-import { benchFleet, peakInWindow } from "../../bench/control-plane-fleet";
-import { benchPolicy } from "../../bench/policy-cost";
-import { benchPreview } from "../../bench/preview-cost";
-import { BenchOutput, collect, renderMarkdownTable, renderTable } from "../../bench/results-writer";
+import { benchCriticalPath } from "../../testbeds/bench/critical-path";
+import { benchDetection } from "../../testbeds/bench/control-plane-detection";
+import { benchFleet, peakInWindow } from "../../testbeds/bench/control-plane-fleet";
+import { benchPolicy } from "../../testbeds/bench/policy-cost";
+import { benchPreview } from "../../testbeds/bench/preview-cost";
+import { BenchOutput, collect, renderMarkdownTable, renderTable } from "../../testbeds/bench/results-writer";
 
 // Shape only: each bench at its smallest size. Speed is what `npm run bench` measures, not tests.
 
 /** Every key named `…Ratio` anywhere under `value`, with its value. */
 function ratioKeys(value: unknown, prefix = ""): [string, unknown][] {
     if (value === null || typeof value !== "object") return [];
-    return Object.entries(value).flatMap(([k, v]) => [...(/Ratio$/.test(k) ? [[`${prefix}${k}`, v] as [string, unknown]] : []), ...ratioKeys(v, `${prefix}${k}.`)]);
+    return Object.entries(value).flatMap(([k, v]) => [
+        ...(/Ratio$/.test(k) ? [[`${prefix}${k}`, v] as [string, unknown]] : []),
+        ...ratioKeys(v, `${prefix}${k}.`),
+    ]);
 }
 
 function assertRows(out: BenchOutput): void {
@@ -45,14 +48,23 @@ describe("bench (smoke: smallest sizes, result shape)", function () {
         const d = out.data.detection as { overall: Record<string, number>; byPath: Record<string, unknown> };
         assert.deepEqual(Object.keys(d.byPath), ["rolling", "managed", "major"]);
         assert.equal(d.overall.members, 2 * 4 + 2 * 3 + 2 * 3);
-        assert.ok(d.overall.waitingDescribesPerMemberMinute > 0 && d.overall.allDescribesPerMemberMinute >= d.overall.waitingDescribesPerMemberMinute);
-        assert.ok(d.overall.maxDetectionSeconds >= d.overall.meanDetectionSeconds && d.overall.meanDetectionSeconds >= 0);
+        assert.ok(
+            d.overall.waitingDescribesPerMemberMinute > 0 &&
+                d.overall.allDescribesPerMemberMinute >= d.overall.waitingDescribesPerMemberMinute,
+        );
+        assert.ok(
+            d.overall.maxDetectionSeconds >= d.overall.meanDetectionSeconds && d.overall.meanDetectionSeconds >= 0,
+        );
         assertRows(out);
     });
 
     it("control-plane fleet: per-region rates and the throttled count", async () => {
         const out = await benchFleet("smoke");
-        const f = out.data.fleet as { databases: number; throttled: number; perRegion: Record<string, Record<string, number>> };
+        const f = out.data.fleet as {
+            databases: number;
+            throttled: number;
+            perRegion: Record<string, Record<string, number>>;
+        };
         assert.equal(f.databases, 3);
         assert.deepEqual(Object.keys(f.perRegion), ["us-east-1", "us-west-2", "eu-west-1"]);
         for (const r of Object.values(f.perRegion)) assert.ok(r.requests > 0 && r.peak1sRps >= r.peak60sRps);
@@ -70,11 +82,16 @@ describe("bench (smoke: smallest sizes, result shape)", function () {
         const out = await benchPreview("smoke");
         const n1 = out.data.n1 as Record<string, number>;
         assert.equal(n1.databases, 1);
-        assert.ok(n1.componentCpuMsPerDatabase > 0 && n1.plainCpuMsPerDatabase > 0 && n1.componentWallMsPerDatabase > 0);
+        assert.ok(
+            n1.componentCpuMsPerDatabase > 0 && n1.plainCpuMsPerDatabase > 0 && n1.componentWallMsPerDatabase > 0,
+        );
         // One AuroraGlobalDatabase registers more than the 7 plain resources (components, password, steps).
         assert.equal(n1.plainResources, 1 + 7);
         assert.ok(n1.componentResources > n1.plainResources, JSON.stringify(n1));
-        assert.ok(Math.abs(n1.costRatio - n1.componentCpuMsPerDatabase / n1.plainCpuMsPerDatabase) < 0.01, JSON.stringify(n1));
+        assert.ok(
+            Math.abs(n1.costRatio - n1.componentCpuMsPerDatabase / n1.plainCpuMsPerDatabase) < 0.01,
+            JSON.stringify(n1),
+        );
         assertRows(out);
     });
 
@@ -93,7 +110,10 @@ describe("bench (smoke: smallest sizes, result shape)", function () {
         assert.ok(results.criticalPath && results.controlPlaneCalls);
         assert.equal(results.table.length, outputs.flatMap((o) => o.rows).length);
         const ratios = ratioKeys(results);
-        assert.ok(ratios.some(([k]) => k === "criticalPath.rolling1.criticalRatio"), ratios.map(([k]) => k).join(", "));
+        assert.ok(
+            ratios.some(([k]) => k === "criticalPath.rolling1.criticalRatio"),
+            ratios.map(([k]) => k).join(", "),
+        );
         for (const [k, v] of ratios) assert.equal(typeof v, "number", k);
         assert.match(renderTable(results.table), /^section\s+metric\s+value\s+target\s+met/);
         assert.match(renderMarkdownTable(results.table), /^\| section \| metric \| value \| target \| met \|\n\|---/);

@@ -5,17 +5,40 @@ import { buildProgram } from "../../orchestrator/cli/program";
 import { DEFAULT_PLAN_OPTIONS, MemberState, planUpgrade, PlanOptions } from "../../planner";
 
 function cliFlags(): Map<string, Set<string>> {
-    const program = buildProgram(resolveDeps({ stdout: () => undefined, stderr: () => undefined, env: {} }), () => undefined);
+    const program = buildProgram(
+        resolveDeps({ stdout: () => undefined, stderr: () => undefined, env: {} }),
+        () => undefined,
+    );
     return new Map(program.commands.map((c) => [c.name(), new Set(c.options.map((o) => o.long ?? ""))]));
 }
 
 const members = (version: string): MemberState[] => [
-    { cluster: "app-use1", region: "us-east-1", role: "primary", instanceCount: 1, currentVersion: version, pendingActions: [{ action: "system-update" }] },
-    { cluster: "app-apne1", region: "ap-northeast-1", role: "secondary", instanceCount: 1, currentVersion: version, pendingActions: [{ action: "system-update" }] },
+    {
+        cluster: "app-use1",
+        region: "us-east-1",
+        role: "primary",
+        instanceCount: 1,
+        currentVersion: version,
+        pendingActions: [{ action: "system-update" }],
+    },
+    {
+        cluster: "app-apne1",
+        region: "ap-northeast-1",
+        role: "secondary",
+        instanceCount: 1,
+        currentVersion: version,
+        pendingActions: [{ action: "system-update" }],
+    },
 ];
 
 function commands(target: string, options: Partial<PlanOptions>, upgrade: UpgradeArgs): string[] {
-    const plan = planUpgrade({ engine: "aurora-postgresql", globalClusterId: "app", target, members: members("17.4"), options: { ...DEFAULT_PLAN_OPTIONS, ...options } });
+    const plan = planUpgrade({
+        engine: "aurora-postgresql",
+        globalClusterId: "app",
+        target,
+        members: members("17.4"),
+        options: { ...DEFAULT_PLAN_OPTIONS, ...options },
+    });
     return stepGraph(plan, resolveUpgrade(upgrade), "us-east-1").map((s) => s.command);
 }
 
@@ -28,12 +51,12 @@ describe("components: step command lines and the orchestrator CLI", () => {
     ];
 
     it("covers every kind of step", () => {
-        assert.deepStrictEqual(
-            [...new Set(all.map((c) => c.split(" ").slice(2, 3)[0]))].sort(),
-            ["patch", "upgrade"],
-        );
+        assert.deepStrictEqual([...new Set(all.map((c) => c.split(" ").slice(2, 3)[0]))].sort(), ["patch", "upgrade"]);
         assert.ok(all.every((c) => c.startsWith(`${DEFAULTS.cli} `)));
-        assert.ok(all.some((c) => c.includes(` ${CLI_FLAGS.onlyMember} `)) && all.some((c) => c.endsWith(` ${CLI_FLAGS.onlySnapshot}`)));
+        assert.ok(
+            all.some((c) => c.includes(` ${CLI_FLAGS.onlyMember} `)) &&
+                all.some((c) => c.endsWith(` ${CLI_FLAGS.onlySnapshot}`)),
+        );
         assert.strictEqual(all.length, 3 + 2 + 2 + 3);
     });
 

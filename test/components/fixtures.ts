@@ -1,5 +1,11 @@
 import { AuroraGlobalDatabase, AuroraGlobalDatabaseArgs } from "../../components";
-import { CurrentState, existingDatabase, RecordedResource, runProgramUnderMocks, RunResult } from "../../offline/mock-engine";
+import {
+    CurrentState,
+    existingDatabase,
+    RecordedResource,
+    runProgramUnderMocks,
+    RunResult,
+} from "../../testbeds/offline/mock-engine";
 
 export const PRIMARY = "us-east-1";
 export const SECONDARY = "ap-northeast-1";
@@ -18,19 +24,31 @@ export function pgArgs(overrides: Partial<AuroraGlobalDatabaseArgs> = {}): Auror
 }
 
 /** The database of {@link pgArgs} running `version` (members may override theirs). */
-export function runningPg(version: string, regions: readonly string[] = [PRIMARY, SECONDARY], overrides: Record<string, string> = {}): CurrentState {
+export function runningPg(
+    version: string,
+    regions: readonly string[] = [PRIMARY, SECONDARY],
+    overrides: Record<string, string> = {},
+): CurrentState {
     return existingDatabase({
         globalClusterIdentifier: "app",
         engine: "aurora-postgresql",
         engineVersion: version,
-        members: regions.map((region) => ({ clusterIdentifier: `app-${region}`, region, engineVersion: overrides[region] ?? version })),
+        members: regions.map((region) => ({
+            clusterIdentifier: `app-${region}`,
+            region,
+            engineVersion: overrides[region] ?? version,
+        })),
     });
 }
 
 export type DbRun = RunResult<Record<string, unknown>> & { db: AuroraGlobalDatabase };
 
 /** Runs one AuroraGlobalDatabase named "db" under the mock engine. */
-export async function runDb(args: AuroraGlobalDatabaseArgs, currentState: CurrentState = {}, preview = true): Promise<DbRun> {
+export async function runDb(
+    args: AuroraGlobalDatabaseArgs,
+    currentState: CurrentState = {},
+    preview = true,
+): Promise<DbRun> {
     let db: AuroraGlobalDatabase | undefined;
     const result = await runProgramUnderMocks({
         program: () => {

@@ -1,5 +1,11 @@
 import * as assert from "assert";
-import { findUpgradeStepsRecord, resolveUpgrade, stepGraph, stepsToDeclare, UpgradeStepsRecord } from "../../components";
+import {
+    findUpgradeStepsRecord,
+    resolveUpgrade,
+    stepGraph,
+    stepsToDeclare,
+    UpgradeStepsRecord,
+} from "../../components";
 import { DEFAULT_PLAN_OPTIONS, planUpgrade } from "../../planner";
 import { PRIMARY, SECONDARY } from "./fixtures";
 
@@ -7,7 +13,14 @@ const members = (version: string) => [
     { cluster: "app-use1", region: PRIMARY, role: "primary" as const, instanceCount: 1, currentVersion: version },
     { cluster: "app-apne1", region: SECONDARY, role: "secondary" as const, instanceCount: 1, currentVersion: version },
 ];
-const plan = (from: string, to: string) => planUpgrade({ engine: "aurora-postgresql", globalClusterId: "app", target: to, members: members(from), options: { ...DEFAULT_PLAN_OPTIONS, strategy: "rolling" } });
+const plan = (from: string, to: string) =>
+    planUpgrade({
+        engine: "aurora-postgresql",
+        globalClusterId: "app",
+        target: to,
+        members: members(from),
+        options: { ...DEFAULT_PLAN_OPTIONS, strategy: "rolling" },
+    });
 const upgrade = resolveUpgrade({ strategy: "rolling" });
 const base = { component: "db", globalClusterId: "app", homeRegion: PRIMARY };
 
@@ -19,19 +32,42 @@ function lastUpgrade(): UpgradeStepsRecord {
 
 describe("components: stepsToDeclare and findUpgradeStepsRecord (pure)", () => {
     it("declares the plan's steps, triggered by the target, when there is work", () => {
-        const { record, kept } = stepsToDeclare({ ...base, plan: plan("17.4", "17.5"), specs: stepGraph(plan("17.4", "17.5"), upgrade, PRIMARY) });
+        const { record, kept } = stepsToDeclare({
+            ...base,
+            plan: plan("17.4", "17.5"),
+            specs: stepGraph(plan("17.4", "17.5"), upgrade, PRIMARY),
+        });
         assert.strictEqual(kept, false);
-        assert.deepStrictEqual(record.steps.map((s) => [s.key, s.triggers]), [["snapshot", ["17.5"]], [`secondary-${SECONDARY}`, ["17.5"]], ["primary", ["17.5"]]]);
+        assert.deepStrictEqual(
+            record.steps.map((s) => [s.key, s.triggers]),
+            [
+                ["snapshot", ["17.5"]],
+                [`secondary-${SECONDARY}`, ["17.5"]],
+                ["primary", ["17.5"]],
+            ],
+        );
     });
 
     it("keeps the last record, the very object, only for the same target, global cluster and component", () => {
         const previous = lastUpgrade();
         const done = plan("17.5", "17.5");
         assert.strictEqual(done.path, "none");
-        assert.deepStrictEqual(stepsToDeclare({ ...base, plan: done, specs: [], previous }), { record: previous, kept: true });
-        for (const other of [{ ...previous, target: "17.6" }, { ...previous, globalClusterId: "other" }, { ...previous, component: "other" }, { ...previous, steps: [] }]) {
+        assert.deepStrictEqual(stepsToDeclare({ ...base, plan: done, specs: [], previous }), {
+            record: previous,
+            kept: true,
+        });
+        for (const other of [
+            { ...previous, target: "17.6" },
+            { ...previous, globalClusterId: "other" },
+            { ...previous, component: "other" },
+            { ...previous, steps: [] },
+        ]) {
             const r = stepsToDeclare({ ...base, plan: done, specs: [], previous: other });
-            assert.deepStrictEqual(r, { record: { ...base, target: "17.5", steps: [] }, kept: false }, JSON.stringify(other));
+            assert.deepStrictEqual(
+                r,
+                { record: { ...base, target: "17.5", steps: [] }, kept: false },
+                JSON.stringify(other),
+            );
         }
     });
 
@@ -49,6 +85,9 @@ describe("components: stepsToDeclare and findUpgradeStepsRecord (pure)", () => {
         assert.deepStrictEqual(findUpgradeStepsRecord([theirs, mine], "db"), mine);
         assert.strictEqual(findUpgradeStepsRecord([theirs], "db"), undefined);
         assert.strictEqual(findUpgradeStepsRecord(undefined, "db"), undefined);
-        assert.strictEqual(findUpgradeStepsRecord({ ...mine, steps: [{ ...mine.steps[0], action: "drop-database" }] }, "db"), undefined);
+        assert.strictEqual(
+            findUpgradeStepsRecord({ ...mine, steps: [{ ...mine.steps[0], action: "drop-database" }] }, "db"),
+            undefined,
+        );
     });
 });

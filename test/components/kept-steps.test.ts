@@ -1,13 +1,32 @@
 import * as assert from "assert";
 import * as path from "path";
-import { AuroraGlobalDatabase, AuroraGlobalDatabaseArgs, UPGRADE_STEPS_OUTPUT, UpgradeStepsRecord, validateArgs } from "../../components";
-import { CurrentState, existingDatabase, loadProgram, loadStackConfig, RecordedResource, runProgramUnderMocks, RunResult, STACK_REFERENCE_TYPE } from "../../offline/mock-engine";
-import { runPoliciesOnMockRun } from "../../policy/local-runner";
+import {
+    AuroraGlobalDatabase,
+    AuroraGlobalDatabaseArgs,
+    UPGRADE_STEPS_OUTPUT,
+    UpgradeStepsRecord,
+    validateArgs,
+} from "../../components";
+import {
+    CurrentState,
+    existingDatabase,
+    loadProgram,
+    loadStackConfig,
+    RecordedResource,
+    runProgramUnderMocks,
+    RunResult,
+    STACK_REFERENCE_TYPE,
+} from "../../testbeds/offline/mock-engine";
+import { runPoliciesOnMockRun } from "../../testbeds/offline/policy-runner/local-runner";
 import { componentOutputs, named, ofType, pgArgs, PRIMARY, runningPg, SECONDARY, SECONDARY_2, T } from "./fixtures";
 
 const THREE_REGIONS = [PRIMARY, SECONDARY, SECONDARY_2];
 const rolling = (version = "17.5", extra: object = {}): AuroraGlobalDatabaseArgs =>
-    pgArgs({ engineVersion: version, secondaries: [{ region: SECONDARY }, { region: SECONDARY_2 }], upgrade: { strategy: "rolling", ...extra } });
+    pgArgs({
+        engineVersion: version,
+        secondaries: [{ region: SECONDARY }, { region: SECONDARY_2 }],
+        upgrade: { strategy: "rolling", ...extra },
+    });
 
 type Run = RunResult<Record<string, unknown>>;
 
@@ -25,7 +44,16 @@ function runStack(args: AuroraGlobalDatabaseArgs, currentState: CurrentState, pr
 
 /** What the engine diffs and orders by: type, name, parent, inputs, dependencies. */
 function comparable(resources: readonly RecordedResource[]) {
-    return resources.filter((r) => r.custom).map((r) => ({ type: r.type, name: r.name, parent: r.parent, inputs: r.inputs, dependencies: [...r.dependencies].sort(), ignoreChanges: r.ignoreChanges }));
+    return resources
+        .filter((r) => r.custom)
+        .map((r) => ({
+            type: r.type,
+            name: r.name,
+            parent: r.parent,
+            inputs: r.inputs,
+            dependencies: [...r.dependencies].sort(),
+            ignoreChanges: r.ignoreChanges,
+        }));
 }
 
 const names = (r: Run) => ofType(r, T.command).map((c) => c.name);
@@ -33,7 +61,12 @@ const warnings = (r: Run) => r.logs.filter((l) => l.severity === "warn").map((l)
 
 describe("components: completed upgrade steps are kept (a second preview after success shows no change)", () => {
     let first: Run; // the upgrade 17.4 → 17.5 (rolling), as `pulumi up` ran it
-    const STEPS = ["db-upgrade-snapshot", `db-upgrade-secondary-${SECONDARY}`, `db-upgrade-secondary-${SECONDARY_2}`, "db-upgrade-primary"];
+    const STEPS = [
+        "db-upgrade-snapshot",
+        `db-upgrade-secondary-${SECONDARY}`,
+        `db-upgrade-secondary-${SECONDARY_2}`,
+        "db-upgrade-primary",
+    ];
 
     before(async () => {
         first = await runStack(rolling(), runningPg("17.4", THREE_REGIONS), false);
@@ -43,7 +76,10 @@ describe("components: completed upgrade steps are kept (a second preview after s
         const preview = await runStack(rolling(), runningPg("17.4", THREE_REGIONS));
         assert.deepStrictEqual(names(preview), STEPS);
         const record = preview.outputs[UPGRADE_STEPS_OUTPUT] as UpgradeStepsRecord;
-        assert.deepStrictEqual([record.component, record.globalClusterId, record.target, record.homeRegion], ["db", "app", "17.5", PRIMARY]);
+        assert.deepStrictEqual(
+            [record.component, record.globalClusterId, record.target, record.homeRegion],
+            ["db", "app", "17.5", PRIMARY],
+        );
         assert.deepStrictEqual(
             record.steps.map((s) => [s.key, s.after, s.triggers]),
             [
@@ -53,7 +89,10 @@ describe("components: completed upgrade steps are kept (a second preview after s
                 ["primary", [`secondary-${SECONDARY}`, `secondary-${SECONDARY_2}`], ["17.5"]],
             ],
         );
-        assert.deepStrictEqual(record.steps.map((s) => s.command), STEPS.map((n) => named(preview, n).inputs.create));
+        assert.deepStrictEqual(
+            record.steps.map((s) => s.command),
+            STEPS.map((n) => named(preview, n).inputs.create),
+        );
         assert.deepStrictEqual(
             preview.reads.map((r) => [r.type, r.name, r.id, r.parent]),
             [[STACK_REFERENCE_TYPE, "db-last-deployment", "organization/aurora-global/dev", named(preview, "db").urn]],
@@ -69,17 +108,27 @@ describe("components: completed upgrade steps are kept (a second preview after s
         assert.deepStrictEqual(names(second), STEPS);
         // Every custom resource, the steps included, is registered exactly as the update left it.
         assert.deepStrictEqual(comparable(second.resources), comparable(first.resources));
-        for (const step of STEPS) assert.deepStrictEqual(named(second, step).dependencies, named(first, step).dependencies, step);
+        for (const step of STEPS)
+            assert.deepStrictEqual(named(second, step).dependencies, named(first, step).dependencies, step);
         // ...and, besides the steps, exactly as a run at the same state without kept steps.
         const plain = await runStack(rolling("17.5", { keepCompletedSteps: false }), done);
         assert.deepStrictEqual(names(plain), []);
-        assert.deepStrictEqual(comparable(second.resources).filter((r) => r.type !== T.command), comparable(plain.resources));
+        assert.deepStrictEqual(
+            comparable(second.resources).filter((r) => r.type !== T.command),
+            comparable(plain.resources),
+        );
         // The record is exported again, so the preview after the next update keeps them too.
         assert.deepStrictEqual(second.outputs[UPGRADE_STEPS_OUTPUT], first.outputs[UPGRADE_STEPS_OUTPUT]);
         const third = await runStack(rolling(), { ...done, previousStackOutputs: second.outputs });
         assert.deepStrictEqual(comparable(third.resources), comparable(first.resources));
         assert.deepStrictEqual(componentOutputs(second).upgradeSteps, componentOutputs(first).upgradeSteps);
-        assert.ok(second.logs.some((l) => l.severity === "info" && l.message === "keeping the 4 completed upgrade step(s) to 17.5 unchanged (they do not run again)"));
+        assert.ok(
+            second.logs.some(
+                (l) =>
+                    l.severity === "info" &&
+                    l.message === "keeping the 4 completed upgrade step(s) to 17.5 unchanged (they do not run again)",
+            ),
+        );
         assert.deepStrictEqual(warnings(second), []);
     });
 
@@ -88,12 +137,18 @@ describe("components: completed upgrade steps are kept (a second preview after s
         const second = await runStack(rolling(), { ...done, previousStackOutputs: first.outputs });
         assert.deepStrictEqual(names(second), STEPS, "the steps are there to check");
         const run = await runPoliciesOnMockRun(second, done);
-        assert.deepStrictEqual(run.verdicts.filter((v) => v.policy === "upgrade-steps-ordered"), []);
+        assert.deepStrictEqual(
+            run.verdicts.filter((v) => v.policy === "upgrade-steps-ordered"),
+            [],
+        );
         assert.strictEqual(run.failed, false);
     });
 
     it("the declared version changes again: the new plan's steps replace the old ones", async () => {
-        const r = await runStack(rolling("17.6"), { ...runningPg("17.5", THREE_REGIONS), previousStackOutputs: first.outputs });
+        const r = await runStack(rolling("17.6"), {
+            ...runningPg("17.5", THREE_REGIONS),
+            previousStackOutputs: first.outputs,
+        });
         assert.deepStrictEqual(names(r), STEPS);
         for (const step of ofType(r, T.command)) {
             assert.deepStrictEqual(step.inputs.triggers, ["17.6"], step.name);
@@ -104,9 +159,16 @@ describe("components: completed upgrade steps are kept (a second preview after s
 
     it("a blocked plan declares no step, even at the kept steps' target", async () => {
         // A secondary pinned at another version: rule members-at-different-versions.
-        const args = pgArgs({ engineVersion: "17.5", secondaries: [{ region: SECONDARY }, { region: SECONDARY_2, engineVersion: "17.4" }], upgrade: { strategy: "rolling" } });
+        const args = pgArgs({
+            engineVersion: "17.5",
+            secondaries: [{ region: SECONDARY }, { region: SECONDARY_2, engineVersion: "17.4" }],
+            upgrade: { strategy: "rolling" },
+        });
         const r = await runStack(args, { ...runningPg("17.5", THREE_REGIONS), previousStackOutputs: first.outputs });
-        assert.deepStrictEqual((r.outputs.plan as { violations: { rule: string }[] }).violations.map((v) => v.rule), ["members-at-different-versions"]);
+        assert.deepStrictEqual(
+            (r.outputs.plan as { violations: { rule: string }[] }).violations.map((v) => v.rule),
+            ["members-at-different-versions"],
+        );
         assert.deepStrictEqual(names(r), []);
         assert.deepStrictEqual((r.outputs[UPGRADE_STEPS_OUTPUT] as UpgradeStepsRecord).steps, []);
     });
@@ -129,15 +191,25 @@ describe("components: completed upgrade steps are kept (a second preview after s
             { ...record, homeRegion: 1 },
         ];
         for (const value of malformed) {
-            const r = await runStack(rolling(), { ...runningPg("17.5", THREE_REGIONS), previousStackOutputs: { [UPGRADE_STEPS_OUTPUT]: value } });
+            const r = await runStack(rolling(), {
+                ...runningPg("17.5", THREE_REGIONS),
+                previousStackOutputs: { [UPGRADE_STEPS_OUTPUT]: value },
+            });
             assert.deepStrictEqual(names(r), [], JSON.stringify(value));
             assert.deepStrictEqual(warnings(r), [], JSON.stringify(value));
         }
     });
 
     it("a read the engine refuses fails the preview, as every failed read does in Pulumi", async () => {
-        const state = { ...runningPg("17.5", THREE_REGIONS), previousStackOutputs: first.outputs, invokeFailures: { [STACK_REFERENCE_TYPE]: "stack is locked" } };
-        await assert.rejects(runStack(rolling(), state), { message: "failed to read resource #organization/aurora-global/dev 'db-last-deployment' [pulumi:pulumi:StackReference]: stack is locked" });
+        const state = {
+            ...runningPg("17.5", THREE_REGIONS),
+            previousStackOutputs: first.outputs,
+            invokeFailures: { [STACK_REFERENCE_TYPE]: "stack is locked" },
+        };
+        await assert.rejects(runStack(rolling(), state), {
+            message:
+                "failed to read resource #organization/aurora-global/dev 'db-last-deployment' [pulumi:pulumi:StackReference]: stack is locked",
+        });
     });
 
     it("no stack name to refer to (no organization): warns and keeps nothing", async () => {
@@ -154,29 +226,52 @@ describe("components: completed upgrade steps are kept (a second preview after s
     });
 
     it("rejects a keepCompletedSteps that is not a boolean, naming the field, the value and the fix", () => {
-        assert.deepStrictEqual(validateArgs(rolling("17.5", { keepCompletedSteps: "yes" })), ['upgrade.keepCompletedSteps "yes" is not a boolean: use true or false']);
+        assert.deepStrictEqual(validateArgs(rolling("17.5", { keepCompletedSteps: "yes" })), [
+            'upgrade.keepCompletedSteps "yes" is not a boolean: use true or false',
+        ]);
     });
 
     it("keepCompletedSteps: false reads no stack reference and keeps nothing", async () => {
-        const r = await runStack(rolling("17.5", { keepCompletedSteps: false }), { ...runningPg("17.5", THREE_REGIONS), previousStackOutputs: first.outputs });
+        const r = await runStack(rolling("17.5", { keepCompletedSteps: false }), {
+            ...runningPg("17.5", THREE_REGIONS),
+            previousStackOutputs: first.outputs,
+        });
         assert.deepStrictEqual(r.reads, []);
         assert.deepStrictEqual(names(r), []);
-        assert.strictEqual(named(r, "db").inputs.upgrade && (named(r, "db").inputs.upgrade as Record<string, unknown>).keepCompletedSteps, false);
+        assert.strictEqual(
+            named(r, "db").inputs.upgrade &&
+                (named(r, "db").inputs.upgrade as Record<string, unknown>).keepCompletedSteps,
+            false,
+        );
     });
 
     it("work again at the same target (a database restored to 17.4) re-runs the steps: triggers get a run counter", async () => {
-        const restored = await runStack(rolling(), { ...runningPg("17.4", THREE_REGIONS), previousStackOutputs: first.outputs });
+        const restored = await runStack(rolling(), {
+            ...runningPg("17.4", THREE_REGIONS),
+            previousStackOutputs: first.outputs,
+        });
         assert.deepStrictEqual(names(restored), STEPS);
-        for (const step of ofType(restored, T.command)) assert.deepStrictEqual(step.inputs.triggers, ["17.5", "run-2"], step.name);
-        assert.deepStrictEqual(comparable(restored.resources).filter((r) => r.type !== T.command), comparable(first.resources).filter((r) => r.type !== T.command));
-        const again = await runStack(rolling(), { ...runningPg("17.4", THREE_REGIONS), previousStackOutputs: restored.outputs });
-        for (const step of ofType(again, T.command)) assert.deepStrictEqual(step.inputs.triggers, ["17.5", "run-3"], step.name);
+        for (const step of ofType(restored, T.command))
+            assert.deepStrictEqual(step.inputs.triggers, ["17.5", "run-2"], step.name);
+        assert.deepStrictEqual(
+            comparable(restored.resources).filter((r) => r.type !== T.command),
+            comparable(first.resources).filter((r) => r.type !== T.command),
+        );
+        const again = await runStack(rolling(), {
+            ...runningPg("17.4", THREE_REGIONS),
+            previousStackOutputs: restored.outputs,
+        });
+        for (const step of ofType(again, T.command))
+            assert.deepStrictEqual(step.inputs.triggers, ["17.5", "run-3"], step.name);
     });
 
     it("resuming an interrupted upgrade: the remaining steps run again (run counter), as the new plan orders them", async () => {
         // The secondaries are done, the primary is not: the plan's primary now waits for the snapshot only,
         // and the snapshot is taken again before the primary is touched.
-        const r = await runStack(rolling(), { ...runningPg("17.5", THREE_REGIONS, { [PRIMARY]: "17.4" }), previousStackOutputs: first.outputs });
+        const r = await runStack(rolling(), {
+            ...runningPg("17.5", THREE_REGIONS, { [PRIMARY]: "17.4" }),
+            previousStackOutputs: first.outputs,
+        });
         assert.deepStrictEqual(names(r), ["db-upgrade-snapshot", "db-upgrade-primary"]);
         assert.deepStrictEqual(named(r, "db-upgrade-snapshot").inputs.triggers, ["17.5", "run-2"]);
         assert.deepStrictEqual(named(r, "db-upgrade-primary").inputs.triggers, ["17.5", "run-2"]);
@@ -192,16 +287,29 @@ describe("components: kept steps through the stack program (index.ts)", () => {
             globalClusterIdentifier: "aurora-global-dev",
             engine: "aurora-postgresql",
             engineVersion: version,
-            members: [PRIMARY, SECONDARY].map((region) => ({ clusterIdentifier: `aurora-global-dev-${region}`, region })),
+            members: [PRIMARY, SECONDARY].map((region) => ({
+                clusterIdentifier: `aurora-global-dev-${region}`,
+                region,
+            })),
         });
 
     it("exports upgradeSteps; the preview after the upgrade 17.4 → 17.5 re-declares its steps unchanged", async () => {
         const config = { ...loadStackConfig(ROOT, "dev"), "aurora-global:engineVersion": "17.5" };
         const up = await runProgramUnderMocks({ program, config, currentState: dev("17.4"), preview: false });
-        assert.deepStrictEqual(ofType(up, T.command).map((c) => c.name), ["aurora-upgrade-snapshot", "aurora-upgrade-global"]);
+        assert.deepStrictEqual(
+            ofType(up, T.command).map((c) => c.name),
+            ["aurora-upgrade-snapshot", "aurora-upgrade-global"],
+        );
         assert.strictEqual((up.outputs.upgradeSteps as UpgradeStepsRecord).component, "aurora");
-        const next = await runProgramUnderMocks({ program, config, currentState: { ...dev("17.5"), previousStackOutputs: up.outputs } });
+        const next = await runProgramUnderMocks({
+            program,
+            config,
+            currentState: { ...dev("17.5"), previousStackOutputs: up.outputs },
+        });
         assert.deepStrictEqual(comparable(next.resources), comparable(up.resources));
-        assert.deepStrictEqual(next.reads.map((r) => r.id), ["organization/aurora-global/dev"]);
+        assert.deepStrictEqual(
+            next.reads.map((r) => r.id),
+            ["organization/aurora-global/dev"],
+        );
     });
 });

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { isNotFound, pendingMaintenanceReader, sdkPendingMaintenanceReader } from "../../components";
-import { existingDatabase } from "../../offline/mock-engine";
+import { existingDatabase } from "../../testbeds/offline/mock-engine";
 import { named, ofType, pgArgs, PRIMARY, runDb, runningPg, SECONDARY, T } from "./fixtures";
 
 describe("components: reading the live state", () => {
@@ -25,7 +25,13 @@ describe("components: reading the live state", () => {
     });
 
     it("fails the run when a member's version cannot be read, instead of planning a create", async () => {
-        const state = { ...runningPg("17.4"), invokeFailures: { "aws:rds/getCluster:getCluster": "api error AccessDenied: User is not authorized to perform rds:DescribeDBClusters" } };
+        const state = {
+            ...runningPg("17.4"),
+            invokeFailures: {
+                "aws:rds/getCluster:getCluster":
+                    "api error AccessDenied: User is not authorized to perform rds:DescribeDBClusters",
+            },
+        };
         await assert.rejects(runDb(pgArgs({ engineVersion: "17.5" }), state), {
             message:
                 'error serializing property "outputs": cannot read the version of cluster "app-us-east-1" (us-east-1) to plan the upgrade (api error AccessDenied: User is not authorized to perform rds:DescribeDBClusters): nothing was planned; check that the deployer may call rds:DescribeDBClusters and run again',
@@ -33,7 +39,10 @@ describe("components: reading the live state", () => {
     });
 
     it("warns and plans without the catalogue when DescribeDBEngineVersions is denied", async () => {
-        const state = { ...runningPg("17.4"), invokeFailures: { "aws:rds/getEngineVersion:getEngineVersion": "api error AccessDenied" } };
+        const state = {
+            ...runningPg("17.4"),
+            invokeFailures: { "aws:rds/getEngineVersion:getEngineVersion": "api error AccessDenied" },
+        };
         const r = await runDb(pgArgs({ engineVersion: "17.5" }), state);
         const warnings = r.logs.filter((l) => l.severity === "warn").map((l) => l.message);
         assert.deepStrictEqual(warnings, [
@@ -50,12 +59,19 @@ describe("components: pending patches (opt-in)", () => {
             globalClusterIdentifier: "app",
             engine: "aurora-postgresql",
             engineVersion: "17.4",
-            members: [PRIMARY, SECONDARY].map((region) => ({ clusterIdentifier: `app-${region}`, region, pendingActions: [{ action: "system-update", description: "patch 17.4.6" }] })),
+            members: [PRIMARY, SECONDARY].map((region) => ({
+                clusterIdentifier: `app-${region}`,
+                region,
+                pendingActions: [{ action: "system-update", description: "patch 17.4.6" }],
+            })),
         });
 
     it("reads pending maintenance only when the stack opts in", async () => {
         const off = await runDb(pgArgs(), withPending());
-        assert.deepStrictEqual(off.calls.filter((c) => c.token === "rds:DescribePendingMaintenanceActions"), []);
+        assert.deepStrictEqual(
+            off.calls.filter((c) => c.token === "rds:DescribePendingMaintenanceActions"),
+            [],
+        );
         assert.strictEqual((off.outputs.plan as { path: string }).path, "none");
         const on = await runDb(pgArgs({ upgrade: { applyPendingPatches: "immediate" } }), withPending());
         assert.deepStrictEqual(
@@ -70,13 +86,24 @@ describe("components: pending patches (opt-in)", () => {
     it("plans the patch round: snapshot, the secondary's patch step, then the primary's", async () => {
         const r = await runDb(pgArgs({ upgrade: { applyPendingPatches: "immediate" } }), withPending());
         assert.strictEqual((r.outputs.plan as { path: string }).path, "patch");
-        assert.deepStrictEqual(ofType(r, T.command).map((c) => c.name), ["db-upgrade-snapshot", `db-upgrade-secondary-${SECONDARY}`, "db-upgrade-primary"]);
-        assert.strictEqual(named(r, "db-upgrade-primary").inputs.create, `node bin/aurora-global.js patch --region ${PRIMARY} --global-cluster app --opt-in immediate --only-member app-${PRIMARY}`);
-        assert.deepStrictEqual(named(r, "db-upgrade-primary").dependencies, [named(r, `db-upgrade-secondary-${SECONDARY}`).urn]);
+        assert.deepStrictEqual(
+            ofType(r, T.command).map((c) => c.name),
+            ["db-upgrade-snapshot", `db-upgrade-secondary-${SECONDARY}`, "db-upgrade-primary"],
+        );
+        assert.strictEqual(
+            named(r, "db-upgrade-primary").inputs.create,
+            `node bin/aurora-global.js patch --region ${PRIMARY} --global-cluster app --opt-in immediate --only-member app-${PRIMARY}`,
+        );
+        assert.deepStrictEqual(named(r, "db-upgrade-primary").dependencies, [
+            named(r, `db-upgrade-secondary-${SECONDARY}`).urn,
+        ]);
     });
 
     it("fails with a clear message when pending maintenance cannot be read", async () => {
-        const state = { ...withPending(), invokeFailures: { "rds:DescribePendingMaintenanceActions": "AccessDenied: not authorized" } };
+        const state = {
+            ...withPending(),
+            invokeFailures: { "rds:DescribePendingMaintenanceActions": "AccessDenied: not authorized" },
+        };
         await assert.rejects(runDb(pgArgs({ upgrade: { applyPendingPatches: "immediate" } }), state), {
             message:
                 'error serializing property "outputs": cannot read the pending maintenance of cluster "app-us-east-1" (us-east-1) to plan the patch round (AccessDenied: not authorized): nothing was planned; check that the deployer may call rds:DescribePendingMaintenanceActions and run again',

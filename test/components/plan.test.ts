@@ -10,7 +10,10 @@ describe("components: live versions and the plan", () => {
             { clusterIdentifier: `app-${PRIMARY}`, region: PRIMARY },
             { clusterIdentifier: `app-${SECONDARY}`, region: SECONDARY },
         ]);
-        assert.deepStrictEqual(r.calls.filter((c) => c.token === "aws:rds/getGlobalCluster:getGlobalCluster").map((c) => c.inputs), [{ identifier: "app", region: PRIMARY }]);
+        assert.deepStrictEqual(
+            r.calls.filter((c) => c.token === "aws:rds/getGlobalCluster:getGlobalCluster").map((c) => c.inputs),
+            [{ identifier: "app", region: PRIMARY }],
+        );
     });
 
     it("a brand-new database has no current version and plans nothing (path create)", async () => {
@@ -61,18 +64,27 @@ describe("components: live versions and the plan", () => {
             ),
             info[0].message,
         );
-        assert.match(info[0].message, /\| 2 \| modify global cluster \| `app` \| us-east-1 \| global \| 17\.4 → 17\.5 \| one operation across all regions, rolled back by AWS on failure: secondary readers restart .*the writer uses zero-downtime patching where possible/);
+        assert.match(
+            info[0].message,
+            /\| 2 \| modify global cluster \| `app` \| us-east-1 \| global \| 17\.4 → 17\.5 \| one operation across all regions, rolled back by AWS on failure: secondary readers restart .*the writer uses zero-downtime patching where possible/,
+        );
         assert.strictEqual(info[0].urn, named(r, "db").urn);
     });
 
     it("exposes the JSON plan, every member's live version and failover readiness", async () => {
-        const r = await runDb(pgArgs({ engineVersion: "17.5", upgrade: { strategy: "rolling" } }), runningPg("17.4", undefined, { [SECONDARY]: "17.5" }));
+        const r = await runDb(
+            pgArgs({ engineVersion: "17.5", upgrade: { strategy: "rolling" } }),
+            runningPg("17.4", undefined, { [SECONDARY]: "17.5" }),
+        );
         const plan = r.outputs.plan as PlanJson;
         assert.strictEqual(plan.path, "rolling");
-        assert.deepStrictEqual(plan.steps.map((s) => [s.wave, s.action, s.cluster]), [
-            [1, "snapshot", `app-${PRIMARY}`],
-            [2, "modify-db-cluster", `app-${PRIMARY}`],
-        ]);
+        assert.deepStrictEqual(
+            plan.steps.map((s) => [s.wave, s.action, s.cluster]),
+            [
+                [1, "snapshot", `app-${PRIMARY}`],
+                [2, "modify-db-cluster", `app-${PRIMARY}`],
+            ],
+        );
         assert.deepStrictEqual(r.outputs.memberVersions, {
             [PRIMARY]: { clusterIdentifier: `app-${PRIMARY}`, role: "primary", version: "17.4", new: false },
             [SECONDARY]: { clusterIdentifier: `app-${SECONDARY}`, role: "secondary", version: "17.5", new: false },
@@ -81,7 +93,17 @@ describe("components: live versions and the plan", () => {
     });
 
     it("uses the engine catalogue when AWS describes it (invalid upgrade target blocks)", async () => {
-        const state = { ...runningPg("17.4"), engineVersions: [{ engine: "aurora-postgresql", version: "17.4", supportsGlobalDatabases: true, validUpgradeTargets: ["17.5", "17.6"] }] };
+        const state = {
+            ...runningPg("17.4"),
+            engineVersions: [
+                {
+                    engine: "aurora-postgresql",
+                    version: "17.4",
+                    supportsGlobalDatabases: true,
+                    validUpgradeTargets: ["17.5", "17.6"],
+                },
+            ],
+        };
         const r = await runDb(pgArgs({ engineVersion: "17.7" }), state);
         const plan = r.outputs.plan as PlanJson;
         assert.deepStrictEqual(
@@ -128,16 +150,28 @@ describe("components: a blocked version change", () => {
     });
 
     it("blocks a new secondary added in the same update as a version change", async () => {
-        const r = await runDb(pgArgs({ engineVersion: "17.5", secondaries: [{ region: SECONDARY }, { region: "eu-west-1" }] }), runningPg("17.4"));
+        const r = await runDb(
+            pgArgs({ engineVersion: "17.5", secondaries: [{ region: SECONDARY }, { region: "eu-west-1" }] }),
+            runningPg("17.4"),
+        );
         const plan = r.outputs.plan as PlanJson;
-        assert.deepStrictEqual(plan.violations.map((v) => [v.rule, v.cluster]), [["new-secondary-at-other-version", "app-eu-west-1"]]);
+        assert.deepStrictEqual(
+            plan.violations.map((v) => [v.rule, v.cluster]),
+            [["new-secondary-at-other-version", "app-eu-west-1"]],
+        );
         assert.deepStrictEqual(ofType(r, T.command), []);
     });
 
     it("blocks a member pinned to another version", async () => {
-        const r = await runDb(pgArgs({ secondaries: [{ region: SECONDARY, engineVersion: "17.5" }] }), runningPg("17.4"));
+        const r = await runDb(
+            pgArgs({ secondaries: [{ region: SECONDARY, engineVersion: "17.5" }] }),
+            runningPg("17.4"),
+        );
         const plan = r.outputs.plan as PlanJson;
-        assert.deepStrictEqual(plan.violations.map((v) => v.rule), ["members-at-different-versions"]);
+        assert.deepStrictEqual(
+            plan.violations.map((v) => v.rule),
+            ["members-at-different-versions"],
+        );
         assert.strictEqual(r.logs.filter((l) => l.severity === "error").length, 1);
     });
 });

@@ -1,7 +1,13 @@
 import * as assert from "assert";
 import * as path from "path";
 import { argsFromConfig, ConfigSource } from "../../components";
-import { existingDatabase, loadProgram, loadStackConfig, renderResourceTree, runProgramUnderMocks } from "../../offline/mock-engine";
+import {
+    existingDatabase,
+    loadProgram,
+    loadStackConfig,
+    renderResourceTree,
+    runProgramUnderMocks,
+} from "../../testbeds/offline/mock-engine";
 import { PlanJson } from "../../planner";
 import { ofType, T } from "./fixtures";
 
@@ -57,12 +63,27 @@ describe("components: stack config and index.ts", () => {
                 upgradeKeepCompletedSteps: false,
             }),
         );
-        assert.deepStrictEqual(args.primary, { region: "us-east-1", instanceCount: 2, dbSubnetGroupName: "db-use1", vpcSecurityGroupIds: ["sg-1", "sg-2"] });
+        assert.deepStrictEqual(args.primary, {
+            region: "us-east-1",
+            instanceCount: 2,
+            dbSubnetGroupName: "db-use1",
+            vpcSecurityGroupIds: ["sg-1", "sg-2"],
+        });
         assert.deepStrictEqual(args.secondaries, [
-            { region: "eu-west-1", instanceCount: 1, clusterParameterGroupName: "shop-mysql80", dbSubnetGroupName: "db-euw1" },
+            {
+                region: "eu-west-1",
+                instanceCount: 1,
+                clusterParameterGroupName: "shop-mysql80",
+                dbSubnetGroupName: "db-euw1",
+            },
             { region: "ap-northeast-1", instanceCount: 1 },
         ]);
-        assert.deepStrictEqual(args.upgrade, { strategy: "rolling", timeoutMinutes: 45, applyPendingPatches: false, keepCompletedSteps: false });
+        assert.deepStrictEqual(args.upgrade, {
+            strategy: "rolling",
+            timeoutMinutes: 45,
+            applyPendingPatches: false,
+            keepCompletedSteps: false,
+        });
     });
 
     it("rejects a malformed REGION=NAME entry naming the key, the entry and the fix", () => {
@@ -72,13 +93,20 @@ describe("components: stack config and index.ts", () => {
     });
 
     it("index.ts: preview of the dev stack against the running database plans nothing and exports the IAM policy", async () => {
-        const r = await runProgramUnderMocks({ program, config: loadStackConfig(ROOT, "dev"), currentState: DEV_STATE });
+        const r = await runProgramUnderMocks({
+            program,
+            config: loadStackConfig(ROOT, "dev"),
+            currentState: DEV_STATE,
+        });
         assert.strictEqual((r.outputs.plan as PlanJson).path, "none");
         assert.strictEqual(r.outputs.failoverReady, true);
         assert.strictEqual(r.outputs.globalClusterIdentifier, "aurora-global-dev");
         const policy = r.outputs.upgradeIamPolicy as { Statement: { Action: string[] }[] };
         assert.ok(policy.Statement[0].Action.includes("rds:ModifyGlobalCluster"));
-        assert.deepStrictEqual(ofType(r, T.instance).map((i) => i.region), ["us-east-1", "us-east-1", "ap-northeast-1"]);
+        assert.deepStrictEqual(
+            ofType(r, T.instance).map((i) => i.region),
+            ["us-east-1", "us-east-1", "ap-northeast-1"],
+        );
     });
 
     it("index.ts: the one-line change 17.4 → 17.5 plans the managed minor upgrade", async () => {
@@ -86,21 +114,32 @@ describe("components: stack config and index.ts", () => {
         const r = await runProgramUnderMocks({ program, config, currentState: DEV_STATE });
         const plan = r.outputs.plan as PlanJson;
         assert.strictEqual(plan.path, "managed");
-        assert.deepStrictEqual(ofType(r, T.command).map((c) => c.name), ["aurora-upgrade-snapshot", "aurora-upgrade-global"]);
+        assert.deepStrictEqual(
+            ofType(r, T.command).map((c) => c.name),
+            ["aurora-upgrade-snapshot", "aurora-upgrade-global"],
+        );
     });
 });
 
 describe("offline mock engine harness", () => {
     it("is re-runnable in one process: each run records only its own resources", async () => {
         const first = await runProgramUnderMocks({ program, config: loadStackConfig(ROOT, "dev") });
-        const second = await runProgramUnderMocks({ program, config: { ...loadStackConfig(ROOT, "dev"), "aurora-global:secondaryRegions": [] } });
+        const second = await runProgramUnderMocks({
+            program,
+            config: { ...loadStackConfig(ROOT, "dev"), "aurora-global:secondaryRegions": [] },
+        });
         assert.strictEqual(ofType(first, T.cluster).length, 2);
         assert.strictEqual(ofType(second, T.cluster).length, 1);
         assert.strictEqual(second.resources.filter((r) => r.type === "pulumi:pulumi:Stack").length, 1);
     });
 
     it("answers getCluster with 'couldn't find resource' for a cluster described in another region", async () => {
-        const moved = existingDatabase({ globalClusterIdentifier: "aurora-global-dev", engine: "aurora-postgresql", engineVersion: "17.4", members: [{ clusterIdentifier: "aurora-global-dev-us-east-1", region: "us-west-2" }] });
+        const moved = existingDatabase({
+            globalClusterIdentifier: "aurora-global-dev",
+            engine: "aurora-postgresql",
+            engineVersion: "17.4",
+            members: [{ clusterIdentifier: "aurora-global-dev-us-east-1", region: "us-west-2" }],
+        });
         const r = await runProgramUnderMocks({ program, config: loadStackConfig(ROOT, "dev"), currentState: moved });
         const versions = r.outputs.memberVersions as Record<string, { new: boolean }>;
         assert.strictEqual(versions["us-east-1"].new, true);
@@ -111,9 +150,18 @@ describe("offline mock engine harness", () => {
         const tree = renderResourceTree(r.resources).split("\n");
         assert.strictEqual(tree[0], "aurora-global-dev (pulumi:pulumi:Stack)");
         assert.strictEqual(tree[1], "└─ aurora (aurora-global:index:AuroraGlobalDatabase)");
-        assert.ok(tree.includes("   │  ├─ aurora-primary-cluster (aws:rds:Cluster) region=us-east-1 ignoreChanges=[engineVersion]"), tree.join("\n"));
         assert.ok(
-            tree.some((l) => l.includes("aurora-secondary-ap-northeast-1-cluster (aws:rds:Cluster) region=ap-northeast-1 ignoreChanges=[engineVersion, replicationSourceIdentifier] after=[aurora-primary-cluster,")),
+            tree.includes(
+                "   │  ├─ aurora-primary-cluster (aws:rds:Cluster) region=us-east-1 ignoreChanges=[engineVersion]",
+            ),
+            tree.join("\n"),
+        );
+        assert.ok(
+            tree.some((l) =>
+                l.includes(
+                    "aurora-secondary-ap-northeast-1-cluster (aws:rds:Cluster) region=ap-northeast-1 ignoreChanges=[engineVersion, replicationSourceIdentifier] after=[aurora-primary-cluster,",
+                ),
+            ),
             tree.join("\n"),
         );
     });

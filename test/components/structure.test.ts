@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { isSecretValue } from "../../offline/mock-engine";
+import { isSecretValue } from "../../testbeds/offline/mock-engine";
 import { componentOutputs, named, ofType, pgArgs, PRIMARY, runDb, SECONDARY, SECONDARY_2, T } from "./fixtures";
 
 describe("components: structure of a new global database", () => {
@@ -7,29 +7,44 @@ describe("components: structure of a new global database", () => {
         const r = await runDb(pgArgs({ secondaries: [{ region: SECONDARY }, { region: SECONDARY_2 }] }));
         const db = named(r, "db");
         const children = r.resources.filter((x) => x.parent === db.urn).map((x) => `${x.type} ${x.name}`);
-        assert.deepStrictEqual(children.sort(), [
-            `${T.member} db-primary`,
-            `${T.member} db-secondary-${SECONDARY}`,
-            `${T.member} db-secondary-${SECONDARY_2}`,
-            `${T.global} db-global`,
-            `${T.password} db-master-password`,
-        ].sort());
+        assert.deepStrictEqual(
+            children.sort(),
+            [
+                `${T.member} db-primary`,
+                `${T.member} db-secondary-${SECONDARY}`,
+                `${T.member} db-secondary-${SECONDARY_2}`,
+                `${T.global} db-global`,
+                `${T.password} db-master-password`,
+            ].sort(),
+        );
     });
 
     it("gives each member its cluster and instanceCount instances, parented to the member", async () => {
         const r = await runDb(pgArgs());
         const primary = named(r, "db-primary");
         const secondary = named(r, `db-secondary-${SECONDARY}`);
-        assert.deepStrictEqual(r.resources.filter((x) => x.parent === primary.urn).map((x) => x.name), ["db-primary-cluster", "db-primary-instance-1", "db-primary-instance-2"]);
-        assert.deepStrictEqual(r.resources.filter((x) => x.parent === secondary.urn).map((x) => x.name), [`db-secondary-${SECONDARY}-cluster`, `db-secondary-${SECONDARY}-instance-1`]);
+        assert.deepStrictEqual(
+            r.resources.filter((x) => x.parent === primary.urn).map((x) => x.name),
+            ["db-primary-cluster", "db-primary-instance-1", "db-primary-instance-2"],
+        );
+        assert.deepStrictEqual(
+            r.resources.filter((x) => x.parent === secondary.urn).map((x) => x.name),
+            [`db-secondary-${SECONDARY}-cluster`, `db-secondary-${SECONDARY}-instance-1`],
+        );
     });
 
     it("places every regional resource in its region with the per-resource region input", async () => {
         const r = await runDb(pgArgs());
         assert.strictEqual(named(r, "db-global").region, PRIMARY);
-        for (const name of ["db-primary-cluster", "db-primary-instance-1", "db-primary-instance-2"]) assert.strictEqual(named(r, name).region, PRIMARY, name);
-        for (const name of [`db-secondary-${SECONDARY}-cluster`, `db-secondary-${SECONDARY}-instance-1`]) assert.strictEqual(named(r, name).region, SECONDARY, name);
-        assert.deepStrictEqual(ofType(r, T.cluster).map((c) => c.provider), ["", ""], "one default provider serves every region");
+        for (const name of ["db-primary-cluster", "db-primary-instance-1", "db-primary-instance-2"])
+            assert.strictEqual(named(r, name).region, PRIMARY, name);
+        for (const name of [`db-secondary-${SECONDARY}-cluster`, `db-secondary-${SECONDARY}-instance-1`])
+            assert.strictEqual(named(r, name).region, SECONDARY, name);
+        assert.deepStrictEqual(
+            ofType(r, T.cluster).map((c) => c.provider),
+            ["", ""],
+            "one default provider serves every region",
+        );
     });
 
     it("never lets the provider change an engine version: ignoreChanges on the global cluster, every cluster and instance", async () => {
@@ -37,7 +52,10 @@ describe("components: structure of a new global database", () => {
         assert.deepStrictEqual(named(r, "db-global").ignoreChanges, ["engineVersion"]);
         for (const c of ofType(r, T.cluster)) assert.ok(c.ignoreChanges.includes("engineVersion"), c.name);
         for (const i of ofType(r, T.instance)) assert.deepStrictEqual(i.ignoreChanges, ["engineVersion"], i.name);
-        assert.deepStrictEqual(named(r, `db-secondary-${SECONDARY}-cluster`).ignoreChanges, ["engineVersion", "replicationSourceIdentifier"]);
+        assert.deepStrictEqual(named(r, `db-secondary-${SECONDARY}-cluster`).ignoreChanges, [
+            "engineVersion",
+            "replicationSourceIdentifier",
+        ]);
         assert.strictEqual(ofType(r, T.cluster).length + ofType(r, T.instance).length, 3 + 4);
     });
 
@@ -65,7 +83,10 @@ describe("components: structure of a new global database", () => {
             assert.strictEqual(c.inputs.engine, "aurora-postgresql", c.name);
             assert.strictEqual(c.inputs.engineVersion, "17.4", c.name);
         }
-        assert.deepStrictEqual(ofType(r, T.cluster).map((c) => c.inputs.clusterIdentifier), [`app-${PRIMARY}`, `app-${SECONDARY}`]);
+        assert.deepStrictEqual(
+            ofType(r, T.cluster).map((c) => c.inputs.clusterIdentifier),
+            [`app-${PRIMARY}`, `app-${SECONDARY}`],
+        );
     });
 
     it("gives the primary a master user and a secret random password; secondaries get none", async () => {
@@ -81,31 +102,67 @@ describe("components: structure of a new global database", () => {
 
     it("never puts the password in outputs, component args or logs", async () => {
         const r = await runDb(pgArgs());
-        const everything = JSON.stringify([r.outputs, [...r.registeredOutputs.values()], r.logs, named(r, "db").inputs, named(r, "db-primary").inputs]);
+        const everything = JSON.stringify([
+            r.outputs,
+            [...r.registeredOutputs.values()],
+            r.logs,
+            named(r, "db").inputs,
+            named(r, "db-primary").inputs,
+        ]);
         assert.ok(!everything.includes("mock-password"), "the generated password leaked");
-        assert.ok(JSON.stringify(named(r, "db-primary-cluster").inputs).includes("mock-password"), "control: the cluster does receive it");
+        assert.ok(
+            JSON.stringify(named(r, "db-primary-cluster").inputs).includes("mock-password"),
+            "control: the cluster does receive it",
+        );
     });
 
     it("creates secondaries after the primary: each secondary cluster depends on the primary's cluster and instances", async () => {
         const r = await runDb(pgArgs({ secondaries: [{ region: SECONDARY }, { region: SECONDARY_2 }] }));
-        const primaryUrns = ["db-primary-cluster", "db-primary-instance-1", "db-primary-instance-2"].map((n) => named(r, n).urn);
+        const primaryUrns = ["db-primary-cluster", "db-primary-instance-1", "db-primary-instance-2"].map(
+            (n) => named(r, n).urn,
+        );
         for (const region of [SECONDARY, SECONDARY_2]) {
             const deps = named(r, `db-secondary-${region}-cluster`).dependencies;
             for (const urn of primaryUrns) assert.ok(deps.includes(urn), `${region} waits for ${urn}`);
         }
-        assert.ok(!named(r, "db-primary-cluster").dependencies.some((d) => d.includes("secondary")), "the primary waits for no secondary");
+        assert.ok(
+            !named(r, "db-primary-cluster").dependencies.some((d) => d.includes("secondary")),
+            "the primary waits for no secondary",
+        );
     });
 
     it("sends only plain structural args with the components (no Inputs, no secrets)", async () => {
-        const r = await runDb(pgArgs({ primary: { region: PRIMARY, kmsKeyId: "arn:aws:kms:us-east-1:123456789012:key/abc" } }));
+        const r = await runDb(
+            pgArgs({ primary: { region: PRIMARY, kmsKeyId: "arn:aws:kms:us-east-1:123456789012:key/abc" } }),
+        );
         const args = named(r, "db").inputs;
         assert.deepStrictEqual(args.members, [
-            { role: "primary", region: PRIMARY, clusterIdentifier: `app-${PRIMARY}`, instanceCount: 1, instanceClass: "db.r6g.large" },
-            { role: "secondary", region: SECONDARY, clusterIdentifier: `app-${SECONDARY}`, instanceCount: 1, instanceClass: "db.r6g.large" },
+            {
+                role: "primary",
+                region: PRIMARY,
+                clusterIdentifier: `app-${PRIMARY}`,
+                instanceCount: 1,
+                instanceClass: "db.r6g.large",
+            },
+            {
+                role: "secondary",
+                region: SECONDARY,
+                clusterIdentifier: `app-${SECONDARY}`,
+                instanceCount: 1,
+                instanceClass: "db.r6g.large",
+            },
         ]);
         assert.strictEqual(args.engineVersion, "17.4");
         assert.ok(!JSON.stringify(args).includes("kms"), "Inputs stay out of the component args");
-        assert.deepStrictEqual(Object.keys(named(r, "db-primary").inputs).sort(), ["clusterIdentifier", "engine", "engineVersion", "instanceClass", "instanceCount", "region", "role"]);
+        assert.deepStrictEqual(Object.keys(named(r, "db-primary").inputs).sort(), [
+            "clusterIdentifier",
+            "engine",
+            "engineVersion",
+            "instanceClass",
+            "instanceCount",
+            "region",
+            "role",
+        ]);
     });
 
     it("registers its outputs: plan, violations, member versions and failover readiness", async () => {

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { AuroraGlobalDatabaseArgs, validateArgs } from "../../components";
-import { recordedBeforeFailure } from "../../offline/mock-engine";
+import { recordedBeforeFailure } from "../../testbeds/offline/mock-engine";
 import { named, pgArgs, runDb, T } from "./fixtures";
 
 describe("components: validateArgs", () => {
@@ -13,9 +13,21 @@ describe("components: validateArgs", () => {
         const args: AuroraGlobalDatabaseArgs = {
             engine: "aurora-mysql",
             engineVersion: "8.0.mysql_aurora.3.08.0",
-            primary: { region: "us-east-1", instanceCount: 3, instanceClass: "db.r7g.xlarge", clusterIdentifier: "shop-use1" },
+            primary: {
+                region: "us-east-1",
+                instanceCount: 3,
+                instanceClass: "db.r7g.xlarge",
+                clusterIdentifier: "shop-use1",
+            },
             secondaries: [{ region: "eu-west-1", engineVersion: "8.0.mysql_aurora.3.08.0" }],
-            upgrade: { strategy: "rolling", allowMajorVersionUpgrade: true, snapshotBeforeUpgrade: false, timeoutMinutes: 90, pollSeconds: 15, applyPendingPatches: "next-maintenance" },
+            upgrade: {
+                strategy: "rolling",
+                allowMajorVersionUpgrade: true,
+                snapshotBeforeUpgrade: false,
+                timeoutMinutes: 90,
+                pollSeconds: 15,
+                applyPendingPatches: "next-maintenance",
+            },
             databaseName: "shop",
             masterUsername: "admin_user",
             port: 3306,
@@ -31,7 +43,9 @@ describe("components: validateArgs", () => {
     });
 
     it("reports an unsupported engine once (no version message on top)", () => {
-        assert.deepStrictEqual(validateArgs(pgArgs({ engine: "postgres" as never })), ['engine "postgres" is not supported: use "aurora-postgresql" or "aurora-mysql"']);
+        assert.deepStrictEqual(validateArgs(pgArgs({ engine: "postgres" as never })), [
+            'engine "postgres" is not supported: use "aurora-postgresql" or "aurora-mysql"',
+        ]);
     });
 
     it("reports a missing primary", () => {
@@ -41,22 +55,31 @@ describe("components: validateArgs", () => {
     });
 
     it("reports a region declared twice, naming both places", () => {
-        assert.deepStrictEqual(validateArgs(pgArgs({ secondaries: [{ region: "ap-northeast-1" }, { region: "ap-northeast-1" }] })), [
-            'region "ap-northeast-1" is declared 2 times (secondaries[0], secondaries[1]): a global database has at most one cluster per region',
-        ]);
+        assert.deepStrictEqual(
+            validateArgs(pgArgs({ secondaries: [{ region: "ap-northeast-1" }, { region: "ap-northeast-1" }] })),
+            [
+                'region "ap-northeast-1" is declared 2 times (secondaries[0], secondaries[1]): a global database has at most one cluster per region',
+            ],
+        );
     });
 
     it("reports a secondary without instances", () => {
-        assert.deepStrictEqual(validateArgs(pgArgs({ secondaries: [{ region: "ap-northeast-1", instanceCount: 0 }] })), [
-            "secondaries[0].instanceCount 0 is not an integer from 1 to 16: every member needs at least one DB instance (a secondary without one cannot be upgraded)",
-        ]);
+        assert.deepStrictEqual(
+            validateArgs(pgArgs({ secondaries: [{ region: "ap-northeast-1", instanceCount: 0 }] })),
+            [
+                "secondaries[0].instanceCount 0 is not an integer from 1 to 16: every member needs at least one DB instance (a secondary without one cannot be upgraded)",
+            ],
+        );
     });
 
     it("reports a bad strategy and a bad pending-patch opt-in", () => {
-        assert.deepStrictEqual(validateArgs(pgArgs({ upgrade: { strategy: "fast" as never, applyPendingPatches: "now" as never } })), [
-            'upgrade.strategy "fast" is not a strategy: use "auto", "managed" or "rolling"',
-            'upgrade.applyPendingPatches "now" is not an opt-in: use false, "immediate" or "next-maintenance"',
-        ]);
+        assert.deepStrictEqual(
+            validateArgs(pgArgs({ upgrade: { strategy: "fast" as never, applyPendingPatches: "now" as never } })),
+            [
+                'upgrade.strategy "fast" is not a strategy: use "auto", "managed" or "rolling"',
+                'upgrade.applyPendingPatches "now" is not an opt-in: use false, "immediate" or "next-maintenance"',
+            ],
+        );
     });
 
     it("reports bad identifiers, regions, instance classes and numbers", () => {
@@ -83,7 +106,12 @@ describe("components: validateArgs", () => {
 
     it("reports a malformed member version and duplicate cluster identifiers", () => {
         assert.deepStrictEqual(
-            validateArgs(pgArgs({ primary: { region: "us-east-1", clusterIdentifier: "same" }, secondaries: [{ region: "ap-northeast-1", clusterIdentifier: "same", engineVersion: "17.x" }] })),
+            validateArgs(
+                pgArgs({
+                    primary: { region: "us-east-1", clusterIdentifier: "same" },
+                    secondaries: [{ region: "ap-northeast-1", clusterIdentifier: "same", engineVersion: "17.x" }],
+                }),
+            ),
             [
                 'clusterIdentifier "same" is declared 2 times (primary, secondaries[0]): every member needs a cluster identifier of its own',
                 'secondaries[0].engineVersion "17.x" is not a valid aurora-postgresql version (expected MAJOR.MINOR or MAJOR.MINOR.PATCH): use a version such as 17.4 (or 17.4.5 with the patch level aurora_version() prints)',
@@ -92,7 +120,13 @@ describe("components: validateArgs", () => {
     });
 
     it("reports every problem together, in the table's order", () => {
-        const problems = validateArgs(pgArgs({ engineVersion: "seventeen", secondaries: [{ region: "us-east-1", instanceCount: 0 }], upgrade: { strategy: "x" as never } }));
+        const problems = validateArgs(
+            pgArgs({
+                engineVersion: "seventeen",
+                secondaries: [{ region: "us-east-1", instanceCount: 0 }],
+                upgrade: { strategy: "x" as never },
+            }),
+        );
         assert.deepStrictEqual(problems, [
             'engineVersion "seventeen" is not a valid aurora-postgresql version (expected MAJOR.MINOR or MAJOR.MINOR.PATCH): use a version such as 17.4 (or 17.4.5 with the patch level aurora_version() prints)',
             'region "us-east-1" is declared 2 times (primary, secondaries[0]): a global database has at most one cluster per region',
@@ -130,6 +164,9 @@ describe("components: malformed input fails fast", () => {
         await assert.rejects(runDb(pgArgs({ engineVersion: "bad" })));
         const ok = await runDb(pgArgs());
         assert.strictEqual(named(ok, "db").type, T.db);
-        assert.deepStrictEqual(ok.logs.filter((l) => l.severity === "error"), []);
+        assert.deepStrictEqual(
+            ok.logs.filter((l) => l.severity === "error"),
+            [],
+        );
     });
 });

@@ -14,14 +14,21 @@ describe("README", () => {
         assert.match(firstBlock, /npm test/);
     });
     it("documents every config key of Pulumi.yaml, with its default", () => {
-        const project = yaml.load(fs.readFileSync(path.join(root, "Pulumi.yaml"), "utf8")) as { config: Record<string, { default?: unknown }> };
+        const project = yaml.load(fs.readFileSync(path.join(root, "Pulumi.yaml"), "utf8")) as {
+            config: Record<string, { default?: unknown }>;
+        };
         for (const [key, decl] of Object.entries(project.config)) {
             const row = readme.split("\n").find((line) => line.startsWith(`| \`${key}\` |`));
             assert.ok(row, `README has no row for config key ${key}`);
-            if (decl.default !== undefined) assert.ok(row.includes("`" + JSON.stringify(decl.default) + "`"), `README's default for ${key} differs from Pulumi.yaml`);
+            if (decl.default !== undefined)
+                assert.ok(
+                    row.includes("`" + JSON.stringify(decl.default) + "`"),
+                    `README's default for ${key} differs from Pulumi.yaml`,
+                );
         }
     });
     it("names every blocking rule id of the planner", () => {
-        for (const rule of RULES) assert.ok(readme.includes("`" + rule.id + "`"), `README does not name rule ${rule.id}`);
+        for (const rule of RULES)
+            assert.ok(readme.includes("`" + rule.id + "`"), `README does not name rule ${rule.id}`);
     });
 });

@@ -36,6 +36,8 @@ describe("engine-versions: compare and classify", () => {
     });
 
     it("refuses to compare across engines", () => {
-        assert.throws(() => compareVersions(pg("17.4"), my("8.4.7")), { message: "cannot compare aurora-postgresql 17.4 with aurora-mysql 8.4.7" });
+        assert.throws(() => compareVersions(pg("17.4"), my("8.4.7")), {
+            message: "cannot compare aurora-postgresql 17.4 with aurora-mysql 8.4.7",
+        });
     });
 });

@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { main, parseSpeed } from "../../offline/main";
+import { main, parseSpeed } from "../../testbeds/offline/main";
 
 async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
     let stdout = "";
@@ -35,7 +35,7 @@ describe("npm run offline (offline/main)", function () {
             "ap-northeast-1  secondary upgrading  17.4.5 → 17.5.4",
             '  global cluster "aurora-global-dev": aurora-postgresql 17.5, available',
             "  failover ready: yes",
-            "  plan: Aurora PostgreSQL global cluster \"aurora-global-dev\": 17.5 → 17.5 (no version change); path: nothing to do",
+            '  plan: Aurora PostgreSQL global cluster "aurora-global-dev": 17.5 → 17.5 (no version change); path: nothing to do',
             "  stack outputs: failoverReady=true",
             "  upgrade steps kept unchanged: aurora-upgrade-snapshot, aurora-upgrade-global",
             "  upgrade steps to run: 0",
@@ -53,10 +53,21 @@ describe("npm run offline (offline/main)", function () {
     it("--markdown shows the plan as the preview logs it: members from → to, the mermaid diagram, the impact table", async () => {
         const { code, stdout } = await run(["--speed", "max", "--markdown"]);
         assert.equal(code, 0);
-        assert.ok(stdout.includes("── 3. The upgrade plan, markdown: what AuroraGlobalDatabase logs in the preview and the pull-request comment shows"), stdout);
-        assert.ok(stdout.includes("  | `aurora-global-dev-ap-northeast-1` | ap-northeast-1 | secondary | 17.4 → 17.5 |\n"), stdout);
+        assert.ok(
+            stdout.includes(
+                "── 3. The upgrade plan, markdown: what AuroraGlobalDatabase logs in the preview and the pull-request comment shows",
+            ),
+            stdout,
+        );
+        assert.ok(
+            stdout.includes("  | `aurora-global-dev-ap-northeast-1` | ap-northeast-1 | secondary | 17.4 → 17.5 |\n"),
+            stdout,
+        );
         assert.ok(stdout.includes("  ```mermaid\n  flowchart LR\n"), stdout);
-        assert.ok(stdout.includes("  | wave | action | member | region | role | version | expected impact |\n"), stdout);
+        assert.ok(
+            stdout.includes("  | wave | action | member | region | role | version | expected impact |\n"),
+            stdout,
+        );
     });
 
     it("refuses an unknown scenario with the list of the available ones (exit 2)", async () => {
@@ -92,17 +103,30 @@ describe("npm run offline (offline/main)", function () {
     it("--list names every scenario and marks the default", async () => {
         const { code, stdout } = await run(["--list"]);
         assert.equal(code, 0);
-        for (const name of ["mysql-rolling-minor", "mysql-secondary-upgrade-fails", "pending-patch-round", "pg-downgrade-blocked", "pg-major-opt-in"]) assert.match(stdout, new RegExp(`^${name}$`, "m"));
+        for (const name of [
+            "mysql-rolling-minor",
+            "mysql-secondary-upgrade-fails",
+            "pending-patch-round",
+            "pg-downgrade-blocked",
+            "pg-major-opt-in",
+        ])
+            assert.match(stdout, new RegExp(`^${name}$`, "m"));
         assert.match(stdout, /^pg-managed-minor \(default\)$/m);
     });
 
     it("a blocked scenario prints the violations with fixes, proves no AWS call, exits 2", async () => {
         const { code, stdout } = await run(["--scenario", "pg-downgrade-blocked", "--speed", "max"]);
         assert.equal(code, 2);
-        assert.match(stdout, /✗ \[downgrade\] primary cluster "aurora-global-dev-us-east-1" \(us-east-1\) runs 17\.5; 17\.4 is older and Aurora cannot downgrade\n {6}fix: set engineVersion to 17\.5 or newer/);
+        assert.match(
+            stdout,
+            /✗ \[downgrade\] primary cluster "aurora-global-dev-us-east-1" \(us-east-1\) runs 17\.5; 17\.4 is older and Aurora cannot downgrade\n {6}fix: set engineVersion to 17\.5 or newer/,
+        );
         assert.match(stdout, /\[mandatory\] no-blocked-version-change/);
         assert.match(stdout, /✗ policy pack: 2 mandatory violations \(no-blocked-version-change\): the CI check fails/);
-        assert.match(stdout, /No AWS call was made: the simulated control plane's call log holds 0 mutating calls \(0 in all\)\./);
+        assert.match(
+            stdout,
+            /No AWS call was made: the simulated control plane's call log holds 0 mutating calls \(0 in all\)\./,
+        );
         assert.doesNotMatch(stdout, /pulumi up: the upgrade steps/);
     });
 });

@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { drive, PacedClock } from "../../offline/run/paced-clock";
+import { drive, PacedClock } from "../../testbeds/offline/run/paced-clock";
 
 /** Two pollers sharing the clock, as the orchestrator's parallel waits do. */
 async function pollers(clock: PacedClock, log: string[]): Promise<number> {
@@ -17,7 +17,10 @@ describe("offline paced clock", () => {
     it("moves virtual time from wake to wake, in order, with the progress tick at its multiples", async () => {
         const clock = new PacedClock();
         const log: string[] = [];
-        const elapsed = await drive(clock, pollers(clock, log), { speed: "max", tick: { everyMs: 60_000, run: () => log.push(`tick@${clock.elapsed() / 1000}`) } });
+        const elapsed = await drive(clock, pollers(clock, log), {
+            speed: "max",
+            tick: { everyMs: 60_000, run: () => log.push(`tick@${clock.elapsed() / 1000}`) },
+        });
         assert.equal(elapsed, 90_000);
         assert.deepEqual(log, ["a@30", "b@45", "a@60", "tick@60", "b@90", "a@90"]);
     });

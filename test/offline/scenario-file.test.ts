@@ -2,10 +2,10 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { parseScenario, loadScenario, ScenarioError } from "../../offline/scenario/load";
-import { currentStateFrom, mutatingCalls, seedOf, simulatedAws } from "../../offline/scenario/simulated-aws";
-import { PacedClock } from "../../offline/run/paced-clock";
-import { stackConfigs } from "../../offline/run/preview";
+import { parseScenario, loadScenario, ScenarioError } from "../../testbeds/offline/scenario/load";
+import { currentStateFrom, mutatingCalls, seedOf, simulatedAws } from "../../testbeds/offline/scenario/simulated-aws";
+import { PacedClock } from "../../testbeds/offline/run/paced-clock";
+import { stackConfigs } from "../../testbeds/offline/run/preview";
 
 describe("offline scenario files", () => {
     it("the default scenario follows Pulumi.dev.yaml: the PR changes engineVersion 17.4 → 17.5 only", () => {
@@ -18,18 +18,30 @@ describe("offline scenario files", () => {
         assert.equal(before["aurora-global:globalClusterIdentifier"], s.aws.globalCluster);
         assert.deepEqual(
             s.aws.members.map((m) => [m.role, m.region]),
-            [["primary", before["aurora-global:primaryRegion"]], ...(before["aurora-global:secondaryRegions"] as string[]).map((r) => ["secondary", r])],
+            [
+                ["primary", before["aurora-global:primaryRegion"]],
+                ...(before["aurora-global:secondaryRegions"] as string[]).map((r) => ["secondary", r]),
+            ],
         );
     });
 
     it("every scenario's AWS members are the members its stack declares (cluster ids as the component names them)", () => {
-        for (const name of fs.readdirSync(path.join(__dirname, "..", "..", "scenarios")).map((f) => f.replace(/\.yaml$/, ""))) {
+        for (const name of fs
+            .readdirSync(path.join(__dirname, "..", "..", "testbeds", "scenarios"))
+            .map((f) => f.replace(/\.yaml$/, ""))) {
             const s = loadScenario(name);
             const { before } = stackConfigs(s);
             const id = before["aurora-global:globalClusterIdentifier"];
-            const regions = [before["aurora-global:primaryRegion"], ...((before["aurora-global:secondaryRegions"] as string[]) ?? [])];
+            const regions = [
+                before["aurora-global:primaryRegion"],
+                ...((before["aurora-global:secondaryRegions"] as string[]) ?? []),
+            ];
             assert.equal(s.aws.globalCluster, id, name);
-            assert.deepEqual(s.aws.members.map((m) => m.cluster), regions.map((r) => `${id}-${r}`), name);
+            assert.deepEqual(
+                s.aws.members.map((m) => m.cluster),
+                regions.map((r) => `${id}-${r}`),
+                name,
+            );
         }
     });
 
@@ -51,13 +63,34 @@ describe("offline scenario files", () => {
     it("the mock engine's current state is read from the simulator: one described state", async () => {
         const sim = simulatedAws(loadScenario("pg-managed-minor"), new PacedClock());
         const state = await currentStateFrom(sim, "aurora-global-dev");
-        assert.deepEqual(state.globalClusters, [{ identifier: "aurora-global-dev", engine: "aurora-postgresql", engineVersion: "17.4" }]);
+        assert.deepEqual(state.globalClusters, [
+            { identifier: "aurora-global-dev", engine: "aurora-postgresql", engineVersion: "17.4" },
+        ]);
         assert.deepEqual(state.clusters, [
-            { clusterIdentifier: "aurora-global-dev-us-east-1", region: "us-east-1", engine: "aurora-postgresql", engineVersion: "17.4", globalClusterIdentifier: "aurora-global-dev", instanceCount: 2 },
-            { clusterIdentifier: "aurora-global-dev-ap-northeast-1", region: "ap-northeast-1", engine: "aurora-postgresql", engineVersion: "17.4", globalClusterIdentifier: "aurora-global-dev", instanceCount: 1 },
+            {
+                clusterIdentifier: "aurora-global-dev-us-east-1",
+                region: "us-east-1",
+                engine: "aurora-postgresql",
+                engineVersion: "17.4",
+                globalClusterIdentifier: "aurora-global-dev",
+                instanceCount: 2,
+            },
+            {
+                clusterIdentifier: "aurora-global-dev-ap-northeast-1",
+                region: "ap-northeast-1",
+                engine: "aurora-postgresql",
+                engineVersion: "17.4",
+                globalClusterIdentifier: "aurora-global-dev",
+                instanceCount: 1,
+            },
         ]);
         const v174 = state.engineVersions?.find((e) => e.version === "17.4");
-        assert.deepEqual(v174, { engine: "aurora-postgresql", version: "17.4", supportsGlobalDatabases: true, validUpgradeTargets: ["17.5"] });
+        assert.deepEqual(v174, {
+            engine: "aurora-postgresql",
+            version: "17.4",
+            supportsGlobalDatabases: true,
+            validUpgradeTargets: ["17.5"],
+        });
         assert.equal(sim.calls.length, 0, "reading versions makes no API call");
         assert.equal(mutatingCalls(sim), 0);
     });
@@ -72,13 +105,26 @@ describe("offline scenario files", () => {
                 [{ action: "system-update", description: "Upgrade to Aurora PostgreSQL 17.4.6" }],
             ],
         );
-        assert.deepEqual(sim.calls.map((c) => c.command), ["DescribePendingMaintenanceActions", "DescribePendingMaintenanceActions"]);
+        assert.deepEqual(
+            sim.calls.map((c) => c.command),
+            ["DescribePendingMaintenanceActions", "DescribePendingMaintenanceActions"],
+        );
         assert.equal(mutatingCalls(sim), 0);
     });
 
     it("lists every problem of a malformed scenario, each with the fix", () => {
         assert.throws(
-            () => parseScenario("broken", { description: "x", pullRequest: {}, aws: { globalCluster: "g", engine: "oracle", version: "1", members: [{ region: "us-east-1", role: "writer", upgradeMinutes: -3 }] } }),
+            () =>
+                parseScenario("broken", {
+                    description: "x",
+                    pullRequest: {},
+                    aws: {
+                        globalCluster: "g",
+                        engine: "oracle",
+                        version: "1",
+                        members: [{ region: "us-east-1", role: "writer", upgradeMinutes: -3 }],
+                    },
+                }),
             (e: unknown) => {
                 assert.ok(e instanceof ScenarioError);
                 assert.equal(
@@ -86,7 +132,7 @@ describe("offline scenario files", () => {
                     [
                         'scenario "broken" is not valid:',
                         '  - pullRequest is empty: give the config change of the pull request, e.g. pullRequest: { engineVersion: "17.5" }',
-                        "  - aws.engine \"oracle\" is not supported: use aurora-postgresql or aurora-mysql",
+                        '  - aws.engine "oracle" is not supported: use aurora-postgresql or aurora-mysql',
                         '  - aws.members[0].role "writer" is not valid: use primary or secondary',
                         "  - aws.members[0].upgradeMinutes is -3: give a number >= 0",
                         "  - expect is missing: give path, blocked and finalVersion (what the test asserts)",
@@ -101,6 +147,8 @@ describe("offline scenario files", () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "scenarios-"));
         fs.writeFileSync(path.join(dir, "b.yaml"), "description: b\n");
         fs.writeFileSync(path.join(dir, "a.yaml"), "description: a\n");
-        assert.throws(() => loadScenario("c", dir), { message: 'unknown scenario "c": choose one of a, b (npm run offline -- --list describes them)' });
+        assert.throws(() => loadScenario("c", dir), {
+            message: 'unknown scenario "c": choose one of a, b (npm run offline -- --list describes them)',
+        });
     });
 });

@@ -1,13 +1,19 @@
 import { strict as assert } from "assert";
-import { runScenario, ScenarioResult } from "../../offline/run/offline-run";
-import { listScenarios, loadScenario } from "../../offline/scenario/load";
+import { runScenario, ScenarioResult } from "../../testbeds/offline/run/offline-run";
+import { listScenarios, loadScenario } from "../../testbeds/offline/scenario/load";
 
 /** Every scenario of scenarios/ end to end, in-process, at --speed max: it meets its expect block. */
 describe("offline scenarios end to end (--speed max)", function () {
     this.timeout(60_000);
 
     it("ships at least the five scenarios of the issue", () => {
-        for (const name of ["pg-managed-minor", "mysql-rolling-minor", "pg-major-opt-in", "pg-downgrade-blocked", "pending-patch-round"]) {
+        for (const name of [
+            "pg-managed-minor",
+            "mysql-rolling-minor",
+            "pg-major-opt-in",
+            "pg-downgrade-blocked",
+            "pending-patch-round",
+        ]) {
             assert.ok(listScenarios().includes(name), `scenarios/${name}.yaml is missing`);
         }
     });
@@ -24,7 +30,12 @@ describe("offline scenarios end to end (--speed max)", function () {
             assert.equal(result.exitCode, expect.exitCode, output);
             assert.deepEqual(
                 result.finalVersions,
-                Object.fromEntries(scenario.aws.members.map((m) => [m.cluster, expect.finalVersions?.[m.cluster] ?? expect.finalVersion])),
+                Object.fromEntries(
+                    scenario.aws.members.map((m) => [
+                        m.cluster,
+                        expect.finalVersions?.[m.cluster] ?? expect.finalVersion,
+                    ]),
+                ),
                 output,
             );
             if (result.snapshotPlanned && !expect.blocked) {
@@ -32,13 +43,20 @@ describe("offline scenarios end to end (--speed max)", function () {
             }
             if (expect.blocked) {
                 assert.equal(result.mutatingCalls, 0);
-                assert.match(output, /No AWS call was made: the simulated control plane's call log holds 0 mutating calls/);
+                assert.match(
+                    output,
+                    /No AWS call was made: the simulated control plane's call log holds 0 mutating calls/,
+                );
                 if (expect.rules) assert.deepEqual([...new Set(result.rules)].sort(), [...expect.rules].sort());
             } else if (expect.exitCode === 0) {
                 assert.ok(result.mutatingCalls > 0, "the upgrade made no AWS call");
                 assert.equal(result.nextPreview?.path, "none", output);
                 assert.equal(result.nextPreview?.steps, 0, output);
-                assert.equal(result.nextPreview?.keptSteps, result.stepsDeclared, "the next preview keeps every step of the update");
+                assert.equal(
+                    result.nextPreview?.keptSteps,
+                    result.stepsDeclared,
+                    "the next preview keeps every step of the update",
+                );
                 assert.equal(result.nextPreview?.drift, 0, output);
                 assert.equal(result.nextPreview?.stepsLeftInState, 0, "no step of the update shows as a delete");
                 assert.match(output, /failover ready: yes/);

@@ -6,7 +6,12 @@ import { CLI_BIN } from "../../orchestrator/cli/steps";
 /** The JS shim runs the TypeScript CLI with ts-node (no build step), as `npx aurora-global` does. */
 describe("orchestrator: bin/aurora-global.js", function () {
     this.timeout(60_000);
-    const run = (...args: string[]) => spawnSync(process.execPath, [CLI_BIN, ...args], { encoding: "utf8", cwd: path.join(__dirname, "..", ".."), env: { ...process.env, AWS_REGION: "" } });
+    const run = (...args: string[]) =>
+        spawnSync(process.execPath, [CLI_BIN, ...args], {
+            encoding: "utf8",
+            cwd: path.join(__dirname, "..", ".."),
+            env: { ...process.env, AWS_REGION: "" },
+        });
 
     it("is the package's bin and prints the help with exit 0", () => {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -18,8 +23,21 @@ describe("orchestrator: bin/aurora-global.js", function () {
     });
 
     it("exits 2 on bad input before any AWS call", () => {
-        const r = run("upgrade", "--region", "us-east-1", "--global-cluster", "app-global", "--target", "17.5", "--poll-seconds", "0");
+        const r = run(
+            "upgrade",
+            "--region",
+            "us-east-1",
+            "--global-cluster",
+            "app-global",
+            "--target",
+            "17.5",
+            "--poll-seconds",
+            "0",
+        );
         assert.strictEqual(r.status, 2);
-        assert.strictEqual(r.stderr, 'aurora-global: --poll-seconds "0" is not valid: give a whole number of seconds from 1 to 3600, e.g. --poll-seconds 15\n');
+        assert.strictEqual(
+            r.stderr,
+            'aurora-global: --poll-seconds "0" is not valid: give a whole number of seconds from 1 to 3600, e.g. --poll-seconds 15\n',
+        );
     });
 });

@@ -5,7 +5,7 @@ import { DEFAULT_RETRY, READ_ONLY_RETRY } from "../../orchestrator/aws/retry";
 import { stepCommandArgs } from "../../orchestrator/cli/steps";
 import { BASE_POLL_MS, EARLIEST_UPGRADE_FINISH_MS } from "../../orchestrator/execute/poll-schedule";
 import { OPTIONAL_FACT_RETRY } from "../../orchestrator/topology/facts";
-import { VirtualClock } from "../../simulator";
+import { VirtualClock } from "../../testbeds/simulator";
 import { cli, MYSQL_ARGS, MYSQL_SEED, simulate } from "./harness";
 
 const S = 1000;
@@ -13,23 +13,41 @@ const MIN = 60 * S;
 
 describe("orchestrator: every DescribeDBClusters of a member counts against its 4 per minute", () => {
     it("rolling: topology read, waits and the pre-primary check together stay within 4 per member-minute, completion noticed within 15 s", async () => {
-        const durations: Record<string, number> = { "shop-euw1": 9 * MIN + 13 * S, "shop-use1": 7 * MIN + 41 * S, "shop-apse2": 12 * MIN + 2 * S };
-        const sim = simulate({ ...MYSQL_SEED, members: MYSQL_SEED.members.map((m) => ({ ...m, upgradeDurationMs: durations[m.id] })) });
+        const durations: Record<string, number> = {
+            "shop-euw1": 9 * MIN + 13 * S,
+            "shop-use1": 7 * MIN + 41 * S,
+            "shop-apse2": 12 * MIN + 2 * S,
+        };
+        const sim = simulate({
+            ...MYSQL_SEED,
+            members: MYSQL_SEED.members.map((m) => ({ ...m, upgradeDurationMs: durations[m.id] })),
+        });
         const r = await cli(sim, ["upgrade", ...MYSQL_ARGS, "--target", "8.0.mysql_aurora.3.09.0", "--no-snapshot"]);
         assert.strictEqual(r.code, 0, r.stderr);
         const finish = sim.finishTimes();
         for (const id of Object.keys(durations)) {
             const modifiedAt = sim.callsOf("ModifyDBCluster").find((c) => c.input.DBClusterIdentifier === id)!.time;
-            const reads = sim.callsOf("DescribeDBClusters").filter((c) => c.input.DBClusterIdentifier === id).map((c) => c.time);
+            const reads = sim
+                .callsOf("DescribeDBClusters")
+                .filter((c) => c.input.DBClusterIdentifier === id)
+                .map((c) => c.time);
             const noticedAt = reads.find((t) => t >= finish[id])!;
             const perMinute = reads.length / ((noticedAt - modifiedAt) / MIN);
-            assert.ok(perMinute <= 4, `${id}: ${reads.length} DescribeDBClusters in all, ${perMinute.toFixed(2)} per minute of its wait`);
-            assert.ok(noticedAt - finish[id] <= 15 * S, `${id}: noticed ${(noticedAt - finish[id]) / S} s after it finished`);
+            assert.ok(
+                perMinute <= 4,
+                `${id}: ${reads.length} DescribeDBClusters in all, ${perMinute.toFixed(2)} per minute of its wait`,
+            );
+            assert.ok(
+                noticedAt - finish[id] <= 15 * S,
+                `${id}: noticed ${(noticedAt - finish[id]) / S} s after it finished`,
+            );
         }
         // A secondary's first poll comes 15 s after the earliest possible finish: the polls skipped pay for its other reads.
         for (const id of ["shop-use1", "shop-apse2"]) {
             const modifiedAt = sim.callsOf("ModifyDBCluster").find((c) => c.input.DBClusterIdentifier === id)!.time;
-            const firstPoll = sim.callsOf("DescribeDBClusters").find((c) => c.input.DBClusterIdentifier === id && c.time > modifiedAt)!.time;
+            const firstPoll = sim
+                .callsOf("DescribeDBClusters")
+                .find((c) => c.input.DBClusterIdentifier === id && c.time > modifiedAt)!.time;
             assert.strictEqual(firstPoll - modifiedAt, EARLIEST_UPGRADE_FINISH_MS + BASE_POLL_MS, id);
         }
     });
@@ -48,40 +66,72 @@ describe("orchestrator: every DescribeDBClusters of a member counts against its 
         const resumedAt = sim.clock.now();
         const again = await cli(sim, argv);
         assert.strictEqual(again.code, 0, again.stderr);
-        const firstPoll = sim.callsOf("DescribeDBClusters").find((c) => c.input.DBClusterIdentifier === "shop-use1" && c.time > resumedAt)!.time;
+        const firstPoll = sim
+            .callsOf("DescribeDBClusters")
+            .find((c) => c.input.DBClusterIdentifier === "shop-use1" && c.time > resumedAt)!.time;
         assert.strictEqual(firstPoll - resumedAt, BASE_POLL_MS);
     });
 });
 
 describe("orchestrator: staying polite when many runs share a region", () => {
-    const throttled = Object.assign(new Error("Rate exceeded"), { name: "ThrottlingException", $metadata: { httpStatusCode: 400 } });
+    const throttled = Object.assign(new Error("Rate exceeded"), {
+        name: "ThrottlingException",
+        $metadata: { httpStatusCode: 400 },
+    });
     /** A gateway whose every call is throttled; counts the attempts. */
     function alwaysThrottled(): { api: RdsGateway; attempts: () => number } {
         let attempts = 0;
         const client = { send: async () => (attempts++, Promise.reject(throttled)) } as unknown as RDSClient;
-        return { api: new RdsGateway({ clients: () => client, clock: new VirtualClock(), random: () => 0.5 }), attempts: () => attempts };
+        return {
+            api: new RdsGateway({ clients: () => client, clock: new VirtualClock(), random: () => 0.5 }),
+            attempts: () => attempts,
+        };
     }
 
     it("read-only calls get the longer retry budget; mutating calls and explicit policies keep theirs", async () => {
         const read = alwaysThrottled();
-        await assert.rejects(read.api.send("us-east-1", new DescribeDBClustersCommand({ DBClusterIdentifier: "a" })), throttled);
+        await assert.rejects(
+            read.api.send("us-east-1", new DescribeDBClustersCommand({ DBClusterIdentifier: "a" })),
+            throttled,
+        );
         assert.strictEqual(read.attempts(), READ_ONLY_RETRY.maxAttempts);
         assert.strictEqual(READ_ONLY_RETRY.maxAttempts, 12);
         const write = alwaysThrottled();
-        await assert.rejects(write.api.send("us-east-1", new ModifyDBClusterCommand({ DBClusterIdentifier: "a", EngineVersion: "x" })), throttled);
+        await assert.rejects(
+            write.api.send("us-east-1", new ModifyDBClusterCommand({ DBClusterIdentifier: "a", EngineVersion: "x" })),
+            throttled,
+        );
         assert.strictEqual(write.attempts(), DEFAULT_RETRY.maxAttempts);
         const optional = alwaysThrottled();
-        await assert.rejects(optional.api.send("us-east-1", new DescribeDBClustersCommand({ DBClusterIdentifier: "a" }), OPTIONAL_FACT_RETRY), throttled);
+        await assert.rejects(
+            optional.api.send(
+                "us-east-1",
+                new DescribeDBClustersCommand({ DBClusterIdentifier: "a" }),
+                OPTIONAL_FACT_RETRY,
+            ),
+            throttled,
+        );
         assert.strictEqual(optional.attempts(), OPTIONAL_FACT_RETRY.maxAttempts);
     });
 
     it("--start-jitter-seconds N waits random × N before the first call (on the injected clock), then runs as usual", async () => {
         const sim = simulate(MYSQL_SEED);
         const start = sim.clock.now();
-        const r = await cli(sim, ["upgrade", ...MYSQL_ARGS, "--target", "8.0.mysql_aurora.3.09.0", "--no-snapshot", "--start-jitter-seconds", "10"]);
+        const r = await cli(sim, [
+            "upgrade",
+            ...MYSQL_ARGS,
+            "--target",
+            "8.0.mysql_aurora.3.09.0",
+            "--no-snapshot",
+            "--start-jitter-seconds",
+            "10",
+        ]);
         assert.strictEqual(r.code, 0, r.stderr);
         assert.strictEqual(sim.calls[0].time - start, 5 * S, "random 0.5 × 10 s");
-        assert.match(r.stderr, /^\[\+0s\] start jitter: waiting 5\.0s before the first call \(--start-jitter-seconds 10\)$/m);
+        assert.match(
+            r.stderr,
+            /^\[\+0s\] start jitter: waiting 5\.0s before the first call \(--start-jitter-seconds 10\)$/m,
+        );
         const plain = simulate(MYSQL_SEED);
         const at = plain.clock.now();
         assert.strictEqual((await cli(plain, ["patch", ...MYSQL_ARGS])).code, 0);
@@ -92,18 +142,49 @@ describe("orchestrator: staying polite when many runs share a region", () => {
         const sim = simulate(MYSQL_SEED);
         const r = await cli(sim, ["patch", ...MYSQL_ARGS, "--start-jitter-seconds", "301"]);
         assert.strictEqual(r.code, 2);
-        assert.strictEqual(r.stderr, 'aurora-global: --start-jitter-seconds "301" is not valid: give a whole number of seconds from 0 to 300, e.g. --start-jitter-seconds 10\n');
+        assert.strictEqual(
+            r.stderr,
+            'aurora-global: --start-jitter-seconds "301" is not valid: give a whole number of seconds from 0 to 300, e.g. --start-jitter-seconds 10\n',
+        );
         assert.strictEqual(sim.calls.length, 0);
         assert.doesNotMatch((await cli(sim, ["upgrade", "--help"])).stdout, /start-jitter/);
     });
 
     it("the Pulumi step command lines carry --start-jitter-seconds when asked", () => {
-        const o = { homeRegion: "eu-west-1", globalClusterId: "shop-global", target: "8.0.mysql_aurora.3.09.0", startJitterSeconds: 10 };
+        const o = {
+            homeRegion: "eu-west-1",
+            globalClusterId: "shop-global",
+            target: "8.0.mysql_aurora.3.09.0",
+            startJitterSeconds: 10,
+        };
         assert.deepStrictEqual(stepCommandArgs(o, { action: "modify-db-cluster", cluster: "shop-use1" }), [
-            "upgrade", "--region", "eu-west-1", "--global-cluster", "shop-global", "--target", "8.0.mysql_aurora.3.09.0", "--strategy", "auto", "--start-jitter-seconds", "10", "--no-snapshot", "--only-member", "shop-use1",
+            "upgrade",
+            "--region",
+            "eu-west-1",
+            "--global-cluster",
+            "shop-global",
+            "--target",
+            "8.0.mysql_aurora.3.09.0",
+            "--strategy",
+            "auto",
+            "--start-jitter-seconds",
+            "10",
+            "--no-snapshot",
+            "--only-member",
+            "shop-use1",
         ]);
         assert.deepStrictEqual(stepCommandArgs(o, { action: "apply-pending-maintenance", cluster: "shop-euw1" }), [
-            "patch", "--region", "eu-west-1", "--global-cluster", "shop-global", "--opt-in", "immediate", "--start-jitter-seconds", "10", "--only-member", "shop-euw1",
+            "patch",
+            "--region",
+            "eu-west-1",
+            "--global-cluster",
+            "shop-global",
+            "--opt-in",
+            "immediate",
+            "--start-jitter-seconds",
+            "10",
+            "--only-member",
+            "shop-euw1",
         ]);
     });
 });

@@ -5,7 +5,21 @@ import { cli, PG_ARGS, PG_SEED, simulate } from "./harness";
 describe("orchestrator: CLI input", () => {
     it("every bad flag value is reported with the flag, the value and the fix; exit 2 and no AWS call", async () => {
         const sim = simulate(PG_SEED);
-        const r = await cli(sim, ["upgrade", "--region", "mars", "--global-cluster", "app global", "--target", "17.5", "--strategy", "fast", "--timeout-minutes", "0", "--poll-seconds", "x"]);
+        const r = await cli(sim, [
+            "upgrade",
+            "--region",
+            "mars",
+            "--global-cluster",
+            "app global",
+            "--target",
+            "17.5",
+            "--strategy",
+            "fast",
+            "--timeout-minutes",
+            "0",
+            "--poll-seconds",
+            "x",
+        ]);
         assert.strictEqual(r.code, 2);
         assert.strictEqual(
             r.stderr,
@@ -25,7 +39,10 @@ describe("orchestrator: CLI input", () => {
         const sim = simulate(PG_SEED);
         const p = await cli(sim, ["patch", ...PG_ARGS, "--opt-in", "now"]);
         assert.strictEqual(p.code, 2);
-        assert.strictEqual(p.stderr, 'aurora-global: --opt-in "now" is not valid: use one of immediate, next-maintenance\n');
+        assert.strictEqual(
+            p.stderr,
+            'aurora-global: --opt-in "now" is not valid: use one of immediate, next-maintenance\n',
+        );
         const s = await cli(sim, ["status", ...PG_ARGS, "--format", "yaml"]);
         assert.strictEqual(s.stderr, 'aurora-global: --format "yaml" is not valid: use one of text, markdown, json\n');
         assert.strictEqual(sim.calls.length, 0);
@@ -37,7 +54,9 @@ describe("orchestrator: CLI input", () => {
         assert.strictEqual(parseRegion("us-east-1", { AWS_REGION: "eu-west-1" }, errors), "us-east-1");
         assert.deepStrictEqual(errors, []);
         parseRegion(undefined, {}, errors);
-        assert.deepStrictEqual(errors, ["--region is required: give the home region of the global cluster, e.g. --region us-east-1, or set AWS_REGION"]);
+        assert.deepStrictEqual(errors, [
+            "--region is required: give the home region of the global cluster, e.g. --region us-east-1, or set AWS_REGION",
+        ]);
         const sim = simulate(PG_SEED);
         const r = await cli(sim, ["status", "--global-cluster", "app-global"], { env: { AWS_REGION: "us-east-1" } });
         assert.strictEqual(r.code, 0, r.stderr);
@@ -49,7 +68,10 @@ describe("orchestrator: CLI input", () => {
         assert.strictEqual((await cli(sim, ["upgrade", ...PG_ARGS, "--target", "17.5", "--force"])).code, 2);
         const r = await cli(sim, ["plan", ...PG_ARGS]);
         assert.strictEqual(r.code, 2);
-        assert.strictEqual(r.stderr, "aurora-global: --target is required: give the engine version to upgrade to, e.g. --target 17.5 or --target 8.0.mysql_aurora.3.09.0\n");
+        assert.strictEqual(
+            r.stderr,
+            "aurora-global: --target is required: give the engine version to upgrade to, e.g. --target 17.5 or --target 8.0.mysql_aurora.3.09.0\n",
+        );
         assert.strictEqual(sim.calls.length, 0);
     });
 
@@ -57,13 +79,16 @@ describe("orchestrator: CLI input", () => {
         const errors: string[] = [];
         assert.strictEqual(parseTimeoutMinutes("90", errors), 90);
         assert.strictEqual(parseTimeoutMinutes("1.5", errors), undefined);
-        assert.deepStrictEqual(errors, ['--timeout-minutes "1.5" is not valid: give a whole number of minutes from 1 to 10080, e.g. --timeout-minutes 120']);
+        assert.deepStrictEqual(errors, [
+            '--timeout-minutes "1.5" is not valid: give a whole number of minutes from 1 to 10080, e.g. --timeout-minutes 120',
+        ]);
     });
 
     it("--help lists the commands, including watch, and exits 0", async () => {
         const r = await cli(simulate(PG_SEED), ["--help"]);
         assert.strictEqual(r.code, 0);
-        for (const c of ["plan", "upgrade", "patch", "status", "watch"]) assert.match(r.stdout, new RegExp(`\\n  ${c} `));
+        for (const c of ["plan", "upgrade", "patch", "status", "watch"])
+            assert.match(r.stdout, new RegExp(`\\n  ${c} `));
     });
 
     it("plan prints markdown without changing anything", async () => {

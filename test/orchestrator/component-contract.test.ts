@@ -5,7 +5,7 @@ import { RdsGateway } from "../../orchestrator/aws/gateway";
 import { describeTopology } from "../../orchestrator/topology/describe";
 import { toPlanInput } from "../../orchestrator/topology/plan-input";
 import { DEFAULT_PLAN_OPTIONS, planUpgrade } from "../../planner";
-import { SimulatedRds } from "../../simulator";
+import { SimulatedRds } from "../../testbeds/simulator";
 import { cli, engineModifies, MYSQL_SEED, mutatingCalls, PG_SEED, simulate } from "./harness";
 
 /** Runs the component's step commands against the simulator in graph order (independent steps together). */
@@ -40,18 +40,33 @@ describe("orchestrator: the component's upgrade step commands run as the CLI exp
     it("Aurora MySQL rolling: snapshot, both secondaries, then the primary, one CLI run each", async () => {
         const sim = simulate(MYSQL_SEED);
         const target = "8.0.mysql_aurora.3.09.0";
-        const specs = stepGraph(await planFor(sim, "eu-west-1", "shop-global", target), resolveUpgrade(undefined), "eu-west-1");
+        const specs = stepGraph(
+            await planFor(sim, "eu-west-1", "shop-global", target),
+            resolveUpgrade(undefined),
+            "eu-west-1",
+        );
         const order = await runGraph(sim, specs, "eu-west-1");
         assert.deepStrictEqual(order, ["snapshot", "secondary-us-east-1+secondary-ap-southeast-2", "primary"]);
-        assert.deepStrictEqual(engineModifies(sim), [`shop-use1→${target}`, `shop-apse2→${target}`, `shop-euw1→${target}`]);
+        assert.deepStrictEqual(engineModifies(sim), [
+            `shop-use1→${target}`,
+            `shop-apse2→${target}`,
+            `shop-euw1→${target}`,
+        ]);
         assert.strictEqual(sim.callsOf("CreateDBClusterSnapshot").length, 1);
     });
 
     it("Aurora PostgreSQL managed: snapshot, then one global step", async () => {
         const sim = simulate(PG_SEED);
-        const specs = stepGraph(await planFor(sim, "us-east-1", "app-global", "17.5"), resolveUpgrade(undefined), "us-east-1");
+        const specs = stepGraph(
+            await planFor(sim, "us-east-1", "app-global", "17.5"),
+            resolveUpgrade(undefined),
+            "us-east-1",
+        );
         assert.deepStrictEqual(await runGraph(sim, specs, "us-east-1"), ["snapshot", "global"]);
-        assert.deepStrictEqual(mutatingCalls(sim), ["us-east-1 CreateDBClusterSnapshot app-use1", "us-east-1 ModifyGlobalCluster app-global"]);
+        assert.deepStrictEqual(mutatingCalls(sim), [
+            "us-east-1 CreateDBClusterSnapshot app-use1",
+            "us-east-1 ModifyGlobalCluster app-global",
+        ]);
         assert.strictEqual(sim.cluster("app-apne1").engineVersion, "17.5");
     });
 });

@@ -1,6 +1,6 @@
 import { CliDeps, main } from "../../orchestrator/cli";
 import { iamActionOf, RDS_ACTIONS } from "../../orchestrator/iam-policy";
-import { createSimulatedRds, SeedTopology, SimulatedRds, SimulatedRdsOptions } from "../../simulator";
+import { createSimulatedRds, SeedTopology, SimulatedRds, SimulatedRdsOptions } from "../../testbeds/simulator";
 
 /** Every IAM action the scenarios of this run made (checked against RDS_ACTIONS by iam.test.ts). */
 export const ACTIONS_SEEN = new Set<string>();
@@ -38,12 +38,20 @@ export async function cli(sim: SimulatedRds, argv: readonly string[], extra: Par
 
 /** Mutating calls the simulator received (anything that is not Describe* or List*). */
 export function mutatingCalls(sim: SimulatedRds): string[] {
-    return sim.calls.filter((c) => !c.command.startsWith("Describe") && !c.command.startsWith("List")).map((c) => `${c.region} ${c.command} ${String(c.input.DBClusterIdentifier ?? c.input.GlobalClusterIdentifier ?? c.input.ResourceIdentifier ?? c.input.DBClusterSnapshotIdentifier ?? c.input.DBInstanceIdentifier ?? c.input.DBClusterParameterGroupName ?? c.input.DBParameterGroupName ?? "")}`);
+    return sim.calls
+        .filter((c) => !c.command.startsWith("Describe") && !c.command.startsWith("List"))
+        .map(
+            (c) =>
+                `${c.region} ${c.command} ${String(c.input.DBClusterIdentifier ?? c.input.GlobalClusterIdentifier ?? c.input.ResourceIdentifier ?? c.input.DBClusterSnapshotIdentifier ?? c.input.DBInstanceIdentifier ?? c.input.DBClusterParameterGroupName ?? c.input.DBParameterGroupName ?? "")}`,
+        );
 }
 
 /** ModifyDBCluster engine-version calls, in order: "cluster→version". */
 export function engineModifies(sim: SimulatedRds): string[] {
-    return sim.callsOf("ModifyDBCluster").filter((c) => c.input.EngineVersion !== undefined && !c.error).map((c) => `${String(c.input.DBClusterIdentifier)}→${String(c.input.EngineVersion)}`);
+    return sim
+        .callsOf("ModifyDBCluster")
+        .filter((c) => c.input.EngineVersion !== undefined && !c.error)
+        .map((c) => `${String(c.input.DBClusterIdentifier)}→${String(c.input.EngineVersion)}`);
 }
 
 export const IAM_ACTIONS = new Set(RDS_ACTIONS);

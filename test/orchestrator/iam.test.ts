@@ -7,7 +7,10 @@ import { ACTIONS_SEEN, cli, MYSQL_ARGS, MYSQL_SEED, PG_ARGS, PG_SEED, simulate }
  * safety, steps, … loaded after this file) are checked against the policy too.
  */
 after("every RDS call made by any orchestrator scenario of this run is in RDS_ACTIONS", () => {
-    assert.deepStrictEqual([...ACTIONS_SEEN].filter((a) => !RDS_ACTIONS.includes(a)), []);
+    assert.deepStrictEqual(
+        [...ACTIONS_SEEN].filter((a) => !RDS_ACTIONS.includes(a)),
+        [],
+    );
     assert.ok(ACTIONS_SEEN.size >= 10, `only ${ACTIONS_SEEN.size} actions seen`);
 });
 
@@ -16,8 +19,25 @@ describe("orchestrator: least-privilege IAM policy", () => {
         const runs: [Parameters<typeof simulate>[0], string[]][] = [
             [PG_SEED, ["upgrade", ...PG_ARGS, "--target", "17.5"]],
             [PG_SEED, ["upgrade", ...PG_ARGS, "--target", "17.5", "--strategy", "rolling"]],
-            [{ ...PG_SEED, members: PG_SEED.members.map((m) => ({ ...m, pendingActions: [{ targetVersion: "17.4.6" }] })) }, ["patch", ...PG_ARGS]],
-            [{ ...PG_SEED, version: "16.6", members: PG_SEED.members.map((m) => ({ ...m, clusterParameterGroup: { name: "p", parameters: { work_mem: "8192" } }, instanceParameterGroup: { name: "i", parameters: { work_mem: "4096" } } })) }, ["upgrade", ...PG_ARGS, "--target", "17.4", "--allow-major"]],
+            [
+                {
+                    ...PG_SEED,
+                    members: PG_SEED.members.map((m) => ({ ...m, pendingActions: [{ targetVersion: "17.4.6" }] })),
+                },
+                ["patch", ...PG_ARGS],
+            ],
+            [
+                {
+                    ...PG_SEED,
+                    version: "16.6",
+                    members: PG_SEED.members.map((m) => ({
+                        ...m,
+                        clusterParameterGroup: { name: "p", parameters: { work_mem: "8192" } },
+                        instanceParameterGroup: { name: "i", parameters: { work_mem: "4096" } },
+                    })),
+                },
+                ["upgrade", ...PG_ARGS, "--target", "17.4", "--allow-major"],
+            ],
             [MYSQL_SEED, ["upgrade", ...MYSQL_ARGS, "--target", "8.4.7", "--allow-major"]],
             [MYSQL_SEED, ["status", ...MYSQL_ARGS]],
         ];
@@ -27,7 +47,14 @@ describe("orchestrator: least-privilege IAM policy", () => {
         }
         const missing = [...ACTIONS_SEEN].filter((a) => !RDS_ACTIONS.includes(a));
         assert.deepStrictEqual(missing, []);
-        for (const a of ["rds:ModifyGlobalCluster", "rds:ModifyDBCluster", "rds:ApplyPendingMaintenanceAction", "rds:CreateDBClusterSnapshot", "rds:CreateDBParameterGroup", "rds:ModifyDBInstance"]) {
+        for (const a of [
+            "rds:ModifyGlobalCluster",
+            "rds:ModifyDBCluster",
+            "rds:ApplyPendingMaintenanceAction",
+            "rds:CreateDBClusterSnapshot",
+            "rds:CreateDBParameterGroup",
+            "rds:ModifyDBInstance",
+        ]) {
             assert.ok(ACTIONS_SEEN.has(a), `${a} was exercised`);
         }
     });
@@ -52,7 +79,9 @@ describe("orchestrator: RDS_ACTIONS is exactly what the code can send", () => {
         const root = path.join(__dirname, "..", "..", "orchestrator");
         const files = (fs.readdirSync(root, { recursive: true }) as string[]).filter((f) => f.endsWith(".ts"));
         const sent = new Set<string>();
-        for (const f of files) for (const m of fs.readFileSync(path.join(root, f), "utf8").matchAll(/new ([A-Za-z]+)Command\(/g)) sent.add(`rds:${m[1]}`);
+        for (const f of files)
+            for (const m of fs.readFileSync(path.join(root, f), "utf8").matchAll(/new ([A-Za-z]+)Command\(/g))
+                sent.add(`rds:${m[1]}`);
         assert.deepStrictEqual([...sent].sort(), [...RDS_ACTIONS].sort());
     });
 });

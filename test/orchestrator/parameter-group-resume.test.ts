@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { CreateDBClusterParameterGroupCommand } from "@aws-sdk/client-rds";
-import { SeedTopology, SimulatedRds } from "../../simulator";
+import { SeedTopology, SimulatedRds } from "../../testbeds/simulator";
 import { cli, mutatingCalls, PG_ARGS, simulate } from "./harness";
 
 const MIN = 60_000;
@@ -20,7 +20,13 @@ const PG16_CUSTOM: SeedTopology = {
             clusterParameterGroup: { name: "app-cluster-params", parameters: { log_min_duration_statement: "500" } },
             instanceParameterGroup: { name: "app-instance-params", parameters: { work_mem: "8192" } },
         },
-        { id: "app-apne1", region: "ap-northeast-1", role: "secondary", upgradeDurationMs: 5 * MIN, clusterParameterGroup: { name: "app-cluster-params-apne1", parameters: { work_mem: "4096" } } },
+        {
+            id: "app-apne1",
+            region: "ap-northeast-1",
+            role: "secondary",
+            upgradeDurationMs: 5 * MIN,
+            clusterParameterGroup: { name: "app-cluster-params-apne1", parameters: { work_mem: "4096" } },
+        },
     ],
 };
 
@@ -31,7 +37,10 @@ const successful = (sim: SimulatedRds, command: string) => sim.callsOf(command).
 function assertTargetGroups(sim: SimulatedRds): void {
     assert.strictEqual(sim.cluster("app-use1").clusterParameterGroup, "app-cluster-params-aurora-postgresql17");
     assert.strictEqual(sim.cluster("app-apne1").clusterParameterGroup, "app-cluster-params-apne1-aurora-postgresql17");
-    assert.deepStrictEqual(sim.cluster("app-use1").instanceParameterGroups, ["app-instance-params-aurora-postgresql17", "app-instance-params-aurora-postgresql17"]);
+    assert.deepStrictEqual(sim.cluster("app-use1").instanceParameterGroups, [
+        "app-instance-params-aurora-postgresql17",
+        "app-instance-params-aurora-postgresql17",
+    ]);
 }
 
 describe("orchestrator: resume of a major upgrade killed before the parameter groups are applied", () => {
@@ -40,7 +49,8 @@ describe("orchestrator: resume of a major upgrade killed before the parameter gr
         const first = await cli(sim, MAJOR, {
             hooks: {
                 onStepStart: (step) => {
-                    if (step.action === "apply-parameter-groups") throw new Error("killed before the groups are applied");
+                    if (step.action === "apply-parameter-groups")
+                        throw new Error("killed before the groups are applied");
                 },
             },
         });
@@ -51,20 +61,35 @@ describe("orchestrator: resume of a major upgrade killed before the parameter gr
             assert.strictEqual(sim.cluster(id).engineVersion, "17.4");
             assert.strictEqual(sim.cluster(id).clusterParameterGroup, "default.aurora-postgresql17");
         }
-        assert.deepStrictEqual(sim.cluster("app-use1").instanceParameterGroups, ["default.aurora-postgresql17", "default.aurora-postgresql17"]);
+        assert.deepStrictEqual(sim.cluster("app-use1").instanceParameterGroups, [
+            "default.aurora-postgresql17",
+            "default.aurora-postgresql17",
+        ]);
         assert.strictEqual(successful(sim, "ModifyGlobalCluster"), 1);
 
         const plan = await cli(sim, ["plan", ...PG_ARGS, "--target", "17.4", "--allow-major"]);
         assert.strictEqual(plan.code, 0, plan.stderr);
-        assert.match(plan.stdout, /path: major \(resumed\): the upgrade is done; apply the target-family parameter groups, secondaries first, then the primary/);
-        assert.match(plan.stdout, /resuming a major upgrade: every member runs 17\.4, but the target-family parameter groups are not applied yet on secondary cluster "app-apne1" \(ap-northeast-1\), primary cluster "app-use1" \(us-east-1\)/);
+        assert.match(
+            plan.stdout,
+            /path: major \(resumed\): the upgrade is done; apply the target-family parameter groups, secondaries first, then the primary/,
+        );
+        assert.match(
+            plan.stdout,
+            /resuming a major upgrade: every member runs 17\.4, but the target-family parameter groups are not applied yet on secondary cluster "app-apne1" \(ap-northeast-1\), primary cluster "app-use1" \(us-east-1\)/,
+        );
 
         const before = sim.calls.length;
         const again = await cli(sim, MAJOR);
         assert.strictEqual(again.code, 0, again.stderr);
         const rerun = sim.calls.slice(before);
-        assert.deepStrictEqual(rerun.filter((c) => c.command === "ModifyGlobalCluster"), []);
-        assert.deepStrictEqual(rerun.filter((c) => c.command.startsWith("Create")), []);
+        assert.deepStrictEqual(
+            rerun.filter((c) => c.command === "ModifyGlobalCluster"),
+            [],
+        );
+        assert.deepStrictEqual(
+            rerun.filter((c) => c.command.startsWith("Create")),
+            [],
+        );
         assertTargetGroups(sim);
         // Secondary first, then the primary (its cluster, then its instances).
         assert.deepStrictEqual(mutatingCalls(sim).slice(-4), [
@@ -73,7 +98,13 @@ describe("orchestrator: resume of a major upgrade killed before the parameter gr
             "us-east-1 ModifyDBInstance app-use1-instance-1",
             "us-east-1 ModifyDBInstance app-use1-instance-2",
         ]);
-        assert.ok(rerun.every((c) => c.command.startsWith("Describe") || c.command.startsWith("List") || c.command.startsWith("Modify")), rerun.map((c) => c.command).join(","));
+        assert.ok(
+            rerun.every(
+                (c) =>
+                    c.command.startsWith("Describe") || c.command.startsWith("List") || c.command.startsWith("Modify"),
+            ),
+            rerun.map((c) => c.command).join(","),
+        );
 
         const third = await cli(sim, MAJOR);
         assert.strictEqual(third.code, 0, third.stderr);
@@ -86,7 +117,12 @@ describe("orchestrator: resume of a major upgrade killed before the parameter gr
         assert.strictEqual(r.code, 0, r.stderr);
         const creates = sim.calls.filter((c) => c.command.startsWith("Create") && c.command.endsWith("ParameterGroup"));
         assert.deepStrictEqual(
-            creates.map((c) => `${c.region} ${String(c.input.DBClusterParameterGroupName ?? c.input.DBParameterGroupName)} ${JSON.stringify(c.input.Tags)}`).sort(),
+            creates
+                .map(
+                    (c) =>
+                        `${c.region} ${String(c.input.DBClusterParameterGroupName ?? c.input.DBParameterGroupName)} ${JSON.stringify(c.input.Tags)}`,
+                )
+                .sort(),
             [
                 'ap-northeast-1 app-cluster-params-apne1-aurora-postgresql17 [{"Key":"aurora-global:for:app-apne1","Value":"app-cluster-params-apne1"}]',
                 'us-east-1 app-cluster-params-aurora-postgresql17 [{"Key":"aurora-global:for:app-use1","Value":"app-cluster-params"}]',
@@ -101,10 +137,19 @@ describe("orchestrator: resume of a major upgrade killed before the parameter gr
     it("a target group that already existed (untagged) is tagged for the member with AddTagsToResource", async () => {
         const sim = simulate({
             ...PG16_CUSTOM,
-            members: [PG16_CUSTOM.members[0], { ...PG16_CUSTOM.members[1], clusterParameterGroup: "app-cluster-params-apne1" }],
+            members: [
+                PG16_CUSTOM.members[0],
+                { ...PG16_CUSTOM.members[1], clusterParameterGroup: "app-cluster-params-apne1" },
+            ],
         });
         const apne1 = sim.clientFor("ap-northeast-1");
-        await apne1.send(new CreateDBClusterParameterGroupCommand({ DBClusterParameterGroupName: "app-cluster-params-apne1-aurora-postgresql17", DBParameterGroupFamily: "aurora-postgresql17", Description: "made by hand" }));
+        await apne1.send(
+            new CreateDBClusterParameterGroupCommand({
+                DBClusterParameterGroupName: "app-cluster-params-apne1-aurora-postgresql17",
+                DBParameterGroupFamily: "aurora-postgresql17",
+                Description: "made by hand",
+            }),
+        );
         const first = await cli(sim, MAJOR, {
             hooks: {
                 onStepStart: (step) => {
@@ -116,7 +161,9 @@ describe("orchestrator: resume of a major upgrade killed before the parameter gr
         const tagged = sim.callsOf("AddTagsToResource").filter((c) => !c.error);
         assert.deepStrictEqual(
             tagged.map((c) => `${c.region} ${String(c.input.ResourceName)} ${JSON.stringify(c.input.Tags)}`),
-            ['ap-northeast-1 arn:aws:rds:ap-northeast-1:123456789012:cluster-pg:app-cluster-params-apne1-aurora-postgresql17 [{"Key":"aurora-global:for:app-apne1","Value":"app-cluster-params-apne1"}]'],
+            [
+                'ap-northeast-1 arn:aws:rds:ap-northeast-1:123456789012:cluster-pg:app-cluster-params-apne1-aurora-postgresql17 [{"Key":"aurora-global:for:app-apne1","Value":"app-cluster-params-apne1"}]',
+            ],
         );
         const again = await cli(sim, MAJOR);
         assert.strictEqual(again.code, 0, again.stderr);
@@ -139,35 +186,90 @@ describe("orchestrator: resume of a major upgrade killed before the parameter gr
     });
 
     it("a member on default groups that aurora-global never prepared anything for stays as it is", async () => {
-        const sim = simulate({ ...PG16_CUSTOM, version: "17.4", members: PG16_CUSTOM.members.map((m) => ({ ...m, clusterParameterGroup: undefined, instanceParameterGroup: undefined })) });
+        const sim = simulate({
+            ...PG16_CUSTOM,
+            version: "17.4",
+            members: PG16_CUSTOM.members.map((m) => ({
+                ...m,
+                clusterParameterGroup: undefined,
+                instanceParameterGroup: undefined,
+            })),
+        });
         const before = sim.calls.length;
         const r = await cli(sim, MAJOR);
         assert.strictEqual(r.code, 0, r.stderr);
         assert.match(r.stdout, /nothing to do/);
-        assert.deepStrictEqual(sim.calls.slice(before).filter((c) => !c.command.startsWith("Describe")).map((c) => c.command), []);
+        assert.deepStrictEqual(
+            sim.calls
+                .slice(before)
+                .filter((c) => !c.command.startsWith("Describe"))
+                .map((c) => c.command),
+            [],
+        );
     });
 });
 
 describe("orchestrator: explicit target groups (hidden --cluster-parameter-group / --instance-parameter-group CLUSTER=NAME)", () => {
     /** Every member at 17.4 on AWS's defaults: a major upgrade interrupted by a version that did not tag its groups. */
-    const AT_17_ON_DEFAULTS: SeedTopology = { ...PG16_CUSTOM, version: "17.4", members: PG16_CUSTOM.members.map((m) => ({ ...m, clusterParameterGroup: undefined, instanceParameterGroup: undefined })) };
+    const AT_17_ON_DEFAULTS: SeedTopology = {
+        ...PG16_CUSTOM,
+        version: "17.4",
+        members: PG16_CUSTOM.members.map((m) => ({
+            ...m,
+            clusterParameterGroup: undefined,
+            instanceParameterGroup: undefined,
+        })),
+    };
     const UPGRADE = ["upgrade", ...PG_ARGS, "--target", "17.4", "--no-snapshot"];
 
     it("names untagged groups of the target family: they are applied, secondaries first, with no ModifyGlobalCluster", async () => {
         const sim = simulate(AT_17_ON_DEFAULTS);
-        await sim.clientFor("us-east-1").send(new CreateDBClusterParameterGroupCommand({ DBClusterParameterGroupName: "legacy-use1-17", DBParameterGroupFamily: "aurora-postgresql17", Description: "by hand" }));
-        await sim.clientFor("ap-northeast-1").send(new CreateDBClusterParameterGroupCommand({ DBClusterParameterGroupName: "legacy-apne1-17", DBParameterGroupFamily: "aurora-postgresql17", Description: "by hand" }));
-        const r = await cli(sim, [...UPGRADE, "--cluster-parameter-group", "app-use1=legacy-use1-17", "--cluster-parameter-group", "app-apne1=legacy-apne1-17"]);
+        await sim
+            .clientFor("us-east-1")
+            .send(
+                new CreateDBClusterParameterGroupCommand({
+                    DBClusterParameterGroupName: "legacy-use1-17",
+                    DBParameterGroupFamily: "aurora-postgresql17",
+                    Description: "by hand",
+                }),
+            );
+        await sim
+            .clientFor("ap-northeast-1")
+            .send(
+                new CreateDBClusterParameterGroupCommand({
+                    DBClusterParameterGroupName: "legacy-apne1-17",
+                    DBParameterGroupFamily: "aurora-postgresql17",
+                    Description: "by hand",
+                }),
+            );
+        const r = await cli(sim, [
+            ...UPGRADE,
+            "--cluster-parameter-group",
+            "app-use1=legacy-use1-17",
+            "--cluster-parameter-group",
+            "app-apne1=legacy-apne1-17",
+        ]);
         assert.strictEqual(r.code, 0, r.stderr);
         assert.strictEqual(sim.cluster("app-use1").clusterParameterGroup, "legacy-use1-17");
         assert.strictEqual(sim.cluster("app-apne1").clusterParameterGroup, "legacy-apne1-17");
-        assert.deepStrictEqual(mutatingCalls(sim).slice(2), ["ap-northeast-1 ModifyDBCluster app-apne1", "us-east-1 ModifyDBCluster app-use1"]);
+        assert.deepStrictEqual(mutatingCalls(sim).slice(2), [
+            "ap-northeast-1 ModifyDBCluster app-apne1",
+            "us-east-1 ModifyDBCluster app-use1",
+        ]);
         assert.strictEqual(sim.callsOf("ModifyGlobalCluster").length, 0);
     });
 
     it("a malformed or conflicting value is bad input: exit 2 naming the flag, the value and the fix, no AWS call", async () => {
         const sim = simulate(AT_17_ON_DEFAULTS);
-        const r = await cli(sim, [...UPGRADE, "--cluster-parameter-group", "app-use1", "--instance-parameter-group", "app-use1=a", "--instance-parameter-group", "app-use1=b"]);
+        const r = await cli(sim, [
+            ...UPGRADE,
+            "--cluster-parameter-group",
+            "app-use1",
+            "--instance-parameter-group",
+            "app-use1=a",
+            "--instance-parameter-group",
+            "app-use1=b",
+        ]);
         assert.strictEqual(r.code, 2);
         assert.strictEqual(
             r.stderr,
@@ -182,16 +284,40 @@ describe("orchestrator: explicit target groups (hidden --cluster-parameter-group
 
     it("an unknown member, a missing group or a group of another family: exit 2 and nothing changed", async () => {
         const sim = simulate(AT_17_ON_DEFAULTS);
-        await sim.clientFor("us-east-1").send(new CreateDBClusterParameterGroupCommand({ DBClusterParameterGroupName: "old-16", DBParameterGroupFamily: "aurora-postgresql16", Description: "old" }));
+        await sim
+            .clientFor("us-east-1")
+            .send(
+                new CreateDBClusterParameterGroupCommand({
+                    DBClusterParameterGroupName: "old-16",
+                    DBParameterGroupFamily: "aurora-postgresql16",
+                    Description: "old",
+                }),
+            );
         const unknown = await cli(sim, [...UPGRADE, "--cluster-parameter-group", "app-euw1=x"]);
         assert.strictEqual(unknown.code, 2);
-        assert.strictEqual(unknown.stderr, 'aurora-global: --cluster-parameter-group "app-euw1=x": cluster "app-euw1" is not a member of global cluster "app-global": use one of "app-use1", "app-apne1"\n');
+        assert.strictEqual(
+            unknown.stderr,
+            'aurora-global: --cluster-parameter-group "app-euw1=x": cluster "app-euw1" is not a member of global cluster "app-global": use one of "app-use1", "app-apne1"\n',
+        );
         const missing = await cli(sim, [...UPGRADE, "--instance-parameter-group", "app-use1=nope"]);
         assert.strictEqual(missing.code, 2);
-        assert.strictEqual(missing.stderr, 'aurora-global: --instance-parameter-group "app-use1=nope": there is no instance parameter group "nope" in us-east-1: create it with family aurora-postgresql17, or leave the flag out\n');
-        const family = await cli(sim, ["plan", ...PG_ARGS, "--target", "17.4", "--cluster-parameter-group", "app-use1=old-16"]);
+        assert.strictEqual(
+            missing.stderr,
+            'aurora-global: --instance-parameter-group "app-use1=nope": there is no instance parameter group "nope" in us-east-1: create it with family aurora-postgresql17, or leave the flag out\n',
+        );
+        const family = await cli(sim, [
+            "plan",
+            ...PG_ARGS,
+            "--target",
+            "17.4",
+            "--cluster-parameter-group",
+            "app-use1=old-16",
+        ]);
         assert.strictEqual(family.code, 2);
-        assert.strictEqual(family.stderr, 'aurora-global: --cluster-parameter-group "app-use1=old-16": cluster parameter group "old-16" (us-east-1) is of family aurora-postgresql16, not aurora-postgresql17: give a group of family aurora-postgresql17\n');
+        assert.strictEqual(
+            family.stderr,
+            'aurora-global: --cluster-parameter-group "app-use1=old-16": cluster parameter group "old-16" (us-east-1) is of family aurora-postgresql16, not aurora-postgresql17: give a group of family aurora-postgresql17\n',
+        );
         assert.deepStrictEqual(mutatingCalls(sim), ["us-east-1 CreateDBClusterParameterGroup old-16"]);
     });
 
@@ -200,8 +326,15 @@ describe("orchestrator: explicit target groups (hidden --cluster-parameter-group
         const r = await cli(sim, [...MAJOR, "--cluster-parameter-group", "app-use1=app-v17"]);
         assert.strictEqual(r.code, 0, r.stderr);
         assert.strictEqual(sim.cluster("app-use1").clusterParameterGroup, "app-v17");
-        assert.strictEqual(sim.cluster("app-apne1").clusterParameterGroup, "app-cluster-params-apne1-aurora-postgresql17");
-        const create = sim.callsOf("CreateDBClusterParameterGroup").find((c) => c.input.DBClusterParameterGroupName === "app-v17");
-        assert.deepStrictEqual(create?.input.Tags, [{ Key: "aurora-global:for:app-use1", Value: "app-cluster-params" }]);
+        assert.strictEqual(
+            sim.cluster("app-apne1").clusterParameterGroup,
+            "app-cluster-params-apne1-aurora-postgresql17",
+        );
+        const create = sim
+            .callsOf("CreateDBClusterParameterGroup")
+            .find((c) => c.input.DBClusterParameterGroupName === "app-v17");
+        assert.deepStrictEqual(create?.input.Tags, [
+            { Key: "aurora-global:for:app-use1", Value: "app-cluster-params" },
+        ]);
     });
 });

@@ -3,13 +3,18 @@ import { adviceFor, isRetryable, isThrottling } from "../../orchestrator/aws/err
 import { backoffDelay, DEFAULT_RETRY, withRetry } from "../../orchestrator/aws/retry";
 import { BASE_POLL_MS, EARLIEST_UPGRADE_FINISH_MS, nextPollDelay } from "../../orchestrator/execute/poll-schedule";
 import { MAX_POLL_SLOWDOWN, QUIET_HALVING_MS, ThrottlePressure } from "../../orchestrator/aws/throttle-pressure";
-import { VirtualClock } from "../../simulator";
+import { VirtualClock } from "../../testbeds/simulator";
 
 /**
  * Simulates a wait that ends at `endMs`: returns calls made (the `prior` reads of the member
  * included) and the detection latency.
  */
-function simulateWait(endMs: number, expectedMs?: number, prior = 0, earliestFinishMs?: number): { calls: number; latencyMs: number } {
+function simulateWait(
+    endMs: number,
+    expectedMs?: number,
+    prior = 0,
+    earliestFinishMs?: number,
+): { calls: number; latencyMs: number } {
     let t = 0;
     let polls = prior;
     for (;;) {
@@ -35,7 +40,14 @@ describe("orchestrator: polling schedule", () => {
         assert.strictEqual(nextPollDelay({ elapsedMs: 575_000, polls: 27, expectedMs: 600_000 }), 3000);
     });
 
-    for (const [expectedMin, endMin] of [[10, 10], [10, 6], [10, 14], [10, 30], [3, 3.2], [20, 19.5]]) {
+    for (const [expectedMin, endMin] of [
+        [10, 10],
+        [10, 6],
+        [10, 14],
+        [10, 30],
+        [3, 3.2],
+        [20, 19.5],
+    ]) {
         it(`expected ${expectedMin} min, done after ${endMin} min: ≤ 4 calls per minute and noticed within 15 s`, () => {
             const { calls, latencyMs } = simulateWait(endMin * 60_000, expectedMin * 60_000);
             assert.ok(calls / ((endMin * 60_000 + latencyMs) / 60_000) <= 4, `${calls} calls`);
@@ -44,7 +56,10 @@ describe("orchestrator: polling schedule", () => {
     }
 
     it("an operation we just started: the first poll 15 s after its earliest finish, then every 15 s", () => {
-        assert.strictEqual(nextPollDelay({ elapsedMs: 0, polls: 2, earliestFinishMs: EARLIEST_UPGRADE_FINISH_MS }), EARLIEST_UPGRADE_FINISH_MS + BASE_POLL_MS);
+        assert.strictEqual(
+            nextPollDelay({ elapsedMs: 0, polls: 2, earliestFinishMs: EARLIEST_UPGRADE_FINISH_MS }),
+            EARLIEST_UPGRADE_FINISH_MS + BASE_POLL_MS,
+        );
         assert.strictEqual(nextPollDelay({ elapsedMs: 10_000, polls: 0, earliestFinishMs: 30_000 }), 35_000);
         assert.strictEqual(nextPollDelay({ elapsedMs: 45_000, polls: 3, earliestFinishMs: 30_000 }), BASE_POLL_MS);
     });
@@ -95,29 +110,59 @@ describe("orchestrator: polling schedule", () => {
 });
 
 describe("orchestrator: retries", () => {
-    const throttled = Object.assign(new Error("Rate exceeded"), { name: "ThrottlingException", $metadata: { httpStatusCode: 400 } });
-    const server = Object.assign(new Error("We encountered an internal error"), { name: "InternalFailure", $metadata: { httpStatusCode: 500 } });
-    const refused = Object.assign(new Error("global replica(s) are running lower version"), { name: "InvalidParameterValue", $metadata: { httpStatusCode: 400 } });
+    const throttled = Object.assign(new Error("Rate exceeded"), {
+        name: "ThrottlingException",
+        $metadata: { httpStatusCode: 400 },
+    });
+    const server = Object.assign(new Error("We encountered an internal error"), {
+        name: "InternalFailure",
+        $metadata: { httpStatusCode: 500 },
+    });
+    const refused = Object.assign(new Error("global replica(s) are running lower version"), {
+        name: "InvalidParameterValue",
+        $metadata: { httpStatusCode: 400 },
+    });
 
     it("classifies by code first, text second", () => {
         assert.ok(isThrottling(throttled));
-        assert.ok(isThrottling(Object.assign(new Error("Rate exceeded"), { name: "SomethingNew" })), "text fragment as fallback");
+        assert.ok(
+            isThrottling(Object.assign(new Error("Rate exceeded"), { name: "SomethingNew" })),
+            "text fragment as fallback",
+        );
         assert.ok(isRetryable(server));
         assert.ok(!isRetryable(refused));
-        assert.strictEqual(adviceFor(refused), "a secondary is still at a lower version: run the command again, it upgrades the secondaries first");
+        assert.strictEqual(
+            adviceFor(refused),
+            "a secondary is still at a lower version: run the command again, it upgrades the secondaries first",
+        );
     });
 
     it("full jitter: delay = random × min(cap, base × 2^attempt)", () => {
-        assert.strictEqual(backoffDelay(0, DEFAULT_RETRY, () => 0.5), 250);
-        assert.strictEqual(backoffDelay(3, DEFAULT_RETRY, () => 0.5), 2000);
-        assert.strictEqual(backoffDelay(10, DEFAULT_RETRY, () => 0.999), 19_980);
-        assert.strictEqual(backoffDelay(5, DEFAULT_RETRY, () => 0), 0);
+        assert.strictEqual(
+            backoffDelay(0, DEFAULT_RETRY, () => 0.5),
+            250,
+        );
+        assert.strictEqual(
+            backoffDelay(3, DEFAULT_RETRY, () => 0.5),
+            2000,
+        );
+        assert.strictEqual(
+            backoffDelay(10, DEFAULT_RETRY, () => 0.999),
+            19_980,
+        );
+        assert.strictEqual(
+            backoffDelay(5, DEFAULT_RETRY, () => 0),
+            0,
+        );
     });
 
     it("retries throttling on the injected clock, then succeeds", async () => {
         const clock = new VirtualClock();
         let attempts = 0;
-        const value = await withRetry(async () => (++attempts < 4 ? Promise.reject(throttled) : "ok"), { clock, random: () => 0.5 });
+        const value = await withRetry(async () => (++attempts < 4 ? Promise.reject(throttled) : "ok"), {
+            clock,
+            random: () => 0.5,
+        });
         assert.strictEqual(value, "ok");
         assert.strictEqual(attempts, 4);
         assert.strictEqual(clock.elapsed(), 250 + 500 + 1000);
@@ -126,10 +171,28 @@ describe("orchestrator: retries", () => {
     it("throws a non-retryable error at once and a retryable one after the bounded attempts", async () => {
         const clock = new VirtualClock();
         let attempts = 0;
-        await assert.rejects(withRetry(async () => { attempts++; throw refused; }, { clock, random: () => 0.5 }), refused);
+        await assert.rejects(
+            withRetry(
+                async () => {
+                    attempts++;
+                    throw refused;
+                },
+                { clock, random: () => 0.5 },
+            ),
+            refused,
+        );
         assert.strictEqual(attempts, 1);
         attempts = 0;
-        await assert.rejects(withRetry(async () => { attempts++; throw server; }, { clock, random: () => 0.5, policy: { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 1000 } }), server);
+        await assert.rejects(
+            withRetry(
+                async () => {
+                    attempts++;
+                    throw server;
+                },
+                { clock, random: () => 0.5, policy: { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 1000 } },
+            ),
+            server,
+        );
         assert.strictEqual(attempts, 3);
     });
 });

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { SimulatedRds } from "../../simulator";
+import { SimulatedRds } from "../../testbeds/simulator";
 import { cli, CliRun, engineModifies, MYSQL_ARGS, MYSQL_SEED, PG_ARGS, PG_SEED, simulate } from "./harness";
 
 /** Runs the CLI and kills it (aborts) once `afterMs` of virtual time have passed. */
@@ -10,7 +10,15 @@ async function killedAt(sim: SimulatedRds, argv: readonly string[], afterMs: num
 }
 
 const count = (sim: SimulatedRds, command: string, id?: string) =>
-    sim.callsOf(command).filter((c) => !c.error && (id === undefined || c.input.DBClusterIdentifier === id || String(c.input.ResourceIdentifier ?? "").endsWith(`:${id}`))).length;
+    sim
+        .callsOf(command)
+        .filter(
+            (c) =>
+                !c.error &&
+                (id === undefined ||
+                    c.input.DBClusterIdentifier === id ||
+                    String(c.input.ResourceIdentifier ?? "").endsWith(`:${id}`)),
+        ).length;
 
 describe("orchestrator: resume after an interruption at every phase", () => {
     const rolling = ["upgrade", ...PG_ARGS, "--target", "17.5", "--strategy", "rolling"];
@@ -36,8 +44,18 @@ describe("orchestrator: resume after an interruption at every phase", () => {
         assert.strictEqual(sim.cluster("shop-use1").status, "upgrading");
         const again = await cli(sim, argv);
         assert.strictEqual(again.code, 0, again.stderr);
-        assert.match(again.stderr, /secondary cluster "shop-use1" \(us-east-1\): already upgrading \(8\.0\.mysql_aurora\.3\.08\.0\); waiting for it to reach 8\.0\.mysql_aurora\.3\.09\.0, not modifying it again/);
-        assert.deepStrictEqual([count(sim, "ModifyDBCluster", "shop-use1"), count(sim, "ModifyDBCluster", "shop-apse2"), count(sim, "ModifyDBCluster", "shop-euw1")], [1, 1, 1]);
+        assert.match(
+            again.stderr,
+            /secondary cluster "shop-use1" \(us-east-1\): already upgrading \(8\.0\.mysql_aurora\.3\.08\.0\); waiting for it to reach 8\.0\.mysql_aurora\.3\.09\.0, not modifying it again/,
+        );
+        assert.deepStrictEqual(
+            [
+                count(sim, "ModifyDBCluster", "shop-use1"),
+                count(sim, "ModifyDBCluster", "shop-apse2"),
+                count(sim, "ModifyDBCluster", "shop-euw1"),
+            ],
+            [1, 1, 1],
+        );
         assert.strictEqual(sim.cluster("shop-euw1").engineVersion, "8.0.mysql_aurora.3.09.0");
     });
 
@@ -46,7 +64,8 @@ describe("orchestrator: resume after an interruption at every phase", () => {
         const first = await cli(sim, rolling, {
             hooks: {
                 onStepStart: (step) => {
-                    if (step.role === "primary" && step.action === "modify-db-cluster") throw new Error("killed before the primary");
+                    if (step.role === "primary" && step.action === "modify-db-cluster")
+                        throw new Error("killed before the primary");
                 },
             },
         });
@@ -82,7 +101,10 @@ describe("orchestrator: resume after an interruption at every phase", () => {
     });
 
     it("killed during a major upgrade: the re-run reuses the parameter groups and does not repeat ModifyGlobalCluster", async () => {
-        const sim = simulate({ ...MYSQL_SEED, members: MYSQL_SEED.members.map((m) => ({ ...m, clusterParameterGroup: "shop-params" })) });
+        const sim = simulate({
+            ...MYSQL_SEED,
+            members: MYSQL_SEED.members.map((m) => ({ ...m, clusterParameterGroup: "shop-params" })),
+        });
         const argv = ["upgrade", ...MYSQL_ARGS, "--target", "8.4.7", "--allow-major", "--no-snapshot"];
         assert.strictEqual((await killedAt(sim, argv, 4 * 60_000)).code, 1);
         const again = await cli(sim, argv);
@@ -96,13 +118,22 @@ describe("orchestrator: resume after an interruption at every phase", () => {
     });
 
     it("killed while a secondary is being patched: the re-run does not apply it twice and patches the primary last", async () => {
-        const sim = simulate({ ...PG_SEED, members: PG_SEED.members.map((m) => ({ ...m, pendingActions: [{ targetVersion: "17.4.6" }] })) });
+        const sim = simulate({
+            ...PG_SEED,
+            members: PG_SEED.members.map((m) => ({ ...m, pendingActions: [{ targetVersion: "17.4.6" }] })),
+        });
         const argv = ["patch", ...PG_ARGS];
         assert.strictEqual((await killedAt(sim, argv, 5 * 60_000)).code, 1);
         assert.strictEqual(count(sim, "ApplyPendingMaintenanceAction"), 1);
         const again = await cli(sim, argv);
         assert.strictEqual(again.code, 0, again.stderr);
-        assert.deepStrictEqual(sim.callsOf("ApplyPendingMaintenanceAction").filter((c) => !c.error).map((c) => c.region), ["ap-northeast-1", "us-east-1"]);
+        assert.deepStrictEqual(
+            sim
+                .callsOf("ApplyPendingMaintenanceAction")
+                .filter((c) => !c.error)
+                .map((c) => c.region),
+            ["ap-northeast-1", "us-east-1"],
+        );
         assert.strictEqual(sim.auroraVersion("app-use1"), "17.4.6");
     });
 

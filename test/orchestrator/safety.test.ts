@@ -31,9 +31,18 @@ describe("orchestrator: safety of execution", () => {
         );
         assert.ok(!engineModifies(sim).some((m) => m.startsWith("shop-euw1")), "no ModifyDBCluster on the primary");
         assert.strictEqual(sim.cluster("shop-euw1").engineVersion, "8.0.mysql_aurora.3.08.0");
-        const again = await cli(sim, ["upgrade", ...MYSQL_ARGS, "--target", "8.0.mysql_aurora.3.09.0", "--no-snapshot"]);
+        const again = await cli(sim, [
+            "upgrade",
+            ...MYSQL_ARGS,
+            "--target",
+            "8.0.mysql_aurora.3.09.0",
+            "--no-snapshot",
+        ]);
         assert.strictEqual(again.code, 0, again.stderr);
-        assert.match(again.stderr, /WARNING: secondary cluster "shop-apse2" \(ap-southeast-2\): status "upgrade_failed" at 8\.0\.mysql_aurora\.3\.08\.0 from an earlier attempt; trying the upgrade again/);
+        assert.match(
+            again.stderr,
+            /WARNING: secondary cluster "shop-apse2" \(ap-southeast-2\): status "upgrade_failed" at 8\.0\.mysql_aurora\.3\.08\.0 from an earlier attempt; trying the upgrade again/,
+        );
         assert.strictEqual(sim.cluster("shop-euw1").engineVersion, "8.0.mysql_aurora.3.09.0");
     });
 
@@ -61,7 +70,10 @@ describe("orchestrator: safety of execution", () => {
         const throttled = sim.calls.filter((c) => c.error?.name === "ThrottlingException").length;
         assert.strictEqual(throttled, 9);
         assert.match(r.stdout, /\(\d+ describe calls, 9 retries\)/);
-        assert.match(r.stderr, /DescribeGlobalClusters in us-east-1: ThrottlingException: Rate exceeded; retry 1 in 0\.3s/);
+        assert.match(
+            r.stderr,
+            /DescribeGlobalClusters in us-east-1: ThrottlingException: Rate exceeded; retry 1 in 0\.3s/,
+        );
         assert.strictEqual(sim.cluster("app-use1").engineVersion, "17.5");
     });
 
@@ -82,7 +94,13 @@ describe("orchestrator: safety of execution", () => {
 
     it("a wait's poll failing with an error that is not transient stops the run at once", async () => {
         const sim = simulate(PG_SEED);
-        const hooks = onFirstPoll("app-apne1", () => sim.faults.failNext("DescribeDBClusters", { region: "ap-northeast-1", code: "AccessDenied", message: "User is not authorized to perform: rds:DescribeDBClusters" }));
+        const hooks = onFirstPoll("app-apne1", () =>
+            sim.faults.failNext("DescribeDBClusters", {
+                region: "ap-northeast-1",
+                code: "AccessDenied",
+                message: "User is not authorized to perform: rds:DescribeDBClusters",
+            }),
+        );
         const r = await cli(sim, ROLLING_NO_SNAPSHOT, { hooks });
         assert.strictEqual(r.code, 1);
         assert.ok(
@@ -100,13 +118,30 @@ describe("orchestrator: safety of execution", () => {
         sim.faults.throttle({ count: 100 });
         const r = await cli(sim, ["status", ...PG_ARGS]);
         assert.strictEqual(r.code, 1);
-        assert.match(r.stderr, /STOPPED: unexpected error: ThrottlingException: Rate exceeded\. What to do: AWS kept throttling the account: wait a few minutes and run the command again\./);
-        assert.strictEqual(sim.calls.length, 12, "12 attempts in all: DescribeGlobalClusters is read-only and gets READ_ONLY_RETRY");
+        assert.match(
+            r.stderr,
+            /STOPPED: unexpected error: ThrottlingException: Rate exceeded\. What to do: AWS kept throttling the account: wait a few minutes and run the command again\./,
+        );
+        assert.strictEqual(
+            sim.calls.length,
+            12,
+            "12 attempts in all: DescribeGlobalClusters is read-only and gets READ_ONLY_RETRY",
+        );
     });
 
     it("a timeout stops the run with the member's state and how to resume", async () => {
         const sim = simulate(PG_SEED);
-        const r = await cli(sim, ["upgrade", ...PG_ARGS, "--target", "17.5", "--strategy", "rolling", "--no-snapshot", "--timeout-minutes", "5"]);
+        const r = await cli(sim, [
+            "upgrade",
+            ...PG_ARGS,
+            "--target",
+            "17.5",
+            "--strategy",
+            "rolling",
+            "--no-snapshot",
+            "--timeout-minutes",
+            "5",
+        ]);
         assert.strictEqual(r.code, 1);
         assert.ok(
             r.stderr.includes(
@@ -116,14 +151,29 @@ describe("orchestrator: safety of execution", () => {
             r.stderr,
         );
         assert.strictEqual(sim.clock.elapsed(), 5 * 60_000);
-        const again = await cli(sim, ["upgrade", ...PG_ARGS, "--target", "17.5", "--strategy", "rolling", "--no-snapshot"]);
+        const again = await cli(sim, [
+            "upgrade",
+            ...PG_ARGS,
+            "--target",
+            "17.5",
+            "--strategy",
+            "rolling",
+            "--no-snapshot",
+        ]);
         assert.strictEqual(again.code, 0, again.stderr);
-        assert.deepStrictEqual(engineModifies(sim), ["app-apne1→17.5", "app-use1→17.5"], "the secondary is not modified twice");
+        assert.deepStrictEqual(
+            engineModifies(sim),
+            ["app-apne1→17.5", "app-use1→17.5"],
+            "the secondary is not modified twice",
+        );
     });
 
     it("an unexpected AWS error stops at once with its code, message and the member", async () => {
         const sim = simulate(PG_SEED);
-        sim.faults.failNext("ModifyDBCluster", { code: "AccessDeniedException", message: "User is not authorized to perform rds:ModifyDBCluster" });
+        sim.faults.failNext("ModifyDBCluster", {
+            code: "AccessDeniedException",
+            message: "User is not authorized to perform rds:ModifyDBCluster",
+        });
         const r = await cli(sim, ["upgrade", ...PG_ARGS, "--target", "17.5", "--strategy", "rolling", "--no-snapshot"]);
         assert.strictEqual(r.code, 1);
         assert.ok(
@@ -140,15 +190,26 @@ describe("orchestrator: safety of execution", () => {
         const sim = simulate(PG_SEED, { managedMinorUpgrades: false });
         const r = await cli(sim, ["upgrade", ...PG_ARGS, "--target", "17.5", "--no-snapshot"]);
         assert.strictEqual(r.code, 1);
-        assert.match(r.stderr, /AWS answered InvalidParameterValue: .*What to do: AWS does not offer the managed minor upgrade for this global cluster: run again with --strategy rolling\./);
+        assert.match(
+            r.stderr,
+            /AWS answered InvalidParameterValue: .*What to do: AWS does not offer the managed minor upgrade for this global cluster: run again with --strategy rolling\./,
+        );
         assert.ok(sim.clock.elapsed() < 60_000, "no waiting after a refusal");
     });
 
     it("a member already at the target is skipped: only the remaining secondary and then the primary are upgraded", async () => {
-        const sim = simulate({ ...MYSQL_SEED, members: MYSQL_SEED.members.map((m) => (m.id === "shop-use1" ? { ...m, version: "8.0.mysql_aurora.3.09.0" } : m)) });
+        const sim = simulate({
+            ...MYSQL_SEED,
+            members: MYSQL_SEED.members.map((m) =>
+                m.id === "shop-use1" ? { ...m, version: "8.0.mysql_aurora.3.09.0" } : m,
+            ),
+        });
         const r = await cli(sim, ["upgrade", ...MYSQL_ARGS, "--target", "8.0.mysql_aurora.3.09.0", "--no-snapshot"]);
         assert.strictEqual(r.code, 0, r.stderr);
-        assert.deepStrictEqual(engineModifies(sim), ["shop-apse2→8.0.mysql_aurora.3.09.0", "shop-euw1→8.0.mysql_aurora.3.09.0"]);
+        assert.deepStrictEqual(engineModifies(sim), [
+            "shop-apse2→8.0.mysql_aurora.3.09.0",
+            "shop-euw1→8.0.mysql_aurora.3.09.0",
+        ]);
     });
 
     it("nothing to do: exit 0 and no change", async () => {
@@ -162,8 +223,16 @@ describe("orchestrator: safety of execution", () => {
     for (const [name, argv, rule] of [
         ["a major upgrade without --allow-major", ["upgrade", ...PG_ARGS, "--target", "18.0"], ""],
         ["a downgrade", ["upgrade", ...PG_ARGS, "--target", "16.6"], "[downgrade]"],
-        ["managed strategy on Aurora MySQL", ["upgrade", ...MYSQL_ARGS, "--target", "8.0.mysql_aurora.3.09.0", "--strategy", "managed"], "[managed-not-available]"],
-        ["a target that is not a valid upgrade target", ["upgrade", ...PG_ARGS, "--target", "17.9"], "[invalid-upgrade-target]"],
+        [
+            "managed strategy on Aurora MySQL",
+            ["upgrade", ...MYSQL_ARGS, "--target", "8.0.mysql_aurora.3.09.0", "--strategy", "managed"],
+            "[managed-not-available]",
+        ],
+        [
+            "a target that is not a valid upgrade target",
+            ["upgrade", ...PG_ARGS, "--target", "17.9"],
+            "[invalid-upgrade-target]",
+        ],
         ["a malformed target", ["plan", ...PG_ARGS, "--target", "seventeen"], "[malformed-version]"],
     ] as const) {
         it(`a blocked plan (${name}) exits 2 with the violations and makes no call beyond describes`, async () => {
@@ -181,8 +250,19 @@ describe("orchestrator: safety of execution", () => {
         const sim = simulate({ ...PG_SEED, version: "16.6" });
         const r = await cli(sim, ["upgrade", ...PG_ARGS, "--target", "17.4"]);
         assert.strictEqual(r.code, 2);
-        assert.ok(r.stdout.includes("[major-without-opt-in] 17.4 is a major version upgrade from 16.6 and allowMajorVersionUpgrade is false"), r.stdout);
-        assert.strictEqual(r.stderr.split("\n").filter((l) => l.startsWith("aurora-global:")).join("\n"), "aurora-global: the plan is blocked (1 violation): nothing was changed");
+        assert.ok(
+            r.stdout.includes(
+                "[major-without-opt-in] 17.4 is a major version upgrade from 16.6 and allowMajorVersionUpgrade is false",
+            ),
+            r.stdout,
+        );
+        assert.strictEqual(
+            r.stderr
+                .split("\n")
+                .filter((l) => l.startsWith("aurora-global:"))
+                .join("\n"),
+            "aurora-global: the plan is blocked (1 violation): nothing was changed",
+        );
         assert.deepStrictEqual(mutatingCalls(sim), []);
     });
 });

@@ -28,16 +28,29 @@ describe("planner: every blocked case", () => {
     it("downgrade (MySQL)", () => {
         const out = violations(mysqlInput("8.0.mysql_aurora.3.07.1"));
         assert.equal(out.length, 3);
-        assert.equal(out[0], `downgrade: primary cluster "shop-euw1" (eu-west-1) runs ${MYSQL_3080}; 8.0.mysql_aurora.3.07.1 is older and Aurora cannot downgrade | set engineVersion to ${MYSQL_3080} or newer; to go back, restore the pre-upgrade snapshot into a new cluster`);
+        assert.equal(
+            out[0],
+            `downgrade: primary cluster "shop-euw1" (eu-west-1) runs ${MYSQL_3080}; 8.0.mysql_aurora.3.07.1 is older and Aurora cannot downgrade | set engineVersion to ${MYSQL_3080} or newer; to go back, restore the pre-upgrade snapshot into a new cluster`,
+        );
     });
     it("engine change", () => {
-        assert.deepEqual(violations(mysqlInput(MYSQL_3080, { globalCurrentEngine: "aurora-postgresql", members: [] })), [
-            'engine-change: global cluster "shop-global" runs aurora-postgresql; changing it to aurora-mysql is not an upgrade | keep engine "aurora-postgresql", or migrate to a new global database (snapshot restore or logical replication)',
-        ]);
+        assert.deepEqual(
+            violations(mysqlInput(MYSQL_3080, { globalCurrentEngine: "aurora-postgresql", members: [] })),
+            [
+                'engine-change: global cluster "shop-global" runs aurora-postgresql; changing it to aurora-mysql is not an upgrade | keep engine "aurora-postgresql", or migrate to a new global database (snapshot restore or logical replication)',
+            ],
+        );
     });
     it("engine change with the members still on the old engine reports only engine-change", () => {
-        const input = mysqlInput(MYSQL_3080, { globalCurrentEngine: "aurora-postgresql", globalCurrentVersion: "17.4", members: pgInput("17.4").members });
-        assert.deepEqual(planUpgrade(input).violations.map((x) => x.rule), ["engine-change"]);
+        const input = mysqlInput(MYSQL_3080, {
+            globalCurrentEngine: "aurora-postgresql",
+            globalCurrentVersion: "17.4",
+            members: pgInput("17.4").members,
+        });
+        assert.deepEqual(
+            planUpgrade(input).violations.map((x) => x.rule),
+            ["engine-change"],
+        );
     });
     it("major without opt-in (PostgreSQL)", () => {
         assert.deepEqual(violations(pgInput("18.1")), [
@@ -56,10 +69,15 @@ describe("planner: every blocked case", () => {
         ]);
     });
     it("target not a valid upgrade target (MySQL)", () => {
-        const catalogue: EngineCatalogue = { upgradeTargets: { [MYSQL_3080]: [{ version: "8.0.mysql_aurora.3.08.1", isMajorVersionUpgrade: false }] } };
+        const catalogue: EngineCatalogue = {
+            upgradeTargets: { [MYSQL_3080]: [{ version: "8.0.mysql_aurora.3.08.1", isMajorVersionUpgrade: false }] },
+        };
         const out = violations(mysqlInput("8.0.mysql_aurora.3.10.0", { catalogue }));
         assert.equal(out.length, 3);
-        assert.equal(out[2], `invalid-upgrade-target: 8.0.mysql_aurora.3.10.0 is not a valid upgrade target of ${MYSQL_3080} for secondary cluster "shop-apse2" (ap-southeast-2) | choose one of: 8.0.mysql_aurora.3.08.1`);
+        assert.equal(
+            out[2],
+            `invalid-upgrade-target: 8.0.mysql_aurora.3.10.0 is not a valid upgrade target of ${MYSQL_3080} for secondary cluster "shop-apse2" (ap-southeast-2) | choose one of: 8.0.mysql_aurora.3.08.1`,
+        );
     });
     it("a valid target passes the catalogue check", () => {
         assert.deepEqual(violations(pgInput("17.5", { catalogue: PG_CATALOGUE })), []);
@@ -70,11 +88,19 @@ describe("planner: every blocked case", () => {
         ]);
     });
     it("target without global support from the catalogue's version list (MySQL)", () => {
-        const out = violations(mysqlInput("8.0.mysql_aurora.3.09.0", { catalogue: { supportsGlobal: { "8.0.mysql_aurora.3.09.0": false } } }));
-        assert.deepEqual(out, ['target-without-global-support: Aurora MySQL 8.0.mysql_aurora.3.09.0 does not support global databases | choose a version whose SupportsGlobalDatabases is true (aws rds describe-db-engine-versions --engine aurora-mysql --query "DBEngineVersions[?SupportsGlobalDatabases].EngineVersion")']);
+        const out = violations(
+            mysqlInput("8.0.mysql_aurora.3.09.0", {
+                catalogue: { supportsGlobal: { "8.0.mysql_aurora.3.09.0": false } },
+            }),
+        );
+        assert.deepEqual(out, [
+            'target-without-global-support: Aurora MySQL 8.0.mysql_aurora.3.09.0 does not support global databases | choose a version whose SupportsGlobalDatabases is true (aws rds describe-db-engine-versions --engine aurora-mysql --query "DBEngineVersions[?SupportsGlobalDatabases].EngineVersion")',
+        ]);
     });
     it("Aurora PostgreSQL major while rds.global_db_rpo is set", () => {
-        const input = withMember(pgInput("18.1", {}, { allowMajorVersionUpgrade: true }), "app-use1", { rpoEnabled: true });
+        const input = withMember(pgInput("18.1", {}, { allowMajorVersionUpgrade: true }), "app-use1", {
+            rpoEnabled: true,
+        });
         assert.deepEqual(violations(input), [
             'postgres-major-with-rpo: primary cluster "app-use1" (us-east-1) sets rds.global_db_rpo; Aurora PostgreSQL cannot do a major upgrade while the RPO feature is on | reset rds.global_db_rpo in the cluster parameter group, apply it, then upgrade; set it again afterwards',
         ]);
@@ -83,23 +109,41 @@ describe("planner: every blocked case", () => {
         assert.deepEqual(violations(withMember(pgInput("17.5"), "app-use1", { rpoEnabled: true })), []);
     });
     it("Aurora MySQL 2 → 3 in place without the confirmed conditions", () => {
-        const input = mysqlInput(MYSQL_3080, { globalCurrentVersion: "5.7.mysql_aurora.2.12.1" }, { allowMajorVersionUpgrade: true });
+        const input = mysqlInput(
+            MYSQL_3080,
+            { globalCurrentVersion: "5.7.mysql_aurora.2.12.1" },
+            { allowMajorVersionUpgrade: true },
+        );
         assert.deepEqual(violations(input), [
             "mysql-2-to-3-in-place: Aurora MySQL 2 → 3 in place on a global database needs lower_case_table_names at its default and a reboot: the in-place conditions are not confirmed (upgrade.mysqlInPlaceMajorConfirmed) | confirm the conditions with upgrade.mysqlInPlaceMajorConfirmed: true, or remove the secondaries, upgrade the primary, and add them again (or restore a snapshot at version 3)",
         ]);
     });
     it("Aurora MySQL 2 → 3 in place with a non-default lower_case_table_names, even if confirmed", () => {
-        let input = mysqlInput(MYSQL_3080, { globalCurrentVersion: "5.7.mysql_aurora.2.12.1" }, { allowMajorVersionUpgrade: true, mysqlInPlaceMajorConfirmed: true });
+        let input = mysqlInput(
+            MYSQL_3080,
+            { globalCurrentVersion: "5.7.mysql_aurora.2.12.1" },
+            { allowMajorVersionUpgrade: true, mysqlInPlaceMajorConfirmed: true },
+        );
         input = withMember(input, "shop-use1", { lowerCaseTableNamesDefault: false });
         const out = violations(input);
         assert.equal(out.length, 1);
-        assert.match(out[0], /^mysql-2-to-3-in-place: .*: secondary cluster "shop-use1" \(us-east-1\) sets lower_case_table_names to a non-default value \| /);
+        assert.match(
+            out[0],
+            /^mysql-2-to-3-in-place: .*: secondary cluster "shop-use1" \(us-east-1\) sets lower_case_table_names to a non-default value \| /,
+        );
     });
     it("Aurora MySQL 8.4 from version 2", () => {
-        const input = mysqlInput("8.4.7", { globalCurrentVersion: "5.7.mysql_aurora.2.12.1" }, { allowMajorVersionUpgrade: true });
+        const input = mysqlInput(
+            "8.4.7",
+            { globalCurrentVersion: "5.7.mysql_aurora.2.12.1" },
+            { allowMajorVersionUpgrade: true },
+        );
         const out = violations(input);
         assert.equal(out.length, 3);
-        assert.equal(out[0], 'mysql-8.4-only-from-3: primary cluster "shop-euw1" (eu-west-1) runs 5.7.mysql_aurora.2.12.1; Aurora MySQL 8.4 is reached in place from version 3 only | upgrade to Aurora MySQL version 3 (8.0.mysql_aurora.3.x) first, then to 8.4');
+        assert.equal(
+            out[0],
+            'mysql-8.4-only-from-3: primary cluster "shop-euw1" (eu-west-1) runs 5.7.mysql_aurora.2.12.1; Aurora MySQL 8.4 is reached in place from version 3 only | upgrade to Aurora MySQL version 3 (8.0.mysql_aurora.3.x) first, then to 8.4',
+        );
     });
     it("managed strategy on Aurora MySQL", () => {
         assert.deepEqual(violations(mysqlInput("8.0.mysql_aurora.3.10.0", {}, { strategy: "managed" })), [
@@ -107,7 +151,11 @@ describe("planner: every blocked case", () => {
         ]);
     });
     it("managed strategy for a PostgreSQL patch level", () => {
-        const input = withMember(withMember(pgInput("17.4.6", {}, { strategy: "managed" }), "app-use1", { currentVersion: "17.4.5" }), "app-apne1", { currentVersion: "17.4.5" });
+        const input = withMember(
+            withMember(pgInput("17.4.6", {}, { strategy: "managed" }), "app-use1", { currentVersion: "17.4.5" }),
+            "app-apne1",
+            { currentVersion: "17.4.5" },
+        );
         assert.deepEqual(violations(input), [
             `managed-not-available: strategy managed does not apply patch levels: AWS's managed minor upgrade does not handle them | use strategy "auto" (pending maintenance, secondaries first) or "rolling"`,
         ]);
@@ -119,7 +167,10 @@ describe("planner: every blocked case", () => {
     });
     it("a secondary with no instance (MySQL)", () => {
         const out = violations(withMember(mysqlInput("8.0.mysql_aurora.3.10.0"), "shop-apse2", { instanceCount: 0 }));
-        assert.deepEqual(out.map((o) => o.split(":")[0]), ["secondary-without-instance"]);
+        assert.deepEqual(
+            out.map((o) => o.split(":")[0]),
+            ["secondary-without-instance"],
+        );
     });
     it("members declared at different versions", () => {
         assert.deepEqual(violations(withMember(pgInput("17.5"), "app-apne1", { declaredVersion: "17.4" })), [
@@ -127,13 +178,17 @@ describe("planner: every blocked case", () => {
         ]);
     });
     it("a new secondary at a version other than the global cluster's", () => {
-        const input = pgInput("17.5", { members: [...pgInput("17.5").members, member("app-euw1", "eu-west-1", "secondary")] });
+        const input = pgInput("17.5", {
+            members: [...pgInput("17.5").members, member("app-euw1", "eu-west-1", "secondary")],
+        });
         assert.deepEqual(violations(input), [
             'new-secondary-at-other-version: secondary cluster "app-euw1" (eu-west-1) is new and would be created at 17.5 while the global cluster runs 17.4 (AWS: "Value for engineVersion should match setting for global cluster") | add the secondary and change engineVersion in separate updates: finish the upgrade first, then add the region (or add it first at the running version)',
         ]);
     });
     it("a new secondary at the running version is allowed and plans nothing", () => {
-        const input = pgInput("17.4", { members: [...pgInput("17.4").members, member("app-euw1", "eu-west-1", "secondary")] });
+        const input = pgInput("17.4", {
+            members: [...pgInput("17.4").members, member("app-euw1", "eu-west-1", "secondary")],
+        });
         const plan = planUpgrade(input);
         assert.deepEqual(plan.violations, []);
         assert.equal(plan.path, "none");
@@ -146,13 +201,28 @@ describe("planner: every blocked case", () => {
     it("a malformed current version names the member", () => {
         const out = violations(withMember(pgInput("17.5"), "app-apne1", { currentVersion: "seventeen" }));
         assert.equal(out.length, 1);
-        assert.match(out[0], /^malformed-version: cluster "app-apne1" current version: engineVersion "seventeen" is not a valid aurora-postgresql version/);
+        assert.match(
+            out[0],
+            /^malformed-version: cluster "app-apne1" current version: engineVersion "seventeen" is not a valid aurora-postgresql version/,
+        );
     });
     it("reports every violation together", () => {
         let input = pgInput("18.1", { catalogue: PG_CATALOGUE });
-        input = withMember(withMember(input, "app-apne1", { instanceCount: 0, declaredVersion: "17.4" }), "app-use1", { rpoEnabled: true });
-        const rules = planUpgrade({ ...input, options: { ...input.options, allowMajorVersionUpgrade: false } }).violations.map((v) => v.rule);
-        assert.deepEqual(rules, ["major-without-opt-in", "invalid-upgrade-target", "invalid-upgrade-target", "postgres-major-with-rpo", "secondary-without-instance", "members-at-different-versions"]);
+        input = withMember(withMember(input, "app-apne1", { instanceCount: 0, declaredVersion: "17.4" }), "app-use1", {
+            rpoEnabled: true,
+        });
+        const rules = planUpgrade({
+            ...input,
+            options: { ...input.options, allowMajorVersionUpgrade: false },
+        }).violations.map((v) => v.rule);
+        assert.deepEqual(rules, [
+            "major-without-opt-in",
+            "invalid-upgrade-target",
+            "invalid-upgrade-target",
+            "postgres-major-with-rpo",
+            "secondary-without-instance",
+            "members-at-different-versions",
+        ]);
     });
     it("every rule id is unique and documented", () => {
         const ids = RULES.map((r) => r.id);

@@ -8,7 +8,10 @@ export function pgInput(target: string, over: Partial<PlanInput> = {}, options: 
         globalCurrentEngine: "aurora-postgresql",
         globalCurrentVersion: "17.4",
         target,
-        members: [member("app-use1", "us-east-1", "primary", "17.4"), member("app-apne1", "ap-northeast-1", "secondary", "17.4")],
+        members: [
+            member("app-use1", "us-east-1", "primary", "17.4"),
+            member("app-apne1", "ap-northeast-1", "secondary", "17.4"),
+        ],
         options: { ...DEFAULT_PLAN_OPTIONS, ...options },
         ...over,
     };
@@ -16,7 +19,11 @@ export function pgInput(target: string, over: Partial<PlanInput> = {}, options: 
 
 export const MYSQL_3080 = "8.0.mysql_aurora.3.08.0";
 
-export function mysqlInput(target: string, over: Partial<PlanInput> = {}, options: Partial<PlanOptions> = {}): PlanInput {
+export function mysqlInput(
+    target: string,
+    over: Partial<PlanInput> = {},
+    options: Partial<PlanOptions> = {},
+): PlanInput {
     const current = over.globalCurrentVersion ?? MYSQL_3080;
     return {
         engine: "aurora-mysql",
@@ -34,7 +41,13 @@ export function mysqlInput(target: string, over: Partial<PlanInput> = {}, option
     };
 }
 
-export function member(cluster: string, region: string, role: "primary" | "secondary", currentVersion?: string, over: Partial<MemberState> = {}): MemberState {
+export function member(
+    cluster: string,
+    region: string,
+    role: "primary" | "secondary",
+    currentVersion?: string,
+    over: Partial<MemberState> = {},
+): MemberState {
     return { cluster, region, role, currentVersion, instanceCount: 1, ...over };
 }
 
@@ -44,6 +57,8 @@ export function withMember(input: PlanInput, cluster: string, over: Partial<Memb
 }
 
 /** A compact view of steps for assertions: "wave action cluster from→to". */
-export function stepLines(steps: readonly { wave: number; action: string; cluster: string; from?: string; to?: string }[]): string[] {
+export function stepLines(
+    steps: readonly { wave: number; action: string; cluster: string; from?: string; to?: string }[],
+): string[] {
     return steps.map((s) => `${s.wave} ${s.action} ${s.cluster} ${s.from ?? "-"}→${s.to ?? "-"}`);
 }

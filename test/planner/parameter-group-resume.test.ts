@@ -11,8 +11,16 @@ describe("planner: resume of a major upgrade whose parameter groups are not appl
         pgInput("17.4", {
             globalCurrentVersion: "17.4",
             members: [
-                member("p", "us-east-1", "primary", "17.4", { targetClusterParameterGroup: "app-aurora-postgresql17", currentClusterParameterGroup: "default.aurora-postgresql17", ...over }),
-                member("s", "ap-northeast-1", "secondary", "17.4", { targetClusterParameterGroup: "app-aurora-postgresql17", currentClusterParameterGroup: "default.aurora-postgresql17", ...secondaryOver }),
+                member("p", "us-east-1", "primary", "17.4", {
+                    targetClusterParameterGroup: "app-aurora-postgresql17",
+                    currentClusterParameterGroup: "default.aurora-postgresql17",
+                    ...over,
+                }),
+                member("s", "ap-northeast-1", "secondary", "17.4", {
+                    targetClusterParameterGroup: "app-aurora-postgresql17",
+                    currentClusterParameterGroup: "default.aurora-postgresql17",
+                    ...secondaryOver,
+                }),
             ],
         });
 
@@ -21,7 +29,10 @@ describe("planner: resume of a major upgrade whose parameter groups are not appl
         assert.equal(plan.path, "major");
         assert.equal(plan.change, "none");
         assert.deepEqual(plan.violations, []);
-        assert.deepEqual(stepLines(plan.steps), ["1 apply-parameter-groups s 17.4→17.4", "2 apply-parameter-groups p 17.4→17.4"]);
+        assert.deepEqual(stepLines(plan.steps), [
+            "1 apply-parameter-groups s 17.4→17.4",
+            "2 apply-parameter-groups p 17.4→17.4",
+        ]);
         assert.deepEqual(plan.notes, [
             'resuming a major upgrade: every member runs 17.4, but the target-family parameter groups are not applied yet on secondary cluster "s" (ap-northeast-1), primary cluster "p" (us-east-1)',
             "no snapshot and no ModifyGlobalCluster: only the parameter groups are applied, secondaries first, then the primary",
@@ -42,7 +53,11 @@ describe("planner: resume of a major upgrade whose parameter groups are not appl
     it("an instance on another group than the known target instance group is unfinished too", () => {
         const plan = planUpgrade(
             atTarget(
-                { currentClusterParameterGroup: "app-aurora-postgresql17", targetInstanceParameterGroup: "inst-aurora-postgresql17", currentInstanceParameterGroups: ["inst-aurora-postgresql17", "default.aurora-postgresql17"] },
+                {
+                    currentClusterParameterGroup: "app-aurora-postgresql17",
+                    targetInstanceParameterGroup: "inst-aurora-postgresql17",
+                    currentInstanceParameterGroups: ["inst-aurora-postgresql17", "default.aurora-postgresql17"],
+                },
                 { currentClusterParameterGroup: "app-aurora-postgresql17" },
             ),
         );
@@ -50,19 +65,38 @@ describe("planner: resume of a major upgrade whose parameter groups are not appl
     });
 
     it("every group applied: nothing to do", () => {
-        const plan = planUpgrade(atTarget({ currentClusterParameterGroup: "app-aurora-postgresql17" }, { currentClusterParameterGroup: "app-aurora-postgresql17" }));
+        const plan = planUpgrade(
+            atTarget(
+                { currentClusterParameterGroup: "app-aurora-postgresql17" },
+                { currentClusterParameterGroup: "app-aurora-postgresql17" },
+            ),
+        );
         assert.equal(plan.path, "none");
         assert.deepEqual(plan.steps, []);
     });
 
     it("without a known target group, or without the current group, the plan stays none", () => {
-        assert.equal(planUpgrade(atTarget({ targetClusterParameterGroup: undefined }, { targetClusterParameterGroup: undefined })).path, "none");
-        assert.equal(planUpgrade(atTarget({ currentClusterParameterGroup: undefined }, { currentClusterParameterGroup: undefined })).path, "none");
+        assert.equal(
+            planUpgrade(
+                atTarget({ targetClusterParameterGroup: undefined }, { targetClusterParameterGroup: undefined }),
+            ).path,
+            "none",
+        );
+        assert.equal(
+            planUpgrade(
+                atTarget({ currentClusterParameterGroup: undefined }, { currentClusterParameterGroup: undefined }),
+            ).path,
+            "none",
+        );
     });
 
     it("a member not at the target yet keeps the full major path (prepare, global, apply)", () => {
         const input = atTarget({ currentVersion: "16.6" });
-        const plan = planUpgrade({ ...input, globalCurrentVersion: "16.6", options: { ...input.options, allowMajorVersionUpgrade: true } });
+        const plan = planUpgrade({
+            ...input,
+            globalCurrentVersion: "16.6",
+            options: { ...input.options, allowMajorVersionUpgrade: true },
+        });
         assert.equal(plan.change, "major");
         assert.deepEqual(stepLines(plan.steps), [
             "1 snapshot p 16.6→-",
@@ -76,7 +110,10 @@ describe("planner: resume of a major upgrade whose parameter groups are not appl
 
     it("the text rendering says the upgrade is resumed, not a new ModifyGlobalCluster", () => {
         const text = renderPlan(planUpgrade(atTarget()), "text");
-        assert.match(text, /path: major \(resumed\): the upgrade is done; apply the target-family parameter groups, secondaries first, then the primary/);
+        assert.match(
+            text,
+            /path: major \(resumed\): the upgrade is done; apply the target-family parameter groups, secondaries first, then the primary/,
+        );
         assert.doesNotMatch(text, /modify global cluster/);
     });
 });

@@ -20,7 +20,13 @@ describe("planner: paths of the SPEC table", () => {
             assert.equal(planUpgrade(pgInput("17.4.5")).path, "none");
         });
         it("a brand-new database has no current version and plans nothing", () => {
-            const plan = planUpgrade(pgInput("17.4", { globalCurrentVersion: undefined, globalCurrentEngine: undefined, members: [member("a", "us-east-1", "primary"), member("b", "eu-west-1", "secondary")] }));
+            const plan = planUpgrade(
+                pgInput("17.4", {
+                    globalCurrentVersion: undefined,
+                    globalCurrentEngine: undefined,
+                    members: [member("a", "us-east-1", "primary"), member("b", "eu-west-1", "secondary")],
+                }),
+            );
             assert.equal(plan.path, "create");
             assert.equal(plan.change, "create");
             assert.equal(plan.from, undefined);
@@ -33,7 +39,10 @@ describe("planner: paths of the SPEC table", () => {
             const plan = planUpgrade(pgInput("17.5"));
             assert.equal(plan.path, "managed");
             assert.equal(plan.change, "minor");
-            assert.deepEqual(stepLines(plan.steps), ["1 snapshot app-use1 17.4→-", "2 modify-global-cluster app-global 17.4→17.5"]);
+            assert.deepEqual(stepLines(plan.steps), [
+                "1 snapshot app-use1 17.4→-",
+                "2 modify-global-cluster app-global 17.4→17.5",
+            ]);
             assert.equal(plan.steps[1].role, "global");
             assert.equal(plan.steps[1].region, "us-east-1");
         });
@@ -41,21 +50,45 @@ describe("planner: paths of the SPEC table", () => {
             assert.equal(planUpgrade(pgInput("17.5", {}, { strategy: "managed" })).path, "managed");
         });
         it("strategy rolling upgrades every secondary in one parallel wave, then the primary", () => {
-            const input = pgInput("17.5", { members: [member("p", "us-east-1", "primary", "17.4"), member("s1", "eu-west-1", "secondary", "17.4"), member("s2", "ap-northeast-1", "secondary", "17.4"), member("s3", "us-west-2", "secondary", "17.4")] }, { strategy: "rolling" });
+            const input = pgInput(
+                "17.5",
+                {
+                    members: [
+                        member("p", "us-east-1", "primary", "17.4"),
+                        member("s1", "eu-west-1", "secondary", "17.4"),
+                        member("s2", "ap-northeast-1", "secondary", "17.4"),
+                        member("s3", "us-west-2", "secondary", "17.4"),
+                    ],
+                },
+                { strategy: "rolling" },
+            );
             const plan = planUpgrade(input);
             assert.equal(plan.path, "rolling");
-            assert.deepEqual(stepLines(plan.steps), ["1 snapshot p 17.4→-", "2 modify-db-cluster s1 17.4→17.5", "2 modify-db-cluster s2 17.4→17.5", "2 modify-db-cluster s3 17.4→17.5", "3 modify-db-cluster p 17.4→17.5"]);
+            assert.deepEqual(stepLines(plan.steps), [
+                "1 snapshot p 17.4→-",
+                "2 modify-db-cluster s1 17.4→17.5",
+                "2 modify-db-cluster s2 17.4→17.5",
+                "2 modify-db-cluster s3 17.4→17.5",
+                "3 modify-db-cluster p 17.4→17.5",
+            ]);
         });
         it("auto finishes an interrupted rolling upgrade: members at the target are skipped", () => {
             const plan = planUpgrade(withMember(pgInput("17.5"), "app-apne1", { currentVersion: "17.5" }));
             assert.equal(plan.path, "rolling");
-            assert.deepEqual(stepLines(plan.steps), ["1 snapshot app-use1 17.4→-", "2 modify-db-cluster app-use1 17.4→17.5"]);
+            assert.deepEqual(stepLines(plan.steps), [
+                "1 snapshot app-use1 17.4→-",
+                "2 modify-db-cluster app-use1 17.4→17.5",
+            ]);
             assert.ok(plan.notes.includes('cluster "app-apne1" (ap-northeast-1) already runs 17.5: skipped'));
         });
         it("without snapshotBeforeUpgrade there is no snapshot step and a note says so", () => {
             const plan = planUpgrade(pgInput("17.5", {}, { snapshotBeforeUpgrade: false }));
             assert.deepEqual(stepLines(plan.steps), ["1 modify-global-cluster app-global 17.4→17.5"]);
-            assert.ok(plan.notes.includes("no snapshot before the upgrade (snapshotBeforeUpgrade is false): a minor upgrade cannot be rolled back"));
+            assert.ok(
+                plan.notes.includes(
+                    "no snapshot before the upgrade (snapshotBeforeUpgrade is false): a minor upgrade cannot be rolled back",
+                ),
+            );
         });
         it("impact notes describe the seed's measurement: secondary readers restart, the writer uses ZDP", () => {
             const plan = planUpgrade(pgInput("17.5", {}, { strategy: "rolling" }));
@@ -74,7 +107,10 @@ describe("planner: paths of the SPEC table", () => {
                 `2 modify-db-cluster shop-apse2 ${MYSQL_3080}→8.0.mysql_aurora.3.10.0`,
                 `3 modify-db-cluster shop-euw1 ${MYSQL_3080}→8.0.mysql_aurora.3.10.0`,
             ]);
-            assert.match(plan.steps[3].impact, /zero-downtime patching is not supported for Aurora MySQL global databases/);
+            assert.match(
+                plan.steps[3].impact,
+                /zero-downtime patching is not supported for Aurora MySQL global databases/,
+            );
         });
         it("patch in EngineVersion: rolling too", () => {
             const plan = planUpgrade(mysqlInput("8.0.mysql_aurora.3.08.1"));
@@ -92,22 +128,39 @@ describe("planner: paths of the SPEC table", () => {
         const pending = [{ action: "system-update", description: "Aurora PostgreSQL 17.4.6", targetVersion: "17.4.6" }];
         it("applies pending maintenance to secondaries, then the primary, when opted in", () => {
             let input = pgInput("17.4", {}, { applyPendingPatches: "immediate" });
-            input = withMember(withMember(input, "app-use1", { pendingActions: pending }), "app-apne1", { pendingActions: pending });
+            input = withMember(withMember(input, "app-use1", { pendingActions: pending }), "app-apne1", {
+                pendingActions: pending,
+            });
             const plan = planUpgrade(input);
             assert.equal(plan.path, "patch");
-            assert.deepEqual(stepLines(plan.steps), ["1 snapshot app-use1 17.4→-", "2 apply-pending-maintenance app-apne1 17.4→17.4.6", "3 apply-pending-maintenance app-use1 17.4→17.4.6"]);
+            assert.deepEqual(stepLines(plan.steps), [
+                "1 snapshot app-use1 17.4→-",
+                "2 apply-pending-maintenance app-apne1 17.4→17.4.6",
+                "3 apply-pending-maintenance app-use1 17.4→17.4.6",
+            ]);
         });
         it("leaves pending actions alone without the opt-in and says how to apply them", () => {
             const plan = planUpgrade(withMember(pgInput("17.4"), "app-apne1", { pendingActions: pending }));
             assert.equal(plan.path, "none");
-            assert.ok(plan.notes.includes("pending maintenance actions exist; set upgrade.applyPendingPatches to apply them (secondaries first)"));
+            assert.ok(
+                plan.notes.includes(
+                    "pending maintenance actions exist; set upgrade.applyPendingPatches to apply them (secondaries first)",
+                ),
+            );
         });
         it("a PostgreSQL target with a newer patch level goes through pending maintenance", () => {
-            const input = withMember(withMember(pgInput("17.4.6"), "app-use1", { currentVersion: "17.4.5" }), "app-apne1", { currentVersion: "17.4.5" });
+            const input = withMember(
+                withMember(pgInput("17.4.6"), "app-use1", { currentVersion: "17.4.5" }),
+                "app-apne1",
+                { currentVersion: "17.4.5" },
+            );
             const plan = planUpgrade(input);
             assert.equal(plan.change, "patch");
             assert.equal(plan.path, "patch");
-            assert.deepEqual(stepLines(plan.steps).slice(1), ["2 apply-pending-maintenance app-apne1 17.4.5→17.4.6", "3 apply-pending-maintenance app-use1 17.4.5→17.4.6"]);
+            assert.deepEqual(stepLines(plan.steps).slice(1), [
+                "2 apply-pending-maintenance app-apne1 17.4.5→17.4.6",
+                "3 apply-pending-maintenance app-use1 17.4.5→17.4.6",
+            ]);
         });
         it("Aurora MySQL pending system-update at the running version: secondaries, then the primary", () => {
             const mysqlPending = [{ action: "system-update", targetVersion: "8.0.mysql_aurora.3.08.1" }];
@@ -122,25 +175,50 @@ describe("planner: paths of the SPEC table", () => {
             ]);
         });
         it("next-maintenance scheduling is noted", () => {
-            const input = withMember(pgInput("17.4", {}, { applyPendingPatches: "next-maintenance" }), "app-apne1", { pendingActions: pending });
-            assert.ok(planUpgrade(input).notes.includes("pending patches are scheduled for each member's next maintenance window, secondaries first"));
+            const input = withMember(pgInput("17.4", {}, { applyPendingPatches: "next-maintenance" }), "app-apne1", {
+                pendingActions: pending,
+            });
+            assert.ok(
+                planUpgrade(input).notes.includes(
+                    "pending patches are scheduled for each member's next maintenance window, secondaries first",
+                ),
+            );
         });
     });
 
     describe("major (both engines)", () => {
         it("PostgreSQL major with the opt-in: one ModifyGlobalCluster", () => {
-            const plan = planUpgrade(pgInput("17.4", { globalCurrentVersion: "16.6", members: [member("p", "us-east-1", "primary", "16.6"), member("s", "ap-northeast-1", "secondary", "16.6")] }, { allowMajorVersionUpgrade: true }));
+            const plan = planUpgrade(
+                pgInput(
+                    "17.4",
+                    {
+                        globalCurrentVersion: "16.6",
+                        members: [
+                            member("p", "us-east-1", "primary", "16.6"),
+                            member("s", "ap-northeast-1", "secondary", "16.6"),
+                        ],
+                    },
+                    { allowMajorVersionUpgrade: true },
+                ),
+            );
             assert.equal(plan.path, "major");
-            assert.deepEqual(stepLines(plan.steps), ["1 snapshot p 16.6→-", "2 modify-global-cluster app-global 16.6→17.4"]);
+            assert.deepEqual(stepLines(plan.steps), [
+                "1 snapshot p 16.6→-",
+                "2 modify-global-cluster app-global 16.6→17.4",
+            ]);
         });
         it("prepares target-family parameter groups per region before, applies them per member after", () => {
-            const input = pgInput("17.4", {
-                globalCurrentVersion: "16.6",
-                members: [
-                    member("p", "us-east-1", "primary", "16.6", { targetClusterParameterGroup: "app-pg17" }),
-                    member("s", "ap-northeast-1", "secondary", "16.6", { targetClusterParameterGroup: "app-pg17" }),
-                ],
-            }, { allowMajorVersionUpgrade: true });
+            const input = pgInput(
+                "17.4",
+                {
+                    globalCurrentVersion: "16.6",
+                    members: [
+                        member("p", "us-east-1", "primary", "16.6", { targetClusterParameterGroup: "app-pg17" }),
+                        member("s", "ap-northeast-1", "secondary", "16.6", { targetClusterParameterGroup: "app-pg17" }),
+                    ],
+                },
+                { allowMajorVersionUpgrade: true },
+            );
             const plan = planUpgrade(input);
             assert.deepEqual(stepLines(plan.steps), [
                 "1 snapshot p 16.6→-",
@@ -157,14 +235,24 @@ describe("planner: paths of the SPEC table", () => {
             assert.equal(plan.steps.filter((s) => s.action === "modify-global-cluster").length, 1);
         });
         it("MySQL 2 → 3 in place when the conditions are confirmed", () => {
-            const plan = planUpgrade(mysqlInput(MYSQL_3080, { globalCurrentVersion: "5.7.mysql_aurora.2.12.1" }, { allowMajorVersionUpgrade: true, mysqlInPlaceMajorConfirmed: true }));
+            const plan = planUpgrade(
+                mysqlInput(
+                    MYSQL_3080,
+                    { globalCurrentVersion: "5.7.mysql_aurora.2.12.1" },
+                    { allowMajorVersionUpgrade: true, mysqlInPlaceMajorConfirmed: true },
+                ),
+            );
             assert.equal(plan.path, "major");
             assert.equal(isBlocked(plan), false);
         });
         it("strategy rolling does not apply to a major upgrade and says why", () => {
             const plan = planUpgrade(pgInput("18.1", {}, { allowMajorVersionUpgrade: true, strategy: "rolling" }));
             assert.equal(plan.path, "major");
-            assert.ok(plan.notes.includes('strategy "rolling" does not apply to major upgrades: AWS refuses a major upgrade of a single member'));
+            assert.ok(
+                plan.notes.includes(
+                    'strategy "rolling" does not apply to major upgrades: AWS refuses a major upgrade of a single member',
+                ),
+            );
         });
     });
 });

@@ -1,8 +1,19 @@
 import { strict as assert } from "assert";
 import * as path from "path";
 import { AuroraGlobalDatabase } from "../../components";
-import { CurrentState, existingDatabase, loadProgram, loadStackConfig, runProgramUnderMocks } from "../../offline/mock-engine";
-import { fromMockRun, PolicyRun, runPolicies, runPoliciesOnMockRun } from "../../policy/local-runner";
+import {
+    CurrentState,
+    existingDatabase,
+    loadProgram,
+    loadStackConfig,
+    runProgramUnderMocks,
+} from "../../testbeds/offline/mock-engine";
+import {
+    fromMockRun,
+    PolicyRun,
+    runPolicies,
+    runPoliciesOnMockRun,
+} from "../../testbeds/offline/policy-runner/local-runner";
 import { TYPES } from "../../policy/lib/resource-types";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -26,8 +37,15 @@ const running = (engine: string, version: string, extra: Partial<CurrentState> =
 
 /** Runs the stack program (index.ts, Pulumi.dev.yaml + `config`) under the mock engine. */
 async function runStack(current: CurrentState, config: Record<string, unknown>) {
-    const stackConfig = { ...loadStackConfig(ROOT, "dev"), ...Object.fromEntries(Object.entries(config).map(([k, v]) => [`aurora-global:${k}`, v])) };
-    return runProgramUnderMocks({ program: loadProgram(path.join(ROOT, "index.ts")), currentState: current, config: stackConfig });
+    const stackConfig = {
+        ...loadStackConfig(ROOT, "dev"),
+        ...Object.fromEntries(Object.entries(config).map(([k, v]) => [`aurora-global:${k}`, v])),
+    };
+    return runProgramUnderMocks({
+        program: loadProgram(path.join(ROOT, "index.ts")),
+        currentState: current,
+        config: stackConfig,
+    });
 }
 
 /** Previews the stack program (index.ts, Pulumi.dev.yaml + `config`) under the mock engine and runs the whole pack. */
@@ -37,7 +55,9 @@ async function previewStack(current: CurrentState, config: Record<string, unknow
 
 /** The mandatory verdicts as `policy: [rule]` plus the resource name, for compact assertions. */
 const mandatory = (run: PolicyRun) =>
-    run.verdicts.filter((v) => v.enforcementLevel === "mandatory").map((v) => `${v.policy} ${/\[rule ([^\]]+)\]$/.exec(v.message)?.[1] ?? ""} @${v.urn?.split("::").pop()}`);
+    run.verdicts
+        .filter((v) => v.enforcementLevel === "mandatory")
+        .map((v) => `${v.policy} ${/\[rule ([^\]]+)\]$/.exec(v.message)?.[1] ?? ""} @${v.urn?.split("::").pop()}`);
 
 describe("policy pack end to end: the stack program under the mock engine", function () {
     this.timeout(60000);
@@ -55,7 +75,10 @@ describe("policy pack end to end: the stack program under the mock engine", func
     it("blocks a downgrade on every member, with the message of the planner", async () => {
         const run = await previewStack(running("aurora-postgresql", "17.5"), { engineVersion: "17.4" });
         assert.equal(run.failed, true);
-        assert.deepEqual(mandatory(run), ["no-blocked-version-change downgrade @aurora-primary-cluster", "no-blocked-version-change downgrade @aurora-secondary-ap-northeast-1-cluster"]);
+        assert.deepEqual(mandatory(run), [
+            "no-blocked-version-change downgrade @aurora-primary-cluster",
+            "no-blocked-version-change downgrade @aurora-secondary-ap-northeast-1-cluster",
+        ]);
         assert.equal(
             run.verdicts[0].message,
             `global database "${ID}": primary cluster "${PRIMARY}" (us-east-1) runs 17.5; 17.4 is older and Aurora cannot downgrade. Fix: set engineVersion to 17.5 or newer; to go back, restore the pre-upgrade snapshot into a new cluster. [rule downgrade]`,
@@ -63,7 +86,10 @@ describe("policy pack end to end: the stack program under the mock engine", func
     });
 
     it("blocks an engine change", async () => {
-        const run = await previewStack(running("aurora-postgresql", "17.4"), { engine: "aurora-mysql", engineVersion: "8.0.mysql_aurora.3.08.0" });
+        const run = await previewStack(running("aurora-postgresql", "17.4"), {
+            engine: "aurora-mysql",
+            engineVersion: "8.0.mysql_aurora.3.08.0",
+        });
         assert.equal(run.failed, true);
         assert.deepEqual(mandatory(run), ["no-blocked-version-change engine-change @aurora"]);
     });
@@ -74,30 +100,63 @@ describe("policy pack end to end: the stack program under the mock engine", func
     });
 
     it("blocks a target that is not a valid upgrade target (catalogue read live)", async () => {
-        const engineVersions = [{ engine: "aurora-postgresql", version: "17.4", supportsGlobalDatabases: true, validUpgradeTargets: ["17.5"] }];
-        const run = await previewStack(running("aurora-postgresql", "17.4", { engineVersions }), { engineVersion: "17.6" });
-        assert.deepEqual(mandatory(run), ["no-blocked-version-change invalid-upgrade-target @aurora-primary-cluster", "no-blocked-version-change invalid-upgrade-target @aurora-secondary-ap-northeast-1-cluster"]);
+        const engineVersions = [
+            {
+                engine: "aurora-postgresql",
+                version: "17.4",
+                supportsGlobalDatabases: true,
+                validUpgradeTargets: ["17.5"],
+            },
+        ];
+        const run = await previewStack(running("aurora-postgresql", "17.4", { engineVersions }), {
+            engineVersion: "17.6",
+        });
+        assert.deepEqual(mandatory(run), [
+            "no-blocked-version-change invalid-upgrade-target @aurora-primary-cluster",
+            "no-blocked-version-change invalid-upgrade-target @aurora-secondary-ap-northeast-1-cluster",
+        ]);
     });
 
     it("blocks a target without global database support", async () => {
         const engineVersions = [
-            { engine: "aurora-postgresql", version: "17.4", supportsGlobalDatabases: true, validUpgradeTargets: ["17.5"] },
+            {
+                engine: "aurora-postgresql",
+                version: "17.4",
+                supportsGlobalDatabases: true,
+                validUpgradeTargets: ["17.5"],
+            },
             { engine: "aurora-postgresql", version: "17.5", supportsGlobalDatabases: false, validUpgradeTargets: [] },
         ];
-        const run = await previewStack(running("aurora-postgresql", "17.4", { engineVersions }), { engineVersion: "17.5" });
+        const run = await previewStack(running("aurora-postgresql", "17.4", { engineVersions }), {
+            engineVersion: "17.5",
+        });
         assert.deepEqual(mandatory(run), ["no-blocked-version-change target-without-global-support @aurora"]);
     });
 
     it("blocks Aurora MySQL 2 → 3 in place until the conditions are confirmed", async () => {
         const current = running("aurora-mysql", "5.7.mysql_aurora.2.12.1");
-        const config = { engine: "aurora-mysql", engineVersion: "8.0.mysql_aurora.3.08.0", upgradeAllowMajorVersionUpgrade: true };
-        assert.deepEqual(mandatory(await previewStack(current, config)), ["no-blocked-version-change mysql-2-to-3-in-place @aurora"]);
-        assert.deepEqual(mandatory(await previewStack(current, { ...config, upgradeMysqlInPlaceMajorConfirmed: true })), []);
+        const config = {
+            engine: "aurora-mysql",
+            engineVersion: "8.0.mysql_aurora.3.08.0",
+            upgradeAllowMajorVersionUpgrade: true,
+        };
+        assert.deepEqual(mandatory(await previewStack(current, config)), [
+            "no-blocked-version-change mysql-2-to-3-in-place @aurora",
+        ]);
+        assert.deepEqual(
+            mandatory(await previewStack(current, { ...config, upgradeMysqlInPlaceMajorConfirmed: true })),
+            [],
+        );
     });
 
     it("blocks a new secondary added in the same change as an upgrade", async () => {
-        const run = await previewStack(running("aurora-postgresql", "17.4"), { engineVersion: "17.5", secondaryRegions: ["ap-northeast-1", "eu-west-1"] });
-        assert.deepEqual(mandatory(run), ["no-blocked-version-change new-secondary-at-other-version @aurora-secondary-eu-west-1-cluster"]);
+        const run = await previewStack(running("aurora-postgresql", "17.4"), {
+            engineVersion: "17.5",
+            secondaryRegions: ["ap-northeast-1", "eu-west-1"],
+        });
+        assert.deepEqual(mandatory(run), [
+            "no-blocked-version-change new-secondary-at-other-version @aurora-secondary-eu-west-1-cluster",
+        ]);
     });
 
     it("blocks an Aurora PostgreSQL major upgrade while a member sets rds.global_db_rpo", async () => {
@@ -128,7 +187,9 @@ describe("policy pack end to end: the stack program under the mock engine", func
             });
         };
         const run = await runPoliciesOnMockRun(await runProgramUnderMocks({ program, currentState: current }), current);
-        assert.deepEqual(mandatory(run), ["global-members-same-version members-at-different-versions @aurora-secondary-ap-northeast-1-cluster"]);
+        assert.deepEqual(mandatory(run), [
+            "global-members-same-version members-at-different-versions @aurora-secondary-ap-northeast-1-cluster",
+        ]);
     });
 
     it("a brand-new database (nothing exists yet, ARNs unknown) has no violation", async () => {
@@ -136,17 +197,31 @@ describe("policy pack end to end: the stack program under the mock engine", func
     });
 
     it("a rolling upgrade creates steps in the order the pack requires (snapshot, secondaries, primary)", async () => {
-        const run = await runStack(running("aurora-postgresql", "17.4"), { engineVersion: "17.5", upgradeStrategy: "rolling" });
+        const run = await runStack(running("aurora-postgresql", "17.4"), {
+            engineVersion: "17.5",
+            upgradeStrategy: "rolling",
+        });
         const steps = run.resources.filter((r) => r.type === TYPES.command).map((r) => r.name);
-        assert.deepEqual(steps, ["aurora-upgrade-snapshot", "aurora-upgrade-secondary-ap-northeast-1", "aurora-upgrade-primary"]);
+        assert.deepEqual(steps, [
+            "aurora-upgrade-snapshot",
+            "aurora-upgrade-secondary-ap-northeast-1",
+            "aurora-upgrade-primary",
+        ]);
         assert.deepEqual((await runPoliciesOnMockRun(run, running("aurora-postgresql", "17.4"))).verdicts, []);
     });
 
     it("catches a primary step that does not wait for the secondary (dependency removed from the recorded graph)", async () => {
         const current = running("aurora-postgresql", "17.4");
-        const resources = fromMockRun(await runStack(current, { engineVersion: "17.5", upgradeStrategy: "rolling" }), current);
+        const resources = fromMockRun(
+            await runStack(current, { engineVersion: "17.5", upgradeStrategy: "rolling" }),
+            current,
+        );
         const secondaryStep = resources.find((r) => r.name === "aurora-upgrade-secondary-ap-northeast-1")!.urn!;
-        const broken = resources.map((r) => (r.name === "aurora-upgrade-primary" ? { ...r, dependencies: (r.dependencies ?? []).filter((d) => d !== secondaryStep) } : r));
+        const broken = resources.map((r) =>
+            r.name === "aurora-upgrade-primary"
+                ? { ...r, dependencies: (r.dependencies ?? []).filter((d) => d !== secondaryStep) }
+                : r,
+        );
         // The primary step now reaches neither the secondary step nor (through it) the snapshot.
         assert.deepEqual(
             (await runPolicies(broken)).verdicts.map((v) => `${v.policy}: ${v.message.split(",")[0]}`),
@@ -162,13 +237,19 @@ describe("policy pack end to end: the stack program under the mock engine", func
         async function withoutRecordedPlan(current: CurrentState, config: Record<string, unknown>) {
             const resources = fromMockRun(await runStack(current, config), current).map((r) => {
                 if (r.type !== TYPES.component || !r.outputs) return r;
-                return { ...r, outputs: Object.fromEntries(Object.entries(r.outputs).filter(([key]) => key !== "plan")) };
+                return {
+                    ...r,
+                    outputs: Object.fromEntries(Object.entries(r.outputs).filter(([key]) => key !== "plan")),
+                };
             });
             return runPolicies(resources);
         }
 
         it("passes the safe minor upgrade", async () => {
-            assert.deepEqual((await withoutRecordedPlan(running("aurora-postgresql", "17.4"), { engineVersion: "17.5" })).verdicts, []);
+            assert.deepEqual(
+                (await withoutRecordedPlan(running("aurora-postgresql", "17.4"), { engineVersion: "17.5" })).verdicts,
+                [],
+            );
         });
 
         it("reaches the same downgrade verdict as the component's plan", async () => {

@@ -13,36 +13,56 @@ describe("policy global-member-secure-defaults", () => {
     });
 
     it("reports unencrypted storage on the global cluster", async () => {
-        assert.deepEqual(await runStack(globalMemberSecureDefaults, patch(plainGlobal(), "app-global", { storageEncrypted: false })), [
-            {
-                message:
-                    'global cluster "app-global" does not encrypt its storage. Fix: set storageEncrypted: true (with kmsKeyId in each region for secondaries); an existing cluster is encrypted by restoring an encrypted snapshot.',
-                urn: urn(TYPES.globalCluster, "app-global"),
-            },
-        ]);
+        assert.deepEqual(
+            await runStack(globalMemberSecureDefaults, patch(plainGlobal(), "app-global", { storageEncrypted: false })),
+            [
+                {
+                    message:
+                        'global cluster "app-global" does not encrypt its storage. Fix: set storageEncrypted: true (with kmsKeyId in each region for secondaries); an existing cluster is encrypted by restoring an encrypted snapshot.',
+                    urn: urn(TYPES.globalCluster, "app-global"),
+                },
+            ],
+        );
     });
 
     it("reports a member without deletion protection", async () => {
-        assert.deepEqual(await runStack(globalMemberSecureDefaults, patch(plainGlobal(), "app-apne1", { deletionProtection: undefined })), [
-            {
-                message: 'secondary cluster "app-apne1" (ap-northeast-1) of global database "app-global" has no deletion protection. Fix: set deletionProtection: true.',
-                urn: urn(TYPES.cluster, "app-apne1"),
-            },
-        ]);
+        assert.deepEqual(
+            await runStack(
+                globalMemberSecureDefaults,
+                patch(plainGlobal(), "app-apne1", { deletionProtection: undefined }),
+            ),
+            [
+                {
+                    message:
+                        'secondary cluster "app-apne1" (ap-northeast-1) of global database "app-global" has no deletion protection. Fix: set deletionProtection: true.',
+                    urn: urn(TYPES.cluster, "app-apne1"),
+                },
+            ],
+        );
     });
 
     it("reports a publicly accessible member instance", async () => {
-        assert.deepEqual(await runStack(globalMemberSecureDefaults, patch(plainGlobal(), "app-use1-1", { publiclyAccessible: true })), [
-            {
-                message:
-                    'DB instance "app-use1-1" of primary cluster "app-use1" (us-east-1) is publicly accessible. Fix: set publiclyAccessible: false and reach the database through the VPC (VPN, bastion or PrivateLink).',
-                urn: urn(TYPES.clusterInstance, "app-use1-1"),
-            },
-        ]);
+        assert.deepEqual(
+            await runStack(
+                globalMemberSecureDefaults,
+                patch(plainGlobal(), "app-use1-1", { publiclyAccessible: true }),
+            ),
+            [
+                {
+                    message:
+                        'DB instance "app-use1-1" of primary cluster "app-use1" (us-east-1) is publicly accessible. Fix: set publiclyAccessible: false and reach the database through the VPC (VPN, bastion or PrivateLink).',
+                    urn: urn(TYPES.clusterInstance, "app-use1-1"),
+                },
+            ],
+        );
     });
 
     it("lets each check be turned off in the pack config", async () => {
-        const insecure = patch(patch(plainGlobal(), "app-use1", { storageEncrypted: false, deletionProtection: false }), "app-use1-1", { publiclyAccessible: true });
+        const insecure = patch(
+            patch(plainGlobal(), "app-use1", { storageEncrypted: false, deletionProtection: false }),
+            "app-use1-1",
+            { publiclyAccessible: true },
+        );
         assert.equal((await runStack(globalMemberSecureDefaults, insecure)).length, 3);
         const off = { requireStorageEncryption: false, requireDeletionProtection: false, forbidPublicInstances: false };
         assert.deepEqual(await runStack(globalMemberSecureDefaults, insecure, off), []);

@@ -35,7 +35,11 @@ describe("policy global-members-same-version", () => {
     });
 
     it("ignores clusters that are not members of a global cluster", async () => {
-        const standalone = res(TYPES.cluster, "solo", { clusterIdentifier: "solo", engine: "aurora-mysql", engineVersion: "8.0.mysql_aurora.3.08.0" });
+        const standalone = res(TYPES.cluster, "solo", {
+            clusterIdentifier: "solo",
+            engine: "aurora-mysql",
+            engineVersion: "8.0.mysql_aurora.3.08.0",
+        });
         assert.deepEqual(await runStack(globalMembersSameVersion, [...plainGlobal(), standalone]), []);
     });
 });

@@ -1,13 +1,14 @@
 import { strict as assert } from "assert";
-import { stackArgs } from "../../policy/engine-emulation/policy-args";
-import { UNKNOWN } from "../../policy/local-runner";
+import { stackArgs } from "../../testbeds/offline/policy-runner/engine-emulation/policy-args";
+import { UNKNOWN } from "../../testbeds/offline/policy-runner/local-runner";
 import { findGlobalDatabases } from "../../policy/lib/global-topology";
 import { engineOfVersion, planInputFor, versionsOf } from "../../policy/lib/plan-input";
 import { TYPES } from "../../policy/lib/resource-types";
 import { patch, plainGlobal, res, urn } from "./support";
 
 const views = (resources: Parameters<typeof stackArgs>[0]) => findGlobalDatabases(stackArgs(resources).resources);
-const roles = (resources: Parameters<typeof stackArgs>[0]) => views(resources)[0].members.map((m) => `${m.identifier}=${m.role}`);
+const roles = (resources: Parameters<typeof stackArgs>[0]) =>
+    views(resources)[0].members.map((m) => `${m.identifier}=${m.role}`);
 
 describe("policy helpers: global database topology", () => {
     it("groups members, instances and regions of a global database", () => {
@@ -24,12 +25,19 @@ describe("policy helpers: global database topology", () => {
     });
 
     it("links members of a global cluster not created yet through their property dependencies", () => {
-        const resources = plainGlobal().map((r) => (r.type === TYPES.cluster ? { ...r, props: { ...r.props, globalClusterIdentifier: UNKNOWN } } : r));
-        assert.deepEqual(views(resources)[0].members.map((m) => m.identifier), ["app-use1", "app-apne1"]);
+        const resources = plainGlobal().map((r) =>
+            r.type === TYPES.cluster ? { ...r, props: { ...r.props, globalClusterIdentifier: UNKNOWN } } : r,
+        );
+        assert.deepEqual(
+            views(resources)[0].members.map((m) => m.identifier),
+            ["app-use1", "app-apne1"],
+        );
     });
 
     it("groups members of a global cluster outside the program by its identifier", () => {
-        const resources = plainGlobal().filter((r) => r.type !== TYPES.globalCluster).map((r) => ({ ...r, dependencies: [], propertyDependencies: {} }));
+        const resources = plainGlobal()
+            .filter((r) => r.type !== TYPES.globalCluster)
+            .map((r) => ({ ...r, dependencies: [], propertyDependencies: {} }));
         const [db] = views(resources);
         assert.equal(db.identifier, "app-global");
         assert.equal(db.globalCluster, undefined);
@@ -37,17 +45,39 @@ describe("policy helpers: global database topology", () => {
     });
 
     it("infers the primary: role tag, then master credentials, then the member the others depend on", () => {
-        assert.deepEqual(roles(patch(plainGlobal(), "app-apne1", { tags: { "aurora-global:role": "primary" } })), ["app-use1=secondary", "app-apne1=primary"]);
-        assert.deepEqual(roles(patch(plainGlobal(), "app-use1", { masterUsername: undefined })), ["app-use1=primary", "app-apne1=secondary"]);
-        const reversed = patch(patch(plainGlobal(), "app-use1", { masterUsername: undefined }, { dependencies: [urn(TYPES.cluster, "app-apne1")] }), "app-apne1", {}, { dependencies: [] });
+        assert.deepEqual(roles(patch(plainGlobal(), "app-apne1", { tags: { "aurora-global:role": "primary" } })), [
+            "app-use1=secondary",
+            "app-apne1=primary",
+        ]);
+        assert.deepEqual(roles(patch(plainGlobal(), "app-use1", { masterUsername: undefined })), [
+            "app-use1=primary",
+            "app-apne1=secondary",
+        ]);
+        const reversed = patch(
+            patch(
+                plainGlobal(),
+                "app-use1",
+                { masterUsername: undefined },
+                { dependencies: [urn(TYPES.cluster, "app-apne1")] },
+            ),
+            "app-apne1",
+            {},
+            { dependencies: [] },
+        );
         assert.deepEqual(roles(reversed), ["app-use1=secondary", "app-apne1=primary"]);
     });
 
     it("reads a member's versions the way the engine hands them over", () => {
         const [gc, primary] = stackArgs(plainGlobal("16.8")).resources;
         assert.deepEqual(versionsOf(gc), { exists: true, current: "16.6", declared: "16.8" });
-        assert.deepEqual(versionsOf(primary), { exists: true, current: "16.6" }, "ignoreChanges: the state value is the running version");
-        const [created] = stackArgs([res(TYPES.cluster, "new", { engineVersion: "16.8", arn: UNKNOWN }, { ignoreChanges: ["engineVersion"] })]).resources;
+        assert.deepEqual(
+            versionsOf(primary),
+            { exists: true, current: "16.6" },
+            "ignoreChanges: the state value is the running version",
+        );
+        const [created] = stackArgs([
+            res(TYPES.cluster, "new", { engineVersion: "16.8", arn: UNKNOWN }, { ignoreChanges: ["engineVersion"] }),
+        ]).resources;
         assert.deepEqual(versionsOf(created), { exists: false, declared: "16.8" });
     });
 
@@ -68,9 +98,21 @@ describe("policy helpers: global database topology", () => {
             target: "16.8",
             members: [
                 { cluster: "app-use1", region: "us-east-1", role: "primary", currentVersion: "16.6", instanceCount: 1 },
-                { cluster: "app-apne1", region: "ap-northeast-1", role: "secondary", currentVersion: "16.6", instanceCount: 1 },
+                {
+                    cluster: "app-apne1",
+                    region: "ap-northeast-1",
+                    role: "secondary",
+                    currentVersion: "16.6",
+                    instanceCount: 1,
+                },
             ],
-            options: { strategy: "auto", allowMajorVersionUpgrade: false, snapshotBeforeUpgrade: true, applyPendingPatches: false, mysqlInPlaceMajorConfirmed: false },
+            options: {
+                strategy: "auto",
+                allowMajorVersionUpgrade: false,
+                snapshotBeforeUpgrade: true,
+                applyPendingPatches: false,
+                mysqlInPlaceMajorConfirmed: false,
+            },
         });
     });
 

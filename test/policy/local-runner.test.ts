@@ -1,7 +1,17 @@
 import { strict as assert } from "assert";
 import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { analyzedInputs, analyzedOutputs, makeUrn, substituteIgnored } from "../../policy/engine-emulation/preview";
-import { formatVerdicts, RecordedResource, runPolicies, UNKNOWN } from "../../policy/local-runner";
+import {
+    analyzedInputs,
+    analyzedOutputs,
+    makeUrn,
+    substituteIgnored,
+} from "../../testbeds/offline/policy-runner/engine-emulation/preview";
+import {
+    formatVerdicts,
+    RecordedResource,
+    runPolicies,
+    UNKNOWN,
+} from "../../testbeds/offline/policy-runner/local-runner";
 import { TYPES } from "../../policy/lib/resource-types";
 import { str } from "../../policy/lib/props";
 
@@ -12,7 +22,10 @@ const cluster = (state?: RecordedResource["state"], ignoreChanges = ["engineVers
     ignoreChanges,
     ...(state ? { state } : {}),
 });
-const existing = { inputs: { clusterIdentifier: "app-apne1", engineVersion: "16.6", globalClusterIdentifier: "app-global" }, outputs: { arn: "arn:1", engineVersionActual: "16.6", engineVersion: "16.6" } };
+const existing = {
+    inputs: { clusterIdentifier: "app-apne1", engineVersion: "16.6", globalClusterIdentifier: "app-global" },
+    outputs: { arn: "arn:1", engineVersionActual: "16.6", engineVersion: "16.6" },
+};
 
 describe("policy local runner (engine emulation)", () => {
     it("substitutes the state value for ignoreChanges properties of an existing resource, like the engine", () => {
@@ -22,7 +35,10 @@ describe("policy local runner (engine emulation)", () => {
     });
 
     it("handles nested ignoreChanges paths and properties absent from state", () => {
-        assert.deepEqual(substituteIgnored({ tags: { a: "new", b: "x" }, v: 1 }, { tags: { a: "old" } }, ["tags.a"]), { tags: { a: "old", b: "x" }, v: 1 });
+        assert.deepEqual(substituteIgnored({ tags: { a: "new", b: "x" }, v: 1 }, { tags: { a: "old" } }, ["tags.a"]), {
+            tags: { a: "old", b: "x" },
+            v: 1,
+        });
         assert.deepEqual(substituteIgnored({ v: 1, w: 2 }, { w: 3 }, ["v"]), { w: 2 });
         assert.deepEqual(substituteIgnored({ v: 1 }, { v: 0, w: 3 }, ["*"]), { v: 0, w: 3 });
     });
@@ -32,14 +48,22 @@ describe("policy local runner (engine emulation)", () => {
         const created = analyzedOutputs(cluster(), "u").props;
         assert.equal(created.arn, UNKNOWN);
         assert.equal(created.engineVersion, "16.8");
-        const component: RecordedResource = { type: TYPES.component, name: "app", inputs: { engineVersion: "1" }, outputs: { plan: { violations: [] } } };
+        const component: RecordedResource = {
+            type: TYPES.component,
+            name: "app",
+            inputs: { engineVersion: "1" },
+            outputs: { plan: { violations: [] } },
+        };
         assert.deepEqual(analyzedOutputs(component, "u").props, { plan: { violations: [] } });
     });
 
     it("builds URNs the way the engine does, with the parent's type chain", () => {
         const parent = makeUrn("p", "s", TYPES.component, "app");
         assert.equal(parent, `urn:pulumi:s::p::${TYPES.component}::app`);
-        assert.equal(makeUrn("p", "s", TYPES.cluster, "c", parent), `urn:pulumi:s::p::${TYPES.component}$${TYPES.cluster}::c`);
+        assert.equal(
+            makeUrn("p", "s", TYPES.cluster, "c", parent),
+            `urn:pulumi:s::p::${TYPES.component}$${TYPES.cluster}::c`,
+        );
     });
 
     it("honours the pack config: a level per policy, disabled policies skipped, properties passed to getConfig", async () => {
@@ -54,8 +78,18 @@ describe("policy local runner (engine emulation)", () => {
             },
         };
         const one = [cluster(existing)];
-        assert.deepEqual((await runPolicies(one, { policies: [probe] })).verdicts, [{ policy: "probe", enforcementLevel: "mandatory", message: "saw app-apne1", urn: "urn:pulumi:dev::aurora-global::aws:rds/cluster:Cluster::app-apne1" }]);
-        const advisory = await runPolicies(one, { policies: [probe], config: { probe: { enforcementLevel: "advisory", threshold: 3 } } });
+        assert.deepEqual((await runPolicies(one, { policies: [probe] })).verdicts, [
+            {
+                policy: "probe",
+                enforcementLevel: "mandatory",
+                message: "saw app-apne1",
+                urn: "urn:pulumi:dev::aurora-global::aws:rds/cluster:Cluster::app-apne1",
+            },
+        ]);
+        const advisory = await runPolicies(one, {
+            policies: [probe],
+            config: { probe: { enforcementLevel: "advisory", threshold: 3 } },
+        });
         assert.deepEqual([advisory.verdicts[0].enforcementLevel, advisory.failed], ["advisory", false]);
         assert.deepEqual(seen.at(-1), { threshold: 3 });
         assert.deepEqual((await runPolicies(one, { policies: [probe], config: { probe: "disabled" } })).verdicts, []);
@@ -71,7 +105,14 @@ describe("policy local runner (engine emulation)", () => {
             },
         };
         const run = await runPolicies([cluster()], { policies: [careless] });
-        assert.deepEqual(run.verdicts, [{ policy: "careless", enforcementLevel: "advisory", message: "can't run policy 'careless' during preview: string value at .arn can't be known during preview" }]);
+        assert.deepEqual(run.verdicts, [
+            {
+                policy: "careless",
+                enforcementLevel: "advisory",
+                message:
+                    "can't run policy 'careless' during preview: string value at .arn can't be known during preview",
+            },
+        ]);
         assert.equal(run.failed, false);
     });
 
@@ -83,7 +124,10 @@ describe("policy local runner (engine emulation)", () => {
                 for (const r of args.resources) report(`arn=${str(r.props, "arn") ?? "unknown"}`);
             },
         };
-        assert.deepEqual((await runPolicies([cluster()], { policies: [reader] })).verdicts.map((v) => v.message), ["arn=unknown"]);
+        assert.deepEqual(
+            (await runPolicies([cluster()], { policies: [reader] })).verdicts.map((v) => v.message),
+            ["arn=unknown"],
+        );
     });
 
     it("formats verdicts for the offline run, mandatory first", () => {
@@ -95,6 +139,9 @@ describe("policy local runner (engine emulation)", () => {
                 { policy: "b", enforcementLevel: "mandatory", message: "hard" },
             ],
         });
-        assert.equal(text, "policy pack aurora-global: 1 mandatory, 1 advisory violation(s)\n  [mandatory] b: hard\n  [advisory] a (res-a): soft");
+        assert.equal(
+            text,
+            "policy pack aurora-global: 1 mandatory, 1 advisory violation(s)\n  [mandatory] b: hard\n  [advisory] a (res-a): soft",
+        );
     });
 });

@@ -1,11 +1,22 @@
 import { strict as assert } from "assert";
 import { memberClustersNoSelfUpgrade } from "../../policy/policies";
-import { UNKNOWN } from "../../policy/local-runner";
+import { UNKNOWN } from "../../testbeds/offline/policy-runner/local-runner";
 import { TYPES } from "../../policy/lib/resource-types";
 import { res, runResource } from "./support";
 
 const member = (props: Record<string, unknown> = {}, ignoreChanges: string[] = ["engineVersion"]) =>
-    res(TYPES.cluster, "app-apne1", { clusterIdentifier: "app-apne1", engine: "aurora-postgresql", engineVersion: "16.6", globalClusterIdentifier: "app-global", ...props }, { ignoreChanges });
+    res(
+        TYPES.cluster,
+        "app-apne1",
+        {
+            clusterIdentifier: "app-apne1",
+            engine: "aurora-postgresql",
+            engineVersion: "16.6",
+            globalClusterIdentifier: "app-global",
+            ...props,
+        },
+        { ignoreChanges },
+    );
 
 const SELF_UPGRADE =
     'cluster "app-apne1" is a member of global cluster "app-global" and declares engineVersion "16.6" without ignoreChanges: the AWS provider would upgrade it on its own, in no particular order (a primary before its secondaries is refused by AWS or leaves members at different versions). Fix: add ignoreChanges: ["engineVersion"] to the cluster\'s resource options and change the version once, on the global database (AuroraGlobalDatabase engineVersion), which upgrades the secondaries first and the primary last.';
@@ -24,9 +35,12 @@ describe("policy member-clusters-no-self-upgrade", () => {
     });
 
     it("reports a member of a global cluster not created yet (identifier unknown during the preview)", async () => {
-        assert.deepEqual(await runResource(memberClustersNoSelfUpgrade, member({ globalClusterIdentifier: UNKNOWN }, [])), [
-            'cluster "app-apne1" is a member of a global cluster and declares engineVersion "16.6" without ignoreChanges: the AWS provider would upgrade it on its own, in no particular order (a primary before its secondaries is refused by AWS or leaves members at different versions). Fix: add ignoreChanges: ["engineVersion"] to the cluster\'s resource options and change the version once, on the global database (AuroraGlobalDatabase engineVersion), which upgrades the secondaries first and the primary last.',
-        ]);
+        assert.deepEqual(
+            await runResource(memberClustersNoSelfUpgrade, member({ globalClusterIdentifier: UNKNOWN }, [])),
+            [
+                'cluster "app-apne1" is a member of a global cluster and declares engineVersion "16.6" without ignoreChanges: the AWS provider would upgrade it on its own, in no particular order (a primary before its secondaries is refused by AWS or leaves members at different versions). Fix: add ignoreChanges: ["engineVersion"] to the cluster\'s resource options and change the version once, on the global database (AuroraGlobalDatabase engineVersion), which upgrades the secondaries first and the primary last.',
+            ],
+        );
     });
 
     it("reports allowMajorVersionUpgrade on a member", async () => {
@@ -36,16 +50,36 @@ describe("policy member-clusters-no-self-upgrade", () => {
     });
 
     it("leaves clusters outside a global cluster alone", async () => {
-        assert.deepEqual(await runResource(memberClustersNoSelfUpgrade, member({ globalClusterIdentifier: undefined, allowMajorVersionUpgrade: true }, [])), []);
-        assert.deepEqual(await runResource(memberClustersNoSelfUpgrade, member({ globalClusterIdentifier: "" }, [])), []);
+        assert.deepEqual(
+            await runResource(
+                memberClustersNoSelfUpgrade,
+                member({ globalClusterIdentifier: undefined, allowMajorVersionUpgrade: true }, []),
+            ),
+            [],
+        );
+        assert.deepEqual(
+            await runResource(memberClustersNoSelfUpgrade, member({ globalClusterIdentifier: "" }, [])),
+            [],
+        );
     });
 
     it("checks the global cluster itself only when configured to", async () => {
-        const gc = res(TYPES.globalCluster, "app-global", { globalClusterIdentifier: "app-global", engine: "aurora-postgresql", engineVersion: "16.8" });
+        const gc = res(TYPES.globalCluster, "app-global", {
+            globalClusterIdentifier: "app-global",
+            engine: "aurora-postgresql",
+            engineVersion: "16.8",
+        });
         assert.deepEqual(await runResource(memberClustersNoSelfUpgrade, gc), []);
         assert.deepEqual(await runResource(memberClustersNoSelfUpgrade, gc, { checkGlobalCluster: true }), [
             'global cluster "app-global" declares engineVersion without ignoreChanges: the AWS provider upgrades its members itself, in set order and ignoring which one is the writer. Fix: add ignoreChanges: ["engineVersion"] to its resource options and upgrade with the AuroraGlobalDatabase component or `aurora-global upgrade`.',
         ]);
-        assert.deepEqual(await runResource(memberClustersNoSelfUpgrade, { ...gc, ignoreChanges: ["engineVersion"] }, { checkGlobalCluster: true }), []);
+        assert.deepEqual(
+            await runResource(
+                memberClustersNoSelfUpgrade,
+                { ...gc, ignoreChanges: ["engineVersion"] },
+                { checkGlobalCluster: true },
+            ),
+            [],
+        );
     });
 });

@@ -1,14 +1,17 @@
 import { strict as assert } from "assert";
 import { noBlockedVersionChange } from "../../policy/policies";
-import { UNKNOWN } from "../../policy/local-runner";
+import { UNKNOWN } from "../../testbeds/offline/policy-runner/local-runner";
 import { TYPES } from "../../policy/lib/resource-types";
 import { drop, patch, plainGlobal, res, runStack, urn } from "./support";
 
 const PRIMARY = urn(TYPES.cluster, "app-use1");
 const SECONDARY = urn(TYPES.cluster, "app-apne1");
 const GLOBAL = urn(TYPES.globalCluster, "app-global");
-const optIn = (extra: Record<string, string> = {}) => ({ tags: { "aurora-global:allow-major-version-upgrade": "true", ...extra } });
-const messages = async (resources: Parameters<typeof runStack>[1], config: Record<string, unknown> = {}) => (await runStack(noBlockedVersionChange, resources, config)).map((r) => r.message);
+const optIn = (extra: Record<string, string> = {}) => ({
+    tags: { "aurora-global:allow-major-version-upgrade": "true", ...extra },
+});
+const messages = async (resources: Parameters<typeof runStack>[1], config: Record<string, unknown> = {}) =>
+    (await runStack(noBlockedVersionChange, resources, config)).map((r) => r.message);
 
 describe("policy no-blocked-version-change (plain aws.rds, current version from the ignoreChanges substitution)", () => {
     it("passes no change and a safe minor upgrade", async () => {
@@ -26,13 +29,22 @@ describe("policy no-blocked-version-change (plain aws.rds, current version from 
     });
 
     it("blocks an engine change (the running engine is read from the running version)", async () => {
-        assert.deepEqual(await runStack(noBlockedVersionChange, patch(plainGlobal(), "app-global", { engine: "aurora-mysql", engineVersion: "8.0.mysql_aurora.3.08.0" })), [
-            {
-                message:
-                    'global database "app-global": global cluster "app-global" runs aurora-postgresql; changing it to aurora-mysql is not an upgrade. Fix: keep engine "aurora-postgresql", or migrate to a new global database (snapshot restore or logical replication). [rule engine-change]',
-                urn: GLOBAL,
-            },
-        ]);
+        assert.deepEqual(
+            await runStack(
+                noBlockedVersionChange,
+                patch(plainGlobal(), "app-global", {
+                    engine: "aurora-mysql",
+                    engineVersion: "8.0.mysql_aurora.3.08.0",
+                }),
+            ),
+            [
+                {
+                    message:
+                        'global database "app-global": global cluster "app-global" runs aurora-postgresql; changing it to aurora-mysql is not an upgrade. Fix: keep engine "aurora-postgresql", or migrate to a new global database (snapshot restore or logical replication). [rule engine-change]',
+                    urn: GLOBAL,
+                },
+            ],
+        );
     });
 
     it("blocks a major upgrade without opt-in, and passes it with the opt-in tag", async () => {
@@ -43,7 +55,16 @@ describe("policy no-blocked-version-change (plain aws.rds, current version from 
     });
 
     it("blocks a target that is not a valid upgrade target (engine catalogue from the pack config)", async () => {
-        const config = { engineCatalogue: { upgradeTargets: { "16.6": [{ version: "16.8", isMajorVersionUpgrade: false }, { version: "17.4", isMajorVersionUpgrade: true }] } } };
+        const config = {
+            engineCatalogue: {
+                upgradeTargets: {
+                    "16.6": [
+                        { version: "16.8", isMajorVersionUpgrade: false },
+                        { version: "17.4", isMajorVersionUpgrade: true },
+                    ],
+                },
+            },
+        };
         assert.deepEqual(await messages(plainGlobal("16.8"), config), []);
         assert.deepEqual(await messages(plainGlobal("16.9"), config), [
             'global database "app-global": 16.9 is not a valid upgrade target of 16.6 for primary cluster "app-use1" (us-east-1). Fix: choose one of: 16.8, 17.4. [rule invalid-upgrade-target]',
@@ -52,14 +73,24 @@ describe("policy no-blocked-version-change (plain aws.rds, current version from 
     });
 
     it("blocks a target without global database support", async () => {
-        assert.deepEqual(await messages(plainGlobal("16.8"), { engineCatalogue: { supportsGlobal: { "16.8": false } } }), [
-            'global database "app-global": Aurora PostgreSQL 16.8 does not support global databases. Fix: choose a version whose SupportsGlobalDatabases is true (aws rds describe-db-engine-versions --engine aurora-postgresql --query "DBEngineVersions[?SupportsGlobalDatabases].EngineVersion"). [rule target-without-global-support]',
-        ]);
+        assert.deepEqual(
+            await messages(plainGlobal("16.8"), { engineCatalogue: { supportsGlobal: { "16.8": false } } }),
+            [
+                'global database "app-global": Aurora PostgreSQL 16.8 does not support global databases. Fix: choose a version whose SupportsGlobalDatabases is true (aws rds describe-db-engine-versions --engine aurora-postgresql --query "DBEngineVersions[?SupportsGlobalDatabases].EngineVersion"). [rule target-without-global-support]',
+            ],
+        );
     });
 
     it("blocks an Aurora PostgreSQL major upgrade while the member's cluster parameter group sets rds.global_db_rpo", async () => {
-        const group = (value: string) => res(TYPES.clusterParameterGroup, "app-use1-params", { name: "app-use1-params", family: "aurora-postgresql16", parameters: [{ name: "rds.global_db_rpo", value }] });
-        const upgrade = patch(patch(plainGlobal("17.4"), "app-global", optIn()), "app-use1", { dbClusterParameterGroupName: "app-use1-params" });
+        const group = (value: string) =>
+            res(TYPES.clusterParameterGroup, "app-use1-params", {
+                name: "app-use1-params",
+                family: "aurora-postgresql16",
+                parameters: [{ name: "rds.global_db_rpo", value }],
+            });
+        const upgrade = patch(patch(plainGlobal("17.4"), "app-global", optIn()), "app-use1", {
+            dbClusterParameterGroupName: "app-use1-params",
+        });
         assert.deepEqual(await runStack(noBlockedVersionChange, [...upgrade, group("20")]), [
             {
                 message:
@@ -71,20 +102,38 @@ describe("policy no-blocked-version-change (plain aws.rds, current version from 
     });
 
     describe("Aurora MySQL 2 → 3 in place", () => {
-        const mysql = (tags: Record<string, string>) => patch(plainGlobal("8.0.mysql_aurora.3.08.0", "5.7.mysql_aurora.2.12.1", "aurora-mysql"), "app-global", optIn(tags));
-        const prefix = 'global database "app-global": Aurora MySQL 2 → 3 in place on a global database needs lower_case_table_names at its default and a reboot: ';
+        const mysql = (tags: Record<string, string>) =>
+            patch(
+                plainGlobal("8.0.mysql_aurora.3.08.0", "5.7.mysql_aurora.2.12.1", "aurora-mysql"),
+                "app-global",
+                optIn(tags),
+            );
+        const prefix =
+            'global database "app-global": Aurora MySQL 2 → 3 in place on a global database needs lower_case_table_names at its default and a reboot: ';
         const fix =
             ". Fix: confirm the conditions with upgrade.mysqlInPlaceMajorConfirmed: true, or remove the secondaries, upgrade the primary, and add them again (or restore a snapshot at version 3) (in a plain aws.rds program, tag the global cluster aurora-global:mysql-in-place-major-confirmed=true). [rule mysql-2-to-3-in-place]";
 
         it("blocks it until the conditions are confirmed", async () => {
-            assert.deepEqual(await messages(mysql({})), [`${prefix}the in-place conditions are not confirmed (upgrade.mysqlInPlaceMajorConfirmed)${fix}`]);
+            assert.deepEqual(await messages(mysql({})), [
+                `${prefix}the in-place conditions are not confirmed (upgrade.mysqlInPlaceMajorConfirmed)${fix}`,
+            ]);
             assert.deepEqual(await messages(mysql({ "aurora-global:mysql-in-place-major-confirmed": "true" })), []);
         });
 
         it("blocks it when a member's parameter group sets lower_case_table_names, even confirmed", async () => {
-            const group = res(TYPES.clusterParameterGroup, "app-apne1-params", { name: "app-apne1-params", parameters: [{ name: "lower_case_table_names", value: "1" }] });
-            const resources = [...patch(mysql({ "aurora-global:mysql-in-place-major-confirmed": "true" }), "app-apne1", { dbClusterParameterGroupName: "app-apne1-params" }), group];
-            assert.deepEqual(await messages(resources), [`${prefix}secondary cluster "app-apne1" (ap-northeast-1) sets lower_case_table_names to a non-default value${fix}`]);
+            const group = res(TYPES.clusterParameterGroup, "app-apne1-params", {
+                name: "app-apne1-params",
+                parameters: [{ name: "lower_case_table_names", value: "1" }],
+            });
+            const resources = [
+                ...patch(mysql({ "aurora-global:mysql-in-place-major-confirmed": "true" }), "app-apne1", {
+                    dbClusterParameterGroupName: "app-apne1-params",
+                }),
+                group,
+            ];
+            assert.deepEqual(await messages(resources), [
+                `${prefix}secondary cluster "app-apne1" (ap-northeast-1) sets lower_case_table_names to a non-default value${fix}`,
+            ]);
         });
     });
 
@@ -104,14 +153,37 @@ describe("policy no-blocked-version-change (plain aws.rds, current version from 
         const added = res(
             TYPES.cluster,
             "app-euw1",
-            { clusterIdentifier: "app-euw1", engine: "aurora-postgresql", engineVersion: "16.8", globalClusterIdentifier: "app-global", region: "eu-west-1", arn: UNKNOWN },
-            { ignoreChanges: ["engineVersion"], dependencies: [gcUrn], propertyDependencies: { globalClusterIdentifier: [gcUrn] } },
+            {
+                clusterIdentifier: "app-euw1",
+                engine: "aurora-postgresql",
+                engineVersion: "16.8",
+                globalClusterIdentifier: "app-global",
+                region: "eu-west-1",
+                arn: UNKNOWN,
+            },
+            {
+                ignoreChanges: ["engineVersion"],
+                dependencies: [gcUrn],
+                propertyDependencies: { globalClusterIdentifier: [gcUrn] },
+            },
         );
-        const instance = res(TYPES.clusterInstance, "app-euw1-1", { clusterIdentifier: "app-euw1", arn: UNKNOWN }, { propertyDependencies: { clusterIdentifier: [added.urn] } });
+        const instance = res(
+            TYPES.clusterInstance,
+            "app-euw1-1",
+            { clusterIdentifier: "app-euw1", arn: UNKNOWN },
+            { propertyDependencies: { clusterIdentifier: [added.urn] } },
+        );
         assert.deepEqual(await messages([...base, added, instance]), [
             'global database "app-global": secondary cluster "app-euw1" (eu-west-1) is new and would be created at 16.8 while the global cluster runs 16.6 (AWS: "Value for engineVersion should match setting for global cluster"). Fix: add the secondary and change engineVersion in separate updates: finish the upgrade first, then add the region (or add it first at the running version). [rule new-secondary-at-other-version]',
         ]);
-        assert.deepEqual(await messages([...plainGlobal(), added, instance].map((r) => (r.name === "app-euw1" ? { ...r, props: { ...r.props, engineVersion: "16.6" } } : r))), []);
+        assert.deepEqual(
+            await messages(
+                [...plainGlobal(), added, instance].map((r) =>
+                    r.name === "app-euw1" ? { ...r, props: { ...r.props, engineVersion: "16.6" } } : r,
+                ),
+            ),
+            [],
+        );
     });
 
     it("blocks a malformed version", async () => {
@@ -121,31 +193,61 @@ describe("policy no-blocked-version-change (plain aws.rds, current version from 
     });
 
     it("leaves members-at-different-versions to global-members-same-version", async () => {
-        assert.deepEqual(await messages(patch(plainGlobal(), "app-apne1", { engineVersion: "16.8" }, { ignoreChanges: [] })), []);
+        assert.deepEqual(
+            await messages(patch(plainGlobal(), "app-apne1", { engineVersion: "16.8" }, { ignoreChanges: [] })),
+            [],
+        );
     });
 
     it("reports the plan our component recorded (live versions) instead of re-planning from the resources", async () => {
         const component = res(TYPES.component, "app", {
             engine: "aurora-postgresql",
             engineVersion: "16.8",
-            plan: { violations: [{ rule: "downgrade", message: 'primary cluster "app-use1" (us-east-1) runs 16.9; 16.8 is older and Aurora cannot downgrade', fix: "set engineVersion to 16.9 or newer", cluster: "app-use1" }] },
+            plan: {
+                violations: [
+                    {
+                        rule: "downgrade",
+                        message:
+                            'primary cluster "app-use1" (us-east-1) runs 16.9; 16.8 is older and Aurora cannot downgrade',
+                        fix: "set engineVersion to 16.9 or newer",
+                        cluster: "app-use1",
+                    },
+                ],
+            },
         });
-        const resources = [component, ...plainGlobal().map((r) => (r.type === TYPES.globalCluster ? { ...r, parent: component.urn, ignoreChanges: ["engineVersion"] } : r))];
+        const resources = [
+            component,
+            ...plainGlobal().map((r) =>
+                r.type === TYPES.globalCluster ? { ...r, parent: component.urn, ignoreChanges: ["engineVersion"] } : r,
+            ),
+        ];
         assert.deepEqual(await runStack(noBlockedVersionChange, resources), [
             {
-                message: 'global database "app-global": primary cluster "app-use1" (us-east-1) runs 16.9; 16.8 is older and Aurora cannot downgrade. Fix: set engineVersion to 16.9 or newer. [rule downgrade]',
+                message:
+                    'global database "app-global": primary cluster "app-use1" (us-east-1) runs 16.9; 16.8 is older and Aurora cannot downgrade. Fix: set engineVersion to 16.9 or newer. [rule downgrade]',
                 urn: PRIMARY,
             },
         ]);
     });
 
     it("plans from the component's target when it recorded no plan", async () => {
-        const component = res(TYPES.component, "app", { engine: "aurora-postgresql", engineVersion: "17.4", upgrade: { allowMajorVersionUpgrade: false } });
-        const resources = [component, ...plainGlobal().map((r) => (r.type === TYPES.globalCluster ? { ...r, parent: component.urn, ignoreChanges: ["engineVersion"] } : r))];
+        const component = res(TYPES.component, "app", {
+            engine: "aurora-postgresql",
+            engineVersion: "17.4",
+            upgrade: { allowMajorVersionUpgrade: false },
+        });
+        const resources = [
+            component,
+            ...plainGlobal().map((r) =>
+                r.type === TYPES.globalCluster ? { ...r, parent: component.urn, ignoreChanges: ["engineVersion"] } : r,
+            ),
+        ];
         assert.deepEqual(await messages(resources), [
             'global database "app-global": 17.4 is a major version upgrade from 16.6 and allowMajorVersionUpgrade is false. Fix: set upgrade.allowMajorVersionUpgrade to true after testing the application on the new major version. [rule major-without-opt-in]',
         ]);
-        const optedIn = resources.map((r) => (r === component ? { ...r, props: { ...r.props, upgrade: { allowMajorVersionUpgrade: true } } } : r));
+        const optedIn = resources.map((r) =>
+            r === component ? { ...r, props: { ...r.props, upgrade: { allowMajorVersionUpgrade: true } } } : r,
+        );
         assert.deepEqual(await messages(optedIn), []);
     });
 });

@@ -7,7 +7,10 @@ const POLICY_DIR = path.resolve(__dirname, "../../policy");
 
 describe("policy pack definition", () => {
     it("has one policy per file under policy/policies/, the file named after the policy", () => {
-        const files = fs.readdirSync(path.join(POLICY_DIR, "policies")).map((f) => f.replace(/\.ts$/, "")).sort();
+        const files = fs
+            .readdirSync(path.join(POLICY_DIR, "policies"))
+            .map((f) => f.replace(/\.ts$/, ""))
+            .sort();
         assert.deepEqual(policies.map((p) => p.name).sort(), files);
     });
 
@@ -16,7 +19,10 @@ describe("policy pack definition", () => {
         for (const p of policies) {
             assert.match(p.name, /^[a-z]+(-[a-z0-9]+)*$/, p.name);
             assert.ok(p.description.length > 40, `${p.name} has a description`);
-            assert.ok(p.enforcementLevel === "mandatory" || p.enforcementLevel === "advisory", `${p.name} has a default enforcement level`);
+            assert.ok(
+                p.enforcementLevel === "mandatory" || p.enforcementLevel === "advisory",
+                `${p.name} has a default enforcement level`,
+            );
         }
     });
 
@@ -33,23 +39,36 @@ describe("policy pack definition", () => {
 
     it("gives every configurable policy a schema with defaults and descriptions, never enforcementLevel", () => {
         const configurable = policies.filter((p) => p.configSchema).map((p) => p.name);
-        assert.deepEqual(configurable, ["member-clusters-no-self-upgrade", "upgrade-steps-ordered", "no-blocked-version-change", "global-member-secure-defaults"]);
+        assert.deepEqual(configurable, [
+            "member-clusters-no-self-upgrade",
+            "upgrade-steps-ordered",
+            "no-blocked-version-change",
+            "global-member-secure-defaults",
+        ]);
         for (const p of policies) {
             for (const [key, prop] of Object.entries(p.configSchema?.properties ?? {})) {
                 assert.notEqual(key, "enforcementLevel");
                 assert.ok(prop.description, `${p.name}.${key} is described`);
-                if (prop.type === "boolean") assert.equal(typeof prop.default, "boolean", `${p.name}.${key} has a default`);
+                if (prop.type === "boolean")
+                    assert.equal(typeof prop.default, "boolean", `${p.name}.${key} has a default`);
             }
         }
     });
 
     it("ships what `pulumi preview --policy-pack policy` needs: PulumiPolicy.yaml (nodejs), package.json with a version, index.ts", () => {
         assert.match(fs.readFileSync(path.join(POLICY_DIR, "PulumiPolicy.yaml"), "utf8"), /^runtime: nodejs$/m);
-        const pkg = JSON.parse(fs.readFileSync(path.join(POLICY_DIR, "package.json"), "utf8")) as { version: string; main: string; dependencies: Record<string, string> };
+        const pkg = JSON.parse(fs.readFileSync(path.join(POLICY_DIR, "package.json"), "utf8")) as {
+            version: string;
+            main: string;
+            dependencies: Record<string, string>;
+        };
         assert.match(pkg.version, /^\d+\.\d+\.\d+$/);
         assert.equal(pkg.dependencies["@pulumi/policy"], "^1.21.0");
         assert.match(pkg.dependencies["@pulumi/pulumi"], /^\^3/);
-        assert.match(fs.readFileSync(path.join(POLICY_DIR, pkg.main), "utf8"), /new PolicyPack\("aurora-global", \{\s*policies,/);
+        assert.match(
+            fs.readFileSync(path.join(POLICY_DIR, pkg.main), "utf8"),
+            /new PolicyPack\("aurora-global", \{\s*policies,/,
+        );
     });
 
     it("describes the planner rules it enforces in no-blocked-version-change", () => {
@@ -68,13 +87,21 @@ describe("policy README", () => {
             assert.ok(readme.includes(`| \`${p.name}\` | ${p.enforcementLevel} |`), `${p.name} with its default level`);
             for (const [key, prop] of Object.entries(p.configSchema?.properties ?? {})) {
                 const def = prop.default === undefined ? "none" : `\`${JSON.stringify(prop.default)}\``;
-                assert.ok(readme.includes(`| \`${p.name}\` | \`${key}\` | ${def} |`), `${p.name}.${key} with default ${def}`);
+                assert.ok(
+                    readme.includes(`| \`${p.name}\` | \`${key}\` | ${def} |`),
+                    `${p.name}.${key} with default ${def}`,
+                );
             }
         }
     });
 
     it("covers enforcing locally, in CI and in an organisation", () => {
-        for (const text of ["pulumi preview --stack dev --policy-pack policy", ".github/workflows/preview.yml", "pulumi policy publish", "pulumi policy enable"]) {
+        for (const text of [
+            "pulumi preview --stack dev --policy-pack policy",
+            ".github/workflows/preview.yml",
+            "pulumi policy publish",
+            "pulumi policy enable",
+        ]) {
             assert.ok(readme.includes(text), text);
         }
     });

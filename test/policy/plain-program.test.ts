@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
-import { existingDatabase, runProgramUnderMocks } from "../../offline/mock-engine";
-import { runPoliciesOnMockRun } from "../../policy/local-runner";
+import { existingDatabase, runProgramUnderMocks } from "../../testbeds/offline/mock-engine";
+import { runPoliciesOnMockRun } from "../../testbeds/offline/policy-runner/local-runner";
 import { plainAwsRdsProgram, PlainProgramOptions } from "./fixtures/plain-aws-rds-program";
 
 /** orders: a global database running 16.6 in us-east-1 (primary) and eu-west-1 (secondary). */
@@ -14,7 +14,13 @@ const current = existingDatabase({
     ],
 });
 
-const careful: PlainProgramOptions = { globalVersion: "16.8", primaryVersion: "16.6", secondaryVersion: "16.6", ignoreMemberVersions: true, secondaryInstances: 1 };
+const careful: PlainProgramOptions = {
+    globalVersion: "16.8",
+    primaryVersion: "16.6",
+    secondaryVersion: "16.6",
+    ignoreMemberVersions: true,
+    secondaryInstances: 1,
+};
 
 async function preview(o: PlainProgramOptions) {
     const run = await runProgramUnderMocks({ program: () => plainAwsRdsProgram(o), currentState: current });
@@ -35,7 +41,12 @@ describe("policy pack on a hand-written plain aws.rds program (no component)", f
     });
 
     it("catches members declared at mixed versions that would upgrade themselves", async () => {
-        const run = await preview({ ...careful, primaryVersion: "16.8", secondaryVersion: "16.6", ignoreMemberVersions: false });
+        const run = await preview({
+            ...careful,
+            primaryVersion: "16.8",
+            secondaryVersion: "16.6",
+            ignoreMemberVersions: false,
+        });
         assert.equal(run.failed, true);
         const byPolicy = (name: string) => run.verdicts.filter((v) => v.policy === name).map((v) => v.message);
         assert.deepEqual(byPolicy("global-members-same-version"), [
@@ -62,13 +73,16 @@ describe("policy pack on a hand-written plain aws.rds program (no component)", f
         const run = await preview({ ...careful, globalVersion: "16.2" });
         assert.deepEqual(
             run.verdicts.filter((v) => v.enforcementLevel === "mandatory").map((v) => v.message.split(";")[0]),
-            ['global database "orders": primary cluster "orders-use1" (us-east-1) runs 16.6', 'global database "orders": secondary cluster "orders-euw1" (eu-west-1) runs 16.6'],
+            [
+                'global database "orders": primary cluster "orders-use1" (us-east-1) runs 16.6',
+                'global database "orders": secondary cluster "orders-euw1" (eu-west-1) runs 16.6',
+            ],
         );
     });
 
     it("never shows the master password to the policies", async () => {
         const run = await runProgramUnderMocks({ program: () => plainAwsRdsProgram(careful), currentState: current });
-        const { fromMockRun } = await import("../../policy/local-runner");
+        const { fromMockRun } = await import("../../testbeds/offline/policy-runner/local-runner");
         assert.ok(!JSON.stringify(fromMockRun(run, current)).includes("correct-horse"));
     });
 });

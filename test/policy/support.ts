@@ -1,11 +1,20 @@
 import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { AnalyzedResource, resourceArgs, stackArgs } from "../../policy/engine-emulation/policy-args";
+import {
+    AnalyzedResource,
+    resourceArgs,
+    stackArgs,
+} from "../../testbeds/offline/policy-runner/engine-emulation/policy-args";
 import { TYPES } from "../../policy/lib/resource-types";
 
 export const urn = (type: string, name: string) => `urn:pulumi:dev::aurora-global::${type}::${name}`;
 
 /** A resource as a policy sees it. */
-export function res(type: string, name: string, props: Record<string, unknown>, extra: Partial<AnalyzedResource> = {}): AnalyzedResource {
+export function res(
+    type: string,
+    name: string,
+    props: Record<string, unknown>,
+    extra: Partial<AnalyzedResource> = {},
+): AnalyzedResource {
     return { type, name, urn: urn(type, name), props, ...extra };
 }
 
@@ -15,22 +24,40 @@ export interface Reported {
 }
 
 /** Runs a stack policy over resources (outputs view) and returns what it reported. */
-export async function runStack(policy: StackValidationPolicy, resources: readonly AnalyzedResource[], config: Record<string, unknown> = {}): Promise<Reported[]> {
+export async function runStack(
+    policy: StackValidationPolicy,
+    resources: readonly AnalyzedResource[],
+    config: Record<string, unknown> = {},
+): Promise<Reported[]> {
     const out: Reported[] = [];
-    await policy.validateStack(stackArgs(resources, config), (message, u) => out.push({ message, ...(u ? { urn: u } : {}) }));
+    await policy.validateStack(stackArgs(resources, config), (message, u) =>
+        out.push({ message, ...(u ? { urn: u } : {}) }),
+    );
     return out;
 }
 
 /** Runs a resource policy on one resource (inputs view) and returns the messages. */
-export async function runResource(policy: ResourceValidationPolicy, resource: AnalyzedResource, config: Record<string, unknown> = {}): Promise<string[]> {
+export async function runResource(
+    policy: ResourceValidationPolicy,
+    resource: AnalyzedResource,
+    config: Record<string, unknown> = {},
+): Promise<string[]> {
     const out: string[] = [];
-    const validations = ([] as unknown[]).concat(policy.validateResource ?? []) as ((a: unknown, r: (m: string) => void) => unknown)[];
+    const validations = ([] as unknown[]).concat(policy.validateResource ?? []) as ((
+        a: unknown,
+        r: (m: string) => void,
+    ) => unknown)[];
     for (const v of validations) await v(resourceArgs(resource, config), (m) => out.push(m));
     return out;
 }
 
 /** A copy of `resources` with `patch` merged into the props (undefined deletes) of the resource `name`. */
-export function patch(resources: readonly AnalyzedResource[], name: string, props: Record<string, unknown>, extra: Partial<AnalyzedResource> = {}): AnalyzedResource[] {
+export function patch(
+    resources: readonly AnalyzedResource[],
+    name: string,
+    props: Record<string, unknown>,
+    extra: Partial<AnalyzedResource> = {},
+): AnalyzedResource[] {
     if (!resources.some((r) => r.name === name)) throw new Error(`no resource named ${name}`);
     return resources.map((r) => {
         if (r.name !== name) return r;
@@ -78,14 +105,35 @@ export function plainGlobal(version = "16.6", current = "16.6", engine = "aurora
                 arn: arn("cluster", name),
                 ...extra,
             },
-            { ignoreChanges: ["engineVersion"], dependencies: [gc.urn, ...deps], propertyDependencies: { globalClusterIdentifier: [gc.urn] } },
+            {
+                ignoreChanges: ["engineVersion"],
+                dependencies: [gc.urn, ...deps],
+                propertyDependencies: { globalClusterIdentifier: [gc.urn] },
+            },
         );
     const primary = member("app-use1", "us-east-1", { masterUsername: "app" }, []);
     const secondary = member("app-apne1", "ap-northeast-1", {}, [primary.urn]);
     const instance = (name: string, cluster: AnalyzedResource, region: string) =>
-        res(TYPES.clusterInstance, name, { identifier: name, clusterIdentifier: cluster.name, region, publiclyAccessible: false, arn: arn("db", name) }, {
-            dependencies: [cluster.urn],
-            propertyDependencies: { clusterIdentifier: [cluster.urn] },
-        });
-    return [gc, primary, secondary, instance("app-use1-1", primary, "us-east-1"), instance("app-apne1-1", secondary, "ap-northeast-1")];
+        res(
+            TYPES.clusterInstance,
+            name,
+            {
+                identifier: name,
+                clusterIdentifier: cluster.name,
+                region,
+                publiclyAccessible: false,
+                arn: arn("db", name),
+            },
+            {
+                dependencies: [cluster.urn],
+                propertyDependencies: { clusterIdentifier: [cluster.urn] },
+            },
+        );
+    return [
+        gc,
+        primary,
+        secondary,
+        instance("app-use1-1", primary, "us-east-1"),
+        instance("app-apne1-1", secondary, "ap-northeast-1"),
+    ];
 }

@@ -1,15 +1,23 @@
 import { strict as assert } from "assert";
 import { upgradeStepsOrdered } from "../../policy/policies";
-import { AnalyzedResource } from "../../policy/engine-emulation/policy-args";
+import { AnalyzedResource } from "../../testbeds/offline/policy-runner/engine-emulation/policy-args";
 import { TYPES } from "../../policy/lib/resource-types";
 import { res, runStack, urn } from "./support";
 
-const component = (upgrade: Record<string, unknown> = {}) => res(TYPES.component, "app", { engine: "aurora-postgresql", engineVersion: "16.8", upgrade });
+const component = (upgrade: Record<string, unknown> = {}) =>
+    res(TYPES.component, "app", { engine: "aurora-postgresql", engineVersion: "16.8", upgrade });
 const step = (name: string, role: string, action: string, cluster: string, deps: string[]): AnalyzedResource =>
     res(
         TYPES.command,
         name,
-        { create: "aurora-global upgrade", environment: { AURORA_GLOBAL_STEP_ACTION: action, AURORA_GLOBAL_STEP_ROLE: role, AURORA_GLOBAL_STEP_CLUSTER: cluster } },
+        {
+            create: "aurora-global upgrade",
+            environment: {
+                AURORA_GLOBAL_STEP_ACTION: action,
+                AURORA_GLOBAL_STEP_ROLE: role,
+                AURORA_GLOBAL_STEP_CLUSTER: cluster,
+            },
+        },
         { parent: urn(TYPES.component, "app"), dependencies: deps.map((d) => urn(TYPES.command, d)) },
     );
 
@@ -65,7 +73,12 @@ describe("policy upgrade-steps-ordered", () => {
     });
 
     it("accepts snapshotBeforeUpgrade: false unless the organisation requires snapshots", async () => {
-        const resources = [component({ snapshotBeforeUpgrade: false }), ...rolling().slice(1).filter((r) => r.name !== "app-snapshot")];
+        const resources = [
+            component({ snapshotBeforeUpgrade: false }),
+            ...rolling()
+                .slice(1)
+                .filter((r) => r.name !== "app-snapshot"),
+        ];
         assert.deepEqual(await runStack(upgradeStepsOrdered, resources), []);
         assert.deepEqual(await runStack(upgradeStepsOrdered, resources, { allowSkippingSnapshot: false }), [
             {
@@ -77,8 +90,19 @@ describe("policy upgrade-steps-ordered", () => {
     });
 
     it("recognises steps by name when they carry no step environment", async () => {
-        const bare = (name: string, deps: string[]) => res(TYPES.command, name, { create: "true" }, { parent: urn(TYPES.component, "app"), dependencies: deps.map((d) => urn(TYPES.command, d)) });
-        const resources = [component(), bare("app-snapshot", []), bare("app-secondary-apne1", ["app-snapshot"]), bare("app-primary-use1", ["app-snapshot"])];
+        const bare = (name: string, deps: string[]) =>
+            res(
+                TYPES.command,
+                name,
+                { create: "true" },
+                { parent: urn(TYPES.component, "app"), dependencies: deps.map((d) => urn(TYPES.command, d)) },
+            );
+        const resources = [
+            component(),
+            bare("app-snapshot", []),
+            bare("app-secondary-apne1", ["app-snapshot"]),
+            bare("app-primary-use1", ["app-snapshot"]),
+        ];
         assert.deepEqual(
             (await runStack(upgradeStepsOrdered, resources)).map((r) => r.message),
             [

@@ -3,7 +3,11 @@
  * otherwise idle (a macrotask later), time jumps to the earliest timer and resolves it.
  * Fake probes take time by awaiting `clock.sleep(ms)`, so schedules are exact and instant.
  */
-interface Timer { at: number; seq: number; fire: () => void }
+interface Timer {
+    at: number;
+    seq: number;
+    fire: () => void;
+}
 
 export class FakeClock {
     private time: number;
@@ -22,24 +26,25 @@ export class FakeClock {
         return this.time - this.origin;
     }
 
-    readonly sleep = (ms: number, signal?: AbortSignal): Promise<void> => new Promise((resolve) => {
-        if (signal?.aborted) return resolve();
-        const timer: Timer = {
-            at: this.time + Math.max(0, ms),
-            seq: this.seq++,
-            fire: () => {
-                signal?.removeEventListener("abort", cancel);
+    readonly sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+        new Promise((resolve) => {
+            if (signal?.aborted) return resolve();
+            const timer: Timer = {
+                at: this.time + Math.max(0, ms),
+                seq: this.seq++,
+                fire: () => {
+                    signal?.removeEventListener("abort", cancel);
+                    resolve();
+                },
+            };
+            const cancel = () => {
+                this.timers = this.timers.filter((t) => t !== timer);
                 resolve();
-            },
-        };
-        const cancel = () => {
-            this.timers = this.timers.filter((t) => t !== timer);
-            resolve();
-        };
-        signal?.addEventListener("abort", cancel, { once: true });
-        this.timers.push(timer);
-        this.schedule();
-    });
+            };
+            signal?.addEventListener("abort", cancel, { once: true });
+            this.timers.push(timer);
+            this.schedule();
+        });
 
     /** Runs `fn` at virtual time origin + `atMs`. */
     at(atMs: number, fn: () => void): void {

@@ -17,7 +17,11 @@ function fakeConnection(answers: Record<string, unknown>) {
     return { connection, log };
 }
 
-const unknownVariable = () => Object.assign(new Error("Unknown system variable 'aurora_version'"), { errno: 1193, code: "ER_UNKNOWN_SYSTEM_VARIABLE" });
+const unknownVariable = () =>
+    Object.assign(new Error("Unknown system variable 'aurora_version'"), {
+        errno: 1193,
+        code: "ER_UNKNOWN_SYSTEM_VARIABLE",
+    });
 
 describe("probe/mysql-prober (fake mysql2 connection)", () => {
     it("reads @@aurora_version on Aurora MySQL", async () => {
@@ -32,23 +36,39 @@ describe("probe/mysql-prober (fake mysql2 connection)", () => {
             "SELECT VERSION() AS version": { version: "8.0.36" },
         });
         assert.strictEqual(await readMysqlVersion(connection, 900), "8.0.36");
-        assert.deepStrictEqual(log, ["SELECT @@aurora_version AS version (timeout 900)", "SELECT VERSION() AS version (timeout 900)"]);
+        assert.deepStrictEqual(log, [
+            "SELECT @@aurora_version AS version (timeout 900)",
+            "SELECT VERSION() AS version (timeout 900)",
+        ]);
     });
 
     it("falls back to VERSION() when @@aurora_version is NULL", async () => {
-        const { connection } = fakeConnection({ "SELECT @@aurora_version AS version": { version: null }, "SELECT VERSION() AS version": { version: "5.7.12" } });
+        const { connection } = fakeConnection({
+            "SELECT @@aurora_version AS version": { version: null },
+            "SELECT VERSION() AS version": { version: "5.7.12" },
+        });
         assert.strictEqual(await readMysqlVersion(connection), "5.7.12");
     });
 
     it("lets other errors through", async () => {
-        const { connection, log } = fakeConnection({ "SELECT @@aurora_version AS version": Object.assign(new Error("Connection lost: The server closed the connection."), { code: "PROTOCOL_CONNECTION_LOST" }) });
-        await assert.rejects(readMysqlVersion(connection), { message: "Connection lost: The server closed the connection." });
+        const { connection, log } = fakeConnection({
+            "SELECT @@aurora_version AS version": Object.assign(
+                new Error("Connection lost: The server closed the connection."),
+                { code: "PROTOCOL_CONNECTION_LOST" },
+            ),
+        });
+        await assert.rejects(readMysqlVersion(connection), {
+            message: "Connection lost: The server closed the connection.",
+        });
         assert.strictEqual(log.length, 1);
     });
 
     it("connects with the URL and a short connect timeout, handles 'error' events, and closes", async () => {
         const options: unknown[] = [];
-        const fake = fakeConnection({ "SELECT @@aurora_version AS version": unknownVariable(), "SELECT VERSION() AS version": { version: "8.0.36" } });
+        const fake = fakeConnection({
+            "SELECT @@aurora_version AS version": unknownVariable(),
+            "SELECT VERSION() AS version": { version: "8.0.36" },
+        });
         const probe = mysqlProber(async (o) => {
             options.push(o);
             return fake.connection;

@@ -23,7 +23,8 @@ async function sql(url: string, text: string): Promise<void> {
 }
 
 /** An Aurora-like `aurora_version()` whose answer comes from the `aurora_test.version` setting. */
-const CREATE_AURORA_VERSION = "CREATE FUNCTION aurora_version() RETURNS text LANGUAGE sql " +
+const CREATE_AURORA_VERSION =
+    "CREATE FUNCTION aurora_version() RETURNS text LANGUAGE sql " +
     "AS $$ SELECT coalesce(current_setting('aurora_test.version', true), '17.4.5') $$";
 
 describe("probe against a real PostgreSQL server", function () {
@@ -40,11 +41,24 @@ describe("probe against a real PostgreSQL server", function () {
     after(async () => server && (await server.destroy()));
 
     it("reads the server version and prints it, with the password redacted", async () => {
-        const run = await runWatch(["--endpoint", `local=${urlWithPassword}`, "--interval-ms", "100", "--duration", "0.3"]);
+        const run = await runWatch([
+            "--endpoint",
+            `local=${urlWithPassword}`,
+            "--interval-ms",
+            "100",
+            "--duration",
+            "0.3",
+        ]);
         assert.strictEqual(run.code, 0);
         const lines = run.stdout.split("\n");
-        assert.strictEqual(lines[0], `watching local=postgres://postgres:***@127.0.0.1:${server.port}/postgres every 100 ms for 0.3 s`);
-        assert.match(lines[1], new RegExp(`^\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z  local  version ${version.replace(".", "\\.")}\\b`));
+        assert.strictEqual(
+            lines[0],
+            `watching local=postgres://postgres:***@127.0.0.1:${server.port}/postgres every 100 ms for 0.3 s`,
+        );
+        assert.match(
+            lines[1],
+            new RegExp(`^\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z  local  version ${version.replace(".", "\\.")}\\b`),
+        );
         assert.strictEqual(lines[2], "Summary: watched 0.300 s every 100 ms (duration reached)");
         assert.ok(!run.stdout.includes("s3cret") && !run.stderr.includes("s3cret"));
     });
@@ -53,7 +67,12 @@ describe("probe against a real PostgreSQL server", function () {
         const intervalMs = 100;
         await sql(server.url, CREATE_AURORA_VERSION);
         const controller = new AbortController();
-        const watching = watch({ endpoints: [parseEndpoint(`local=${server.url}`)], intervalMs, timeoutMs: 1000, signal: controller.signal });
+        const watching = watch({
+            endpoints: [parseEndpoint(`local=${server.url}`)],
+            intervalMs,
+            timeoutMs: 1000,
+            signal: controller.signal,
+        });
         try {
             await pause(500);
             const stopCalled = Date.now();
@@ -70,12 +89,23 @@ describe("probe against a real PostgreSQL server", function () {
             const window = `stop ${stopCalled}..${stopped}, start ${startCalled}..${started}, measured ${JSON.stringify(report.outages)}`;
             assert.strictEqual(report.outages.length, 1, window);
             const [outage] = report.outages;
-            assert.ok(outage.start >= stopCalled - intervalMs && outage.start <= stopped + intervalMs, `outage start: ${window}`);
-            assert.ok(outage.end !== null && outage.end >= startCalled && outage.end <= started + intervalMs, `outage end: ${window}`);
+            assert.ok(
+                outage.start >= stopCalled - intervalMs && outage.start <= stopped + intervalMs,
+                `outage start: ${window}`,
+            );
+            assert.ok(
+                outage.end !== null && outage.end >= startCalled && outage.end <= started + intervalMs,
+                `outage end: ${window}`,
+            );
             assert.strictEqual(report.summary.totalDowntimeMs, outage.durationMs);
-            assert.ok(report.summary.failures >= 15, `failed probes during ~2 s down at 100 ms: ${report.summary.failures}`);
-            assert.deepStrictEqual(report.timeline.map((e) => (e.kind === "version" ? `version ${e.previous} -> ${e.version}` : e.kind)),
-                ["version null -> 17.4.5", "down", "up", "version 17.4.5 -> 17.5.4"]);
+            assert.ok(
+                report.summary.failures >= 15,
+                `failed probes during ~2 s down at 100 ms: ${report.summary.failures}`,
+            );
+            assert.deepStrictEqual(
+                report.timeline.map((e) => (e.kind === "version" ? `version ${e.previous} -> ${e.version}` : e.kind)),
+                ["version null -> 17.4.5", "down", "up", "version 17.4.5 -> 17.5.4"],
+            );
             assert.deepStrictEqual([report.summary.firstVersion, report.summary.lastVersion], ["17.4.5", "17.5.4"]);
         } finally {
             controller.abort();
@@ -88,8 +118,19 @@ describe("probe against a real PostgreSQL server", function () {
         const closedPort = await freeLoopbackPort();
         const controller = new AbortController();
         setTimeout(() => controller.abort(), 400);
-        const run = await runWatch(["--endpoint", `live=${urlWithPassword}`, "--endpoint", `closed=postgres://app:s3cret@127.0.0.1:${closedPort}/db`,
-            "--interval-ms", "100", "--format", "json"], { signal: controller.signal });
+        const run = await runWatch(
+            [
+                "--endpoint",
+                `live=${urlWithPassword}`,
+                "--endpoint",
+                `closed=postgres://app:s3cret@127.0.0.1:${closedPort}/db`,
+                "--interval-ms",
+                "100",
+                "--format",
+                "json",
+            ],
+            { signal: controller.signal },
+        );
         assert.strictEqual(run.code, 0);
         assert.ok(!run.stdout.includes("s3cret"));
         const json = JSON.parse(run.stdout);
@@ -100,7 +141,10 @@ describe("probe against a real PostgreSQL server", function () {
         assert.deepStrictEqual([live.summary.outages, live.summary.failures], [0, 0]);
         assert.strictEqual(closed.summary.firstVersion, null);
         assert.strictEqual(closed.summary.probes, closed.summary.failures);
-        assert.deepStrictEqual(closed.outages.map((o: { end: unknown; error: string }) => [o.end, o.error]), [[null, `connect ECONNREFUSED 127.0.0.1:${closedPort}`]]);
+        assert.deepStrictEqual(
+            closed.outages.map((o: { end: unknown; error: string }) => [o.end, o.error]),
+            [[null, `connect ECONNREFUSED 127.0.0.1:${closedPort}`]],
+        );
     });
 });
 
@@ -109,19 +153,45 @@ describe("probe against closed loopback ports (no server)", function () {
 
     it("reports refused PostgreSQL and MySQL connections as outages with the error text, not a crash", async () => {
         const port = await freeLoopbackPort();
-        const run = await runWatch(["--endpoint", `pg=postgresql://u:s3cret@127.0.0.1:${port}/db`, "--endpoint", `my=mysql://root:s3cret@127.0.0.1:${port}/`,
-            "--interval-ms", "100", "--duration", "0.2"]);
+        const run = await runWatch([
+            "--endpoint",
+            `pg=postgresql://u:s3cret@127.0.0.1:${port}/db`,
+            "--endpoint",
+            `my=mysql://root:s3cret@127.0.0.1:${port}/`,
+            "--interval-ms",
+            "100",
+            "--duration",
+            "0.2",
+        ]);
         assert.strictEqual(run.code, 0);
-        const downs = run.stdout.split("\n").filter((l) => l.includes("  DOWN  ")).map((l) => l.replace(/^\S+\s+/, "")).sort();
-        assert.deepStrictEqual(downs, [`my  DOWN  connect ECONNREFUSED 127.0.0.1:${port}`, `pg  DOWN  connect ECONNREFUSED 127.0.0.1:${port}`]);
+        const downs = run.stdout
+            .split("\n")
+            .filter((l) => l.includes("  DOWN  "))
+            .map((l) => l.replace(/^\S+\s+/, ""))
+            .sort();
+        assert.deepStrictEqual(downs, [
+            `my  DOWN  connect ECONNREFUSED 127.0.0.1:${port}`,
+            `pg  DOWN  connect ECONNREFUSED 127.0.0.1:${port}`,
+        ]);
         assert.ok(!run.stdout.includes("s3cret"));
     });
 
     it("stops on a real SIGINT (Ctrl-C) and still prints the summary, exit code 0", async () => {
         const port = await freeLoopbackPort();
         const root = path.resolve(__dirname, "../..");
-        const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", path.join(__dirname, "fixtures/watch-cli.ts"),
-            "--endpoint", `pg=postgres://u:s3cret@127.0.0.1:${port}/db`, "--interval-ms", "100"], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+        const child = spawn(
+            process.execPath,
+            [
+                "-r",
+                "ts-node/register/transpile-only",
+                path.join(__dirname, "fixtures/watch-cli.ts"),
+                "--endpoint",
+                `pg=postgres://u:s3cret@127.0.0.1:${port}/db`,
+                "--interval-ms",
+                "100",
+            ],
+            { cwd: root, stdio: ["ignore", "pipe", "pipe"] },
+        );
         let stdout = "";
         let interrupted = false;
         const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));

@@ -24,13 +24,19 @@ const DETECT = "SELECT to_regprocedure('aurora_version()') IS NOT NULL AS presen
 
 describe("probe/postgres-prober (fake pg client)", () => {
     it("reads aurora_version() when the function exists", async () => {
-        const { client, log } = fakeClient({ [DETECT]: { present: true }, "SELECT aurora_version() AS version": { version: "17.4.5" } });
+        const { client, log } = fakeClient({
+            [DETECT]: { present: true },
+            "SELECT aurora_version() AS version": { version: "17.4.5" },
+        });
         assert.strictEqual(await readPostgresVersion(client), "17.4.5");
         assert.deepStrictEqual(log, [DETECT, "SELECT aurora_version() AS version"]);
     });
 
     it("falls back to SHOW server_version when aurora_version() does not exist", async () => {
-        const { client, log } = fakeClient({ [DETECT]: { present: false }, "SHOW server_version": { server_version: "15.18 (Debian 15.18-0+deb12u1)" } });
+        const { client, log } = fakeClient({
+            [DETECT]: { present: false },
+            "SHOW server_version": { server_version: "15.18 (Debian 15.18-0+deb12u1)" },
+        });
         assert.strictEqual(await readPostgresVersion(client), "15.18 (Debian 15.18-0+deb12u1)");
         assert.deepStrictEqual(log, [DETECT, "SHOW server_version"]);
     });
@@ -55,7 +61,10 @@ describe("probe/postgres-prober (fake pg client)", () => {
         const fakes: ReturnType<typeof fakeClient>[] = [];
         const probe = postgresProber((config) => {
             configs.push(config);
-            const fake = fakeClient({ [DETECT]: { present: false }, "SHOW server_version": { server_version: "16.2" } });
+            const fake = fakeClient({
+                [DETECT]: { present: false },
+                "SHOW server_version": { server_version: "16.2" },
+            });
             fakes.push(fake);
             return fake.client;
         });
@@ -65,8 +74,11 @@ describe("probe/postgres-prober (fake pg client)", () => {
         assert.strictEqual(fakes.length, 2);
         assert.deepStrictEqual(fakes[0].log, ["on:error", "connect", DETECT, "SHOW server_version", "end"]);
         assert.deepStrictEqual(configs[0], {
-            connectionString: "postgres://u:pw@h:5432/db", connectionTimeoutMillis: 750, query_timeout: 750,
-            statement_timeout: 750, application_name: "aurora-global-watch",
+            connectionString: "postgres://u:pw@h:5432/db",
+            connectionTimeoutMillis: 750,
+            query_timeout: 750,
+            statement_timeout: 750,
+            application_name: "aurora-global-watch",
         });
     });
 });

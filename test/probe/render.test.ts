@@ -10,7 +10,13 @@ function report(): WatchReport {
     east.record({ at: T0 + 500, ok: false, error: "connect ECONNREFUSED 172.31.14.140:5432" });
     east.record({ at: T0 + 2000, ok: true, version: "17.5.4" });
     tokyo.record({ at: T0 + 100, ok: false, error: "the database system is starting up" });
-    return { startedAt: T0, stoppedAt: T0 + 2500, intervalMs: 500, stopReason: "aborted", endpoints: [east.finish(T0 + 2500), tokyo.finish(T0 + 2500)] };
+    return {
+        startedAt: T0,
+        stoppedAt: T0 + 2500,
+        intervalMs: 500,
+        stopReason: "aborted",
+        endpoints: [east.finish(T0 + 2500), tokyo.finish(T0 + 2500)],
+    };
 }
 
 describe("probe/render", () => {
@@ -25,21 +31,24 @@ describe("probe/render", () => {
     });
 
     it("renders the timeline in time order, then the summary table and the outages", () => {
-        assert.strictEqual(renderText(report()), [
-            "2026-04-11T06:21:34.069Z  us-east-1  version 17.4.5",
-            "2026-04-11T06:21:34.169Z  tokyo      DOWN  the database system is starting up",
-            "2026-04-11T06:21:34.569Z  us-east-1  DOWN  connect ECONNREFUSED 172.31.14.140:5432",
-            "2026-04-11T06:21:36.069Z  us-east-1  UP    after 1.500 s down",
-            "2026-04-11T06:21:36.069Z  us-east-1  version 17.4.5 -> 17.5.4",
-            "Summary: watched 2.500 s every 500 ms (stopped by Ctrl-C)",
-            "ENDPOINT   ENGINE    FIRST VERSION  LAST VERSION  DOWNTIME  LONGEST  OUTAGES  PROBES  FAILED",
-            "us-east-1  postgres  17.4.5         17.5.4        1.500 s   1.500 s  1        3       1",
-            "tokyo      postgres  -              -             2.400 s   2.400 s  1        1       1",
-            "Outages:",
-            "  us-east-1: 2026-04-11T06:21:34.569Z .. 2026-04-11T06:21:36.069Z  1.500 s  (1 failed probe; first error: connect ECONNREFUSED 172.31.14.140:5432)",
-            "  tokyo: 2026-04-11T06:21:34.169Z .. still down when the watch stopped  2.400 s  (1 failed probe; first error: the database system is starting up)",
-            "",
-        ].join("\n"));
+        assert.strictEqual(
+            renderText(report()),
+            [
+                "2026-04-11T06:21:34.069Z  us-east-1  version 17.4.5",
+                "2026-04-11T06:21:34.169Z  tokyo      DOWN  the database system is starting up",
+                "2026-04-11T06:21:34.569Z  us-east-1  DOWN  connect ECONNREFUSED 172.31.14.140:5432",
+                "2026-04-11T06:21:36.069Z  us-east-1  UP    after 1.500 s down",
+                "2026-04-11T06:21:36.069Z  us-east-1  version 17.4.5 -> 17.5.4",
+                "Summary: watched 2.500 s every 500 ms (stopped by Ctrl-C)",
+                "ENDPOINT   ENGINE    FIRST VERSION  LAST VERSION  DOWNTIME  LONGEST  OUTAGES  PROBES  FAILED",
+                "us-east-1  postgres  17.4.5         17.5.4        1.500 s   1.500 s  1        3       1",
+                "tokyo      postgres  -              -             2.400 s   2.400 s  1        1       1",
+                "Outages:",
+                "  us-east-1: 2026-04-11T06:21:34.569Z .. 2026-04-11T06:21:36.069Z  1.500 s  (1 failed probe; first error: connect ECONNREFUSED 172.31.14.140:5432)",
+                "  tokyo: 2026-04-11T06:21:34.169Z .. still down when the watch stopped  2.400 s  (1 failed probe; first error: the database system is starting up)",
+                "",
+            ].join("\n"),
+        );
     });
 
     it("renders JSON with ISO times, redacted URLs and the summary per endpoint", () => {
@@ -48,15 +57,34 @@ describe("probe/render", () => {
         assert.strictEqual(json.startedAt, "2026-04-11T06:21:34.069Z");
         assert.strictEqual(json.stopReason, "aborted");
         assert.deepStrictEqual(json.endpoints[0].summary, {
-            name: "us-east-1", engine: "postgres", url: "postgres://app:***@east/db", firstVersion: "17.4.5", lastVersion: "17.5.4",
-            totalDowntimeMs: 1500, longestOutageMs: 1500, outages: 1, probes: 3, failures: 1,
+            name: "us-east-1",
+            engine: "postgres",
+            url: "postgres://app:***@east/db",
+            firstVersion: "17.4.5",
+            lastVersion: "17.5.4",
+            totalDowntimeMs: 1500,
+            longestOutageMs: 1500,
+            outages: 1,
+            probes: 3,
+            failures: 1,
         });
-        assert.deepStrictEqual(json.endpoints[0].outages, [{
-            start: "2026-04-11T06:21:34.569Z", end: "2026-04-11T06:21:36.069Z", durationMs: 1500,
-            error: "connect ECONNREFUSED 172.31.14.140:5432", failedProbes: 1,
-        }]);
+        assert.deepStrictEqual(json.endpoints[0].outages, [
+            {
+                start: "2026-04-11T06:21:34.569Z",
+                end: "2026-04-11T06:21:36.069Z",
+                durationMs: 1500,
+                error: "connect ECONNREFUSED 172.31.14.140:5432",
+                failedProbes: 1,
+            },
+        ]);
         assert.deepStrictEqual(json.endpoints[1].outages[0].end, null);
-        assert.deepStrictEqual(json.endpoints[0].timeline[2], { kind: "up", endpoint: "us-east-1", at: "2026-04-11T06:21:36.069Z", version: "17.5.4", downtimeMs: 1500 });
+        assert.deepStrictEqual(json.endpoints[0].timeline[2], {
+            kind: "up",
+            endpoint: "us-east-1",
+            at: "2026-04-11T06:21:36.069Z",
+            version: "17.5.4",
+            downtimeMs: 1500,
+        });
         assert.ok(!renderJson(report()).includes("s3cret"));
     });
 });

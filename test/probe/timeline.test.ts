@@ -28,18 +28,26 @@ describe("probe/timeline EndpointRecorder", () => {
 
     it("records a version change without an outage (zero-downtime patching)", () => {
         const r = new EndpointRecorder(endpoint);
-        assert.deepStrictEqual(r.record(ok(0, "17.4.5")), [{ kind: "version", endpoint: "eu", at: 0, version: "17.4.5", previous: null }]);
+        assert.deepStrictEqual(r.record(ok(0, "17.4.5")), [
+            { kind: "version", endpoint: "eu", at: 0, version: "17.4.5", previous: null },
+        ]);
         assert.deepStrictEqual(r.record(ok(500, "17.4.5")), []);
-        assert.deepStrictEqual(r.record(ok(1000, "17.5.4")), [{ kind: "version", endpoint: "eu", at: 1000, version: "17.5.4", previous: "17.4.5" }]);
+        assert.deepStrictEqual(r.record(ok(1000, "17.5.4")), [
+            { kind: "version", endpoint: "eu", at: 1000, version: "17.5.4", previous: "17.4.5" },
+        ]);
         assert.deepStrictEqual(r.finish(1500).outages, []);
     });
 
     it("handles an endpoint that is down from the first probe and never comes up", () => {
         const r = new EndpointRecorder(endpoint);
-        assert.deepStrictEqual(r.record(fail(10, "getaddrinfo ENOTFOUND h")), [{ kind: "down", endpoint: "eu", at: 10, error: "getaddrinfo ENOTFOUND h" }]);
+        assert.deepStrictEqual(r.record(fail(10, "getaddrinfo ENOTFOUND h")), [
+            { kind: "down", endpoint: "eu", at: 10, error: "getaddrinfo ENOTFOUND h" },
+        ]);
         assert.deepStrictEqual(r.record(fail(20)), []);
         const report = r.finish(110);
-        assert.deepStrictEqual(report.outages, [{ start: 10, end: null, durationMs: 100, error: "getaddrinfo ENOTFOUND h", failedProbes: 2 }]);
+        assert.deepStrictEqual(report.outages, [
+            { start: 10, end: null, durationMs: 100, error: "getaddrinfo ENOTFOUND h", failedProbes: 2 },
+        ]);
         assert.strictEqual(report.summary.firstVersion, null);
         assert.strictEqual(report.summary.lastVersion, null);
     });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { RDSServiceException } from "@aws-sdk/client-rds";
-import { createSimulatedRds, SeedTopology, SimulatedRds, SimulatedRdsOptions } from "../../simulator";
+import { createSimulatedRds, SeedTopology, SimulatedRds, SimulatedRdsOptions } from "../../testbeds/simulator";
 
 export const MIN = 60_000;
 
@@ -41,7 +41,11 @@ export function seeded(topology: SeedTopology, options: SimulatedRdsOptions = {}
 }
 
 /** Awaits `promise`, asserting it rejects with an RDS service exception of exactly this name and message. */
-export async function expectAwsError(promise: Promise<unknown>, name: string, message: string): Promise<RDSServiceException> {
+export async function expectAwsError(
+    promise: Promise<unknown>,
+    name: string,
+    message: string,
+): Promise<RDSServiceException> {
     let error: unknown;
     try {
         await promise;

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { DEFAULT_EPOCH, VirtualClock } from "../../simulator";
+import { DEFAULT_EPOCH, VirtualClock } from "../../testbeds/simulator";
 
 describe("simulator: VirtualClock", () => {
     it("starts at the fixed epoch 2026-04-11T06:00:00Z", () => {
@@ -18,7 +18,8 @@ describe("simulator: VirtualClock", () => {
     it("wakes sleepers in wake-time order, ties in registration order", async () => {
         const clock = new VirtualClock();
         const order: string[] = [];
-        const track = (name: string, ms: number) => clock.sleep(ms).then(() => order.push(`${name}@${clock.elapsed()}`));
+        const track = (name: string, ms: number) =>
+            clock.sleep(ms).then(() => order.push(`${name}@${clock.elapsed()}`));
         await Promise.all([track("c", 300), track("a", 100), track("b", 100), track("d", 0)]);
         assert.deepEqual(order, ["d@0", "a@100", "b@100", "c@300"]);
     });

@@ -41,7 +41,9 @@ function canConnect(port: number): Promise<boolean> {
 export async function startMotoServer(timeoutMs = 30_000): Promise<MotoServer> {
     if (process.env.MOTO_URL) return { url: process.env.MOTO_URL, stop: async () => undefined };
     const port = await freePort();
-    const child: ChildProcess = spawn(MOTO_SERVER, ["-H", "127.0.0.1", "-p", String(port)], { stdio: ["ignore", "ignore", "pipe"] });
+    const child: ChildProcess = spawn(MOTO_SERVER, ["-H", "127.0.0.1", "-p", String(port)], {
+        stdio: ["ignore", "ignore", "pipe"],
+    });
     let stderr = "";
     child.stderr?.on("data", (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
     const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
@@ -49,7 +51,9 @@ export async function startMotoServer(timeoutMs = 30_000): Promise<MotoServer> {
     while (!(await canConnect(port))) {
         if (child.exitCode !== null || Date.now() > deadline) {
             child.kill("SIGTERM");
-            throw new Error(`moto_server did not start on 127.0.0.1:${port} (${MOTO_SERVER}): ${stderr.trim() || "no output"}`);
+            throw new Error(
+                `moto_server did not start on 127.0.0.1:${port} (${MOTO_SERVER}): ${stderr.trim() || "no output"}`,
+            );
         }
         await new Promise((r) => setTimeout(r, 100));
     }

@@ -36,7 +36,10 @@ export interface PostgresServer {
     destroy(): Promise<void>;
 }
 
-interface RunAs { uid?: number; gid?: number }
+interface RunAs {
+    uid?: number;
+    gid?: number;
+}
 
 const MISSING_BINARIES =
     "PostgreSQL server binaries not found: install Debian's postgresql package " +
@@ -48,7 +51,10 @@ export function findPostgresBinDir(env: NodeJS.ProcessEnv = process.env): string
     if (env.PG_BIN) return has(env.PG_BIN) ? env.PG_BIN : undefined;
     const debianRoot = "/usr/lib/postgresql";
     if (fs.existsSync(debianRoot)) {
-        const majors = fs.readdirSync(debianRoot).filter((d) => /^\d+$/.test(d)).sort((a, b) => Number(b) - Number(a));
+        const majors = fs
+            .readdirSync(debianRoot)
+            .filter((d) => /^\d+$/.test(d))
+            .sort((a, b) => Number(b) - Number(a));
         for (const major of majors) {
             const dir = path.join(debianRoot, major, "bin");
             if (has(dir)) return dir;
@@ -63,10 +69,15 @@ export function findPostgresBinDir(env: NodeJS.ProcessEnv = process.env): string
 function lookupRunAs(): RunAs {
     if (typeof process.getuid !== "function" || process.getuid() !== 0) return {};
     const name = process.env.PG_TEST_OS_USER ?? "postgres";
-    const line = fs.readFileSync("/etc/passwd", "utf8").split("\n").find((l) => l.startsWith(`${name}:`));
+    const line = fs
+        .readFileSync("/etc/passwd", "utf8")
+        .split("\n")
+        .find((l) => l.startsWith(`${name}:`));
     if (!line) {
-        throw new Error(`running as root and OS user "${name}" does not exist: PostgreSQL refuses to run as root; ` +
-            "install Debian's postgresql package (it creates the postgres user) or set PG_TEST_OS_USER");
+        throw new Error(
+            `running as root and OS user "${name}" does not exist: PostgreSQL refuses to run as root; ` +
+                "install Debian's postgresql package (it creates the postgres user) or set PG_TEST_OS_USER",
+        );
     }
     const [, , uid, gid] = line.split(":");
     return { uid: Number(uid), gid: Number(gid) };
@@ -89,7 +100,10 @@ function run(bin: string, args: string[], runAs: RunAs, cwd: string): Promise<st
     const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", LC_ALL: "C", LANG: "C", HOME: cwd, TZ: "UTC" };
     return new Promise((resolve, reject) => {
         execFile(bin, args, { ...runAs, cwd, env, timeout: 60_000 }, (error, stdout, stderr) => {
-            if (error) reject(new Error(`${path.basename(bin)} ${args.join(" ")} failed: ${error.message}\n${stdout}${stderr}`));
+            if (error)
+                reject(
+                    new Error(`${path.basename(bin)} ${args.join(" ")} failed: ${error.message}\n${stdout}${stderr}`),
+                );
             else resolve(stdout + stderr);
         });
     });
@@ -111,22 +125,47 @@ export async function startPostgresServer(): Promise<PostgresServer> {
     const pgCtl = (...args: string[]) => run(bin("pg_ctl"), ["-D", dataDir, ...args], runAs, baseDir);
     let running = false;
     const exitGuard = () => {
-        if (running) spawnSync(bin("pg_ctl"), ["-D", dataDir, "-m", "immediate", "-w", "stop"], { ...runAs, cwd: baseDir, stdio: "ignore" });
+        if (running)
+            spawnSync(bin("pg_ctl"), ["-D", dataDir, "-m", "immediate", "-w", "stop"], {
+                ...runAs,
+                cwd: baseDir,
+                stdio: "ignore",
+            });
         fs.rmSync(baseDir, { recursive: true, force: true });
     };
     process.once("exit", exitGuard);
     try {
         const versionText = (await run(bin("postgres"), ["--version"], runAs, baseDir)).trim();
-        await run(bin("initdb"), ["-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync"], runAs, baseDir);
+        await run(
+            bin("initdb"),
+            ["-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync"],
+            runAs,
+            baseDir,
+        );
         const port = await freeLoopbackPort();
-        fs.appendFileSync(conf, [
-            "", "# aurora-global test server",
-            "listen_addresses = '127.0.0.1'", `port = ${port}`, `unix_socket_directories = '${baseDir}'`,
-            "fsync = off", "synchronous_commit = off", "full_page_writes = off", "shared_buffers = 16MB", "",
-        ].join("\n"));
+        fs.appendFileSync(
+            conf,
+            [
+                "",
+                "# aurora-global test server",
+                "listen_addresses = '127.0.0.1'",
+                `port = ${port}`,
+                `unix_socket_directories = '${baseDir}'`,
+                "fsync = off",
+                "synchronous_commit = off",
+                "full_page_writes = off",
+                "shared_buffers = 16MB",
+                "",
+            ].join("\n"),
+        );
         const server: PostgresServer = {
-            host: "127.0.0.1", port, user: "postgres", database: "postgres",
-            url: `postgres://postgres@127.0.0.1:${port}/postgres`, versionText, baseDir,
+            host: "127.0.0.1",
+            port,
+            user: "postgres",
+            database: "postgres",
+            url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+            versionText,
+            baseDir,
             start: async () => {
                 await pgCtl("-l", logFile, "-w", "-t", "60", "start");
                 running = true;

@@ -1,5 +1,11 @@
 import * as assert from "assert";
-import { CreateDBClusterCommand, CreateDBInstanceCommand, CreateGlobalClusterCommand, DescribeDBClustersCommand, RDSClient } from "@aws-sdk/client-rds";
+import {
+    CreateDBClusterCommand,
+    CreateDBInstanceCommand,
+    CreateGlobalClusterCommand,
+    DescribeDBClustersCommand,
+    RDSClient,
+} from "@aws-sdk/client-rds";
 import { main } from "../../orchestrator/cli";
 import { MotoServer, startMotoServer } from "../support/moto-server";
 
@@ -16,7 +22,12 @@ describe("wire: aurora-global against moto_server (real SDK, loopback)", functio
         if (!(name in saved)) saved[name] = process.env[name];
         process.env[name] = value;
     };
-    const client = (region: string) => new RDSClient({ region, endpoint: moto.url, credentials: { accessKeyId: "testing", secretAccessKey: "testing" } });
+    const client = (region: string) =>
+        new RDSClient({
+            region,
+            endpoint: moto.url,
+            credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
+        });
 
     async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
         let stdout = "";
@@ -32,11 +43,47 @@ describe("wire: aurora-global against moto_server (real SDK, loopback)", functio
         env("AWS_SECRET_ACCESS_KEY", "testing");
         const east = client("us-east-1");
         const west = client("eu-west-1");
-        await east.send(new CreateGlobalClusterCommand({ GlobalClusterIdentifier: "wire-global", Engine: "aurora-postgresql", EngineVersion: "16.6" }));
-        await east.send(new CreateDBClusterCommand({ DBClusterIdentifier: "wire-use1", Engine: "aurora-postgresql", EngineVersion: "16.6", GlobalClusterIdentifier: "wire-global", MasterUsername: "app", MasterUserPassword: "not-a-real-secret-1" }));
-        await east.send(new CreateDBInstanceCommand({ DBInstanceIdentifier: "wire-use1-1", DBClusterIdentifier: "wire-use1", Engine: "aurora-postgresql", DBInstanceClass: "db.r6g.large" }));
-        await west.send(new CreateDBClusterCommand({ DBClusterIdentifier: "wire-euw1", Engine: "aurora-postgresql", EngineVersion: "16.6", GlobalClusterIdentifier: "wire-global" }));
-        await west.send(new CreateDBInstanceCommand({ DBInstanceIdentifier: "wire-euw1-1", DBClusterIdentifier: "wire-euw1", Engine: "aurora-postgresql", DBInstanceClass: "db.r6g.large" }));
+        await east.send(
+            new CreateGlobalClusterCommand({
+                GlobalClusterIdentifier: "wire-global",
+                Engine: "aurora-postgresql",
+                EngineVersion: "16.6",
+            }),
+        );
+        await east.send(
+            new CreateDBClusterCommand({
+                DBClusterIdentifier: "wire-use1",
+                Engine: "aurora-postgresql",
+                EngineVersion: "16.6",
+                GlobalClusterIdentifier: "wire-global",
+                MasterUsername: "app",
+                MasterUserPassword: "not-a-real-secret-1",
+            }),
+        );
+        await east.send(
+            new CreateDBInstanceCommand({
+                DBInstanceIdentifier: "wire-use1-1",
+                DBClusterIdentifier: "wire-use1",
+                Engine: "aurora-postgresql",
+                DBInstanceClass: "db.r6g.large",
+            }),
+        );
+        await west.send(
+            new CreateDBClusterCommand({
+                DBClusterIdentifier: "wire-euw1",
+                Engine: "aurora-postgresql",
+                EngineVersion: "16.6",
+                GlobalClusterIdentifier: "wire-global",
+            }),
+        );
+        await west.send(
+            new CreateDBInstanceCommand({
+                DBInstanceIdentifier: "wire-euw1-1",
+                DBClusterIdentifier: "wire-euw1",
+                Engine: "aurora-postgresql",
+                DBInstanceClass: "db.r6g.large",
+            }),
+        );
     });
 
     after(async () => {
@@ -50,20 +97,43 @@ describe("wire: aurora-global against moto_server (real SDK, loopback)", functio
     it("status reads the global cluster from the home region and each member in its own region", async () => {
         const r = await run(["status", "--region", "us-east-1", "--global-cluster", "wire-global", "--format", "json"]);
         assert.strictEqual(r.code, 0, r.stderr);
-        const json = JSON.parse(r.stdout) as { members: { cluster: string; region: string; role: string; engineVersion: string; instances: number }[]; failoverReady: boolean };
-        assert.deepStrictEqual(json.members.map((m) => `${m.role} ${m.cluster} ${m.region} ${m.engineVersion} ${m.instances}`), ["primary wire-use1 us-east-1 16.6 1", "secondary wire-euw1 eu-west-1 16.6 1"]);
+        const json = JSON.parse(r.stdout) as {
+            members: { cluster: string; region: string; role: string; engineVersion: string; instances: number }[];
+            failoverReady: boolean;
+        };
+        assert.deepStrictEqual(
+            json.members.map((m) => `${m.role} ${m.cluster} ${m.region} ${m.engineVersion} ${m.instances}`),
+            ["primary wire-use1 us-east-1 16.6 1", "secondary wire-euw1 eu-west-1 16.6 1"],
+        );
         assert.strictEqual(json.failoverReady, true);
     });
 
     it("a rolling upgrade runs secondaries first, then the primary, and leaves both at the target", async () => {
-        const r = await run(["upgrade", "--region", "us-east-1", "--global-cluster", "wire-global", "--target", "16.8", "--strategy", "rolling", "--poll-seconds", "1"]);
+        const r = await run([
+            "upgrade",
+            "--region",
+            "us-east-1",
+            "--global-cluster",
+            "wire-global",
+            "--target",
+            "16.8",
+            "--strategy",
+            "rolling",
+            "--poll-seconds",
+            "1",
+        ]);
         assert.strictEqual(r.code, 0, r.stderr);
-        const order = [...r.stderr.matchAll(/cluster "(wire-[a-z0-9]+)" \([a-z0-9-]+\): ModifyDBCluster 16\.6 → 16\.8/g)].map((m) => m[1]);
+        const order = [
+            ...r.stderr.matchAll(/cluster "(wire-[a-z0-9]+)" \([a-z0-9-]+\): ModifyDBCluster 16\.6 → 16\.8/g),
+        ].map((m) => m[1]);
         assert.deepStrictEqual(order, ["wire-euw1", "wire-use1"]);
         assert.match(r.stderr, /CreateDBClusterSnapshot "wire-use1-before-16-8"/);
         assert.match(r.stdout, /rolling 16\.6 → 16\.8: done in /);
         assert.ok(!`${r.stdout}${r.stderr}`.includes("not-a-real-secret-1"), "no secret in the output");
-        for (const [region, id] of [["us-east-1", "wire-use1"], ["eu-west-1", "wire-euw1"]]) {
+        for (const [region, id] of [
+            ["us-east-1", "wire-use1"],
+            ["eu-west-1", "wire-euw1"],
+        ]) {
             const out = await client(region).send(new DescribeDBClustersCommand({ DBClusterIdentifier: id }));
             assert.strictEqual(out.DBClusters?.[0]?.EngineVersion, "16.8", id);
         }
@@ -74,7 +144,19 @@ describe("wire: aurora-global against moto_server (real SDK, loopback)", functio
     });
 
     it("a re-run finds nothing to do", async () => {
-        const r = await run(["upgrade", "--region", "us-east-1", "--global-cluster", "wire-global", "--target", "16.8", "--strategy", "rolling", "--poll-seconds", "1"]);
+        const r = await run([
+            "upgrade",
+            "--region",
+            "us-east-1",
+            "--global-cluster",
+            "wire-global",
+            "--target",
+            "16.8",
+            "--strategy",
+            "rolling",
+            "--poll-seconds",
+            "1",
+        ]);
         assert.strictEqual(r.code, 0, r.stderr);
         assert.match(r.stdout, /nothing to do/);
     });

@@ -1,9 +1,0 @@
-/**
- * The mock-engine harness: runs a Pulumi program in-process under Pulumi's mocks against a
- * described current state, records every registration, renders the graph.
- */
-export { runProgramUnderMocks, recordedBeforeFailure, loadProgram, configMap, RunOptions, RunResult, LogEntry } from "./run";
-export { recordRegistrations, isSecretValue, RecordedResource, RecordedRead, RecordedOutputs } from "./recorder";
-export { CurrentState, DescribedCluster, DescribedGlobalCluster, DescribedEngineVersion, existingDatabase, answerCall, answerNewResource, answerPendingActions, PENDING_ACTIONS_TOKEN, STACK_REFERENCE_TYPE } from "./current-state";
-export { renderResourceTree, shortType } from "./tree";
-export { loadStackConfig } from "./stack-config-file";

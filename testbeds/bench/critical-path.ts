@@ -1,0 +1,144 @@
+import { createSimulatedRds } from "../simulator";
+import { BenchOutput, BenchSize, TableRow } from "./results-writer";
+import {
+    MAJOR,
+    MANAGED,
+    MAX_UPGRADE_MS,
+    MIN_UPGRADE_MS,
+    REGIONS,
+    ROLLING,
+    seedFor,
+    UpgradeKind,
+} from "./support/scenarios";
+import { max, mean, median, round, seededRandom } from "./support/stats";
+import { memberRunTimes, runUpgrade } from "./support/upgrade-run";
+
+/** Target of issue 6: total time at most 2 % over the ideal critical path. */
+export const CRITICAL_RATIO_TARGET = 1.02;
+
+interface Trial {
+    readonly idealMs: number;
+    readonly totalMs: number;
+}
+
+/** Figures of one scenario over its trials. */
+export interface ScenarioFigures extends Record<string, unknown> {
+    readonly path: string;
+    readonly secondaries: number;
+    readonly trials: number;
+    /** Worst total / ideal over the trials (what the target is checked against). */
+    readonly criticalRatio: number;
+    readonly meanCriticalRatio: number;
+    readonly medianCriticalRatio: number;
+    /** total − ideal, seconds. */
+    readonly meanOverheadSeconds: number;
+    readonly maxOverheadSeconds: number;
+    readonly meanIdealMinutes: number;
+}
+
+/**
+ * One upgrade on a fresh simulator. Ideal critical path: rolling — the slowest secondary plus
+ * the primary, as the simulator ran them; managed and major — the single global operation
+ * (global-upgrade-started → global-upgraded). Total: executePlan's elapsed virtual time.
+ */
+async function trial(
+    kind: UpgradeKind,
+    secondaries: number,
+    random: () => number,
+    n: number,
+    range: readonly [number, number],
+): Promise<Trial> {
+    const sim = createSimulatedRds();
+    const seed = seedFor(kind, `cp-${kind.name}-${secondaries}-${n}`, secondaries, random, REGIONS, range);
+    sim.seed(seed);
+    const trace = await runUpgrade(sim, seed, kind);
+    let idealMs: number;
+    if (kind.path === "rolling") {
+        const runs = memberRunTimes(sim, seed);
+        const primary = seed.members.find((m) => m.role === "primary")!;
+        const slowestSecondary = max(
+            seed.members.filter((m) => m.role === "secondary").map((m) => runs[m.id].end - runs[m.id].start),
+        );
+        idealMs = slowestSecondary + (runs[primary.id].end - runs[primary.id].start);
+    } else {
+        const started = sim.eventsOf("global-upgrade-started", seed.globalClusterId).at(-1);
+        const done = sim.eventsOf("global-upgraded", seed.globalClusterId).at(-1);
+        if (!started || !done) throw new Error(`bench: no global operation recorded for ${seed.globalClusterId}`);
+        idealMs = done.time - started.time;
+    }
+    return { idealMs, totalMs: trace.result.elapsedMs };
+}
+
+async function scenario(
+    kind: UpgradeKind,
+    secondaries: number,
+    trials: number,
+    seed: number,
+    range: readonly [number, number] = [MIN_UPGRADE_MS, MAX_UPGRADE_MS],
+): Promise<ScenarioFigures> {
+    const random = seededRandom(seed);
+    const results: Trial[] = [];
+    for (let n = 0; n < trials; n++) results.push(await trial(kind, secondaries, random, n, range));
+    const ratios = results.map((t) => t.totalMs / t.idealMs);
+    const overheads = results.map((t) => (t.totalMs - t.idealMs) / 1000);
+    return {
+        path: kind.path,
+        secondaries,
+        trials,
+        criticalRatio: round(max(ratios), 4),
+        meanCriticalRatio: round(mean(ratios), 4),
+        medianCriticalRatio: round(median(ratios), 4),
+        meanOverheadSeconds: round(mean(overheads), 1),
+        maxOverheadSeconds: round(max(overheads), 1),
+        meanIdealMinutes: round(mean(results.map((t) => t.idealMs / 60_000)), 1),
+    };
+}
+
+/**
+ * Critical path on the virtual clock: rolling upgrades with 1, 3 and 5 secondaries, the managed
+ * minor and the major global upgrade (2 secondaries), member durations drawn in 6–20 min.
+ */
+export async function benchCriticalPath(size: BenchSize = "full"): Promise<BenchOutput> {
+    const trials = size === "smoke" ? 2 : 30;
+    const rollingSizes = size === "smoke" ? [1] : [1, 3, 5];
+    const data: Record<string, unknown> = {
+        method: "virtual clock; aurora-global upgrade (--no-snapshot) against the simulated control plane; member upgrade durations drawn uniformly in 6–20 min (whole seconds, fixed seed); ratio = executePlan elapsed / ideal; criticalRatio is the worst trial; short* scenarios (4–8 min members) are informative: the overhead is absolute",
+        target: CRITICAL_RATIO_TARGET,
+    };
+    const rows: TableRow[] = [];
+    const add = (key: string, label: string, f: ScenarioFigures, informative = false) => {
+        data[key] = f;
+        rows.push({
+            section: "criticalPath",
+            metric: `${label}: total / ideal (worst of ${f.trials})`,
+            value: `${f.criticalRatio.toFixed(4)} (mean ${f.meanCriticalRatio.toFixed(4)}, +${f.maxOverheadSeconds}s max)`,
+            target: informative ? `(info) ≤ ${CRITICAL_RATIO_TARGET}` : `≤ ${CRITICAL_RATIO_TARGET}`,
+            ...(informative ? {} : { met: f.criticalRatio <= CRITICAL_RATIO_TARGET }),
+        });
+    };
+    for (const s of rollingSizes)
+        add(
+            `rolling${s}`,
+            `rolling, ${s} secondar${s === 1 ? "y" : "ies"}`,
+            await scenario(ROLLING, s, trials, 1000 + s),
+        );
+    add("managed", "managed minor (PG), 2 secondaries", await scenario(MANAGED, 2, trials, 2000));
+    add("major", "major (PG 16→17), 2 secondaries", await scenario(MAJOR, 2, trials, 3000));
+    if (size === "full") {
+        // Sensitivity: the overhead is absolute (a poll interval or two), so short upgrades show a larger ratio.
+        const short: [number, number] = [4 * 60_000, 8 * 60_000];
+        add(
+            "shortRolling3",
+            "short upgrades (4–8 min members), rolling, 3 secondaries",
+            await scenario(ROLLING, 3, trials, 1100, short),
+            true,
+        );
+        add(
+            "shortManaged",
+            "short upgrades (4–8 min members), managed, 2 secondaries",
+            await scenario(MANAGED, 2, trials, 2100, short),
+            true,
+        );
+    }
+    return { section: "criticalPath", data, rows };
+}

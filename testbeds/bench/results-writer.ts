@@ -1,0 +1,115 @@
+import { execSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import * as os from "node:os";
+
+/** The four sections of bench/results.json (issue 6). Every ratio's key ends in `Ratio`. */
+export type SectionName = "criticalPath" | "controlPlaneCalls" | "preview" | "policy";
+
+/** One line of the printed table (and of the README's). */
+export interface TableRow {
+    readonly section: SectionName;
+    readonly metric: string;
+    /** The measured figure, formatted. */
+    readonly value: string;
+    /** The target in words, e.g. "≤ 1.02". Empty when the row is informative only. */
+    readonly target: string;
+    /** Undefined when the row has no target. */
+    readonly met?: boolean;
+}
+
+/** What one bench returns: its section of the results file and its table rows. */
+export interface BenchOutput<S extends Record<string, unknown> = Record<string, unknown>> {
+    readonly section: SectionName;
+    readonly data: S;
+    readonly rows: readonly TableRow[];
+}
+
+/** Sizes: `full` is what `npm run bench` measures; `smoke` the smallest size (the shape test). */
+export type BenchSize = "full" | "smoke";
+
+export interface Machine {
+    readonly nproc: number;
+    readonly cpuModel: string;
+    readonly node: string;
+    readonly platform: string;
+    readonly totalMemoryGiB: number;
+}
+
+/** nproc, CPU model (from /proc/cpuinfo), node version. */
+export function machine(): Machine {
+    let cpuModel = os.cpus()[0]?.model ?? "unknown";
+    try {
+        const m = /^model name\s*:\s*(.+)$/m.exec(readFileSync("/proc/cpuinfo", "utf8"));
+        if (m) cpuModel = m[1].trim();
+    } catch {
+        // not Linux: os.cpus() is the best we have
+    }
+    let nproc = os.availableParallelism?.() ?? os.cpus().length;
+    try {
+        nproc = Number(execSync("nproc", { encoding: "utf8" }).trim()) || nproc;
+    } catch {
+        // nproc missing: Node's count
+    }
+    return {
+        nproc,
+        cpuModel,
+        node: process.version,
+        platform: `${os.platform()} ${os.release()}`,
+        totalMemoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    };
+}
+
+export interface ResultsFile {
+    readonly generatedAt: string;
+    readonly size: BenchSize;
+    readonly machine: Machine;
+    readonly wallClockSeconds: number;
+    readonly criticalPath?: Record<string, unknown>;
+    readonly controlPlaneCalls?: Record<string, unknown>;
+    readonly preview?: Record<string, unknown>;
+    readonly policy?: Record<string, unknown>;
+    /** Every table row, so the README's table can be regenerated from the file. */
+    readonly table: readonly TableRow[];
+}
+
+/** Merges the benches' outputs into one results document. */
+export function collect(outputs: readonly BenchOutput[], size: BenchSize, wallClockSeconds: number): ResultsFile {
+    const sections: Partial<Record<SectionName, Record<string, unknown>>> = {};
+    for (const o of outputs) sections[o.section] = { ...(sections[o.section] ?? {}), ...o.data };
+    return {
+        generatedAt: new Date().toISOString(),
+        size,
+        machine: machine(),
+        wallClockSeconds: Math.round(wallClockSeconds * 10) / 10,
+        ...sections,
+        table: outputs.flatMap((o) => o.rows),
+    };
+}
+
+export function writeResults(path: string, results: ResultsFile): void {
+    writeFileSync(path, JSON.stringify(results, null, 2) + "\n");
+}
+
+/** The printed table: section, metric, value, target, verdict. */
+export function renderTable(rows: readonly TableRow[]): string {
+    const cells = rows.map((r) => [r.section, r.metric, r.value, r.target, verdict(r)]);
+    const head = ["section", "metric", "value", "target", "met"];
+    const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+    const line = (c: readonly string[]) =>
+        c
+            .map((x, i) => x.padEnd(widths[i]))
+            .join("  ")
+            .trimEnd();
+    return [line(head), line(widths.map((w) => "-".repeat(w))), ...cells.map(line)].join("\n");
+}
+
+/** The same rows as a Markdown table (README). */
+export function renderMarkdownTable(rows: readonly TableRow[]): string {
+    const out = ["| section | metric | value | target | met |", "|---|---|---|---|---|"];
+    for (const r of rows) out.push(`| ${r.section} | ${r.metric} | ${r.value} | ${r.target} | ${verdict(r)} |`);
+    return out.join("\n");
+}
+
+function verdict(r: TableRow): string {
+    return r.met === undefined ? "" : r.met ? "yes" : "NO";
+}

@@ -1,0 +1,56 @@
+// `npm run bench`: every benchmark of issue 6 in one run; writes bench/results.json and prints the table.
+// Options: --smoke (smallest sizes, for a quick check), --out PATH (default bench/results.json),
+// --markdown (also print the table as Markdown, for bench/README.md).
+import "./support/quiet-sdk";
+import * as path from "node:path";
+import { benchCriticalPath } from "./critical-path";
+import { benchDetection } from "./control-plane-detection";
+import { benchFleet } from "./control-plane-fleet";
+import { benchPolicy } from "./policy-cost";
+import { benchPreview } from "./preview-cost";
+import { BenchOutput, BenchSize, collect, renderMarkdownTable, renderTable, writeResults } from "./results-writer";
+
+const BENCHES: readonly [string, (size: BenchSize) => Promise<BenchOutput>][] = [
+    ["critical path (virtual clock)", benchCriticalPath],
+    ["control-plane calls: polling and detection", benchDetection],
+    ["control-plane calls: 50 databases at once", benchFleet],
+    ["preview cost (mock engine)", benchPreview],
+    ["policy cost", benchPolicy],
+];
+
+function parseArgs(argv: readonly string[]): { size: BenchSize; out: string; markdown: boolean } {
+    let size: BenchSize = "full";
+    let out = path.join(__dirname, "results.json");
+    let markdown = false;
+    for (let i = 0; i < argv.length; i++) {
+        if (argv[i] === "--smoke") size = "smoke";
+        else if (argv[i] === "--markdown") markdown = true;
+        else if (argv[i] === "--out" && argv[i + 1]) out = path.resolve(argv[++i]);
+        else throw new Error(`bench: unknown argument "${argv[i]}": use --smoke, --markdown and/or --out PATH`);
+    }
+    return { size, out, markdown };
+}
+
+async function main(): Promise<void> {
+    const { size, out, markdown } = parseArgs(process.argv.slice(2));
+    const started = process.hrtime.bigint();
+    const outputs: BenchOutput[] = [];
+    for (const [name, bench] of BENCHES) {
+        const t = process.hrtime.bigint();
+        process.stderr.write(`bench: ${name} ...`);
+        outputs.push(await bench(size));
+        process.stderr.write(` ${(Number(process.hrtime.bigint() - t) / 1e9).toFixed(1)}s\n`);
+    }
+    const results = collect(outputs, size, Number(process.hrtime.bigint() - started) / 1e9);
+    writeResults(out, results);
+    const m = results.machine;
+    process.stdout.write(
+        `\n${renderTable(results.table)}\n\n${m.nproc} × ${m.cpuModel}, node ${m.node}; ${results.wallClockSeconds}s in all; written to ${path.relative(process.cwd(), out) || out}\n`,
+    );
+    if (markdown) process.stdout.write(`\n${renderMarkdownTable(results.table)}\n`);
+}
+
+main().catch((e: unknown) => {
+    process.stderr.write(`\nbench: FAILED: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exit(1);
+});

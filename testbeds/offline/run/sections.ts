@@ -1,0 +1,117 @@
+import { SimulatedRds } from "../../simulator";
+import { Scenario } from "../scenario/types";
+import { Drift, Preview } from "./preview";
+import { memberLine, Out } from "./upgrade";
+
+/** `── 2. Title ───…` */
+export function heading(out: Out, title: string): void {
+    out("");
+    out(`── ${title} ${"─".repeat(Math.max(3, 96 - title.length))}`);
+}
+
+/** Wraps prose at about 100 columns with an indent. */
+export function wrap(text: string, indent = "  ", width = 100): string[] {
+    const lines: string[] = [];
+    let line = "";
+    for (const word of text.split(/\s+/).filter(Boolean)) {
+        if (line && indent.length + line.length + 1 + word.length > width) {
+            lines.push(indent + line);
+            line = word;
+        } else line = line ? `${line} ${word}` : word;
+    }
+    if (line) lines.push(indent + line);
+    return lines;
+}
+
+const show = (v: unknown): string =>
+    v === undefined ? "(not set)" : typeof v === "string" ? JSON.stringify(v) : JSON.stringify(v);
+
+/** What runs in AWS now (read from the simulator) and the pull request as a config diff. */
+export function printScenario(
+    out: Out,
+    scenario: Scenario,
+    sim: SimulatedRds,
+    before: Record<string, unknown>,
+    after: Record<string, unknown>,
+): void {
+    const global = sim.globalCluster(scenario.aws.globalCluster);
+    out(`What runs in AWS now (the simulated control plane, seeded from scenarios/${scenario.name}.yaml):`);
+    out(`  global cluster ${global.id}: ${global.engine} ${global.engineVersion}, ${global.status}`);
+    for (const m of global.members) {
+        const seeded = scenario.aws.members.find((x) => x.cluster === m.id);
+        const extras = [
+            `${m.instances} instance${m.instances === 1 ? "" : "s"}`,
+            `an upgrade takes ~${seeded?.upgradeMinutes ?? "?"}m`,
+            ...(seeded?.rpo ? ["rds.global_db_rpo set"] : []),
+            ...(seeded && seeded.pendingActions.length > 0
+                ? [
+                      `pending: ${seeded.pendingActions.map((p) => `${p.action}${p.targetVersion ? ` → ${p.targetVersion}` : ""}`).join(", ")}`,
+                  ]
+                : []),
+        ];
+        out(`  ${memberLine(m)}  ${extras.join(", ")}`);
+    }
+    out("");
+    out(`The pull request (Pulumi.${scenario.stack}.yaml):`);
+    for (const key of Object.keys(scenario.pullRequest)) {
+        const k = key.includes(":") ? key : `aurora-global:${key}`;
+        out(`  - ${k}: ${show(before[k])}`);
+        out(`  + ${k}: ${show(after[k])}`);
+    }
+}
+
+/**
+ * The next preview's differences. The upgrade steps of the last update (`local.Command`s with no
+ * delete command) are not registered again once the plan has nothing to do: the engine lists
+ * them as deletes of state entries, which touches nothing in AWS; they are shown apart.
+ */
+export function printDrift(out: Out, drift: readonly Drift[]): { database: number; steps: number } {
+    const isStep = (d: Drift) => d.op === "delete" && d.type === "command:local:Command";
+    const database = drift.filter((d) => !isStep(d));
+    const steps = drift.filter(isStep);
+    if (database.length === 0)
+        out(
+            "database resources: no changes (no drift): every cluster, instance and the global cluster match what the update left",
+        );
+    else {
+        out(
+            `database resources: ${database.length} change${database.length === 1 ? "" : "s"} the next preview would show:`,
+        );
+        for (const d of database)
+            out(
+                `  ${d.op === "create" ? "+" : d.op === "delete" ? "-" : "~"} ${d.name} (${d.type})${d.properties ? ` [${d.properties.join(", ")}]` : ""}`,
+            );
+    }
+    if (steps.length > 0) {
+        out(`upgrade steps of the finished upgrade, no longer registered: ${steps.map((d) => d.name).join(", ")}`);
+        out(
+            "  (pulumi lists them as deletes of their state entries; they have no delete command, so nothing in AWS changes)",
+        );
+    }
+    return { database: database.length, steps: steps.length };
+}
+
+/**
+ * What the program read live (answered from the simulator), and what the preview changes against
+ * the same program run with the stack's config on main (what is deployed now).
+ */
+export function printLiveReads(out: Out, preview: Preview, changes: readonly Drift[]): void {
+    const counts = new Map<string, number>();
+    for (const token of preview.invokes) counts.set(token, (counts.get(token) ?? 0) + 1);
+    const reads = [...counts].map(([token, n]) => `${token.split(":").pop()} ×${n}`).join(", ");
+    const clusters = (preview.currentState.clusters ?? [])
+        .map((c) => `${c.clusterIdentifier} ${c.engineVersion}`)
+        .join(", ");
+    out(`live reads answered by the simulator: ${reads || "none"} (${clusters || "no cluster exists"})`);
+    if (changes.length === 0) {
+        out("changes against the deployed stack: none");
+        return;
+    }
+    const sign = { create: "+", delete: "-", update: "~" } as const;
+    out(
+        `changes against the deployed stack: ${changes.map((d) => `${sign[d.op]} ${d.name}${d.properties ? ` [${d.properties.join(", ")}]` : ""}`).join(", ")}`,
+    );
+    out(
+        "every other resource is unchanged (engineVersion is in ignoreChanges: the upgrade steps change it, not the provider)",
+    );
+}

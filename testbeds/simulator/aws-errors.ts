@@ -1,0 +1,111 @@
+import * as rds from "@aws-sdk/client-rds";
+import { RDSServiceException } from "@aws-sdk/client-rds";
+
+type ExceptionClass = new (opts: {
+    message: string;
+    $metadata: rds.ServiceOutputTypes["$metadata"];
+}) => RDSServiceException;
+
+/** The modeled exception class of `code` in @aws-sdk/client-rds, when there is one. */
+function modeledClass(code: string): ExceptionClass | undefined {
+    const candidate = (rds as unknown as Record<string, unknown>)[code];
+    if (typeof candidate === "function" && candidate.prototype instanceof RDSServiceException)
+        return candidate as ExceptionClass;
+    return undefined;
+}
+
+let requestCounter = 0;
+
+/** Response metadata like the SDK's, with a deterministic request id. */
+export function responseMetadata(httpStatusCode: number): rds.ServiceOutputTypes["$metadata"] {
+    requestCounter += 1;
+    return {
+        httpStatusCode,
+        requestId: `sim-${String(requestCounter).padStart(8, "0")}`,
+        attempts: 1,
+        totalRetryDelay: 0,
+    };
+}
+
+/**
+ * An RDS service error as the SDK would raise it: the modeled class when the code has one
+ * (e.g. `InvalidDBClusterStateFault`), otherwise an {@link RDSServiceException} whose `name` is the
+ * AWS error code (`InvalidParameterValue`, `ThrottlingException`, …).
+ */
+export function rdsError(code: string, message: string, httpStatusCode = 400): RDSServiceException {
+    const $metadata = responseMetadata(httpStatusCode);
+    const Modeled = modeledClass(code);
+    if (Modeled) return new Modeled({ message, $metadata });
+    return new RDSServiceException({
+        name: code,
+        message,
+        $fault: httpStatusCode >= 500 ? "server" : "client",
+        $metadata,
+    });
+}
+
+/** Thrown by the simulator's handlers; the SDK bridge turns it into an {@link rdsError}. */
+export class SimulatedFault extends Error {
+    constructor(
+        readonly code: string,
+        message: string,
+        readonly httpStatusCode = 400,
+    ) {
+        super(message);
+        this.name = code;
+    }
+}
+
+/** Raises a {@link SimulatedFault}. */
+export function fault(code: string, message: string, httpStatusCode = 400): never {
+    throw new SimulatedFault(code, message, httpStatusCode);
+}
+
+/**
+ * The texts the simulator answers with. Those AWS is known to send (AURORA-FACTS §4) contain the
+ * documented fragment verbatim; match codes first, fragments second.
+ */
+export const messages = {
+    throttled: () => "Rate exceeded",
+    replicasFirst: (cluster: string) =>
+        `Unable to upgrade DB cluster ${cluster} because the global replica(s) are running lower version. Please upgrade global replicas first before upgrading the primary member.`,
+    mysqlMinorThroughGlobal: () =>
+        "ModifyGlobalCluster only supports Major Version Upgrades. To patch the members of your global cluster to a newer minor version you need to call ModifyDbCluster in each one of them.",
+    postgresMinorThroughGlobalUnsupported: () =>
+        "This global cluster doesn't support minor version upgrades: you can't perform minor version upgrades through ModifyGlobalCluster. Call ModifyDBCluster on each member, secondaries first.",
+    majorOnSingleMember: () =>
+        "Major Version Upgrade isn't supported in a single member of a global cluster. Use ModifyGlobalCluster instead.",
+    majorWithoutFlag: () => "The AllowMajorVersionUpgrade flag must be present when upgrading to a new major version.",
+    noInstance: (cluster: string) =>
+        `Cannot modify engine version without a primary instance in DB cluster ${cluster}.`,
+    globalBusy: (global: string) => `Global cluster ${global} is upgrading. Wait until the current operation finishes.`,
+    clusterNotAvailable: (cluster: string, status: string) =>
+        `DB cluster ${cluster} is not in available state (current state: ${status}).`,
+    cannotUpgrade: (engine: string, from: string, to: string) => `Cannot upgrade ${engine} from ${from} to ${to}`,
+    targetWithoutGlobal: (engine: string, to: string) =>
+        `The target engine version ${to} of ${engine} doesn't support global databases.`,
+    rpoOnMajor: (cluster: string) =>
+        `Major version upgrade isn't supported while the RPO feature is turned on: DB cluster ${cluster} sets rds.global_db_rpo in its DB cluster parameter group. Reset rds.global_db_rpo first.`,
+    customInstanceParameterGroup: (group: string) =>
+        `The current DB instance parameter group ${group} is custom. You must explicitly specify a new DB instance parameter group, either default or custom, for the engine version upgrade.`,
+    parameterGroupFamilyMismatch: (group: string, family: string, expected: string) =>
+        `The parameter group ${group} with DBParameterGroupFamily ${family} can't be used for this instance. Use a parameter group with DBParameterGroupFamily ${expected}.`,
+    clusterNotFound: (cluster: string) => `DBCluster ${cluster} not found.`,
+    instanceNotFound: (instance: string) => `DBInstance ${instance} not found.`,
+    globalNotFound: (global: string) => `Global cluster ${global} not found.`,
+    clusterParameterGroupNotFound: (group: string) => `DBClusterParameterGroup not found: ${group}`,
+    parameterGroupNotFound: (group: string) => `DBParameterGroup not found: ${group}`,
+    parameterGroupExists: (group: string) => `Parameter group ${group} already exists`,
+    defaultGroupReadOnly: (group: string) => `Default parameter group ${group} cannot be modified.`,
+    snapshotExists: (id: string) =>
+        `Cannot create the cluster snapshot because one with the identifier ${id} already exists.`,
+    snapshotNotFound: (id: string) => `DBClusterSnapshot ${id} not found.`,
+    resourceNotFound: (arn: string) => `The specified resource ${arn} was not found.`,
+    noPendingAction: (action: string, arn: string) => `No pending maintenance action ${action} for resource ${arn}.`,
+    invalidOptIn: (value: string) =>
+        `Invalid value ${value} for OptInType. Valid values are: immediate, next-maintenance, undo-opt-in.`,
+    missingParameter: (name: string) => `The parameter ${name} must be provided and must not be blank.`,
+    unsupportedCommand: (command: string) =>
+        `The action ${command} is not valid for this web service (the simulated RDS control plane does not implement it).`,
+    injectedUpgradeFailure: (cluster: string) => `Database engine upgrade of DB cluster ${cluster} failed.`,
+} as const;

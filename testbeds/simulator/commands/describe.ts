@@ -1,0 +1,60 @@
+import type {
+    DescribeDBClustersCommandInput,
+    DescribeDBEngineVersionsCommandInput,
+    DescribeDBInstancesCommandInput,
+    DescribeGlobalClustersCommandInput,
+    Filter,
+} from "@aws-sdk/client-rds";
+import { fault, messages } from "../aws-errors";
+import { idFromArnOrId } from "../topology";
+import { handler, Handler } from "./context";
+import { clusterShape, globalShape, instanceShape } from "./shapes";
+
+/** The values of filter `name` (identifiers; ARNs reduced to identifiers), or undefined. */
+export function filterValues(filters: readonly Filter[] | undefined, name: string): string[] | undefined {
+    const found = filters?.find((f) => f.Name === name);
+    return found ? (found.Values ?? []).map(idFromArnOrId) : undefined;
+}
+
+const describeGlobalClusters = handler<DescribeGlobalClustersCommandInput>(({ store }, input) => {
+    const id = input.GlobalClusterIdentifier;
+    const globals = id !== undefined ? [store.global(id)] : [...store.globals.values()];
+    return { GlobalClusters: globals.map((g) => globalShape(store, g)) };
+});
+
+const describeDBClusters = handler<DescribeDBClustersCommandInput>(({ store, region }, input) => {
+    if (input.DBClusterIdentifier !== undefined) {
+        return { DBClusters: [clusterShape(store, store.cluster(region, input.DBClusterIdentifier))] };
+    }
+    const ids = filterValues(input.Filters, "db-cluster-id");
+    const clusters = [...store.clusters.values()].filter(
+        (c) => c.region === region && (ids === undefined || ids.includes(c.id)),
+    );
+    return { DBClusters: clusters.map((c) => clusterShape(store, c)) };
+});
+
+const describeDBInstances = handler<DescribeDBInstancesCommandInput>(({ store, region, now }, input) => {
+    const clusterIds = filterValues(input.Filters, "db-cluster-id");
+    const wanted = input.DBInstanceIdentifier === undefined ? undefined : idFromArnOrId(input.DBInstanceIdentifier);
+    const instances = store
+        .instancesIn(region)
+        .filter(
+            (i) =>
+                (wanted === undefined || i.id === wanted) &&
+                (clusterIds === undefined || clusterIds.includes(i.clusterId)),
+        );
+    if (wanted !== undefined && instances.length === 0)
+        fault("DBInstanceNotFoundFault", messages.instanceNotFound(wanted));
+    return { DBInstances: instances.map((i) => instanceShape(store, i, store.cluster(region, i.clusterId), now)) };
+});
+
+const describeDBEngineVersions = handler<DescribeDBEngineVersionsCommandInput>(({ store }, input) => ({
+    DBEngineVersions: store.catalogue.describe(input.Engine, input.EngineVersion),
+}));
+
+export const describeHandlers: Record<string, Handler> = {
+    DescribeGlobalClusters: describeGlobalClusters,
+    DescribeDBClusters: describeDBClusters,
+    DescribeDBInstances: describeDBInstances,
+    DescribeDBEngineVersions: describeDBEngineVersions,
+};

@@ -1,0 +1,69 @@
+/** An error to answer a call with instead of running it. */
+export interface InjectedError {
+    /** AWS error code, e.g. `InternalFailure`, `InvalidDBClusterStateFault`. */
+    readonly code: string;
+    readonly message: string;
+    /** Default 400 (500 and above mark a server fault). */
+    readonly httpStatusCode?: number;
+}
+
+/** Fault injection: throttling bursts, failed upgrades, injected errors, slow upgrades. */
+export class Faults {
+    private readonly throttles: { region?: string; left: number }[] = [];
+    private readonly failing = new Set<string>();
+    private readonly nextErrors: { command: string; region?: string; error: InjectedError }[] = [];
+    private readonly slow = new Map<string, number>();
+
+    /** The next `count` calls (in `region`, or anywhere) fail with `ThrottlingException: Rate exceeded`. */
+    throttle(options: { region?: string; count: number }): void {
+        if (!Number.isInteger(options.count) || options.count < 1) {
+            throw new Error(`faults.throttle: count must be a positive integer, got ${options.count}`);
+        }
+        this.throttles.push({ region: options.region, left: options.count });
+    }
+
+    /** The next engine upgrade of `clusterId` ends in `upgrade_failed` (a global one rolls back). */
+    failUpgrade(clusterId: string): void {
+        this.failing.add(clusterId);
+    }
+
+    /** The next call of `command` (in `region`, or anywhere) fails with `error`; the call changes nothing. */
+    failNext(command: string, error: InjectedError & { readonly region?: string }): void {
+        this.nextErrors.push({ command: command.replace(/Command$/, ""), region: error.region, error });
+    }
+
+    /** The next engine upgrade of `clusterId` takes `ms` longer than its configured duration. */
+    slowUpgrade(clusterId: string, ms: number): void {
+        if (!Number.isFinite(ms) || ms < 0) throw new Error(`faults.slowUpgrade: ms must be >= 0, got ${ms}`);
+        this.slow.set(clusterId, (this.slow.get(clusterId) ?? 0) + ms);
+    }
+
+    /** @internal Consumes one injected throttle for `region`, if any. */
+    takeThrottle(region: string): boolean {
+        const entry = this.throttles.find((t) => t.left > 0 && (t.region === undefined || t.region === region));
+        if (!entry) return false;
+        entry.left -= 1;
+        return true;
+    }
+
+    /** @internal Consumes the injected error for `command` in `region`, if any. */
+    takeError(command: string, region: string): InjectedError | undefined {
+        const index = this.nextErrors.findIndex(
+            (e) => e.command === command && (e.region === undefined || e.region === region),
+        );
+        if (index < 0) return undefined;
+        return this.nextErrors.splice(index, 1)[0].error;
+    }
+
+    /** @internal Consumes the failure armed for `clusterId`. */
+    takeFailUpgrade(clusterId: string): boolean {
+        return this.failing.delete(clusterId);
+    }
+
+    /** @internal Consumes the extra duration armed for `clusterId`. */
+    takeSlowdown(clusterId: string): number {
+        const ms = this.slow.get(clusterId) ?? 0;
+        this.slow.delete(clusterId);
+        return ms;
+    }
+}

@@ -1,0 +1,178 @@
+import { RDSClient } from "@aws-sdk/client-rds";
+import { RdsClientFactory } from "../../orchestrator/ports";
+import { messages, rdsError, SimulatedFault } from "./aws-errors";
+import { CatalogueEntry, EngineCatalogue } from "./catalogue";
+import { HANDLERS } from "./commands";
+import { ClusterStatus } from "./model";
+import { Faults } from "./faults";
+import { AWS_RDS_RATE_LIMIT, RateLimit, RegionalRateLimiter } from "./rate-limiter";
+import { CallRecord, Recorder, SimEvent, SimEventKind } from "./recorder";
+import { simulatedClient } from "./sdk-bridge";
+import { ClusterView, clusterView, GlobalClusterView, globalView } from "./views";
+import { SimStore } from "./store";
+import { SeedTopology } from "./topology";
+import { settle } from "./transitions";
+import { VirtualClock } from "./virtual-clock";
+
+export interface SimulatedRdsOptions {
+    /** Default: a new {@link VirtualClock} with auto-advance, starting 2026-04-11T06:00:00Z. */
+    readonly clock?: VirtualClock;
+    /** Replaces the default engine catalogue ({@link defaultCatalogue}). */
+    readonly catalogue?: readonly CatalogueEntry[];
+    /** Engine upgrade duration of members seeded without one. Default 10 minutes. */
+    readonly defaultUpgradeDurationMs?: number;
+    /** Time a cluster snapshot stays `creating`. Default 2 minutes. */
+    readonly snapshotDurationMs?: number;
+    /** Time an instance stays `rebooting`. Default 1 minute. */
+    readonly rebootDurationMs?: number;
+    /** Per-region token bucket; `false` turns it off. Default burst 300, 12 per second. */
+    readonly rateLimit?: RateLimit | false;
+    /** Aurora PostgreSQL minor upgrades through ModifyGlobalCluster. Default true. */
+    readonly managedMinorUpgrades?: boolean;
+}
+
+/** The simulated RDS control plane. Every transition is evaluated lazily from `clock.now()`. */
+export interface SimulatedRds {
+    readonly clock: VirtualClock;
+    readonly catalogue: EngineCatalogue;
+    readonly faults: Faults;
+    /** Every call received, in order. */
+    readonly calls: readonly CallRecord[];
+    /** Every state transition, stamped with the virtual time it happened. */
+    readonly events: readonly SimEvent[];
+    /** An {@link RdsClientFactory}: a real RDSClient wired to this simulator. */
+    readonly clientFor: RdsClientFactory;
+    /** Creates a global cluster and its members (or standalone clusters). */
+    seed(topology: SeedTopology): void;
+    /** Runs one operation directly (what the clients' middleware calls). */
+    dispatch(region: string, command: string, input: Record<string, unknown>): Promise<object>;
+    callsOf(command: string): CallRecord[];
+    /** DescribeDBClusters calls per cluster identifier. */
+    describeCallsPerMember(): Record<string, number>;
+    eventsOf(kind: SimEventKind, subject?: string): SimEvent[];
+    /** Virtual time each member last finished an engine upgrade. */
+    finishTimes(): Record<string, number>;
+    /** A settled, read-only view of a cluster (by identifier or ARN, any region). */
+    cluster(id: string): ClusterView;
+    globalCluster(id: string): GlobalClusterView;
+    /** What `SELECT aurora_version()` prints on the cluster (PostgreSQL patch level included). */
+    auroraVersion(clusterId: string): string;
+    /** Makes the cluster's engine upgrades take `ms` from now on. */
+    setUpgradeDuration(clusterId: string, ms: number): void;
+    /**
+     * Makes the cluster report `status` (e.g. `modifying`) for the next `ms` virtual milliseconds;
+     * while it does, engine changes on it are refused as AWS would.
+     */
+    holdStatus(clusterId: string, status: ClusterStatus, ms: number): void;
+    /** Calls refused by the rate limiter (in `region`, or in all regions). */
+    rateLimited(region?: string): number;
+}
+
+/** Creates a simulated RDS control plane. */
+export function createSimulatedRds(options: SimulatedRdsOptions = {}): SimulatedRds {
+    const clock = options.clock ?? new VirtualClock();
+    const now = () => clock.now();
+    const recorder = new Recorder();
+    const catalogue = new EngineCatalogue(options.catalogue);
+    const store = new SimStore(now, catalogue, recorder, {
+        defaultUpgradeDurationMs: options.defaultUpgradeDurationMs ?? 10 * 60_000,
+        snapshotDurationMs: options.snapshotDurationMs ?? 2 * 60_000,
+        rebootDurationMs: options.rebootDurationMs ?? 60_000,
+        managedMinorUpgrades: options.managedMinorUpgrades ?? true,
+    });
+    const faults = new Faults();
+    const limiter =
+        options.rateLimit === false ? undefined : new RegionalRateLimiter(options.rateLimit ?? AWS_RDS_RATE_LIMIT, now);
+    const clients = new Map<string, RDSClient>();
+
+    const run = (region: string, command: string, input: Record<string, unknown>): object => {
+        if (faults.takeThrottle(region) || (limiter && !limiter.take(region)))
+            throw rdsError("ThrottlingException", messages.throttled());
+        const injected = faults.takeError(command, region);
+        if (injected) throw rdsError(injected.code, injected.message, injected.httpStatusCode);
+        const handler = HANDLERS[command];
+        if (!handler) throw rdsError("InvalidAction", messages.unsupportedCommand(command));
+        settle(store, now());
+        try {
+            return handler({ store, faults, region, now: now() }, input);
+        } catch (e) {
+            if (e instanceof SimulatedFault) throw rdsError(e.code, e.message, e.httpStatusCode);
+            throw e;
+        }
+    };
+
+    const dispatch = async (region: string, command: string, input: Record<string, unknown>): Promise<object> => {
+        const time = now();
+        try {
+            const output = run(region, command, input);
+            recorder.call({ time, region, command, input: { ...input } });
+            return output;
+        } catch (e) {
+            const err = e as Error;
+            recorder.call({
+                time,
+                region,
+                command,
+                input: { ...input },
+                error: { name: err.name, message: err.message },
+            });
+            throw e;
+        }
+    };
+
+    const findCluster = (id: string) => {
+        settle(store, now());
+        const cluster = store.clusterAnywhere(id);
+        if (!cluster)
+            throw new Error(
+                `simulator: no cluster "${id}"; seeded: ${[...store.clusters.values()].map((c) => c.id).join(", ") || "none"}`,
+            );
+        return cluster;
+    };
+
+    return {
+        clock,
+        catalogue,
+        faults,
+        calls: recorder.calls,
+        events: recorder.events,
+        clientFor: (region: string) => {
+            let client = clients.get(region);
+            if (!client) clients.set(region, (client = simulatedClient(region, dispatch)));
+            return client;
+        },
+        seed: (topology) => store.seed(topology),
+        dispatch,
+        callsOf: (command) => recorder.callsOf(command),
+        describeCallsPerMember: () => recorder.describeCallsPerMember(),
+        eventsOf: (kind, subject) => {
+            settle(store, now());
+            return recorder.eventsOf(kind, subject);
+        },
+        finishTimes: () => {
+            settle(store, now());
+            return recorder.finishTimes();
+        },
+        cluster: (id) => clusterView(store, findCluster(id)),
+        globalCluster: (id) => {
+            settle(store, now());
+            const global = store.globals.get(id);
+            if (!global) throw new Error(`simulator: no global cluster "${id}"`);
+            return globalView(store, global);
+        },
+        auroraVersion: (id) => findCluster(id).version,
+        setUpgradeDuration: (id, ms) => {
+            if (!Number.isFinite(ms) || ms < 0) throw new Error(`setUpgradeDuration: ms must be >= 0, got ${ms}`);
+            findCluster(id).upgradeDurationMs = ms;
+        },
+        holdStatus: (id, status, ms) => {
+            if (!Number.isFinite(ms) || ms <= 0) throw new Error(`holdStatus: ms must be > 0, got ${ms}`);
+            findCluster(id).heldStatus = { status, until: now() + ms };
+        },
+        rateLimited: (region) => {
+            if (!limiter) return 0;
+            if (region !== undefined) return limiter.throttled.get(region) ?? 0;
+            return [...limiter.throttled.values()].reduce((a, b) => a + b, 0);
+        },
+    };
+}
