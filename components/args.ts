@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Engine } from "../engine-versions";
+import { Role } from "../vocabulary";
 import { DEFAULTS } from "./defaults";
 import { UpgradeArgs } from "./upgrade-args";
 
@@ -167,7 +168,7 @@ export interface AuroraGlobalDatabaseArgs {
 
 /** A member with its defaults resolved and its role. */
 export interface ResolvedMember extends MemberArgs {
-    readonly role: "primary" | "secondary";
+    readonly role: Role;
     readonly clusterIdentifier: string;
     readonly instanceCount: number;
     readonly instanceClass: string;
@@ -175,7 +176,7 @@ export interface ResolvedMember extends MemberArgs {
 
 export function resolveMembers(name: string, args: AuroraGlobalDatabaseArgs): ResolvedMember[] {
     const globalId = args.globalClusterIdentifier ?? name;
-    const resolve = (m: MemberArgs, role: "primary" | "secondary"): ResolvedMember => ({
+    const resolve = (m: MemberArgs, role: Role): ResolvedMember => ({
         ...m,
         role,
         clusterIdentifier: m.clusterIdentifier ?? `${globalId}-${m.region}`,

@@ -1,4 +1,5 @@
 import { isBlocked, Plan } from "../planner";
+import { isComponentStepAction, isStepRole } from "../vocabulary";
 import { StepSpec } from "./step-graph";
 
 /** The stack output (of index.ts) that records the declared upgrade steps for the next run. */
@@ -25,9 +26,6 @@ export interface UpgradeStepsRecord {
     readonly steps: readonly DeclaredStep[];
 }
 
-const ACTIONS: readonly string[] = ["snapshot", "global-upgrade", "member-upgrade", "member-patch"];
-const ROLES: readonly string[] = ["primary", "secondary", "global"];
-
 const isString = (v: unknown): v is string => typeof v === "string";
 const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -35,8 +33,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 function parseStep(v: unknown, earlier: ReadonlySet<string>): DeclaredStep | undefined {
     if (!isObject(v)) return undefined;
     const { key, action, role, cluster, region, command, after, triggers } = v;
-    if (!isString(key) || !isString(action) || !ACTIONS.includes(action) || !isString(role) || !ROLES.includes(role))
-        return undefined;
+    if (!isString(key) || !isComponentStepAction(action) || !isStepRole(role)) return undefined;
     if (
         !isString(cluster) ||
         !isString(region) ||
@@ -49,8 +46,8 @@ function parseStep(v: unknown, earlier: ReadonlySet<string>): DeclaredStep | und
     if (earlier.has(key) || !after.every((k) => earlier.has(k))) return undefined;
     return {
         key,
-        action: action as DeclaredStep["action"],
-        role: role as DeclaredStep["role"],
+        action,
+        role,
         cluster,
         region,
         command,

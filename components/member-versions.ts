@@ -1,11 +1,12 @@
 import { Engine, sameVersion, tryParseVersion, VersionParseError } from "../engine-versions";
+import { Role } from "../vocabulary";
 import { ResolvedMember } from "./args";
 import { LiveState } from "./live-state";
 
 /** One member's version as the stack reports it. */
 export interface MemberVersion {
     readonly clusterIdentifier: string;
-    readonly role: "primary" | "secondary";
+    readonly role: Role;
     /** The EngineVersion read live; for a member created by this update, the declared version. */
     readonly version: string;
     /** True when the member did not exist when the program read the live state. */

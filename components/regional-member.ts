@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Engine } from "../engine-versions";
+import { Role } from "../vocabulary";
 import { ResolvedMember } from "./args";
 
 /** Settings every member shares, decided by the parent {@link AuroraGlobalDatabase}. */
@@ -44,7 +45,7 @@ export const INSTANCE_IGNORE_CHANGES = ["engineVersion"];
  * so only the upgrade steps change it: no provider-driven upgrade, no replacement, no drift.
  */
 export class AuroraRegionalMember extends pulumi.ComponentResource {
-    public readonly role: "primary" | "secondary";
+    public readonly role: Role;
     public readonly region: string;
     public readonly clusterIdentifier: string;
     public readonly cluster: aws.rds.Cluster;

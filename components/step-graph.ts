@@ -1,5 +1,6 @@
 import { STEP_FLAGS, StepCommandOptions, stepCommandArgs } from "../orchestrator/cli/steps";
 import { isBlocked, Plan, PlanStep } from "../planner";
+import { ComponentStepAction, DEFAULT_OPT_IN, isMemberStepAction, StepRole } from "../vocabulary";
 import { ResolvedUpgrade } from "./args";
 
 /**
@@ -10,9 +11,9 @@ import { ResolvedUpgrade } from "./args";
 export interface StepSpec {
     /** Stable key, also the suffix of the resource name: `snapshot`, `global`, `primary`, `secondary-<region>`. */
     readonly key: string;
-    /** What the step does, from the plan. */
-    readonly action: "snapshot" | "global-upgrade" | "member-upgrade" | "member-patch";
-    readonly role: "primary" | "secondary" | "global";
+    /** What the step does: the plan's action (the global step also runs the parameter-group steps). */
+    readonly action: ComponentStepAction;
+    readonly role: StepRole;
     /** The member cluster (or the global cluster for global steps). */
     readonly cluster: string;
     readonly region: string;
@@ -47,7 +48,7 @@ export function stepGraph(plan: Plan, upgrade: ResolvedUpgrade, homeRegion: stri
         strategy: plan.path === "managed" ? "managed" : plan.path === "rolling" ? "rolling" : upgrade.strategy,
         ...(upgrade.timeoutMinutes !== undefined ? { timeoutMinutes: upgrade.timeoutMinutes } : {}),
         ...(upgrade.pollSeconds !== undefined ? { pollSeconds: upgrade.pollSeconds } : {}),
-        optIn: upgrade.applyPendingPatches || "immediate",
+        optIn: upgrade.applyPendingPatches || DEFAULT_OPT_IN,
         patchRound: plan.path === "patch",
     };
     const command = (step: Pick<PlanStep, "action" | "cluster">): string =>
@@ -72,7 +73,7 @@ export function stepGraph(plan: Plan, upgrade: ResolvedUpgrade, homeRegion: stri
     if (global) {
         specs.push({
             key: "global",
-            action: "global-upgrade",
+            action: "modify-global-cluster",
             role: "global",
             cluster: plan.globalClusterId,
             region: global.region,
@@ -82,16 +83,12 @@ export function stepGraph(plan: Plan, upgrade: ResolvedUpgrade, homeRegion: stri
         return specs;
     }
 
-    const memberSteps = plan.steps.filter(
-        (s) => s.action === "modify-db-cluster" || s.action === "apply-pending-maintenance",
-    );
-    const action = (s: PlanStep): StepSpec["action"] =>
-        s.action === "apply-pending-maintenance" ? "member-patch" : "member-upgrade";
+    const memberSteps = plan.steps.filter((s) => isMemberStepAction(s.action));
     const secondaries = memberSteps.filter((s) => s.role === "secondary");
     for (const s of secondaries) {
         specs.push({
             key: `secondary-${s.region}`,
-            action: action(s),
+            action: s.action as ComponentStepAction,
             role: "secondary",
             cluster: s.cluster,
             region: s.region,
@@ -103,7 +100,7 @@ export function stepGraph(plan: Plan, upgrade: ResolvedUpgrade, homeRegion: stri
     for (const s of memberSteps.filter((m) => m.role === "primary")) {
         specs.push({
             key: "primary",
-            action: action(s),
+            action: s.action as ComponentStepAction,
             role: "primary",
             cluster: s.cluster,
             region: s.region,

@@ -1,4 +1,20 @@
-import { isEngine, tryParseVersion, VersionParseError } from "../engine-versions";
+import { tryParseVersion, VersionParseError } from "../engine-versions";
+import {
+    BACKUP_RETENTION_DAYS,
+    Bounds,
+    ENGINES,
+    INSTANCE_COUNT,
+    isEngine,
+    isOptInType,
+    isRegion,
+    isStrategy,
+    MAX_SECONDARIES,
+    OPT_IN_TYPES,
+    POLL_SECONDS,
+    PORT,
+    STRATEGIES,
+    TIMEOUT_MINUTES,
+} from "../vocabulary";
 import { AuroraGlobalDatabaseArgs, MemberArgs } from "./args";
 
 /**
@@ -8,13 +24,8 @@ import { AuroraGlobalDatabaseArgs, MemberArgs } from "./args";
  */
 type ArgsRule = (args: AuroraGlobalDatabaseArgs) => string[];
 
-const STRATEGIES = ["auto", "managed", "rolling"];
-const OPT_INS = [false, "immediate", "next-maintenance"];
-const REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d{1,2}$/;
 const IDENTIFIER = /^[a-zA-Z](?!.*--)[a-zA-Z0-9-]{0,62}$/;
 const DATABASE_NAME = /^[a-zA-Z][a-zA-Z0-9_]{0,62}$/;
-const MAX_SECONDARIES = 10;
-const MAX_INSTANCES = 16;
 
 const q = (value: unknown): string => JSON.stringify(value) ?? String(value);
 
@@ -34,7 +45,11 @@ function isObject(value: unknown): value is object {
     return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function integerIn(path: string, value: unknown, min: number, max: number, fix: string): string[] {
+/** Quoted and joined with "or": `"a", "b" or "c"`. */
+const oneOf = (values: readonly unknown[]): string =>
+    values.length === 1 ? q(values[0]) : `${values.slice(0, -1).map(q).join(", ")} or ${q(values.at(-1))}`;
+
+function integerIn(path: string, value: unknown, { min, max }: Bounds, fix: string): string[] {
     if (value === undefined) return [];
     return typeof value === "number" && Number.isInteger(value) && value >= min && value <= max
         ? []
@@ -52,8 +67,7 @@ function identifier(path: string, value: unknown): string[] {
 
 /** The rules, in the order their messages are reported. */
 export const ARGS_RULES: readonly ArgsRule[] = [
-    (a) =>
-        isEngine(a.engine) ? [] : [`engine ${q(a.engine)} is not supported: use "aurora-postgresql" or "aurora-mysql"`],
+    (a) => (isEngine(a.engine) ? [] : [`engine ${q(a.engine)} is not supported: use ${oneOf(ENGINES)}`]),
     (a) => {
         if (!isEngine(a.engine)) return [];
         const parsed = tryParseVersion(a.engine, a.engineVersion);
@@ -78,7 +92,7 @@ export const ARGS_RULES: readonly ArgsRule[] = [
             : [],
     (a) =>
         members(a).flatMap(({ path, member }) =>
-            typeof member.region === "string" && REGION.test(member.region)
+            isRegion(member.region)
                 ? []
                 : [`${path}.region ${q(member.region)} is not an AWS region: use a region code such as "us-east-1"`],
         ),
@@ -93,8 +107,7 @@ export const ARGS_RULES: readonly ArgsRule[] = [
             integerIn(
                 `${path}.instanceCount`,
                 member.instanceCount,
-                1,
-                MAX_INSTANCES,
+                INSTANCE_COUNT,
                 `every member needs at least one DB instance (a secondary without one cannot be upgraded)`,
             ),
         ),
@@ -125,27 +138,35 @@ export const ARGS_RULES: readonly ArgsRule[] = [
         });
     },
     (a) =>
-        a.upgrade?.strategy === undefined || STRATEGIES.includes(a.upgrade.strategy)
+        a.upgrade?.strategy === undefined || isStrategy(a.upgrade.strategy)
             ? []
-            : [`upgrade.strategy ${q(a.upgrade.strategy)} is not a strategy: use "auto", "managed" or "rolling"`],
+            : [`upgrade.strategy ${q(a.upgrade.strategy)} is not a strategy: use ${oneOf(STRATEGIES)}`],
     (a) =>
-        a.upgrade?.applyPendingPatches === undefined || OPT_INS.includes(a.upgrade.applyPendingPatches)
+        a.upgrade?.applyPendingPatches === undefined ||
+        a.upgrade.applyPendingPatches === false ||
+        isOptInType(a.upgrade.applyPendingPatches)
             ? []
             : [
-                  `upgrade.applyPendingPatches ${q(a.upgrade.applyPendingPatches)} is not an opt-in: use false, "immediate" or "next-maintenance"`,
+                  `upgrade.applyPendingPatches ${q(a.upgrade.applyPendingPatches)} is not an opt-in: use ${oneOf([false, ...OPT_IN_TYPES])}`,
               ],
     (a) => booleans(a),
     (a) =>
         integerIn(
             "upgrade.timeoutMinutes",
             a.upgrade?.timeoutMinutes,
-            1,
-            10080,
+            TIMEOUT_MINUTES,
             "give the minutes one upgrade step may take",
         ),
-    (a) => integerIn("upgrade.pollSeconds", a.upgrade?.pollSeconds, 1, 3600, "give the seconds between status polls"),
-    (a) => integerIn("port", a.port, 1150, 65535, "use a port from 1150 to 65535"),
-    (a) => integerIn("backupRetentionPeriod", a.backupRetentionPeriod, 1, 35, "keep automated backups 1 to 35 days"),
+    (a) =>
+        integerIn("upgrade.pollSeconds", a.upgrade?.pollSeconds, POLL_SECONDS, "give the seconds between status polls"),
+    (a) => integerIn("port", a.port, PORT, `use a port from ${PORT.min} to ${PORT.max}`),
+    (a) =>
+        integerIn(
+            "backupRetentionPeriod",
+            a.backupRetentionPeriod,
+            BACKUP_RETENTION_DAYS,
+            `keep automated backups ${BACKUP_RETENTION_DAYS.min} to ${BACKUP_RETENTION_DAYS.max} days`,
+        ),
     (a) =>
         a.databaseName === undefined || (typeof a.databaseName === "string" && DATABASE_NAME.test(a.databaseName))
             ? []

@@ -1,11 +1,6 @@
-/** The two Aurora engines a global database can run. */
-export const ENGINES = ["aurora-postgresql", "aurora-mysql"] as const;
-export type Engine = (typeof ENGINES)[number];
+import { Engine } from "../vocabulary";
 
-export function isEngine(value: unknown): value is Engine {
-    return typeof value === "string" && (ENGINES as readonly string[]).includes(value);
-}
-
+export { ENGINES, Engine, isEngine } from "../vocabulary";
 /** A valid version of each engine, quoted in error messages. */
 export const EXAMPLE_VERSIONS: Record<Engine, string> = {
     "aurora-postgresql": "17.4 (or 17.4.5 with the patch level aurora_version() prints)",

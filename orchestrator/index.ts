@@ -10,7 +10,7 @@ export { InputError, UpgradeStopped } from "./errors";
 export { RdsGateway } from "./aws/gateway";
 export type { GatewayDeps, CallStats } from "./aws/gateway";
 export { DEFAULT_RETRY, READ_ONLY_RETRY, backoffDelay, withRetry } from "./aws/retry";
-export { startJitter, MAX_START_JITTER_SECONDS } from "./aws/start-jitter";
+export { startJitter } from "./aws/start-jitter";
 export type { RandomSource, RetryPolicy } from "./aws/retry";
 export { describeTopology } from "./topology/describe";
 export type { DescribeOptions } from "./topology/describe";

@@ -1,8 +1,7 @@
 import { ChangeKind, Engine } from "../engine-versions";
+import { DEFAULT_STRATEGY, OptInType, Role, StepAction, StepRole, Strategy } from "../vocabulary";
 
-export type Role = "primary" | "secondary";
-export type Strategy = "auto" | "managed" | "rolling";
-export type OptInType = "immediate" | "next-maintenance";
+export { OptInType, Role, StepAction, StepRole, Strategy } from "../vocabulary";
 
 /** A pending maintenance action AWS reports for a member (DescribePendingMaintenanceActions). */
 export interface PendingAction {
@@ -75,7 +74,7 @@ export interface PlanOptions {
 }
 
 export const DEFAULT_PLAN_OPTIONS: PlanOptions = {
-    strategy: "auto",
+    strategy: DEFAULT_STRATEGY,
     allowMajorVersionUpgrade: false,
     snapshotBeforeUpgrade: true,
     applyPendingPatches: false,
@@ -96,14 +95,6 @@ export interface PlanInput {
 /** The path the planner chose. */
 export type UpgradePath = "none" | "create" | "managed" | "rolling" | "patch" | "major";
 
-export type StepAction =
-    | "snapshot"
-    | "prepare-parameter-groups"
-    | "modify-global-cluster"
-    | "modify-db-cluster"
-    | "apply-pending-maintenance"
-    | "apply-parameter-groups";
-
 export interface PlanStep {
     /** Steps of one wave may run in parallel; wave N+1 starts when wave N is done. */
     readonly wave: number;
@@ -111,7 +102,7 @@ export interface PlanStep {
     /** The DB cluster identifier, or the global cluster identifier for global steps. */
     readonly cluster: string;
     readonly region: string;
-    readonly role: Role | "global";
+    readonly role: StepRole;
     readonly from?: string;
     readonly to?: string;
     /** Expected impact on this member, in words. */

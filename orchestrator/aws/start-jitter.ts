@@ -1,8 +1,5 @@
 import { RdsGateway } from "./gateway";
 
-/** Upper bound of `--start-jitter-seconds`. */
-export const MAX_START_JITTER_SECONDS = 300;
-
 /**
  * Waits a random part of `maxMs` (drawn from the gateway's injected jitter source, on its clock)
  * before a run's first call, so runs started together (one per global database, from one

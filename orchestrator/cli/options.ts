@@ -1,5 +1,19 @@
-import { OptInType, PLAN_FORMATS, PlanFormat, Strategy } from "../../planner";
-import { MAX_START_JITTER_SECONDS } from "../aws/start-jitter";
+import { PLAN_FORMATS, PlanFormat } from "../../planner";
+import {
+    Bounds,
+    DEFAULT_OPT_IN,
+    DEFAULT_STRATEGY,
+    isOptInType,
+    isRegion,
+    isStrategy,
+    OPT_IN_TYPES,
+    OptInType,
+    POLL_SECONDS,
+    START_JITTER_SECONDS,
+    STRATEGIES,
+    Strategy,
+    TIMEOUT_MINUTES,
+} from "../../vocabulary";
 
 /** Validated flags of one command; `errors` lists every bad value, each naming flag, value and fix. */
 export interface Validated<T> {
@@ -7,15 +21,12 @@ export interface Validated<T> {
     readonly errors: readonly string[];
 }
 
-const STRATEGIES: readonly Strategy[] = ["auto", "managed", "rolling"];
-const OPT_INS: readonly OptInType[] = ["immediate", "next-maintenance"];
-
 /** `--strategy`: auto (default), managed or rolling. */
 export function parseStrategy(raw: string | undefined, errors: string[]): Strategy {
-    if (raw === undefined) return "auto";
-    if ((STRATEGIES as readonly string[]).includes(raw)) return raw as Strategy;
+    if (raw === undefined) return DEFAULT_STRATEGY;
+    if (isStrategy(raw)) return raw;
     errors.push(`--strategy "${raw}" is not valid: use one of ${STRATEGIES.join(", ")}`);
-    return "auto";
+    return DEFAULT_STRATEGY;
 }
 
 /** `--format`: text (default), markdown or json. */
@@ -28,18 +39,17 @@ export function parseFormat(raw: string | undefined, errors: string[]): PlanForm
 
 /** `--opt-in`: immediate (default) or next-maintenance. */
 export function parseOptIn(raw: string | undefined, errors: string[]): OptInType {
-    if (raw === undefined) return "immediate";
-    if ((OPT_INS as readonly string[]).includes(raw)) return raw as OptInType;
-    errors.push(`--opt-in "${raw}" is not valid: use one of ${OPT_INS.join(", ")}`);
-    return "immediate";
+    if (raw === undefined) return DEFAULT_OPT_IN;
+    if (isOptInType(raw)) return raw;
+    errors.push(`--opt-in "${raw}" is not valid: use one of ${OPT_IN_TYPES.join(", ")}`);
+    return DEFAULT_OPT_IN;
 }
 
 /** A whole number flag within [min, max]; undefined when not given. */
 export function parseWholeNumber(
     flag: string,
     raw: string | undefined,
-    min: number,
-    max: number,
+    { min, max }: Bounds,
     unit: string,
     example: number,
     errors: string[],
@@ -53,22 +63,21 @@ export function parseWholeNumber(
     return undefined;
 }
 
-/** `--timeout-minutes N` (1 to 10080). */
+/** `--timeout-minutes N` (within TIMEOUT_MINUTES). */
 export function parseTimeoutMinutes(raw: string | undefined, errors: string[]): number | undefined {
-    return parseWholeNumber("--timeout-minutes", raw, 1, 10080, "minutes", 120, errors);
+    return parseWholeNumber("--timeout-minutes", raw, TIMEOUT_MINUTES, "minutes", 120, errors);
 }
 
-/** `--poll-seconds N` (1 to 3600). */
+/** `--poll-seconds N` (within POLL_SECONDS). */
 export function parsePollSeconds(raw: string | undefined, errors: string[]): number | undefined {
-    return parseWholeNumber("--poll-seconds", raw, 1, 3600, "seconds", 15, errors);
+    return parseWholeNumber("--poll-seconds", raw, POLL_SECONDS, "seconds", 15, errors);
 }
 
-/** Hidden `--start-jitter-seconds N` (0 to 300): a random start delay of up to N seconds, for runs started together. */
+/** Hidden `--start-jitter-seconds N` (within START_JITTER_SECONDS): a random start delay of up to N seconds, for runs started together. */
 export function parseStartJitterSeconds(raw: string | undefined, errors: string[]): number | undefined {
-    return parseWholeNumber("--start-jitter-seconds", raw, 0, MAX_START_JITTER_SECONDS, "seconds", 10, errors);
+    return parseWholeNumber("--start-jitter-seconds", raw, START_JITTER_SECONDS, "seconds", 10, errors);
 }
 
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 const GLOBAL_ID = /^[A-Za-z][A-Za-z0-9-]{0,254}$/;
 
 /** The home region: `--region`, else AWS_REGION. */
@@ -85,7 +94,7 @@ export function parseRegion(
         );
         return "";
     }
-    if (!REGION.test(raw)) {
+    if (!isRegion(raw)) {
         errors.push(
             `${fromEnv ? "AWS_REGION" : "--region"} "${raw}" is not valid: use an AWS region code such as us-east-1`,
         );

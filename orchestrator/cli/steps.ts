@@ -1,5 +1,6 @@
 import * as path from "path";
-import { OptInType, PlanStep, Strategy } from "../../planner";
+import { PlanStep } from "../../planner";
+import { DEFAULT_OPT_IN, DEFAULT_STRATEGY, isMemberStepAction, OptInType, Strategy } from "../../vocabulary";
 
 /** The CLI's entry point (a JS shim that runs the TypeScript CLI with ts-node, no build). */
 export const CLI_BIN = path.join(__dirname, "..", "..", "bin", "aurora-global.js");
@@ -21,11 +22,7 @@ export interface StepFilter {
 export function selectSteps(steps: readonly PlanStep[], filter: StepFilter): PlanStep[] {
     if (filter.onlySnapshot) return steps.filter((s) => s.action === "snapshot");
     if (filter.onlyMember !== undefined)
-        return steps.filter(
-            (s) =>
-                s.cluster === filter.onlyMember &&
-                (s.action === "modify-db-cluster" || s.action === "apply-pending-maintenance"),
-        );
+        return steps.filter((s) => s.cluster === filter.onlyMember && isMemberStepAction(s.action));
     return [...steps];
 }
 
@@ -71,7 +68,7 @@ export function stepCommandArgs(o: StepCommandOptions, step: Pick<PlanStep, "act
     const common = ["--region", o.homeRegion, "--global-cluster", o.globalClusterId];
     const poll = o.pollSeconds !== undefined ? ["--poll-seconds", String(o.pollSeconds)] : [];
     const jitter = o.startJitterSeconds ? ["--start-jitter-seconds", String(o.startJitterSeconds)] : [];
-    const patch = ["patch", ...common, "--opt-in", o.optIn ?? "immediate", ...poll, ...jitter];
+    const patch = ["patch", ...common, "--opt-in", o.optIn ?? DEFAULT_OPT_IN, ...poll, ...jitter];
     if (step.action === "apply-pending-maintenance") return [...patch, STEP_FLAGS.onlyMember, step.cluster];
     if (step.action === "snapshot" && o.patchRound) return [...patch, STEP_FLAGS.onlySnapshot];
     const upgrade = [
@@ -81,7 +78,7 @@ export function stepCommandArgs(o: StepCommandOptions, step: Pick<PlanStep, "act
         o.target,
         ...(o.allowMajor ? ["--allow-major"] : []),
         "--strategy",
-        o.strategy ?? "auto",
+        o.strategy ?? DEFAULT_STRATEGY,
         ...(o.timeoutMinutes !== undefined ? ["--timeout-minutes", String(o.timeoutMinutes)] : []),
         ...poll,
         ...jitter,

@@ -1,4 +1,14 @@
-import { DEFAULT_PLAN_OPTIONS, PlanOptions, Role, StepAction, Strategy, Violation } from "../../planner";
+import { DEFAULT_PLAN_OPTIONS, PlanOptions, Violation } from "../../planner";
+import {
+    ComponentStepAction,
+    isComponentStepAction,
+    isOptInType,
+    isRole,
+    isStepRole,
+    isStrategy,
+    Role,
+    StepRole,
+} from "../../vocabulary";
 import { bool, list, obj, str, value } from "./props";
 
 /**
@@ -36,17 +46,14 @@ export function componentSettings(props: Props): ComponentSettings {
     const strategy = str(upgrade, "strategy");
     const patches = value(upgrade ?? {}, "applyPendingPatches");
     const options: PlanOptions = {
-        strategy:
-            strategy === "managed" || strategy === "rolling" || strategy === "auto"
-                ? (strategy as Strategy)
-                : DEFAULT_PLAN_OPTIONS.strategy,
+        strategy: isStrategy(strategy) ? strategy : DEFAULT_PLAN_OPTIONS.strategy,
         allowMajorVersionUpgrade:
             bool(upgrade, "allowMajorVersionUpgrade") ?? DEFAULT_PLAN_OPTIONS.allowMajorVersionUpgrade,
         snapshotBeforeUpgrade:
             bool(upgrade, "snapshotBeforeUpgrade") ??
             snapshotInRecordedPlan(props) ??
             DEFAULT_PLAN_OPTIONS.snapshotBeforeUpgrade,
-        applyPendingPatches: patches === "immediate" || patches === "next-maintenance" ? patches : false,
+        applyPendingPatches: isOptInType(patches) ? patches : false,
         mysqlInPlaceMajorConfirmed: bool(upgrade, "mysqlInPlaceMajorConfirmed") ?? false,
     };
     return {
@@ -71,32 +78,20 @@ function snapshotInRecordedPlan(props: Props): boolean | undefined {
 export interface RecordedStep {
     /** The resource name is `<component name>-upgrade-<key>`. */
     readonly key: string;
-    readonly action: StepAction;
-    readonly role: "primary" | "secondary" | "global";
+    readonly action: ComponentStepAction;
+    readonly role: StepRole;
     readonly cluster?: string;
 }
-
-const SPEC_ACTIONS: Record<string, StepAction> = {
-    snapshot: "snapshot",
-    "global-upgrade": "modify-global-cluster",
-    "member-upgrade": "modify-db-cluster",
-    "member-patch": "apply-pending-maintenance",
-};
 
 /** The component's `upgradeSteps` output, when recorded. */
 export function recordedSteps(props: Props): RecordedStep[] {
     return list(props, "upgradeSteps")
         .filter((s): s is Props => s !== null && typeof s === "object" && typeof (s as Props).key === "string")
-        .filter(
-            (s) =>
-                typeof s.action === "string" &&
-                s.action in SPEC_ACTIONS &&
-                (s.role === "primary" || s.role === "secondary" || s.role === "global"),
-        )
+        .filter((s) => isComponentStepAction(s.action) && isStepRole(s.role))
         .map((s) => ({
             key: s.key as string,
-            action: SPEC_ACTIONS[s.action as string],
-            role: s.role as RecordedStep["role"],
+            action: s.action as ComponentStepAction,
+            role: s.role as StepRole,
             ...(typeof s.cluster === "string" ? { cluster: s.cluster } : {}),
         }));
 }
@@ -118,7 +113,7 @@ function recordedViolations(props: Props): Violation[] | undefined {
 /** The role a regional member component declares, if it is one. */
 export function declaredRole(props: Props): Role | undefined {
     const role = str(props, "role");
-    return role === "primary" || role === "secondary" ? role : undefined;
+    return isRole(role) ? role : undefined;
 }
 
 /** Environment keys of an upgrade step command. */

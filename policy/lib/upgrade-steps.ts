@@ -1,5 +1,5 @@
 import { PolicyResource } from "@pulumi/policy";
-import { StepAction } from "../../planner";
+import { isStepAction, isStepRole, isUpgradeAction, StepAction, StepRole } from "../../vocabulary";
 import { recordedSteps, STEP_ENV } from "./component-contract";
 import { ancestorOfType } from "./global-topology";
 import { obj, str } from "./props";
@@ -9,18 +9,9 @@ import { TYPES } from "./resource-types";
 export interface StepView {
     readonly resource: PolicyResource;
     readonly action: StepAction | "unknown";
-    readonly role: "primary" | "secondary" | "global" | "unknown";
+    readonly role: StepRole | "unknown";
     readonly cluster?: string;
 }
-
-const ACTIONS: readonly StepAction[] = [
-    "snapshot",
-    "prepare-parameter-groups",
-    "modify-global-cluster",
-    "modify-db-cluster",
-    "apply-pending-maintenance",
-    "apply-parameter-groups",
-];
 
 /** The upgrade step commands under each of our components, keyed by the component. */
 export function stepsByComponent(resources: readonly PolicyResource[]): Map<PolicyResource, StepView[]> {
@@ -73,19 +64,15 @@ export function classify(r: PolicyResource, component?: PolicyResource): StepVie
             : "unknown";
     return {
         resource: r,
-        action: action && (ACTIONS as readonly string[]).includes(action) ? (action as StepAction) : byName,
-        role: role === "primary" || role === "secondary" || role === "global" ? role : roleByName,
+        action: isStepAction(action) ? action : byName,
+        role: isStepRole(role) ? role : roleByName,
         ...(cluster ? { cluster } : {}),
     };
 }
 
 /** True for a step that changes a member's or the global cluster's version or patch level. */
 export function isUpgradeStep(s: StepView): boolean {
-    return (
-        s.action === "modify-db-cluster" ||
-        s.action === "apply-pending-maintenance" ||
-        s.action === "modify-global-cluster"
-    );
+    return isUpgradeAction(s.action);
 }
 
 /** True when `from` depends on `on`, directly or through other resources. */

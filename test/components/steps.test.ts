@@ -216,13 +216,13 @@ describe("components: stepGraph (pure)", () => {
                 ],
                 [
                     "secondary-ap-northeast-1",
-                    "member-patch",
+                    "apply-pending-maintenance",
                     ["snapshot"],
                     `${CLI} patch --region ${PRIMARY} --global-cluster app --opt-in next-maintenance --poll-seconds 20 --only-member app-apne1`,
                 ],
                 [
                     "primary",
-                    "member-patch",
+                    "apply-pending-maintenance",
                     ["secondary-ap-northeast-1"],
                     `${CLI} patch --region ${PRIMARY} --global-cluster app --opt-in next-maintenance --poll-seconds 20 --only-member app-use1`,
                 ],

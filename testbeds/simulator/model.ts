@@ -1,4 +1,5 @@
 import { Engine } from "../../engine-versions";
+import { OptInType } from "../../vocabulary";
 
 /** Cluster statuses the simulator reports (a subset of AWS's, AURORA-FACTS §3). */
 export type ClusterStatus = "available" | "upgrading" | "modifying" | "upgrade_failed";
@@ -44,7 +45,7 @@ export interface PendingActionState {
     readonly description: string;
     readonly targetVersion?: string;
     readonly durationMs?: number;
-    optInStatus?: "immediate" | "next-maintenance";
+    optInStatus?: OptInType;
     currentApplyDate?: number;
 }
 

@@ -1,4 +1,5 @@
 import { Engine } from "../../engine-versions";
+import { Role } from "../../vocabulary";
 
 /** The AWS account every simulated ARN carries. */
 export const ACCOUNT_ID = "123456789012";
@@ -33,7 +34,7 @@ export interface SeedMember {
     /** DB cluster identifier. */
     readonly id: string;
     readonly region: string;
-    readonly role: "primary" | "secondary";
+    readonly role: Role;
     /** Number of DB instances. Default 1 (0 models a headless secondary). */
     readonly instances?: number;
     /** Default `db.r6g.large`. */

@@ -1,4 +1,5 @@
 import { Engine } from "../../../engine-versions";
+import { Role } from "../../../vocabulary";
 
 /** One pending maintenance action AWS reports for a member (DescribePendingMaintenanceActions). */
 export interface ScenarioPendingAction {
@@ -15,7 +16,7 @@ export interface ScenarioMember {
     /** DB cluster identifier. Default `<globalCluster>-<region>`, the component's naming. */
     readonly cluster: string;
     readonly region: string;
-    readonly role: "primary" | "secondary";
+    readonly role: Role;
     /** Number of DB instances (0: a headless secondary). */
     readonly instances: number;
     /** This member's own version when it differs from the database's (a half-done upgrade). */

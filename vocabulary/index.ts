@@ -1,0 +1,12 @@
+/**
+ * The words of aurora-global, defined once: engines, strategies, opt-ins, roles, step actions,
+ * limits and the region pattern. Each is an `as const` tuple with the type derived from it; every
+ * other folder imports them from here. No I/O, no dependencies.
+ */
+export * from "./engines";
+export * from "./strategies";
+export * from "./opt-ins";
+export * from "./roles";
+export * from "./step-actions";
+export * from "./limits";
+export * from "./region";
