@@ -224,24 +224,20 @@ describe("orchestrator: explicit target groups (hidden --cluster-parameter-group
 
     it("names untagged groups of the target family: they are applied, secondaries first, with no ModifyGlobalCluster", async () => {
         const sim = simulate(AT_17_ON_DEFAULTS);
-        await sim
-            .clientFor("us-east-1")
-            .send(
-                new CreateDBClusterParameterGroupCommand({
-                    DBClusterParameterGroupName: "legacy-use1-17",
-                    DBParameterGroupFamily: "aurora-postgresql17",
-                    Description: "by hand",
-                }),
-            );
-        await sim
-            .clientFor("ap-northeast-1")
-            .send(
-                new CreateDBClusterParameterGroupCommand({
-                    DBClusterParameterGroupName: "legacy-apne1-17",
-                    DBParameterGroupFamily: "aurora-postgresql17",
-                    Description: "by hand",
-                }),
-            );
+        await sim.clientFor("us-east-1").send(
+            new CreateDBClusterParameterGroupCommand({
+                DBClusterParameterGroupName: "legacy-use1-17",
+                DBParameterGroupFamily: "aurora-postgresql17",
+                Description: "by hand",
+            }),
+        );
+        await sim.clientFor("ap-northeast-1").send(
+            new CreateDBClusterParameterGroupCommand({
+                DBClusterParameterGroupName: "legacy-apne1-17",
+                DBParameterGroupFamily: "aurora-postgresql17",
+                Description: "by hand",
+            }),
+        );
         const r = await cli(sim, [
             ...UPGRADE,
             "--cluster-parameter-group",
@@ -284,15 +280,13 @@ describe("orchestrator: explicit target groups (hidden --cluster-parameter-group
 
     it("an unknown member, a missing group or a group of another family: exit 2 and nothing changed", async () => {
         const sim = simulate(AT_17_ON_DEFAULTS);
-        await sim
-            .clientFor("us-east-1")
-            .send(
-                new CreateDBClusterParameterGroupCommand({
-                    DBClusterParameterGroupName: "old-16",
-                    DBParameterGroupFamily: "aurora-postgresql16",
-                    Description: "old",
-                }),
-            );
+        await sim.clientFor("us-east-1").send(
+            new CreateDBClusterParameterGroupCommand({
+                DBClusterParameterGroupName: "old-16",
+                DBParameterGroupFamily: "aurora-postgresql16",
+                Description: "old",
+            }),
+        );
         const unknown = await cli(sim, [...UPGRADE, "--cluster-parameter-group", "app-euw1=x"]);
         assert.strictEqual(unknown.code, 2);
         assert.strictEqual(

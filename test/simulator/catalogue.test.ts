@@ -86,15 +86,13 @@ describe("simulator: engine catalogue (DescribeDBEngineVersions)", () => {
             { engine: "aurora-postgresql" as const, version: "17.5", patchLevel: "17.5.9" },
         ];
         const sim = seeded(pgTopology(), { catalogue });
-        await sim
-            .clientFor("us-west-2")
-            .send(
-                new ModifyDBClusterCommand({
-                    DBClusterIdentifier: "pg-west",
-                    EngineVersion: "17.5",
-                    ApplyImmediately: true,
-                }),
-            );
+        await sim.clientFor("us-west-2").send(
+            new ModifyDBClusterCommand({
+                DBClusterIdentifier: "pg-west",
+                EngineVersion: "17.5",
+                ApplyImmediately: true,
+            }),
+        );
         await sim.clock.sleep(5 * MIN);
         assert.equal(sim.auroraVersion("pg-west"), "17.5.9");
         const only = seeded(pgTopology(), {

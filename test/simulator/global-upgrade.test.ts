@@ -4,15 +4,13 @@ import { DEFAULT_EPOCH, SimulatedRds } from "../../testbeds/simulator";
 import { MIN, mysqlTopology, pgTopology, seeded } from "./helpers";
 
 const modifyGlobal = (sim: SimulatedRds, id: string, version: string, allowMajor?: boolean) =>
-    sim
-        .clientFor("us-east-1")
-        .send(
-            new ModifyGlobalClusterCommand({
-                GlobalClusterIdentifier: id,
-                EngineVersion: version,
-                AllowMajorVersionUpgrade: allowMajor,
-            }),
-        );
+    sim.clientFor("us-east-1").send(
+        new ModifyGlobalClusterCommand({
+            GlobalClusterIdentifier: id,
+            EngineVersion: version,
+            AllowMajorVersionUpgrade: allowMajor,
+        }),
+    );
 
 describe("simulator: ModifyGlobalCluster (managed minor and major)", () => {
     it("managed PostgreSQL minor: every member upgrades at once, the global version changes after the slowest", async () => {

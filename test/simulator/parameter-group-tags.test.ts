@@ -59,15 +59,13 @@ describe("simulator: tags on parameter groups", () => {
     it("an unknown group, or a group of another region, is not found", async () => {
         const sim = seeded(pgTopology());
         const east = sim.clientFor("us-east-1");
-        await sim
-            .clientFor("us-west-2")
-            .send(
-                new CreateDBClusterParameterGroupCommand({
-                    DBClusterParameterGroupName: "w",
-                    DBParameterGroupFamily: "aurora-postgresql17",
-                    Description: "d",
-                }),
-            );
+        await sim.clientFor("us-west-2").send(
+            new CreateDBClusterParameterGroupCommand({
+                DBClusterParameterGroupName: "w",
+                DBParameterGroupFamily: "aurora-postgresql17",
+                Description: "d",
+            }),
+        );
         const westArn = "arn:aws:rds:us-west-2:123456789012:cluster-pg:w";
         await expectAwsError(
             east.send(new ListTagsForResourceCommand({ ResourceName: westArn })),

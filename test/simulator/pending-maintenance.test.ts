@@ -23,13 +23,11 @@ function withPatch(topology: SeedTopology, target: string): SeedTopology {
 describe("simulator: pending maintenance (system-update)", () => {
     it("lists the action per cluster ARN, filtered by db-cluster-id", async () => {
         const sim = seeded(withPatch(mysqlTopology(), "8.0.mysql_aurora.3.08.1"));
-        const out = await sim
-            .clientFor("eu-west-1")
-            .send(
-                new DescribePendingMaintenanceActionsCommand({
-                    Filters: [{ Name: "db-cluster-id", Values: ["my-eu"] }],
-                }),
-            );
+        const out = await sim.clientFor("eu-west-1").send(
+            new DescribePendingMaintenanceActionsCommand({
+                Filters: [{ Name: "db-cluster-id", Values: ["my-eu"] }],
+            }),
+        );
         assert.deepEqual(out.PendingMaintenanceActions, [
             {
                 ResourceIdentifier: EU,
@@ -43,13 +41,11 @@ describe("simulator: pending maintenance (system-update)", () => {
                 ],
             },
         ]);
-        const other = await sim
-            .clientFor("eu-west-1")
-            .send(
-                new DescribePendingMaintenanceActionsCommand({
-                    Filters: [{ Name: "db-cluster-id", Values: ["my-east"] }],
-                }),
-            );
+        const other = await sim.clientFor("eu-west-1").send(
+            new DescribePendingMaintenanceActionsCommand({
+                Filters: [{ Name: "db-cluster-id", Values: ["my-east"] }],
+            }),
+        );
         assert.deepEqual(other.PendingMaintenanceActions, []);
     });
 
@@ -80,15 +76,13 @@ describe("simulator: pending maintenance (system-update)", () => {
     it("Aurora MySQL: the primary's patch is refused while a secondary is lower", async () => {
         const sim = seeded(withPatch(mysqlTopology(), "8.0.mysql_aurora.3.08.1"));
         await expectAwsError(
-            sim
-                .clientFor("us-east-1")
-                .send(
-                    new ApplyPendingMaintenanceActionCommand({
-                        ResourceIdentifier: EAST,
-                        ApplyAction: "system-update",
-                        OptInType: "immediate",
-                    }),
-                ),
+            sim.clientFor("us-east-1").send(
+                new ApplyPendingMaintenanceActionCommand({
+                    ResourceIdentifier: EAST,
+                    ApplyAction: "system-update",
+                    OptInType: "immediate",
+                }),
+            ),
             "InvalidParameterValue",
             messages.replicasFirst("my-east"),
         );
@@ -96,15 +90,13 @@ describe("simulator: pending maintenance (system-update)", () => {
 
     it("Aurora PostgreSQL: the patch shows only in aurora_version(), EngineVersion stays 17.4", async () => {
         const sim = seeded(withPatch(pgTopology(), "17.4.6"));
-        await sim
-            .clientFor("us-east-1")
-            .send(
-                new ApplyPendingMaintenanceActionCommand({
-                    ResourceIdentifier: "arn:aws:rds:us-east-1:123456789012:cluster:pg-east",
-                    ApplyAction: "system-update",
-                    OptInType: "immediate",
-                }),
-            );
+        await sim.clientFor("us-east-1").send(
+            new ApplyPendingMaintenanceActionCommand({
+                ResourceIdentifier: "arn:aws:rds:us-east-1:123456789012:cluster:pg-east",
+                ApplyAction: "system-update",
+                OptInType: "immediate",
+            }),
+        );
         await sim.clock.sleep(4 * MIN);
         assert.deepEqual(
             [sim.cluster("pg-east").engineVersion, sim.auroraVersion("pg-east"), sim.auroraVersion("pg-west")],

@@ -120,13 +120,11 @@ describe("simulator: rolling upgrades, evaluated lazily from the clock", () => {
         const sim = seeded(pgTopology());
         const west = sim.clientFor("us-west-2");
         for (let i = 0; i < 3; i++) await west.send(new DescribeDBClustersCommand({ DBClusterIdentifier: "pg-west" }));
-        await sim
-            .clientFor("us-east-1")
-            .send(
-                new DescribeDBClustersCommand({
-                    DBClusterIdentifier: "arn:aws:rds:us-east-1:123456789012:cluster:pg-east",
-                }),
-            );
+        await sim.clientFor("us-east-1").send(
+            new DescribeDBClustersCommand({
+                DBClusterIdentifier: "arn:aws:rds:us-east-1:123456789012:cluster:pg-east",
+            }),
+        );
         await west.send(new DescribeDBClustersCommand({}));
         assert.deepEqual(sim.describeCallsPerMember(), { "pg-west": 3, "pg-east": 1, "*": 1 });
         assert.equal(sim.callsOf("DescribeDBClustersCommand").length, 5);

@@ -63,13 +63,11 @@ describe("simulator: real RDSClient wired to the simulator", () => {
         );
         assert.ok(err instanceof DBClusterNotFoundFault);
         assert.equal(sim.calls[0].error?.name, "DBClusterNotFoundFault");
-        const byArn = await sim
-            .clientFor("us-west-2")
-            .send(
-                new DescribeDBClustersCommand({
-                    DBClusterIdentifier: "arn:aws:rds:us-west-2:123456789012:cluster:pg-west",
-                }),
-            );
+        const byArn = await sim.clientFor("us-west-2").send(
+            new DescribeDBClustersCommand({
+                DBClusterIdentifier: "arn:aws:rds:us-west-2:123456789012:cluster:pg-west",
+            }),
+        );
         assert.equal(byArn.DBClusters?.[0].DBClusterIdentifier, "pg-west");
     });
 
