@@ -108,4 +108,35 @@ export const messages = {
     unsupportedCommand: (command: string) =>
         `The action ${command} is not valid for this web service (the simulated RDS control plane does not implement it).`,
     injectedUpgradeFailure: (cluster: string) => `Database engine upgrade of DB cluster ${cluster} failed.`,
+    // Blue/green deployments. The fault descriptions are the API reference's (CreateBlueGreenDeployment,
+    // SwitchoverBlueGreenDeployment, DeleteBlueGreenDeployment "Errors"); the per-case texts are the
+    // simulator's own wording around them (match codes first).
+    blueGreenExists: (name: string) =>
+        `A blue/green deployment with the specified name already exists: ${name} (names are unique per account and Region).`,
+    blueGreenNotFound: (id: string) =>
+        `BlueGreenDeploymentIdentifier ${id} doesn't refer to an existing blue/green deployment.`,
+    blueGreenInvalidState: (id: string, status: string, action: string) =>
+        `The blue/green deployment ${id} can't be ${action} while its status is ${status}.`,
+    blueGreenSourceNotWriter: (arn: string, global: string, writerArn: string) =>
+        `The source DB cluster ${arn} isn't supported for a blue/green deployment: it is a secondary cluster of global database ${global}. Create the blue/green deployment from the writer DB cluster ${writerArn}.`,
+    blueGreenVersionNotSupported: (engine: string, version: string) =>
+        `The source DB cluster isn't supported for a blue/green deployment: ${engine} ${version} doesn't support Blue/Green Deployments.`,
+    blueGreenManagedPassword: (cluster: string) =>
+        `The source DB cluster ${cluster} isn't supported for a blue/green deployment: its master user password is managed in AWS Secrets Manager.`,
+    blueGreenSourceBusy: (cluster: string, id: string) =>
+        `DB cluster ${cluster} is already the source of blue/green deployment ${id}.`,
+    blueGreenInvalidName: (name: string) =>
+        `The parameter BlueGreenDeploymentName is not a valid identifier: ${name}. Use 1 to 60 letters, digits or hyphens, starting with a letter, without two consecutive hyphens or a trailing hyphen.`,
+    blueGreenSourceNotArn: (source: string) =>
+        `The parameter Source must be the Amazon Resource Name (ARN) of a DB cluster, got ${source}.`,
+    switchoverTimeoutRange: (value: number) =>
+        `Invalid value ${value} for SwitchoverTimeout. Valid values are 30 to 3600 seconds.`,
+    deleteTargetAfterSwitchover: (id: string) =>
+        `You can't specify DeleteTarget for blue/green deployment ${id}: its status is SWITCHOVER_COMPLETED.`,
+    switchoverTimedOut: (seconds: number) =>
+        `Switchover exceeded the switchover timeout of ${seconds} seconds. All changes were rolled back and no changes were made to either environment.`,
+    switchoverReplicaLag: (green: string, lag: number, seconds: number) =>
+        `Switchover was canceled by a guardrail: the replica lag of green DB cluster ${green} (${lag} seconds) isn't within the limit allowed by the switchover timeout of ${seconds} seconds. No changes were made.`,
+    switchoverReplicationUnhealthy: (green: string) =>
+        `Switchover was canceled by a guardrail: replication to green DB cluster ${green} isn't healthy. No changes were made.`,
 } as const;

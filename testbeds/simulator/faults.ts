@@ -13,6 +13,9 @@ export class Faults {
     private readonly failing = new Set<string>();
     private readonly nextErrors: { command: string; region?: string; error: InjectedError }[] = [];
     private readonly slow = new Map<string, number>();
+    private switchoverDelayMs = 0;
+    private readonly lag = new Map<string, number>();
+    private readonly unhealthy = new Set<string>();
 
     /** The next `count` calls (in `region`, or anywhere) fail with `ThrottlingException: Rate exceeded`. */
     throttle(options: { region?: string; count: number }): void {
@@ -36,6 +39,49 @@ export class Faults {
     slowUpgrade(clusterId: string, ms: number): void {
         if (!Number.isFinite(ms) || ms < 0) throw new Error(`faults.slowUpgrade: ms must be >= 0, got ${ms}`);
         this.slow.set(clusterId, (this.slow.get(clusterId) ?? 0) + ms);
+    }
+
+    /**
+     * The next blue/green switchover takes `ms` longer than usual: past its SwitchoverTimeout it
+     * fails and AWS rolls every change back (SWITCHOVER_FAILED, production unchanged).
+     */
+    slowSwitchover(ms: number): void {
+        if (!Number.isFinite(ms) || ms < 0) throw new Error(`faults.slowSwitchover: ms must be >= 0, got ${ms}`);
+        this.switchoverDelayMs += ms;
+    }
+
+    /**
+     * Replica lag of the green copy of `blueClusterId` (identifier of the blue cluster) until
+     * {@link clearReplication}: AWS's switchover guardrail refuses when it is not within the
+     * switchover timeout.
+     */
+    replicaLag(blueClusterId: string, seconds: number): void {
+        if (!Number.isFinite(seconds) || seconds < 0)
+            throw new Error(`faults.replicaLag: seconds must be >= 0, got ${seconds}`);
+        this.lag.set(blueClusterId, seconds);
+    }
+
+    /** Replication from `blueClusterId` to its green copy is unhealthy until {@link clearReplication}. */
+    unhealthyReplication(blueClusterId: string): void {
+        this.unhealthy.add(blueClusterId);
+    }
+
+    /** Lag and health back to normal. */
+    clearReplication(): void {
+        this.lag.clear();
+        this.unhealthy.clear();
+    }
+
+    /** @internal Replica lag (s) and health of the green copy of `blueClusterId`. */
+    replication(blueClusterId: string): { readonly lagSeconds: number; readonly healthy: boolean } {
+        return { lagSeconds: this.lag.get(blueClusterId) ?? 0, healthy: !this.unhealthy.has(blueClusterId) };
+    }
+
+    /** @internal Consumes the extra switchover duration. */
+    takeSwitchoverDelay(): number {
+        const ms = this.switchoverDelayMs;
+        this.switchoverDelayMs = 0;
+        return ms;
     }
 
     /** @internal Consumes one injected throttle for `region`, if any. */

@@ -2,7 +2,7 @@ import { Engine } from "../../engine-versions";
 import { OptInType } from "../../vocabulary";
 
 /** Cluster statuses the simulator reports (a subset of AWS's, AURORA-FACTS §3). */
-export type ClusterStatus = "available" | "upgrading" | "modifying" | "upgrade_failed";
+export type ClusterStatus = "available" | "upgrading" | "modifying" | "upgrade_failed" | "creating" | "deleting";
 
 export type MemberRole = "primary" | "secondary" | "standalone";
 
@@ -27,10 +27,11 @@ export interface Operation {
 }
 
 export interface InstanceState {
-    readonly id: string;
-    readonly arn: string;
+    /** Mutable: a blue/green switchover renames instances (blue-green.ts). */
+    id: string;
+    arn: string;
     readonly region: string;
-    readonly clusterId: string;
+    clusterId: string;
     readonly instanceClass: string;
     readonly isWriter: boolean;
     parameterGroup: string;
@@ -50,11 +51,12 @@ export interface PendingActionState {
 }
 
 export interface ClusterState {
-    readonly id: string;
-    readonly arn: string;
+    /** Mutable: a blue/green switchover renames clusters (blue-green.ts). */
+    id: string;
+    arn: string;
     readonly region: string;
     readonly engine: Engine;
-    readonly globalClusterId?: string;
+    globalClusterId?: string;
     readonly role: MemberRole;
     /** Full version: PostgreSQL `17.4.5` (EngineVersion shows `17.4`), MySQL its EngineVersion. */
     version: string;
@@ -70,6 +72,12 @@ export interface ClusterState {
     /** A status forced by a test ({@link SimulatedRds.holdStatus}) until the given time. */
     heldStatus?: { readonly status: ClusterStatus; readonly until: number };
     readonly createdAt: number;
+    /** DeletionProtection (ModifyDBCluster); undefined: on, as seeded. */
+    deletionProtection?: boolean;
+    /** Tags (AddTagsToResource on the cluster ARN). */
+    tags?: Map<string, string>;
+    /** The master password is managed in Secrets Manager (ManageMasterUserPassword). */
+    readonly managedMasterPassword?: boolean;
 }
 
 export interface GlobalOperation {
@@ -82,13 +90,14 @@ export interface GlobalOperation {
 }
 
 export interface GlobalClusterState {
-    readonly id: string;
-    readonly arn: string;
+    /** Mutable: a blue/green switchover renames global clusters (blue-green.ts). */
+    id: string;
+    arn: string;
     readonly engine: Engine;
     /** AWS's EngineVersion (PostgreSQL without patch level). */
     version: string;
-    /** Member cluster identifiers, primary first. */
-    readonly members: string[];
+    /** Member cluster ARNs, primary first. */
+    members: string[];
     operation?: GlobalOperation;
     deletionProtection: boolean;
     readonly createdAt: number;
@@ -115,4 +124,66 @@ export interface ParameterGroupState {
     readonly parameters: Map<string, string>;
     /** Tags (CreateDB*ParameterGroup Tags, AddTagsToResource); absent until one is set. */
     tags?: Map<string, string>;
+}
+
+/**
+ * Statuses of a blue/green deployment (API reference, `BlueGreenDeployment.Status`; the SDK's
+ * `@aws-sdk/client-rds` model documents the same values).
+ */
+export type BlueGreenStatus =
+    | "PROVISIONING"
+    | "AVAILABLE"
+    | "SWITCHOVER_IN_PROGRESS"
+    | "SWITCHOVER_COMPLETED"
+    | "INVALID_CONFIGURATION"
+    | "SWITCHOVER_FAILED"
+    | "DELETING";
+
+/** One blue cluster and its green copy (one per region of the global database). */
+export interface BlueGreenPair {
+    readonly blue: ClusterState;
+    readonly green: ClusterState;
+    /** The green copy's storage clone and instances exist from then on (then it upgrades). */
+    readonly clonedAt: number;
+    /** The green copy runs the target version and is available from then on. */
+    readonly readyAt: number;
+    /** Its green upgrade was started (lazily, at `clonedAt`). */
+    upgradeStarted: boolean;
+}
+
+/** A switchover in flight or done: AWS's guardrails, then every region together (blue-green.ts). */
+export interface SwitchoverState {
+    readonly startedAt: number;
+    readonly timeoutMs: number;
+    /** When the run ends: completed, or failed and rolled back. */
+    readonly endsAt: number;
+    readonly outcome: "completed" | "timed-out" | "guardrail";
+    /** Writes are stopped on blue (endpoints unreachable) from then until `endsAt` (completed only). */
+    readonly downtimeFrom: number;
+    readonly detail?: string;
+    settled: boolean;
+}
+
+export interface BlueGreenState {
+    /** `bgd-` and 16 lowercase letters and digits. */
+    readonly id: string;
+    readonly name: string;
+    /** The region it was created in (the writer's). */
+    readonly region: string;
+    readonly createdAt: number;
+    readonly tags: Map<string, string>;
+    /** Full target version (PostgreSQL with its patch level). */
+    readonly targetVersion: string;
+    /** Blue and green member clusters, the writer first. */
+    readonly pairs: readonly BlueGreenPair[];
+    readonly blueGlobal?: GlobalClusterState;
+    readonly greenGlobal?: GlobalClusterState;
+    status: BlueGreenStatus;
+    statusDetails?: string;
+    /** When every green copy was ready (AVAILABLE announced). */
+    availableAt?: number;
+    switchover?: SwitchoverState;
+    /** DELETING until then, then the deployment is gone. */
+    deletingUntil?: number;
+    deleteTarget?: boolean;
 }

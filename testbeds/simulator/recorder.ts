@@ -23,7 +23,13 @@ export type SimEventKind =
     | "parameter-groups-reset"
     | "snapshot-created"
     | "snapshot-available"
-    | "rebooted";
+    | "rebooted"
+    | "blue-green-created"
+    | "blue-green-available"
+    | "switchover-started"
+    | "switchover-completed"
+    | "switchover-failed"
+    | "blue-green-deleted";
 
 /** A state transition, stamped with the virtual time at which it happened (not observed). */
 export interface SimEvent {

@@ -1,4 +1,5 @@
-import { RDSClient } from "@aws-sdk/client-rds";
+import { BlueGreenDeployment, RDSClient } from "@aws-sdk/client-rds";
+import { BlueGreenSettings, blueGreenShape, DEFAULT_BLUE_GREEN, endpointAnswer } from "./blue-green";
 import { RdsClientFactory } from "../../orchestrator/ports";
 import { messages, rdsError, SimulatedFault } from "./aws-errors";
 import { CatalogueEntry, EngineCatalogue } from "./catalogue";
@@ -29,6 +30,8 @@ export interface SimulatedRdsOptions {
     readonly rateLimit?: RateLimit | false;
     /** Aurora PostgreSQL minor upgrades through ModifyGlobalCluster. Default true. */
     readonly managedMinorUpgrades?: boolean;
+    /** Durations of blue/green deployments (green cloning, switchover, deletion); see blue-green.ts. */
+    readonly blueGreen?: Partial<BlueGreenSettings>;
 }
 
 /** The simulated RDS control plane. Every transition is evaluated lazily from `clock.now()`. */
@@ -66,6 +69,16 @@ export interface SimulatedRds {
     holdStatus(clusterId: string, status: ClusterStatus, ms: number): void;
     /** Calls refused by the rate limiter (in `region`, or in all regions). */
     rateLimited(region?: string): number;
+    /** Blue/green deployments (any region, settled), as DescribeBlueGreenDeployments shows them. */
+    blueGreenDeployments(): BlueGreenDeployment[];
+    /**
+     * What a client connecting to an endpoint (`Endpoint`/`ReaderEndpoint` of DescribeDBClusters)
+     * sees now: the running version (`aurora_version()`), or the error while it does not answer.
+     * The `watch` probe's model in simulations (testbeds/bench); in-place upgrades are not modeled.
+     */
+    probeEndpoint(
+        host: string,
+    ): { readonly ok: true; readonly version: string } | { readonly ok: false; readonly error: string };
 }
 
 /** Creates a simulated RDS control plane. */
@@ -79,6 +92,7 @@ export function createSimulatedRds(options: SimulatedRdsOptions = {}): Simulated
         snapshotDurationMs: options.snapshotDurationMs ?? 2 * 60_000,
         rebootDurationMs: options.rebootDurationMs ?? 60_000,
         managedMinorUpgrades: options.managedMinorUpgrades ?? true,
+        blueGreen: { ...DEFAULT_BLUE_GREEN, ...options.blueGreen },
     });
     const faults = new Faults();
     const limiter =
@@ -92,7 +106,7 @@ export function createSimulatedRds(options: SimulatedRdsOptions = {}): Simulated
         if (injected) throw rdsError(injected.code, injected.message, injected.httpStatusCode);
         const handler = HANDLERS[command];
         if (!handler) throw rdsError("InvalidAction", messages.unsupportedCommand(command));
-        settle(store, now());
+        settle(store, now(), faults);
         try {
             return handler({ store, faults, region, now: now() }, input);
         } catch (e) {
@@ -121,7 +135,7 @@ export function createSimulatedRds(options: SimulatedRdsOptions = {}): Simulated
     };
 
     const findCluster = (id: string) => {
-        settle(store, now());
+        settle(store, now(), faults);
         const cluster = store.clusterAnywhere(id);
         if (!cluster)
             throw new Error(
@@ -146,16 +160,16 @@ export function createSimulatedRds(options: SimulatedRdsOptions = {}): Simulated
         callsOf: (command) => recorder.callsOf(command),
         describeCallsPerMember: () => recorder.describeCallsPerMember(),
         eventsOf: (kind, subject) => {
-            settle(store, now());
+            settle(store, now(), faults);
             return recorder.eventsOf(kind, subject);
         },
         finishTimes: () => {
-            settle(store, now());
+            settle(store, now(), faults);
             return recorder.finishTimes();
         },
         cluster: (id) => clusterView(store, findCluster(id)),
         globalCluster: (id) => {
-            settle(store, now());
+            settle(store, now(), faults);
             const global = store.globals.get(id);
             if (!global) throw new Error(`simulator: no global cluster "${id}"`);
             return globalView(store, global);
@@ -173,6 +187,14 @@ export function createSimulatedRds(options: SimulatedRdsOptions = {}): Simulated
             if (!limiter) return 0;
             if (region !== undefined) return limiter.throttled.get(region) ?? 0;
             return [...limiter.throttled.values()].reduce((a, b) => a + b, 0);
+        },
+        blueGreenDeployments: () => {
+            settle(store, now(), faults);
+            return [...store.blueGreens.values()].map((bg) => blueGreenShape(bg));
+        },
+        probeEndpoint: (host) => {
+            settle(store, now(), faults);
+            return endpointAnswer(store, now(), host);
         },
     };
 }

@@ -1,7 +1,15 @@
 import { awsEngineVersion, Engine, engineLabel, parameterGroupFamily, parseVersion } from "../../engine-versions";
 import { fault, messages } from "./aws-errors";
+import type { BlueGreenSettings } from "./blue-green";
 import { EngineCatalogue } from "./catalogue";
-import { ClusterState, GlobalClusterState, InstanceState, ParameterGroupState, SnapshotState } from "./model";
+import {
+    BlueGreenState,
+    ClusterState,
+    GlobalClusterState,
+    InstanceState,
+    ParameterGroupState,
+    SnapshotState,
+} from "./model";
 import { Recorder, SimEvent } from "./recorder";
 import {
     clusterArn,
@@ -21,6 +29,8 @@ export interface StoreSettings {
     readonly rebootDurationMs: number;
     /** Aurora PostgreSQL minor upgrades through ModifyGlobalCluster (announced Feb 2026). */
     readonly managedMinorUpgrades: boolean;
+    /** Durations of blue/green deployments. */
+    readonly blueGreen: BlueGreenSettings;
 }
 
 const key = (region: string, id: string) => `${region}/${id}`;
@@ -30,6 +40,8 @@ export class SimStore {
     readonly clusters = new Map<string, ClusterState>();
     readonly globals = new Map<string, GlobalClusterState>();
     readonly snapshots = new Map<string, SnapshotState>();
+    /** Blue/green deployments by identifier (blue-green.ts). */
+    readonly blueGreens = new Map<string, BlueGreenState>();
     private readonly groups = new Map<string, ParameterGroupState>();
 
     constructor(
@@ -87,6 +99,41 @@ export class SimStore {
     /** The member clusters of a global cluster, primary first. */
     membersOf(global: GlobalClusterState): ClusterState[] {
         return global.members.map((arn) => this.clusterByArn(arn)).filter((c): c is ClusterState => c !== undefined);
+    }
+
+    /** Adds a cluster (blue/green green members). */
+    addCluster(cluster: ClusterState): void {
+        this.clusters.set(key(cluster.region, cluster.id), cluster);
+    }
+
+    removeCluster(cluster: ClusterState): void {
+        this.clusters.delete(key(cluster.region, cluster.id));
+    }
+
+    /** Renames a cluster and its instances (`renameInstance` maps each instance identifier). */
+    renameCluster(cluster: ClusterState, id: string, renameInstance: (old: string) => string): void {
+        const oldArn = cluster.arn;
+        this.clusters.delete(key(cluster.region, cluster.id));
+        cluster.id = id;
+        cluster.arn = clusterArn(cluster.region, id);
+        for (const instance of cluster.instances) {
+            instance.id = renameInstance(instance.id);
+            instance.arn = instanceArn(instance.region, instance.id);
+            instance.clusterId = id;
+        }
+        this.clusters.set(key(cluster.region, id), cluster);
+        for (const g of this.globals.values()) g.members = g.members.map((a) => (a === oldArn ? cluster.arn : a));
+    }
+
+    renameGlobal(global: GlobalClusterState, id: string): void {
+        this.globals.delete(global.id);
+        global.id = id;
+        global.arn = globalClusterArn(id);
+        for (const arn of global.members) {
+            const member = this.clusterByArn(arn);
+            if (member) member.globalClusterId = id;
+        }
+        this.globals.set(id, global);
     }
 
     instancesIn(region: string): InstanceState[] {
@@ -179,6 +226,7 @@ export class SimStore {
                 durationMs: a.durationMs,
             })),
             createdAt: this.now(),
+            ...(member.managedMasterPassword ? { managedMasterPassword: true } : {}),
         };
         for (let i = 1; i <= count; i++) {
             const id = `${member.id}-instance-${i}`;

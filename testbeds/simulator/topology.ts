@@ -49,6 +49,8 @@ export interface SeedMember {
     readonly rpo?: boolean;
     /** How long an engine upgrade of this member takes. Default: the simulator's default. */
     readonly upgradeDurationMs?: number;
+    /** Master password managed in Secrets Manager: blue/green deployments refuse the cluster. */
+    readonly managedMasterPassword?: boolean;
     readonly pendingActions?: readonly SeedPendingAction[];
 }
 

@@ -1,4 +1,6 @@
 import { parameterGroupFamily, parseVersion } from "../../engine-versions";
+import { settleBlueGreens, startDueGreenUpgrades } from "./blue-green";
+import { Faults } from "./faults";
 import { ClusterState, GlobalClusterState, Operation } from "./model";
 import { SimStore } from "./store";
 
@@ -10,13 +12,15 @@ type Due =
  * Applies every transition due by `now`, in virtual-time order, stamping each event with the time
  * it happened. The simulator has no background timers: handlers and snapshots call this first.
  */
-export function settle(store: SimStore, now: number): void {
+export function settle(store: SimStore, now: number, faults: Faults): void {
+    startDueGreenUpgrades(store, faults, now);
     for (;;) {
         const next = nextDue(store, now);
         if (!next) break;
         if (next.order === 0) finishClusterOperation(store, next.cluster, next.op, next.at);
         else finishGlobalOperation(store, next.global, next.at);
     }
+    settleBlueGreens(store, now);
     for (const cluster of store.clusters.values()) {
         if (cluster.heldStatus && cluster.heldStatus.until <= now) cluster.heldStatus = undefined;
     }

@@ -1,4 +1,5 @@
 import { Handler } from "./context";
+import { blueGreenHandlers } from "./blue-green";
 import { describeHandlers } from "./describe";
 import { instanceHandlers } from "./instances";
 import { maintenanceHandlers } from "./maintenance";
@@ -20,4 +21,5 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
     ...parameterGroupHandlers,
     ...instanceHandlers,
     ...tagHandlers,
+    ...blueGreenHandlers,
 };

@@ -21,6 +21,7 @@ export const modifyDBCluster = handler<ModifyDBClusterCommandInput>((ctx, input)
     const { store, region } = ctx;
     if (!input.DBClusterIdentifier) fault("InvalidParameterValue", messages.missingParameter("DBClusterIdentifier"));
     const cluster = store.cluster(region, input.DBClusterIdentifier);
+    if (input.DeletionProtection !== undefined) cluster.deletionProtection = input.DeletionProtection;
     if (input.EngineVersion !== undefined) {
         changeEngineVersion(ctx, cluster, input);
     } else {

@@ -28,7 +28,7 @@ export function clusterShape(store: SimStore, c: ClusterState): DBCluster {
         })),
         MultiAZ: c.instances.length > 1,
         StorageEncrypted: true,
-        DeletionProtection: true,
+        DeletionProtection: c.deletionProtection ?? true,
         AutoMinorVersionUpgrade: false,
         ClusterCreateTime: new Date(c.createdAt),
         Endpoint: `${c.id}.cluster-sim.${c.region}.rds.amazonaws.com`,

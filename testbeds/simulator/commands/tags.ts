@@ -5,17 +5,19 @@ import { regionOfArn } from "../topology";
 import { handler, Handler, HandlerContext } from "./context";
 
 /**
- * The parameter group an ARN names (`arn:aws:rds:<region>:<account>:cluster-pg:<name>` or `:pg:`).
- * Tags are modeled on parameter groups only; any other ARN is refused as not found.
+ * The parameter group (`arn:aws:rds:<region>:<account>:cluster-pg:<name>` or `:pg:`) or DB cluster
+ * (`:cluster:`) an ARN names. Tags are modeled on these only; any other ARN is refused as not found.
  */
-function taggable({ store, region }: HandlerContext, arn: string | undefined): ParameterGroupState {
+function taggable({ store, region }: HandlerContext, arn: string | undefined): Pick<ParameterGroupState, "tags"> {
     if (!arn) return fault("InvalidParameterValue", messages.missingParameter("ResourceName"));
-    const m = /^arn:aws:rds:[a-z0-9-]+:\d+:(cluster-pg|pg):(.+)$/.exec(arn);
-    const group =
+    const m = /^arn:aws:rds:[a-z0-9-]+:\d+:(cluster-pg|pg|cluster):(.+)$/.exec(arn);
+    const found: Pick<ParameterGroupState, "tags"> | undefined =
         m && regionOfArn(arn) === region
-            ? store.parameterGroup(region, m[1] === "cluster-pg" ? "cluster" : "instance", m[2])
+            ? m[1] === "cluster"
+                ? store.clusters.get(`${region}/${m[2]}`)
+                : store.parameterGroup(region, m[1] === "cluster-pg" ? "cluster" : "instance", m[2])
             : undefined;
-    return group ?? fault("ResourceNotFoundFault", messages.resourceNotFound(arn));
+    return found ?? fault("ResourceNotFoundFault", messages.resourceNotFound(arn));
 }
 
 /** AddTagsToResource: sets (or replaces) tags of a parameter group. */
