@@ -74,13 +74,11 @@ describe("simulator: blue/green deployments of a global database", () => {
         assert.equal(sim.cluster(greenEast).engineVersion, "17.5");
         assert.equal(sim.cluster("pg-east").engineVersion, "17.4", "production untouched");
 
-        const sw = await sim
-            .clientFor("us-east-1")
-            .send(
-                new SwitchoverBlueGreenDeploymentCommand({
-                    BlueGreenDeploymentIdentifier: bg.BlueGreenDeploymentIdentifier,
-                }),
-            );
+        const sw = await sim.clientFor("us-east-1").send(
+            new SwitchoverBlueGreenDeploymentCommand({
+                BlueGreenDeploymentIdentifier: bg.BlueGreenDeploymentIdentifier,
+            }),
+        );
         assert.equal(sw.BlueGreenDeployment!.Status, "SWITCHOVER_IN_PROGRESS");
         const endpoint = "pg-west.cluster-sim.us-west-2.rds.amazonaws.com";
         assert.deepEqual(sim.probeEndpoint(endpoint), { ok: true, version: "17.4.5" });
@@ -115,24 +113,20 @@ describe("simulator: blue/green deployments of a global database", () => {
         assert.equal(byId.get("pg-global-old1")!.EngineVersion, "17.4");
 
         await expectAwsError(
-            sim
-                .clientFor("us-east-1")
-                .send(
-                    new DeleteBlueGreenDeploymentCommand({
-                        BlueGreenDeploymentIdentifier: bg.BlueGreenDeploymentIdentifier,
-                        DeleteTarget: true,
-                    }),
-                ),
+            sim.clientFor("us-east-1").send(
+                new DeleteBlueGreenDeploymentCommand({
+                    BlueGreenDeploymentIdentifier: bg.BlueGreenDeploymentIdentifier,
+                    DeleteTarget: true,
+                }),
+            ),
             "InvalidParameterCombination",
             messages.deleteTargetAfterSwitchover(bg.BlueGreenDeploymentIdentifier!),
         );
-        const del = await sim
-            .clientFor("us-east-1")
-            .send(
-                new DeleteBlueGreenDeploymentCommand({
-                    BlueGreenDeploymentIdentifier: bg.BlueGreenDeploymentIdentifier,
-                }),
-            );
+        const del = await sim.clientFor("us-east-1").send(
+            new DeleteBlueGreenDeploymentCommand({
+                BlueGreenDeploymentIdentifier: bg.BlueGreenDeploymentIdentifier,
+            }),
+        );
         assert.equal(del.BlueGreenDeployment!.Status, "DELETING");
         await sim.clock.advance(MIN);
         await expectAwsError(
@@ -148,14 +142,12 @@ describe("simulator: blue/green deployments of a global database", () => {
         const bg = await create(sim);
         await sim.clock.advance(30 * MIN);
         sim.faults.slowSwitchover(60_000);
-        await sim
-            .clientFor("us-east-1")
-            .send(
-                new SwitchoverBlueGreenDeploymentCommand({
-                    BlueGreenDeploymentIdentifier: bg.BlueGreenDeploymentIdentifier,
-                    SwitchoverTimeout: 60,
-                }),
-            );
+        await sim.clientFor("us-east-1").send(
+            new SwitchoverBlueGreenDeploymentCommand({
+                BlueGreenDeploymentIdentifier: bg.BlueGreenDeploymentIdentifier,
+                SwitchoverTimeout: 60,
+            }),
+        );
         await sim.clock.advance(60_000);
         const failed = await describe1(sim, bg.BlueGreenDeploymentIdentifier!);
         assert.equal(failed.Status, "SWITCHOVER_FAILED");
@@ -267,13 +259,11 @@ describe("simulator: blue/green deployments of a global database", () => {
             messages.switchoverTimeoutRange(29),
         );
         await expectAwsError(
-            sim
-                .clientFor("us-west-2")
-                .send(
-                    new DescribeBlueGreenDeploymentsCommand({
-                        BlueGreenDeploymentIdentifier: bg.BlueGreenDeploymentIdentifier,
-                    }),
-                ),
+            sim.clientFor("us-west-2").send(
+                new DescribeBlueGreenDeploymentsCommand({
+                    BlueGreenDeploymentIdentifier: bg.BlueGreenDeploymentIdentifier,
+                }),
+            ),
             "BlueGreenDeploymentNotFoundFault",
             messages.blueGreenNotFound(bg.BlueGreenDeploymentIdentifier!),
         );
