@@ -173,14 +173,18 @@ async function execute(
         return EXIT.ok;
     }
     const snapshot = full.steps.find((s) => s.action === "snapshot");
-    const named = snapshot ? { ...options, snapshotIdentifier: snapshotIdentifier(full, snapshot.cluster) } : options;
+    const named = {
+        ...options,
+        ...(snapshot ? { snapshotIdentifier: snapshotIdentifier(full, snapshot.cluster) } : {}),
+        ...(selected !== undefined ? { part: selected } : {}),
+    };
     const result = await executePlan(api, topology, plan, named, deps.hooks);
     const describes = Object.entries(result.stats.calls)
         .filter(([op]) => op.startsWith("Describe"))
         .reduce((n, [, c]) => n + c, 0);
     const verb = result.outcome === "scheduled" ? "scheduled for the next maintenance window" : "done";
     deps.stdout(
-        `${plan.path} ${plan.from ?? "?"} → ${plan.to}: ${verb} in ${formatDuration(result.elapsedMs)} (${describes} describe calls, ${result.stats.retries} retries)\n`,
+        `${selected !== undefined ? `${selected} of ` : ""}${plan.path} ${plan.from ?? "?"} → ${plan.to}: ${verb} in ${formatDuration(result.elapsedMs)} (${describes} describe calls, ${result.stats.retries} retries)\n`,
     );
     return EXIT.ok;
 }

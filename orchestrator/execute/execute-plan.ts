@@ -47,7 +47,7 @@ export async function executePlan(
     const elapsedMs = api.clock.now() - ctx.startedAt;
     if (plan.steps.length > 0) {
         api.log.info(
-            `${ctx.scheduled ? "scheduled" : "done"}: ${plan.path} ${plan.from ?? "?"} → ${plan.to} in ${formatDuration(elapsedMs)}; ${describeCalls(api)} describe calls`,
+            `${ctx.scheduled ? "scheduled" : "done"}: ${options.part ? `${options.part} of ` : ""}${plan.path} ${plan.from ?? "?"} → ${plan.to} in ${formatDuration(elapsedMs)}; ${describeCalls(api)} describe calls`,
         );
     }
     return {

@@ -14,6 +14,12 @@ export interface ExecuteOptions {
      * A run narrowed to one step passes the whole plan's, so every run names the same snapshot.
      */
     readonly snapshotIdentifier?: string;
+    /**
+     * What part of the plan this run executes, in words (`the snapshot step`), when it runs only
+     * part of it (`--only-snapshot`, `--only-member`): the final line says what was done, not
+     * that the whole upgrade was.
+     */
+    readonly part?: string;
 }
 
 /** Called around each step; throwing stops the run (tests use it to simulate a kill). */

@@ -1,4 +1,6 @@
 import * as assert from "node:assert/strict";
+import * as path from "node:path";
+import { COMMITTED_RESULTS, parseBenchArgs } from "../../testbeds/bench/args";
 import { benchCriticalPath } from "../../testbeds/bench/critical-path";
 import { benchDetection } from "../../testbeds/bench/control-plane-detection";
 import { benchFleet, peakInWindow } from "../../testbeds/bench/control-plane-fleet";
@@ -118,5 +120,17 @@ describe("bench (smoke: smallest sizes, result shape)", function () {
         assert.match(renderTable(results.table), /^section\s+metric\s+value\s+target\s+met/);
         assert.match(renderMarkdownTable(results.table), /^\| section \| metric \| value \| target \| met \|\n\|---/);
         assert.ok(results.machine.nproc >= 1 && results.machine.node.startsWith("v"));
+    });
+
+    it("a smoke run writes no file unless --out says where; a full run writes the committed results.json", () => {
+        assert.deepEqual(parseBenchArgs(["--smoke"]), { size: "smoke", markdown: false });
+        assert.deepEqual(parseBenchArgs(["--smoke", "--out", "/tmp/smoke.json"]), {
+            size: "smoke",
+            out: "/tmp/smoke.json",
+            markdown: false,
+        });
+        assert.deepEqual(parseBenchArgs([]), { size: "full", out: COMMITTED_RESULTS, markdown: false });
+        assert.equal(path.relative(path.join(__dirname, "..", ".."), COMMITTED_RESULTS), "testbeds/bench/results.json");
+        assert.throws(() => parseBenchArgs(["--fast"]), /bench: unknown argument "--fast"/);
     });
 });

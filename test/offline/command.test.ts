@@ -1,5 +1,6 @@
 import { strict as assert } from "assert";
 import { main, parseSpeed } from "../../testbeds/offline/main";
+import { wrapLine } from "../../testbeds/offline/run/sections";
 
 async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
     let stdout = "";
@@ -30,7 +31,8 @@ describe("npm run offline (offline/main)", function () {
             "  path: managed",
             "  policy pack aurora-global: no violations",
             "▶ aurora-upgrade-snapshot: aurora-global upgrade ",
-            "✔ aurora-upgrade-snapshot: exit 0 after 2m00s",
+            // The snapshot step says it did the snapshot step, not the upgrade (issue 14).
+            "✔ aurora-upgrade-snapshot: exit 0 after 2m00s — the snapshot step of managed 17.4 → 17.5: done in 2m00s",
             "▶ aurora-upgrade-global: aurora-global upgrade ",
             "ap-northeast-1  secondary upgrading  17.4.5 → 17.5.4",
             '  global cluster "aurora-global-dev": aurora-postgresql 17.5, available',
@@ -47,7 +49,36 @@ describe("npm run offline (offline/main)", function () {
             assert.ok(found >= 0, `missing (in order) ${JSON.stringify(piece)} in:\n${stdout}`);
             at = found;
         }
-        assert.match(stdout, /\[\+\d+m\d\ds\] +✔ aurora-upgrade-global: exit 0 after \d+m\d\ds/);
+        // The seed's managed upgrade takes the seed's 3 minutes, as the plan's impact says.
+        assert.match(
+            stdout,
+            /\[\+5m00s\] +✔ aurora-upgrade-global: exit 0 after 3m00s — managed 17\.4 → 17\.5: done in 3m00s/,
+        );
+        assert.match(stdout, /about 3\s+minutes in all/);
+    });
+
+    it("prints no prose line wider than 120 characters (graph lines and markdown tables stay whole)", async () => {
+        for (const scenario of ["pg-managed-minor", "mysql-secondary-upgrade-fails", "pg-downgrade-blocked"]) {
+            const { stdout } = await run(["--scenario", scenario, "--speed", "max"]);
+            const wide = stdout.split("\n").filter((l) => [...l].length > 120 && !/[├└]─/.test(l));
+            assert.deepEqual(wide, [], scenario);
+        }
+    });
+
+    it("wraps a long progress line under its text, and keeps structure whole", () => {
+        const line = `  [+16m00s]     step │ aurora-global: STOPPED: ${"word ".repeat(30).trim()}`;
+        const hang = " ".repeat(23);
+        assert.deepEqual(wrapLine(line, 60), [
+            "  [+16m00s]     step │ aurora-global: STOPPED: word word",
+            ...Array<string>(4).fill(`${hang}${"word ".repeat(7).trim()}`),
+        ]);
+        assert.deepEqual(wrapLine(`    plain prose ${"alpha beta ".repeat(8).trim()}`, 60), [
+            "    plain prose alpha beta alpha beta alpha beta alpha beta",
+            "        alpha beta alpha beta alpha beta alpha beta",
+        ]);
+        const tree = `     ├─ aurora-upgrade-snapshot (command:local:Command) after=[${"x, ".repeat(60)}]`;
+        assert.deepEqual(wrapLine(tree, 60), [tree]);
+        assert.deepEqual(wrapLine(`  | a | ${"b ".repeat(80)}|`, 60).length, 1);
     });
 
     it("--markdown shows the plan as the preview logs it: members from → to, the mermaid diagram, the impact table", async () => {
@@ -119,13 +150,16 @@ describe("npm run offline (offline/main)", function () {
         assert.equal(code, 2);
         assert.match(
             stdout,
-            /✗ \[downgrade\] primary cluster "aurora-global-dev-us-east-1" \(us-east-1\) runs 17\.5; 17\.4 is older and Aurora cannot downgrade\n {6}fix: set engineVersion to 17\.5 or newer/,
+            /✗ \[downgrade\] primary cluster "aurora-global-dev-us-east-1" \(us-east-1\) runs 17\.5; 17\.4 is older and Aurora cannot\n {6}downgrade\n {6}fix: set engineVersion to 17\.5 or newer/,
         );
         assert.match(stdout, /\[mandatory\] no-blocked-version-change/);
         assert.match(stdout, /✗ policy pack: 2 mandatory violations \(no-blocked-version-change\): the CI check fails/);
-        assert.match(
+        // The preview's reads are named as reads, never called "no AWS call" (issue 14).
+        assert.ok(
+            stdout.includes(
+                "  Nothing was changed in AWS: the preview only read (getCluster ×2, getGlobalCluster ×1, getEngineVersion ×2); the\n      simulated control plane's call log holds 0 mutating calls.\n",
+            ),
             stdout,
-            /No AWS call was made: the simulated control plane's call log holds 0 mutating calls \(0 in all\)\./,
         );
         assert.doesNotMatch(stdout, /pulumi up: the upgrade steps/);
     });

@@ -45,7 +45,7 @@ describe("offline scenarios end to end (--speed max)", function () {
                 assert.equal(result.mutatingCalls, 0);
                 assert.match(
                     output,
-                    /No AWS call was made: the simulated control plane's call log holds 0 mutating calls/,
+                    /Nothing was changed in AWS: the preview only read \(.+\); the simulated control plane's call log holds 0 mutating calls\./,
                 );
                 if (expect.rules) assert.deepEqual([...new Set(result.rules)].sort(), [...expect.rules].sort());
             } else if (expect.exitCode === 0) {

@@ -1,8 +1,10 @@
-// `npm run bench`: every benchmark of issue 6 in one run; writes bench/results.json and prints the table.
-// Options: --smoke (smallest sizes, for a quick check), --out PATH (default bench/results.json),
-// --markdown (also print the table as Markdown, for bench/README.md).
+// `npm run bench`: every benchmark of issue 6 in one run; writes testbeds/bench/results.json and prints the table.
+// Options: --smoke (smallest sizes, for a quick check; writes no file unless --out is given),
+// --out PATH (default testbeds/bench/results.json for a full run), --markdown (also print the table as
+// Markdown, for the bench README). See args.ts.
 import "./support/quiet-sdk";
 import * as path from "node:path";
+import { parseBenchArgs } from "./args";
 import { benchCriticalPath } from "./critical-path";
 import { benchDetection } from "./control-plane-detection";
 import { benchFleet } from "./control-plane-fleet";
@@ -18,21 +20,8 @@ const BENCHES: readonly [string, (size: BenchSize) => Promise<BenchOutput>][] = 
     ["policy cost", benchPolicy],
 ];
 
-function parseArgs(argv: readonly string[]): { size: BenchSize; out: string; markdown: boolean } {
-    let size: BenchSize = "full";
-    let out = path.join(__dirname, "results.json");
-    let markdown = false;
-    for (let i = 0; i < argv.length; i++) {
-        if (argv[i] === "--smoke") size = "smoke";
-        else if (argv[i] === "--markdown") markdown = true;
-        else if (argv[i] === "--out" && argv[i + 1]) out = path.resolve(argv[++i]);
-        else throw new Error(`bench: unknown argument "${argv[i]}": use --smoke, --markdown and/or --out PATH`);
-    }
-    return { size, out, markdown };
-}
-
 async function main(): Promise<void> {
-    const { size, out, markdown } = parseArgs(process.argv.slice(2));
+    const { size, out, markdown } = parseBenchArgs(process.argv.slice(2));
     const started = process.hrtime.bigint();
     const outputs: BenchOutput[] = [];
     for (const [name, bench] of BENCHES) {
@@ -42,10 +31,14 @@ async function main(): Promise<void> {
         process.stderr.write(` ${(Number(process.hrtime.bigint() - t) / 1e9).toFixed(1)}s\n`);
     }
     const results = collect(outputs, size, Number(process.hrtime.bigint() - started) / 1e9);
-    writeResults(out, results);
+    if (out !== undefined) writeResults(out, results);
     const m = results.machine;
+    const written =
+        out !== undefined
+            ? `written to ${path.relative(process.cwd(), out) || out}`
+            : "smoke run: no file written (--out PATH writes one)";
     process.stdout.write(
-        `\n${renderTable(results.table)}\n\n${m.nproc} × ${m.cpuModel}, node ${m.node}; ${results.wallClockSeconds}s in all; written to ${path.relative(process.cwd(), out) || out}\n`,
+        `\n${renderTable(results.table)}\n\n${m.nproc} × ${m.cpuModel}, node ${m.node}; ${results.wallClockSeconds}s in all; ${written}\n`,
     );
     if (markdown) process.stdout.write(`\n${renderMarkdownTable(results.table)}\n`);
 }

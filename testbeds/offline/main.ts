@@ -2,7 +2,7 @@ import { Command, CommanderError } from "commander";
 import { runScenario, EXIT } from "./run/offline-run";
 import { DEFAULT_SPEED, Speed } from "./run/paced-clock";
 import { DEFAULT_SCENARIO, listScenarios, loadScenario, ScenarioError } from "./scenario/load";
-import { wrap } from "./run/sections";
+import { wrap, wrapLine } from "./run/sections";
 
 /** Where the offline run writes. */
 export interface OfflineIo {
@@ -54,7 +54,9 @@ export async function main(argv: readonly string[], io: OfflineIo = processIo): 
         throw e;
     }
     const opts = program.opts<{ scenario?: string; speed?: string; list?: boolean; markdown?: boolean }>();
-    const out = (line: string) => io.stdout(`${line}\n`);
+    const out = (line: string) => {
+        for (const part of wrapLine(line)) io.stdout(`${part}\n`);
+    };
     if (opts.list) {
         for (const name of listScenarios()) {
             const s = loadScenario(name);

@@ -23,6 +23,35 @@ export function wrap(text: string, indent = "  ", width = 100): string[] {
     return lines;
 }
 
+/** The widest line the offline run prints where it is prose (graph lines and markdown tables are kept whole). */
+export const OUTPUT_WIDTH = 120;
+
+/**
+ * One printed line as lines of at most {@link OUTPUT_WIDTH} characters, broken between words.
+ * Continuation lines hang under the line's text: after a progress line's stamp and `│ `, else
+ * four columns past its indent. Resource-graph lines (`├─`, `└─`), markdown tables and code are
+ * structure, not prose: they are kept whole, as is a single word longer than the width.
+ */
+export function wrapLine(line: string, width = OUTPUT_WIDTH): string[] {
+    if (line.length <= width || /[├└]─|^\s*(\||```)/.test(line)) return [line];
+    const bar = line.indexOf(" │ ");
+    const indent = line.length - line.trimStart().length;
+    const hang = " ".repeat(bar >= 0 && bar < width / 2 ? bar + 3 : Math.min(indent + 4, width / 2));
+    const lines: string[] = [];
+    let current = line.slice(0, indent);
+    let words = 0;
+    for (const word of line.slice(indent).split(" ")) {
+        const next = words === 0 ? current + word : `${current} ${word}`;
+        if (next.length > width && words > 0) {
+            lines.push(current);
+            current = hang + word;
+        } else current = next;
+        words += 1;
+    }
+    lines.push(current);
+    return lines;
+}
+
 const show = (v: unknown): string =>
     v === undefined ? "(not set)" : typeof v === "string" ? JSON.stringify(v) : JSON.stringify(v);
 
@@ -91,14 +120,19 @@ export function printDrift(out: Out, drift: readonly Drift[]): { database: numbe
     return { database: database.length, steps: steps.length };
 }
 
+/** `getCluster ×2, getGlobalCluster ×1`: the preview's live reads by function, in first-call order ("" for none). */
+export function liveReads(preview: Pick<Preview, "invokes">): string {
+    const counts = new Map<string, number>();
+    for (const token of preview.invokes) counts.set(token, (counts.get(token) ?? 0) + 1);
+    return [...counts].map(([token, n]) => `${token.split(":").pop()} ×${n}`).join(", ");
+}
+
 /**
  * What the program read live (answered from the simulator), and what the preview changes against
  * the same program run with the stack's config on main (what is deployed now).
  */
 export function printLiveReads(out: Out, preview: Preview, changes: readonly Drift[]): void {
-    const counts = new Map<string, number>();
-    for (const token of preview.invokes) counts.set(token, (counts.get(token) ?? 0) + 1);
-    const reads = [...counts].map(([token, n]) => `${token.split(":").pop()} ×${n}`).join(", ");
+    const reads = liveReads(preview);
     const clusters = (preview.currentState.clusters ?? [])
         .map((c) => `${c.clusterIdentifier} ${c.engineVersion}`)
         .join(", ");

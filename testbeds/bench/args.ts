@@ -1,0 +1,31 @@
+import * as path from "node:path";
+import { BenchSize } from "./results-writer";
+
+/** The committed results of a full run (testbeds/bench/results.json). */
+export const COMMITTED_RESULTS = path.join(__dirname, "results.json");
+
+export interface BenchArgs {
+    readonly size: BenchSize;
+    /** Where the results file is written; undefined: nowhere (a smoke run without `--out`). */
+    readonly out?: string;
+    readonly markdown: boolean;
+}
+
+/**
+ * `npm run bench -- [--smoke] [--out PATH] [--markdown]`. A full run writes the committed
+ * results.json unless `--out` says otherwise; a smoke run (smallest sizes, a quick check) writes
+ * only where `--out` says: its numbers must never replace the committed full-size results.
+ */
+export function parseBenchArgs(argv: readonly string[]): BenchArgs {
+    let size: BenchSize = "full";
+    let out: string | undefined;
+    let markdown = false;
+    for (let i = 0; i < argv.length; i++) {
+        if (argv[i] === "--smoke") size = "smoke";
+        else if (argv[i] === "--markdown") markdown = true;
+        else if (argv[i] === "--out" && argv[i + 1]) out = path.resolve(argv[++i]);
+        else throw new Error(`bench: unknown argument "${argv[i]}": use --smoke, --markdown and/or --out PATH`);
+    }
+    if (out === undefined && size === "full") out = COMMITTED_RESULTS;
+    return { size, ...(out !== undefined ? { out } : {}), markdown };
+}
