@@ -3,3 +3,4 @@ export * from "./engine";
 export * from "./parse";
 export * from "./compare";
 export * from "./classify";
+export * from "./community-mysql";

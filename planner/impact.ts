@@ -22,8 +22,17 @@ export function stepImpact(engine: Engine, action: StepAction, role: Role | "glo
             return globalImpact(engine, "managed");
         case "modify-db-cluster":
             return memberMinorImpact(engine, role);
+        case "blue-green-create":
+            return "no downtime: a green copy of every cluster and instance in every region (cloned storage), upgraded while production runs; it costs as much as the database until cleanup";
+        case "blue-green-switchover":
+            return `all regions switch together after AWS's guardrails (replica lag, health): writes unavailable ${BLUE_GREEN_DOWNTIME}; green takes the original names, blue is renamed -old1`;
+        case "blue-green-cleanup":
+            return "no downtime: the blue/green deployment is deleted; the old -old1 clusters are kept (deletion protection on) or deleted as asked";
     }
 }
+
+/** AWS: "switchover typically takes under a minute" (Overview of Amazon Aurora Blue/Green Deployments). */
+export const BLUE_GREEN_DOWNTIME = "typically under one minute";
 
 /** Impact of a minor (or MySQL patch) upgrade of one member. */
 export function memberMinorImpact(engine: Engine, role: Role | "global"): string {

@@ -1,3 +1,4 @@
+import { blueGreenNotes, blueGreenSummary } from "./blue-green";
 import { buildContext, memberRef, overallChange, PlanContext } from "./context";
 import { checkRules, runningVersion } from "./rules";
 import { buildSteps, choosePath, isParameterGroupResume, unappliedGroupMembers } from "./steps";
@@ -15,6 +16,7 @@ export function planUpgrade(input: PlanInput): Plan {
     const path = violations.length > 0 ? "none" : choosePath(ctx, change);
     const running = runningVersion(ctx);
     const steps = violations.length > 0 ? [] : buildSteps(ctx, path);
+    const blueGreen = path === "blue-green" ? blueGreenSummary(ctx) : undefined;
     return {
         engine: input.engine,
         globalClusterId: input.globalClusterId,
@@ -25,7 +27,8 @@ export function planUpgrade(input: PlanInput): Plan {
         steps,
         members: plannedMembers(ctx, steps, violations.length > 0 ? undefined : path),
         violations,
-        notes: planNotes(ctx, path),
+        ...(blueGreen ? { blueGreen } : {}),
+        notes: [...planNotes(ctx, path), ...(blueGreen ? blueGreenNotes(blueGreen) : [])],
     };
 }
 
@@ -42,7 +45,7 @@ function plannedMembers(ctx: PlanContext, steps: readonly PlanStep[], path: Plan
                 (s.action === "modify-db-cluster" || s.action === "apply-pending-maintenance") &&
                 s.to !== undefined,
         );
-        const global = path === "managed" || (path === "major" && m.change !== "none");
+        const global = path === "managed" || path === "blue-green" || (path === "major" && m.change !== "none");
         const to =
             path === undefined ? undefined : (own?.to ?? (global || from === undefined ? ctx.input.target : from));
         return {
@@ -81,6 +84,17 @@ function planNotes(ctx: PlanContext, path: Plan["path"]): string[] {
         );
     if (path === "rolling" && engine === "aurora-postgresql" && options.strategy === "auto") {
         notes.push("strategy auto chose rolling to finish an upgrade that some members already completed");
+    }
+    if (path === "blue-green") {
+        notes.push(
+            "blue/green: AWS copies the primary and every secondary region (green), upgrades the copies while production runs, then switches all regions over at once",
+        );
+        if (!options.snapshotBeforeUpgrade)
+            notes.push("no snapshot before the upgrade (snapshotBeforeUpgrade is false)");
+        if (ctx.input.engine === "aurora-postgresql")
+            notes.push(
+                "Aurora PostgreSQL blue/green uses logical replication: unlogged tables are not copied (unless rds.logically_replicate_unlogged_tables = 1) and DDL is not replicated while the deployment runs",
+            );
     }
     if (path === "major") {
         notes.push(

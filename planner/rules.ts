@@ -1,4 +1,5 @@
 import { awsEngineVersion, engineLabel } from "../engine-versions";
+import { blueGreenLimits, blueGreenNotAvailable, refusedInPlace } from "./blue-green";
 import { memberRef, MemberContext, overallChange, PlanContext } from "./context";
 import { RuleId, Violation } from "./types";
 
@@ -112,6 +113,8 @@ export const RULES: readonly Rule[] = [
         id: "mysql-2-to-3-in-place",
         summary: "Aurora MySQL 2 → 3 in place only under the documented conditions",
         check: (ctx) => {
+            // Blue/green is not in place: the green clusters are upgraded copies.
+            if (ctx.input.options.strategy === "blue-green") return [];
             if (!ctx.target || ctx.target.auroraMysqlGeneration !== 3) return [];
             const fromV2 = existing(ctx).filter((m) => m.current!.auroraMysqlGeneration === 2);
             if (fromV2.length === 0) return [];
@@ -158,7 +161,9 @@ export const RULES: readonly Rule[] = [
                     v(
                         "managed-not-available",
                         "strategy managed is not available for Aurora MySQL: ModifyGlobalCluster only does major upgrades",
-                        'use strategy "rolling" or "auto"',
+                        refusedInPlace(ctx).length > 0
+                            ? 'use strategy "blue-green": AWS refuses this minor upgrade in place on a global database'
+                            : 'use strategy "rolling" or "auto"',
                     ),
                 ];
             }
@@ -172,6 +177,18 @@ export const RULES: readonly Rule[] = [
                   ]
                 : [];
         },
+    },
+    {
+        id: "blue-green-not-available",
+        summary:
+            "Blue/Green Deployments need Aurora PostgreSQL 11.21+, 12.16+, 13.12+, 14.9+, 15.4+, 16.1+, 17.4+ (any Aurora MySQL) and an engine version change",
+        check: blueGreenNotAvailable,
+    },
+    {
+        id: "blue-green-limits",
+        summary:
+            "no member has a Blue/Green Deployment limit (Secrets-Manager-managed master password, volume that cannot be cloned, RDS Proxy, replication roles)",
+        check: blueGreenLimits,
     },
     {
         id: "secondary-without-instance",

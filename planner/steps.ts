@@ -1,11 +1,15 @@
 import { awsEngineVersion, ChangeKind } from "../engine-versions";
 import { MemberContext, membersToChange, overallChange, PlanContext, primaryOf } from "./context";
 import { globalImpact, stepImpact } from "./impact";
+import { BLUE_GREEN_ACTIONS, BlueGreenAction } from "../vocabulary";
 import { MemberState, PlanStep, UpgradePath } from "./types";
 
 /** The path for a change, per the SPEC planner table. */
 export function choosePath(ctx: PlanContext, change: ChangeKind): UpgradePath {
     if (ctx.members.every((m) => m.current === undefined) && ctx.globalCurrent === undefined) return "create";
+    // Blue/green only when asked for (it doubles the clusters while it runs), for a version change.
+    if (ctx.input.options.strategy === "blue-green" && (change === "major" || change === "minor" || change === "patch"))
+        return "blue-green";
     if (change === "major") return "major";
     if (change === "minor") {
         if (ctx.input.engine === "aurora-mysql") return "rolling";
@@ -109,6 +113,20 @@ export function buildSteps(ctx: PlanContext, path: UpgradePath): PlanStep[] {
         to: target,
         impact: globalImpact(engine, kind),
     });
+    /** One prepare-parameter-groups step per region with custom target-family groups. */
+    const prepareGroups = (custom: MemberContext[]): PlanStep[] =>
+        [...new Map(custom.map((m) => [m.state.region, m])).values()].map((m) => ({
+            ...memberStep(m, "apply-parameter-groups"),
+            action: "prepare-parameter-groups" as const,
+            impact: stepImpact(engine, "prepare-parameter-groups", m.state.role),
+            to: target,
+        }));
+    /** A blue/green step: the whole global database, run from the writer's region. */
+    const blueGreenStep = (action: BlueGreenAction): PlanStep => ({
+        ...globalStep("managed"),
+        action,
+        impact: stepImpact(engine, action, "global"),
+    });
 
     switch (path) {
         case "none":
@@ -135,6 +153,16 @@ export function buildSteps(ctx: PlanContext, path: UpgradePath): PlanStep[] {
             );
             break;
         }
+        case "blue-green": {
+            snapshot();
+            // Custom target-family groups must exist in each region before the green clusters name them.
+            const custom = ctx.members.filter(
+                (m) => m.current && (m.state.targetClusterParameterGroup || m.state.targetInstanceParameterGroup),
+            );
+            if (overallChange(ctx) === "major" && custom.length > 0) waves.push(prepareGroups(custom));
+            for (const action of BLUE_GREEN_ACTIONS) waves.push([blueGreenStep(action)]);
+            break;
+        }
         case "major": {
             if (isParameterGroupResume(ctx, path)) {
                 // The upgrade itself is done (no snapshot, no ModifyGlobalCluster): apply the groups.
@@ -145,17 +173,7 @@ export function buildSteps(ctx: PlanContext, path: UpgradePath): PlanStep[] {
             const custom = ctx.members.filter(
                 (m) => m.current && (m.state.targetClusterParameterGroup || m.state.targetInstanceParameterGroup),
             );
-            const regions = [...new Map(custom.map((m) => [m.state.region, m])).values()];
-            if (regions.length > 0) {
-                waves.push(
-                    regions.map((m) => ({
-                        ...memberStep(m, "apply-parameter-groups"),
-                        action: "prepare-parameter-groups" as const,
-                        impact: stepImpact(engine, "prepare-parameter-groups", m.state.role),
-                        to: target,
-                    })),
-                );
-            }
+            if (custom.length > 0) waves.push(prepareGroups(custom));
             waves.push([globalStep("major")]);
             if (custom.length > 0)
                 waves.push(sortSecondariesFirst(custom).map((m) => memberStep(m, "apply-parameter-groups", target)));

@@ -1,5 +1,14 @@
 import { ChangeKind, Engine } from "../engine-versions";
-import { DEFAULT_STRATEGY, OptInType, Role, StepAction, StepRole, Strategy } from "../vocabulary";
+import {
+    BlueGreenLimit,
+    DEFAULT_STRATEGY,
+    OldClusters,
+    OptInType,
+    Role,
+    StepAction,
+    StepRole,
+    Strategy,
+} from "../vocabulary";
 
 export { OptInType, Role, StepAction, StepRole, Strategy } from "../vocabulary";
 
@@ -33,6 +42,11 @@ export interface MemberState {
     readonly rpoEnabled?: boolean;
     /** Aurora MySQL: true when `lower_case_table_names` is at its default (needed for 2 → 3 in place). */
     readonly lowerCaseTableNamesDefault?: boolean;
+    /**
+     * Blue/green limits AWS reports for this member (e.g. its master password is managed in
+     * Secrets Manager: DescribeDBClusters `MasterUserSecret`); any one blocks the blue-green path.
+     */
+    readonly blueGreenLimits?: readonly BlueGreenLimit[];
     /** Custom parameter group names of the target family to apply after a major upgrade. */
     readonly targetClusterParameterGroup?: string;
     readonly targetInstanceParameterGroup?: string;
@@ -71,6 +85,10 @@ export interface PlanOptions {
      * (`lower_case_table_names` at its default, reboot accepted).
      */
     readonly mysqlInPlaceMajorConfirmed?: boolean;
+    /** Blue/green: SwitchoverTimeout in seconds (30–3,600); default 300. */
+    readonly switchoverTimeoutSeconds?: number;
+    /** Blue/green: keep the old `-old1` clusters after switchover (default) or delete them. */
+    readonly oldClusters?: OldClusters;
 }
 
 export const DEFAULT_PLAN_OPTIONS: PlanOptions = {
@@ -93,7 +111,8 @@ export interface PlanInput {
 }
 
 /** The path the planner chose. */
-export type UpgradePath = "none" | "create" | "managed" | "rolling" | "patch" | "major";
+export const UPGRADE_PATHS = ["none", "create", "managed", "rolling", "patch", "major", "blue-green"] as const;
+export type UpgradePath = (typeof UPGRADE_PATHS)[number];
 
 export interface PlanStep {
     /** Steps of one wave may run in parallel; wave N+1 starts when wave N is done. */
@@ -121,6 +140,9 @@ export type RuleId =
     | "mysql-2-to-3-in-place"
     | "mysql-8.4-only-from-3"
     | "managed-not-available"
+    | "mysql-minor-in-place-refused"
+    | "blue-green-not-available"
+    | "blue-green-limits"
     | "secondary-without-instance"
     | "members-at-different-versions"
     | "new-secondary-at-other-version";
@@ -156,8 +178,25 @@ export interface Plan {
     /** Every member, from → to (the planner fills it; plans built by hand may leave it out). */
     readonly members?: readonly PlannedMember[];
     readonly violations: readonly Violation[];
+    /** What a blue/green plan costs and risks; only on the blue-green path. */
+    readonly blueGreen?: BlueGreenSummary;
     /** Advice and impact notes for the whole plan. */
     readonly notes: readonly string[];
+}
+
+/** The cost, downtime and timeout of a blue/green plan, stated in the plan. */
+export interface BlueGreenSummary {
+    /** The cluster the deployment is created from (the writer). */
+    readonly sourceCluster: string;
+    readonly sourceRegion: string;
+    /** Green copies while the deployment runs: one per member cluster and per instance. */
+    readonly greenClusters: number;
+    readonly greenInstances: number;
+    /** SwitchoverTimeout in seconds; past it AWS rolls the switchover back. */
+    readonly switchoverTimeoutSeconds: number;
+    readonly oldClusters: OldClusters;
+    /** Expected downtime at switchover, in words. */
+    readonly expectedDowntime: string;
 }
 
 /** True when the plan has a violation and so must not run. */

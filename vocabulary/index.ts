@@ -10,3 +10,4 @@ export * from "./roles";
 export * from "./step-actions";
 export * from "./limits";
 export * from "./region";
+export * from "./blue-green";

@@ -9,8 +9,21 @@ export const STEP_ACTIONS = [
     "modify-db-cluster",
     "apply-pending-maintenance",
     "apply-parameter-groups",
+    "blue-green-create",
+    "blue-green-switchover",
+    "blue-green-cleanup",
 ] as const;
 export type StepAction = (typeof STEP_ACTIONS)[number];
+
+/**
+ * The blue/green path's steps, in order (role `global`, naming the global cluster):
+ * `blue-green-create` (CreateBlueGreenDeployment from the primary's ARN, wait until green is
+ * AVAILABLE in every region), `blue-green-switchover` (guardrails, SwitchoverBlueGreenDeployment,
+ * wait for SWITCHOVER_COMPLETED), `blue-green-cleanup` (DeleteBlueGreenDeployment; the old
+ * `-old1` clusters kept or deleted).
+ */
+export const BLUE_GREEN_ACTIONS = ["blue-green-create", "blue-green-switchover", "blue-green-cleanup"] as const;
+export type BlueGreenAction = (typeof BLUE_GREEN_ACTIONS)[number];
 
 /** The actions that act on one member cluster (a member's step: `--only-member`). */
 export const MEMBER_STEP_ACTIONS = ["modify-db-cluster", "apply-pending-maintenance"] as const;

@@ -1,4 +1,4 @@
-import { isBlocked, Plan, PlannedMember, PlanStep, Violation } from "../types";
+import { BlueGreenSummary, isBlocked, Plan, PlannedMember, PlanStep, Violation } from "../types";
 
 /** The JSON shape of a plan, stable for tools: `steps[]` and `violations[]`. */
 export interface PlanJson {
@@ -28,6 +28,8 @@ export interface PlanJson {
         to: string | null;
     }[];
     readonly violations: readonly { rule: string; message: string; fix: string; cluster: string | null }[];
+    /** The blue/green path's cost, downtime and switchover timeout; null on other paths. */
+    readonly blueGreen?: BlueGreenSummary | null;
     readonly notes: readonly string[];
 }
 
@@ -63,6 +65,7 @@ export function toPlanJson(plan: Plan): PlanJson {
             fix: v.fix,
             cluster: v.cluster ?? null,
         })),
+        blueGreen: plan.blueGreen ? { ...plan.blueGreen } : null,
         notes: [...plan.notes],
     };
 }
@@ -101,6 +104,7 @@ export function fromPlanJson(json: PlanJson): Plan {
             fix: v.fix,
             ...opt("cluster", v.cluster),
         })),
+        ...(json.blueGreen ? { blueGreen: { ...json.blueGreen } } : {}),
         notes: [...json.notes],
     };
 }

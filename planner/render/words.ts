@@ -9,6 +9,8 @@ export const PATH_WORDS: Record<UpgradePath, string> = {
     rolling: "rolling: ModifyDBCluster on every secondary in parallel, then the primary",
     patch: "patch: ApplyPendingMaintenanceAction system-update, secondaries first, then the primary",
     major: "major: ModifyGlobalCluster with AllowMajorVersionUpgrade, all members together",
+    "blue-green":
+        "blue-green: a green copy of every region upgraded while production runs, then one switchover of all regions",
 };
 
 /** The path in words; a major path with no version change left resumes an interrupted major upgrade. */
@@ -25,6 +27,9 @@ export const ACTION_WORDS: Record<PlanStep["action"], string> = {
     "modify-db-cluster": "modify DB cluster",
     "apply-pending-maintenance": "apply pending maintenance",
     "apply-parameter-groups": "apply parameter groups",
+    "blue-green-create": "create blue/green deployment",
+    "blue-green-switchover": "switch over blue/green deployment",
+    "blue-green-cleanup": "clean up blue/green deployment",
 };
 
 const CHANGE_WORDS: Record<Plan["change"], string> = {

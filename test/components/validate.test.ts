@@ -76,7 +76,7 @@ describe("components: validateArgs", () => {
         assert.deepStrictEqual(
             validateArgs(pgArgs({ upgrade: { strategy: "fast" as never, applyPendingPatches: "now" as never } })),
             [
-                'upgrade.strategy "fast" is not a strategy: use "auto", "managed" or "rolling"',
+                'upgrade.strategy "fast" is not a strategy: use "auto", "managed", "rolling" or "blue-green"',
                 'upgrade.applyPendingPatches "now" is not an opt-in: use false, "immediate" or "next-maintenance"',
             ],
         );
@@ -131,7 +131,7 @@ describe("components: validateArgs", () => {
             'engineVersion "seventeen" is not a valid aurora-postgresql version (expected MAJOR.MINOR or MAJOR.MINOR.PATCH): use a version such as 17.4 (or 17.4.5 with the patch level aurora_version() prints)',
             'region "us-east-1" is declared 2 times (primary, secondaries[0]): a global database has at most one cluster per region',
             "secondaries[0].instanceCount 0 is not an integer from 1 to 16: every member needs at least one DB instance (a secondary without one cannot be upgraded)",
-            'upgrade.strategy "x" is not a strategy: use "auto", "managed" or "rolling"',
+            'upgrade.strategy "x" is not a strategy: use "auto", "managed", "rolling" or "blue-green"',
         ]);
     });
 });

@@ -26,7 +26,7 @@ describe("orchestrator: CLI input", () => {
             [
                 'aurora-global: --region "mars" is not valid: use an AWS region code such as us-east-1',
                 'aurora-global: --global-cluster "app global" is not valid: use the global cluster identifier (letters, digits and hyphens, starting with a letter)',
-                'aurora-global: --strategy "fast" is not valid: use one of auto, managed, rolling',
+                'aurora-global: --strategy "fast" is not valid: use one of auto, managed, rolling, blue-green',
                 'aurora-global: --timeout-minutes "0" is not valid: give a whole number of minutes from 1 to 10080, e.g. --timeout-minutes 120',
                 'aurora-global: --poll-seconds "x" is not valid: give a whole number of seconds from 1 to 3600, e.g. --poll-seconds 15',
                 "",

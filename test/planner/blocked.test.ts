@@ -145,8 +145,13 @@ describe("planner: every blocked case", () => {
             'mysql-8.4-only-from-3: primary cluster "shop-euw1" (eu-west-1) runs 5.7.mysql_aurora.2.12.1; Aurora MySQL 8.4 is reached in place from version 3 only | upgrade to Aurora MySQL version 3 (8.0.mysql_aurora.3.x) first, then to 8.4',
         );
     });
-    it("managed strategy on Aurora MySQL", () => {
+    it("managed strategy on Aurora MySQL: a minor to a newer community MySQL names blue-green", () => {
         assert.deepEqual(violations(mysqlInput("8.0.mysql_aurora.3.10.0", {}, { strategy: "managed" })), [
+            'managed-not-available: strategy managed is not available for Aurora MySQL: ModifyGlobalCluster only does major upgrades | use strategy "blue-green": AWS refuses this minor upgrade in place on a global database',
+        ]);
+    });
+    it("managed strategy on Aurora MySQL: a patch inside one minor names rolling or auto", () => {
+        assert.deepEqual(violations(mysqlInput("8.0.mysql_aurora.3.08.2", {}, { strategy: "managed" })), [
             'managed-not-available: strategy managed is not available for Aurora MySQL: ModifyGlobalCluster only does major upgrades | use strategy "rolling" or "auto"',
         ]);
     });

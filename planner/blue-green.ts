@@ -1,0 +1,160 @@
+import {
+    awsEngineVersion,
+    communityMysqlVersion,
+    engineLabel,
+    EngineVersion,
+    mysqlGlobalMinorInPlaceRefused,
+} from "../engine-versions";
+import { memberRef, MemberContext, overallChange, PlanContext, primaryOf } from "./context";
+import { BLUE_GREEN_DOWNTIME } from "./impact";
+import { BlueGreenLimit, DEFAULT_OLD_CLUSTERS, DEFAULT_SWITCHOVER_TIMEOUT_SECONDS } from "../vocabulary";
+import { BlueGreenSummary, Violation } from "./types";
+
+/**
+ * Aurora PostgreSQL: the lowest minor of each major that runs a Blue/Green Deployment ("Supported
+ * Regions and Aurora DB engines for Blue/Green Deployments"; "Using Blue/Green Deployments for
+ * Amazon Aurora Global Database"; AURORA-FACTS §7). Every Aurora MySQL version is supported.
+ * A major newer than the table is taken as supported (AWS answers for itself at create time).
+ */
+export const POSTGRES_BLUE_GREEN_MINIMUM: Readonly<Record<number, number>> = {
+    11: 21,
+    12: 16,
+    13: 12,
+    14: 9,
+    15: 4,
+    16: 1,
+    17: 4,
+};
+
+/** The minimum version blue/green needs for `v`'s major, or undefined when `v` qualifies. */
+export function blueGreenMinimumMissed(v: EngineVersion): string | undefined {
+    if (v.engine !== "aurora-postgresql") return undefined;
+    const minimum = POSTGRES_BLUE_GREEN_MINIMUM[Number(v.major)];
+    return minimum !== undefined && v.minor < minimum ? `${v.major}.${minimum}` : undefined;
+}
+
+const isBlueGreen = (ctx: PlanContext) => ctx.input.options.strategy === "blue-green";
+
+/** Existing members whose in-place minor upgrade AWS refuses (a newer community MySQL). */
+export function refusedInPlace(ctx: PlanContext): MemberContext[] {
+    return ctx.members.filter(
+        (m) => m.current && ctx.target && m.change === "minor" && mysqlGlobalMinorInPlaceRefused(m.current, ctx.target),
+    );
+}
+
+const community = (v: EngineVersion | undefined): string => {
+    const c = v && communityMysqlVersion(v);
+    return c ? ` (community MySQL ${c})` : "";
+};
+
+/** `mysql-minor-in-place-refused`: strategies that upgrade members in place (auto, rolling). */
+export function mysqlMinorInPlaceRefused(ctx: PlanContext): Violation[] {
+    const strategy = ctx.input.options.strategy;
+    if (strategy !== "auto" && strategy !== "rolling") return [];
+    const refused = refusedInPlace(ctx);
+    if (refused.length === 0 || !ctx.target) return [];
+    const from = (primaryOf(ctx)?.current ?? refused[0].current)!;
+    return [
+        {
+            rule: "mysql-minor-in-place-refused",
+            message:
+                `${from.text}${community(from)} → ${ctx.target.text}${community(ctx.target)} is a minor upgrade to a newer community MySQL: ` +
+                `AWS refuses it in place on a global database ("In-place minor version upgrade of Aurora MySQL global database cluster ` +
+                `'${refused[0].state.cluster}' to Aurora MySQL engine version ${ctx.target.text} isn't supported")`,
+            fix:
+                'use strategy "blue-green" (upgrade.strategy: blue-green, or --strategy blue-green): a green copy of every region is upgraded while production runs, then one switchover; ' +
+                "or remove the secondary regions, upgrade the primary and add them again (README: remove, upgrade, re-add). Only a patch inside one minor rolls in place",
+        },
+    ];
+}
+
+/** `blue-green-not-available`: the version or the change cannot go through a Blue/Green Deployment. */
+export function blueGreenNotAvailable(ctx: PlanContext): Violation[] {
+    if (!isBlueGreen(ctx)) return [];
+    const change = overallChange(ctx);
+    if (change === "none" || change === "downgrade" || change === "engine-change") return [];
+    const label = engineLabel(ctx.input.engine);
+    if (ctx.input.engine === "aurora-postgresql" && change === "patch")
+        return [
+            {
+                rule: "blue-green-not-available",
+                message: `${ctx.input.target} is a patch level of ${label} ${awsEngineVersion(ctx.target!)}: a Blue/Green Deployment targets an engine version, and patch levels are not engine versions`,
+                fix: 'use strategy "auto" (pending maintenance system-update, secondaries first)',
+            },
+        ];
+    const running = primaryOf(ctx)?.current ?? ctx.members.find((m) => m.current)?.current;
+    const minimum = running && blueGreenMinimumMissed(running);
+    if (!running || !minimum) return [];
+    return [
+        {
+            rule: "blue-green-not-available",
+            message: `${label} ${running.text} does not support Blue/Green Deployments: the ${running.major} line needs ${minimum} or newer`,
+            fix: `upgrade to ${minimum} or newer first (strategy "auto"), then use blue-green; or upgrade with strategy "auto"`,
+        },
+    ];
+}
+
+const LIMIT_WORDS: Record<BlueGreenLimit, { why: string; fix: string }> = {
+    "secrets-manager-password": {
+        why: "its master user password is managed in AWS Secrets Manager, which Blue/Green Deployments do not support",
+        fix: "turn off the managed master password (ModifyDBCluster ManageMasterUserPassword false with a new MasterUserPassword kept as a Pulumi secret) for the upgrade, or use another strategy",
+    },
+    "not-cloneable": {
+        why: "its cluster volume cannot be cloned, and the green environment is a clone of it",
+        fix: "remove what prevents cloning (AWS allows at most 15 clones of one volume: delete unused clones), or use another strategy",
+    },
+    "rds-proxy": {
+        why: "an RDS Proxy targets it, which Blue/Green Deployments do not support",
+        fix: "detach the RDS Proxy for the upgrade, or use another strategy",
+    },
+    "logical-replication": {
+        why: "it is a logical replication publisher or subscriber, which the blue cluster of a Blue/Green Deployment cannot be",
+        fix: "drop the publication or subscription for the upgrade, or use another strategy",
+    },
+    "external-binlog-replica": {
+        why: "it is an external binary log replica, which the blue cluster of a Blue/Green Deployment cannot be",
+        fix: "stop the external binlog replication for the upgrade, or use another strategy",
+    },
+};
+
+/** `blue-green-limits`: what AWS reports for a member that rules a Blue/Green Deployment out. */
+export function blueGreenLimits(ctx: PlanContext): Violation[] {
+    if (!isBlueGreen(ctx) || overallChange(ctx) === "none") return [];
+    return ctx.members.flatMap((m) =>
+        [...new Set(m.state.blueGreenLimits ?? [])].map((limit) => ({
+            rule: "blue-green-limits" as const,
+            message: `${memberRef(m.state)} cannot be part of a Blue/Green Deployment: ${LIMIT_WORDS[limit].why}`,
+            fix: LIMIT_WORDS[limit].fix,
+            cluster: m.state.cluster,
+        })),
+    );
+}
+
+/** The cost, downtime and timeout of a blue/green plan. */
+export function blueGreenSummary(ctx: PlanContext): BlueGreenSummary {
+    const existing = ctx.members.filter((m) => m.current !== undefined);
+    const source = primaryOf(ctx) ?? existing[0];
+    return {
+        sourceCluster: source?.state.cluster ?? ctx.input.globalClusterId,
+        sourceRegion: source?.state.region ?? "",
+        greenClusters: existing.length,
+        greenInstances: existing.reduce((n, m) => n + m.state.instanceCount, 0),
+        switchoverTimeoutSeconds: ctx.input.options.switchoverTimeoutSeconds ?? DEFAULT_SWITCHOVER_TIMEOUT_SECONDS,
+        oldClusters: ctx.input.options.oldClusters ?? DEFAULT_OLD_CLUSTERS,
+        expectedDowntime: BLUE_GREEN_DOWNTIME,
+    };
+}
+
+/** The plan's notes on the blue/green path: cost, downtime, timeout, what to leave alone meanwhile. */
+export function blueGreenNotes(s: BlueGreenSummary): string[] {
+    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+    return [
+        `cost: a full copy of every cluster and instance (${plural(s.greenClusters, "cluster")}, ${plural(s.greenInstances, "instance")}) runs and costs until switchover and cleanup`,
+        s.oldClusters === "keep"
+            ? "after switchover the old clusters (renamed -old1) are kept, deletion protection on, and cost as much as the database until you delete them"
+            : "after switchover the old clusters (renamed -old1) are deleted",
+        `expected downtime: ${s.expectedDowntime}, all regions switch together; the clusters keep their names`,
+        `switchover timeout ${s.switchoverTimeoutSeconds} s: past it AWS rolls the switchover back and production stays as it was`,
+        "while the deployment exists: no stop/start of a member, no global switchover or failover (it invalidates the deployment)",
+    ];
+}
