@@ -4,6 +4,12 @@
 const path = require("path");
 
 module.exports = function runTypeScript(modulePath /* absolute, without extension */, prefix, { stack = false } = {}) {
+    // The AWS SDK prints a 7-line NodeVersionSupportWarning on every run under Node < 22 (into step
+    // logs and PR comments). Its documented switch (@aws-sdk/core emitWarningIfUnsupportedVersion)
+    // is this variable set to "true"; a value the user set is kept.
+    if (process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED === undefined) {
+        process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+    }
     require("ts-node").register({
         transpileOnly: true,
         project: path.join(__dirname, "..", "tsconfig.json"),

@@ -20,3 +20,55 @@ export class UpgradeStopped extends Error {
         this.name = "UpgradeStopped";
     }
 }
+
+/**
+ * RDS could not be reached from here (DNS, refused or dropped connection, no answer within the
+ * request timeout) after the retries: exit code 1. Never a "not found": nothing was learned
+ * about the resource.
+ */
+export class EndpointUnreachable extends UpgradeStopped {
+    constructor(
+        readonly endpointRegion: string,
+        readonly operation: string,
+        readonly detail: string,
+        readonly attempts: number,
+        readonly cause: unknown,
+    ) {
+        super(
+            `cannot reach the RDS endpoint for ${endpointRegion} (${detail}; ${operation}, ${attempts} attempt${attempts === 1 ? "" : "s"}): check the network, proxy and DNS of this machine, the region, and AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_RDS if set`,
+            undefined,
+            endpointRegion,
+        );
+        this.name = "EndpointUnreachable";
+    }
+}
+
+/** The run reached its deadline (`--timeout-minutes`) while a request or its retries were pending: exit code 1. */
+export class DeadlineReached extends UpgradeStopped {
+    constructor(message: string) {
+        super(message);
+        this.name = "DeadlineReached";
+    }
+}
+
+/** The SDK found no AWS credentials: exit code 1, nothing was changed (the first call is a read). */
+export class MissingCredentials extends Error {
+    constructor(readonly detail: string) {
+        super(
+            `no AWS credentials were found (${detail}), so nothing was read or changed. Provide them one of these ways: ` +
+                `a profile (AWS_PROFILE=NAME, set up with \`aws configure --profile NAME\`); ` +
+                `IAM Identity Center (\`aws sso login --profile NAME\`, then AWS_PROFILE=NAME); ` +
+                `a role (a profile with role_arn and source_profile, or AWS_ROLE_ARN with AWS_WEB_IDENTITY_TOKEN_FILE in CI); ` +
+                `or environment variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and, for temporary credentials, AWS_SESSION_TOKEN)`,
+        );
+        this.name = "MissingCredentials";
+    }
+}
+
+/**
+ * Errors that end the run whatever the step was doing: a best-effort read must not swallow them
+ * into a warning (no credentials, no endpoint, no time left).
+ */
+export function endsTheRun(e: unknown): boolean {
+    return e instanceof MissingCredentials || e instanceof EndpointUnreachable || e instanceof DeadlineReached;
+}

@@ -40,12 +40,51 @@ const TRANSIENT = new Set([
     "RequestTimeout",
     "RequestTimeoutException",
     "TimeoutError",
-    "ECONNRESET",
-    "ECONNREFUSED",
-    "EPIPE",
-    "ETIMEDOUT",
-    "EAI_AGAIN",
 ]);
+
+/**
+ * Node's socket and DNS error codes (`err.code` of `net`/`dns`, nodejs.org/api/errors.html#common-system-errors):
+ * the endpoint could not be reached or dropped the connection. `ENOTFOUND` is a DNS failure, not
+ * AWS's `…NotFound…` (a resource that does not exist): never classify one as the other.
+ */
+const NETWORK = new Set([
+    "ENOTFOUND",
+    "EAI_AGAIN",
+    "ECONNREFUSED",
+    "ECONNRESET",
+    "ECONNABORTED",
+    "ETIMEDOUT",
+    "EPIPE",
+    "EHOSTUNREACH",
+    "ENETUNREACH",
+    "ENETDOWN",
+]);
+
+/**
+ * True when the request never got an answer from RDS: a Node socket/DNS error (`ENOTFOUND`,
+ * `ECONNREFUSED`, `ECONNRESET`, `ETIMEDOUT`, …) or the HTTP handler's `TimeoutError` (its
+ * connectionTimeout / requestTimeout, @smithy/node-http-handler). An AWS answer carries an HTTP
+ * status in `$metadata`; these do not.
+ */
+export function isNetworkError(e: unknown): boolean {
+    if (typeof e !== "object" || e === null) return false;
+    if (httpStatus(e) !== undefined) return false;
+    const o = e as { code?: unknown; name?: unknown; cause?: unknown };
+    if (typeof o.code === "string" && NETWORK.has(o.code)) return true;
+    if (o.name === "TimeoutError") return true;
+    return o.cause !== undefined && o.cause !== e && isNetworkError(o.cause);
+}
+
+/**
+ * True when the SDK found no credentials at all (its default chain: environment, SSO, shared
+ * profile, process, web identity, container and instance metadata; @aws-sdk/credential-provider-node
+ * raises `CredentialsProviderError: Could not load credentials from any providers`), or the
+ * profile named by AWS_PROFILE has none.
+ */
+export function isMissingCredentials(e: unknown): boolean {
+    const name = (e as { name?: unknown } | null)?.name;
+    return name === "CredentialsProviderError" || /could not load credentials/i.test(errorMessage(e));
+}
 
 function httpStatus(e: unknown): number | undefined {
     const meta = (e as { $metadata?: { httpStatusCode?: unknown } } | null)?.$metadata;
@@ -68,12 +107,12 @@ export function isRetryable(e: unknown): boolean {
     const status = httpStatus(e);
     if (status !== undefined && status >= 500) return true;
     if ((e as { $fault?: unknown } | null)?.$fault === "server") return true;
-    const sysCode = (e as { code?: unknown } | null)?.code;
-    return typeof sysCode === "string" && TRANSIENT.has(sysCode);
+    return isNetworkError(e);
 }
 
 /** True when the error says the resource does not exist (`DBClusterSnapshotNotFoundFault`, …). */
 export function isNotFound(e: unknown): boolean {
+    if (isNetworkError(e)) return false;
     const code = errorCode(e) ?? "";
     if (/NotFound/i.test(code)) return true;
     return httpStatus(e) === 404 || /\bnot found\b/i.test(errorMessage(e));

@@ -2,8 +2,9 @@ import { RDSClient } from "@aws-sdk/client-rds";
 import { Logger, silentLogger } from "../log/logger";
 import { Clock, RdsClientFactory } from "../ports";
 import { idFromArn } from "./arn";
-import { describeAwsError, isThrottling } from "./errors";
-import { DEFAULT_RETRY, RandomSource, READ_ONLY_RETRY, RetryPolicy, withRetry } from "./retry";
+import { DeadlineReached, EndpointUnreachable, MissingCredentials } from "../errors";
+import { describeAwsError, errorMessage, isMissingCredentials, isNetworkError, isThrottling } from "./errors";
+import { DEFAULT_RETRY, NETWORK_RETRY, RandomSource, READ_ONLY_RETRY, RetryPolicy, withRetry } from "./retry";
 import { ThrottlePressure } from "./throttle-pressure";
 
 /** What the orchestrator needs to talk to RDS: clients per region, time, randomness, cancellation. */
@@ -17,7 +18,28 @@ export interface GatewayDeps {
     readonly log?: Logger;
     /** Aborting stops retries and waits (a kill, in tests). */
     readonly signal?: AbortSignal;
+    /**
+     * The run's deadline on `clock` (`--timeout-minutes`): a request still unanswered then is
+     * abandoned, and no retry starts that would sleep past it.
+     */
+    readonly deadline?: RunDeadline;
 }
+
+/**
+ * The run's deadline. The steps stop themselves at `at` with a message naming what they waited
+ * for (a last poll at the deadline included); the gateway abandons requests `graceMs` later, so
+ * an endpoint that never answers cannot hold the run past it.
+ */
+export interface RunDeadline {
+    readonly at: number;
+    /** The flag that set it, for messages: `--timeout-minutes 5`. */
+    readonly flag: string;
+    /** Default {@link DEADLINE_GRACE_MS}. */
+    readonly graceMs?: number;
+}
+
+/** A request may still start (and be answered) this long after the deadline: the last poll's. */
+export const DEADLINE_GRACE_MS = 15_000;
 
 /** An SDK command; its class name gives the operation (`DescribeDBClustersCommand`). */
 export interface SdkCommand {
@@ -61,6 +83,11 @@ export class RdsGateway {
         return this.pressure.slowdown(region);
     }
 
+    /** The run's deadline on the clock, when it has one. */
+    get deadlineAt(): number | undefined {
+        return this.deps.deadline?.at;
+    }
+
     get signal(): AbortSignal | undefined {
         return this.deps.signal;
     }
@@ -100,25 +127,100 @@ export class RdsGateway {
         const client = this.client(region) as unknown as {
             send(c: SdkCommand, o?: { abortSignal?: AbortSignal }): Promise<O>;
         };
-        return withRetry(
-            () => {
-                this.throwIfAborted();
-                this.count(operation, command.input);
-                return client.send(command, this.deps.signal ? { abortSignal: this.deps.signal } : undefined);
-            },
-            {
-                clock: this.deps.clock,
-                random: this.deps.random ?? Math.random,
-                policy: retry ?? this.deps.retry ?? (isReadOnly(operation) ? READ_ONLY_RETRY : DEFAULT_RETRY),
-                signal: this.deps.signal,
-                onRetry: (e, attempt, delay) => {
-                    this.stats.retries += 1;
-                    if (isThrottling(e)) this.pressure.throttled(region);
-                    this.log.info(
-                        `${operation} in ${region}: ${describeAwsError(e)}; retry ${attempt} in ${(delay / 1000).toFixed(1)}s`,
-                    );
+        let attempts = 0;
+        try {
+            return await withRetry(
+                () => {
+                    this.throwIfAborted();
+                    this.throwIfPastDeadline(operation, region);
+                    this.count(operation, command.input);
+                    attempts += 1;
+                    return this.attempt(() => client.send(command, this.abortOptions()));
                 },
-            },
+                {
+                    clock: this.deps.clock,
+                    random: this.deps.random ?? Math.random,
+                    policy: retry ?? this.deps.retry ?? (isReadOnly(operation) ? READ_ONLY_RETRY : DEFAULT_RETRY),
+                    policyFor: (e) => (isNetworkError(e) ? NETWORK_RETRY : undefined),
+                    signal: this.deps.signal,
+                    ...(this.deps.deadline ? { deadline: this.hardDeadline() } : {}),
+                    onRetry: (e, attempt, delay) => {
+                        this.stats.retries += 1;
+                        if (isThrottling(e)) this.pressure.throttled(region);
+                        this.log.info(
+                            `${operation} in ${region}: ${describeAwsError(e)}; retry ${attempt} in ${(delay / 1000).toFixed(1)}s`,
+                        );
+                    },
+                },
+            );
+        } catch (e) {
+            throw this.classify(e, operation, region, attempts);
+        }
+    }
+
+    /** Our errors for what is not AWS's answer: no credentials, no deadline left, no endpoint. */
+    private classify(e: unknown, operation: string, region: string, attempts: number): unknown {
+        if (isMissingCredentials(e)) return new MissingCredentials(errorMessage(e));
+        if (this.pastDeadline()) return this.deadlineError(operation, region);
+        if (isNetworkError(e) && !(e instanceof EndpointUnreachable))
+            return new EndpointUnreachable(region, operation, networkDetail(e), attempts, e);
+        return e;
+    }
+
+    /** The request of one attempt, abandoned (AbortError) when the run's deadline passes first. */
+    private async attempt<O>(request: () => Promise<O>): Promise<O> {
+        const deadline = this.deps.deadline;
+        if (!deadline) return request();
+        return new Promise<O>((resolve, reject) => {
+            const timer = setTimeout(
+                () => {
+                    this.deadlineAbort?.abort();
+                    reject(this.deadlineError("request", ""));
+                },
+                Math.max(0, this.hardDeadline() - this.deps.clock.now()),
+            );
+            timer.unref?.();
+            request().then(
+                (v) => {
+                    clearTimeout(timer);
+                    resolve(v);
+                },
+                (err) => {
+                    clearTimeout(timer);
+                    reject(err);
+                },
+            );
+        });
+    }
+
+    private deadlineAbort?: AbortController;
+
+    private abortOptions(): { abortSignal?: AbortSignal } | undefined {
+        if (!this.deps.deadline) return this.deps.signal ? { abortSignal: this.deps.signal } : undefined;
+        this.deadlineAbort ??= new AbortController();
+        const signals = [this.deadlineAbort.signal, ...(this.deps.signal ? [this.deps.signal] : [])];
+        return { abortSignal: signals.length === 1 ? signals[0] : AbortSignal.any(signals) };
+    }
+
+    /** When requests are abandoned: the deadline plus its grace. */
+    private hardDeadline(): number {
+        const d = this.deps.deadline;
+        return d === undefined ? Infinity : d.at + (d.graceMs ?? DEADLINE_GRACE_MS);
+    }
+
+    private pastDeadline(): boolean {
+        return this.deps.clock.now() >= this.hardDeadline();
+    }
+
+    private throwIfPastDeadline(operation: string, region: string): void {
+        if (this.pastDeadline()) throw this.deadlineError(operation, region);
+    }
+
+    private deadlineError(operation: string, region: string): DeadlineReached {
+        const flag = this.deps.deadline?.flag ?? "the run's timeout";
+        const where = region ? ` (${operation} in ${region} had no answer)` : "";
+        return new DeadlineReached(
+            `the run reached its deadline (${flag})${where}: run the same command again to resume from what AWS reports, or raise ${flag.split(" ")[0]}`,
         );
     }
 
@@ -149,4 +251,11 @@ export class RdsGateway {
             this.stats.describesPerCluster[key] = (this.stats.describesPerCluster[key] ?? 0) + 1;
         }
     }
+}
+
+/** What went wrong on the wire, without the HTTP handler's package prefix ("connect ECONNREFUSED 127.0.0.1:9"). */
+function networkDetail(e: unknown): string {
+    return errorMessage(e)
+        .replace(/^@smithy\/node-http-handler - (\[ERROR\] )?/, "")
+        .replace(/\.$/, "");
 }

@@ -12,6 +12,7 @@ import {
 import { RdsGateway } from "../aws/gateway";
 import { startJitter } from "../aws/start-jitter";
 import { InputError } from "../errors";
+import { DEFAULT_TIMEOUT_MINUTES } from "../execute/context";
 import { executePlan } from "../execute/execute-plan";
 import { snapshotIdentifier } from "../execute/snapshot";
 import { formatDuration, lineLogger } from "../log/logger";
@@ -39,13 +40,22 @@ export interface PlanArgs extends Target {
     readonly parameterGroups?: GroupOverrides;
 }
 
-function gateway(deps: ResolvedDeps): RdsGateway {
+/** The run's gateway; a changing command passes its `--timeout-minutes`, which bounds every request too. */
+function gateway(deps: ResolvedDeps, timeoutMinutes?: number): RdsGateway {
     return new RdsGateway({
         clients: deps.clients,
         clock: deps.clock,
         random: deps.random,
         log: lineLogger(deps.stderr, deps.clock),
         ...(deps.signal ? { signal: deps.signal } : {}),
+        ...(timeoutMinutes !== undefined
+            ? {
+                  deadline: {
+                      at: deps.clock.now() + timeoutMinutes * 60_000,
+                      flag: `--timeout-minutes ${timeoutMinutes}`,
+                  },
+              }
+            : {}),
     });
 }
 
@@ -87,7 +97,7 @@ export async function runUpgrade(
     deps: ResolvedDeps,
     a: PlanArgs & Jitter & { snapshot: boolean; timeoutMinutes?: number; pollSeconds?: number; filter?: StepFilter },
 ): Promise<number> {
-    const api = gateway(deps);
+    const api = gateway(deps, a.timeoutMinutes ?? DEFAULT_TIMEOUT_MINUTES);
     await startJitter(api, (a.startJitterSeconds ?? 0) * 1000);
     const { topology, plan } = await planFor(api, a, { snapshotBeforeUpgrade: a.snapshot });
     return execute(
@@ -105,7 +115,7 @@ export async function runPatch(
     deps: ResolvedDeps,
     a: Target & Jitter & { optIn: OptInType; pollSeconds?: number; snapshot?: boolean; filter?: StepFilter },
 ): Promise<number> {
-    const api = gateway(deps);
+    const api = gateway(deps, DEFAULT_TIMEOUT_MINUTES);
     await startJitter(api, (a.startJitterSeconds ?? 0) * 1000);
     const topology = await describeTopology(api, a.region, a.globalCluster, { skipCatalogue: true });
     const running = runningVersion(topology);

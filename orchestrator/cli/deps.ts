@@ -1,4 +1,4 @@
-import { RDSClient } from "@aws-sdk/client-rds";
+import { rdsClients } from "../aws/clients";
 import { RandomSource } from "../aws/retry";
 import { ExecuteHooks } from "../execute/types";
 import { Clock, RdsClientFactory, systemClock } from "../ports";
@@ -21,10 +21,11 @@ export interface CliDeps {
 }
 
 /**
- * Real RDS clients, one attempt each (retries are ours, on the injected clock). The endpoint is
- * left to the SDK, which reads AWS_ENDPOINT_URL_RDS / AWS_ENDPOINT_URL.
+ * Real RDS clients, one attempt each (retries are ours, on the injected clock), with request
+ * timeouts (aws/clients.ts). The endpoint is left to the SDK, which reads AWS_ENDPOINT_URL_RDS /
+ * AWS_ENDPOINT_URL.
  */
-export const realClients: RdsClientFactory = (region) => new RDSClient({ region, maxAttempts: 1 });
+export const realClients: RdsClientFactory = rdsClients();
 
 export interface ResolvedDeps {
     readonly clients: RdsClientFactory;

@@ -1,6 +1,6 @@
 import { CommanderError } from "commander";
 import { adviceFor, describeAwsError } from "../aws/errors";
-import { InputError, UpgradeStopped } from "../errors";
+import { EndpointUnreachable, InputError, MissingCredentials, UpgradeStopped } from "../errors";
 import { EXIT } from "./commands";
 import { CliDeps, resolveDeps } from "./deps";
 import { buildProgram } from "./program";
@@ -26,6 +26,14 @@ export async function main(argv: readonly string[], deps: CliDeps = {}): Promise
         if (e instanceof CommanderError) {
             return e.code === "commander.helpDisplayed" || e.code === "commander.version" ? EXIT.ok : EXIT.input;
         }
+        if (e instanceof MissingCredentials) {
+            d.stderr(`aurora-global: ${e.message}\n`);
+            return EXIT.failure;
+        }
+        if (e instanceof EndpointUnreachable) {
+            d.stderr(`aurora-global: ${e.message}; ${afterwards(argv)}\n`);
+            return EXIT.failure;
+        }
         if (e instanceof InputError) {
             d.stderr(`aurora-global: ${e.message}\n`);
             return EXIT.input;
@@ -35,9 +43,29 @@ export async function main(argv: readonly string[], deps: CliDeps = {}): Promise
             return EXIT.failure;
         }
         const advice = adviceFor(e);
+        const what = `unexpected error: ${describeAwsError(e)}${advice ? `. What to do: ${advice}` : ""}`;
         d.stderr(
-            `aurora-global: STOPPED: unexpected error: ${describeAwsError(e)}${advice ? `. What to do: ${advice}` : ""}. Run the same command again once resolved: it resumes from what AWS reports.\n`,
+            readOnlyCommand(argv)
+                ? `aurora-global: ${what}. Nothing was changed (${commandOf(argv)} only reads); run it again once resolved.\n`
+                : `aurora-global: STOPPED: ${what}. Run the same command again once resolved: it resumes from what AWS reports.\n`,
         );
         return EXIT.failure;
     }
+}
+
+/** The subcommand of `argv` (its first word that is not a flag). */
+function commandOf(argv: readonly string[]): string | undefined {
+    return argv.find((a) => !a.startsWith("-"));
+}
+
+/** `plan`, `status` and `watch` change nothing. */
+function readOnlyCommand(argv: readonly string[]): boolean {
+    return ["plan", "status", "watch"].includes(commandOf(argv) ?? "");
+}
+
+/** What to do once a failure that is not the user's input is resolved. */
+function afterwards(argv: readonly string[]): string {
+    return readOnlyCommand(argv)
+        ? `nothing was changed (${commandOf(argv)} only reads): run it again once the endpoint is reachable`
+        : "run the same command again once it is reachable: it resumes from what AWS reports";
 }

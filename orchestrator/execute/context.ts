@@ -31,7 +31,8 @@ export class RunContext {
         readonly hooks: ExecuteHooks = {},
     ) {
         this.startedAt = api.clock.now();
-        this.deadline = this.startedAt + this.timeoutMinutes * 60_000;
+        // The gateway's deadline counts from the command's start (reads included), when it has one.
+        this.deadline = api.deadlineAt ?? this.startedAt + this.timeoutMinutes * 60_000;
     }
 
     get engine(): Engine {

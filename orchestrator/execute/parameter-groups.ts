@@ -14,6 +14,7 @@ import {
 import { parameterGroupFamily, parseVersion } from "../../engine-versions";
 import { PlanStep } from "../../planner";
 import { describeAwsError, isAlreadyExists } from "../aws/errors";
+import { endsTheRun } from "../errors";
 import { FRESH_READ_MS, readCluster } from "../topology/reads";
 import { isDefaultGroup, userClusterParameters } from "../topology/facts";
 import { memberTag, tagExistingGroup } from "../topology/group-tags";
@@ -186,6 +187,7 @@ async function copy(
         try {
             await ctx.api.send(region, command(batch));
         } catch (e) {
+            if (endsTheRun(e)) throw e;
             ctx.log.warn(
                 `parameter group "${group}" (${region}): could not copy ${batch.map((p) => p.ParameterName).join(", ")}: ${describeAwsError(e)}; review the group`,
             );

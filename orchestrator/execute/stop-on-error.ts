@@ -1,5 +1,5 @@
 import { adviceFor, describeAwsError } from "../aws/errors";
-import { InputError, UpgradeStopped } from "../errors";
+import { InputError, MissingCredentials, UpgradeStopped } from "../errors";
 import { MemberTopology } from "../topology/types";
 import { ref } from "./context";
 
@@ -12,7 +12,7 @@ export function stopOnError(
     member: Pick<MemberTopology, "role" | "cluster" | "region">,
     doing: string,
 ): Error {
-    if (e instanceof UpgradeStopped || e instanceof InputError) return e;
+    if (e instanceof UpgradeStopped || e instanceof InputError || e instanceof MissingCredentials) return e;
     const advice =
         adviceFor(e) ??
         "check the error, fix the cause, then run the same command again: it resumes from what AWS reports";

@@ -2,7 +2,7 @@ import { awsEngineVersion, Engine, isEngine, tryParseVersion, VersionParseError 
 import { idFromArn, regionFromArn } from "../aws/arn";
 import { describeAwsError } from "../aws/errors";
 import { RdsGateway } from "../aws/gateway";
-import { InputError } from "../errors";
+import { endsTheRun, InputError } from "../errors";
 import { FactNeeds, factsNeeded } from "./fact-needs";
 import {
     catalogueOf,
@@ -116,6 +116,7 @@ export async function describeTopology(
         try {
             catalogue = await catalogueOf(api, homeRegion, engine, targetAws ? [...versions, targetAws] : versions);
         } catch (e) {
+            if (endsTheRun(e)) throw e;
             warnings.push(
                 `engine catalogue unavailable (DescribeDBEngineVersions: ${describeAwsError(e)}): planned without AWS's list of valid upgrade targets`,
             );
@@ -157,6 +158,7 @@ async function memberFacts(
         try {
             facts.pendingActions = await pendingActionsOf(api, m.region, m.arn, engine);
         } catch (e) {
+            if (endsTheRun(e)) throw e;
             warnings.push(
                 `pending maintenance of cluster "${m.cluster}" (${m.region}) unavailable (DescribePendingMaintenanceActions: ${describeAwsError(e)})`,
             );

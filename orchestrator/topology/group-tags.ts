@@ -11,6 +11,7 @@ import {
     Tag,
 } from "@aws-sdk/client-rds";
 import { describeAwsError } from "../aws/errors";
+import { endsTheRun } from "../errors";
 import { RdsGateway } from "../aws/gateway";
 import { isDefaultGroup, OPTIONAL_FACT_RETRY } from "./facts";
 
@@ -190,6 +191,7 @@ export async function resumeTargets(
             if (name) out.targetInstanceParameterGroup = name;
         }
     } catch (e) {
+        if (endsTheRun(e)) throw e;
         warnings.push(
             `${where}: the parameter groups aurora-global prepared for it could not be looked up (${describeAwsError(e)}); if a major upgrade was interrupted after the global upgrade, name its groups with --cluster-parameter-group ${member.cluster}=NAME (and --instance-parameter-group)`,
         );

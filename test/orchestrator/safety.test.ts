@@ -120,7 +120,7 @@ describe("orchestrator: safety of execution", () => {
         assert.strictEqual(r.code, 1);
         assert.match(
             r.stderr,
-            /STOPPED: unexpected error: ThrottlingException: Rate exceeded\. What to do: AWS kept throttling the account: wait a few minutes and run the command again\./,
+            /aurora-global: unexpected error: ThrottlingException: Rate exceeded\. What to do: AWS kept throttling the account: wait a few minutes and run the command again\. Nothing was changed \(status only reads\); run it again once resolved\.\n$/,
         );
         assert.strictEqual(
             sim.calls.length,
