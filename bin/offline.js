@@ -4,6 +4,7 @@
 // The SDK prints a notice about Node versions on load; the offline run has no use for it.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 
-require("./run-typescript")(require("path").join(__dirname, "..", "testbeds", "offline", "main"), "offline", {
+require("./run-entry")(require("path").join(__dirname, "..", "testbeds", "offline", "main"), "offline", {
     stack: true,
+    source: true,
 });

@@ -1,3 +1,4 @@
+import { cliCommand } from "../orchestrator/cli/location";
 import { Strategy } from "../planner";
 
 /** Defaults, one place. */
@@ -7,5 +8,6 @@ export const DEFAULTS = {
     masterUsername: "dbadmin",
     backupRetentionPeriod: 7,
     strategy: "auto" as Strategy,
-    cli: "node bin/aurora-global.js",
+    /** `node <absolute path of the installed package>/bin/aurora-global.js`. */
+    cli: cliCommand(),
 } as const;

@@ -1,3 +1,4 @@
+import { shellWord } from "../orchestrator/cli/location";
 import { STEP_FLAGS, StepCommandOptions, stepCommandArgs } from "../orchestrator/cli/steps";
 import { isBlocked, Plan, PlanStep } from "../planner";
 import { ComponentStepAction, DEFAULT_OPT_IN, isMemberStepAction, StepRole } from "../vocabulary";
@@ -25,11 +26,6 @@ export interface StepSpec {
 
 /** The CLI's step flags (`--only-member CLUSTER_ID`, `--only-snapshot`), owned by the orchestrator. */
 export const CLI_FLAGS = { ...STEP_FLAGS, noSnapshot: "--no-snapshot" } as const;
-
-/** Quotes a shell word when it needs it (identifiers and versions never do: they are validated). */
-function shellWord(word: string): string {
-    return /^[A-Za-z0-9._:/=@+-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
-}
 
 /**
  * The upgrade steps for a plan: snapshot first, then every secondary (in parallel), then the

@@ -56,7 +56,9 @@ export interface UpgradeArgs {
     readonly keepCompletedSteps?: boolean;
     /**
      * The command line that starts the orchestrator CLI in the upgrade steps.
-     * @default `node bin/aurora-global.js`, the path relative to the project directory
+     * @default `node /abs/path/node_modules/aurora-global/bin/aurora-global.js`: the CLI of the
+     * installed package by its absolute path (`require.resolve`), so the steps run from any
+     * project directory and from an Automation API inline program
      */
     readonly cli?: string;
 }

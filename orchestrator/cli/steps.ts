@@ -1,9 +1,7 @@
-import * as path from "path";
 import { PlanStep } from "../../planner";
 import { DEFAULT_OPT_IN, DEFAULT_STRATEGY, isMemberStepAction, OptInType, Strategy } from "../../vocabulary";
 
-/** The CLI's entry point (a JS shim that runs the TypeScript CLI with ts-node, no build). */
-export const CLI_BIN = path.join(__dirname, "..", "..", "bin", "aurora-global.js");
+export { CLI_BIN } from "./location";
 
 /**
  * Hidden flags that narrow one run to one step of the plan (what the Pulumi upgrade steps run):
@@ -59,7 +57,7 @@ export interface StepCommandOptions {
 }
 
 /**
- * The CLI arguments (after `node bin/aurora-global.js`) that run one step of a plan: the
+ * The CLI arguments (after `node <package>/bin/aurora-global.js`) that run one step of a plan: the
  * snapshot, one member's step, or the whole global operation (managed / major, including the
  * parameter-group steps). Re-running them is safe: the step reads what AWS reports and skips or
  * waits as needed; a step AWS reports done exits 0 with nothing to do.

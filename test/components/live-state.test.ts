@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { isNotFound, pendingMaintenanceReader, sdkPendingMaintenanceReader } from "../../components";
+import { DEFAULTS, isNotFound, pendingMaintenanceReader, sdkPendingMaintenanceReader } from "../../components";
 import { existingDatabase } from "../../testbeds/offline/mock-engine";
 import { named, ofType, pgArgs, PRIMARY, runDb, runningPg, SECONDARY, T } from "./fixtures";
 
@@ -92,7 +92,7 @@ describe("components: pending patches (opt-in)", () => {
         );
         assert.strictEqual(
             named(r, "db-upgrade-primary").inputs.create,
-            `node bin/aurora-global.js patch --region ${PRIMARY} --global-cluster app --opt-in immediate --only-member app-${PRIMARY}`,
+            `${DEFAULTS.cli} patch --region ${PRIMARY} --global-cluster app --opt-in immediate --only-member app-${PRIMARY}`,
         );
         assert.deepStrictEqual(named(r, "db-upgrade-primary").dependencies, [
             named(r, `db-upgrade-secondary-${SECONDARY}`).urn,

@@ -1,9 +1,9 @@
 import * as assert from "assert";
-import { resolveUpgrade, stepGraph } from "../../components";
+import { DEFAULTS, resolveUpgrade, stepGraph } from "../../components";
 import { DEFAULT_PLAN_OPTIONS, planUpgrade } from "../../planner";
 import { named, ofType, pgArgs, PRIMARY, runDb, runningPg, SECONDARY, SECONDARY_2, T } from "./fixtures";
 
-const CLI = "node bin/aurora-global.js";
+const CLI = DEFAULTS.cli;
 const THREE_REGIONS = [PRIMARY, SECONDARY, SECONDARY_2];
 const rolling = (extra: object = {}) =>
     pgArgs({

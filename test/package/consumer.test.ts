@@ -1,0 +1,120 @@
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { existingDatabase } from "../../testbeds/offline/mock-engine";
+import {
+    freshDir,
+    mockEngineScript,
+    RESULT_FILE,
+    npmInstall,
+    pack,
+    Packed,
+    readmeBlocks,
+    run,
+} from "./consumer-project";
+
+interface Registration {
+    readonly type: string;
+    readonly name: string;
+    readonly inputs: Record<string, unknown>;
+}
+
+/**
+ * The README's "Use it in your own program", done for real: the package is packed, installed
+ * into a fresh Pulumi TypeScript project outside the repository with the README's files and
+ * commands, and that project's program runs under the mock engine against a database at 17.4.
+ */
+describe("package: used from another Pulumi project (README: Use it in your own program)", function () {
+    this.timeout(15 * 60_000);
+    let packed: Packed;
+    let project: string;
+    let registered: Registration[];
+    const commands = readmeBlocks("Use it in your own program")
+        .filter((b) => b.lang === "sh")
+        .flatMap((b) => b.text.split("\n"))
+        .map((line) => line.trim())
+        .filter((line) => line !== "");
+    const helpOutputs: string[] = [];
+
+    before(() => {
+        const work = freshDir("aurora-global-consumer-");
+        packed = pack(work);
+        project = path.join(work, "orders-db");
+        fs.mkdirSync(project);
+        for (const block of readmeBlocks("Use it in your own program"))
+            if (block.file) fs.writeFileSync(path.join(project, block.file), block.text);
+        for (const line of commands) {
+            const [tool, ...args] = line.split(/\s+/);
+            if (tool === "pulumi") continue; // the mock engine below stands in for the Pulumi CLI
+            if (tool === "npm" && args[0] === "install") {
+                npmInstall(
+                    args.slice(1).map((a) => (a === "aurora-global" ? packed.tarball : a)),
+                    project,
+                );
+            } else {
+                const r = run(tool, args, project);
+                if (args.includes("--help")) helpOutputs.push(r.stdout);
+            }
+        }
+        const state = existingDatabase({
+            globalClusterIdentifier: "orders",
+            engine: "aurora-postgresql",
+            engineVersion: "17.4",
+            members: [
+                { clusterIdentifier: "orders-us-east-1", region: "us-east-1", instanceCount: 2 },
+                { clusterIdentifier: "orders-eu-west-1", region: "eu-west-1" },
+            ],
+        });
+        const config = Object.fromEntries(
+            commands
+                .map((line) => /^pulumi config set (\S+) (\S+)$/.exec(line))
+                .filter((m): m is RegExpExecArray => m !== null)
+                .map((m) => [m[1], m[2]]),
+        );
+        fs.writeFileSync(path.join(project, "run-under-mock-engine.js"), mockEngineScript(state, "orders-db", config));
+        run(process.execPath, ["run-under-mock-engine.js"], project);
+        const result = JSON.parse(fs.readFileSync(path.join(project, RESULT_FILE), "utf8"));
+        registered = (result as { registered: Registration[] }).registered;
+    });
+
+    it("packs what a consumer needs and nothing of the test beds", () => {
+        assert.ok(packed.files.includes("dist/components/index.js"));
+        assert.ok(packed.files.includes("dist/components/index.d.ts"));
+        assert.ok(packed.files.includes("dist/orchestrator/cli/main.js"));
+        assert.ok(packed.files.includes("bin/aurora-global.js"));
+        const stray = packed.files.filter(
+            (f) =>
+                /^(testbeds|test|policy)\//.test(f) ||
+                f.startsWith("bin/offline") ||
+                (f.endsWith(".ts") && !f.endsWith(".d.ts")),
+        );
+        assert.deepStrictEqual(stray, []);
+    });
+
+    it("type-checks the README's program against the installed declarations (npx tsc --noEmit)", () => {
+        assert.ok(commands.includes("npx tsc --noEmit"));
+        assert.ok(
+            fs.existsSync(path.join(project, "node_modules", "aurora-global", "dist", "components", "index.d.ts")),
+        );
+    });
+
+    it("registers the component, and its steps run the installed CLI by an absolute path", () => {
+        assert.ok(registered.some((r) => r.type === "aurora-global:index:AuroraGlobalDatabase" && r.name === "orders"));
+        const steps = registered.filter((r) => r.type === "command:local:Command");
+        assert.deepStrictEqual(
+            steps.map((s) => s.name),
+            ["orders-upgrade-snapshot", "orders-upgrade-global"],
+        );
+        const bin = path.join(project, "node_modules", "aurora-global", "bin", "aurora-global.js");
+        for (const s of steps)
+            assert.ok(String(s.inputs.create).startsWith(`node ${bin} upgrade `), String(s.inputs.create));
+        assert.ok(path.isAbsolute(bin) && fs.existsSync(bin));
+        const help = run("node", [bin, "upgrade", "--help"], freshDir("aurora-global-elsewhere-"));
+        assert.match(help.stdout, /Usage: aurora-global upgrade/);
+    });
+
+    it("runs `npx aurora-global --help` in that project, from the built files", () => {
+        assert.strictEqual(helpOutputs.length, 1);
+        assert.match(helpOutputs[0], /^Usage: aurora-global \[options\] \[command\]/);
+    });
+});
