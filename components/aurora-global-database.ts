@@ -10,6 +10,7 @@ import { buildPlanInput, LiveState, readLiveState } from "./live-state";
 import { failoverReady, MemberVersion, memberVersions } from "./member-versions";
 import { AuroraRegionalMember, SharedClusterSettings } from "./regional-member";
 import { StepSpec, stepGraph } from "./step-graph";
+import { stepIdentity } from "./step-identity";
 import { createUpgradeSteps, reportPlan } from "./upgrade-steps";
 import { argsErrorMessage, validateArgs } from "./validate";
 
@@ -184,7 +185,8 @@ export class AuroraGlobalDatabase extends pulumi.ComponentResource {
         );
         reportPlan(plan, this);
         const homeRegion = members[0].region;
-        const specs = stepGraph(plan, upgrade, homeRegion);
+        const identity = await stepIdentity(this, upgrade.identity);
+        const specs = stepGraph(plan, upgrade, homeRegion, identity);
         const { record, kept } = stepsToDeclare({
             component: name,
             globalClusterId: this.globalClusterIdentifier,

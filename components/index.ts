@@ -41,3 +41,11 @@ export {
     pendingMaintenanceReader,
     setPendingMaintenanceReader,
 } from "./pending-maintenance";
+export {
+    stepIdentity,
+    identityFromProvider,
+    configProviderSettings,
+    explicitProviderSettings,
+    ProviderSettings,
+    AwsIdentity,
+} from "./step-identity";

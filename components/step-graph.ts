@@ -3,6 +3,7 @@ import { STEP_FLAGS, StepCommandOptions, stepCommandArgs } from "../orchestrator
 import { isBlocked, Plan, PlanStep } from "../planner";
 import { ComponentStepAction, DEFAULT_OPT_IN, isMemberStepAction, StepRole } from "../vocabulary";
 import { ResolvedUpgrade } from "./args";
+import { AwsIdentity } from "./step-identity";
 
 /**
  * One upgrade step as the component creates it: a command line of the orchestrator CLI and the
@@ -34,7 +35,12 @@ export const CLI_FLAGS = { ...STEP_FLAGS, noSnapshot: "--no-snapshot" } as const
  * without work. Each command line comes from the orchestrator's `stepCommandArgs`, so every
  * step re-plans in the CLI with the same options and reaches the same path.
  */
-export function stepGraph(plan: Plan, upgrade: ResolvedUpgrade, homeRegion: string): StepSpec[] {
+export function stepGraph(
+    plan: Plan,
+    upgrade: ResolvedUpgrade,
+    homeRegion: string,
+    identity: AwsIdentity = {},
+): StepSpec[] {
     if (isBlocked(plan) || plan.steps.length === 0) return [];
     const options: StepCommandOptions = {
         homeRegion,
@@ -46,6 +52,7 @@ export function stepGraph(plan: Plan, upgrade: ResolvedUpgrade, homeRegion: stri
         ...(upgrade.pollSeconds !== undefined ? { pollSeconds: upgrade.pollSeconds } : {}),
         optIn: upgrade.applyPendingPatches || DEFAULT_OPT_IN,
         patchRound: plan.path === "patch",
+        identity,
     };
     const command = (step: Pick<PlanStep, "action" | "cluster">): string =>
         [upgrade.cli, ...stepCommandArgs(options, step).map(shellWord)].join(" ");

@@ -1,5 +1,6 @@
 import { OptInType, Strategy } from "../planner";
 import { DEFAULTS } from "./defaults";
+import { AwsIdentity } from "./step-identity";
 
 /** How an engine-version change is carried out. */
 export interface UpgradeArgs {
@@ -61,6 +62,14 @@ export interface UpgradeArgs {
      * project directory and from an Automation API inline program
      */
     readonly cli?: string;
+    /**
+     * Whom the upgrade steps act as: a profile, a role to assume (with session name and external
+     * id) and an RDS endpoint, passed to the CLI as flags (names and ARNs only, never keys).
+     * @default the identity of the AWS provider the members use: the provider passed to the
+     * component (`provider`/`providers`: its `profile`, `assumeRoles`, `endpoints`), else stack
+     * config `aws:profile`, `aws:assumeRoles`, `aws:endpoints`; nothing set: the default chain
+     */
+    readonly identity?: AwsIdentity;
 }
 
 /** Upgrade options with defaults resolved. */
@@ -74,6 +83,7 @@ export interface ResolvedUpgrade {
     readonly mysqlInPlaceMajorConfirmed: boolean;
     readonly keepCompletedSteps: boolean;
     readonly cli: string;
+    readonly identity?: AwsIdentity;
 }
 
 export function resolveUpgrade(u: UpgradeArgs | undefined): ResolvedUpgrade {
@@ -87,5 +97,6 @@ export function resolveUpgrade(u: UpgradeArgs | undefined): ResolvedUpgrade {
         mysqlInPlaceMajorConfirmed: u?.mysqlInPlaceMajorConfirmed ?? false,
         keepCompletedSteps: u?.keepCompletedSteps ?? true,
         cli: u?.cli ?? DEFAULTS.cli,
+        ...(u?.identity !== undefined ? { identity: u.identity } : {}),
     };
 }

@@ -99,9 +99,25 @@ export function isThrottling(e: unknown): boolean {
     return /rate exceeded|throttl/i.test(errorMessage(e));
 }
 
-/** True for errors worth retrying: throttling, 5xx/server faults, timeouts and dropped connections. */
+/**
+ * Expired session credentials: `ExpiredToken` (RDS's Query API) or `ExpiredTokenException`
+ * (STS and JSON APIs), "The security token included in the request is expired". A wait that
+ * outlives a one-hour assumed-role or OIDC session gets it; new credentials fix it.
+ */
+const EXPIRED_CREDENTIALS = new Set(["ExpiredToken", "ExpiredTokenException", "RequestExpired"]);
+
+/** True when the request's session credentials had expired (retry with refreshed credentials). */
+export function isExpiredCredentials(e: unknown): boolean {
+    const code = errorCode(e);
+    return (
+        (code !== undefined && EXPIRED_CREDENTIALS.has(code)) ||
+        /security token included in the request is expired/i.test(errorMessage(e))
+    );
+}
+
+/** True for errors worth retrying: throttling, 5xx/server faults, timeouts and dropped connections, expired session credentials. */
 export function isRetryable(e: unknown): boolean {
-    if (isThrottling(e)) return true;
+    if (isThrottling(e) || isExpiredCredentials(e)) return true;
     const code = errorCode(e);
     if (code !== undefined && TRANSIENT.has(code)) return true;
     const status = httpStatus(e);

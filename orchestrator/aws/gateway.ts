@@ -3,7 +3,14 @@ import { Logger, silentLogger } from "../log/logger";
 import { Clock, RdsClientFactory } from "../ports";
 import { idFromArn } from "./arn";
 import { DeadlineReached, EndpointUnreachable, MissingCredentials } from "../errors";
-import { describeAwsError, errorMessage, isMissingCredentials, isNetworkError, isThrottling } from "./errors";
+import {
+    describeAwsError,
+    errorMessage,
+    isExpiredCredentials,
+    isMissingCredentials,
+    isNetworkError,
+    isThrottling,
+} from "./errors";
 import { DEFAULT_RETRY, NETWORK_RETRY, RandomSource, READ_ONLY_RETRY, RetryPolicy, withRetry } from "./retry";
 import { ThrottlePressure } from "./throttle-pressure";
 
@@ -124,9 +131,6 @@ export class RdsGateway {
      */
     async send<O>(region: string, command: SdkCommand, retry?: RetryPolicy): Promise<O> {
         const operation = command.constructor.name.replace(/Command$/, "");
-        const client = this.client(region) as unknown as {
-            send(c: SdkCommand, o?: { abortSignal?: AbortSignal }): Promise<O>;
-        };
         let attempts = 0;
         try {
             return await withRetry(
@@ -135,6 +139,10 @@ export class RdsGateway {
                     this.throwIfPastDeadline(operation, region);
                     this.count(operation, command.input);
                     attempts += 1;
+                    // Fetched per attempt: after ExpiredToken the cache holds none (see onRetry).
+                    const client = this.client(region) as unknown as {
+                        send(c: SdkCommand, o?: { abortSignal?: AbortSignal }): Promise<O>;
+                    };
                     return this.attempt(() => client.send(command, this.abortOptions()));
                 },
                 {
@@ -147,6 +155,9 @@ export class RdsGateway {
                     onRetry: (e, attempt, delay) => {
                         this.stats.retries += 1;
                         if (isThrottling(e)) this.pressure.throttled(region);
+                        // Expired session: the next attempt gets a new client, whose credential
+                        // providers fetch fresh credentials (profile, role, web identity, env).
+                        if (isExpiredCredentials(e)) this.cache.delete(region);
                         this.log.info(
                             `${operation} in ${region}: ${describeAwsError(e)}; retry ${attempt} in ${(delay / 1000).toFixed(1)}s`,
                         );

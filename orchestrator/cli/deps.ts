@@ -1,11 +1,15 @@
 import { rdsClients } from "../aws/clients";
+import { AwsIdentity, identityClients } from "../aws/identity";
 import { RandomSource } from "../aws/retry";
 import { ExecuteHooks } from "../execute/types";
 import { Clock, RdsClientFactory, systemClock } from "../ports";
 
 /** What `main` runs with; everything has a real default, tests inject the simulator's. */
 export interface CliDeps {
-    /** RDS client per region. Default: real clients (the SDK honours AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_RDS). */
+    /**
+     * RDS client per region, whatever the identity flags say (tests inject the simulator's).
+     * Default: real clients acting as the identity flags' identity ({@link identityClients}).
+     */
     readonly clients?: RdsClientFactory;
     readonly clock?: Clock;
     readonly random?: RandomSource;
@@ -22,13 +26,15 @@ export interface CliDeps {
 
 /**
  * Real RDS clients, one attempt each (retries are ours, on the injected clock), with request
- * timeouts (aws/clients.ts). The endpoint is left to the SDK, which reads AWS_ENDPOINT_URL_RDS /
- * AWS_ENDPOINT_URL.
+ * timeouts (aws/clients.ts), the SDK's default credential chain (no identity flags). The endpoint
+ * is left to the SDK, which reads AWS_ENDPOINT_URL_RDS / AWS_ENDPOINT_URL.
  */
 export const realClients: RdsClientFactory = rdsClients();
 
 export interface ResolvedDeps {
     readonly clients: RdsClientFactory;
+    /** The clients of one command, acting as its identity flags' identity. */
+    readonly clientsFor: (identity: AwsIdentity) => RdsClientFactory;
     readonly clock: Clock;
     readonly random: RandomSource;
     readonly stdout: (text: string) => void;
@@ -41,6 +47,7 @@ export interface ResolvedDeps {
 export function resolveDeps(deps: CliDeps = {}): ResolvedDeps {
     return {
         clients: deps.clients ?? realClients,
+        clientsFor: (identity) => deps.clients ?? identityClients(identity),
         clock: deps.clock ?? systemClock,
         random: deps.random ?? Math.random,
         stdout: deps.stdout ?? ((t) => void process.stdout.write(t)),

@@ -1,5 +1,6 @@
 import { Command, Option } from "commander";
 import { ResolvedDeps } from "./deps";
+import { IDENTITY_FLAGS, parseIdentity } from "./identity-flags";
 import { EXIT, runPatch, runPlan, runStatus, runUpgrade } from "./commands";
 import {
     parseFormat,
@@ -32,18 +33,31 @@ export function buildProgram(deps: ResolvedDeps, setExit: (code: number) => void
     const common = (c: Command) =>
         c
             .option("--region <region>", "home region of the global cluster (default: AWS_REGION)")
-            .option("--global-cluster <id>", "global cluster identifier");
+            .option("--global-cluster <id>", "global cluster identifier")
+            .option(`${IDENTITY_FLAGS.profile} <name>`, "AWS profile to act as (default: the SDK's default chain)")
+            .option(`${IDENTITY_FLAGS.roleArn} <arn>`, "IAM role to assume (credentials refresh during long waits)")
+            .option(
+                `${IDENTITY_FLAGS.roleSessionName} <name>`,
+                "session name of the assumed role (default aurora-global)",
+            )
+            .option(`${IDENTITY_FLAGS.externalId} <id>`, "external id the role's trust policy requires")
+            .option(
+                `${IDENTITY_FLAGS.endpointUrl} <url>`,
+                "RDS endpoint URL (default: AWS's, or AWS_ENDPOINT_URL_RDS)",
+            );
     /** Validates, reports every bad value at once (exit 2), or runs. */
-    const guarded = (build: (raw: Raw, errors: string[]) => () => Promise<number>) => async (raw: Raw) => {
-        const errors: string[] = [];
-        const run = build(raw, errors);
-        if (errors.length > 0) {
-            for (const e of errors) deps.stderr(`aurora-global: ${e}\n`);
-            setExit(EXIT.input);
-            return;
-        }
-        setExit(await run());
-    };
+    const guarded =
+        (build: (raw: Raw, errors: string[], d: ResolvedDeps) => () => Promise<number>) => async (raw: Raw) => {
+            const errors: string[] = [];
+            const identity = parseIdentity(raw, errors);
+            const run = build(raw, errors, { ...deps, clients: deps.clientsFor(identity) });
+            if (errors.length > 0) {
+                for (const e of errors) deps.stderr(`aurora-global: ${e}\n`);
+                setExit(EXIT.input);
+                return;
+            }
+            setExit(await run());
+        };
     const target = (raw: Raw, errors: string[]) => ({
         region: parseRegion(str(raw.region), deps.env, errors),
         globalCluster: parseGlobalCluster(str(raw.globalCluster), errors),
@@ -116,7 +130,7 @@ export function buildProgram(deps: ResolvedDeps, setExit: (code: number) => void
         .option("--strategy <strategy>", "auto | managed | rolling", undefined)
         .option("--format <format>", "text | markdown | json", undefined)
         .action(
-            guarded((raw, errors) => {
+            guarded((raw, errors, d) => {
                 const a = {
                     ...target(raw, errors),
                     target: parseTarget(str(raw.target), errors),
@@ -125,7 +139,7 @@ export function buildProgram(deps: ResolvedDeps, setExit: (code: number) => void
                     format: parseFormat(str(raw.format), errors),
                     ...groups(raw, errors),
                 };
-                return () => runPlan(deps, a);
+                return () => runPlan(d, a);
             }),
         );
 
@@ -152,7 +166,7 @@ export function buildProgram(deps: ResolvedDeps, setExit: (code: number) => void
         )
         .option("--no-snapshot", "skip the cluster snapshot of the primary before the upgrade")
         .action(
-            guarded((raw, errors) => {
+            guarded((raw, errors, d) => {
                 const a = {
                     ...target(raw, errors),
                     target: parseTarget(str(raw.target), errors),
@@ -165,7 +179,7 @@ export function buildProgram(deps: ResolvedDeps, setExit: (code: number) => void
                     ...groups(raw, errors),
                     ...jitter(raw, errors),
                 };
-                return () => runUpgrade(deps, a);
+                return () => runUpgrade(d, a);
             }),
         );
 
@@ -184,7 +198,7 @@ export function buildProgram(deps: ResolvedDeps, setExit: (code: number) => void
         .option("--poll-seconds <n>", "fixed polling interval (default: adaptive)")
         .option("--no-snapshot", "skip the cluster snapshot of the primary before the patches")
         .action(
-            guarded((raw, errors) => {
+            guarded((raw, errors, d) => {
                 const a = {
                     ...target(raw, errors),
                     optIn: parseOptIn(str(raw.optIn), errors),
@@ -193,7 +207,7 @@ export function buildProgram(deps: ResolvedDeps, setExit: (code: number) => void
                     filter: stepFilter(raw),
                     ...jitter(raw, errors),
                 };
-                return () => runPatch(deps, a);
+                return () => runPatch(d, a);
             }),
         );
 
@@ -204,9 +218,9 @@ export function buildProgram(deps: ResolvedDeps, setExit: (code: number) => void
     )
         .option("--format <format>", "text | markdown | json", undefined)
         .action(
-            guarded((raw, errors) => {
+            guarded((raw, errors, d) => {
                 const a = { ...target(raw, errors), format: parseFormat(str(raw.format), errors) };
-                return () => runStatus(deps, a);
+                return () => runStatus(d, a);
             }),
         );
     return program;

@@ -1,5 +1,7 @@
 import { PlanStep } from "../../planner";
 import { DEFAULT_OPT_IN, DEFAULT_STRATEGY, isMemberStepAction, OptInType, Strategy } from "../../vocabulary";
+import { AwsIdentity } from "../aws/identity";
+import { identityArgs } from "./identity-flags";
 
 export { CLI_BIN } from "./location";
 
@@ -54,6 +56,11 @@ export interface StepCommandOptions {
      * same second of a region's rate limit. Default: none.
      */
     readonly startJitterSeconds?: number;
+    /**
+     * Whom the step acts as: the identity of the AWS provider the members use (profile, role,
+     * session name, external id, endpoint), as flags. Names and ARNs only, never keys.
+     */
+    readonly identity?: AwsIdentity;
 }
 
 /**
@@ -63,7 +70,7 @@ export interface StepCommandOptions {
  * waits as needed; a step AWS reports done exits 0 with nothing to do.
  */
 export function stepCommandArgs(o: StepCommandOptions, step: Pick<PlanStep, "action" | "cluster">): string[] {
-    const common = ["--region", o.homeRegion, "--global-cluster", o.globalClusterId];
+    const common = ["--region", o.homeRegion, "--global-cluster", o.globalClusterId, ...identityArgs(o.identity ?? {})];
     const poll = o.pollSeconds !== undefined ? ["--poll-seconds", String(o.pollSeconds)] : [];
     const jitter = o.startJitterSeconds ? ["--start-jitter-seconds", String(o.startJitterSeconds)] : [];
     const patch = ["patch", ...common, "--opt-in", o.optIn ?? DEFAULT_OPT_IN, ...poll, ...jitter];

@@ -1,0 +1,109 @@
+import * as pulumi from "@pulumi/pulumi";
+import { AwsIdentity } from "../orchestrator/aws/identity";
+
+export { AwsIdentity } from "../orchestrator/aws/identity";
+
+/** An `aws:assumeRoles` entry (the AWS provider's `ProviderAssumeRole`, the fields the steps use). */
+interface AssumeRole {
+    readonly roleArn?: string;
+    readonly sessionName?: string;
+    readonly externalId?: string;
+}
+
+/** Where the identity of the AWS provider comes from: its settings as the program can see them. */
+export interface ProviderSettings {
+    readonly profile?: string;
+    readonly assumeRoles?: readonly AssumeRole[];
+    readonly endpoints?: readonly Readonly<Record<string, string | undefined>>[];
+}
+
+/**
+ * The identity the upgrade steps act as, from the settings of the AWS provider the members use:
+ * its profile, its (one) assumed role with session name and external id, its RDS endpoint.
+ * Names and ARNs only; keys never leave the provider (a step gets its own credentials through
+ * the SDK's providers). `source` names where the settings came from, for the error.
+ */
+export function identityFromProvider(settings: ProviderSettings, source: string): AwsIdentity {
+    const roles = (settings.assumeRoles ?? []).filter((r) => r.roleArn !== undefined && r.roleArn !== "");
+    if (roles.length > 1)
+        throw new Error(
+            `${source} assumes ${roles.length} roles in a chain (${roles.map((r) => r.roleArn).join(" → ")}); the upgrade steps assume one: set upgrade.identity to the last role and a profile whose credentials may assume it`,
+        );
+    const role = roles[0];
+    const rds = (settings.endpoints ?? []).map((e) => e.rds).find((u) => u !== undefined && u !== "");
+    return {
+        ...(settings.profile ? { profile: settings.profile } : {}),
+        ...(role?.roleArn ? { roleArn: role.roleArn } : {}),
+        ...(role?.sessionName ? { roleSessionName: role.sessionName } : {}),
+        ...(role?.externalId ? { externalId: role.externalId } : {}),
+        ...(rds ? { endpointUrl: rds } : {}),
+    };
+}
+
+/** The default AWS provider's settings: stack config `aws:profile`, `aws:assumeRoles` (or `aws:assumeRole`), `aws:endpoints`. */
+export function configProviderSettings(config: Pick<pulumi.Config, "get" | "getObject">): ProviderSettings {
+    const single = config.getObject<AssumeRole>("assumeRole");
+    const roles = config.getObject<AssumeRole[]>("assumeRoles") ?? (single ? [single] : undefined);
+    const endpoints = config.getObject<Record<string, string>[]>("endpoints");
+    const profile = config.get("profile");
+    return {
+        ...(profile ? { profile } : {}),
+        ...(roles ? { assumeRoles: roles } : {}),
+        ...(endpoints ? { endpoints } : {}),
+    };
+}
+
+/** A provider input as the program sees it (`aws.Provider` keeps `assumeRoles` and `endpoints` as JSON text). */
+function parsed<T>(value: unknown): T | undefined {
+    if (value === undefined || value === null || value === "") return undefined;
+    if (typeof value !== "string") return value as T;
+    try {
+        return JSON.parse(value) as T;
+    } catch {
+        return undefined;
+    }
+}
+
+/** Resolves an output; undefined while unknown (a preview of a provider built from other resources). */
+async function known<T>(o: unknown): Promise<T | undefined> {
+    if (!pulumi.Output.isInstance(o)) return o as T | undefined;
+    // Output.promise() (SDK-internal, stable across 3.x) answers undefined for an unknown value.
+    return (o as unknown as { promise(): Promise<T | undefined> }).promise();
+}
+
+/** The settings of an explicit `aws.Provider` passed to the component (`provider` / `providers`). */
+export async function explicitProviderSettings(provider: pulumi.ProviderResource): Promise<ProviderSettings> {
+    const p = provider as unknown as Record<string, unknown>;
+    const [profile, assumeRoles, endpoints] = await Promise.all([
+        known<string>(p.profile),
+        known<unknown>(p.assumeRoles),
+        known<unknown>(p.endpoints),
+    ]);
+    const roles = parsed<AssumeRole[]>(assumeRoles);
+    const eps = parsed<Record<string, string>[]>(endpoints);
+    return {
+        ...(profile ? { profile } : {}),
+        ...(roles ? { assumeRoles: roles } : {}),
+        ...(eps ? { endpoints: eps } : {}),
+    };
+}
+
+/**
+ * The identity of the steps of `component`: `upgrade.identity` when given; else that of the AWS
+ * provider its members use — an explicit provider passed to the component, or the default one
+ * (stack config `aws:*`). A provider's identity the steps cannot take fails the preview, naming it.
+ */
+export async function stepIdentity(
+    component: pulumi.Resource,
+    explicit: AwsIdentity | undefined,
+): Promise<AwsIdentity> {
+    if (explicit) return explicit;
+    const provider = component.getProvider("aws:rds/cluster:Cluster");
+    try {
+        return provider
+            ? identityFromProvider(await explicitProviderSettings(provider), `the AWS provider passed to the component`)
+            : identityFromProvider(configProviderSettings(new pulumi.Config("aws")), "stack config aws:assumeRoles");
+    } catch (e) {
+        throw new pulumi.ResourceError(e instanceof Error ? e.message : String(e), component, true);
+    }
+}
