@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 
 /** The four sections of bench/results.json (issue 6). Every ratio's key ends in `Ratio`. */
-export type SectionName = "criticalPath" | "controlPlaneCalls" | "preview" | "policy";
+export type SectionName = "criticalPath" | "controlPlaneCalls" | "preview" | "policy" | "package";
 
 /** One line of the printed table (and of the README's). */
 export interface TableRow {
@@ -68,6 +68,7 @@ export interface ResultsFile {
     readonly controlPlaneCalls?: Record<string, unknown>;
     readonly preview?: Record<string, unknown>;
     readonly policy?: Record<string, unknown>;
+    readonly package?: Record<string, unknown>;
     /** Every table row, so the README's table can be regenerated from the file. */
     readonly table: readonly TableRow[];
 }

@@ -5,6 +5,7 @@
 import "./support/quiet-sdk";
 import * as path from "node:path";
 import { parseBenchArgs } from "./args";
+import { benchCliStart } from "./cli-start";
 import { benchCriticalPath } from "./critical-path";
 import { benchDetection } from "./control-plane-detection";
 import { benchFleet } from "./control-plane-fleet";
@@ -18,6 +19,7 @@ const BENCHES: readonly [string, (size: BenchSize) => Promise<BenchOutput>][] = 
     ["control-plane calls: 50 databases at once", benchFleet],
     ["preview cost (mock engine)", benchPreview],
     ["policy cost", benchPolicy],
+    ["CLI start (built vs ts-node)", benchCliStart],
 ];
 
 async function main(): Promise<void> {
