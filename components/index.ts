@@ -33,7 +33,7 @@ export {
 export { readLastUpgradeSteps, selfStackName } from "./last-deployment";
 export { buildPlanInput, readLiveState, isNotFound, LiveState, LiveMember } from "./live-state";
 export { memberVersions, failoverReady, MemberVersion } from "./member-versions";
-export { argsFromConfig, ConfigSource } from "./stack-config";
+export { argsFromConfig, ConfigSource, UNSET, REQUIRED_CONFIG_KEYS, withoutUnsetDefaults } from "./stack-config";
 export {
     PendingMaintenanceReader,
     MemberRef,

@@ -49,6 +49,36 @@ export const CONFIG_KEYS = [
     "deletionProtection",
 ] as const;
 
+/**
+ * The defaults `Pulumi.yaml` gives optional keys, meaning "unset". Pulumi treats a typed project
+ * key without a `default` as required ("Stack 'dev' is missing configuration value …", Pulumi's
+ * `ValidateStackConfigAndApplyProjectConfig`), so every optional key has one of these, and the
+ * stack reads them as not set: the component then applies its own defaults.
+ */
+export const UNSET = { string: "", integer: 0, array: [] as readonly string[] } as const;
+
+/** The config keys without a default in Pulumi.yaml: Pulumi refuses a stack that does not set them. */
+export const REQUIRED_CONFIG_KEYS = ["engine", "engineVersion", "primaryRegion"] as const;
+
+/** A ConfigSource that reads the "unset" defaults ({@link UNSET}) as not set. */
+export function withoutUnsetDefaults(cfg: ConfigSource): ConfigSource {
+    return {
+        get: (key) => {
+            const v = cfg.get(key);
+            return v === UNSET.string ? undefined : v;
+        },
+        getNumber: (key) => {
+            const v = cfg.getNumber(key);
+            return v === UNSET.integer ? undefined : v;
+        },
+        getBoolean: (key) => cfg.getBoolean(key),
+        getObject: <T>(key: string) => {
+            const v = cfg.getObject<T>(key);
+            return Array.isArray(v) && v.length === 0 ? undefined : v;
+        },
+    };
+}
+
 /** Splits `REGION=VALUE` entries into a map of lists; throws naming the key, the entry and the fix. */
 export function regionMap(key: string, entries: readonly unknown[] | undefined): Map<string, string[]> {
     const map = new Map<string, string[]>();
@@ -69,7 +99,8 @@ function optInFrom(value: string | undefined): false | OptInType | undefined {
 }
 
 /** Builds the component's arguments from the stack configuration. */
-export function argsFromConfig(cfg: ConfigSource): AuroraGlobalDatabaseArgs {
+export function argsFromConfig(config: ConfigSource): AuroraGlobalDatabaseArgs {
+    const cfg = withoutUnsetDefaults(config);
     const regional = {
         subnets: regionMap("dbSubnetGroups", cfg.getObject<unknown[]>("dbSubnetGroups")),
         securityGroups: regionMap("vpcSecurityGroupIds", cfg.getObject<unknown[]>("vpcSecurityGroupIds")),

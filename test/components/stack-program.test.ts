@@ -42,7 +42,11 @@ describe("components: stack config and index.ts", () => {
         assert.strictEqual(config["aurora-global:engineVersion"], "17.4");
         assert.strictEqual(config["aurora-global:primaryRegion"], "us-east-1");
         assert.deepStrictEqual(config["aurora-global:secondaryRegions"], ["ap-northeast-1"]);
-        assert.strictEqual(config["aurora-global:upgradeSnapshotBeforeUpgrade"], true, "Pulumi.yaml defaults apply");
+        assert.strictEqual(
+            config["aurora-global:upgradeSnapshotBeforeUpgrade"],
+            "true",
+            "Pulumi.yaml defaults apply, as text like every scalar Pulumi passes",
+        );
     });
 
     it("maps flat config keys and REGION=NAME lists to the component's args", () => {

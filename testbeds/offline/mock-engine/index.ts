@@ -26,3 +26,14 @@ export {
 } from "./current-state";
 export { renderResourceTree, shortType } from "./tree";
 export { loadStackConfig } from "./stack-config-file";
+export {
+    applyProjectConfig,
+    loadProject,
+    parseProject,
+    parseStackFile,
+    readStackFile,
+    validateConfigValue,
+    PulumiConfigError,
+    ProjectFile,
+    ProjectConfigType,
+} from "./project-config";

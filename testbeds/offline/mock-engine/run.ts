@@ -7,6 +7,7 @@ import {
     CurrentState,
     PENDING_ACTIONS_TOKEN,
 } from "./current-state";
+import { applyProjectConfig, ProjectFile } from "./project-config";
 import { RecordedOutputs, RecordedRead, RecordedResource, recordRegistrations } from "./recorder";
 
 // Internal runtime helper (exported by the SDK's settings module, not by its typings): waits
@@ -31,12 +32,25 @@ export interface RunOptions<T> {
     readonly preview?: boolean;
     /** Stack config; keys without a namespace get the project's (`engine` → `aurora-global:engine`). */
     readonly config?: Readonly<Record<string, unknown>>;
-    /** @default "aurora-global" */
+    /** @default "aurora-global" (or `projectFile`'s name) */
     readonly project?: string;
+    /**
+     * The project's `Pulumi.yaml` ({@link loadProject}): when given, `config` is the stack's config
+     * and is checked and merged exactly as the Pulumi CLI does before the program runs
+     * (`ValidateStackConfigAndApplyProjectConfig`); a missing required key or a value of the wrong
+     * type rejects with Pulumi's message ({@link PulumiConfigError}) and nothing runs. A stack run
+     * this way also needs a region for the AWS provider's default provider ({@link MISSING_AWS_REGION}).
+     */
+    readonly projectFile?: ProjectFile;
     /** @default "dev" */
     readonly stack?: string;
     /** What `pulumi.getOrganization()` answers (a DIY backend's). @default "organization" */
     readonly organization?: string;
+    /**
+     * The engine's environment as the AWS provider sees it (`AWS_REGION`, `AWS_DEFAULT_REGION`).
+     * The process's own environment is never consulted. @default {}
+     */
+    readonly environment?: Readonly<Record<string, string>>;
     /** Also print log lines to the console. @default false */
     readonly echoLogs?: boolean;
 }
@@ -118,14 +132,24 @@ async function settle(): Promise<void> {
 }
 
 async function runGuarded<T extends Record<string, unknown> | void>(options: RunOptions<T>): Promise<RunResult<T>> {
-    const project = options.project ?? "aurora-global";
+    const project = options.projectFile?.name ?? options.project ?? "aurora-global";
     const stack = options.stack ?? "dev";
+    const config = options.projectFile
+        ? applyProjectConfig(options.projectFile, stack, options.config ?? {})
+        : (options.config ?? {});
     const organization = options.organization ?? "organization";
     const state = options.currentState ?? {};
     const calls: pulumi.runtime.MockCallArgs[] = [];
+    const providerErrors: Error[] = [];
     await pulumi.runtime.setMocks(
         {
-            newResource: (args) => answerNewResource(state, args, `${organization}/${project}/${stack}`),
+            newResource: (args) => {
+                // Failing the registration itself leaves the SDK's outputs pending forever under
+                // mocks: the run records the provider's error and fails with it at the end.
+                const refused = options.projectFile && awsRegionMissing(args, config, options.environment ?? {});
+                if (refused) providerErrors.push(refused);
+                return answerNewResource(state, args, `${organization}/${project}/${stack}`);
+            },
             call: (args) => {
                 calls.push(args);
                 return answerCall(state, args);
@@ -137,7 +161,7 @@ async function runGuarded<T extends Record<string, unknown> | void>(options: Run
         organization,
     );
     const { resources, outputs: registeredOutputs, reads } = recordRegistrations();
-    pulumi.runtime.setAllConfig(configMap(project, options.config ?? {}), []);
+    pulumi.runtime.setAllConfig(configMap(project, config), []);
     const logs: LogEntry[] = [];
     const pending: Promise<unknown>[] = [];
     const restoreLogs = captureLogs(logs, pending, options.echoLogs ?? false);
@@ -154,6 +178,7 @@ async function runGuarded<T extends Record<string, unknown> | void>(options: Run
         });
         await settings.waitForRPCs();
         await Promise.all(pending);
+        if (providerErrors.length > 0) throw providerErrors[0];
         return {
             resources,
             outputs: (outputs ?? {}) as Record<string, unknown>,
@@ -176,6 +201,28 @@ async function runGuarded<T extends Record<string, unknown> | void>(options: Run
         restoreLogs();
         setPendingMaintenanceReader(previousReader);
     }
+}
+
+/**
+ * The AWS provider's default provider needs a region at Configure, before any resource of it is
+ * created: `aws:region` in the stack config, `AWS_REGION`/`AWS_DEFAULT_REGION`, or a profile.
+ * Without one, every `aws:` resource under the default provider fails with the provider's message
+ * (quoted in pulumi/pulumi-aws-native#220 and pulumi/pulumi#8837; the check is pulumi-aws
+ * `preConfigureCallback`, pulumi/pulumi-aws#2088). A per-resource `region` input does not help:
+ * the provider is configured first. Explicit providers (`aws:` resources with a provider) are not
+ * checked here.
+ */
+export const MISSING_AWS_REGION =
+    'missing required configuration key "aws:region": The region where AWS operations will take place. Examples are us-east-1, us-west-2, etc.\n    Set a value using the command `pulumi config set aws:region <value>`.';
+
+function awsRegionMissing(
+    args: pulumi.runtime.MockResourceArgs,
+    config: Readonly<Record<string, unknown>>,
+    env: Readonly<Record<string, string>>,
+): Error | undefined {
+    if (!args.type.startsWith("aws:") || args.provider) return undefined;
+    if (config["aws:region"] || env.AWS_REGION || env.AWS_DEFAULT_REGION) return undefined;
+    return new Error(`${args.type} (${args.name}): ${MISSING_AWS_REGION}`);
 }
 
 /** `{ engine: "x" }` → `{ "aurora-global:engine": "x" }`, values as the CLI passes them (strings, JSON). */

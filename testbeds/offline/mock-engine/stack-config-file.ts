@@ -1,27 +1,20 @@
-import * as fs from "fs";
-import * as yaml from "js-yaml";
-import * as path from "path";
+import { applyProjectConfig, fullKey, loadProject, readStackFile } from "./project-config";
 
 /**
- * The stack config the Pulumi CLI would pass: the `default`s declared in `Pulumi.yaml`'s
- * `config:` block, overridden by `Pulumi.<stack>.yaml`. Keys are namespaced
- * (`aurora-global:engine`); arrays stay arrays (the harness JSON-encodes them like the CLI).
+ * The stack config the Pulumi CLI would pass to the program: `Pulumi.<stack>.yaml` (plus
+ * `overrides`, keys with or without the project prefix) checked and merged with `Pulumi.yaml`'s
+ * `config:` block exactly as Pulumi's `ValidateStackConfigAndApplyProjectConfig` does (see
+ * project-config.ts): a missing required key or a value of the wrong type throws Pulumi's error.
+ * Keys are namespaced (`aurora-global:engine`); scalars are strings as Pulumi passes them, lists
+ * stay lists (the harness JSON-encodes them like the CLI).
  */
-export function loadStackConfig(projectDir: string, stack: string): Record<string, unknown> {
-    const project = yaml.load(fs.readFileSync(path.join(projectDir, "Pulumi.yaml"), "utf8")) as {
-        name: string;
-        config?: Record<string, { default?: unknown } | unknown>;
-    };
-    const out: Record<string, unknown> = {};
-    for (const [key, decl] of Object.entries(project.config ?? {})) {
-        if (typeof decl === "object" && decl !== null && "default" in decl)
-            out[`${project.name}:${key}`] = (decl as { default: unknown }).default;
-    }
-    const stackFile = path.join(projectDir, `Pulumi.${stack}.yaml`);
-    const stackConfig =
-        (yaml.load(fs.readFileSync(stackFile, "utf8")) as { config?: Record<string, unknown> } | undefined)?.config ??
-        {};
-    for (const [key, value] of Object.entries(stackConfig))
-        out[key.includes(":") ? key : `${project.name}:${key}`] = value;
-    return out;
+export function loadStackConfig(
+    projectDir: string,
+    stack: string,
+    overrides: Readonly<Record<string, unknown>> = {},
+): Record<string, unknown> {
+    const project = loadProject(projectDir);
+    const stackConfig = readStackFile(projectDir, project.name, stack);
+    for (const [key, value] of Object.entries(overrides)) stackConfig[fullKey(project.name, key)] = value;
+    return applyProjectConfig(project, stack, stackConfig);
 }

@@ -4,6 +4,7 @@ import {
     CurrentState,
     LogEntry,
     loadProgram,
+    loadProject,
     loadStackConfig,
     RecordedResource,
     runProgramUnderMocks,
@@ -16,16 +17,19 @@ export const PROJECT_DIR = path.join(__dirname, "..", "..", "..");
 const COMPONENT_TYPE = "aurora-global:index:AuroraGlobalDatabase";
 const COMMAND_TYPE = "command:local:Command";
 
-/** The stack config before the pull request (`Pulumi.<stack>.yaml` plus the scenario's stackConfig) and after it. */
+/**
+ * The stack config before the pull request (`Pulumi.<stack>.yaml` plus the scenario's stackConfig)
+ * and after it, each checked and merged with `Pulumi.yaml` as the Pulumi CLI does (a missing
+ * required key or a value of the wrong type throws Pulumi's error).
+ */
 export function stackConfigs(
     scenario: Scenario,
     projectDir: string = PROJECT_DIR,
 ): { before: Record<string, unknown>; after: Record<string, unknown> } {
-    const base = loadStackConfig(projectDir, scenario.stack);
-    const ns = (o: Readonly<Record<string, unknown>>) =>
-        Object.fromEntries(Object.entries(o).map(([k, v]) => [k.includes(":") ? k : `aurora-global:${k}`, v]));
-    const before = { ...base, ...ns(scenario.stackConfig) };
-    return { before, after: { ...before, ...ns(scenario.pullRequest) } };
+    return {
+        before: loadStackConfig(projectDir, scenario.stack, scenario.stackConfig),
+        after: loadStackConfig(projectDir, scenario.stack, { ...scenario.stackConfig, ...scenario.pullRequest }),
+    };
 }
 
 /** What one `pulumi preview` of the stack program under the mock engine showed. */
@@ -66,6 +70,7 @@ export async function previewStack(
     projectDir: string = PROJECT_DIR,
 ): Promise<Preview> {
     const run = await runProgramUnderMocks({
+        projectFile: loadProject(projectDir),
         program: loadProgram(path.join(projectDir, "index.ts")),
         currentState,
         config,
