@@ -76,8 +76,11 @@ export interface MemberArgs {
     readonly vpcSecurityGroupIds?: pulumi.Input<pulumi.Input<string>[]>;
     /**
      * KMS key (ARN) of this region for storage encryption. Each region encrypts with a key of
-     * its own region.
-     * @default the region's `aws/rds` key
+     * its own region: AWS refuses an encrypted cross-region replica without one ("For encrypted
+     * cross-region replica, kmsKeyId should be explicitly specified").
+     * @default the primary: its region's `aws/rds` key; a secondary: a customer managed key the
+     * component creates in its region (`aws.kms.Key` with rotation on and alias
+     * `alias/<clusterIdentifier>`, parented to the member)
      * @see https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Overview.Encryption.html
      */
     readonly kmsKeyId?: pulumi.Input<string>;

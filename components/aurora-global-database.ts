@@ -8,7 +8,7 @@ import { specOf, stepsToDeclare, UpgradeStepsRecord } from "./kept-steps";
 import { readLastUpgradeSteps } from "./last-deployment";
 import { buildPlanInput, LiveState, readLiveState } from "./live-state";
 import { failoverReady, MemberVersion, memberVersions } from "./member-versions";
-import { AuroraRegionalMember, SharedClusterSettings } from "./regional-member";
+import { AuroraRegionalMember, resourceEngineVersion, SharedClusterSettings } from "./regional-member";
 import { StepSpec, stepGraph } from "./step-graph";
 import { stepIdentity } from "./step-identity";
 import { createUpgradeSteps, reportPlan } from "./upgrade-steps";
@@ -101,7 +101,7 @@ export class AuroraGlobalDatabase extends pulumi.ComponentResource {
                 region: primary.region,
                 globalClusterIdentifier: this.globalClusterIdentifier,
                 engine: args.engine,
-                engineVersion: args.engineVersion,
+                engineVersion: resourceEngineVersion(args.engine, args.engineVersion),
                 storageEncrypted: shared.storageEncrypted,
                 deletionProtection: shared.deletionProtection,
                 tags: shared.tags,

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { Engine } from "../engine-versions";
+import { awsEngineVersion, Engine, parseVersion } from "../engine-versions";
 import { Role } from "../vocabulary";
 import { ResolvedMember } from "./args";
 
@@ -39,6 +39,23 @@ export const SECONDARY_CLUSTER_IGNORE_CHANGES = ["engineVersion", "replicationSo
 export const INSTANCE_IGNORE_CHANGES = ["engineVersion"];
 
 /**
+ * The version a resource is given: AWS's EngineVersion form. Aurora PostgreSQL takes
+ * `MAJOR.MINOR` (`17.4`): there is no `17.4.5` engine version, patch levels exist only as pending
+ * `system-update` actions and in `aurora_version()` (AURORA-FACTS §7). Aurora MySQL keeps the
+ * full `8.0.mysql_aurora.3.08.0`.
+ */
+export function resourceEngineVersion(engine: Engine, version: string): string {
+    return awsEngineVersion(parseVersion(engine, version));
+}
+
+/**
+ * Days a created KMS key waits before deletion once scheduled (AWS allows 7-30; the longest
+ * leaves time to notice a key whose data still exists).
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ScheduleKeyDeletion.html
+ */
+export const KMS_KEY_DELETION_WINDOW_DAYS = 30;
+
+/**
  * One regional member of an Aurora global database: an `aws.rds.Cluster` and its
  * `aws.rds.ClusterInstance`s, all placed in the member's region with the per-resource `region`
  * input and parented to this component. The engine version is set at creation and then ignored,
@@ -50,6 +67,8 @@ export class AuroraRegionalMember extends pulumi.ComponentResource {
     public readonly clusterIdentifier: string;
     public readonly cluster: aws.rds.Cluster;
     public readonly instances: aws.rds.ClusterInstance[];
+    /** The KMS key created for this member's storage (a secondary without `kmsKeyId`, encrypted). */
+    public readonly kmsKey?: aws.kms.Key;
     /** The cluster's ARN. */
     public readonly arn: pulumi.Output<string>;
     /** The version the cluster reports (known after creation). */
@@ -76,6 +95,9 @@ export class AuroraRegionalMember extends pulumi.ComponentResource {
         this.region = member.region;
         this.clusterIdentifier = member.clusterIdentifier;
         const primary = member.role === "primary";
+        const engineVersion = resourceEngineVersion(shared.engine, member.engineVersion ?? shared.engineVersion);
+        this.kmsKey = needsOwnKey(member, shared) ? this.createKmsKey(name, member, shared) : undefined;
+        const kmsKeyId = member.kmsKeyId ?? this.kmsKey?.arn;
 
         this.cluster = new aws.rds.Cluster(
             `${name}-cluster`,
@@ -84,9 +106,9 @@ export class AuroraRegionalMember extends pulumi.ComponentResource {
                 clusterIdentifier: member.clusterIdentifier,
                 globalClusterIdentifier: args.globalClusterIdentifier,
                 engine: shared.engine,
-                engineVersion: member.engineVersion ?? shared.engineVersion,
+                engineVersion,
                 storageEncrypted: shared.storageEncrypted,
-                kmsKeyId: member.kmsKeyId,
+                kmsKeyId,
                 deletionProtection: shared.deletionProtection,
                 skipFinalSnapshot: false,
                 finalSnapshotIdentifier: `${member.clusterIdentifier}-final`,
@@ -124,8 +146,11 @@ export class AuroraRegionalMember extends pulumi.ComponentResource {
                         region: member.region,
                         identifier: `${member.clusterIdentifier}-${i + 1}`,
                         clusterIdentifier: this.cluster.id,
+                        // No engineVersion: the cluster's applies. AWS refuses an instance whose
+                        // version differs from its cluster's (e.g. one created in the update that
+                        // changes the version): "The engine version that you requested for your
+                        // DB instance (X) does not match the engine version of your DB cluster (Y)".
                         engine: shared.engine,
-                        engineVersion: member.engineVersion ?? shared.engineVersion,
                         instanceClass: member.instanceClass,
                         dbParameterGroupName: member.instanceParameterGroupName,
                         dbSubnetGroupName: member.dbSubnetGroupName,
@@ -148,4 +173,36 @@ export class AuroraRegionalMember extends pulumi.ComponentResource {
             engineVersionActual: this.engineVersionActual,
         });
     }
+
+    /** A customer managed key in the member's region, with an alias and yearly rotation. */
+    private createKmsKey(name: string, member: ResolvedMember, shared: SharedClusterSettings): aws.kms.Key {
+        const key = new aws.kms.Key(
+            `${name}-kms-key`,
+            {
+                region: member.region,
+                description: `Storage encryption of Aurora cluster ${member.clusterIdentifier} (${member.region})`,
+                enableKeyRotation: true,
+                deletionWindowInDays: KMS_KEY_DELETION_WINDOW_DAYS,
+                tags: { ...shared.tags, "aurora-global:role": member.role },
+            },
+            { parent: this },
+        );
+        new aws.kms.Alias(
+            `${name}-kms-alias`,
+            { region: member.region, name: `alias/${member.clusterIdentifier}`, targetKeyId: key.keyId },
+            { parent: this },
+        );
+        return key;
+    }
+}
+
+/**
+ * An encrypted secondary is a cross-region replica, and AWS refuses one without a KMS key of its
+ * own region: "InvalidParameterCombination: For encrypted cross-region replica, kmsKeyId should be
+ * explicitly specified" (there is no aws/rds default for it). The primary may use its region's
+ * aws/rds key.
+ * @see https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database-getting-started.html
+ */
+export function needsOwnKey(member: ResolvedMember, shared: Pick<SharedClusterSettings, "storageEncrypted">): boolean {
+    return shared.storageEncrypted && member.role === "secondary" && member.kmsKeyId === undefined;
 }
