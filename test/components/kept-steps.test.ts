@@ -53,7 +53,8 @@ function comparable(resources: readonly RecordedResource[]) {
             inputs: r.inputs,
             dependencies: [...r.dependencies].sort(),
             ignoreChanges: r.ignoreChanges,
-        }));
+        }))
+        .sort((a, b) => `${a.type} ${a.name}`.localeCompare(`${b.type} ${b.name}`)); // the engine keys by URN, not order
 }
 
 const names = (r: Run) => ofType(r, T.command).map((c) => c.name);

@@ -29,7 +29,13 @@ describe("components: structure of a new global database", () => {
         );
         assert.deepStrictEqual(
             r.resources.filter((x) => x.parent === secondary.urn).map((x) => x.name),
-            [`db-secondary-${SECONDARY}-cluster`, `db-secondary-${SECONDARY}-instance-1`],
+            [
+                `db-secondary-${SECONDARY}-kms-key`,
+                `db-secondary-${SECONDARY}-kms-alias`,
+                `db-secondary-${SECONDARY}-cluster`,
+                `db-secondary-${SECONDARY}-instance-1`,
+            ],
+            "an encrypted secondary gets a KMS key of its region (with its alias) before its cluster",
         );
     });
 

@@ -227,6 +227,19 @@ export function answerNewResource(
                 },
             };
         }
+        case "aws:kms/key:Key": {
+            // A key id is a UUID AWS assigns; a stable one per name keeps runs comparable.
+            const hex = Buffer.from(`${region}/${args.name}`).toString("hex").padEnd(32, "0").slice(0, 32);
+            const id = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+            return {
+                id,
+                state: { ...inputs, keyId: id, arn: `arn:aws:kms:${region}:${ACCOUNT}:key/${id}` },
+            };
+        }
+        case "aws:kms/alias:Alias": {
+            const id = String(inputs.name ?? args.name);
+            return { id, state: { ...inputs, arn: `arn:aws:kms:${region}:${ACCOUNT}:${id}` } };
+        }
         case "random:index/randomPassword:RandomPassword": {
             const length = typeof inputs.length === "number" ? inputs.length : 16;
             return {
