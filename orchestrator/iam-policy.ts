@@ -24,6 +24,30 @@ export const RDS_ACTIONS: readonly string[] = [
     "rds:ModifyDBCluster",
     "rds:ModifyDBInstance",
     "rds:ApplyPendingMaintenanceAction",
+    // --strategy blue-green (orchestrator/blue-green/)
+    "rds:DescribeBlueGreenDeployments",
+    "rds:CreateBlueGreenDeployment",
+    "rds:SwitchoverBlueGreenDeployment",
+    "rds:DeleteBlueGreenDeployment",
+    // --old-clusters delete
+    "rds:RemoveFromGlobalCluster",
+    "rds:DeleteGlobalCluster",
+    "rds:DeleteDBInstance",
+    "rds:DeleteDBCluster",
+];
+
+/**
+ * Actions AWS performs with the caller's permissions while a blue/green deployment is created,
+ * switched over and deleted ("Authorizing access to Amazon Aurora blue/green deployment
+ * operations", Aurora User Guide). aurora-global never sends them itself, so they are not in
+ * {@link RDS_ACTIONS}; the policy document grants them in a statement of their own.
+ */
+export const BLUE_GREEN_DELEGATED_ACTIONS: readonly string[] = [
+    "rds:CreateDBCluster",
+    "rds:CreateDBInstance",
+    "rds:CreateDBClusterEndpoint",
+    "rds:PromoteReadReplicaDBCluster",
+    "rds:DeleteDBClusterEndpoint",
 ];
 
 /** One statement of an IAM policy document. */
@@ -44,7 +68,15 @@ export interface IamPolicyDocument {
 export function iamPolicyDocument(): IamPolicyDocument {
     return {
         Version: "2012-10-17",
-        Statement: [{ Sid: "AuroraGlobalUpgrade", Effect: "Allow", Action: [...RDS_ACTIONS], Resource: "*" }],
+        Statement: [
+            { Sid: "AuroraGlobalUpgrade", Effect: "Allow", Action: [...RDS_ACTIONS], Resource: "*" },
+            {
+                Sid: "AuroraGlobalBlueGreenOnYourBehalf",
+                Effect: "Allow",
+                Action: [...BLUE_GREEN_DELEGATED_ACTIONS],
+                Resource: "*",
+            },
+        ],
     };
 }
 

@@ -20,8 +20,11 @@ import { describeTopology } from "../topology/describe";
 import { GroupOverrides } from "../topology/group-overrides";
 import { runningVersion, toPlanInput } from "../topology/plan-input";
 import { Topology } from "../topology/types";
+import { DEFAULT_OLD_CLUSTERS, OldClusters } from "../../vocabulary";
+import { runBlueGreenUpgrade } from "./blue-green-command";
 import { ResolvedDeps } from "./deps";
-import { renderStatus } from "./status-render";
+import { deploymentsOf } from "../blue-green/deployment";
+import { renderDeployments, renderStatus } from "./status-render";
 import { describeFilter, selectSteps, StepFilter } from "./steps";
 
 /** Exit codes of SPEC: 0 done or nothing to do, 2 bad input or blocked plan, 1 failure while changing things. */
@@ -82,8 +85,15 @@ async function planFor(
 /** `aurora-global plan`: describes, plans, prints; exit 2 when blocked. */
 export async function runPlan(deps: ResolvedDeps, a: PlanArgs & { format: PlanFormat }): Promise<number> {
     const api = gateway(deps);
-    const { plan } = await planFor(api, a, {});
+    const { topology, plan } = await planFor(api, a, {});
     deps.stdout(renderPlan(plan, a.format) + "\n");
+    if (a.format !== "json") {
+        const inProgress = renderDeployments(
+            await deploymentsOf(api, topology.globalClusterId, topology.members),
+            a.format,
+        );
+        if (inProgress) deps.stdout(inProgress + "\n");
+    }
     return isBlocked(plan) ? EXIT.input : EXIT.ok;
 }
 
@@ -95,11 +105,29 @@ export interface Jitter {
 /** `aurora-global upgrade`: describes, plans, executes. */
 export async function runUpgrade(
     deps: ResolvedDeps,
-    a: PlanArgs & Jitter & { snapshot: boolean; timeoutMinutes?: number; pollSeconds?: number; filter?: StepFilter },
+    a: PlanArgs &
+        Jitter & {
+            snapshot: boolean;
+            timeoutMinutes?: number;
+            pollSeconds?: number;
+            filter?: StepFilter;
+            switchoverTimeoutSeconds?: number;
+            oldClusters?: OldClusters;
+        },
 ): Promise<number> {
     const api = gateway(deps, a.timeoutMinutes ?? DEFAULT_TIMEOUT_MINUTES);
     await startJitter(api, (a.startJitterSeconds ?? 0) * 1000);
-    const { topology, plan } = await planFor(api, a, { snapshotBeforeUpgrade: a.snapshot });
+    const { topology, plan } = await planFor(api, a, {
+        snapshotBeforeUpgrade: a.snapshot,
+        ...(a.switchoverTimeoutSeconds !== undefined ? { switchoverTimeoutSeconds: a.switchoverTimeoutSeconds } : {}),
+        ...(a.oldClusters !== undefined ? { oldClusters: a.oldClusters } : {}),
+    });
+    // A whole blue/green run (a step filter runs one of the plan's blue/green steps through executePlan).
+    if (a.strategy === "blue-green" && describeFilter(a.filter ?? {}) === undefined)
+        return runBlueGreenUpgrade(deps, api, topology, plan, {
+            ...a,
+            oldClusters: a.oldClusters ?? DEFAULT_OLD_CLUSTERS,
+        });
     return execute(
         deps,
         api,
@@ -151,7 +179,8 @@ export function only(plan: Plan, filter: StepFilter = {}): Plan {
 export async function runStatus(deps: ResolvedDeps, a: Target & { format: PlanFormat }): Promise<number> {
     const api = gateway(deps);
     const topology = await describeTopology(api, a.region, a.globalCluster, { skipCatalogue: true });
-    deps.stdout(renderStatus(topology, a.format) + "\n");
+    const deployments = await deploymentsOf(api, topology.globalClusterId, topology.members);
+    deps.stdout(renderStatus(topology, a.format, deployments) + "\n");
     return EXIT.ok;
 }
 

@@ -13,6 +13,12 @@ import {
     STRATEGIES,
     Strategy,
     TIMEOUT_MINUTES,
+    DEFAULT_OLD_CLUSTERS,
+    DEFAULT_SWITCHOVER_TIMEOUT_SECONDS,
+    isOldClusters,
+    OLD_CLUSTERS,
+    OldClusters,
+    SWITCHOVER_TIMEOUT_SECONDS,
 } from "../../vocabulary";
 
 /** Validated flags of one command; `errors` lists every bad value, each naming flag, value and fix. */
@@ -21,7 +27,7 @@ export interface Validated<T> {
     readonly errors: readonly string[];
 }
 
-/** `--strategy`: auto (default), managed or rolling. */
+/** `--strategy`: auto (default), managed, rolling or blue-green. */
 export function parseStrategy(raw: string | undefined, errors: string[]): Strategy {
     if (raw === undefined) return DEFAULT_STRATEGY;
     if (isStrategy(raw)) return raw;
@@ -71,6 +77,26 @@ export function parseTimeoutMinutes(raw: string | undefined, errors: string[]): 
 /** `--poll-seconds N` (within POLL_SECONDS). */
 export function parsePollSeconds(raw: string | undefined, errors: string[]): number | undefined {
     return parseWholeNumber("--poll-seconds", raw, POLL_SECONDS, "seconds", 15, errors);
+}
+
+/** `--switchover-timeout-seconds N` (within SWITCHOVER_TIMEOUT_SECONDS, AWS's SwitchoverTimeout). */
+export function parseSwitchoverTimeoutSeconds(raw: string | undefined, errors: string[]): number | undefined {
+    return parseWholeNumber(
+        "--switchover-timeout-seconds",
+        raw,
+        SWITCHOVER_TIMEOUT_SECONDS,
+        "seconds",
+        DEFAULT_SWITCHOVER_TIMEOUT_SECONDS,
+        errors,
+    );
+}
+
+/** `--old-clusters`: keep (default) or delete. */
+export function parseOldClusters(raw: string | undefined, errors: string[]): OldClusters {
+    if (raw === undefined) return DEFAULT_OLD_CLUSTERS;
+    if (isOldClusters(raw)) return raw;
+    errors.push(`--old-clusters "${raw}" is not valid: use one of ${OLD_CLUSTERS.join(", ")}`);
+    return DEFAULT_OLD_CLUSTERS;
 }
 
 /** Hidden `--start-jitter-seconds N` (within START_JITTER_SECONDS): a random start delay of up to N seconds, for runs started together. */

@@ -6,7 +6,9 @@ import {
     parseFormat,
     parseGlobalCluster,
     parseGroupAssignments,
+    parseOldClusters,
     parseOptIn,
+    parseSwitchoverTimeoutSeconds,
     parsePollSeconds,
     parseRegion,
     parseStartJitterSeconds,
@@ -127,7 +129,7 @@ export function buildProgram(deps: ResolvedDeps, setExit: (code: number) => void
     )
         .option("--target <version>", "engine version to upgrade to")
         .option("--allow-major", "allow a major version upgrade", false)
-        .option("--strategy <strategy>", "auto | managed | rolling", undefined)
+        .option("--strategy <strategy>", "auto | managed | rolling | blue-green", undefined)
         .option("--format <format>", "text | markdown | json", undefined)
         .action(
             guarded((raw, errors, d) => {
@@ -158,8 +160,16 @@ export function buildProgram(deps: ResolvedDeps, setExit: (code: number) => void
     )
         .option("--target <version>", "engine version to upgrade to")
         .option("--allow-major", "allow a major version upgrade", false)
-        .option("--strategy <strategy>", "auto | managed | rolling", undefined)
+        .option("--strategy <strategy>", "auto | managed | rolling | blue-green", undefined)
         .option("--timeout-minutes <n>", "stop (exit 1) when the run takes longer (default 180)")
+        .option(
+            "--switchover-timeout-seconds <n>",
+            "blue-green: AWS rolls the switchover back when it takes longer (30 to 3600, default 300)",
+        )
+        .option(
+            "--old-clusters <what>",
+            "blue-green: keep (default; deletion protection on, tagged) or delete the old -old1 clusters after the switchover",
+        )
         .option(
             "--poll-seconds <n>",
             "fixed polling interval (default: adaptive, about 4 describe calls per member per minute)",
@@ -173,6 +183,8 @@ export function buildProgram(deps: ResolvedDeps, setExit: (code: number) => void
                     allowMajor: raw.allowMajor === true,
                     strategy: parseStrategy(str(raw.strategy), errors),
                     timeoutMinutes: parseTimeoutMinutes(str(raw.timeoutMinutes), errors),
+                    switchoverTimeoutSeconds: parseSwitchoverTimeoutSeconds(str(raw.switchoverTimeoutSeconds), errors),
+                    oldClusters: parseOldClusters(str(raw.oldClusters), errors),
                     pollSeconds: parsePollSeconds(str(raw.pollSeconds), errors),
                     snapshot: raw.snapshot !== false,
                     filter: stepFilter(raw),

@@ -1,4 +1,6 @@
+import { BlueGreenDeployment } from "@aws-sdk/client-rds";
 import { PlanFormat } from "../../planner";
+import { progressLine } from "../blue-green/wait";
 import { Topology } from "../topology/types";
 
 /** True when every member runs the same version and is available (cross-region failover possible). */
@@ -7,8 +9,23 @@ export function failoverReady(t: Topology): boolean {
     return t.members.length > 0 && versions.size === 1 && t.members.every((m) => m.status === "available");
 }
 
-/** The status of a global database as text, markdown or JSON. */
-export function renderStatus(t: Topology, format: PlanFormat): string {
+/** One line per blue/green deployment in progress ("" when there is none). */
+export function renderDeployments(deployments: readonly BlueGreenDeployment[], format: PlanFormat): string {
+    return deployments
+        .map(
+            (d) =>
+                `${format === "markdown" ? "- " : ""}blue/green deployment ${d.BlueGreenDeploymentIdentifier ?? "?"} ("${d.BlueGreenDeploymentName ?? "?"}") in progress: ${progressLine(d)}`,
+        )
+        .join("\n");
+}
+
+/** The status of a global database (and its blue/green deployments in progress) as text, markdown or JSON. */
+export function renderStatus(
+    t: Topology,
+    format: PlanFormat,
+    deployments: readonly BlueGreenDeployment[] = [],
+): string {
+    const inProgress = renderDeployments(deployments, format);
     const ready = failoverReady(t);
     const pending = (m: Topology["members"][number]) =>
         m.pendingActions === undefined
@@ -32,6 +49,17 @@ export function renderStatus(t: Topology, format: PlanFormat): string {
                     instances: m.instanceIds.length,
                     pendingActions: m.pendingActions ?? null,
                 })),
+                blueGreenDeployments: deployments.map((d) => ({
+                    identifier: d.BlueGreenDeploymentIdentifier ?? null,
+                    name: d.BlueGreenDeploymentName ?? null,
+                    status: d.Status ?? null,
+                    statusDetails: d.StatusDetails ?? null,
+                    regions: (d.SwitchoverDetails ?? []).map((x) => ({
+                        source: x.SourceMember ?? null,
+                        target: x.TargetMember ?? null,
+                        status: x.Status ?? null,
+                    })),
+                })),
                 warnings: t.warnings,
             },
             null,
@@ -51,6 +79,7 @@ export function renderStatus(t: Topology, format: PlanFormat): string {
             ...rows,
             "",
             `Failover ready: **${ready ? "yes" : "no"}**${ready ? "" : " (members must all be available on the same version)"}`,
+            ...(inProgress ? ["", inProgress] : []),
         ].join("\n");
     }
     return [
@@ -60,5 +89,6 @@ export function renderStatus(t: Topology, format: PlanFormat): string {
                 `  ${m.role.padEnd(9)} ${m.cluster} (${m.region}): ${m.status}, ${m.engineVersion ?? "?"}, ${m.instanceIds.length} instance(s), pending maintenance: ${pending(m)}`,
         ),
         `failover ready: ${ready ? "yes" : "no (members must all be available on the same version)"}`,
+        ...(inProgress ? [inProgress] : []),
     ].join("\n");
 }

@@ -1,5 +1,6 @@
 import { isBlocked, Plan, PlanStep } from "../../planner";
 import { RdsGateway } from "../aws/gateway";
+import { runBlueGreen } from "../blue-green/run";
 import { InputError } from "../errors";
 import { formatDuration } from "../log/logger";
 import { Topology } from "../topology/types";
@@ -79,8 +80,29 @@ async function runStep(ctx: RunContext, plan: Plan, step: PlanStep): Promise<voi
             return prepareParameterGroups(ctx, step);
         case "apply-parameter-groups":
             return applyParameterGroups(ctx, step);
+        case "blue-green-create":
+        case "blue-green-switchover":
+        case "blue-green-cleanup":
+            await runBlueGreen(
+                ctx,
+                {
+                    target: plan.to,
+                    switchoverTimeoutSeconds: plan.blueGreen?.switchoverTimeoutSeconds,
+                    oldClusters: plan.blueGreen?.oldClusters,
+                },
+                undefined,
+                BLUE_GREEN_PHASE[step.action],
+            );
+            return;
     }
 }
+
+/** Where each blue/green step of a plan stops (blue-green/run.ts). */
+const BLUE_GREEN_PHASE = {
+    "blue-green-create": "available",
+    "blue-green-switchover": "switched-over",
+    "blue-green-cleanup": "cleaned-up",
+} as const;
 
 /** Steps grouped by wave, in wave order. */
 export function groupByWave(steps: readonly PlanStep[]): PlanStep[][] {

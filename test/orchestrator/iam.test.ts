@@ -1,5 +1,10 @@
 import * as assert from "assert";
-import { iamActionOf, iamPolicyDocument, RDS_ACTIONS } from "../../orchestrator/iam-policy";
+import {
+    BLUE_GREEN_DELEGATED_ACTIONS,
+    iamActionOf,
+    iamPolicyDocument,
+    RDS_ACTIONS,
+} from "../../orchestrator/iam-policy";
 import { ACTIONS_SEEN, cli, MYSQL_ARGS, MYSQL_SEED, PG_ARGS, PG_SEED, simulate } from "./harness";
 
 /**
@@ -40,6 +45,20 @@ describe("orchestrator: least-privilege IAM policy", () => {
             ],
             [MYSQL_SEED, ["upgrade", ...MYSQL_ARGS, "--target", "8.4.7", "--allow-major"]],
             [MYSQL_SEED, ["status", ...MYSQL_ARGS]],
+            [PG_SEED, ["upgrade", ...PG_ARGS, "--target", "17.5", "--strategy", "blue-green"]],
+            [
+                MYSQL_SEED,
+                [
+                    "upgrade",
+                    ...MYSQL_ARGS,
+                    "--target",
+                    "8.0.mysql_aurora.3.10.0",
+                    "--strategy",
+                    "blue-green",
+                    "--old-clusters",
+                    "delete",
+                ],
+            ],
         ];
         for (const [seed, argv] of runs) {
             const r = await cli(simulate(seed), argv);
@@ -54,6 +73,14 @@ describe("orchestrator: least-privilege IAM policy", () => {
             "rds:CreateDBClusterSnapshot",
             "rds:CreateDBParameterGroup",
             "rds:ModifyDBInstance",
+            "rds:CreateBlueGreenDeployment",
+            "rds:SwitchoverBlueGreenDeployment",
+            "rds:DeleteBlueGreenDeployment",
+            "rds:DescribeBlueGreenDeployments",
+            "rds:RemoveFromGlobalCluster",
+            "rds:DeleteGlobalCluster",
+            "rds:DeleteDBInstance",
+            "rds:DeleteDBCluster",
         ]) {
             assert.ok(ACTIONS_SEEN.has(a), `${a} was exercised`);
         }
@@ -62,8 +89,14 @@ describe("orchestrator: least-privilege IAM policy", () => {
     it("the document grants exactly RDS_ACTIONS and no wildcard action", () => {
         const doc = iamPolicyDocument();
         assert.strictEqual(doc.Version, "2012-10-17");
-        assert.strictEqual(doc.Statement.length, 1);
+        assert.strictEqual(doc.Statement.length, 2);
         assert.deepStrictEqual(doc.Statement[0].Action, [...RDS_ACTIONS]);
+        // What AWS does with the caller's permissions during a blue/green deployment, never sent by us.
+        assert.deepStrictEqual(doc.Statement[1].Action, [...BLUE_GREEN_DELEGATED_ACTIONS]);
+        assert.deepStrictEqual(
+            BLUE_GREEN_DELEGATED_ACTIONS.filter((a) => RDS_ACTIONS.includes(a)),
+            [],
+        );
         assert.ok(RDS_ACTIONS.every((a) => /^rds:[A-Z][A-Za-z]+$/.test(a)));
         assert.strictEqual(new Set(RDS_ACTIONS).size, RDS_ACTIONS.length);
         assert.strictEqual(iamActionOf("ModifyDBClusterCommand"), "rds:ModifyDBCluster");

@@ -102,6 +102,8 @@ describe("orchestrator: what a topology read calls, by plan kind", () => {
             DescribeGlobalClusters: 1,
             DescribeDBClusters: 2,
             DescribePendingMaintenanceActions: 2,
+            // One look for blue/green deployments in progress, in the writer's region.
+            DescribeBlueGreenDeployments: 1,
         });
     });
 

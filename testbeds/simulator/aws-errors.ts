@@ -108,6 +108,16 @@ export const messages = {
     unsupportedCommand: (command: string) =>
         `The action ${command} is not valid for this web service (the simulated RDS control plane does not implement it).`,
     injectedUpgradeFailure: (cluster: string) => `Database engine upgrade of DB cluster ${cluster} failed.`,
+    // Deleting clusters (texts as AWS sends them, seen in provider issue trackers).
+    protectedCluster: () => "Cannot delete protected Cluster, please disable deletion protection and try again.",
+    protectedGlobalCluster: () =>
+        "Cannot delete protected Global Cluster, please disable deletion protection and try again.",
+    clusterHasInstances: () => "Cluster cannot be deleted, it still contains DB instances in non-deleting state.",
+    clusterInGlobal: () => "This cluster is a part of a global cluster, please remove it from globalcluster first",
+    globalNotEmpty: (global: string) => `Global cluster ${global} is not empty: remove its member clusters first.`,
+    notAGlobalMember: (cluster: string, global: string) =>
+        `The DB cluster ${cluster} is not a member of global cluster ${global}.`,
+    finalSnapshotRequired: () => "FinalDBSnapshotIdentifier is required unless SkipFinalSnapshot is specified.",
     // Blue/green deployments. The fault descriptions are the API reference's (CreateBlueGreenDeployment,
     // SwitchoverBlueGreenDeployment, DeleteBlueGreenDeployment "Errors"); the per-case texts are the
     // simulator's own wording around them (match codes first).

@@ -14,6 +14,7 @@
  */
 import type { BlueGreenDeployment } from "@aws-sdk/client-rds";
 import { compareVersions, Engine, parseVersion } from "../../engine-versions";
+import { blueGreenMinimumMissed } from "../../planner/blue-green";
 import { messages } from "./aws-errors";
 import { Faults } from "./faults";
 import { BlueGreenState, ClusterState, GlobalClusterState, SwitchoverState } from "./model";
@@ -40,28 +41,12 @@ export const DEFAULT_BLUE_GREEN: BlueGreenSettings = {
     deleteMs: 60_000,
 };
 
-/**
- * The first Aurora PostgreSQL minor of each major that supports Blue/Green Deployments ("Supported
- * Regions and Aurora DB engines for Blue/Green Deployments"; AURORA-FACTS §7). Every Aurora MySQL
- * version does.
- */
-export const BLUE_GREEN_MIN_POSTGRES_MINOR: Readonly<Record<number, number>> = {
-    11: 21,
-    12: 16,
-    13: 12,
-    14: 9,
-    15: 4,
-    16: 1,
-    17: 4,
-};
-
 /** True when AWS supports a blue/green deployment of a cluster running `version`. */
 export function blueGreenSupported(engine: Engine, version: string): boolean {
     if (engine === "aurora-mysql") return true;
     const v = parseVersion(engine, version);
-    const min = BLUE_GREEN_MIN_POSTGRES_MINOR[v.majorRank];
-    if (min === undefined) return v.majorRank > 17;
-    return v.minor >= min;
+    // The table of "Supported Regions and Aurora DB engines for Blue/Green Deployments" (planner/blue-green.ts).
+    return blueGreenMinimumMissed(v) === undefined;
 }
 
 /** AWS's name pattern of BlueGreenDeploymentName (API reference: 1–60, `[a-zA-Z][a-zA-Z0-9]*(-[a-zA-Z0-9]+)*`). */

@@ -19,6 +19,6 @@ export type { CallRecord, SimEvent, SimEventKind } from "./recorder";
 export type { ClusterView, GlobalClusterView } from "./views";
 export type { ClusterStatus } from "./model";
 export { HANDLERS } from "./commands";
-export { BLUE_GREEN_MIN_POSTGRES_MINOR, blueGreenSupported, DEFAULT_BLUE_GREEN } from "./blue-green";
+export { blueGreenSupported, DEFAULT_BLUE_GREEN } from "./blue-green";
 export type { BlueGreenSettings } from "./blue-green";
 export type { BlueGreenStatus } from "./model";

@@ -57,7 +57,8 @@ export interface ClusterState {
     readonly region: string;
     readonly engine: Engine;
     globalClusterId?: string;
-    readonly role: MemberRole;
+    /** Mutable: RemoveFromGlobalCluster makes a member standalone. */
+    role: MemberRole;
     /** Full version: PostgreSQL `17.4.5` (EngineVersion shows `17.4`), MySQL its EngineVersion. */
     version: string;
     /** Status when no operation is running. */

@@ -29,7 +29,11 @@ export type SimEventKind =
     | "switchover-started"
     | "switchover-completed"
     | "switchover-failed"
-    | "blue-green-deleted";
+    | "blue-green-deleted"
+    | "instance-deleted"
+    | "cluster-deleted"
+    | "removed-from-global"
+    | "global-deleted";
 
 /** A state transition, stamped with the virtual time at which it happened (not observed). */
 export interface SimEvent {

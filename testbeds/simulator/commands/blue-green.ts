@@ -5,6 +5,7 @@ import type {
     SwitchoverBlueGreenDeploymentCommandInput,
 } from "@aws-sdk/client-rds";
 import { parameterGroupFamily } from "../../../engine-versions";
+import { DEFAULT_SWITCHOVER_TIMEOUT_SECONDS, isWithin, SWITCHOVER_TIMEOUT_SECONDS } from "../../../vocabulary";
 import { fault, messages } from "../aws-errors";
 import {
     BLUE_GREEN_NAME,
@@ -20,9 +21,6 @@ import { BlueGreenState, ClusterState } from "../model";
 import { regionOfArn } from "../topology";
 import { assertModifiable, assertTargetSupportsGlobal, requestedChange } from "../upgrade-rules";
 import { handler, Handler, HandlerContext } from "./context";
-
-/** SwitchoverTimeout bounds and default (SwitchoverBlueGreenDeployment, API reference). */
-export const SWITCHOVER_TIMEOUT = { min: 30, max: 3600, default: 300 } as const;
 
 /**
  * CreateBlueGreenDeployment from an Aurora cluster: `Source` is the writer cluster's ARN (for a
@@ -153,8 +151,9 @@ const describeBlueGreenDeployments = handler<DescribeBlueGreenDeploymentsCommand
 /** SwitchoverBlueGreenDeployment: from AVAILABLE (or a failed switchover, to try again). */
 const switchoverBlueGreenDeployment = handler<SwitchoverBlueGreenDeploymentCommandInput>((ctx, input) => {
     const bg = find(ctx, input.BlueGreenDeploymentIdentifier);
-    const timeout = input.SwitchoverTimeout ?? SWITCHOVER_TIMEOUT.default;
-    if (!Number.isInteger(timeout) || timeout < SWITCHOVER_TIMEOUT.min || timeout > SWITCHOVER_TIMEOUT.max)
+    // SwitchoverTimeout: 30–3,600 s, default 300 (API reference, SwitchoverBlueGreenDeployment).
+    const timeout = input.SwitchoverTimeout ?? DEFAULT_SWITCHOVER_TIMEOUT_SECONDS;
+    if (!isWithin(timeout, SWITCHOVER_TIMEOUT_SECONDS))
         fault("InvalidParameterValue", messages.switchoverTimeoutRange(timeout));
     // The simulator lets a failed switchover (rolled back, nothing changed) be tried again.
     if (bg.status !== "AVAILABLE" && bg.status !== "SWITCHOVER_FAILED")

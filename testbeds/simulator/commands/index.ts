@@ -1,5 +1,6 @@
 import { Handler } from "./context";
 import { blueGreenHandlers } from "./blue-green";
+import { deleteHandlers } from "./delete";
 import { describeHandlers } from "./describe";
 import { instanceHandlers } from "./instances";
 import { maintenanceHandlers } from "./maintenance";
@@ -22,4 +23,5 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
     ...instanceHandlers,
     ...tagHandlers,
     ...blueGreenHandlers,
+    ...deleteHandlers,
 };

@@ -1,0 +1,297 @@
+import {
+    BlueGreenDeployment,
+    DeleteBlueGreenDeploymentCommand,
+    SwitchoverBlueGreenDeploymentCommand,
+} from "@aws-sdk/client-rds";
+import { idFromArn, regionFromArn } from "../aws/arn";
+import { describeAwsError, errorCode } from "../aws/errors";
+import { UpgradeStopped } from "../errors";
+import { RunContext } from "../execute/context";
+import { readCluster } from "../topology/reads";
+import { MemberTopology } from "../topology/types";
+import { createDeployment, deploymentName, findDeployment } from "./deployment";
+import { DEFAULT_SWITCHOVER_TIMEOUT_SECONDS, OldClusters } from "../../vocabulary";
+import { describeRetired, keepOldClusters, RetiredCluster } from "./retire";
+import { deleteOldClusters } from "./retire-delete";
+import { progressLine, waitForDeployment } from "./wait";
+
+export interface BlueGreenOptions {
+    readonly target: string;
+    readonly switchoverTimeoutSeconds?: number;
+    readonly oldClusters?: OldClusters;
+    /** Target-family groups for the green clusters (a major upgrade; the user's own when given). */
+    readonly clusterParameterGroup?: string;
+    readonly instanceParameterGroup?: string;
+}
+
+/**
+ * Where a run stops: the whole upgrade (`done`), or one of the plan's blue/green steps:
+ * `available` (blue-green-create), `switched-over` (blue-green-switchover), `cleaned-up`
+ * (blue-green-cleanup: nothing to do without a deployment).
+ */
+export type BlueGreenPhase = "available" | "switched-over" | "cleaned-up" | "done";
+
+/** What the run did. */
+export interface BlueGreenOutcome {
+    readonly deploymentId: string;
+    readonly name: string;
+    /** False when nothing was there to do (no deployment, nothing to upgrade). */
+    readonly switchedOver: boolean;
+    readonly kept: readonly RetiredCluster[];
+    readonly deleted: readonly string[];
+}
+
+/**
+ * Finds this upgrade's deployment by name in the writer's region; a re-run never creates a second
+ * one. Undefined when there is none.
+ */
+export async function existingDeployment(ctx: RunContext, target: string): Promise<BlueGreenDeployment | undefined> {
+    return findDeployment(ctx.api, writerOf(ctx).region, deploymentName(ctx.topology.globalClusterId, target));
+}
+
+function writerOf(ctx: RunContext): MemberTopology {
+    const writer = ctx.topology.members.find((m) => m.role === "primary");
+    if (!writer)
+        throw new UpgradeStopped(
+            `global cluster "${ctx.topology.globalClusterId}" reports no writer: a blue/green deployment starts from the writer cluster; run again once AWS reports one`,
+        );
+    return writer;
+}
+
+/**
+ * The blue/green upgrade, resumable at every phase from what AWS reports:
+ * create (unless found) → wait until green is AVAILABLE in every region → check → switchover →
+ * wait for SWITCHOVER_COMPLETED → retire the old `-old1` clusters (keep: protected and tagged;
+ * delete) → DeleteBlueGreenDeployment. A failed switchover (AWS rolled it back) stops the run
+ * with production unchanged.
+ */
+export async function runBlueGreen(
+    ctx: RunContext,
+    options: BlueGreenOptions,
+    found?: BlueGreenDeployment,
+    until: BlueGreenPhase = "done",
+): Promise<BlueGreenOutcome> {
+    const writer = writerOf(ctx);
+    const region = writer.region;
+    const globalId = ctx.topology.globalClusterId;
+    const name = deploymentName(globalId, options.target);
+    let d = found ?? (await findDeployment(ctx.api, region, name));
+    if (until === "cleaned-up" && (!d || d.Status === "DELETING"))
+        return {
+            deploymentId: d?.BlueGreenDeploymentIdentifier ?? "",
+            name,
+            switchedOver: d !== undefined,
+            kept: [],
+            deleted: [],
+        };
+    if (until === "cleaned-up" && d?.Status !== "SWITCHOVER_COMPLETED")
+        throw new UpgradeStopped(
+            `blue/green deployment ${d?.BlueGreenDeploymentIdentifier} is ${d?.Status}, not SWITCHOVER_COMPLETED: nothing to clean up yet; run the switchover step first`,
+        );
+    if (d) {
+        ctx.log.info(
+            `blue/green deployment ${d.BlueGreenDeploymentIdentifier} ("${name}") found: ${progressLine(d)}; not created again`,
+        );
+    } else {
+        ctx.log.info(
+            `CreateBlueGreenDeployment "${name}" from the writer ${writer.cluster} (${region}) to ${options.target}: a green copy of every region`,
+        );
+        try {
+            d = await createDeployment(ctx.api, {
+                name,
+                globalClusterId: globalId,
+                writer,
+                target: options.target,
+                clusterParameterGroup: options.clusterParameterGroup,
+                instanceParameterGroup: options.instanceParameterGroup,
+            });
+        } catch (e) {
+            throw refused(
+                e,
+                `CreateBlueGreenDeployment "${name}" from ${writer.cluster} (${region})`,
+                "nothing was created",
+            );
+        }
+    }
+    const id = d.BlueGreenDeploymentIdentifier ?? name;
+    const timeout = options.switchoverTimeoutSeconds ?? DEFAULT_SWITCHOVER_TIMEOUT_SECONDS;
+    let switchedThisRun = false;
+    const stopHere = (status: string | undefined) =>
+        (until === "available" && status !== "PROVISIONING") ||
+        (until === "switched-over" && status === "SWITCHOVER_COMPLETED");
+    for (;;) {
+        if (stopHere(d?.Status) && d?.Status !== "INVALID_CONFIGURATION")
+            return {
+                deploymentId: id,
+                name,
+                switchedOver: d?.Status === "SWITCHOVER_COMPLETED",
+                kept: [],
+                deleted: [],
+            };
+        switch (d?.Status) {
+            case undefined:
+            case "DELETING":
+                return { deploymentId: id, name, switchedOver: d !== undefined, kept: [], deleted: [] };
+            case "PROVISIONING":
+                d = await waitForDeployment(ctx, {
+                    region,
+                    id,
+                    doing: "green environment provisioning",
+                    pace: "long",
+                    done: (x) => x?.Status !== "PROVISIONING",
+                });
+                break;
+            case "SWITCHOVER_IN_PROGRESS":
+                d = await waitForDeployment(ctx, {
+                    region,
+                    id,
+                    doing: "switchover",
+                    pace: "short",
+                    done: (x) => x?.Status !== "SWITCHOVER_IN_PROGRESS",
+                });
+                switchedThisRun = true;
+                break;
+            case "INVALID_CONFIGURATION":
+                throw new UpgradeStopped(
+                    `blue/green deployment ${id} is INVALID_CONFIGURATION (${d.StatusDetails ?? "no details"}): it cannot be switched over. Production is unchanged. Delete it with its green resources (aws rds delete-blue-green-deployment --blue-green-deployment-identifier ${id} --delete-target --region ${region}), fix the cause, then run the same command again.`,
+                    writer.cluster,
+                    region,
+                );
+            case "SWITCHOVER_FAILED":
+            case "AVAILABLE":
+                if (d.Status === "SWITCHOVER_FAILED") {
+                    if (switchedThisRun) throw await switchoverFailed(ctx, d, writer, timeout);
+                    // AWS rolled everything back and the green environment is still there: try again.
+                    ctx.log.warn(
+                        `blue/green deployment ${id}: the last switchover failed (${d.StatusDetails ?? "no details"}); production was left unchanged; trying again`,
+                    );
+                }
+                await checkBeforeSwitchover(ctx, d, options.target);
+                d = await switchover(ctx, region, id, timeout);
+                switchedThisRun = true;
+                break;
+            case "SWITCHOVER_COMPLETED":
+                return finish(ctx, d, options, name);
+            default:
+                throw new UpgradeStopped(
+                    `blue/green deployment ${id} reports an unknown status "${d?.Status}": nothing more was done; check it in the RDS console and run the same command again`,
+                );
+        }
+    }
+}
+
+/**
+ * What aurora-global can see of AWS's switchover guardrails before asking for one: the
+ * deployment and every region's switchover detail AVAILABLE, every blue and green cluster
+ * `available`, every green cluster at the target. (Replica lag is a CloudWatch metric: AWS checks
+ * it at the switchover and refuses, SWITCHOVER_FAILED, when it is too high.)
+ */
+async function checkBeforeSwitchover(ctx: RunContext, d: BlueGreenDeployment, target: string): Promise<void> {
+    const id = d.BlueGreenDeploymentIdentifier ?? "?";
+    const problems: string[] = [];
+    for (const detail of d.SwitchoverDetails ?? []) {
+        if (detail.Status !== "AVAILABLE" && detail.Status !== "SWITCHOVER_FAILED")
+            problems.push(`${detail.TargetMember ?? "?"} is ${detail.Status ?? "?"}`);
+        for (const [arn, green] of [
+            [detail.SourceMember, false],
+            [detail.TargetMember, true],
+        ] as const) {
+            const region = arn ? regionFromArn(arn) : undefined;
+            if (!arn || !region) continue;
+            const c = await readCluster(ctx.api, region, idFromArn(arn));
+            if (c.Status !== "available")
+                problems.push(`${green ? "green" : "blue"} cluster "${idFromArn(arn)}" (${region}) is "${c.Status}"`);
+            else if (green && !ctx.atVersion(c.EngineVersion, target))
+                problems.push(
+                    `green cluster "${idFromArn(arn)}" (${region}) runs ${c.EngineVersion ?? "?"}, not ${target}`,
+                );
+        }
+    }
+    if (problems.length > 0)
+        throw new UpgradeStopped(
+            `not switched over: blue/green deployment ${id} is not ready (${problems.join("; ")}). Production is unchanged. Run the same command again once every cluster is available.`,
+        );
+    ctx.log.info(
+        `blue/green deployment ${id}: every region ready (blue and green clusters available, green at ${target})`,
+    );
+}
+
+async function switchover(
+    ctx: RunContext,
+    region: string,
+    id: string,
+    timeout: number,
+): Promise<BlueGreenDeployment | undefined> {
+    ctx.log.info(`SwitchoverBlueGreenDeployment ${id} (timeout ${timeout}s): every region switches together`);
+    try {
+        const out = await ctx.api.send<{ BlueGreenDeployment?: BlueGreenDeployment }>(
+            region,
+            new SwitchoverBlueGreenDeploymentCommand({ BlueGreenDeploymentIdentifier: id, SwitchoverTimeout: timeout }),
+        );
+        return out.BlueGreenDeployment;
+    } catch (e) {
+        throw refused(e, `SwitchoverBlueGreenDeployment ${id}`, "production is unchanged");
+    }
+}
+
+async function switchoverFailed(
+    ctx: RunContext,
+    d: BlueGreenDeployment,
+    writer: MemberTopology,
+    timeout: number,
+): Promise<UpgradeStopped> {
+    const id = d.BlueGreenDeploymentIdentifier ?? "?";
+    const now = await readCluster(ctx.api, writer.region, writer.cluster);
+    return new UpgradeStopped(
+        `the switchover of blue/green deployment ${id} failed and AWS rolled it back: ${sentence(d.StatusDetails ?? "no details")} ` +
+            `Production is unchanged: writer "${writer.cluster}" (${writer.region}) still runs ${now.EngineVersion ?? "?"} under its own name. ` +
+            `The green environment is kept. Fix the cause (replica lag: wait for a quieter moment, or raise --switchover-timeout-seconds above ${timeout}), then run the same command again to switch over; ` +
+            `or give up and delete it: aws rds delete-blue-green-deployment --blue-green-deployment-identifier ${id} --delete-target --region ${writer.region}.`,
+        writer.cluster,
+        writer.region,
+    );
+}
+
+async function finish(
+    ctx: RunContext,
+    d: BlueGreenDeployment,
+    options: BlueGreenOptions,
+    name: string,
+): Promise<BlueGreenOutcome> {
+    const id = d.BlueGreenDeploymentIdentifier ?? name;
+    const region = regionFromArn(d.Target ?? d.Source ?? "") ?? ctx.topology.homeRegion;
+    ctx.log.info(
+        `blue/green deployment ${id}: switchover completed; every region runs ${options.target} under its original names`,
+    );
+    let kept: RetiredCluster[] = [];
+    let deleted: string[] = [];
+    if (options.oldClusters === "delete") deleted = await deleteOldClusters(ctx, d);
+    else {
+        kept = await keepOldClusters(ctx, d, ctx.topology.globalClusterId);
+        const instances = kept.reduce((n, k) => n + k.instanceClasses.length, 0);
+        ctx.log.info(
+            `kept the old clusters (deletion protection on, tagged ${"aurora-global:retired-by-blue-green"}=${id}): ${kept.map(describeRetired).join("; ")}. ` +
+                `They keep running and costing (${kept.length} clusters, ${instances} instances and their storage) until you delete them, or run again with --old-clusters delete.`,
+        );
+    }
+    ctx.log.info(`DeleteBlueGreenDeployment ${id} (the green clusters are production now and stay)`);
+    try {
+        await ctx.api.send(region, new DeleteBlueGreenDeploymentCommand({ BlueGreenDeploymentIdentifier: id }));
+    } catch (e) {
+        if (errorCode(e) !== "BlueGreenDeploymentNotFoundFault")
+            throw refused(e, `DeleteBlueGreenDeployment ${id}`, "the upgrade itself is done");
+    }
+    return { deploymentId: id, name, switchedOver: true, kept, deleted };
+}
+
+/** The text as one sentence ending with a period. */
+function sentence(text: string): string {
+    return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+function refused(e: unknown, doing: string, state: string): Error {
+    if (e instanceof UpgradeStopped) return e;
+    return new UpgradeStopped(
+        `${doing} failed: AWS answered ${sentence(describeAwsError(e))} ${state[0].toUpperCase()}${state.slice(1)}. Fix the cause, then run the same command again: it resumes from what AWS reports.`,
+    );
+}

@@ -1,0 +1,86 @@
+import { isBlocked, Plan, renderPlan } from "../../planner";
+import { OldClusters } from "../../vocabulary";
+import { RdsGateway } from "../aws/gateway";
+import { existingDeployment, runBlueGreen } from "../blue-green/run";
+import { describeRetired } from "../blue-green/retire";
+import { RunContext } from "../execute/context";
+import { snapshotPrimary, snapshotIdentifier } from "../execute/snapshot";
+import { formatDuration } from "../log/logger";
+import { GroupOverrides } from "../topology/group-overrides";
+import { Topology } from "../topology/types";
+import { ResolvedDeps } from "./deps";
+
+export interface BlueGreenArgs {
+    readonly target: string;
+    readonly snapshot: boolean;
+    readonly timeoutMinutes?: number;
+    readonly pollSeconds?: number;
+    readonly switchoverTimeoutSeconds?: number;
+    readonly oldClusters: OldClusters;
+    readonly parameterGroups?: GroupOverrides;
+}
+
+/**
+ * `aurora-global upgrade --strategy blue-green`. A deployment of an earlier run (found by its
+ * name) is resumed whatever the plan now says (after the switchover the database already runs the
+ * target: only the cleanup is left). Otherwise the plan decides: blocked → exit 2, nothing to do →
+ * exit 0, else the snapshot of the writer, then the deployment (blue-green/run.ts).
+ */
+export async function runBlueGreenUpgrade(
+    deps: ResolvedDeps,
+    api: RdsGateway,
+    topology: Topology,
+    plan: Plan,
+    a: BlueGreenArgs,
+): Promise<number> {
+    const ctx = new RunContext(
+        api,
+        topology,
+        { timeoutMinutes: a.timeoutMinutes, pollSeconds: a.pollSeconds },
+        deps.hooks,
+    );
+    const found = await existingDeployment(ctx, a.target);
+    if (!found) {
+        deps.stdout(renderPlan(plan, "text") + "\n");
+        if (isBlocked(plan)) {
+            deps.stderr(
+                `aurora-global: the plan is blocked (${plan.violations.length} violation${plan.violations.length === 1 ? "" : "s"}): nothing was changed\n`,
+            );
+            return 2;
+        }
+        if (plan.steps.length === 0) {
+            deps.stdout(`nothing to do: global cluster "${plan.globalClusterId}" already runs ${plan.to} everywhere\n`);
+            return 0;
+        }
+        const snapshot = plan.steps.find((s) => s.action === "snapshot");
+        if (snapshot && a.snapshot)
+            await snapshotPrimary(
+                new RunContext(
+                    api,
+                    topology,
+                    { ...ctx.options, snapshotIdentifier: snapshotIdentifier(plan, snapshot.cluster) },
+                    deps.hooks,
+                ),
+                plan,
+                snapshot,
+            );
+    }
+    const writer = topology.members.find((m) => m.role === "primary")?.cluster ?? "";
+    const outcome = await runBlueGreen(
+        ctx,
+        {
+            target: a.target,
+            switchoverTimeoutSeconds: a.switchoverTimeoutSeconds,
+            oldClusters: a.oldClusters,
+            clusterParameterGroup: a.parameterGroups?.cluster?.[writer],
+            instanceParameterGroup: a.parameterGroups?.instance?.[writer],
+        },
+        found,
+    );
+    const kept = outcome.kept.length > 0 ? `; old clusters kept: ${outcome.kept.map(describeRetired).join("; ")}` : "";
+    const deleted = outcome.deleted.length > 0 ? `; old clusters deleted: ${outcome.deleted.join(", ")}` : "";
+    deps.stdout(
+        `blue-green ${plan.from ?? "?"} → ${a.target}: ${outcome.switchedOver ? "switched over" : "nothing left to do"} in ${formatDuration(api.clock.now() - ctx.startedAt)} (deployment ${outcome.deploymentId})${kept}${deleted}\n`,
+    );
+    return 0;
+}
