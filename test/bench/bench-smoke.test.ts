@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import { COMMITTED_RESULTS, parseBenchArgs } from "../../testbeds/bench/args";
+import { benchBlueGreen } from "../../testbeds/bench/blue-green";
 import { benchCriticalPath } from "../../testbeds/bench/critical-path";
 import { benchDetection } from "../../testbeds/bench/control-plane-detection";
 import { benchFleet, peakInWindow } from "../../testbeds/bench/control-plane-fleet";
@@ -33,6 +34,21 @@ function assertRows(out: BenchOutput): void {
 
 describe("bench (smoke: smallest sizes, result shape)", function () {
     this.timeout(120_000);
+
+    it("blue/green: total / AWS's own time ≥ 1 and a downtime per region measured by the watch probe", async () => {
+        const out = await benchBlueGreen("smoke");
+        assertRows(out);
+        for (const key of ["blueGreenPg", "blueGreenMysql"]) {
+            const f = out.data[key] as {
+                criticalRatio: number;
+                maxDowntimeSeconds: number;
+                downtimeByRegionMaxSeconds: Record<string, number>;
+            };
+            assert.ok(f.criticalRatio >= 1, `${key}: ${f.criticalRatio}`);
+            assert.ok(f.maxDowntimeSeconds > 0, `${key}: the switchover has a downtime`);
+            assert.equal(Object.keys(f.downtimeByRegionMaxSeconds).length, 3);
+        }
+    });
 
     it("critical path: rolling1, managed and major with ratios ≥ 1", async () => {
         const out = await benchCriticalPath("smoke");

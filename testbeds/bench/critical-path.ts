@@ -102,7 +102,7 @@ export async function benchCriticalPath(size: BenchSize = "full"): Promise<Bench
     const trials = size === "smoke" ? 2 : 30;
     const rollingSizes = size === "smoke" ? [1] : [1, 3, 5];
     const data: Record<string, unknown> = {
-        method: "virtual clock; aurora-global upgrade (--no-snapshot) against the simulated control plane; member upgrade durations drawn uniformly in 6–20 min (whole seconds, fixed seed); ratio = executePlan elapsed / ideal; criticalRatio is the worst trial; short* scenarios (4–8 min members) are informative: the overhead is absolute",
+        method: "virtual clock; aurora-global upgrade (--no-snapshot) against the simulated control plane; member upgrade durations drawn uniformly in 6–20 min (whole seconds, fixed seed); ratio = executePlan elapsed / ideal; criticalRatio is the worst trial; short* scenarios (3–8 min members) are informative: the overhead is absolute",
         target: CRITICAL_RATIO_TARGET,
     };
     const rows: TableRow[] = [];
@@ -126,16 +126,16 @@ export async function benchCriticalPath(size: BenchSize = "full"): Promise<Bench
     add("major", "major (PG 16→17), 2 secondaries", await scenario(MAJOR, 2, trials, 3000));
     if (size === "full") {
         // Sensitivity: the overhead is absolute (a poll interval or two), so short upgrades show a larger ratio.
-        const short: [number, number] = [4 * 60_000, 8 * 60_000];
+        const short: [number, number] = [3 * 60_000, 8 * 60_000];
         add(
             "shortRolling3",
-            "short upgrades (4–8 min members), rolling, 3 secondaries",
+            "short upgrades (3–8 min members), rolling, 3 secondaries",
             await scenario(ROLLING, 3, trials, 1100, short),
             true,
         );
         add(
             "shortManaged",
-            "short upgrades (4–8 min members), managed, 2 secondaries",
+            "short upgrades (3–8 min members), managed, 2 secondaries",
             await scenario(MANAGED, 2, trials, 2100, short),
             true,
         );

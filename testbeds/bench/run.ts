@@ -5,6 +5,7 @@
 import "./support/quiet-sdk";
 import * as path from "node:path";
 import { parseBenchArgs } from "./args";
+import { benchBlueGreen } from "./blue-green";
 import { benchCliStart } from "./cli-start";
 import { benchCriticalPath } from "./critical-path";
 import { benchDetection } from "./control-plane-detection";
@@ -15,6 +16,7 @@ import { BenchOutput, BenchSize, collect, renderMarkdownTable, renderTable, writ
 
 const BENCHES: readonly [string, (size: BenchSize) => Promise<BenchOutput>][] = [
     ["critical path (virtual clock)", benchCriticalPath],
+    ["blue/green: total and downtime per region (virtual clock)", benchBlueGreen],
     ["control-plane calls: polling and detection", benchDetection],
     ["control-plane calls: 50 databases at once", benchFleet],
     ["preview cost (mock engine)", benchPreview],

@@ -24,7 +24,7 @@ export interface UpgradeKind {
     readonly from: string;
     readonly to: string;
     /** The plan path the planner must choose (checked, so a planner change cannot skew a bench silently). */
-    readonly path: "rolling" | "managed" | "major";
+    readonly path: "rolling" | "managed" | "major" | "blue-green";
     readonly options: Partial<PlanOptions>;
 }
 
@@ -51,6 +51,24 @@ export const MAJOR: UpgradeKind = {
     to: "17.5",
     path: "major",
     options: { allowMajorVersionUpgrade: true },
+};
+
+/** Blue/green minor (PostgreSQL) and community-crossing minor (MySQL 3.08 → 3.10, refused in place). */
+export const BLUE_GREEN_PG: UpgradeKind = {
+    name: "blue-green-pg",
+    engine: "aurora-postgresql",
+    from: "17.4.5",
+    to: "17.5",
+    path: "blue-green",
+    options: { strategy: "blue-green" },
+};
+export const BLUE_GREEN_MYSQL: UpgradeKind = {
+    name: "blue-green-mysql",
+    engine: "aurora-mysql",
+    from: "8.0.mysql_aurora.3.08.0",
+    to: "8.0.mysql_aurora.3.10.0",
+    path: "blue-green",
+    options: { strategy: "blue-green" },
 };
 
 /**
