@@ -4,6 +4,9 @@
 // The SDK prints a notice about Node versions on load; the offline run has no use for it.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 
+// The policy pack imports `aurora-global/...`: here, the sources under test.
+require("../testbeds/support/source-alias");
+
 require("./run-entry")(require("path").join(__dirname, "..", "testbeds", "offline", "main"), "offline", {
     stack: true,
     source: true,

@@ -1,5 +1,5 @@
 import { PolicyResource } from "@pulumi/policy";
-import { EngineCatalogue, PlanInput, planUpgrade, RuleId, Violation } from "../../planner";
+import { EngineCatalogue, PlanInput, planUpgrade, RuleId, Violation } from "aurora-global/planner";
 import { componentSettings } from "./component-contract";
 import { findGlobalDatabases, GlobalDatabaseView } from "./global-topology";
 import { planInputFor } from "./plan-input";

@@ -1,4 +1,4 @@
-import { DEFAULT_PLAN_OPTIONS, PlanOptions, Violation } from "../../planner";
+import { DEFAULT_PLAN_OPTIONS, PlanOptions, Violation } from "aurora-global/planner";
 import {
     ComponentStepAction,
     isComponentStepAction,
@@ -8,7 +8,7 @@ import {
     isStrategy,
     Role,
     StepRole,
-} from "../../vocabulary";
+} from "aurora-global/vocabulary";
 import { bool, list, obj, str, value } from "./props";
 
 /**

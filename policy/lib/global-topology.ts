@@ -1,5 +1,5 @@
 import { PolicyResource } from "@pulumi/policy";
-import { Role } from "../../planner";
+import { Role } from "aurora-global/planner";
 import { declaredRole } from "./component-contract";
 import { bool, str, tag } from "./props";
 import { TAGS, TYPES } from "./resource-types";

@@ -1,6 +1,6 @@
 import { PolicyResource } from "@pulumi/policy";
-import { ENGINES, Engine, isEngine, VersionParseError, tryParseVersion } from "../../engine-versions";
-import { DEFAULT_PLAN_OPTIONS, EngineCatalogue, MemberState, PlanInput, PlanOptions } from "../../planner";
+import { ENGINES, Engine, isEngine, VersionParseError, tryParseVersion } from "aurora-global/engine-versions";
+import { DEFAULT_PLAN_OPTIONS, EngineCatalogue, MemberState, PlanInput, PlanOptions } from "aurora-global/planner";
 import { componentSettings } from "./component-contract";
 import { GlobalDatabaseView, MemberView } from "./global-topology";
 import { isIgnored, list, str, tag } from "./props";

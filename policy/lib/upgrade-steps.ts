@@ -1,5 +1,5 @@
 import { PolicyResource } from "@pulumi/policy";
-import { isStepAction, isStepRole, isUpgradeAction, StepAction, StepRole } from "../../vocabulary";
+import { isStepAction, isStepRole, isUpgradeAction, StepAction, StepRole } from "aurora-global/vocabulary";
 import { recordedSteps, STEP_ENV } from "./component-contract";
 import { ancestorOfType } from "./global-topology";
 import { obj, str } from "./props";

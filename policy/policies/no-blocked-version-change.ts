@@ -1,5 +1,5 @@
 import { PolicyConfigSchema, StackValidationPolicy } from "@pulumi/policy";
-import { EngineCatalogue, RULES } from "../../planner";
+import { EngineCatalogue, RULES } from "aurora-global/planner";
 import { assessStack, urnFor, violationMessage } from "../lib/assess";
 import { configWithDefaults } from "../lib/config";
 import { SAME_VERSION_RULE } from "./global-members-same-version";

@@ -52,6 +52,14 @@ export interface Packed {
     readonly files: readonly string[];
 }
 
+let packedOnce: Packed | undefined;
+
+/** The repository packed once per test run (shared by the package tests), into a fresh directory. */
+export function packOnce(): Packed {
+    packedOnce ??= pack(freshDir("aurora-global-pack-"));
+    return packedOnce;
+}
+
 /** `npm pack` of the repository (its `prepack` builds dist/) into `dir`. */
 export function pack(dir: string): Packed {
     const r = run("npm", ["pack", "--json", "--pack-destination", dir], ROOT);

@@ -38,7 +38,7 @@ describe("package: used from another Pulumi project (README: Use it in your own 
 
     before(() => {
         const work = freshDir("aurora-global-consumer-");
-        packed = pack(work);
+        packed = packOnce();
         project = path.join(work, "orders-db");
         fs.mkdirSync(project);
         for (const block of readmeBlocks("Use it in your own program"))

@@ -1,0 +1,88 @@
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { freshDir, npmInstall, packOnce, ROOT, run } from "./consumer-project";
+
+/** What the standalone run writes (in the pack's directory). */
+const RESULT = "policy-run.json";
+
+/**
+ * Runs the copied pack's `no-blocked-version-change` over a plain aws.rds global database whose
+ * members run 16.6 and whose program declares 16.2, with the repository's policy-test builders
+ * (test/policy/support.ts) as the engine stand-in. The pack's own modules, `aurora-global`
+ * included, load from the copy's node_modules.
+ */
+function standaloneScript(): string {
+    return `
+require(${JSON.stringify(path.join(ROOT, "node_modules", "ts-node"))}).register({
+    transpileOnly: true,
+    compilerOptions: { module: "commonjs" },
+});
+const { noBlockedVersionChange } = require("./policies");
+const { plainGlobal, runStack } = require(${JSON.stringify(path.join(ROOT, "test", "policy", "support"))});
+runStack(noBlockedVersionChange, plainGlobal("16.2")).then((reported) => {
+    require("fs").writeFileSync(${JSON.stringify(RESULT)}, JSON.stringify({
+        reported,
+        planner: require.resolve("aurora-global/planner"),
+        policy: require.resolve("@pulumi/policy"),
+    }));
+});
+`;
+}
+
+describe("policy pack: installed and run on its own, outside the repository", function () {
+    this.timeout(15 * 60_000);
+    let dir: string;
+
+    before(() => {
+        const { tarball } = packOnce();
+        dir = path.join(freshDir("aurora-global-policy-"), "policy");
+        fs.cpSync(path.join(ROOT, "policy"), dir, {
+            recursive: true,
+            filter: (src) => path.basename(src) !== "node_modules",
+        });
+        // Outside the repository the pack depends on the published package: here, the packed one.
+        const manifest = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
+        assert.strictEqual(manifest.dependencies["aurora-global"], "file:..");
+        manifest.dependencies["aurora-global"] = `file:${tarball}`;
+        fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify(manifest, null, 2));
+        fs.rmSync(path.join(dir, "package-lock.json"));
+        npmInstall([], dir);
+    });
+
+    it("holds no copy of the planner: its sources import the aurora-global package", () => {
+        const sources = fs
+            .readdirSync(dir, { recursive: true, encoding: "utf8" })
+            .filter((f) => f.endsWith(".ts") && !f.startsWith("node_modules"));
+        assert.ok(sources.length > 10);
+        for (const f of sources) {
+            const text = fs.readFileSync(path.join(dir, f), "utf8");
+            assert.doesNotMatch(text, /from "\.\.\/\.\.\//, f);
+        }
+        assert.ok(!fs.existsSync(path.join(dir, "scripts")));
+    });
+
+    it("runs its policies there, on the installed planner: a downgrade is blocked with the planner's message", () => {
+        fs.writeFileSync(path.join(dir, "run-pack.js"), standaloneScript());
+        run(process.execPath, ["run-pack.js"], dir);
+        const result = JSON.parse(fs.readFileSync(path.join(dir, RESULT), "utf8")) as {
+            reported: { message: string }[];
+            planner: string;
+            policy: string;
+        };
+        assert.strictEqual(
+            result.planner,
+            path.join(dir, "node_modules", "aurora-global", "dist", "planner", "index.js"),
+        );
+        assert.ok(result.policy.startsWith(path.join(dir, "node_modules", "@pulumi", "policy")), result.policy);
+        const downgrade = (ref: string) =>
+            `global database "app-global": ${ref} runs 16.6; 16.2 is older and Aurora cannot downgrade. Fix: set engineVersion to 16.6 or newer; to go back, restore the pre-upgrade snapshot into a new cluster. [rule downgrade]`;
+        assert.deepStrictEqual(
+            result.reported.map((r) => r.message),
+            [
+                downgrade('primary cluster "app-use1" (us-east-1)'),
+                downgrade('secondary cluster "app-apne1" (ap-northeast-1)'),
+            ],
+        );
+    });
+});
