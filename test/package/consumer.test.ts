@@ -7,7 +7,7 @@ import {
     mockEngineScript,
     RESULT_FILE,
     npmInstall,
-    pack,
+    packOnce,
     Packed,
     readmeBlocks,
     run,
