@@ -12,7 +12,7 @@ import { AuroraRegionalMember, resourceEngineVersion, SharedClusterSettings } fr
 import { StepSpec, stepGraph } from "./step-graph";
 import { stepIdentity } from "./step-identity";
 import { createUpgradeSteps, reportPlan } from "./upgrade-steps";
-import { argsErrorMessage, validateArgs } from "./validate";
+import { AuroraGlobalDatabaseArgsError, validateArgs } from "./validate";
 
 export const GLOBAL_CLUSTER_IGNORE_CHANGES = ["engineVersion"];
 
@@ -70,14 +70,10 @@ export class AuroraGlobalDatabase extends pulumi.ComponentResource {
     public readonly masterUsername: string;
 
     constructor(name: string, args: AuroraGlobalDatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
+        // Malformed input fails before anything is declared, the component itself included.
         const problems = validateArgs(args);
-        super(
-            "aurora-global:index:AuroraGlobalDatabase",
-            name,
-            problems.length === 0 ? plainArgs(name, args) : {},
-            opts,
-        );
-        if (problems.length > 0) throw new pulumi.ResourceError(argsErrorMessage(name, problems), this, true);
+        if (problems.length > 0) throw new AuroraGlobalDatabaseArgsError(name, problems);
+        super("aurora-global:index:AuroraGlobalDatabase", name, plainArgs(name, args), opts);
 
         const members = resolveMembers(name, args);
         const [primary, ...secondaries] = members;

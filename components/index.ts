@@ -18,7 +18,14 @@ export {
     ResolvedMember,
     ResolvedUpgrade,
 } from "./args";
-export { validateArgs, argsErrorMessage, ARGS_RULES } from "./validate";
+export {
+    validateArgs,
+    argsErrorMessage,
+    ARGS_RULES,
+    ArgsRule,
+    ArgsProblem,
+    AuroraGlobalDatabaseArgsError,
+} from "./validate";
 export { stepGraph, StepSpec, CLI_FLAGS } from "./step-graph";
 export {
     stepsToDeclare,

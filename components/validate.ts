@@ -1,3 +1,4 @@
+import { regionProblem, knownRegion } from "../aws-regions";
 import { tryParseVersion, VersionParseError } from "../engine-versions";
 import {
     BACKUP_RETENTION_DAYS,
@@ -6,7 +7,6 @@ import {
     INSTANCE_COUNT,
     isEngine,
     isOptInType,
-    isRegion,
     isStrategy,
     MAX_SECONDARIES,
     OPT_IN_TYPES,
@@ -16,32 +16,41 @@ import {
     TIMEOUT_MINUTES,
 } from "../vocabulary";
 import { AuroraGlobalDatabaseArgs, MemberArgs } from "./args";
+import { ArgsProblem } from "./args-error";
+import { parseBackupWindow, parseMaintenanceWindow, Window, windowsOverlap } from "./windows";
+
+export { ArgsProblem, argsErrorMessage, AuroraGlobalDatabaseArgsError } from "./args-error";
+
+/** A problem before its rule id is attached: the property path and the message. */
+type Found = { readonly path: string; readonly message: string };
 
 /**
- * Input checks of {@link AuroraGlobalDatabaseArgs}: one table of rules, every problem reported
- * together. These are about malformed input only; whether a version *change* is allowed is the
- * planner's business (planner/rules.ts), never repeated here.
+ * One input rule of {@link AuroraGlobalDatabaseArgs} (aws-cdk style: one table, every failure
+ * reported together, each with a stable id). Rules are about malformed input only; whether a
+ * version *change* is allowed is the planner's business (planner/rules.ts), never repeated here.
  */
-type ArgsRule = (args: AuroraGlobalDatabaseArgs) => string[];
+export interface ArgsRule {
+    readonly id: string;
+    readonly check: (args: AuroraGlobalDatabaseArgs) => readonly Found[];
+}
 
 const IDENTIFIER = /^[a-zA-Z](?!.*--)[a-zA-Z0-9-]{0,62}$/;
 const DATABASE_NAME = /^[a-zA-Z][a-zA-Z0-9_]{0,62}$/;
+const MASTER_USERNAME = /^[a-zA-Z][a-zA-Z0-9_]{0,15}$/;
+const INSTANCE_CLASS = /^db\.[a-z0-9-]+\.[a-z0-9]+$/;
 
-const q = (value: unknown): string => JSON.stringify(value) ?? String(value);
-
-/** Every declared member with the field path used in messages. */
-function members(args: AuroraGlobalDatabaseArgs): { path: string; member: MemberArgs }[] {
-    const list: { path: string; member: MemberArgs }[] = [];
-    if (isObject(args.primary)) list.push({ path: "primary", member: args.primary as MemberArgs });
-    if (Array.isArray(args.secondaries)) {
-        args.secondaries.forEach((member, i) => {
-            if (isObject(member)) list.push({ path: `secondaries[${i}]`, member: member as MemberArgs });
-        });
+/** A value as messages show it: JSON where it has one (strings quoted), else its String. */
+export const q = (value: unknown): string => {
+    if (typeof value === "number" && !Number.isFinite(value)) return String(value);
+    try {
+        return JSON.stringify(value) ?? String(value);
+    } catch {
+        return String(value);
     }
-    return list;
-}
+};
+const found = (path: string, message: string): Found => ({ path, message });
 
-function isObject(value: unknown): value is object {
+function isObject(value: unknown): value is Record<string, unknown> {
     return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
@@ -49,174 +58,432 @@ function isObject(value: unknown): value is object {
 const oneOf = (values: readonly unknown[]): string =>
     values.length === 1 ? q(values[0]) : `${values.slice(0, -1).map(q).join(", ")} or ${q(values.at(-1))}`;
 
-function integerIn(path: string, value: unknown, { min, max }: Bounds, fix: string): string[] {
+/** Every declared member (an object) with its property path. */
+function members(args: AuroraGlobalDatabaseArgs): { path: string; member: MemberArgs }[] {
+    const list: { path: string; member: MemberArgs }[] = [];
+    if (isObject(args.primary)) list.push({ path: "primary", member: args.primary as unknown as MemberArgs });
+    if (Array.isArray(args.secondaries))
+        args.secondaries.forEach((member: unknown, i) => {
+            if (isObject(member)) list.push({ path: `secondaries[${i}]`, member: member as unknown as MemberArgs });
+        });
+    return list;
+}
+
+function integerIn(path: string, value: unknown, { min, max }: Bounds, fix: string): Found[] {
     if (value === undefined) return [];
     return typeof value === "number" && Number.isInteger(value) && value >= min && value <= max
         ? []
-        : [`${path} ${q(value)} is not an integer from ${min} to ${max}: ${fix}`];
+        : [found(path, `${path} ${q(value)} is not an integer from ${min} to ${max}: ${fix}`)];
 }
 
-function identifier(path: string, value: unknown): string[] {
+function identifier(path: string, value: unknown): Found[] {
     if (value === undefined) return [];
     return typeof value === "string" && IDENTIFIER.test(value) && !value.endsWith("-")
         ? []
         : [
-              `${path} ${q(value)} is not a valid identifier: use 1–63 letters, digits or hyphens, starting with a letter, without "--" or a trailing hyphen`,
+              found(
+                  path,
+                  `${path} ${q(value)} is not a valid identifier: use 1–63 letters, digits or hyphens, starting with a letter, without "--" or a trailing hyphen`,
+              ),
           ];
 }
 
-/** The rules, in the order their messages are reported. */
-export const ARGS_RULES: readonly ArgsRule[] = [
-    (a) => (isEngine(a.engine) ? [] : [`engine ${q(a.engine)} is not supported: use ${oneOf(ENGINES)}`]),
-    (a) => {
-        if (!isEngine(a.engine)) return [];
-        const parsed = tryParseVersion(a.engine, a.engineVersion);
-        return parsed instanceof VersionParseError ? [parsed.message] : [];
-    },
-    (a) => identifier("globalClusterIdentifier", a.globalClusterIdentifier),
-    (a) =>
-        isObject(a.primary)
-            ? []
-            : [`primary is missing: declare the primary member, e.g. primary: { region: "us-east-1" }`],
-    (a) =>
-        a.secondaries === undefined || Array.isArray(a.secondaries)
-            ? []
-            : [
-                  `secondaries ${q(a.secondaries)} is not a list: declare secondaries as a list of members, e.g. [{ region: "ap-northeast-1" }]`,
-              ],
-    (a) =>
-        Array.isArray(a.secondaries) && a.secondaries.length > MAX_SECONDARIES
-            ? [
-                  `secondaries has ${a.secondaries.length} members: an Aurora global database has at most ${MAX_SECONDARIES} secondary regions`,
-              ]
-            : [],
-    (a) =>
-        members(a).flatMap(({ path, member }) =>
-            isRegion(member.region)
-                ? []
-                : [`${path}.region ${q(member.region)} is not an AWS region: use a region code such as "us-east-1"`],
-        ),
-    (a) =>
-        duplicates(
-            members(a).map(({ path, member }) => ({ path, value: member.region })),
-            "region",
-            "a global database has at most one cluster per region",
-        ),
-    (a) =>
-        members(a).flatMap(({ path, member }) =>
-            integerIn(
-                `${path}.instanceCount`,
-                member.instanceCount,
-                INSTANCE_COUNT,
-                `every member needs at least one DB instance (a secondary without one cannot be upgraded)`,
+/** A version string: a string, not blank, without spaces around it, parsing as a version of the engine. */
+function version(path: string, engine: string, value: unknown): Found[] {
+    const example = engine === "aurora-mysql" ? "8.0.mysql_aurora.3.08.0" : "17.4";
+    if (value === undefined || value === null)
+        return [found(path, `${path} is missing: give the engine version, e.g. "${example}"`)];
+    if (typeof value !== "string")
+        return [found(path, `${path} ${q(value)} is not a string: write the version in quotes, e.g. "${example}"`)];
+    if (value.trim() === "")
+        return [found(path, `${path} ${q(value)} is empty: give the engine version, e.g. "${example}"`)];
+    if (value !== value.trim())
+        return [
+            found(
+                path,
+                `${path} ${q(value)} has spaces around it: write ${q(value.trim())} (AWS takes the version exactly as written)`,
             ),
-        ),
-    (a) =>
-        members(a).flatMap(({ path, member }) =>
-            member.instanceClass === undefined ||
-            (typeof member.instanceClass === "string" && /^db\.[a-z0-9]+\.[a-z0-9]+$/.test(member.instanceClass))
-                ? []
-                : [
-                      `${path}.instanceClass ${q(member.instanceClass)} is not a DB instance class: use a class such as "db.r6g.large"`,
-                  ],
-        ),
-    (a) => members(a).flatMap(({ path, member }) => identifier(`${path}.clusterIdentifier`, member.clusterIdentifier)),
-    (a) =>
-        duplicates(
-            members(a)
-                .filter(({ member }) => member.clusterIdentifier !== undefined)
-                .map(({ path, member }) => ({ path, value: member.clusterIdentifier })),
-            "clusterIdentifier",
-            "every member needs a cluster identifier of its own",
-        ),
-    (a) => {
-        if (!isEngine(a.engine)) return [];
-        return members(a).flatMap(({ path, member }) => {
-            if (member.engineVersion === undefined) return [];
-            const parsed = tryParseVersion(a.engine, member.engineVersion);
-            return parsed instanceof VersionParseError ? [`${path}.${parsed.message}`] : [];
-        });
-    },
-    (a) =>
-        a.upgrade?.strategy === undefined || isStrategy(a.upgrade.strategy)
-            ? []
-            : [`upgrade.strategy ${q(a.upgrade.strategy)} is not a strategy: use ${oneOf(STRATEGIES)}`],
-    (a) =>
-        a.upgrade?.applyPendingPatches === undefined ||
-        a.upgrade.applyPendingPatches === false ||
-        isOptInType(a.upgrade.applyPendingPatches)
-            ? []
-            : [
-                  `upgrade.applyPendingPatches ${q(a.upgrade.applyPendingPatches)} is not an opt-in: use ${oneOf([false, ...OPT_IN_TYPES])}`,
-              ],
-    (a) => booleans(a),
-    (a) =>
-        integerIn(
-            "upgrade.timeoutMinutes",
-            a.upgrade?.timeoutMinutes,
-            TIMEOUT_MINUTES,
-            "give the minutes one upgrade step may take",
-        ),
-    (a) =>
-        integerIn("upgrade.pollSeconds", a.upgrade?.pollSeconds, POLL_SECONDS, "give the seconds between status polls"),
-    (a) => integerIn("port", a.port, PORT, `use a port from ${PORT.min} to ${PORT.max}`),
-    (a) =>
-        integerIn(
-            "backupRetentionPeriod",
-            a.backupRetentionPeriod,
-            BACKUP_RETENTION_DAYS,
-            `keep automated backups ${BACKUP_RETENTION_DAYS.min} to ${BACKUP_RETENTION_DAYS.max} days`,
-        ),
-    (a) =>
-        a.databaseName === undefined || (typeof a.databaseName === "string" && DATABASE_NAME.test(a.databaseName))
-            ? []
-            : [
-                  `databaseName ${q(a.databaseName)} is not a database name: use letters, digits and underscores, starting with a letter`,
-              ],
-    (a) =>
-        a.masterUsername === undefined ||
-        (typeof a.masterUsername === "string" && /^[a-zA-Z][a-zA-Z0-9_]{0,15}$/.test(a.masterUsername))
-            ? []
-            : [
-                  `masterUsername ${q(a.masterUsername)} is not a user name: use 1–16 letters, digits and underscores, starting with a letter`,
-              ],
-];
-
-function booleans(a: AuroraGlobalDatabaseArgs): string[] {
-    const fields: [string, unknown][] = [
-        ["upgrade.allowMajorVersionUpgrade", a.upgrade?.allowMajorVersionUpgrade],
-        ["upgrade.snapshotBeforeUpgrade", a.upgrade?.snapshotBeforeUpgrade],
-        ["upgrade.mysqlInPlaceMajorConfirmed", a.upgrade?.mysqlInPlaceMajorConfirmed],
-        ["upgrade.keepCompletedSteps", a.upgrade?.keepCompletedSteps],
-        ["storageEncrypted", a.storageEncrypted],
-        ["deletionProtection", a.deletionProtection],
-    ];
-    return fields
-        .filter(([, v]) => v !== undefined && typeof v !== "boolean")
-        .map(([path, v]) => `${path} ${q(v)} is not a boolean: use true or false`);
+        ];
+    const parsed = tryParseVersion(engine, value);
+    return parsed instanceof VersionParseError
+        ? [found(path, parsed.message.replace(/^engineVersion /, `${path} `))]
+        : [];
 }
 
-function duplicates(entries: { path: string; value: unknown }[], field: string, why: string): string[] {
+function booleanAt(path: string, value: unknown): Found[] {
+    return value === undefined || typeof value === "boolean"
+        ? []
+        : [found(path, `${path} ${q(value)} is not a boolean: use true or false`)];
+}
+
+function duplicates(entries: { path: string; value: unknown }[], field: string, why: string): Found[] {
     const seen = new Map<unknown, string[]>();
     for (const e of entries) seen.set(e.value, [...(seen.get(e.value) ?? []), e.path]);
     return [...seen.entries()]
         .filter(([value, paths]) => paths.length > 1 && value !== undefined)
-        .map(
-            ([value, paths]) => `${field} ${q(value)} is declared ${paths.length} times (${paths.join(", ")}): ${why}`,
+        .map(([value, paths]) =>
+            found(
+                `${paths[1]}.${field}`,
+                `${field} ${q(value)} is declared ${paths.length} times (${paths.join(", ")}): ${why}`,
+            ),
         );
 }
 
-/**
- * Checks the arguments of an AuroraGlobalDatabase. Pure: returns every problem found (an empty
- * list when the input is well-formed), each naming the field, the value and the fix.
- */
-export function validateArgs(args: AuroraGlobalDatabaseArgs): string[] {
-    if (!isObject(args)) return ["arguments are missing: pass { engine, engineVersion, primary, ... }"];
-    return ARGS_RULES.flatMap((rule) => rule(args));
+/** A window property: a string in AWS's format, at least 30 minutes long. */
+function window(path: string, value: unknown, parse: (text: string) => Window | string, example: string): Found[] {
+    if (value === undefined) return [];
+    if (typeof value !== "string")
+        return [found(path, `${path} ${q(value)} is not a window: write it as a string, e.g. "${example}"`)];
+    const parsed = parse(value);
+    return typeof parsed === "string"
+        ? [
+              found(
+                  path,
+                  `${path} ${q(value)} is not a valid window (${parsed}): leave it out for AWS's choice or write e.g. "${example}"`,
+              ),
+          ]
+        : [];
 }
 
-/** The one message of the ResourceError thrown for malformed input. */
-export function argsErrorMessage(name: string, problems: readonly string[]): string {
-    const count = `${problems.length} problem${problems.length === 1 ? "" : "s"}`;
-    return `AuroraGlobalDatabase "${name}" has invalid arguments (${count}):\n${problems.map((p) => `  - ${p}`).join("\n")}`;
+/** The rules, in the order their problems are reported. */
+export const ARGS_RULES: readonly ArgsRule[] = [
+    {
+        id: "engine",
+        check: (a) =>
+            isEngine(a.engine)
+                ? []
+                : [found("engine", `engine ${q(a.engine)} is not supported: use ${oneOf(ENGINES)}`)],
+    },
+    {
+        id: "engine-version",
+        check: (a) => (isEngine(a.engine) ? version("engineVersion", a.engine, a.engineVersion) : []),
+    },
+    { id: "global-cluster-identifier", check: (a) => identifier("globalClusterIdentifier", a.globalClusterIdentifier) },
+    {
+        id: "primary",
+        check: (a) =>
+            a.primary === undefined
+                ? [
+                      found(
+                          "primary",
+                          `primary is missing: declare the primary member, e.g. primary: { region: "us-east-1" }`,
+                      ),
+                  ]
+                : isObject(a.primary)
+                  ? []
+                  : [
+                        found(
+                            "primary",
+                            `primary ${q(a.primary)} is not a member: declare it as an object, e.g. primary: { region: "us-east-1" }`,
+                        ),
+                    ],
+    },
+    {
+        id: "secondaries",
+        check: (a) => {
+            if (a.secondaries === undefined) return [];
+            if (!Array.isArray(a.secondaries))
+                return [
+                    found(
+                        "secondaries",
+                        `secondaries ${q(a.secondaries)} is not a list: declare secondaries as a list of members, e.g. [{ region: "ap-northeast-1" }]`,
+                    ),
+                ];
+            const notMembers = (a.secondaries as unknown[]).flatMap((s, i) =>
+                isObject(s)
+                    ? []
+                    : [
+                          found(
+                              `secondaries[${i}]`,
+                              `secondaries[${i}] ${q(s)} is not a member: declare each secondary as an object, e.g. { region: ${typeof s === "string" && s !== "" ? q(s) : '"eu-west-1"'} }`,
+                          ),
+                      ],
+            );
+            const tooMany =
+                a.secondaries.length > MAX_SECONDARIES
+                    ? [
+                          found(
+                              "secondaries",
+                              `secondaries has ${a.secondaries.length} members: an Aurora global database has at most ${MAX_SECONDARIES} secondary regions`,
+                          ),
+                      ]
+                    : [];
+            return [...notMembers, ...tooMany];
+        },
+    },
+    {
+        id: "region",
+        check: (a) =>
+            members(a).flatMap(({ path, member }) => {
+                const problem = regionProblem(`${path}.region ${q(member.region)}`, member.region);
+                return problem === undefined ? [] : [found(`${path}.region`, problem)];
+            }),
+    },
+    {
+        id: "region-unique",
+        check: (a) =>
+            duplicates(
+                members(a).map(({ path, member }) => ({ path, value: member.region })),
+                "region",
+                "a global database has at most one cluster per region",
+            ),
+    },
+    {
+        id: "region-partition",
+        check: (a) => {
+            const all = members(a).map(({ path, member }) => ({
+                path,
+                region: member.region,
+                known: knownRegion(member.region),
+            }));
+            const first = all.find((m) => m.known !== undefined);
+            return all
+                .filter((m) => m.known !== undefined && m.known.partition !== first!.known!.partition)
+                .map((m) =>
+                    found(
+                        `${m.path}.region`,
+                        `${m.path}.region ${q(m.region)} is in the ${m.known!.partition} partition, ${first!.path}.region ${q(first!.region)} in ${first!.known!.partition}: the regions of one global database are all in one partition`,
+                    ),
+                );
+        },
+    },
+    {
+        id: "instance-count",
+        check: (a) =>
+            members(a).flatMap(({ path, member }) =>
+                integerIn(
+                    `${path}.instanceCount`,
+                    member.instanceCount,
+                    INSTANCE_COUNT,
+                    "every member needs at least one DB instance (a secondary without one cannot be upgraded)",
+                ),
+            ),
+    },
+    {
+        id: "instance-class",
+        check: (a) =>
+            members(a).flatMap(({ path, member }) =>
+                member.instanceClass === undefined ||
+                (typeof member.instanceClass === "string" && INSTANCE_CLASS.test(member.instanceClass))
+                    ? []
+                    : [
+                          found(
+                              `${path}.instanceClass`,
+                              `${path}.instanceClass ${q(member.instanceClass)} is not a DB instance class: use a class such as "db.r6g.large"`,
+                          ),
+                      ],
+            ),
+    },
+    {
+        id: "cluster-identifier",
+        check: (a) =>
+            members(a).flatMap(({ path, member }) => identifier(`${path}.clusterIdentifier`, member.clusterIdentifier)),
+    },
+    {
+        id: "cluster-identifier-unique",
+        check: (a) =>
+            duplicates(
+                members(a)
+                    .filter(({ member }) => member.clusterIdentifier !== undefined)
+                    .map(({ path, member }) => ({ path, value: member.clusterIdentifier })),
+                "clusterIdentifier",
+                "every member needs a cluster identifier of its own",
+            ),
+    },
+    {
+        id: "member-engine-version",
+        check: (a) =>
+            isEngine(a.engine)
+                ? members(a).flatMap(({ path, member }) =>
+                      member.engineVersion === undefined
+                          ? []
+                          : version(`${path}.engineVersion`, a.engine, member.engineVersion),
+                  )
+                : [],
+    },
+    {
+        id: "upgrade",
+        check: (a) =>
+            a.upgrade === undefined || isObject(a.upgrade)
+                ? []
+                : [
+                      found(
+                          "upgrade",
+                          `upgrade ${q(a.upgrade)} is not an object: give the options as e.g. upgrade: { strategy: "auto" }`,
+                      ),
+                  ],
+    },
+    {
+        id: "strategy",
+        check: (a) =>
+            a.upgrade?.strategy === undefined || isStrategy(a.upgrade.strategy)
+                ? []
+                : [
+                      found(
+                          "upgrade.strategy",
+                          `upgrade.strategy ${q(a.upgrade.strategy)} is not a strategy: use ${oneOf(STRATEGIES)}`,
+                      ),
+                  ],
+    },
+    {
+        id: "apply-pending-patches",
+        check: (a) =>
+            a.upgrade?.applyPendingPatches === undefined ||
+            a.upgrade.applyPendingPatches === false ||
+            isOptInType(a.upgrade.applyPendingPatches)
+                ? []
+                : [
+                      found(
+                          "upgrade.applyPendingPatches",
+                          `upgrade.applyPendingPatches ${q(a.upgrade.applyPendingPatches)} is not an opt-in: use ${oneOf([false, ...OPT_IN_TYPES])}`,
+                      ),
+                  ],
+    },
+    {
+        id: "boolean",
+        check: (a) => [
+            ...booleanAt("upgrade.allowMajorVersionUpgrade", a.upgrade?.allowMajorVersionUpgrade),
+            ...booleanAt("upgrade.snapshotBeforeUpgrade", a.upgrade?.snapshotBeforeUpgrade),
+            ...booleanAt("upgrade.mysqlInPlaceMajorConfirmed", a.upgrade?.mysqlInPlaceMajorConfirmed),
+            ...booleanAt("upgrade.keepCompletedSteps", a.upgrade?.keepCompletedSteps),
+            ...booleanAt("storageEncrypted", a.storageEncrypted),
+            ...booleanAt("deletionProtection", a.deletionProtection),
+        ],
+    },
+    {
+        id: "timeout-minutes",
+        check: (a) =>
+            integerIn(
+                "upgrade.timeoutMinutes",
+                a.upgrade?.timeoutMinutes,
+                TIMEOUT_MINUTES,
+                "give the minutes one upgrade step may take",
+            ),
+    },
+    {
+        id: "poll-seconds",
+        check: (a) =>
+            integerIn(
+                "upgrade.pollSeconds",
+                a.upgrade?.pollSeconds,
+                POLL_SECONDS,
+                "give the seconds between status polls",
+            ),
+    },
+    {
+        id: "cli",
+        check: (a) => {
+            const cli: unknown = a.upgrade?.cli;
+            if (cli === undefined) return [];
+            const fix =
+                'leave upgrade.cli out for the default, or give the command that starts the aurora-global CLI, e.g. "node bin/aurora-global.js"';
+            if (typeof cli !== "string")
+                return [found("upgrade.cli", `upgrade.cli ${q(cli)} is not a command line: ${fix}`)];
+            if (cli.trim() === "") return [found("upgrade.cli", `upgrade.cli ${q(cli)} is empty: ${fix}`)];
+            if (/[\r\n]/.test(cli)) return [found("upgrade.cli", `upgrade.cli ${q(cli)} spans several lines: ${fix}`)];
+            return [];
+        },
+    },
+    { id: "port", check: (a) => integerIn("port", a.port, PORT, `use a port from ${PORT.min} to ${PORT.max}`) },
+    {
+        id: "backup-retention",
+        check: (a) =>
+            integerIn(
+                "backupRetentionPeriod",
+                a.backupRetentionPeriod,
+                BACKUP_RETENTION_DAYS,
+                `keep automated backups ${BACKUP_RETENTION_DAYS.min} to ${BACKUP_RETENTION_DAYS.max} days`,
+            ),
+    },
+    {
+        id: "backup-window",
+        check: (a) => window("preferredBackupWindow", a.preferredBackupWindow, parseBackupWindow, "03:00-03:30"),
+    },
+    {
+        id: "maintenance-window",
+        check: (a) =>
+            window(
+                "preferredMaintenanceWindow",
+                a.preferredMaintenanceWindow,
+                parseMaintenanceWindow,
+                "sun:05:00-sun:05:30",
+            ),
+    },
+    {
+        id: "windows-overlap",
+        check: (a) => {
+            const backup =
+                typeof a.preferredBackupWindow === "string" ? parseBackupWindow(a.preferredBackupWindow) : "";
+            const maintenance =
+                typeof a.preferredMaintenanceWindow === "string"
+                    ? parseMaintenanceWindow(a.preferredMaintenanceWindow)
+                    : "";
+            return typeof backup !== "string" && typeof maintenance !== "string" && windowsOverlap(backup, maintenance)
+                ? [
+                      found(
+                          "preferredBackupWindow",
+                          `preferredBackupWindow ${q(a.preferredBackupWindow)} overlaps preferredMaintenanceWindow ${q(a.preferredMaintenanceWindow)}: AWS refuses a backup window that conflicts with the maintenance window; move one of them`,
+                      ),
+                  ]
+                : [];
+        },
+    },
+    {
+        id: "database-name",
+        check: (a) =>
+            a.databaseName === undefined || (typeof a.databaseName === "string" && DATABASE_NAME.test(a.databaseName))
+                ? []
+                : [
+                      found(
+                          "databaseName",
+                          `databaseName ${q(a.databaseName)} is not a database name: use letters, digits and underscores, starting with a letter`,
+                      ),
+                  ],
+    },
+    {
+        id: "master-username",
+        check: (a) =>
+            a.masterUsername === undefined ||
+            (typeof a.masterUsername === "string" && MASTER_USERNAME.test(a.masterUsername))
+                ? []
+                : [
+                      found(
+                          "masterUsername",
+                          `masterUsername ${q(a.masterUsername)} is not a user name: use 1–16 letters, digits and underscores, starting with a letter`,
+                      ),
+                  ],
+    },
+    {
+        id: "tags",
+        check: (a) => {
+            if (a.tags === undefined) return [];
+            if (!isObject(a.tags))
+                return [found("tags", `tags ${q(a.tags)} is not a map: give tags as { key: "value" }`)];
+            return Object.entries(a.tags)
+                .filter(([, v]) => typeof v !== "string")
+                .map(([k, v]) =>
+                    found(
+                        `tags.${k}`,
+                        `tags.${k} ${q(v)} is not a string: tag values are strings, e.g. "${String(v)}"`,
+                    ),
+                );
+        },
+    },
+];
+
+/**
+ * Checks the arguments of an AuroraGlobalDatabase. Pure: returns every problem found (an empty
+ * list when the input is well-formed), each with its rule id, the property path and a message
+ * naming the value and the fix.
+ */
+export function validateArgs(args: AuroraGlobalDatabaseArgs): ArgsProblem[] {
+    if (!isObject(args))
+        return [
+            {
+                rule: "args",
+                path: "",
+                message: `arguments ${q(args)} are missing: pass { engine, engineVersion, primary, ... }`,
+            },
+        ];
+    return ARGS_RULES.flatMap((rule) => rule.check(args).map((f) => ({ rule: rule.id, ...f })));
 }

@@ -52,6 +52,8 @@ export function parseVersion(engine: string, value: string): EngineVersion {
     if (!isEngine(engine)) throw new VersionParseError(engine, value, "unknown engine");
     const text = typeof value === "string" ? value.trim() : "";
     if (text === "") throw new VersionParseError(engine, String(value ?? ""), "it is empty");
+    // No version number has more than 4 digits; a longer one would lose digits as a JS number.
+    if (/\d{5,}/.test(text)) throw new VersionParseError(engine, text, "a version number has more than 4 digits");
     return engine === "aurora-postgresql" ? parsePostgres(text) : parseMysql(text);
 }
 

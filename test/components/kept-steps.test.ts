@@ -228,7 +228,11 @@ describe("components: completed upgrade steps are kept (a second preview after s
 
     it("rejects a keepCompletedSteps that is not a boolean, naming the field, the value and the fix", () => {
         assert.deepStrictEqual(validateArgs(rolling("17.5", { keepCompletedSteps: "yes" })), [
-            'upgrade.keepCompletedSteps "yes" is not a boolean: use true or false',
+            {
+                rule: "boolean",
+                path: "upgrade.keepCompletedSteps",
+                message: 'upgrade.keepCompletedSteps "yes" is not a boolean: use true or false',
+            },
         ]);
     });
 

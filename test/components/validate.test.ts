@@ -1,12 +1,15 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { AuroraGlobalDatabaseArgs, validateArgs } from "../../components";
+import { ARGS_RULES, AuroraGlobalDatabaseArgs, AuroraGlobalDatabaseArgsError, validateArgs } from "../../components";
 import { recordedBeforeFailure } from "../../testbeds/offline/mock-engine";
 import { named, pgArgs, runDb, T } from "./fixtures";
 
+/** The messages of validateArgs, in order. */
+const messages = (args: AuroraGlobalDatabaseArgs): string[] => validateArgs(args).map((p) => p.message);
+
 describe("components: validateArgs", () => {
     it("accepts the seed topology", () => {
-        assert.deepStrictEqual(validateArgs(pgArgs()), []);
+        assert.deepStrictEqual(messages(pgArgs()), []);
     });
 
     it("accepts an Aurora MySQL database with every option set", () => {
@@ -33,30 +36,30 @@ describe("components: validateArgs", () => {
             port: 3306,
             backupRetentionPeriod: 14,
         };
-        assert.deepStrictEqual(validateArgs(args), []);
+        assert.deepStrictEqual(messages(args), []);
     });
 
     it("reports a malformed version with the version model's message", () => {
-        assert.deepStrictEqual(validateArgs(pgArgs({ engineVersion: "17" })), [
+        assert.deepStrictEqual(messages(pgArgs({ engineVersion: "17" })), [
             'engineVersion "17" is not a valid aurora-postgresql version (expected MAJOR.MINOR or MAJOR.MINOR.PATCH): use a version such as 17.4 (or 17.4.5 with the patch level aurora_version() prints)',
         ]);
     });
 
     it("reports an unsupported engine once (no version message on top)", () => {
-        assert.deepStrictEqual(validateArgs(pgArgs({ engine: "postgres" as never })), [
+        assert.deepStrictEqual(messages(pgArgs({ engine: "postgres" as never })), [
             'engine "postgres" is not supported: use "aurora-postgresql" or "aurora-mysql"',
         ]);
     });
 
     it("reports a missing primary", () => {
-        assert.deepStrictEqual(validateArgs(pgArgs({ primary: undefined as never })), [
+        assert.deepStrictEqual(messages(pgArgs({ primary: undefined as never })), [
             'primary is missing: declare the primary member, e.g. primary: { region: "us-east-1" }',
         ]);
     });
 
     it("reports a region declared twice, naming both places", () => {
         assert.deepStrictEqual(
-            validateArgs(pgArgs({ secondaries: [{ region: "ap-northeast-1" }, { region: "ap-northeast-1" }] })),
+            messages(pgArgs({ secondaries: [{ region: "ap-northeast-1" }, { region: "ap-northeast-1" }] })),
             [
                 'region "ap-northeast-1" is declared 2 times (secondaries[0], secondaries[1]): a global database has at most one cluster per region',
             ],
@@ -64,17 +67,14 @@ describe("components: validateArgs", () => {
     });
 
     it("reports a secondary without instances", () => {
-        assert.deepStrictEqual(
-            validateArgs(pgArgs({ secondaries: [{ region: "ap-northeast-1", instanceCount: 0 }] })),
-            [
-                "secondaries[0].instanceCount 0 is not an integer from 1 to 16: every member needs at least one DB instance (a secondary without one cannot be upgraded)",
-            ],
-        );
+        assert.deepStrictEqual(messages(pgArgs({ secondaries: [{ region: "ap-northeast-1", instanceCount: 0 }] })), [
+            "secondaries[0].instanceCount 0 is not an integer from 1 to 16: every member needs at least one DB instance (a secondary without one cannot be upgraded)",
+        ]);
     });
 
     it("reports a bad strategy and a bad pending-patch opt-in", () => {
         assert.deepStrictEqual(
-            validateArgs(pgArgs({ upgrade: { strategy: "fast" as never, applyPendingPatches: "now" as never } })),
+            messages(pgArgs({ upgrade: { strategy: "fast" as never, applyPendingPatches: "now" as never } })),
             [
                 'upgrade.strategy "fast" is not a strategy: use "auto", "managed", "rolling" or "blue-green"',
                 'upgrade.applyPendingPatches "now" is not an opt-in: use false, "immediate" or "next-maintenance"',
@@ -84,7 +84,7 @@ describe("components: validateArgs", () => {
 
     it("reports bad identifiers, regions, instance classes and numbers", () => {
         assert.deepStrictEqual(
-            validateArgs(
+            messages(
                 pgArgs({
                     globalClusterIdentifier: "9app",
                     primary: { region: "us-east", instanceClass: "r6g.large", clusterIdentifier: "app--1" },
@@ -106,7 +106,7 @@ describe("components: validateArgs", () => {
 
     it("reports a malformed member version and duplicate cluster identifiers", () => {
         assert.deepStrictEqual(
-            validateArgs(
+            messages(
                 pgArgs({
                     primary: { region: "us-east-1", clusterIdentifier: "same" },
                     secondaries: [{ region: "ap-northeast-1", clusterIdentifier: "same", engineVersion: "17.x" }],
@@ -120,7 +120,7 @@ describe("components: validateArgs", () => {
     });
 
     it("reports every problem together, in the table's order", () => {
-        const problems = validateArgs(
+        const problems = messages(
             pgArgs({
                 engineVersion: "seventeen",
                 secondaries: [{ region: "us-east-1", instanceCount: 0 }],
@@ -137,27 +137,50 @@ describe("components: validateArgs", () => {
 });
 
 describe("components: malformed input fails fast", () => {
-    it("throws ONE ResourceError listing every problem, and creates no child", async () => {
+    it("throws ONE error listing every problem with its rule id, and declares nothing, not even itself", async () => {
         let types: string[] | undefined;
         await assert.rejects(
             runDb(pgArgs({ engineVersion: "17.x", secondaries: [{ region: "us-east-1", instanceCount: 0 }] })),
             (e: unknown) => {
                 types = recordedBeforeFailure(e)?.resources.map((r) => r.type);
                 assert.ok(e instanceof pulumi.ResourceError);
+                assert.ok(e instanceof AuroraGlobalDatabaseArgsError);
                 assert.strictEqual(
                     e.message,
                     [
                         'AuroraGlobalDatabase "db" has invalid arguments (3 problems):',
-                        '  - engineVersion "17.x" is not a valid aurora-postgresql version (expected MAJOR.MINOR or MAJOR.MINOR.PATCH): use a version such as 17.4 (or 17.4.5 with the patch level aurora_version() prints)',
-                        '  - region "us-east-1" is declared 2 times (primary, secondaries[0]): a global database has at most one cluster per region',
-                        "  - secondaries[0].instanceCount 0 is not an integer from 1 to 16: every member needs at least one DB instance (a secondary without one cannot be upgraded)",
+                        '  - [engine-version] engineVersion "17.x" is not a valid aurora-postgresql version (expected MAJOR.MINOR or MAJOR.MINOR.PATCH): use a version such as 17.4 (or 17.4.5 with the patch level aurora_version() prints)',
+                        '  - [region-unique] region "us-east-1" is declared 2 times (primary, secondaries[0]): a global database has at most one cluster per region',
+                        "  - [instance-count] secondaries[0].instanceCount 0 is not an integer from 1 to 16: every member needs at least one DB instance (a secondary without one cannot be upgraded)",
                     ].join("\n"),
                 );
                 return true;
             },
         );
-        // Only the stack and the component itself were registered: no cluster, no password, no step.
-        assert.deepStrictEqual(types, ["pulumi:pulumi:Stack", T.db]);
+        // Only the stack was registered: no component, no cluster, no password, no step.
+        assert.deepStrictEqual(types, ["pulumi:pulumi:Stack"]);
+    });
+
+    it("is a pulumi.InputPropertiesError too: one property path and reason per problem (what a component provider reports)", () => {
+        const e = new AuroraGlobalDatabaseArgsError(
+            "db",
+            validateArgs(pgArgs({ secondaries: ["eu-west-1" as never] })),
+        );
+        assert.ok(pulumi.InputPropertiesError.isInstance(e));
+        assert.ok(pulumi.ResourceError.isInstance(e));
+        assert.strictEqual(e.hideStack, true);
+        assert.deepStrictEqual(e.errors, [
+            {
+                propertyPath: "secondaries[0]",
+                reason: '[secondaries] secondaries[0] "eu-west-1" is not a member: declare each secondary as an object, e.g. { region: "eu-west-1" }',
+            },
+        ]);
+    });
+
+    it("every rule id is unique and kebab-case", () => {
+        const ids = ARGS_RULES.map((r) => r.id);
+        assert.deepStrictEqual([...new Set(ids)], ids);
+        for (const id of ids) assert.match(id, /^[a-z]+(-[a-z]+)*$/);
     });
 
     it("a later run in the same process is unaffected by the failed one", async () => {
