@@ -62,15 +62,34 @@ function gateway(deps: ResolvedDeps, timeoutMinutes?: number): RdsGateway {
     });
 }
 
+/**
+ * What AWS reports must fit the run before anything is planned or changed: a global cluster
+ * without member clusters has nothing to upgrade (its version is no member's), and a step
+ * narrowed to one member (`--only-member`) must name a member of it. Bad input: exit 2.
+ */
+export function checkTopology(topology: Topology, filter: StepFilter = {}): void {
+    if (topology.members.length === 0)
+        throw new InputError(
+            `global cluster "${topology.globalClusterId}" (${topology.engine} ${topology.engineVersion ?? "?"}) has no member cluster: there is nothing to upgrade or patch; check --global-cluster, or add its primary cluster first (create-db-cluster --global-cluster-identifier ${topology.globalClusterId})`,
+        );
+    const member = filter.onlyMember;
+    if (member !== undefined && !topology.members.some((m) => m.cluster === member))
+        throw new InputError(
+            `--only-member "${member}" is not a member of global cluster "${topology.globalClusterId}": use one of ${topology.members.map((m) => m.cluster).join(", ")}`,
+        );
+}
+
 async function planFor(
     api: RdsGateway,
     a: PlanArgs,
     options: Partial<PlanOptions>,
+    filter: StepFilter = {},
 ): Promise<{ topology: Topology; plan: Plan }> {
     const topology = await describeTopology(api, a.region, a.globalCluster, {
         target: a.target,
         ...(a.parameterGroups ? { parameterGroups: a.parameterGroups } : {}),
     });
+    checkTopology(topology, filter);
     const plan = planUpgrade(
         toPlanInput(topology, a.target, {
             ...DEFAULT_PLAN_OPTIONS,
@@ -117,11 +136,18 @@ export async function runUpgrade(
 ): Promise<number> {
     const api = gateway(deps, a.timeoutMinutes ?? DEFAULT_TIMEOUT_MINUTES);
     await startJitter(api, (a.startJitterSeconds ?? 0) * 1000);
-    const { topology, plan } = await planFor(api, a, {
-        snapshotBeforeUpgrade: a.snapshot,
-        ...(a.switchoverTimeoutSeconds !== undefined ? { switchoverTimeoutSeconds: a.switchoverTimeoutSeconds } : {}),
-        ...(a.oldClusters !== undefined ? { oldClusters: a.oldClusters } : {}),
-    });
+    const { topology, plan } = await planFor(
+        api,
+        a,
+        {
+            snapshotBeforeUpgrade: a.snapshot,
+            ...(a.switchoverTimeoutSeconds !== undefined
+                ? { switchoverTimeoutSeconds: a.switchoverTimeoutSeconds }
+                : {}),
+            ...(a.oldClusters !== undefined ? { oldClusters: a.oldClusters } : {}),
+        },
+        a.filter,
+    );
     // A whole blue/green run (a step filter runs one of the plan's blue/green steps through executePlan).
     if (a.strategy === "blue-green" && describeFilter(a.filter ?? {}) === undefined)
         return runBlueGreenUpgrade(deps, api, topology, plan, {
@@ -146,6 +172,7 @@ export async function runPatch(
     const api = gateway(deps, DEFAULT_TIMEOUT_MINUTES);
     await startJitter(api, (a.startJitterSeconds ?? 0) * 1000);
     const topology = await describeTopology(api, a.region, a.globalCluster, { skipCatalogue: true });
+    checkTopology(topology, a.filter);
     const running = runningVersion(topology);
     if (running === undefined)
         throw new InputError(`global cluster "${a.globalCluster}" reports no engine version: nothing to patch`);

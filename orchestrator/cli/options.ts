@@ -1,8 +1,11 @@
+import { knownRegion } from "../../aws-regions";
+import { tryParseVersion, VersionParseError } from "../../engine-versions";
 import { PLAN_FORMATS, PlanFormat } from "../../planner";
 import {
     Bounds,
     DEFAULT_OPT_IN,
     DEFAULT_STRATEGY,
+    ENGINES,
     isOptInType,
     isRegion,
     isStrategy,
@@ -120,9 +123,12 @@ export function parseRegion(
         );
         return "";
     }
+    const what = fromEnv ? "AWS_REGION" : "--region";
     if (!isRegion(raw)) {
+        errors.push(`${what} "${raw}" is not valid: use an AWS region code such as us-east-1`);
+    } else if (knownRegion(raw) === undefined) {
         errors.push(
-            `${fromEnv ? "AWS_REGION" : "--region"} "${raw}" is not valid: use an AWS region code such as us-east-1`,
+            `${what} "${raw}" is not a region of any AWS partition (the AWS SDK's partition data lists no such region): check the spelling, e.g. us-east-1, or update @aws-sdk/core if the region is new`,
         );
     }
     return raw;
@@ -151,7 +157,26 @@ export function parseTarget(raw: string | undefined, errors: string[]): string {
         );
         return "";
     }
-    return raw.trim();
+    const target = raw.trim();
+    // Checked before any AWS call: a version of neither engine is malformed whatever the cluster
+    // runs (the engine's own rules are the planner's, once AWS says which engine it is).
+    if (ENGINES.every((engine) => tryParseVersion(engine, target) instanceof VersionParseError))
+        errors.push(
+            `--target "${raw}" is not an engine version: give an Aurora PostgreSQL version such as 17.5 or an Aurora MySQL version such as 8.0.mysql_aurora.3.09.0`,
+        );
+    return target;
+}
+
+const CLUSTER_ID = /^[A-Za-z](?!.*--)[A-Za-z0-9-]{0,62}$/;
+
+/** Hidden `--only-member CLUSTER`: a DB cluster identifier (whether it is a member, AWS says). */
+export function parseOnlyMember(raw: string | undefined, errors: string[]): string | undefined {
+    if (raw === undefined) return undefined;
+    if (!CLUSTER_ID.test(raw) || raw.endsWith("-"))
+        errors.push(
+            `--only-member "${raw}" is not valid: give the identifier of one member cluster (letters, digits and hyphens, starting with a letter), e.g. --only-member app-use1`,
+        );
+    return raw;
 }
 
 const GROUP_ASSIGNMENT = /^([A-Za-z][A-Za-z0-9-]{0,62})=([A-Za-z][A-Za-z0-9.-]{0,254})$/;

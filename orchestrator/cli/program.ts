@@ -1,4 +1,7 @@
 import { Command, Option } from "commander";
+import { PLAN_FORMATS } from "../../planner";
+import { DEFAULT_OPT_IN, DEFAULT_STRATEGY, OPT_IN_TYPES, STRATEGIES } from "../../vocabulary";
+import { DEFAULT_TIMEOUT_MINUTES } from "../execute/context";
 import { ResolvedDeps } from "./deps";
 import { IDENTITY_FLAGS, parseIdentity } from "./identity-flags";
 import { EXIT, runPatch, runPlan, runStatus, runUpgrade } from "./commands";
@@ -7,6 +10,7 @@ import {
     parseGlobalCluster,
     parseGroupAssignments,
     parseOldClusters,
+    parseOnlyMember,
     parseOptIn,
     parseSwitchoverTimeoutSeconds,
     parsePollSeconds,
@@ -65,8 +69,9 @@ export function buildProgram(deps: ResolvedDeps, setExit: (code: number) => void
         globalCluster: parseGlobalCluster(str(raw.globalCluster), errors),
     });
     /**
-     * Hidden `--cluster-parameter-group` / `--instance-parameter-group CLUSTER=NAME` (repeatable): the
-     * target-family groups of a major upgrade when aurora-global cannot find them by tag.
+     * `--cluster-parameter-group` / `--instance-parameter-group CLUSTER=NAME` (repeatable): the
+     * target-family groups of a major upgrade when aurora-global cannot find them by tag. Shown in
+     * --help: the README's troubleshooting table tells users to pass them.
      */
     const groupFlags = (c: Command) =>
         c
@@ -74,17 +79,13 @@ export function buildProgram(deps: ResolvedDeps, setExit: (code: number) => void
                 new Option(
                     "--cluster-parameter-group <cluster=name>",
                     "target-family cluster parameter group of a member (repeatable)",
-                )
-                    .hideHelp()
-                    .argParser(collect),
+                ).argParser(collect),
             )
             .addOption(
                 new Option(
                     "--instance-parameter-group <cluster=name>",
                     "target-family DB parameter group of a member's instances (repeatable)",
-                )
-                    .hideHelp()
-                    .argParser(collect),
+                ).argParser(collect),
             );
     /** Hidden `--only-snapshot` / `--only-member CLUSTER`: one step of the plan (what the Pulumi upgrade steps run; steps.ts). */
     const stepFlags = (c: Command) =>
@@ -101,7 +102,17 @@ export function buildProgram(deps: ResolvedDeps, setExit: (code: number) => void
                     "run only this member's step (the Pulumi upgrade steps use it)",
                 ).hideHelp(),
             );
-    const stepFilter = (raw: Raw) => ({ onlySnapshot: raw.onlySnapshot === true, onlyMember: str(raw.onlyMember) });
+    const stepFilter = (raw: Raw, errors: string[]) => {
+        const onlyMember = parseOnlyMember(str(raw.onlyMember), errors);
+        const onlySnapshot = raw.onlySnapshot === true;
+        if (onlySnapshot && onlyMember !== undefined)
+            errors.push(
+                `--only-snapshot and --only-member "${onlyMember}" select different steps: give one of them (each Pulumi upgrade step runs one)`,
+            );
+        if (onlySnapshot && raw.snapshot === false)
+            errors.push("--only-snapshot with --no-snapshot selects nothing: give one of them");
+        return { onlySnapshot, onlyMember };
+    };
     /** Hidden `--start-jitter-seconds N`: many runs started together spread their first calls (see aws/start-jitter.ts). */
     const jitterFlag = (c: Command) =>
         c.addOption(
@@ -129,8 +140,8 @@ export function buildProgram(deps: ResolvedDeps, setExit: (code: number) => void
     )
         .option("--target <version>", "engine version to upgrade to")
         .option("--allow-major", "allow a major version upgrade", false)
-        .option("--strategy <strategy>", "auto | managed | rolling | blue-green", undefined)
-        .option("--format <format>", "text | markdown | json", undefined)
+        .option("--strategy <strategy>", STRATEGIES.join(" | "), DEFAULT_STRATEGY)
+        .option("--format <format>", PLAN_FORMATS.join(" | "), "text")
         .action(
             guarded((raw, errors, d) => {
                 const a = {
@@ -160,8 +171,8 @@ export function buildProgram(deps: ResolvedDeps, setExit: (code: number) => void
     )
         .option("--target <version>", "engine version to upgrade to")
         .option("--allow-major", "allow a major version upgrade", false)
-        .option("--strategy <strategy>", "auto | managed | rolling | blue-green", undefined)
-        .option("--timeout-minutes <n>", "stop (exit 1) when the run takes longer (default 180)")
+        .option("--strategy <strategy>", STRATEGIES.join(" | "), DEFAULT_STRATEGY)
+        .option("--timeout-minutes <n>", "stop (exit 1) when the run takes longer", String(DEFAULT_TIMEOUT_MINUTES))
         .option(
             "--switchover-timeout-seconds <n>",
             "blue-green: AWS rolls the switchover back when it takes longer (30 to 3600, default 300)",
@@ -187,7 +198,7 @@ export function buildProgram(deps: ResolvedDeps, setExit: (code: number) => void
                     oldClusters: parseOldClusters(str(raw.oldClusters), errors),
                     pollSeconds: parsePollSeconds(str(raw.pollSeconds), errors),
                     snapshot: raw.snapshot !== false,
-                    filter: stepFilter(raw),
+                    filter: stepFilter(raw, errors),
                     ...groups(raw, errors),
                     ...jitter(raw, errors),
                 };
@@ -206,7 +217,7 @@ export function buildProgram(deps: ResolvedDeps, setExit: (code: number) => void
             ),
         ),
     )
-        .option("--opt-in <when>", "immediate | next-maintenance", undefined)
+        .option("--opt-in <when>", OPT_IN_TYPES.join(" | "), DEFAULT_OPT_IN)
         .option("--poll-seconds <n>", "fixed polling interval (default: adaptive)")
         .option("--no-snapshot", "skip the cluster snapshot of the primary before the patches")
         .action(
@@ -216,7 +227,7 @@ export function buildProgram(deps: ResolvedDeps, setExit: (code: number) => void
                     optIn: parseOptIn(str(raw.optIn), errors),
                     pollSeconds: parsePollSeconds(str(raw.pollSeconds), errors),
                     snapshot: raw.snapshot !== false,
-                    filter: stepFilter(raw),
+                    filter: stepFilter(raw, errors),
                     ...jitter(raw, errors),
                 };
                 return () => runPatch(d, a);
@@ -228,7 +239,7 @@ export function buildProgram(deps: ResolvedDeps, setExit: (code: number) => void
             .command("status")
             .description("every member's status and version, and whether the database is ready to fail over"),
     )
-        .option("--format <format>", "text | markdown | json", undefined)
+        .option("--format <format>", PLAN_FORMATS.join(" | "), "text")
         .action(
             guarded((raw, errors, d) => {
                 const a = { ...target(raw, errors), format: parseFormat(str(raw.format), errors) };

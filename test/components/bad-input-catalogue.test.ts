@@ -551,17 +551,26 @@ const CASES: readonly Case[] = [
     {
         name: "an unknown strategy",
         args: { upgrade: { strategy: "fast" } },
-        problems: [["strategy", 'upgrade.strategy "fast" is not a strategy: use "auto", "managed" or "rolling"']],
+        problems: [
+            ["strategy", 'upgrade.strategy "fast" is not a strategy: use "auto", "managed", "rolling" or "blue-green"'],
+        ],
     },
     {
         name: "an empty strategy",
         args: { upgrade: { strategy: "" } },
-        problems: [["strategy", 'upgrade.strategy "" is not a strategy: use "auto", "managed" or "rolling"']],
+        problems: [
+            ["strategy", 'upgrade.strategy "" is not a strategy: use "auto", "managed", "rolling" or "blue-green"'],
+        ],
     },
     {
         name: "a capitalised strategy",
         args: { upgrade: { strategy: "Rolling" } },
-        problems: [["strategy", 'upgrade.strategy "Rolling" is not a strategy: use "auto", "managed" or "rolling"']],
+        problems: [
+            [
+                "strategy",
+                'upgrade.strategy "Rolling" is not a strategy: use "auto", "managed", "rolling" or "blue-green"',
+            ],
+        ],
     },
     {
         name: "patches opted in with true",
@@ -870,7 +879,7 @@ const CASES: readonly Case[] = [
             notMember(0, '"eu-west-1"', '"eu-west-1"'),
             unknownRegion("secondaries[1].region", '"us-fake-9"'),
             notInteger("instance-count", "secondaries[1].instanceCount", "0", "1 to 16", INSTANCES_FIX),
-            ["strategy", 'upgrade.strategy "fast" is not a strategy: use "auto", "managed" or "rolling"'],
+            ["strategy", 'upgrade.strategy "fast" is not a strategy: use "auto", "managed", "rolling" or "blue-green"'],
             ["cli", `upgrade.cli "" is empty: ${CLI_FIX}`],
             badMaintenanceWindow('"whenever"', MAINTENANCE_FORMAT),
         ],

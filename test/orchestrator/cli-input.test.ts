@@ -91,6 +91,21 @@ describe("orchestrator: CLI input", () => {
             assert.match(r.stdout, new RegExp(`\\n  ${c} `));
     });
 
+    it("upgrade --help shows the parameter-group flags the troubleshooting table names, and the defaults", async () => {
+        const r = await cli(simulate(PG_SEED), ["upgrade", "--help"]);
+        assert.strictEqual(r.code, 0);
+        const line = (flag: string) => r.stdout.split("\n").find((l) => l.trimStart().startsWith(flag)) ?? "";
+        assert.match(line("--cluster-parameter-group <cluster=name>"), /target-family cluster parameter group/);
+        assert.match(line("--instance-parameter-group <cluster=name>"), /target-family DB parameter group/);
+        assert.match(line("--strategy <strategy>"), /auto \| managed \| rolling \| blue-green \(default: "auto"\)$/);
+        assert.match(line("--timeout-minutes <n>"), /\(default: "180"\)$/);
+        assert.match(line("--allow-major"), /\(default: false\)$/);
+        const patch = await cli(simulate(PG_SEED), ["patch", "--help"]);
+        assert.match(patch.stdout, /--opt-in <when> +immediate \| next-maintenance \(default: "immediate"\)/);
+        const status = await cli(simulate(PG_SEED), ["status", "--help"]);
+        assert.match(status.stdout, /--format <format> +text \| markdown \| json \(default: "text"\)/);
+    });
+
     it("plan prints markdown without changing anything", async () => {
         const sim = simulate(PG_SEED);
         const r = await cli(sim, ["plan", ...PG_ARGS, "--target", "17.5", "--format", "markdown"]);

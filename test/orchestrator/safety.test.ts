@@ -233,7 +233,13 @@ describe("orchestrator: safety of execution", () => {
             ["upgrade", ...PG_ARGS, "--target", "17.9"],
             "[invalid-upgrade-target]",
         ],
-        ["a malformed target", ["plan", ...PG_ARGS, "--target", "seventeen"], "[malformed-version]"],
+        // A version of the other engine: only AWS's answer (the engine) tells it is malformed here.
+        // A version of no engine ("seventeen") is refused before any call (bad-input-catalogue).
+        [
+            "a target of the other engine",
+            ["plan", ...PG_ARGS, "--target", "8.0.mysql_aurora.3.08.0"],
+            "[malformed-version]",
+        ],
     ] as const) {
         it(`a blocked plan (${name}) exits 2 with the violations and makes no call beyond describes`, async () => {
             const sim = simulate(argv.includes("shop-global") ? MYSQL_SEED : PG_SEED);
