@@ -101,9 +101,9 @@ describe("orchestrator: CLI input", () => {
         assert.match(line("--timeout-minutes <n>"), /\(default: "180"\)$/);
         assert.match(line("--allow-major"), /\(default: false\)$/);
         const patch = await cli(simulate(PG_SEED), ["patch", "--help"]);
-        assert.match(patch.stdout, /--opt-in <when> +immediate \| next-maintenance \(default: "immediate"\)/);
+        assert.match(patch.stdout, /--opt-in <when>\s+immediate \|\s+next-maintenance\s+\(default:\s+"immediate"\)/);
         const status = await cli(simulate(PG_SEED), ["status", "--help"]);
-        assert.match(status.stdout, /--format <format> +text \| markdown \| json \(default: "text"\)/);
+        assert.match(status.stdout, /--format <format>\s+text \| markdown \| json\s+\(default:\s+"text"\)/);
     });
 
     it("plan prints markdown without changing anything", async () => {
