@@ -90,18 +90,6 @@ export interface MemberArgs {
      * @default the database's `engineVersion`
      */
     readonly engineVersion?: string;
-    /**
-     * Aurora PostgreSQL: true when this member's cluster parameter group sets
-     * `rds.global_db_rpo` (the planner blocks a major upgrade while it is set).
-     * @default false
-     */
-    readonly rpoEnabled?: boolean;
-    /**
-     * Aurora MySQL: false when `lower_case_table_names` is not at its default (the planner
-     * blocks an in-place 2 → 3 upgrade then).
-     * @default unknown
-     */
-    readonly lowerCaseTableNamesDefault?: boolean;
 }
 
 /** Arguments of {@link AuroraGlobalDatabase}. */

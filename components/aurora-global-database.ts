@@ -6,7 +6,7 @@ import { Plan, planUpgrade, PlanJson, toPlanJson } from "../planner";
 import { AuroraGlobalDatabaseArgs, DEFAULTS, ResolvedMember, resolveMembers, resolveUpgrade } from "./args";
 import { specOf, stepsToDeclare, UpgradeStepsRecord } from "./kept-steps";
 import { readLastUpgradeSteps } from "./last-deployment";
-import { buildPlanInput, LiveState, readLiveState } from "./live-state";
+import { buildPlanInput, declaredGroupOverrides, LiveState, movedWriter, readLiveState } from "./live-state";
 import { failoverReady, MemberVersion, memberVersions } from "./member-versions";
 import { AuroraRegionalMember, resourceEngineVersion, SharedClusterSettings } from "./regional-member";
 import { StepSpec, stepGraph } from "./step-graph";
@@ -139,7 +139,7 @@ export class AuroraGlobalDatabase extends pulumi.ComponentResource {
         this.plan = pulumi.output(planned.then((p) => toPlanJson(p.plan)));
         this.upgradeSteps = pulumi.output(planned.then((p) => p.record.steps.map(specOf)));
         this.upgradeStepsRecord = pulumi.output(planned.then((p) => p.record));
-        const versions = planned.then((p) => memberVersions(members, p.live, args.engineVersion));
+        const versions = planned.then((p) => memberVersions(members, p.live, args.engineVersion, p.plan));
         this.memberVersions = pulumi.output(versions);
         this.failoverReady = pulumi.output(versions.then((v) => failoverReady(args.engine, v)));
 
@@ -174,15 +174,21 @@ export class AuroraGlobalDatabase extends pulumi.ComponentResource {
             this.globalClusterIdentifier,
             members,
             args.engineVersion,
-            upgrade.applyPendingPatches !== false,
+            upgrade,
         );
+        const moved = movedWriter(members, live);
+        if (moved)
+            void pulumi.log.warn(
+                `the configured primary, cluster "${moved.configured.clusterIdentifier}" (${moved.configured.region}), is not the writer: AWS reports cluster "${moved.writer.cluster}" (${moved.writer.region}) writing (after a switchover or failover). The plan follows AWS: "${moved.writer.cluster}" is snapshotted and upgraded last. Fix: switch the writer back (aws rds switchover-global-cluster --global-cluster-identifier ${this.globalClusterIdentifier} --target-db-cluster-identifier <ARN of ${moved.configured.clusterIdentifier}>); changing the configured primary region instead would replace the member clusters`,
+                this,
+            );
         const plan = planUpgrade(
             buildPlanInput(args.engine, this.globalClusterIdentifier, args.engineVersion, members, upgrade, live),
         );
         reportPlan(plan, this);
         const homeRegion = members[0].region;
         const identity = await stepIdentity(this, upgrade.identity);
-        const specs = stepGraph(plan, upgrade, homeRegion, identity);
+        const specs = stepGraph(plan, upgrade, homeRegion, identity, declaredGroupOverrides(members));
         const { record, kept } = stepsToDeclare({
             component: name,
             globalClusterId: this.globalClusterIdentifier,

@@ -38,16 +38,10 @@ export {
     UPGRADE_STEPS_OUTPUT,
 } from "./kept-steps";
 export { readLastUpgradeSteps, selfStackName } from "./last-deployment";
-export { buildPlanInput, readLiveState, isNotFound, LiveState, LiveMember } from "./live-state";
+export { buildPlanInput, readLiveState, declaredGroupOverrides, movedWriter, LiveState } from "./live-state";
+export { awsFactsClients, setAwsFactsClients } from "./aws-facts";
 export { memberVersions, failoverReady, MemberVersion } from "./member-versions";
 export { argsFromConfig, ConfigSource, UNSET, REQUIRED_CONFIG_KEYS, withoutUnsetDefaults } from "./stack-config";
-export {
-    PendingMaintenanceReader,
-    MemberRef,
-    sdkPendingMaintenanceReader,
-    pendingMaintenanceReader,
-    setPendingMaintenanceReader,
-} from "./pending-maintenance";
 export {
     stepIdentity,
     identityFromProvider,

@@ -1,58 +1,64 @@
-import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { awsEngineVersion, classifyChange, Engine, tryParseVersion, VersionParseError } from "../engine-versions";
-import { CatalogueTarget, EngineCatalogue, MemberState, PendingAction, PlanInput } from "../planner";
+import { Engine } from "../engine-versions";
+import { describeAwsError, isNotFound } from "../orchestrator/aws/errors";
+import { RdsGateway, SdkCommand } from "../orchestrator/aws/gateway";
+import { RetryPolicy } from "../orchestrator/aws/retry";
+import { InputError } from "../orchestrator/errors";
+import { describeTopology } from "../orchestrator/topology/describe";
+import { GroupOverrides } from "../orchestrator/topology/group-overrides";
+import { targetFamilyIfMajor } from "../orchestrator/topology/parameter-groups";
+import { toPlanInput } from "../orchestrator/topology/plan-input";
+import { describeGlobalCluster } from "../orchestrator/topology/reads";
+import { Topology } from "../orchestrator/topology/types";
+import { MemberState, PlanInput, PlanOptions } from "../planner";
 import { ResolvedMember, ResolvedUpgrade } from "./args";
-import { pendingMaintenanceReader } from "./pending-maintenance";
+import { awsFactsClients, awsFactsClock } from "./aws-facts";
 
-/** What the live invokes found for one member. */
-export interface LiveMember {
-    readonly clusterIdentifier: string;
-    readonly region: string;
-    /** AWS's EngineVersion; undefined when the cluster does not exist yet. */
-    readonly engineVersion?: string;
-    /** Pending maintenance actions, read only when the stack opts in to applying them. */
-    readonly pendingActions?: readonly PendingAction[];
-}
-
-/** What the live invokes found for the whole database. */
+/**
+ * What AWS reports for the database, read with the CLI's own reader
+ * (`orchestrator/topology/describeTopology`): roles from `IsWriter`, versions, pending
+ * maintenance, parameter-group facts and the engine catalogue. No topology: the global cluster
+ * does not exist yet (a new database).
+ */
 export interface LiveState {
-    readonly members: readonly LiveMember[];
-    readonly globalCluster?: { readonly engine: string; readonly engineVersion: string };
-    readonly catalogue?: EngineCatalogue;
+    readonly topology?: Topology;
+    /** When it was read (ms since the epoch): members' next maintenance windows count from it. */
+    readonly readAt?: number;
 }
 
-/** True for the provider's "does not exist" answers (a new member, not a failure). */
-export function isNotFound(error: unknown): boolean {
-    const text = error instanceof Error ? error.message : String(error);
-    return /couldn't find resource|not ?found|empty result|no matching|no RDS engine versions? match/i.test(text);
-}
+/** A gateway that remembers which call failed first, for the message. */
+class FactsGateway extends RdsGateway {
+    lastFailure?: { readonly operation: string; readonly region: string };
 
-/** The invoke's answer, undefined when the thing does not exist; any other failure stops the plan. */
-async function orUndefinedWhenMissing<T>(
-    read: Promise<T>,
-    what: string,
-    action: string,
-    parent: pulumi.Resource,
-): Promise<T | undefined> {
-    try {
-        return await read;
-    } catch (e) {
-        if (isNotFound(e)) return undefined;
-        const reason = e instanceof Error ? e.message : String(e);
-        throw new pulumi.ResourceError(
-            `cannot read ${what} to plan the upgrade (${reason}): nothing was planned; check that the deployer may call ${action} and run again`,
-            parent,
-            true,
-        );
+    override async send<O>(region: string, command: SdkCommand, retry?: RetryPolicy): Promise<O> {
+        try {
+            return await super.send<O>(region, command, retry);
+        } catch (e) {
+            this.lastFailure ??= { operation: command.constructor.name.replace(/Command$/, ""), region };
+            throw e;
+        }
     }
 }
 
+/** The target-family groups the members declare, as the CLI's `--cluster-parameter-group` / `--instance-parameter-group`. */
+export function declaredGroupOverrides(members: readonly ResolvedMember[]): GroupOverrides | undefined {
+    const pick = (f: (m: ResolvedMember) => string | undefined) =>
+        Object.fromEntries(members.flatMap((m) => (f(m) ? [[m.clusterIdentifier, f(m)!]] : [])));
+    const cluster = pick((m) => m.targetClusterParameterGroupName);
+    const instance = pick((m) => m.targetInstanceParameterGroupName);
+    if (Object.keys(cluster).length === 0 && Object.keys(instance).length === 0) return undefined;
+    return {
+        ...(Object.keys(cluster).length > 0 ? { cluster } : {}),
+        ...(Object.keys(instance).length > 0 ? { instance } : {}),
+    };
+}
+
 /**
- * Reads each member's running version with `aws.rds.getCluster` (in the member's region), the
- * global cluster with `aws.rds.getGlobalCluster`, and the engine catalogue with
- * `aws.rds.getEngineVersion`. A missing cluster is a new member; an unknown catalogue is left out.
- * With `readPendingMaintenance`, also each existing member's pending maintenance actions.
+ * Reads the database as the CLI does, from the configured primary region: DescribeGlobalClusters,
+ * then (when it exists) `describeTopology` with the target, pending maintenance when the stack
+ * opts in to applying it, and the declared target-family groups when the change is a major
+ * upgrade (exactly the flags the upgrade step passes). A missing global cluster is a new
+ * database; any failed read stops the preview with the operation, the region and the fix.
  */
 export async function readLiveState(
     parent: pulumi.Resource,
@@ -60,108 +66,57 @@ export async function readLiveState(
     globalClusterIdentifier: string,
     members: readonly ResolvedMember[],
     target: string,
-    readPendingMaintenance: boolean,
+    upgrade: ResolvedUpgrade,
 ): Promise<LiveState> {
-    const opts: pulumi.InvokeOptions = { parent };
-    const live = await Promise.all(
-        members.map(async (m): Promise<LiveMember> => {
-            const found = await orUndefinedWhenMissing(
-                aws.rds.getCluster({ clusterIdentifier: m.clusterIdentifier, region: m.region }, opts),
-                `the version of cluster "${m.clusterIdentifier}" (${m.region})`,
-                "rds:DescribeDBClusters",
-                parent,
-            );
-            const engineVersion = found?.engineVersion || undefined;
-            const pendingActions =
-                engineVersion !== undefined && readPendingMaintenance ? await readPending(m, parent) : undefined;
-            return {
-                clusterIdentifier: m.clusterIdentifier,
-                region: m.region,
-                ...(engineVersion ? { engineVersion } : {}),
-                ...(pendingActions ? { pendingActions } : {}),
-            };
-        }),
-    );
-    const primaryRegion = members[0].region;
-    const global = await orUndefinedWhenMissing(
-        aws.rds.getGlobalCluster({ identifier: globalClusterIdentifier, region: primaryRegion }, opts),
-        `global cluster "${globalClusterIdentifier}"`,
-        "rds:DescribeGlobalClusters",
-        parent,
-    );
-    const runningVersions = [...new Set(live.map((m) => m.engineVersion).filter((v): v is string => v !== undefined))];
-    const catalogue =
-        runningVersions.length > 0
-            ? await readCatalogue(parent, engine, primaryRegion, runningVersions, target)
-            : undefined;
-    return {
-        members: live,
-        ...(global ? { globalCluster: { engine: global.engine, engineVersion: global.engineVersion } } : {}),
-        ...(catalogue ? { catalogue } : {}),
-    };
-}
-
-async function readPending(m: ResolvedMember, parent: pulumi.Resource): Promise<readonly PendingAction[]> {
+    const api = new FactsGateway({
+        clients: awsFactsClients(),
+        clock: awsFactsClock(),
+        log: { info: () => undefined, warn: (m) => void pulumi.log.warn(m, parent) },
+    });
+    const home = members[0].region;
     try {
-        return await pendingMaintenanceReader()({ clusterIdentifier: m.clusterIdentifier, region: m.region });
+        const global = await describeGlobalCluster(api, home, globalClusterIdentifier).catch((e) => {
+            if (isNotFound(e)) return undefined;
+            throw e;
+        });
+        if (!global) return {};
+        const major = targetFamilyIfMajor(engine, global.EngineVersion, target) !== undefined;
+        const groups = major ? declaredGroupOverrides(members) : undefined;
+        const topology = await describeTopology(api, home, globalClusterIdentifier, {
+            target,
+            global,
+            ...(upgrade.applyPendingPatches !== false ? { pendingMaintenance: true } : {}),
+            ...(groups ? { parameterGroups: groups } : {}),
+        });
+        const unread =
+            upgrade.applyPendingPatches !== false ? topology.members.find((m) => !m.pendingActions) : undefined;
+        if (unread)
+            throw new pulumi.ResourceError(
+                `cannot read the pending maintenance of cluster "${unread.cluster}" (${unread.region}) to plan the patch round: nothing was planned; check that the deployer may call rds:DescribePendingMaintenanceActions and run again`,
+                parent,
+                true,
+            );
+        return { topology, readAt: api.clock.now() };
     } catch (e) {
-        const reason = e instanceof Error ? e.message : String(e);
+        if (e instanceof pulumi.ResourceError) throw e;
+        if (e instanceof InputError)
+            throw new pulumi.ResourceError(`cannot plan the upgrade: ${e.message}`, parent, true);
+        const failed = api.lastFailure;
+        const where = failed ? `${failed.operation} in ${failed.region}` : "AWS";
         throw new pulumi.ResourceError(
-            `cannot read the pending maintenance of cluster "${m.clusterIdentifier}" (${m.region}) to plan the patch round (${reason}): nothing was planned; check that the deployer may call rds:DescribePendingMaintenanceActions and run again`,
+            `cannot read global cluster "${globalClusterIdentifier}" to plan the upgrade (${where}: ${describeAwsError(e)}): nothing was planned; check that the deployer may call rds:${failed?.operation ?? "Describe*"} and run again`,
             parent,
             true,
         );
     }
 }
 
-/** DescribeDBEngineVersions through the provider; undefined when the catalogue cannot be read. */
-async function readCatalogue(
-    parent: pulumi.Resource,
-    engine: Engine,
-    region: string,
-    running: string[],
-    target: string,
-): Promise<EngineCatalogue | undefined> {
-    const lookup = (version: string) =>
-        aws.rds.getEngineVersion({ engine, version, region, includeAll: true }, { parent }).then(
-            (r) => r,
-            (e) => {
-                if (!isNotFound(e)) {
-                    void pulumi.log.warn(
-                        `engine catalogue for ${engine} ${version} not available (${e instanceof Error ? e.message : String(e)}): upgrade-target checks skipped`,
-                        parent,
-                    );
-                }
-                return undefined;
-            },
-        );
-    const upgradeTargets: Record<string, CatalogueTarget[]> = {};
-    const supportsGlobal: Record<string, boolean> = {};
-    for (const version of running) {
-        const found = await lookup(version);
-        if (!found) continue;
-        supportsGlobal[version] = found.supportsGlobalDatabases;
-        upgradeTargets[version] = (found.validUpgradeTargets ?? []).map((t) => ({
-            version: t,
-            isMajorVersionUpgrade: isMajorStep(engine, version, t),
-        }));
-    }
-    const parsedTarget = tryParseVersion(engine, target);
-    const targetFound =
-        parsedTarget instanceof VersionParseError ? undefined : await lookup(awsEngineVersion(parsedTarget));
-    if (targetFound) supportsGlobal[targetFound.version] = targetFound.supportsGlobalDatabases;
-    if (Object.keys(upgradeTargets).length === 0 && Object.keys(supportsGlobal).length === 0) return undefined;
-    return { upgradeTargets, supportsGlobal };
-}
-
-function isMajorStep(engine: Engine, from: string, to: string): boolean {
-    const a = tryParseVersion(engine, from);
-    const b = tryParseVersion(engine, to);
-    if (a instanceof VersionParseError || b instanceof VersionParseError) return false;
-    return classifyChange(a, b) === "major";
-}
-
-/** The planner's input from the declared members and what runs live. */
+/**
+ * The planner's input: what AWS reports (the CLI's `toPlanInput`, roles from the live writer)
+ * with the declared engine as the target engine, every declared member AWS does not list yet as
+ * a new secondary, and each member's own pinned version. Without a global cluster, the declared
+ * members with their configured roles and no versions (a new database).
+ */
 export function buildPlanInput(
     engine: Engine,
     globalClusterIdentifier: string,
@@ -170,44 +125,52 @@ export function buildPlanInput(
     upgrade: ResolvedUpgrade,
     live: LiveState,
 ): PlanInput {
-    const states = members.map((m, i): MemberState => {
-        const current = live.members[i]?.engineVersion;
-        const pending = live.members[i]?.pendingActions;
-        return {
-            cluster: m.clusterIdentifier,
-            region: m.region,
-            role: m.role,
-            instanceCount: m.instanceCount,
-            ...(current !== undefined ? { currentVersion: current } : {}),
-            ...(pending !== undefined ? { pendingActions: pending } : {}),
-            ...(m.engineVersion !== undefined ? { declaredVersion: m.engineVersion } : {}),
-            ...(m.rpoEnabled !== undefined ? { rpoEnabled: m.rpoEnabled } : {}),
-            ...(m.lowerCaseTableNamesDefault !== undefined
-                ? { lowerCaseTableNamesDefault: m.lowerCaseTableNamesDefault }
-                : {}),
-            ...(m.targetClusterParameterGroupName !== undefined
-                ? { targetClusterParameterGroup: m.targetClusterParameterGroupName }
-                : {}),
-            ...(m.targetInstanceParameterGroupName !== undefined
-                ? { targetInstanceParameterGroup: m.targetInstanceParameterGroupName }
-                : {}),
-        };
-    });
-    return {
-        engine,
-        globalClusterId: globalClusterIdentifier,
-        ...(live.globalCluster
-            ? { globalCurrentEngine: live.globalCluster.engine, globalCurrentVersion: live.globalCluster.engineVersion }
-            : {}),
-        target,
-        members: states,
-        options: {
-            strategy: upgrade.strategy,
-            allowMajorVersionUpgrade: upgrade.allowMajorVersionUpgrade,
-            snapshotBeforeUpgrade: upgrade.snapshotBeforeUpgrade,
-            applyPendingPatches: upgrade.applyPendingPatches,
-            mysqlInPlaceMajorConfirmed: upgrade.mysqlInPlaceMajorConfirmed,
-        },
-        ...(live.catalogue ? { catalogue: live.catalogue } : {}),
+    const options: PlanOptions = {
+        strategy: upgrade.strategy,
+        allowMajorVersionUpgrade: upgrade.allowMajorVersionUpgrade,
+        snapshotBeforeUpgrade: upgrade.snapshotBeforeUpgrade,
+        applyPendingPatches: upgrade.applyPendingPatches,
+        mysqlInPlaceMajorConfirmed: upgrade.mysqlInPlaceMajorConfirmed,
     };
+    const declared = (m: ResolvedMember, role: MemberState["role"]): MemberState => ({
+        cluster: m.clusterIdentifier,
+        region: m.region,
+        role,
+        instanceCount: m.instanceCount,
+        ...(m.engineVersion !== undefined ? { declaredVersion: m.engineVersion } : {}),
+    });
+    if (!live.topology)
+        return {
+            engine,
+            globalClusterId: globalClusterIdentifier,
+            target,
+            members: members.map((m) => declared(m, m.role)),
+            options,
+        };
+    const base = toPlanInput(live.topology, target, options, live.readAt);
+    const pinned = new Map(members.map((m) => [m.clusterIdentifier, m.engineVersion]));
+    const listed = new Set(base.members.map((s) => s.cluster));
+    return {
+        ...base,
+        engine,
+        globalCurrentEngine: live.topology.engine,
+        members: [
+            ...base.members.map((s) => {
+                const version = pinned.get(s.cluster);
+                return version !== undefined ? { ...s, declaredVersion: version } : s;
+            }),
+            ...members.filter((m) => !listed.has(m.clusterIdentifier)).map((m) => declared(m, "secondary")),
+        ],
+    };
+}
+
+/** The configured primary when AWS reports another member as the writer (after a switchover or failover). */
+export function movedWriter(
+    members: readonly ResolvedMember[],
+    live: LiveState,
+): { readonly configured: ResolvedMember; readonly writer: { cluster: string; region: string } } | undefined {
+    const writer = live.topology?.members.find((m) => m.role === "primary");
+    const configured = members[0];
+    if (!writer || writer.cluster === configured.clusterIdentifier) return undefined;
+    return { configured, writer: { cluster: writer.cluster, region: writer.region } };
 }

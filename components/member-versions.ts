@@ -1,44 +1,74 @@
 import { Engine, sameVersion, tryParseVersion, VersionParseError } from "../engine-versions";
 import { Role } from "../vocabulary";
+import { isBlocked, Plan } from "../planner";
 import { ResolvedMember } from "./args";
 import { LiveState } from "./live-state";
 
-/** One member's version as the stack reports it. */
+/**
+ * One member's version as the stack reports it. `version` is what AWS reported when the program
+ * read it, before this update's upgrade steps ran (Pulumi writes outputs whether or not a later
+ * step fails, so nothing here claims a step's result); `upgradingTo` says what this update's steps
+ * change it to.
+ */
 export interface MemberVersion {
     readonly clusterIdentifier: string;
+    /** The role AWS reports (`IsWriter`), or the configured one for a member that does not exist yet. */
     readonly role: Role;
-    /** The EngineVersion read live; for a member created by this update, the declared version. */
+    /** The EngineVersion read before the steps; for a member created by this update, the declared version. */
     readonly version: string;
-    /** True when the member did not exist when the program read the live state. */
+    /** True when the member did not exist when the program read AWS. */
     readonly new: boolean;
+    /** The version this update's upgrade steps take the member to (absent: they leave it as it is). */
+    readonly upgradingTo?: string;
 }
 
-/** Every member's version, keyed by region. */
+/** Every member's version, keyed by region: the members AWS lists, then the declared ones it does not list yet. */
 export function memberVersions(
     members: readonly ResolvedMember[],
     live: LiveState,
     declared: string,
+    plan: Plan,
 ): Record<string, MemberVersion> {
     const out: Record<string, MemberVersion> = {};
-    members.forEach((m, i) => {
-        const running = live.members[i]?.engineVersion;
+    const changing = (cluster: string, from: string | undefined): string | undefined => {
+        if (isBlocked(plan) || plan.steps.length === 0 || from === undefined) return undefined;
+        const to = plan.members?.find((p) => p.cluster === cluster)?.to;
+        return to !== undefined && to !== from ? to : undefined;
+    };
+    for (const m of live.topology?.members ?? []) {
+        const version = m.engineVersion ?? "unknown";
+        const to = changing(m.cluster, m.engineVersion);
+        out[m.region] = {
+            clusterIdentifier: m.cluster,
+            role: m.role,
+            version,
+            new: false,
+            ...(to !== undefined ? { upgradingTo: to } : {}),
+        };
+    }
+    for (const m of members) {
+        if (out[m.region] !== undefined) continue;
         out[m.region] = {
             clusterIdentifier: m.clusterIdentifier,
-            role: m.role,
-            version: running ?? m.engineVersion ?? declared,
-            new: running === undefined,
+            role: live.topology ? "secondary" : m.role,
+            version: m.engineVersion ?? declared,
+            new: true,
         };
-    });
+    }
     return out;
 }
 
 /**
- * True when cross-region failover is possible: every member runs the same version (same major
- * and minor everywhere; Aurora MySQL's EngineVersion also carries the patch level, so it must
- * match too). Compared only through the version model.
+ * True when cross-region failover is possible once this update is done without steps: every
+ * member runs the same version (same major and minor everywhere; Aurora MySQL's EngineVersion
+ * also carries the patch level, so it must match too) and no upgrade step of this update is
+ * changing one. While (and after a failed) upgrading update it is false: a rolling upgrade that
+ * stops half-way leaves the members on different versions; the next update reads AWS again.
  */
 export function failoverReady(engine: Engine, versions: Readonly<Record<string, MemberVersion>>): boolean {
-    const parsed = Object.values(versions).map((v) => tryParseVersion(engine, v.version));
+    const all = Object.values(versions);
+    if (all.some((v) => v.upgradingTo !== undefined)) return false;
+    const parsed = all.map((v) => tryParseVersion(engine, v.version));
     if (parsed.length === 0 || parsed.some((p) => p instanceof VersionParseError)) return false;
     const [first, ...rest] = parsed as Exclude<(typeof parsed)[number], VersionParseError>[];
     return rest.every((p) => sameVersion(first, p));

@@ -32,11 +32,17 @@ export interface AuroraRegionalMemberArgs {
     };
 }
 
-/** Properties the provider must never change on its own: the upgrade steps do it. */
-export const MEMBER_CLUSTER_IGNORE_CHANGES = ["engineVersion"];
+/**
+ * Properties the provider must never change on its own: the upgrade steps do it. The engine
+ * version, and the parameter groups: a major upgrade resets them to the new family's defaults and
+ * the steps apply the target-family groups (AURORA-FACTS §1), so a group name declared for the
+ * old family must not be put back after it (AWS would refuse an old-family group on the new
+ * version, and a refresh would show the change). A group is set when the member is created.
+ */
+export const MEMBER_CLUSTER_IGNORE_CHANGES = ["engineVersion", "dbClusterParameterGroupName"];
 /** A secondary's replication source is managed by the global cluster. */
-export const SECONDARY_CLUSTER_IGNORE_CHANGES = ["engineVersion", "replicationSourceIdentifier"];
-export const INSTANCE_IGNORE_CHANGES = ["engineVersion"];
+export const SECONDARY_CLUSTER_IGNORE_CHANGES = [...MEMBER_CLUSTER_IGNORE_CHANGES, "replicationSourceIdentifier"];
+export const INSTANCE_IGNORE_CHANGES = ["engineVersion", "dbParameterGroupName"];
 
 /**
  * The version a resource is given: AWS's EngineVersion form. Aurora PostgreSQL takes

@@ -1,5 +1,6 @@
 import { shellWord } from "../orchestrator/cli/location";
 import { STEP_FLAGS, StepCommandOptions, stepCommandArgs } from "../orchestrator/cli/steps";
+import { GroupOverrides } from "../orchestrator/topology/group-overrides";
 import { isBlocked, Plan, PlanStep } from "../planner";
 import { ComponentStepAction, DEFAULT_OPT_IN, isMemberStepAction, StepRole } from "../vocabulary";
 import { ResolvedUpgrade } from "./args";
@@ -33,13 +34,15 @@ export const CLI_FLAGS = { ...STEP_FLAGS, noSnapshot: "--no-snapshot" } as const
  * primary, which waits for every secondary step; or one global step (managed minor or major,
  * which also prepares and re-applies parameter groups). No steps for a blocked plan or a plan
  * without work. Each command line comes from the orchestrator's `stepCommandArgs`, so every
- * step re-plans in the CLI with the same options and reaches the same path.
+ * step re-plans in the CLI with the same options and reaches the same path; a major upgrade's
+ * steps carry the program's target-family parameter groups (`--cluster-parameter-group` …).
  */
 export function stepGraph(
     plan: Plan,
     upgrade: ResolvedUpgrade,
     homeRegion: string,
     identity: AwsIdentity = {},
+    parameterGroups?: GroupOverrides,
 ): StepSpec[] {
     if (isBlocked(plan) || plan.steps.length === 0) return [];
     const options: StepCommandOptions = {
@@ -53,6 +56,8 @@ export function stepGraph(
         optIn: upgrade.applyPendingPatches || DEFAULT_OPT_IN,
         patchRound: plan.path === "patch",
         identity,
+        // A major upgrade's steps plan with the target-family groups the preview planned with.
+        ...(plan.path === "major" && parameterGroups ? { parameterGroups } : {}),
     };
     const command = (step: Pick<PlanStep, "action" | "cluster">): string =>
         [upgrade.cli, ...stepCommandArgs(options, step).map(shellWord)].join(" ");

@@ -1,7 +1,7 @@
 import { blueGreenNotes, blueGreenSummary } from "./blue-green";
 import { buildContext, memberRef, overallChange, PlanContext } from "./context";
 import { checkRules, runningVersion } from "./rules";
-import { buildSteps, choosePath, isParameterGroupResume, unappliedGroupMembers } from "./steps";
+import { buildSteps, choosePath, isParameterGroupResume, isScheduled, unappliedGroupMembers } from "./steps";
 import { Plan, PlanInput, PlannedMember, PlanStep } from "./types";
 
 /**
@@ -106,7 +106,15 @@ function planNotes(ctx: PlanContext, path: Plan["path"]): string[] {
             );
     }
     if (path === "patch" && options.applyPendingPatches === "next-maintenance") {
-        notes.push("pending patches are scheduled for each member's next maintenance window, secondaries first");
+        notes.push(
+            "pending patches are scheduled for each member's next maintenance window: secondaries first only while every secondary's window comes before the primary's (checked: maintenance-windows-out-of-order)",
+        );
+    }
+    for (const m of ctx.members) {
+        for (const a of (m.state.pendingActions ?? []).filter(isScheduled))
+            notes.push(
+                `${memberRef(m.state)}: ${a.action}${a.targetVersion ? ` to ${a.targetVersion}` : ""} is scheduled for its next maintenance window${a.currentApplyDate ? ` (${a.currentApplyDate})` : ""}${options.applyPendingPatches === "immediate" ? "; applied now instead" : ": not applied again"}`,
+            );
     }
     if (
         path === "none" &&

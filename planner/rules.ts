@@ -1,6 +1,7 @@
 import { awsEngineVersion, engineLabel } from "../engine-versions";
 import { blueGreenLimits, blueGreenNotAvailable, refusedInPlace } from "./blue-green";
 import { memberRef, MemberContext, overallChange, PlanContext } from "./context";
+import { nextWindowStart } from "./maintenance-window";
 import { RuleId, Violation } from "./types";
 
 /**
@@ -238,7 +239,55 @@ export const RULES: readonly Rule[] = [
                 );
         },
     },
+    {
+        id: "maintenance-windows-out-of-order",
+        summary:
+            "pending patches scheduled for the next maintenance window reach every secondary before the primary (their windows are in that order)",
+        check: (ctx) => windowsOutOfOrder(ctx),
+    },
 ];
+
+/** When a member's pending system-update would be applied with `next-maintenance`: its CurrentApplyDate, else its next window. */
+function nextApplyTime(ctx: PlanContext, m: MemberContext): number | undefined {
+    const action = (m.state.pendingActions ?? []).find((a) => a.action === "system-update");
+    if (!action) return undefined;
+    if (action.optInStatus === "next-maintenance" && action.currentApplyDate !== undefined) {
+        const at = Date.parse(action.currentApplyDate);
+        if (!Number.isNaN(at)) return at;
+    }
+    const { now } = ctx.input;
+    return m.state.maintenanceWindow !== undefined && now !== undefined
+        ? nextWindowStart(m.state.maintenanceWindow, now)
+        : undefined;
+}
+
+/**
+ * With `next-maintenance`, AWS applies each member's patch in that member's own window: the plan's
+ * "secondaries first" holds only when every secondary's next window comes before the primary's.
+ */
+function windowsOutOfOrder(ctx: PlanContext): Violation[] {
+    if (ctx.input.options.applyPendingPatches !== "next-maintenance") return [];
+    const change = overallChange(ctx);
+    if (change !== "none" && change !== "patch") return [];
+    const primary = ctx.members.find((m) => m.state.role === "primary" && m.current !== undefined);
+    const primaryAt = primary ? nextApplyTime(ctx, primary) : undefined;
+    if (!primary || primaryAt === undefined) return [];
+    const iso = (ms: number) => new Date(ms).toISOString().replace(/:00\.000Z$/, "Z");
+    return ctx.members
+        .filter((m) => m.state.role === "secondary" && m.current !== undefined)
+        .flatMap((m) => {
+            const at = nextApplyTime(ctx, m);
+            if (at === undefined || at < primaryAt) return [];
+            return [
+                v(
+                    "maintenance-windows-out-of-order",
+                    `${memberRef(primary.state)} would be patched at ${iso(primaryAt)} (its next maintenance window${primary.state.maintenanceWindow ? ` ${primary.state.maintenanceWindow}` : ""}), before ${memberRef(m.state)} at ${iso(at)}${m.state.maintenanceWindow ? ` (${m.state.maintenanceWindow})` : ""}: with next-maintenance each member is patched in its own window, so the secondaries would not go first`,
+                    `set preferredMaintenanceWindow so that every secondary's window comes before the primary's (e.g. the secondaries sun:03:00-sun:03:30, the primary sun:05:00-sun:05:30), or apply now with applyPendingPatches "immediate" (secondaries first)`,
+                    m.state.cluster,
+                ),
+            ];
+        });
+}
 
 /** Runs every rule; an empty list means the change is allowed. */
 export function checkRules(ctx: PlanContext): Violation[] {

@@ -2,7 +2,7 @@ import { awsEngineVersion, ChangeKind } from "../engine-versions";
 import { MemberContext, membersToChange, overallChange, PlanContext, primaryOf } from "./context";
 import { globalImpact, stepImpact } from "./impact";
 import { BLUE_GREEN_ACTIONS, BlueGreenAction } from "../vocabulary";
-import { MemberState, PlanStep, UpgradePath } from "./types";
+import { MemberState, PendingAction, PlanStep, UpgradePath } from "./types";
 
 /** The path for a change, per the SPEC planner table. */
 export function choosePath(ctx: PlanContext, change: ChangeKind): UpgradePath {
@@ -51,12 +51,26 @@ export function isParameterGroupResume(ctx: PlanContext, path: UpgradePath): boo
     return path === "major" && overallChange(ctx) === "none";
 }
 
-/** Members with a pending `system-update` to apply, when the options opt in. */
+/**
+ * Members with a pending `system-update` to apply, when the options opt in. An action AWS already
+ * has scheduled for the next maintenance window (`OptInStatus` next-maintenance) is not opted in
+ * again with next-maintenance: it is listed in the plan's notes with its `CurrentApplyDate`.
+ */
 export function pendingPatchMembers(ctx: PlanContext): MemberContext[] {
-    if (ctx.input.options.applyPendingPatches === false) return [];
+    const optIn = ctx.input.options.applyPendingPatches;
+    if (optIn === false) return [];
     return ctx.members.filter(
-        (m) => m.current && (m.state.pendingActions ?? []).some((a) => a.action === "system-update"),
+        (m) =>
+            m.current &&
+            (m.state.pendingActions ?? []).some(
+                (a) => a.action === "system-update" && !(optIn === "next-maintenance" && isScheduled(a)),
+            ),
     );
+}
+
+/** True for a pending action AWS has scheduled for the member's next maintenance window. */
+export function isScheduled(a: PendingAction): boolean {
+    return a.optInStatus === "next-maintenance";
 }
 
 /** Builds the ordered steps of a path; waves number from 1. */

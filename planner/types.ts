@@ -19,6 +19,10 @@ export interface PendingAction {
     readonly description?: string;
     /** The patch level it brings, when known (PostgreSQL `17.4.6`, MySQL full version). */
     readonly targetVersion?: string;
+    /** The opt-in AWS has received for it (`OptInStatus`: `immediate`, `next-maintenance`), if any. */
+    readonly optInStatus?: string;
+    /** When AWS will apply it (`CurrentApplyDate`, ISO 8601), when an opt-in or AWS's own date set one. */
+    readonly currentApplyDate?: string;
 }
 
 /** What is known of one member cluster of the global database. */
@@ -57,6 +61,8 @@ export interface MemberState {
     readonly currentClusterParameterGroup?: string;
     /** The DB parameter group of each of its instances now, when known. */
     readonly currentInstanceParameterGroups?: readonly string[];
+    /** Its weekly maintenance window (`PreferredMaintenanceWindow`, `ddd:hh24:mi-ddd:hh24:mi` UTC), when known. */
+    readonly maintenanceWindow?: string;
 }
 
 /** What the engine catalogue (DescribeDBEngineVersions) says, when it was asked. */
@@ -108,6 +114,8 @@ export interface PlanInput {
     readonly members: readonly MemberState[];
     readonly options: PlanOptions;
     readonly catalogue?: EngineCatalogue;
+    /** The time of the read (ms since the epoch): when each member's next maintenance window starts is counted from it. */
+    readonly now?: number;
 }
 
 /** The path the planner chose. */
@@ -145,7 +153,8 @@ export type RuleId =
     | "blue-green-limits"
     | "secondary-without-instance"
     | "members-at-different-versions"
-    | "new-secondary-at-other-version";
+    | "new-secondary-at-other-version"
+    | "maintenance-windows-out-of-order";
 
 export interface Violation {
     readonly rule: RuleId;

@@ -27,6 +27,8 @@ export interface RdsClientOptions {
     /** HTTP agent (tests inject one whose DNS lookup fails). */
     readonly httpAgent?: HttpAgent;
     readonly httpsAgent?: HttpsAgent;
+    /** A named profile of the shared config files (the stack's `aws:profile`); default: the SDK's (AWS_PROFILE). */
+    readonly profile?: string;
 }
 
 /**
@@ -49,5 +51,6 @@ export function rdsClients(options: RdsClientOptions = {}): RdsClientFactory {
             },
             ...(options.endpoint ? { endpoint: options.endpoint } : {}),
             ...(options.credentials ? { credentials: options.credentials } : {}),
+            ...(options.profile ? { profile: options.profile } : {}),
         });
 }

@@ -91,12 +91,17 @@ async function planFor(
     });
     checkTopology(topology, filter);
     const plan = planUpgrade(
-        toPlanInput(topology, a.target, {
-            ...DEFAULT_PLAN_OPTIONS,
-            strategy: a.strategy,
-            allowMajorVersionUpgrade: a.allowMajor,
-            ...options,
-        }),
+        toPlanInput(
+            topology,
+            a.target,
+            {
+                ...DEFAULT_PLAN_OPTIONS,
+                strategy: a.strategy,
+                allowMajorVersionUpgrade: a.allowMajor,
+                ...options,
+            },
+            api.clock.now(),
+        ),
     );
     return { topology, plan };
 }
@@ -184,11 +189,16 @@ export async function runPatch(
         return EXIT.failure;
     }
     const plan = planUpgrade(
-        toPlanInput(topology, running, {
-            ...DEFAULT_PLAN_OPTIONS,
-            applyPendingPatches: a.optIn,
-            snapshotBeforeUpgrade: a.snapshot ?? true,
-        }),
+        toPlanInput(
+            topology,
+            running,
+            {
+                ...DEFAULT_PLAN_OPTIONS,
+                applyPendingPatches: a.optIn,
+                snapshotBeforeUpgrade: a.snapshot ?? true,
+            },
+            api.clock.now(),
+        ),
     );
     return execute(deps, api, topology, plan, { pollSeconds: a.pollSeconds, optIn: a.optIn }, a.filter);
 }

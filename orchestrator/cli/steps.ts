@@ -2,6 +2,7 @@ import { PlanStep } from "../../planner";
 import { DEFAULT_OPT_IN, DEFAULT_STRATEGY, isMemberStepAction, OptInType, Strategy } from "../../vocabulary";
 import { AwsIdentity } from "../aws/identity";
 import { identityArgs } from "./identity-flags";
+import { GROUP_FLAGS, GroupOverrides } from "../topology/group-overrides";
 
 export { CLI_BIN } from "./location";
 
@@ -61,6 +62,19 @@ export interface StepCommandOptions {
      * session name, external id, endpoint), as flags. Names and ARNs only, never keys.
      */
     readonly identity?: AwsIdentity;
+    /**
+     * Target-family parameter groups the program names for a major upgrade, by member cluster:
+     * passed as `--cluster-parameter-group CLUSTER=NAME` / `--instance-parameter-group CLUSTER=NAME`,
+     * so the step plans with the very groups the preview showed.
+     */
+    readonly parameterGroups?: GroupOverrides;
+}
+
+/** `--cluster-parameter-group CLUSTER=NAME …` and `--instance-parameter-group CLUSTER=NAME …`. */
+export function groupFlags(groups: GroupOverrides | undefined): string[] {
+    return (["cluster", "instance"] as const).flatMap((kind) =>
+        Object.entries(groups?.[kind] ?? {}).flatMap(([cluster, name]) => [GROUP_FLAGS[kind], `${cluster}=${name}`]),
+    );
 }
 
 /**
@@ -87,6 +101,7 @@ export function stepCommandArgs(o: StepCommandOptions, step: Pick<PlanStep, "act
         ...(o.timeoutMinutes !== undefined ? ["--timeout-minutes", String(o.timeoutMinutes)] : []),
         ...poll,
         ...jitter,
+        ...groupFlags(o.parameterGroups),
     ];
     if (step.action === "snapshot") return [...upgrade, STEP_FLAGS.onlySnapshot];
     if (step.action === "modify-db-cluster") return [...upgrade, "--no-snapshot", STEP_FLAGS.onlyMember, step.cluster];

@@ -1,3 +1,4 @@
+import { GlobalCluster } from "@aws-sdk/client-rds";
 import { awsEngineVersion, Engine, isEngine, tryParseVersion, VersionParseError } from "../../engine-versions";
 import { idFromArn, regionFromArn } from "../aws/arn";
 import { describeAwsError } from "../aws/errors";
@@ -27,6 +28,8 @@ export interface DescribeOptions {
     readonly pendingMaintenance?: boolean;
     /** Explicit target-family groups by member (hidden flags); checked, then they win. */
     readonly parameterGroups?: GroupOverrides;
+    /** DescribeGlobalClusters' answer when the caller read it already (see {@link describeGlobalCluster}). */
+    readonly global?: GlobalCluster;
 }
 
 /**
@@ -41,7 +44,7 @@ export async function describeTopology(
     globalClusterId: string,
     options: DescribeOptions = {},
 ): Promise<Topology> {
-    const global = await readGlobalCluster(api, homeRegion, globalClusterId);
+    const global = options.global ?? (await readGlobalCluster(api, homeRegion, globalClusterId));
     const engine = global.Engine ?? "";
     if (!isEngine(engine)) {
         throw new InputError(
@@ -82,6 +85,7 @@ export async function describeTopology(
                         .map((i) => i.DBInstanceIdentifier)
                         .filter((x): x is string => typeof x === "string"),
                     ...(c.DBClusterParameterGroup ? { clusterParameterGroup: c.DBClusterParameterGroup } : {}),
+                    ...(c.PreferredMaintenanceWindow ? { maintenanceWindow: c.PreferredMaintenanceWindow } : {}),
                 };
             }),
     );

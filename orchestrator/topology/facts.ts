@@ -50,6 +50,10 @@ export async function pendingActionsOf(
                 action: d.Action!,
                 ...(d.Description ? { description: d.Description } : {}),
                 ...(targetVersion ? { targetVersion } : {}),
+                // What AWS has scheduled (ApplyPendingMaintenanceAction's opt-in and its date):
+                // https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_PendingMaintenanceAction.html
+                ...(d.OptInStatus ? { optInStatus: d.OptInStatus } : {}),
+                ...(d.CurrentApplyDate ? { currentApplyDate: new Date(d.CurrentApplyDate).toISOString() } : {}),
             };
         });
 }

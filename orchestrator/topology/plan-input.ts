@@ -1,8 +1,8 @@
 import { MemberState, PlanInput, PlanOptions } from "../../planner";
 import { Topology } from "./types";
 
-/** The planner's input for a described topology, a target and options. */
-export function toPlanInput(topology: Topology, target: string, options: PlanOptions): PlanInput {
+/** The planner's input for a described topology, a target and options, read at `now` (ms; maintenance windows count from it). */
+export function toPlanInput(topology: Topology, target: string, options: PlanOptions, now?: number): PlanInput {
     return {
         engine: topology.engine,
         globalClusterId: topology.globalClusterId,
@@ -24,8 +24,10 @@ export function toPlanInput(topology: Topology, target: string, options: PlanOpt
             ...(m.targetInstanceParameterGroup ? { targetInstanceParameterGroup: m.targetInstanceParameterGroup } : {}),
             ...(m.clusterParameterGroup ? { currentClusterParameterGroup: m.clusterParameterGroup } : {}),
             ...(m.instanceParameterGroups ? { currentInstanceParameterGroups: m.instanceParameterGroups } : {}),
+            ...(m.maintenanceWindow ? { maintenanceWindow: m.maintenanceWindow } : {}),
         })),
         options,
+        ...(now !== undefined ? { now } : {}),
         ...(topology.catalogue ? { catalogue: topology.catalogue } : {}),
     };
 }

@@ -16,6 +16,8 @@ export interface MemberTopology {
     readonly engineVersion?: string;
     readonly instanceIds: readonly string[];
     readonly clusterParameterGroup?: string;
+    /** DescribeDBClusters `PreferredMaintenanceWindow` (`ddd:hh24:mi-ddd:hh24:mi` UTC). */
+    readonly maintenanceWindow?: string;
     /** Custom DB instance parameter group of the instances, when it was looked up (majors). */
     readonly instanceParameterGroup?: string;
     /** The DB parameter group of each instance, when looked up (commands with a target). */

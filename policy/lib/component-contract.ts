@@ -110,6 +110,21 @@ function recordedViolations(props: Props): Violation[] | undefined {
         }));
 }
 
+/**
+ * The roles in the plan the component recorded (`plan.members[]`: `cluster`, `role`), which come
+ * from AWS's `IsWriter` when the database exists: after a switchover the configured primary is a
+ * secondary there. Empty when no plan was recorded.
+ */
+export function recordedRoles(props: Props): Map<string, Role> {
+    const roles = new Map<string, Role>();
+    for (const m of list(obj(props, "plan"), "members")) {
+        if (m === null || typeof m !== "object") continue;
+        const { cluster, role } = m as Props;
+        if (typeof cluster === "string" && (role === "primary" || role === "secondary")) roles.set(cluster, role);
+    }
+    return roles;
+}
+
 /** The role a regional member component declares, if it is one. */
 export function declaredRole(props: Props): Role | undefined {
     const role = str(props, "role");

@@ -1,6 +1,6 @@
 import { PolicyResource } from "@pulumi/policy";
 import { Role } from "aurora-global/planner";
-import { declaredRole } from "./component-contract";
+import { declaredRole, recordedRoles } from "./component-contract";
 import { bool, str, tag } from "./props";
 import { TAGS, TYPES } from "./resource-types";
 
@@ -61,6 +61,8 @@ function buildGlobalDatabases(resources: readonly PolicyResource[]): GlobalDatab
             instances: instancesOf(c, index),
             parameterGroup: parameterGroupOf(c, index),
         }));
+        // Our component's recorded plan has the roles AWS reports (IsWriter); the pack reads no AWS itself.
+        const live = component ? recordedRoles(component.props) : new Map<string, Role>();
         const roles = assignRoles(members.map((m) => m.c));
         return {
             identifier,
@@ -70,7 +72,7 @@ function buildGlobalDatabases(resources: readonly PolicyResource[]): GlobalDatab
                 resource: m.c,
                 identifier: clusterIdentifier(m.c),
                 region: regionOf(m.c),
-                role: roles[i],
+                role: live.get(clusterIdentifier(m.c)) ?? roles[i],
                 instances: m.instances,
                 ...(m.parameterGroup ? { parameterGroup: m.parameterGroup } : {}),
             })),

@@ -1,55 +1,62 @@
 import * as assert from "assert";
-import { DEFAULTS, isNotFound, pendingMaintenanceReader, sdkPendingMaintenanceReader } from "../../components";
+import { awsFactsClients, DEFAULTS, setAwsFactsClients } from "../../components";
 import { existingDatabase } from "../../testbeds/offline/mock-engine";
 import { named, ofType, pgArgs, PRIMARY, runDb, runningPg, SECONDARY, T } from "./fixtures";
 
-describe("components: reading the live state", () => {
-    it("treats the provider's not-found answers as a new member", () => {
-        for (const text of [
-            "reading RDS Cluster (app-us-east-1): couldn't find resource",
-            "reading RDS Cluster (app-us-east-1): DBClusterNotFoundFault: DBCluster app-us-east-1 not found.",
-            "reading RDS Global Cluster (app): empty result",
-            "no RDS engine versions match the criteria",
-        ]) {
-            assert.strictEqual(isNotFound(new Error(text)), true, text);
-        }
+describe("components: reading AWS's facts with the CLI's reader", () => {
+    it("a database that does not exist yet costs one DescribeGlobalClusters and plans its creation", async () => {
+        const r = await runDb(pgArgs(), {});
+        assert.deepStrictEqual(
+            r.awsCalls.map((c) => `${c.command} ${c.region}`),
+            [`DescribeGlobalClusters ${PRIMARY}`],
+        );
+        assert.strictEqual((r.outputs.plan as { path: string }).path, "create");
     });
 
-    it("never mistakes a failure (access denied, throttling) for a missing cluster", () => {
-        for (const text of [
-            "reading RDS Cluster (app-us-east-1): operation error RDS: DescribeDBClusters, https response error StatusCode: 403, api error AccessDenied: User is not authorized",
-            "ThrottlingException: Rate exceeded",
-        ]) {
-            assert.strictEqual(isNotFound(new Error(text)), false, text);
-        }
+    it("reads the global cluster, then each member in its own region", async () => {
+        const r = await runDb(pgArgs({ engineVersion: "17.5" }), runningPg("17.4"));
+        const reads = r.awsCalls.map((c) => `${c.command} ${c.region}`);
+        assert.deepStrictEqual(reads.slice(0, 3), [
+            `DescribeGlobalClusters ${PRIMARY}`,
+            `DescribeDBClusters ${PRIMARY}`,
+            `DescribeDBClusters ${SECONDARY}`,
+        ]);
+        assert.strictEqual(
+            r.awsCalls.every((c) => c.command.startsWith("Describe") || c.command.startsWith("List")),
+            true,
+        );
     });
 
-    it("fails the run when a member's version cannot be read, instead of planning a create", async () => {
+    it("fails the run when a member cannot be read, instead of planning a create", async () => {
         const state = {
             ...runningPg("17.4"),
             invokeFailures: {
-                "aws:rds/getCluster:getCluster":
-                    "api error AccessDenied: User is not authorized to perform rds:DescribeDBClusters",
+                "aws:rds/getCluster:getCluster": "User is not authorized to perform rds:DescribeDBClusters",
             },
         };
         await assert.rejects(runDb(pgArgs({ engineVersion: "17.5" }), state), {
             message:
-                'error serializing property "outputs": cannot read the version of cluster "app-us-east-1" (us-east-1) to plan the upgrade (api error AccessDenied: User is not authorized to perform rds:DescribeDBClusters): nothing was planned; check that the deployer may call rds:DescribeDBClusters and run again',
+                'error serializing property "outputs": cannot read global cluster "app" to plan the upgrade (DescribeDBClusters in us-east-1: AccessDenied: User is not authorized to perform rds:DescribeDBClusters): nothing was planned; check that the deployer may call rds:DescribeDBClusters and run again',
         });
     });
 
     it("warns and plans without the catalogue when DescribeDBEngineVersions is denied", async () => {
         const state = {
             ...runningPg("17.4"),
-            invokeFailures: { "aws:rds/getEngineVersion:getEngineVersion": "api error AccessDenied" },
+            invokeFailures: { "aws:rds/getEngineVersion:getEngineVersion": "not authorized" },
         };
         const r = await runDb(pgArgs({ engineVersion: "17.5" }), state);
         const warnings = r.logs.filter((l) => l.severity === "warn").map((l) => l.message);
         assert.deepStrictEqual(warnings, [
-            "engine catalogue for aurora-postgresql 17.4 not available (api error AccessDenied): upgrade-target checks skipped",
-            "engine catalogue for aurora-postgresql 17.5 not available (api error AccessDenied): upgrade-target checks skipped",
+            "engine catalogue unavailable (DescribeDBEngineVersions: AccessDenied: not authorized): planned without AWS's list of valid upgrade targets",
         ]);
         assert.strictEqual((r.outputs.plan as { path: string }).path, "managed");
+    });
+
+    it("points the reader back at real AWS clients after every run", async () => {
+        await runDb(pgArgs(), runningPg("17.4"));
+        assert.strictEqual(setAwsFactsClients(undefined), undefined);
+        assert.strictEqual(typeof awsFactsClients(), "function");
     });
 });
 
@@ -62,24 +69,24 @@ describe("components: pending patches (opt-in)", () => {
             members: [PRIMARY, SECONDARY].map((region) => ({
                 clusterIdentifier: `app-${region}`,
                 region,
-                pendingActions: [{ action: "system-update", description: "patch 17.4.6" }],
+                pendingActions: [
+                    {
+                        action: "system-update",
+                        description: "Upgrade to Aurora PostgreSQL 17.4.6",
+                        targetVersion: "17.4.6",
+                    },
+                ],
             })),
         });
 
-    it("reads pending maintenance only when the stack opts in", async () => {
+    it("without the opt-in, plans nothing and says that pending actions exist", async () => {
         const off = await runDb(pgArgs(), withPending());
-        assert.deepStrictEqual(
-            off.calls.filter((c) => c.token === "rds:DescribePendingMaintenanceActions"),
-            [],
-        );
-        assert.strictEqual((off.outputs.plan as { path: string }).path, "none");
-        const on = await runDb(pgArgs({ upgrade: { applyPendingPatches: "immediate" } }), withPending());
-        assert.deepStrictEqual(
-            on.calls.filter((c) => c.token === "rds:DescribePendingMaintenanceActions").map((c) => c.inputs),
-            [
-                { clusterIdentifier: `app-${PRIMARY}`, region: PRIMARY },
-                { clusterIdentifier: `app-${SECONDARY}`, region: SECONDARY },
-            ],
+        const plan = off.outputs.plan as { path: string; notes: string[] };
+        assert.strictEqual(plan.path, "none");
+        assert.ok(
+            plan.notes.includes(
+                "pending maintenance actions exist; set upgrade.applyPendingPatches to apply them (secondaries first)",
+            ),
         );
     });
 
@@ -106,12 +113,7 @@ describe("components: pending patches (opt-in)", () => {
         };
         await assert.rejects(runDb(pgArgs({ upgrade: { applyPendingPatches: "immediate" } }), state), {
             message:
-                'error serializing property "outputs": cannot read the pending maintenance of cluster "app-us-east-1" (us-east-1) to plan the patch round (AccessDenied: not authorized): nothing was planned; check that the deployer may call rds:DescribePendingMaintenanceActions and run again',
+                'error serializing property "outputs": cannot read the pending maintenance of cluster "app-us-east-1" (us-east-1) to plan the patch round: nothing was planned; check that the deployer may call rds:DescribePendingMaintenanceActions and run again',
         });
-    });
-
-    it("restores the AWS SDK reader after every run", async () => {
-        await runDb(pgArgs({ upgrade: { applyPendingPatches: "immediate" } }), withPending());
-        assert.strictEqual(pendingMaintenanceReader(), sdkPendingMaintenanceReader);
     });
 });

@@ -3,16 +3,20 @@ import { PlanJson } from "../../planner";
 import { componentOutputs, named, ofType, pgArgs, PRIMARY, runDb, runningPg, SECONDARY, T } from "./fixtures";
 
 describe("components: live versions and the plan", () => {
-    it("reads each member's live version with getCluster in the member's region, and the global cluster", async () => {
+    it("reads each member's live version with DescribeDBClusters in the member's region, and the global cluster", async () => {
         const r = await runDb(pgArgs(), runningPg("17.4"));
-        const clusters = r.calls.filter((c) => c.token === "aws:rds/getCluster:getCluster").map((c) => c.inputs);
+        const clusters = r.awsCalls
+            .filter((c) => c.command === "DescribeDBClusters")
+            .map((c) => ({ id: c.input.DBClusterIdentifier, region: c.region }));
         assert.deepStrictEqual(clusters, [
-            { clusterIdentifier: `app-${PRIMARY}`, region: PRIMARY },
-            { clusterIdentifier: `app-${SECONDARY}`, region: SECONDARY },
+            { id: `app-${PRIMARY}`, region: PRIMARY },
+            { id: `app-${SECONDARY}`, region: SECONDARY },
         ]);
         assert.deepStrictEqual(
-            r.calls.filter((c) => c.token === "aws:rds/getGlobalCluster:getGlobalCluster").map((c) => c.inputs),
-            [{ identifier: "app", region: PRIMARY }],
+            r.awsCalls
+                .filter((c) => c.command === "DescribeGlobalClusters")
+                .map((c) => ({ id: c.input.GlobalClusterIdentifier, region: c.region })),
+            [{ id: "app", region: PRIMARY }],
         );
     });
 
@@ -86,7 +90,13 @@ describe("components: live versions and the plan", () => {
             ],
         );
         assert.deepStrictEqual(r.outputs.memberVersions, {
-            [PRIMARY]: { clusterIdentifier: `app-${PRIMARY}`, role: "primary", version: "17.4", new: false },
+            [PRIMARY]: {
+                clusterIdentifier: `app-${PRIMARY}`,
+                role: "primary",
+                version: "17.4",
+                new: false,
+                upgradingTo: "17.5",
+            },
             [SECONDARY]: { clusterIdentifier: `app-${SECONDARY}`, role: "secondary", version: "17.5", new: false },
         });
         assert.strictEqual(r.outputs.failoverReady, false);

@@ -156,14 +156,14 @@ describe("offline mock engine harness", () => {
         assert.strictEqual(tree[1], "└─ aurora (aurora-global:index:AuroraGlobalDatabase)");
         assert.ok(
             tree.includes(
-                "   │  ├─ aurora-primary-cluster (aws:rds:Cluster) region=us-east-1 ignoreChanges=[engineVersion]",
+                "   │  ├─ aurora-primary-cluster (aws:rds:Cluster) region=us-east-1 ignoreChanges=[engineVersion, dbClusterParameterGroupName]",
             ),
             tree.join("\n"),
         );
         assert.ok(
             tree.some((l) =>
                 l.includes(
-                    "aurora-secondary-ap-northeast-1-cluster (aws:rds:Cluster) region=ap-northeast-1 ignoreChanges=[engineVersion, replicationSourceIdentifier] after=[aurora-primary-cluster,",
+                    "aurora-secondary-ap-northeast-1-cluster (aws:rds:Cluster) region=ap-northeast-1 ignoreChanges=[engineVersion, dbClusterParameterGroupName, replicationSourceIdentifier] after=[aurora-primary-cluster,",
                 ),
             ),
             tree.join("\n"),

@@ -57,10 +57,16 @@ describe("components: structure of a new global database", () => {
         const r = await runDb(pgArgs({ secondaries: [{ region: SECONDARY }, { region: SECONDARY_2 }] }));
         assert.deepStrictEqual(named(r, "db-global").ignoreChanges, ["engineVersion"]);
         for (const c of ofType(r, T.cluster)) assert.ok(c.ignoreChanges.includes("engineVersion"), c.name);
-        for (const i of ofType(r, T.instance)) assert.deepStrictEqual(i.ignoreChanges, ["engineVersion"], i.name);
+        for (const i of ofType(r, T.instance))
+            assert.deepStrictEqual(i.ignoreChanges, ["engineVersion", "dbParameterGroupName"], i.name);
         assert.deepStrictEqual(named(r, `db-secondary-${SECONDARY}-cluster`).ignoreChanges, [
             "engineVersion",
+            "dbClusterParameterGroupName",
             "replicationSourceIdentifier",
+        ]);
+        assert.deepStrictEqual(named(r, "db-primary-cluster").ignoreChanges, [
+            "engineVersion",
+            "dbClusterParameterGroupName",
         ]);
         assert.strictEqual(ofType(r, T.cluster).length + ofType(r, T.instance).length, 3 + 4);
     });

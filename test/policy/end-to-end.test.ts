@@ -15,6 +15,8 @@ import {
     runPoliciesOnMockRun,
 } from "../../testbeds/offline/policy-runner/local-runner";
 import { TYPES } from "../../policy/lib/resource-types";
+import { findGlobalDatabases } from "../../policy/lib/global-topology";
+import { StackValidationPolicy } from "@pulumi/policy";
 
 const ROOT = path.resolve(__dirname, "../..");
 const ID = "aurora-global-dev";
@@ -159,14 +161,27 @@ describe("policy pack end to end: the stack program under the mock engine", func
         ]);
     });
 
-    it("blocks an Aurora PostgreSQL major upgrade while a member sets rds.global_db_rpo", async () => {
-        const current = running("aurora-postgresql", "16.6");
+    it("blocks an Aurora PostgreSQL major upgrade while a member's group in AWS sets rds.global_db_rpo", async () => {
+        const current = existingDatabase({
+            globalClusterIdentifier: ID,
+            engine: "aurora-postgresql",
+            engineVersion: "16.6",
+            members: [
+                {
+                    clusterIdentifier: PRIMARY,
+                    region: "us-east-1",
+                    instanceCount: 2,
+                    clusterParameterGroup: { name: "app-rpo", parameters: { "rds.global_db_rpo": "20" } },
+                },
+                { clusterIdentifier: SECONDARY, region: "ap-northeast-1" },
+            ],
+        });
         const program = () => {
             new AuroraGlobalDatabase("aurora", {
                 engine: "aurora-postgresql",
                 engineVersion: "17.4",
                 globalClusterIdentifier: ID,
-                primary: { region: "us-east-1", instanceCount: 2, rpoEnabled: true },
+                primary: { region: "us-east-1", instanceCount: 2 },
                 secondaries: [{ region: "ap-northeast-1" }],
                 upgrade: { allowMajorVersionUpgrade: true },
             });
@@ -190,6 +205,33 @@ describe("policy pack end to end: the stack program under the mock engine", func
         assert.deepEqual(mandatory(run), [
             "global-members-same-version members-at-different-versions @aurora-secondary-ap-northeast-1-cluster",
         ]);
+    });
+
+    it("after a switchover the pack takes the roles AWS reports from the component's recorded plan", async () => {
+        const current = existingDatabase({
+            globalClusterIdentifier: ID,
+            engine: "aurora-postgresql",
+            engineVersion: "17.4",
+            members: [
+                { clusterIdentifier: PRIMARY, region: "us-east-1", instanceCount: 2 },
+                { clusterIdentifier: SECONDARY, region: "ap-northeast-1", writer: true },
+            ],
+        });
+        const mock = await runStack(current, { engineVersion: "17.5", upgradeStrategy: "rolling" });
+        let roles: string[] = [];
+        const probe: StackValidationPolicy = {
+            name: "roles-probe",
+            description: "records the roles the pack sees",
+            enforcementLevel: "advisory",
+            validateStack: (args) => {
+                roles = findGlobalDatabases(args.resources).flatMap((v) =>
+                    v.members.map((m) => `${m.identifier} ${m.role}`),
+                );
+            },
+        };
+        await runPolicies(fromMockRun(mock, current), { policies: [probe] });
+        assert.deepEqual(roles, [`${PRIMARY} secondary`, `${SECONDARY} primary`]);
+        assert.deepEqual(mandatory(await runPoliciesOnMockRun(mock, current)), []);
     });
 
     it("a brand-new database (nothing exists yet, ARNs unknown) has no violation", async () => {

@@ -121,6 +121,8 @@ export function createBlueGreen(
             status: "available",
             heldStatus: { status: "creating", until: now + settings.cloneMs },
             clusterParameterGroup: groups.cluster,
+            // A green copy keeps the blue cluster's settings, its maintenance window among them.
+            maintenanceWindow: blue.maintenanceWindow,
             instances: blue.instances.map((i) => ({
                 ...i,
                 id: green(i.id),

@@ -16,6 +16,7 @@ export class Faults {
     private switchoverDelayMs = 0;
     private readonly lag = new Map<string, number>();
     private readonly unhealthy = new Set<string>();
+    private readonly always: { command: string; region?: string; error: InjectedError }[] = [];
 
     /** The next `count` calls (in `region`, or anywhere) fail with `ThrottlingException: Rate exceeded`. */
     throttle(options: { region?: string; count: number }): void {
@@ -33,6 +34,11 @@ export class Faults {
     /** The next call of `command` (in `region`, or anywhere) fails with `error`; the call changes nothing. */
     failNext(command: string, error: InjectedError & { readonly region?: string }): void {
         this.nextErrors.push({ command: command.replace(/Command$/, ""), region: error.region, error });
+    }
+
+    /** Every call of `command` (in `region`, or anywhere) fails with `error` from now on (e.g. AccessDenied). */
+    failAlways(command: string, error: InjectedError & { readonly region?: string }): void {
+        this.always.push({ command: command.replace(/Command$/, ""), region: error.region, error });
     }
 
     /** The next engine upgrade of `clusterId` takes `ms` longer than its configured duration. */
@@ -97,7 +103,9 @@ export class Faults {
         const index = this.nextErrors.findIndex(
             (e) => e.command === command && (e.region === undefined || e.region === region),
         );
-        if (index < 0) return undefined;
+        if (index < 0)
+            return this.always.find((e) => e.command === command && (e.region === undefined || e.region === region))
+                ?.error;
         return this.nextErrors.splice(index, 1)[0].error;
     }
 

@@ -64,6 +64,8 @@ export interface ClusterState {
     /** Status when no operation is running. */
     status: ClusterStatus;
     clusterParameterGroup: string;
+    /** PreferredMaintenanceWindow (`ddd:hh24:mi-ddd:hh24:mi` UTC); see maintenance-window.ts. */
+    maintenanceWindow: string;
     readonly instances: InstanceState[];
     upgradeDurationMs: number;
     pendingActions: PendingActionState[];

@@ -1,6 +1,7 @@
 import { awsEngineVersion, Engine, engineLabel, parameterGroupFamily, parseVersion } from "../../engine-versions";
 import { fault, messages } from "./aws-errors";
 import type { BlueGreenSettings } from "./blue-green";
+import { seedWindow } from "./maintenance-window";
 import { EngineCatalogue } from "./catalogue";
 import {
     BlueGreenState,
@@ -217,6 +218,7 @@ export class SimStore {
             version,
             status: "available",
             clusterParameterGroup: clusterGroup,
+            maintenanceWindow: seedWindow(member.preferredMaintenanceWindow),
             instances: [],
             upgradeDurationMs: member.upgradeDurationMs ?? this.settings.defaultUpgradeDurationMs,
             pendingActions: (member.pendingActions ?? []).map((a) => ({
@@ -224,6 +226,8 @@ export class SimStore {
                 description: a.description ?? describeAction(engine, a.targetVersion),
                 targetVersion: a.targetVersion,
                 durationMs: a.durationMs,
+                ...(a.optInStatus ? { optInStatus: a.optInStatus } : {}),
+                ...(a.currentApplyDate !== undefined ? { currentApplyDate: a.currentApplyDate } : {}),
             })),
             createdAt: this.now(),
             ...(member.managedMasterPassword ? { managedMasterPassword: true } : {}),

@@ -27,6 +27,9 @@ export interface SeedPendingAction {
     readonly targetVersion?: string;
     /** How long applying it keeps the member `upgrading`. Default: the member's upgrade duration. */
     readonly durationMs?: number;
+    /** An opt-in AWS has already received (e.g. an earlier `next-maintenance`), with its date (ms). */
+    readonly optInStatus?: "immediate" | "next-maintenance";
+    readonly currentApplyDate?: number;
 }
 
 /** One member cluster of the seeded global database. */
@@ -52,6 +55,8 @@ export interface SeedMember {
     /** Master password managed in Secrets Manager: blue/green deployments refuse the cluster. */
     readonly managedMasterPassword?: boolean;
     readonly pendingActions?: readonly SeedPendingAction[];
+    /** PreferredMaintenanceWindow, `ddd:hh24:mi-ddd:hh24:mi` UTC. Default: `DEFAULT_MAINTENANCE_WINDOW`. */
+    readonly preferredMaintenanceWindow?: string;
 }
 
 /** A global database to create in one call with {@link SimulatedRds.seed}. */

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PendingAction } from "../../../planner";
+import { SeedParameterGroup } from "../../simulator";
 
 /** An existing member cluster, as `aws.rds.getCluster` would describe it. */
 export interface DescribedCluster {
@@ -12,6 +13,15 @@ export interface DescribedCluster {
     readonly instanceCount?: number;
     /** What DescribePendingMaintenanceActions reports for the cluster. @default [] */
     readonly pendingActions?: readonly PendingAction[];
+    /**
+     * The member AWS reports as the writer (`IsWriter`) of its global cluster, e.g. after a
+     * switchover. @default the first member listed
+     */
+    readonly writer?: boolean;
+    /** Its cluster parameter group (a name, or one with user parameters). @default the family's default */
+    readonly clusterParameterGroup?: string | SeedParameterGroup;
+    /** PreferredMaintenanceWindow (`ddd:hh24:mi-ddd:hh24:mi` UTC). @default the simulator's */
+    readonly preferredMaintenanceWindow?: string;
 }
 
 /** An existing global cluster, as `aws.rds.getGlobalCluster` would describe it. */
@@ -61,6 +71,9 @@ export function existingDatabase(opts: {
         engineVersion?: string;
         instanceCount?: number;
         pendingActions?: readonly PendingAction[];
+        writer?: boolean;
+        clusterParameterGroup?: string | SeedParameterGroup;
+        preferredMaintenanceWindow?: string;
     }[];
 }): CurrentState {
     return {
@@ -75,6 +88,9 @@ export function existingDatabase(opts: {
             globalClusterIdentifier: opts.globalClusterIdentifier,
             instanceCount: m.instanceCount ?? 1,
             ...(m.pendingActions ? { pendingActions: m.pendingActions } : {}),
+            ...(m.writer ? { writer: true } : {}),
+            ...(m.clusterParameterGroup ? { clusterParameterGroup: m.clusterParameterGroup } : {}),
+            ...(m.preferredMaintenanceWindow ? { preferredMaintenanceWindow: m.preferredMaintenanceWindow } : {}),
         })),
     };
 }
@@ -149,21 +165,8 @@ export function answerCall(state: CurrentState, args: pulumi.runtime.MockCallArg
     }
 }
 
-/** How pending-maintenance reads appear in `calls` and `invokeFailures` (not a provider invoke). */
+/** How the pending-maintenance read is named in `invokeFailures` (an AWS SDK call, not a provider invoke). */
 export const PENDING_ACTIONS_TOKEN = "rds:DescribePendingMaintenanceActions";
-
-/** Pending maintenance of a described cluster (matched by identifier and region); none for others. */
-export function answerPendingActions(
-    state: CurrentState,
-    member: { clusterIdentifier: string; region: string },
-): readonly PendingAction[] {
-    const failure = state.invokeFailures?.[PENDING_ACTIONS_TOKEN];
-    if (failure !== undefined) throw new Error(failure);
-    const c = state.clusters?.find(
-        (x) => x.clusterIdentifier === member.clusterIdentifier && x.region === member.region,
-    );
-    return c?.pendingActions ?? [];
-}
 
 /** The type token of a `pulumi.StackReference` (a read of another stack's outputs). */
 export const STACK_REFERENCE_TYPE = "pulumi:pulumi:StackReference";

@@ -20,10 +20,10 @@ export {
     existingDatabase,
     answerCall,
     answerNewResource,
-    answerPendingActions,
     PENDING_ACTIONS_TOKEN,
     STACK_REFERENCE_TYPE,
 } from "./current-state";
+export { simulatorFor, READ_OPERATIONS } from "./simulated-state";
 export { renderResourceTree, shortType } from "./tree";
 export { loadStackConfig } from "./stack-config-file";
 export {

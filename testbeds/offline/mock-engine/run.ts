@@ -1,13 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
-import { setPendingMaintenanceReader } from "../../../components/pending-maintenance";
-import {
-    answerCall,
-    answerNewResource,
-    answerPendingActions,
-    CurrentState,
-    PENDING_ACTIONS_TOKEN,
-} from "./current-state";
+import { setAwsFactsClients } from "../../../components/aws-facts";
+import { CallRecord, SimulatedRds } from "../../simulator";
+import { answerCall, answerNewResource, CurrentState } from "./current-state";
 import { applyProjectConfig, ProjectFile } from "./project-config";
+import { simulatorFor } from "./simulated-state";
 import { RecordedOutputs, RecordedRead, RecordedResource, recordRegistrations } from "./recorder";
 
 // Internal runtime helper (exported by the SDK's settings module, not by its typings): waits
@@ -26,8 +22,14 @@ export interface LogEntry {
 export interface RunOptions<T> {
     /** The stack program: creates resources, returns the stack outputs. See {@link loadProgram}. */
     readonly program: () => T | Promise<T>;
-    /** What exists in AWS now; anything not described does not exist. @default {} */
+    /**
+     * What exists in AWS now; anything not described does not exist. @default {} The program's
+     * AWS reads (the component's facts reader, the AWS SDK) are answered by a simulated control
+     * plane seeded with it, unless `aws` is given.
+     */
     readonly currentState?: CurrentState;
+    /** The simulated control plane the program's AWS SDK reads go to (instead of one seeded from `currentState`). */
+    readonly aws?: SimulatedRds;
     /** Preview (`pulumi preview`) or update (`pulumi up`). @default true */
     readonly preview?: boolean;
     /** Stack config; keys without a namespace get the project's (`engine` → `aurora-global:engine`). */
@@ -67,6 +69,8 @@ export interface RunResult<T> {
     readonly logs: readonly LogEntry[];
     /** Every invoke the program made. */
     readonly calls: readonly pulumi.runtime.MockCallArgs[];
+    /** Every AWS API call the program made through the SDK (to the simulated control plane), in order. */
+    readonly awsCalls: readonly CallRecord[];
     /** Every read of an existing resource (`StackReference`s, `.get()`s), in order. */
     readonly reads: readonly RecordedRead[];
 }
@@ -78,9 +82,9 @@ const RECORDED = Symbol("aurora-global mock-engine recording");
 /** What a failed run registered, logged and invoked before it failed (from the error it rejected with). */
 export function recordedBeforeFailure(
     error: unknown,
-): Pick<RunResult<void>, "resources" | "logs" | "calls"> | undefined {
+): Pick<RunResult<void>, "resources" | "logs" | "calls" | "awsCalls"> | undefined {
     return typeof error === "object" && error !== null
-        ? (error as Record<symbol, Pick<RunResult<void>, "resources" | "logs" | "calls">>)[RECORDED]
+        ? (error as Record<symbol, Pick<RunResult<void>, "resources" | "logs" | "calls" | "awsCalls">>)[RECORDED]
         : undefined;
 }
 
@@ -165,11 +169,11 @@ async function runGuarded<T extends Record<string, unknown> | void>(options: Run
     const logs: LogEntry[] = [];
     const pending: Promise<unknown>[] = [];
     const restoreLogs = captureLogs(logs, pending, options.echoLogs ?? false);
-    // The component reads pending maintenance with the AWS SDK (no provider data source): answer it too.
-    const previousReader = setPendingMaintenanceReader(async (member) => {
-        calls.push({ token: PENDING_ACTIONS_TOKEN, inputs: member });
-        return answerPendingActions(state, member);
-    });
+    // The component reads AWS with the CLI's reader over the AWS SDK: the simulated control plane answers.
+    const aws = options.aws ?? simulatorFor(state);
+    const firstCall = aws.calls.length;
+    const awsCalls = () => aws.calls.slice(firstCall);
+    const previousClients = setAwsFactsClients(aws.clientFor, aws.clock);
     let exports: T | undefined;
     try {
         const outputs = await pulumi.runtime.runInPulumiStack(async () => {
@@ -186,20 +190,21 @@ async function runGuarded<T extends Record<string, unknown> | void>(options: Run
             registeredOutputs,
             logs,
             calls,
+            awsCalls: awsCalls(),
             reads,
         };
     } catch (e) {
         await settings.waitForRPCs().catch(() => undefined);
         if (typeof e === "object" && e !== null)
             Object.defineProperty(e, RECORDED, {
-                value: { resources, logs, calls },
+                value: { resources, logs, calls, awsCalls: awsCalls() },
                 enumerable: false,
                 configurable: true,
             });
         throw e;
     } finally {
         restoreLogs();
-        setPendingMaintenanceReader(previousReader);
+        setAwsFactsClients(previousClients);
     }
 }
 

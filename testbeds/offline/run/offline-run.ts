@@ -81,7 +81,7 @@ export async function runScenario(
     );
     let preview: Preview;
     try {
-        preview = await previewStack(after, await currentStateFrom(sim, id));
+        preview = await previewStack(after, await currentStateFrom(sim, id), sim);
     } catch (e) {
         out(`the stack program failed: ${e instanceof Error ? e.message : String(e)}`);
         out(nothingChanged(sim));
@@ -98,7 +98,7 @@ export async function runScenario(
         };
     }
     for (const line of renderResourceTree(preview.resources).split("\n")) out(`  ${line}`);
-    const deployed = await previewStack(before, await currentStateFrom(sim, id));
+    const deployed = await previewStack(before, await currentStateFrom(sim, id), sim);
     printLiveReads((line) => out(`  ${line}`), preview, diffPreviews(deployed.resources, preview.resources));
 
     if (show.markdown) {
@@ -206,10 +206,11 @@ export async function runScenario(
     heading(out, "7. The next pulumi preview (the program again, against the new state)");
     // The stack outputs of the update (the program ran before its steps): the next run reads
     // them through its self stack reference and keeps the finished steps.
-    const next = await previewStack(after, {
-        ...(await currentStateFrom(sim, id)),
-        previousStackOutputs: preview.outputs,
-    });
+    const next = await previewStack(
+        after,
+        { ...(await currentStateFrom(sim, id)), previousStackOutputs: preview.outputs },
+        sim,
+    );
     out(`  plan: ${next.planText.split("\n").slice(0, 2).join("; ")}`);
     const drift = diffPreviews(preview.resources, next.resources);
     const changed = new Set(drift.map((d) => d.name));

@@ -9,6 +9,7 @@ import {
     RecordedResource,
     runProgramUnderMocks,
 } from "../mock-engine";
+import { SimulatedRds } from "../../simulator";
 import { Scenario } from "../scenario/types";
 
 /** The project root (Pulumi.yaml, index.ts). */
@@ -48,7 +49,7 @@ export interface Preview {
     readonly steps: readonly UpgradeStep[];
     /** The state it was run against. */
     readonly currentState: CurrentState;
-    /** The invokes (live reads) the program made, e.g. `aws:rds/getCluster:getCluster`. */
+    /** The AWS reads the program made (the component's facts reader), e.g. `DescribeDBClusters`. */
     readonly invokes: readonly string[];
 }
 
@@ -63,16 +64,21 @@ export interface UpgradeStep {
     readonly after: readonly string[];
 }
 
-/** Runs the stack program (index.ts) under Pulumi's mock engine with `config` against `currentState`. */
+/**
+ * Runs the stack program (index.ts) under Pulumi's mock engine with `config` against
+ * `currentState`; its AWS reads go to `aws` when given (else a control plane seeded with the state).
+ */
 export async function previewStack(
     config: Record<string, unknown>,
     currentState: CurrentState,
+    aws?: SimulatedRds,
     projectDir: string = PROJECT_DIR,
 ): Promise<Preview> {
     const run = await runProgramUnderMocks({
         projectFile: loadProject(projectDir),
         program: loadProgram(path.join(projectDir, "index.ts")),
         currentState,
+        ...(aws ? { aws } : {}),
         config,
         preview: true,
     });
@@ -94,7 +100,7 @@ export async function previewStack(
         planLog: planLog?.message ?? "(the component logged no plan)",
         steps: upgradeSteps(run.resources),
         currentState,
-        invokes: run.calls.map((c) => c.token),
+        invokes: [...run.calls.map((c) => c.token), ...run.awsCalls.map((c) => c.command)],
     };
 }
 

@@ -5,14 +5,12 @@ import type {
 import { parseVersion } from "../../../engine-versions";
 import { fault, messages } from "../aws-errors";
 import { ClusterState, PendingActionState } from "../model";
+import { nextWindowStart } from "../maintenance-window";
 import { startOperation } from "../operations";
 import { assertGlobalIdle, assertModifiable, assertReplicasNotLower } from "../upgrade-rules";
 import { handler, Handler, HandlerContext } from "./context";
 import { filterValues } from "./describe";
 import { pendingActionShape } from "./shapes";
-
-/** Hour (UTC) of the simulated weekly maintenance window's daily slot. */
-const MAINTENANCE_HOUR_UTC = 5;
 
 const describePendingMaintenanceActions = handler<DescribePendingMaintenanceActionsCommandInput>(
     ({ store, region }, input) => {
@@ -44,7 +42,8 @@ const applyPendingMaintenanceAction = handler<ApplyPendingMaintenanceActionComma
             break;
         case "next-maintenance":
             action.optInStatus = "next-maintenance";
-            action.currentApplyDate = nextWindow(ctx.now);
+            // Applied in the cluster's own next weekly window (maintenance-window.ts cites AWS).
+            action.currentApplyDate = nextWindowStart(cluster.maintenanceWindow, ctx.now);
             break;
         case "undo-opt-in":
             action.optInStatus = undefined;
@@ -75,13 +74,6 @@ function applyNow(ctx: HandlerContext, cluster: ClusterState, action: PendingAct
         durationMs: action.durationMs,
         pendingAction: action.action,
     });
-}
-
-/** The next daily maintenance slot strictly after `now`. */
-function nextWindow(now: number): number {
-    const d = new Date(now);
-    const slot = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), MAINTENANCE_HOUR_UTC);
-    return slot > now ? slot : slot + 24 * 3600 * 1000;
 }
 
 export const maintenanceHandlers: Record<string, Handler> = {

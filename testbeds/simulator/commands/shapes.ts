@@ -20,6 +20,7 @@ export function clusterShape(store: SimStore, c: ClusterState): DBCluster {
         EngineMode: "provisioned",
         Status: clusterStatus(c),
         DBClusterParameterGroup: c.clusterParameterGroup,
+        PreferredMaintenanceWindow: c.maintenanceWindow,
         DBClusterMembers: c.instances.map((i) => ({
             DBInstanceIdentifier: i.id,
             IsClusterWriter: i.isWriter,

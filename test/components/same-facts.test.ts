@@ -1,0 +1,340 @@
+import * as assert from "assert";
+import { AuroraGlobalDatabase, AuroraGlobalDatabaseArgs, DEFAULTS } from "../../components";
+import { PlanJson } from "../../planner";
+import { RecordedResource, runProgramUnderMocks } from "../../testbeds/offline/mock-engine";
+import { SeedTopology, SimulatedRds } from "../../testbeds/simulator";
+import { cli, engineModifies, simulate } from "../orchestrator/harness";
+
+const USE1 = "us-east-1";
+const APNE1 = "ap-northeast-1";
+
+/** The seed 001 database; `writer` is where AWS reports the writer (a switchover moves it). */
+function seed(writer: string = USE1, rpo = false, version = "17.4.5"): SeedTopology {
+    return {
+        globalClusterId: "app",
+        engine: "aurora-postgresql",
+        version,
+        members: [
+            { id: `app-${USE1}`, region: USE1, role: writer === USE1 ? "primary" : "secondary", instances: 2, rpo },
+            { id: `app-${APNE1}`, region: APNE1, role: writer === APNE1 ? "primary" : "secondary" },
+        ],
+    };
+}
+
+/** The stack configures us-east-1 as the primary, whatever AWS reports. */
+const args = (engineVersion: string, upgrade: AuroraGlobalDatabaseArgs["upgrade"] = {}): AuroraGlobalDatabaseArgs => ({
+    engine: "aurora-postgresql",
+    engineVersion,
+    globalClusterIdentifier: "app",
+    primary: { region: USE1, instanceCount: 2 },
+    secondaries: [{ region: APNE1 }],
+    upgrade,
+});
+
+/** A preview of the component whose AWS reads go to `sim`. */
+async function preview(sim: SimulatedRds, a: AuroraGlobalDatabaseArgs) {
+    const run = await runProgramUnderMocks({
+        program: () => {
+            const db = new AuroraGlobalDatabase("db", a);
+            return { plan: db.plan, failoverReady: db.failoverReady };
+        },
+        aws: sim,
+    });
+    return { run, plan: run.outputs.plan as PlanJson };
+}
+
+/** `aurora-global plan --format json` against the same simulated AWS. */
+async function cliPlan(sim: SimulatedRds, target: string, extra: string[] = []): Promise<PlanJson> {
+    const r = await cli(sim, [
+        "plan",
+        "--region",
+        USE1,
+        "--global-cluster",
+        "app",
+        "--target",
+        target,
+        "--format",
+        "json",
+        ...extra,
+    ]);
+    return JSON.parse(r.stdout) as PlanJson;
+}
+
+/** Runs the component's step commands with the CLI, in dependency order (what `pulumi up` does). */
+async function runSteps(sim: SimulatedRds, resources: readonly RecordedResource[]): Promise<string[]> {
+    const steps = resources.filter((r) => r.type === "command:local:Command");
+    const done = new Set<string>();
+    const order: string[] = [];
+    while (done.size < steps.length) {
+        const ready = steps.filter(
+            (s) => !done.has(s.urn) && s.dependencies.every((d) => done.has(d) || !steps.some((x) => x.urn === d)),
+        );
+        assert.ok(ready.length > 0, "the steps' dependencies form a cycle");
+        const results = await Promise.all(
+            ready.map((s) => cli(sim, String(s.inputs.create).slice(DEFAULTS.cli.length).trim().split(" "))),
+        );
+        results.forEach((r, i) => assert.strictEqual(r.code, 0, `${ready[i].name}: ${r.stderr}`));
+        for (const s of ready) {
+            done.add(s.urn);
+            order.push(s.name);
+        }
+    }
+    return order;
+}
+
+describe("components: the preview and the CLI plan from the same AWS facts", function () {
+    this.timeout(120_000);
+
+    it("a managed minor upgrade: the same plan", async () => {
+        const sim = simulate(seed());
+        const { plan } = await preview(sim, args("17.5"));
+        assert.strictEqual(plan.path, "managed");
+        assert.deepStrictEqual(plan, await cliPlan(sim, "17.5"));
+    });
+
+    it("rds.global_db_rpo set in AWS blocks a major upgrade in both, with no user-declared flag", async () => {
+        const sim = simulate(seed(USE1, true, "16.6.2"));
+        const { plan } = await preview(sim, args("17.4", { allowMajorVersionUpgrade: true }));
+        assert.deepStrictEqual(
+            plan.violations.map((v) => v.rule),
+            ["postgres-major-with-rpo"],
+        );
+        assert.deepStrictEqual(plan, await cliPlan(sim, "17.4", ["--allow-major"]));
+    });
+
+    it("after a switchover: plans from the live writer, warns with the fix, the same plan as the CLI", async () => {
+        const sim = simulate(seed(APNE1));
+        const { run, plan } = await preview(sim, args("17.5", { strategy: "rolling" }));
+        assert.deepStrictEqual(plan, await cliPlan(sim, "17.5", ["--strategy", "rolling"]));
+        assert.deepStrictEqual(
+            plan.steps.map((s) => `${s.wave} ${s.action} ${s.cluster} ${s.role}`),
+            [
+                `1 snapshot app-${APNE1} primary`,
+                `2 modify-db-cluster app-${USE1} secondary`,
+                `3 modify-db-cluster app-${APNE1} primary`,
+            ],
+        );
+        assert.deepStrictEqual(
+            run.logs.filter((l) => l.severity === "warn").map((l) => l.message),
+            [
+                `the configured primary, cluster "app-${USE1}" (${USE1}), is not the writer: AWS reports cluster "app-${APNE1}" (${APNE1}) writing (after a switchover or failover). The plan follows AWS: "app-${APNE1}" is snapshotted and upgraded last. Fix: switch the writer back (aws rds switchover-global-cluster --global-cluster-identifier app --target-db-cluster-identifier <ARN of app-${USE1}>); changing the configured primary region instead would replace the member clusters`,
+            ],
+        );
+    });
+
+    it("after a switchover: the steps upgrade the configured primary first and the real writer last", async () => {
+        const sim = simulate(seed(APNE1));
+        const { run } = await preview(sim, args("17.5", { strategy: "rolling" }));
+        const order = await runSteps(sim, run.resources);
+        assert.deepStrictEqual(order, ["db-upgrade-snapshot", `db-upgrade-secondary-${USE1}`, "db-upgrade-primary"]);
+        assert.deepStrictEqual(engineModifies(sim), [`app-${USE1}→17.5`, `app-${APNE1}→17.5`]);
+        assert.deepStrictEqual(
+            sim.callsOf("CreateDBClusterSnapshot").map((c) => `${c.region} ${String(c.input.DBClusterIdentifier)}`),
+            [`${APNE1} app-${APNE1}`],
+        );
+        const next = await preview(sim, args("17.5", { strategy: "rolling" }));
+        assert.strictEqual(next.plan.path, "none");
+        assert.strictEqual(next.run.outputs.failoverReady, true);
+    });
+});
+
+describe("components: a major upgrade with the program's own target-family parameter groups", function () {
+    this.timeout(120_000);
+
+    const majorSeed = (): SeedTopology => ({
+        globalClusterId: "app",
+        engine: "aurora-postgresql",
+        version: "16.6.2",
+        members: [
+            { id: `app-${USE1}`, region: USE1, role: "primary", instances: 2, clusterParameterGroup: "app-pg16" },
+            { id: `app-${APNE1}`, region: APNE1, role: "secondary", clusterParameterGroup: "app-pg16" },
+        ],
+    });
+    const majorArgs = (): AuroraGlobalDatabaseArgs => ({
+        ...args("17.4", { allowMajorVersionUpgrade: true }),
+        primary: {
+            region: USE1,
+            instanceCount: 2,
+            clusterParameterGroupName: "app-pg16",
+            targetClusterParameterGroupName: "app-pg17",
+        },
+        secondaries: [
+            { region: APNE1, clusterParameterGroupName: "app-pg16", targetClusterParameterGroupName: "app-pg17" },
+        ],
+    });
+    const flags = [
+        "--cluster-parameter-group",
+        `app-${USE1}=app-pg17`,
+        "--cluster-parameter-group",
+        `app-${APNE1}=app-pg17`,
+    ];
+
+    it("the groups reach the step's command line, and the preview's plan is the CLI's with those flags", async () => {
+        const sim = simulate(majorSeed());
+        const { run, plan } = await preview(sim, majorArgs());
+        assert.strictEqual(plan.path, "major");
+        assert.deepStrictEqual(plan, await cliPlan(sim, "17.4", ["--allow-major", ...flags]));
+        const global = run.resources.find((r) => r.name === "db-upgrade-global");
+        assert.strictEqual(
+            global?.inputs.create,
+            `${DEFAULTS.cli} upgrade --region ${USE1} --global-cluster app --target 17.4 --allow-major --strategy auto ${flags.join(" ")} --no-snapshot`,
+        );
+    });
+
+    it("after the steps, the next preview plans nothing, reports no error and ignores the old-family group names", async () => {
+        const sim = simulate(majorSeed());
+        const first = await preview(sim, majorArgs());
+        await runSteps(sim, first.run.resources);
+        for (const id of [`app-${USE1}`, `app-${APNE1}`]) {
+            const after = sim.cluster(id);
+            assert.strictEqual(after.engineVersion, "17.4");
+            assert.strictEqual(after.clusterParameterGroup, "app-pg17");
+        }
+        const next = await preview(sim, majorArgs());
+        assert.strictEqual(next.plan.path, "none");
+        assert.deepStrictEqual(next.plan.steps, []);
+        assert.deepStrictEqual(
+            next.run.logs.filter((l) => l.severity !== "info"),
+            [],
+        );
+        const clusters = next.run.resources.filter((r) => r.type === "aws:rds/cluster:Cluster");
+        for (const c of clusters) {
+            assert.strictEqual(c.inputs.dbClusterParameterGroupName, "app-pg16");
+            assert.ok(c.ignoreChanges.includes("dbClusterParameterGroupName"), c.name);
+        }
+    });
+});
+
+describe("components: pending patches opted in for the next maintenance window settle", function () {
+    this.timeout(120_000);
+
+    const patchSeed = (secondaryWindow: string): SeedTopology => ({
+        globalClusterId: "app",
+        engine: "aurora-postgresql",
+        version: "17.4.5",
+        members: [
+            {
+                id: `app-${USE1}`,
+                region: USE1,
+                role: "primary",
+                instances: 2,
+                preferredMaintenanceWindow: "sun:05:00-sun:05:30",
+                pendingActions: [{ targetVersion: "17.4.6" }],
+            },
+            {
+                id: `app-${APNE1}`,
+                region: APNE1,
+                role: "secondary",
+                preferredMaintenanceWindow: secondaryWindow,
+                pendingActions: [{ targetVersion: "17.4.6" }],
+            },
+        ],
+    });
+    const nextWindow = () => args("17.4", { applyPendingPatches: "next-maintenance", snapshotBeforeUpgrade: false });
+
+    it("opts in once: AWS records OptInStatus and CurrentApplyDate, and the next preview has nothing to do", async () => {
+        const sim = simulate(patchSeed("sat:22:00-sat:22:30"));
+        const first = await preview(sim, nextWindow());
+        assert.strictEqual(first.plan.path, "patch");
+        await runSteps(sim, first.run.resources);
+        const out = await sim.dispatch(APNE1, "DescribePendingMaintenanceActions", {});
+        assert.deepStrictEqual(
+            JSON.parse(JSON.stringify(out)).PendingMaintenanceActions[0].PendingMaintenanceActionDetails[0],
+            {
+                Action: "system-update",
+                Description: "Upgrade to Aurora PostgreSQL 17.4.6",
+                OptInStatus: "next-maintenance",
+                CurrentApplyDate: "2026-04-11T22:00:00.000Z",
+            },
+        );
+        const next = await preview(sim, nextWindow());
+        assert.strictEqual(next.plan.path, "none");
+        assert.deepStrictEqual(
+            next.run.resources.filter((r) => r.type === "command:local:Command"),
+            [],
+        );
+        assert.ok(
+            next.plan.notes.includes(
+                `secondary cluster "app-${APNE1}" (${APNE1}): system-update to 17.4.6 is scheduled for its next maintenance window (2026-04-11T22:00:00.000Z): not applied again`,
+            ),
+            next.plan.notes.join("\n"),
+        );
+    });
+
+    it("a primary whose window comes first blocks the round in the preview and in the CLI alike", async () => {
+        const sim = simulate(patchSeed("mon:05:00-mon:05:30"));
+        const { plan } = await preview(sim, nextWindow());
+        assert.deepStrictEqual(
+            plan.violations.map((v) => `${v.rule} ${v.cluster}`),
+            [`maintenance-windows-out-of-order app-${APNE1}`],
+        );
+        const r = await cli(sim, [
+            "patch",
+            "--region",
+            USE1,
+            "--global-cluster",
+            "app",
+            "--opt-in",
+            "next-maintenance",
+        ]);
+        assert.strictEqual(r.code, 2, r.stdout + r.stderr);
+        assert.deepStrictEqual(
+            sim.calls.filter((c) => !c.command.startsWith("Describe") && !c.command.startsWith("List")),
+            [],
+        );
+    });
+});
+
+describe("components: memberVersions and failoverReady tell the truth about an upgrading update", function () {
+    this.timeout(120_000);
+
+    it("an upgrading update says what its steps change and is not failover-ready; the next one reads the result", async () => {
+        const sim = simulate(seed());
+        const up = await preview(sim, args("17.5", { strategy: "rolling" }));
+        assert.deepStrictEqual(up.run.outputs.failoverReady, false);
+        const versions = (await runProgramUnderMocks({
+            program: () => ({
+                v: new AuroraGlobalDatabase("db", args("17.5", { strategy: "rolling" })).memberVersions,
+            }),
+            aws: sim,
+        }).then((r) => r.outputs.v)) as Record<string, { version: string; upgradingTo?: string }>;
+        assert.deepStrictEqual(
+            Object.entries(versions).map(([region, v]) => `${region} ${v.version} → ${v.upgradingTo}`),
+            [`${USE1} 17.4 → 17.5`, `${APNE1} 17.4 → 17.5`],
+        );
+        await runSteps(sim, up.run.resources);
+        const next = await runProgramUnderMocks({
+            program: () => {
+                const db = new AuroraGlobalDatabase("db", args("17.5", { strategy: "rolling" }));
+                return { v: db.memberVersions, ready: db.failoverReady };
+            },
+            aws: sim,
+        });
+        assert.deepStrictEqual(next.outputs.v, {
+            [USE1]: { clusterIdentifier: `app-${USE1}`, role: "primary", version: "17.5", new: false },
+            [APNE1]: { clusterIdentifier: `app-${APNE1}`, role: "secondary", version: "17.5", new: false },
+        });
+        assert.strictEqual(next.outputs.ready, true);
+    });
+
+    it("a rolling upgrade that fails on the primary: the update's outputs already said not ready, and so does the next", async () => {
+        const sim = simulate(seed());
+        sim.faults.failUpgrade(`app-${USE1}`);
+        const up = await preview(sim, args("17.5", { strategy: "rolling" }));
+        assert.strictEqual(up.run.outputs.failoverReady, false);
+        const steps = up.run.resources.filter((r) => r.type === "command:local:Command");
+        const codes: string[] = [];
+        for (const s of steps) {
+            const r = await cli(sim, String(s.inputs.create).slice(DEFAULTS.cli.length).trim().split(" "));
+            codes.push(`${s.name} ${r.code}`);
+            if (r.code !== 0) break;
+        }
+        assert.deepStrictEqual(codes, [
+            "db-upgrade-snapshot 0",
+            `db-upgrade-secondary-${APNE1} 0`,
+            "db-upgrade-primary 1",
+        ]);
+        const next = await preview(sim, args("17.5", { strategy: "rolling" }));
+        assert.strictEqual(next.run.outputs.failoverReady, false);
+    });
+});
