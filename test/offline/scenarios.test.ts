@@ -38,6 +38,8 @@ describe("offline scenarios end to end (--speed max)", function () {
                 ),
                 output,
             );
+            if (expect.upgradeOrder) assert.deepEqual(result.upgradeOrder, expect.upgradeOrder, output);
+            if (expect.snapshotOf) assert.deepEqual(result.snapshotsOf, [expect.snapshotOf], output);
             if (result.snapshotPlanned && !expect.blocked) {
                 assert.equal(result.snapshots.length, 1, `the plan's pre-upgrade snapshot was taken once\n${output}`);
             }

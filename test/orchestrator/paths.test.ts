@@ -203,7 +203,12 @@ describe("orchestrator: each upgrade path for each engine (simulator, virtual cl
     it("patch --opt-in next-maintenance schedules every member (secondaries first) and does not wait", async () => {
         const sim = simulate({
             ...PG_SEED,
-            members: PG_SEED.members.map((m) => ({ ...m, pendingActions: [{ targetVersion: "17.4.6" }] })),
+            // The secondary's weekly window comes first, so AWS patches it first (maintenance-windows-out-of-order).
+            members: PG_SEED.members.map((m) => ({
+                ...m,
+                preferredMaintenanceWindow: m.role === "primary" ? "sun:05:00-sun:05:30" : "sat:22:00-sat:22:30",
+                pendingActions: [{ targetVersion: "17.4.6" }],
+            })),
         });
         const r = await cli(sim, ["patch", ...PG_ARGS, "--opt-in", "next-maintenance"]);
         assert.strictEqual(r.code, 0, r.stderr);
@@ -213,5 +218,16 @@ describe("orchestrator: each upgrade path for each engine (simulator, virtual cl
         );
         assert.match(r.stdout, /scheduled for the next maintenance window/);
         assert.strictEqual(sim.auroraVersion("app-use1"), "17.4.5");
+    });
+
+    it("patch --opt-in next-maintenance is refused (exit 2, no change) when the primary's window comes first", async () => {
+        const sim = simulate({
+            ...PG_SEED,
+            members: PG_SEED.members.map((m) => ({ ...m, pendingActions: [{ targetVersion: "17.4.6" }] })),
+        });
+        const r = await cli(sim, ["patch", ...PG_ARGS, "--opt-in", "next-maintenance"]);
+        assert.strictEqual(r.code, 2, r.stderr);
+        assert.match(r.stdout, /\[maintenance-windows-out-of-order\]|maintenance-windows-out-of-order/);
+        assert.deepStrictEqual(sim.callsOf("ApplyPendingMaintenanceAction"), []);
     });
 });

@@ -180,7 +180,7 @@ describe("planner: paths of the SPEC table", () => {
             });
             assert.ok(
                 planUpgrade(input).notes.includes(
-                    "pending patches are scheduled for each member's next maintenance window, secondaries first",
+                    "pending patches are scheduled for each member's next maintenance window: secondaries first only while every secondary's window comes before the primary's (checked: maintenance-windows-out-of-order)",
                 ),
             );
         });

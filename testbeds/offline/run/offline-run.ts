@@ -27,6 +27,10 @@ export interface ScenarioResult {
     readonly mutatingCalls: number;
     /** Identifiers of the cluster snapshots the run created. */
     readonly snapshots: readonly string[];
+    /** The clusters the snapshots were taken of. */
+    readonly snapshotsOf?: readonly string[];
+    /** Clusters in the order ModifyDBCluster changed their engine version. */
+    readonly upgradeOrder?: readonly string[];
     /** The next preview's plan path and its differences (after a successful upgrade). */
     readonly nextPreview?: {
         readonly path: string;
@@ -243,6 +247,14 @@ export async function runScenario(
         finalVersions: versions(),
         mutatingCalls: mutatingCalls(sim),
         snapshots: snapshotsTaken(sim),
+        snapshotsOf: sim
+            .callsOf("CreateDBClusterSnapshot")
+            .filter((c) => !c.error)
+            .map((c) => String(c.input.DBClusterIdentifier)),
+        upgradeOrder: sim
+            .callsOf("ModifyDBCluster")
+            .filter((c) => !c.error && c.input.EngineVersion !== undefined)
+            .map((c) => String(c.input.DBClusterIdentifier)),
         nextPreview: {
             path: next.plan.path,
             steps: toRun.length,

@@ -153,6 +153,8 @@ export function parseScenario(name: string, raw: unknown): Scenario {
     if (isObj(doc.expect)) {
         const ex = doc.expect;
         const rules = Array.isArray(ex.rules) ? ex.rules.map(String) : undefined;
+        const upgradeOrder = Array.isArray(ex.upgradeOrder) ? ex.upgradeOrder.map(String) : undefined;
+        const snapshotOf = typeof ex.snapshotOf === "string" ? ex.snapshotOf : undefined;
         const blocked = bool(ex, "blocked", "expect.", false);
         const finalVersions = isObj(ex.finalVersions)
             ? Object.fromEntries(Object.entries(ex.finalVersions).map(([k, v]) => [k, String(v)]))
@@ -164,6 +166,8 @@ export function parseScenario(name: string, raw: unknown): Scenario {
             ...(finalVersions ? { finalVersions } : {}),
             exitCode: num(ex, "exitCode", "expect.", blocked ? 2 : 0),
             ...(rules ? { rules } : {}),
+            ...(upgradeOrder ? { upgradeOrder } : {}),
+            ...(snapshotOf ? { snapshotOf } : {}),
         };
     } else problems.push("expect is missing: give path, blocked and finalVersion (what the test asserts)");
 

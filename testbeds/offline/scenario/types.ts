@@ -53,6 +53,10 @@ export interface ScenarioExpect {
     readonly exitCode: number;
     /** Rule ids of the violations, when blocked. */
     readonly rules?: readonly string[];
+    /** Clusters in the order ModifyDBCluster changed their engine version (a rolling upgrade's order). */
+    readonly upgradeOrder?: readonly string[];
+    /** The cluster the pre-upgrade snapshot was taken of. */
+    readonly snapshotOf?: string;
 }
 
 /** A scenario file of `scenarios/`, validated. */
