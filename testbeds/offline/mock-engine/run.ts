@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { setAwsFactsClients } from "../../../components/aws-facts";
 import { CallRecord, SimulatedRds } from "../../simulator";
 import { answerCall, answerNewResource, CurrentState } from "./current-state";
+import { CreatingControlPlane, createInControlPlane } from "./create-in-simulator";
 import { applyProjectConfig, ProjectFile } from "./project-config";
 import { simulatorFor } from "./simulated-state";
 import { RecordedOutputs, RecordedRead, RecordedResource, recordRegistrations } from "./recorder";
@@ -53,6 +54,12 @@ export interface RunOptions<T> {
      * The process's own environment is never consulted. @default {}
      */
     readonly environment?: Readonly<Record<string, string>>;
+    /**
+     * A simulated RDS control plane (testbeds/simulator): in an update (`preview: false`) every
+     * new RDS resource is created in it through AWS's create calls and rules; a refusal fails
+     * the run with AWS's code and text. Resources that exist there already are left alone.
+     */
+    readonly controlPlane?: CreatingControlPlane;
     /** Also print log lines to the console. @default false */
     readonly echoLogs?: boolean;
 }
@@ -147,7 +154,11 @@ async function runGuarded<T extends Record<string, unknown> | void>(options: Run
     const providerErrors: Error[] = [];
     await pulumi.runtime.setMocks(
         {
-            newResource: (args) => {
+            newResource: async (args) => {
+                if (options.controlPlane && !(options.preview ?? true)) {
+                    const refusedByAws = await createInControlPlane(options.controlPlane, args);
+                    if (refusedByAws) providerErrors.push(refusedByAws);
+                }
                 // Failing the registration itself leaves the SDK's outputs pending forever under
                 // mocks: the run records the provider's error and fails with it at the end.
                 const refused = options.projectFile && awsRegionMissing(args, config, options.environment ?? {});

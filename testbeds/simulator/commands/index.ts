@@ -1,6 +1,7 @@
 import { Handler } from "./context";
 import { blueGreenHandlers } from "./blue-green";
 import { deleteHandlers } from "./delete";
+import { createHandlers } from "./create";
 import { describeHandlers } from "./describe";
 import { instanceHandlers } from "./instances";
 import { maintenanceHandlers } from "./maintenance";
@@ -24,4 +25,5 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
     ...tagHandlers,
     ...blueGreenHandlers,
     ...deleteHandlers,
+    ...createHandlers,
 };
