@@ -131,6 +131,8 @@ export function buildPlanInput(
         snapshotBeforeUpgrade: upgrade.snapshotBeforeUpgrade,
         applyPendingPatches: upgrade.applyPendingPatches,
         mysqlInPlaceMajorConfirmed: upgrade.mysqlInPlaceMajorConfirmed,
+        switchoverTimeoutSeconds: upgrade.switchoverTimeoutSeconds,
+        oldClusters: upgrade.oldClusters,
     };
     const declared = (m: ResolvedMember, role: MemberState["role"]): MemberState => ({
         cluster: m.clusterIdentifier,

@@ -1,5 +1,6 @@
 import { Engine } from "../engine-versions";
 import { OptInType, Strategy } from "../planner";
+import { OldClusters } from "../vocabulary";
 import { AuroraGlobalDatabaseArgs, MemberArgs } from "./args";
 
 /**
@@ -40,6 +41,8 @@ export const CONFIG_KEYS = [
     "upgradeApplyPendingPatches",
     "upgradeMysqlInPlaceMajorConfirmed",
     "upgradeKeepCompletedSteps",
+    "upgradeSwitchoverTimeoutSeconds",
+    "upgradeOldClusters",
     "databaseName",
     "masterUsername",
     "port",
@@ -151,6 +154,8 @@ export function argsFromConfig(config: ConfigSource): AuroraGlobalDatabaseArgs {
             ...defined("applyPendingPatches", optInFrom(cfg.get("upgradeApplyPendingPatches"))),
             ...defined("mysqlInPlaceMajorConfirmed", cfg.getBoolean("upgradeMysqlInPlaceMajorConfirmed")),
             ...defined("keepCompletedSteps", cfg.getBoolean("upgradeKeepCompletedSteps")),
+            ...defined("switchoverTimeoutSeconds", cfg.getNumber("upgradeSwitchoverTimeoutSeconds")),
+            ...defined("oldClusters", cfg.get("upgradeOldClusters") as OldClusters | undefined),
         },
         ...defined("databaseName", cfg.get("databaseName")),
         ...defined("masterUsername", cfg.get("masterUsername")),

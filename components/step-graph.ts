@@ -32,7 +32,8 @@ export const CLI_FLAGS = { ...STEP_FLAGS, noSnapshot: "--no-snapshot" } as const
 /**
  * The upgrade steps for a plan: snapshot first, then every secondary (in parallel), then the
  * primary, which waits for every secondary step; or one global step (managed minor or major,
- * which also prepares and re-applies parameter groups). No steps for a blocked plan or a plan
+ * which also prepares and re-applies parameter groups); or one blue/green step (create the
+ * deployment, switch over, clean up). No steps for a blocked plan or a plan
  * without work. Each command line comes from the orchestrator's `stepCommandArgs`, so every
  * step re-plans in the CLI with the same options and reaches the same path; a major upgrade's
  * steps carry the program's target-family parameter groups (`--cluster-parameter-group` …).
@@ -50,7 +51,10 @@ export function stepGraph(
         globalClusterId: plan.globalClusterId,
         target: plan.to,
         allowMajor: upgrade.allowMajorVersionUpgrade,
-        strategy: plan.path === "managed" ? "managed" : plan.path === "rolling" ? "rolling" : upgrade.strategy,
+        strategy:
+            plan.path === "managed" || plan.path === "rolling" || plan.path === "blue-green"
+                ? plan.path
+                : upgrade.strategy,
         ...(upgrade.timeoutMinutes !== undefined ? { timeoutMinutes: upgrade.timeoutMinutes } : {}),
         ...(upgrade.pollSeconds !== undefined ? { pollSeconds: upgrade.pollSeconds } : {}),
         optIn: upgrade.applyPendingPatches || DEFAULT_OPT_IN,
@@ -58,6 +62,9 @@ export function stepGraph(
         identity,
         // A major upgrade's steps plan with the target-family groups the preview planned with.
         ...(plan.path === "major" && parameterGroups ? { parameterGroups } : {}),
+        ...(plan.path === "blue-green"
+            ? { switchoverTimeoutSeconds: upgrade.switchoverTimeoutSeconds, oldClusters: upgrade.oldClusters }
+            : {}),
     };
     const command = (step: Pick<PlanStep, "action" | "cluster">): string =>
         [upgrade.cli, ...stepCommandArgs(options, step).map(shellWord)].join(" ");
@@ -86,6 +93,21 @@ export function stepGraph(
             cluster: plan.globalClusterId,
             region: global.region,
             command: command(global),
+            after: first,
+        });
+        return specs;
+    }
+
+    // Blue/green: one step runs create, switchover and cleanup (the CLI resumes at any phase).
+    const switchover = plan.steps.find((s) => s.action === "blue-green-switchover");
+    if (switchover) {
+        specs.push({
+            key: "blue-green",
+            action: "blue-green-switchover",
+            role: "global",
+            cluster: plan.globalClusterId,
+            region: switchover.region,
+            command: command(switchover),
             after: first,
         });
         return specs;

@@ -1,4 +1,5 @@
 import { OptInType, Strategy } from "../planner";
+import { DEFAULT_OLD_CLUSTERS, DEFAULT_SWITCHOVER_TIMEOUT_SECONDS, OldClusters } from "../vocabulary";
 import { DEFAULTS } from "./defaults";
 import { AwsIdentity } from "./step-identity";
 
@@ -6,7 +7,9 @@ import { AwsIdentity } from "./step-identity";
 export interface UpgradeArgs {
     /**
      * `auto` uses AWS's managed global operation where it exists (Aurora PostgreSQL minor),
-     * rolling otherwise; `managed` insists on it; `rolling` upgrades each secondary, then the primary.
+     * rolling otherwise; `managed` insists on it; `rolling` upgrades each secondary, then the primary;
+     * `blue-green` upgrades a green copy of every region (Blue/Green Deployment) and switches all
+     * regions over at once (never chosen by `auto`: it doubles the clusters while it runs).
      * @default "auto"
      * @see https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database-upgrade.html
      */
@@ -45,6 +48,19 @@ export interface UpgradeArgs {
      */
     readonly mysqlInPlaceMajorConfirmed?: boolean;
     /**
+     * Blue/green (`strategy: "blue-green"`): seconds AWS may take to switch every region over
+     * (SwitchoverBlueGreenDeployment `SwitchoverTimeout`, 30–3600); past it AWS rolls back.
+     * @default 300
+     * @see https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_SwitchoverBlueGreenDeployment.html
+     */
+    readonly switchoverTimeoutSeconds?: number;
+    /**
+     * Blue/green: the old clusters (renamed `-old1` by the switchover) are `keep`-t (deletion
+     * protection on, tagged, costing until you delete them) or `delete`-d after switchover.
+     * @default "keep"
+     */
+    readonly oldClusters?: OldClusters;
+    /**
      * Keep the steps of the last upgrade declared, unchanged, while `engineVersion` stays the
      * version they upgraded to, so the preview after a successful upgrade shows no change (they
      * do not run again). They go when the version changes (the new plan's steps replace them) or
@@ -81,6 +97,8 @@ export interface ResolvedUpgrade {
     readonly pollSeconds?: number;
     readonly applyPendingPatches: false | OptInType;
     readonly mysqlInPlaceMajorConfirmed: boolean;
+    readonly switchoverTimeoutSeconds: number;
+    readonly oldClusters: OldClusters;
     readonly keepCompletedSteps: boolean;
     readonly cli: string;
     readonly identity?: AwsIdentity;
@@ -95,6 +113,8 @@ export function resolveUpgrade(u: UpgradeArgs | undefined): ResolvedUpgrade {
         ...(u?.pollSeconds !== undefined ? { pollSeconds: u.pollSeconds } : {}),
         applyPendingPatches: u?.applyPendingPatches ?? false,
         mysqlInPlaceMajorConfirmed: u?.mysqlInPlaceMajorConfirmed ?? false,
+        switchoverTimeoutSeconds: u?.switchoverTimeoutSeconds ?? DEFAULT_SWITCHOVER_TIMEOUT_SECONDS,
+        oldClusters: u?.oldClusters ?? DEFAULT_OLD_CLUSTERS,
         keepCompletedSteps: u?.keepCompletedSteps ?? true,
         cli: u?.cli ?? DEFAULTS.cli,
         ...(u?.identity !== undefined ? { identity: u.identity } : {}),

@@ -6,13 +6,16 @@ import {
     ENGINES,
     INSTANCE_COUNT,
     isEngine,
+    isOldClusters,
     isOptInType,
     isStrategy,
     MAX_SECONDARIES,
+    OLD_CLUSTERS,
     OPT_IN_TYPES,
     POLL_SECONDS,
     PORT,
     STRATEGIES,
+    SWITCHOVER_TIMEOUT_SECONDS,
     TIMEOUT_MINUTES,
 } from "../vocabulary";
 import { AuroraGlobalDatabaseArgs, MemberArgs } from "./args";
@@ -369,6 +372,28 @@ export const ARGS_RULES: readonly ArgsRule[] = [
                 POLL_SECONDS,
                 "give the seconds between status polls",
             ),
+    },
+    {
+        id: "switchover-timeout-seconds",
+        check: (a) =>
+            integerIn(
+                "upgrade.switchoverTimeoutSeconds",
+                a.upgrade?.switchoverTimeoutSeconds,
+                SWITCHOVER_TIMEOUT_SECONDS,
+                "give the seconds AWS may take to switch a blue/green deployment over",
+            ),
+    },
+    {
+        id: "old-clusters",
+        check: (a) =>
+            a.upgrade?.oldClusters === undefined || isOldClusters(a.upgrade.oldClusters)
+                ? []
+                : [
+                      found(
+                          "upgrade.oldClusters",
+                          `upgrade.oldClusters ${q(a.upgrade.oldClusters)} is not valid: use ${oneOf(OLD_CLUSTERS)} (what happens to the -old1 clusters after a blue/green switchover)`,
+                      ),
+                  ],
     },
     {
         id: "cli",

@@ -54,13 +54,15 @@ export function mysqlMinorInPlaceRefused(ctx: PlanContext): Violation[] {
     const refused = refusedInPlace(ctx);
     if (refused.length === 0 || !ctx.target) return [];
     const from = (primaryOf(ctx)?.current ?? refused[0].current)!;
+    // AWS refuses the first member a rolling upgrade touches: a secondary.
+    const first = refused.find((m) => m.state.role === "secondary") ?? refused[0];
     return [
         {
             rule: "mysql-minor-in-place-refused",
             message:
                 `${from.text}${community(from)} → ${ctx.target.text}${community(ctx.target)} is a minor upgrade to a newer community MySQL: ` +
                 `AWS refuses it in place on a global database ("In-place minor version upgrade of Aurora MySQL global database cluster ` +
-                `'${refused[0].state.cluster}' to Aurora MySQL engine version ${ctx.target.text} isn't supported")`,
+                `'${first.state.cluster}' to Aurora MySQL engine version ${ctx.target.text} isn't supported")`,
             fix:
                 'use strategy "blue-green" (upgrade.strategy: blue-green, or --strategy blue-green): a green copy of every region is upgraded while production runs, then one switchover; ' +
                 "or remove the secondary regions, upgrade the primary and add them again (README: remove, upgrade, re-add). Only a patch inside one minor rolls in place",

@@ -1,5 +1,5 @@
 import { awsEngineVersion, engineLabel } from "../engine-versions";
-import { blueGreenLimits, blueGreenNotAvailable, refusedInPlace } from "./blue-green";
+import { blueGreenLimits, blueGreenNotAvailable, mysqlMinorInPlaceRefused, refusedInPlace } from "./blue-green";
 import { memberRef, MemberContext, overallChange, PlanContext } from "./context";
 import { nextWindowStart } from "./maintenance-window";
 import { RuleId, Violation } from "./types";
@@ -178,6 +178,12 @@ export const RULES: readonly Rule[] = [
                   ]
                 : [];
         },
+    },
+    {
+        id: "mysql-minor-in-place-refused",
+        summary:
+            "AWS refuses an in-place minor upgrade of an Aurora MySQL global database to a newer community MySQL (8.4, 3.04+, 2.12)",
+        check: mysqlMinorInPlaceRefused,
     },
     {
         id: "blue-green-not-available",

@@ -32,13 +32,19 @@ export type MemberStepAction = (typeof MEMBER_STEP_ACTIONS)[number];
 /**
  * The actions of the component's upgrade steps (one `command:local:Command` each). The global
  * step also prepares and re-applies parameter groups, so those two actions have no step of
- * their own.
+ * their own; the blue/green step (`blue-green-switchover`, the moment the version changes) also
+ * creates the deployment before and cleans it up after.
  */
-export const COMPONENT_STEP_ACTIONS = ["snapshot", "modify-global-cluster", ...MEMBER_STEP_ACTIONS] as const;
+export const COMPONENT_STEP_ACTIONS = [
+    "snapshot",
+    "modify-global-cluster",
+    ...MEMBER_STEP_ACTIONS,
+    "blue-green-switchover",
+] as const;
 export type ComponentStepAction = (typeof COMPONENT_STEP_ACTIONS)[number];
 
 /** The actions that change a member's or the global cluster's version or patch level. */
-export const UPGRADE_ACTIONS = ["modify-global-cluster", ...MEMBER_STEP_ACTIONS] as const;
+export const UPGRADE_ACTIONS = ["modify-global-cluster", ...MEMBER_STEP_ACTIONS, "blue-green-switchover"] as const;
 
 export function isStepAction(value: unknown): value is StepAction {
     return typeof value === "string" && (STEP_ACTIONS as readonly string[]).includes(value);

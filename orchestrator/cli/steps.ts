@@ -1,5 +1,12 @@
 import { PlanStep } from "../../planner";
-import { DEFAULT_OPT_IN, DEFAULT_STRATEGY, isMemberStepAction, OptInType, Strategy } from "../../vocabulary";
+import {
+    DEFAULT_OPT_IN,
+    DEFAULT_STRATEGY,
+    isMemberStepAction,
+    OldClusters,
+    OptInType,
+    Strategy,
+} from "../../vocabulary";
 import { AwsIdentity } from "../aws/identity";
 import { identityArgs } from "./identity-flags";
 import { GROUP_FLAGS, GroupOverrides } from "../topology/group-overrides";
@@ -12,6 +19,12 @@ export { CLI_BIN } from "./location";
  * ModifyDBCluster or pending-maintenance step). Not in `--help`: SPEC's flags are the user's.
  */
 export const STEP_FLAGS = { onlySnapshot: "--only-snapshot", onlyMember: "--only-member" } as const;
+
+/** The blue/green flags of `upgrade` (AWS's SwitchoverTimeout; what happens to the `-old1` clusters). */
+export const BLUE_GREEN_FLAGS = {
+    switchoverTimeoutSeconds: "--switchover-timeout-seconds",
+    oldClusters: "--old-clusters",
+} as const;
 
 /** Which steps of a plan one run executes. */
 export interface StepFilter {
@@ -68,6 +81,10 @@ export interface StepCommandOptions {
      * so the step plans with the very groups the preview showed.
      */
     readonly parameterGroups?: GroupOverrides;
+    /** Blue/green: `--switchover-timeout-seconds` (passed with strategy blue-green only). */
+    readonly switchoverTimeoutSeconds?: number;
+    /** Blue/green: `--old-clusters keep|delete` (passed with strategy blue-green only). */
+    readonly oldClusters?: OldClusters;
 }
 
 /** `--cluster-parameter-group CLUSTER=NAME …` and `--instance-parameter-group CLUSTER=NAME …`. */
@@ -99,6 +116,12 @@ export function stepCommandArgs(o: StepCommandOptions, step: Pick<PlanStep, "act
         "--strategy",
         o.strategy ?? DEFAULT_STRATEGY,
         ...(o.timeoutMinutes !== undefined ? ["--timeout-minutes", String(o.timeoutMinutes)] : []),
+        ...(o.strategy === "blue-green" && o.switchoverTimeoutSeconds !== undefined
+            ? [BLUE_GREEN_FLAGS.switchoverTimeoutSeconds, String(o.switchoverTimeoutSeconds)]
+            : []),
+        ...(o.strategy === "blue-green" && o.oldClusters !== undefined
+            ? [BLUE_GREEN_FLAGS.oldClusters, o.oldClusters]
+            : []),
         ...poll,
         ...jitter,
         ...groupFlags(o.parameterGroups),

@@ -2,7 +2,9 @@ import { DEFAULT_PLAN_OPTIONS, PlanOptions, Violation } from "aurora-global/plan
 import {
     ComponentStepAction,
     isComponentStepAction,
+    isOldClusters,
     isOptInType,
+    OldClusters,
     isRole,
     isStepRole,
     isStrategy,
@@ -55,6 +57,12 @@ export function componentSettings(props: Props): ComponentSettings {
             DEFAULT_PLAN_OPTIONS.snapshotBeforeUpgrade,
         applyPendingPatches: isOptInType(patches) ? patches : false,
         mysqlInPlaceMajorConfirmed: bool(upgrade, "mysqlInPlaceMajorConfirmed") ?? false,
+        ...(typeof value(upgrade ?? {}, "switchoverTimeoutSeconds") === "number"
+            ? { switchoverTimeoutSeconds: value(upgrade ?? {}, "switchoverTimeoutSeconds") as number }
+            : {}),
+        ...(isOldClusters(value(upgrade ?? {}, "oldClusters"))
+            ? { oldClusters: value(upgrade ?? {}, "oldClusters") as OldClusters }
+            : {}),
     };
     return {
         engine: str(props, "engine"),

@@ -50,18 +50,22 @@ export function classify(r: PolicyResource, component?: PolicyResource): StepVie
     const name = (prefix && r.name.startsWith(prefix) ? r.name.slice(prefix.length) : r.name).toLowerCase();
     const byName: StepView["action"] = name.includes("snapshot")
         ? "snapshot"
-        : name.includes("global")
-          ? "modify-global-cluster"
-          : name.includes("primary") || name.includes("secondary")
-            ? "modify-db-cluster"
-            : "unknown";
-    const roleByName: StepView["role"] = name.includes("secondary")
-        ? "secondary"
-        : name.includes("primary")
-          ? "primary"
+        : name.includes("blue-green")
+          ? "blue-green-switchover"
           : name.includes("global")
-            ? "global"
-            : "unknown";
+            ? "modify-global-cluster"
+            : name.includes("primary") || name.includes("secondary")
+              ? "modify-db-cluster"
+              : "unknown";
+    const roleByName: StepView["role"] = name.includes("blue-green")
+        ? "global"
+        : name.includes("secondary")
+          ? "secondary"
+          : name.includes("primary")
+            ? "primary"
+            : name.includes("global")
+              ? "global"
+              : "unknown";
     return {
         resource: r,
         action: isStepAction(action) ? action : byName,

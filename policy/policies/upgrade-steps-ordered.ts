@@ -20,8 +20,9 @@ interface Config {
 
 /**
  * The upgrade steps of an AuroraGlobalDatabase run in the only order AWS allows: every primary
- * step depends on every secondary step, and every upgrade step on the pre-upgrade snapshot
- * (unless the component disables it).
+ * step depends on every secondary step, and every upgrade step (the blue/green step included) on
+ * the pre-upgrade snapshot (unless the component disables it); a blue/green step never runs
+ * beside in-place upgrade steps.
  */
 export const upgradeStepsOrdered: StackValidationPolicy = {
     name: "upgrade-steps-ordered",
@@ -34,6 +35,16 @@ export const upgradeStepsOrdered: StackValidationPolicy = {
         for (const [component, steps] of stepsByComponent(args.resources)) {
             const upgrades = steps.filter(isUpgradeStep);
             if (upgrades.length === 0) continue;
+            // Blue/green replaces the in-place steps: a member modified in place while the
+            // deployment runs changes blue under green's feet (and the switchover renames it).
+            const blueGreen = upgrades.filter((s) => s.action === "blue-green-switchover");
+            for (const inPlace of blueGreen.length > 0
+                ? upgrades.filter((s) => s.action !== "blue-green-switchover")
+                : [])
+                reportViolation(
+                    `component "${component.name}": in-place upgrade step ${stepName(inPlace)} runs beside the blue/green step ${stepName(blueGreen[0])}: one upgrade takes one path. Fix: keep only the blue/green step (strategy blue-green), or only the in-place steps.`,
+                    inPlace.resource.urn,
+                );
             const secondaries = upgrades.filter((s) => s.role === "secondary");
             for (const primary of upgrades.filter((s) => s.role === "primary")) {
                 for (const secondary of secondaries.filter((s) => !dependsOn(primary.resource, s.resource))) {

@@ -1,7 +1,18 @@
 import * as assert from "assert";
 import { DEFAULTS, resolveUpgrade, stepGraph } from "../../components";
-import { DEFAULT_PLAN_OPTIONS, planUpgrade } from "../../planner";
-import { named, ofType, pgArgs, PRIMARY, runDb, runningPg, SECONDARY, SECONDARY_2, T } from "./fixtures";
+import { DEFAULT_PLAN_OPTIONS, PlanJson, planUpgrade } from "../../planner";
+import {
+    componentOutputs,
+    named,
+    ofType,
+    pgArgs,
+    PRIMARY,
+    runDb,
+    runningPg,
+    SECONDARY,
+    SECONDARY_2,
+    T,
+} from "./fixtures";
 
 const CLI = DEFAULTS.cli;
 const THREE_REGIONS = [PRIMARY, SECONDARY, SECONDARY_2];
@@ -145,7 +156,7 @@ describe("components: upgrade steps (one global operation)", () => {
         assert.deepStrictEqual(named(r, "db-upgrade-global").inputs.triggers, ["18.1"]);
     });
 
-    it("Aurora MySQL minor goes rolling even with strategy auto", async () => {
+    it("Aurora MySQL patch inside one minor goes rolling even with strategy auto", async () => {
         const state = {
             clusters: [PRIMARY, SECONDARY].map((region) => ({
                 clusterIdentifier: `shop-${region}`,
@@ -159,7 +170,7 @@ describe("components: upgrade steps (one global operation)", () => {
         const r = await runDb(
             {
                 engine: "aurora-mysql",
-                engineVersion: "8.0.mysql_aurora.3.09.0",
+                engineVersion: "8.0.mysql_aurora.3.08.2",
                 globalClusterIdentifier: "shop",
                 primary: { region: PRIMARY },
                 secondaries: [{ region: SECONDARY }],
@@ -169,6 +180,66 @@ describe("components: upgrade steps (one global operation)", () => {
         assert.deepStrictEqual(
             ofType(r, T.command).map((s) => s.name),
             ["db-upgrade-snapshot", `db-upgrade-secondary-${SECONDARY}`, "db-upgrade-primary"],
+        );
+    });
+
+    const mysql3082 = {
+        clusters: [PRIMARY, SECONDARY].map((region) => ({
+            clusterIdentifier: `shop-${region}`,
+            region,
+            engine: "aurora-mysql",
+            engineVersion: "8.0.mysql_aurora.3.08.2",
+        })),
+        globalClusters: [{ identifier: "shop", engine: "aurora-mysql", engineVersion: "8.0.mysql_aurora.3.08.2" }],
+    };
+    const mysqlTo310 = (upgrade: object) => ({
+        engine: "aurora-mysql" as const,
+        engineVersion: "8.0.mysql_aurora.3.10.0",
+        globalClusterIdentifier: "shop",
+        primary: { region: PRIMARY },
+        secondaries: [{ region: SECONDARY }],
+        upgrade,
+    });
+
+    it("Aurora MySQL 3.08.2 → 3.10.0 under auto: no step (AWS refuses it in place), the plan names blue-green", async () => {
+        const r = await runDb(mysqlTo310({}), mysql3082);
+        assert.deepStrictEqual(ofType(r, T.command), []);
+        const plan = componentOutputs(r).plan as PlanJson;
+        assert.deepStrictEqual(
+            plan.violations.map((v) => v.rule),
+            ["mysql-minor-in-place-refused"],
+        );
+        assert.match(plan.violations[0].fix, /^use strategy "blue-green"/);
+        assert.ok(
+            r.logs.some(
+                (l) => l.severity === "error" && l.message.startsWith("upgrade blocked [mysql-minor-in-place-refused]"),
+            ),
+        );
+    });
+
+    it("Aurora MySQL 3.08.2 → 3.10.0 with strategy blue-green: snapshot, then one blue/green step with the switchover flags", async () => {
+        const r = await runDb(
+            mysqlTo310({ strategy: "blue-green", switchoverTimeoutSeconds: 600, oldClusters: "delete" }),
+            mysql3082,
+        );
+        assert.deepStrictEqual(
+            ofType(r, T.command).map((s) => s.name),
+            ["db-upgrade-snapshot", "db-upgrade-blue-green"],
+        );
+        const bg = named(r, "db-upgrade-blue-green");
+        assert.strictEqual(
+            bg.inputs.create,
+            `${CLI} upgrade --region ${PRIMARY} --global-cluster shop --target 8.0.mysql_aurora.3.10.0 --strategy blue-green --switchover-timeout-seconds 600 --old-clusters delete --no-snapshot`,
+        );
+        assert.ok(bg.dependencies.includes(named(r, "db-upgrade-snapshot").urn), "blue/green waits for the snapshot");
+        assert.deepStrictEqual(bg.inputs.triggers, ["8.0.mysql_aurora.3.10.0"]);
+    });
+
+    it("blue-green defaults: 300 s switchover timeout, old clusters kept", async () => {
+        const r = await runDb(mysqlTo310({ strategy: "blue-green" }), mysql3082);
+        assert.match(
+            named(r, "db-upgrade-blue-green").inputs.create as string,
+            / --strategy blue-green --switchover-timeout-seconds 300 --old-clusters keep --no-snapshot$/,
         );
     });
 });

@@ -22,7 +22,7 @@ describe("orchestrator: every DescribeDBClusters of a member counts against its 
             ...MYSQL_SEED,
             members: MYSQL_SEED.members.map((m) => ({ ...m, upgradeDurationMs: durations[m.id] })),
         });
-        const r = await cli(sim, ["upgrade", ...MYSQL_ARGS, "--target", "8.0.mysql_aurora.3.09.0", "--no-snapshot"]);
+        const r = await cli(sim, ["upgrade", ...MYSQL_ARGS, "--target", "8.0.mysql_aurora.3.08.2", "--no-snapshot"]);
         assert.strictEqual(r.code, 0, r.stderr);
         const finish = sim.finishTimes();
         for (const id of Object.keys(durations)) {
@@ -54,7 +54,7 @@ describe("orchestrator: every DescribeDBClusters of a member counts against its 
 
     it("a resumed wait (the member was already upgrading) polls every 15 s from the start: it may end at any time", async () => {
         const sim = simulate(MYSQL_SEED);
-        const argv = ["upgrade", ...MYSQL_ARGS, "--target", "8.0.mysql_aurora.3.09.0", "--no-snapshot"];
+        const argv = ["upgrade", ...MYSQL_ARGS, "--target", "8.0.mysql_aurora.3.08.2", "--no-snapshot"];
         const killed = await cli(sim, argv, {
             hooks: {
                 onPoll: () => {
@@ -121,7 +121,7 @@ describe("orchestrator: staying polite when many runs share a region", () => {
             "upgrade",
             ...MYSQL_ARGS,
             "--target",
-            "8.0.mysql_aurora.3.09.0",
+            "8.0.mysql_aurora.3.08.2",
             "--no-snapshot",
             "--start-jitter-seconds",
             "10",
@@ -154,7 +154,7 @@ describe("orchestrator: staying polite when many runs share a region", () => {
         const o = {
             homeRegion: "eu-west-1",
             globalClusterId: "shop-global",
-            target: "8.0.mysql_aurora.3.09.0",
+            target: "8.0.mysql_aurora.3.08.2",
             startJitterSeconds: 10,
         };
         assert.deepStrictEqual(stepCommandArgs(o, { action: "modify-db-cluster", cluster: "shop-use1" }), [
@@ -164,7 +164,7 @@ describe("orchestrator: staying polite when many runs share a region", () => {
             "--global-cluster",
             "shop-global",
             "--target",
-            "8.0.mysql_aurora.3.09.0",
+            "8.0.mysql_aurora.3.08.2",
             "--strategy",
             "auto",
             "--start-jitter-seconds",

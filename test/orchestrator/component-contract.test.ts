@@ -39,7 +39,7 @@ async function planFor(sim: SimulatedRds, region: string, id: string, target: st
 describe("orchestrator: the component's upgrade step commands run as the CLI expects", () => {
     it("Aurora MySQL rolling: snapshot, both secondaries, then the primary, one CLI run each", async () => {
         const sim = simulate(MYSQL_SEED);
-        const target = "8.0.mysql_aurora.3.09.0";
+        const target = "8.0.mysql_aurora.3.08.2";
         const specs = stepGraph(
             await planFor(sim, "eu-west-1", "shop-global", target),
             resolveUpgrade(undefined),

@@ -37,7 +37,7 @@ describe("orchestrator: rolling upgrade critical path (virtual time)", () => {
             "--global-cluster",
             "db-global",
             "--target",
-            "8.0.mysql_aurora.3.09.0",
+            "8.0.mysql_aurora.3.08.2",
             "--no-snapshot",
         ]);
         assert.strictEqual(r.code, 0, r.stderr);

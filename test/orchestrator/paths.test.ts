@@ -35,7 +35,7 @@ describe("orchestrator: each upgrade path for each engine (simulator, virtual cl
 
     it("Aurora MySQL minor: rolling ModifyDBCluster, both secondaries in parallel, then the primary", async () => {
         const sim = simulate(MYSQL_SEED);
-        const target = "8.0.mysql_aurora.3.09.0";
+        const target = "8.0.mysql_aurora.3.08.2";
         const r = await cli(sim, ["upgrade", ...MYSQL_ARGS, "--target", target]);
         assert.strictEqual(r.code, 0, r.stderr);
         const modifies = sim.callsOf("ModifyDBCluster");

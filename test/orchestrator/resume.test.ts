@@ -38,7 +38,7 @@ describe("orchestrator: resume after an interruption at every phase", () => {
 
     it("killed while the secondaries upgrade: the re-run waits for them without modifying them again", async () => {
         const sim = simulate(MYSQL_SEED);
-        const argv = ["upgrade", ...MYSQL_ARGS, "--target", "8.0.mysql_aurora.3.09.0"];
+        const argv = ["upgrade", ...MYSQL_ARGS, "--target", "8.0.mysql_aurora.3.08.2"];
         const first = await killedAt(sim, argv, 7 * 60_000);
         assert.strictEqual(first.code, 1);
         assert.strictEqual(sim.cluster("shop-use1").status, "upgrading");
@@ -46,7 +46,7 @@ describe("orchestrator: resume after an interruption at every phase", () => {
         assert.strictEqual(again.code, 0, again.stderr);
         assert.match(
             again.stderr,
-            /secondary cluster "shop-use1" \(us-east-1\): already upgrading \(8\.0\.mysql_aurora\.3\.08\.0\); waiting for it to reach 8\.0\.mysql_aurora\.3\.09\.0, not modifying it again/,
+            /secondary cluster "shop-use1" \(us-east-1\): already upgrading \(8\.0\.mysql_aurora\.3\.08\.0\); waiting for it to reach 8\.0\.mysql_aurora\.3\.08\.2, not modifying it again/,
         );
         assert.deepStrictEqual(
             [
@@ -56,7 +56,7 @@ describe("orchestrator: resume after an interruption at every phase", () => {
             ],
             [1, 1, 1],
         );
-        assert.strictEqual(sim.cluster("shop-euw1").engineVersion, "8.0.mysql_aurora.3.09.0");
+        assert.strictEqual(sim.cluster("shop-euw1").engineVersion, "8.0.mysql_aurora.3.08.2");
     });
 
     it("killed between the waves (secondaries done, primary not started): the re-run skips the secondaries", async () => {

@@ -20,11 +20,11 @@ describe("orchestrator: safety of execution", () => {
     it("a failing secondary stops the run with member, region, state and fix; the primary is never touched; a re-run retries it", async () => {
         const sim = simulate(MYSQL_SEED);
         sim.faults.failUpgrade("shop-apse2");
-        const r = await cli(sim, ["upgrade", ...MYSQL_ARGS, "--target", "8.0.mysql_aurora.3.09.0", "--no-snapshot"]);
+        const r = await cli(sim, ["upgrade", ...MYSQL_ARGS, "--target", "8.0.mysql_aurora.3.08.2", "--no-snapshot"]);
         assert.strictEqual(r.code, 1);
         assert.ok(
             r.stderr.includes(
-                'aurora-global: STOPPED: secondary cluster "shop-apse2" (ap-southeast-2) reports status "upgrade_failed" at version 8.0.mysql_aurora.3.08.0 while upgrading to 8.0.mysql_aurora.3.09.0. The primary was not touched. ' +
+                'aurora-global: STOPPED: secondary cluster "shop-apse2" (ap-southeast-2) reports status "upgrade_failed" at version 8.0.mysql_aurora.3.08.0 while upgrading to 8.0.mysql_aurora.3.08.2. The primary was not touched. ' +
                     "Look at its events (aws rds describe-events --source-type db-cluster --source-identifier shop-apse2 --region ap-southeast-2), fix the cause (or restore the pre-upgrade snapshot), then run the same command again: it resumes from what AWS reports.\n",
             ),
             r.stderr,
@@ -35,7 +35,7 @@ describe("orchestrator: safety of execution", () => {
             "upgrade",
             ...MYSQL_ARGS,
             "--target",
-            "8.0.mysql_aurora.3.09.0",
+            "8.0.mysql_aurora.3.08.2",
             "--no-snapshot",
         ]);
         assert.strictEqual(again.code, 0, again.stderr);
@@ -43,7 +43,7 @@ describe("orchestrator: safety of execution", () => {
             again.stderr,
             /WARNING: secondary cluster "shop-apse2" \(ap-southeast-2\): status "upgrade_failed" at 8\.0\.mysql_aurora\.3\.08\.0 from an earlier attempt; trying the upgrade again/,
         );
-        assert.strictEqual(sim.cluster("shop-euw1").engineVersion, "8.0.mysql_aurora.3.09.0");
+        assert.strictEqual(sim.cluster("shop-euw1").engineVersion, "8.0.mysql_aurora.3.08.2");
     });
 
     it("a failed managed upgrade stops, saying AWS rolled every member back and where to look", async () => {
@@ -201,14 +201,14 @@ describe("orchestrator: safety of execution", () => {
         const sim = simulate({
             ...MYSQL_SEED,
             members: MYSQL_SEED.members.map((m) =>
-                m.id === "shop-use1" ? { ...m, version: "8.0.mysql_aurora.3.09.0" } : m,
+                m.id === "shop-use1" ? { ...m, version: "8.0.mysql_aurora.3.08.2" } : m,
             ),
         });
-        const r = await cli(sim, ["upgrade", ...MYSQL_ARGS, "--target", "8.0.mysql_aurora.3.09.0", "--no-snapshot"]);
+        const r = await cli(sim, ["upgrade", ...MYSQL_ARGS, "--target", "8.0.mysql_aurora.3.08.2", "--no-snapshot"]);
         assert.strictEqual(r.code, 0, r.stderr);
         assert.deepStrictEqual(engineModifies(sim), [
-            "shop-apse2→8.0.mysql_aurora.3.09.0",
-            "shop-euw1→8.0.mysql_aurora.3.09.0",
+            "shop-apse2→8.0.mysql_aurora.3.08.2",
+            "shop-euw1→8.0.mysql_aurora.3.08.2",
         ]);
     });
 
@@ -225,7 +225,7 @@ describe("orchestrator: safety of execution", () => {
         ["a downgrade", ["upgrade", ...PG_ARGS, "--target", "16.6"], "[downgrade]"],
         [
             "managed strategy on Aurora MySQL",
-            ["upgrade", ...MYSQL_ARGS, "--target", "8.0.mysql_aurora.3.09.0", "--strategy", "managed"],
+            ["upgrade", ...MYSQL_ARGS, "--target", "8.0.mysql_aurora.3.08.2", "--strategy", "managed"],
             "[managed-not-available]",
         ],
         [

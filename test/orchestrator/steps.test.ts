@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { stepCommandArgs } from "../../orchestrator/cli/steps";
 import { cli, engineModifies, MYSQL_SEED, mutatingCalls, PG_ARGS, PG_SEED, simulate } from "./harness";
 
-const options = { homeRegion: "eu-west-1", globalClusterId: "shop-global", target: "8.0.mysql_aurora.3.09.0" };
+const options = { homeRegion: "eu-west-1", globalClusterId: "shop-global", target: "8.0.mysql_aurora.3.08.2" };
 
 describe("orchestrator: one CLI run per plan step (what the Pulumi upgrade steps execute)", () => {
     it("builds the exact argument list of each step", () => {
@@ -18,7 +18,7 @@ describe("orchestrator: one CLI run per plan step (what the Pulumi upgrade steps
                 "--global-cluster",
                 "shop-global",
                 "--target",
-                "8.0.mysql_aurora.3.09.0",
+                "8.0.mysql_aurora.3.08.2",
                 "--strategy",
                 "auto",
                 "--timeout-minutes",
@@ -84,8 +84,8 @@ describe("orchestrator: one CLI run per plan step (what the Pulumi upgrade steps
         ]);
         assert.deepStrictEqual([a.code, b.code], [0, 0], a.stderr + b.stderr);
         assert.deepStrictEqual(engineModifies(sim), [
-            "shop-use1→8.0.mysql_aurora.3.09.0",
-            "shop-apse2→8.0.mysql_aurora.3.09.0",
+            "shop-use1→8.0.mysql_aurora.3.08.2",
+            "shop-apse2→8.0.mysql_aurora.3.08.2",
         ]);
         const primary = await cli(sim, stepCommandArgs(options, steps[3]));
         assert.strictEqual(primary.code, 0, primary.stderr);
@@ -160,7 +160,7 @@ describe("orchestrator: one CLI run per plan step (what the Pulumi upgrade steps
         assert.strictEqual(r.code, 1);
         assert.ok(
             r.stderr.includes(
-                'aurora-global: STOPPED: refusing to upgrade the primary: secondary cluster "shop-use1" (us-east-1) reports status "available" at version 8.0.mysql_aurora.3.08.0, not 8.0.mysql_aurora.3.09.0. The primary was not touched. Run the same command again: it upgrades the secondaries first.\n',
+                'aurora-global: STOPPED: refusing to upgrade the primary: secondary cluster "shop-use1" (us-east-1) reports status "available" at version 8.0.mysql_aurora.3.08.0, not 8.0.mysql_aurora.3.08.2. The primary was not touched. Run the same command again: it upgrades the secondaries first.\n',
             ),
             r.stderr,
         );

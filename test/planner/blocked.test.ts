@@ -72,11 +72,11 @@ describe("planner: every blocked case", () => {
         const catalogue: EngineCatalogue = {
             upgradeTargets: { [MYSQL_3080]: [{ version: "8.0.mysql_aurora.3.08.1", isMajorVersionUpgrade: false }] },
         };
-        const out = violations(mysqlInput("8.0.mysql_aurora.3.10.0", { catalogue }));
+        const out = violations(mysqlInput("8.0.mysql_aurora.3.08.2", { catalogue }));
         assert.equal(out.length, 3);
         assert.equal(
             out[2],
-            `invalid-upgrade-target: 8.0.mysql_aurora.3.10.0 is not a valid upgrade target of ${MYSQL_3080} for secondary cluster "shop-apse2" (ap-southeast-2) | choose one of: 8.0.mysql_aurora.3.08.1`,
+            `invalid-upgrade-target: 8.0.mysql_aurora.3.08.2 is not a valid upgrade target of ${MYSQL_3080} for secondary cluster "shop-apse2" (ap-southeast-2) | choose one of: 8.0.mysql_aurora.3.08.1`,
         );
     });
     it("a valid target passes the catalogue check", () => {
@@ -89,12 +89,12 @@ describe("planner: every blocked case", () => {
     });
     it("target without global support from the catalogue's version list (MySQL)", () => {
         const out = violations(
-            mysqlInput("8.0.mysql_aurora.3.09.0", {
-                catalogue: { supportsGlobal: { "8.0.mysql_aurora.3.09.0": false } },
+            mysqlInput("8.0.mysql_aurora.3.08.2", {
+                catalogue: { supportsGlobal: { "8.0.mysql_aurora.3.08.2": false } },
             }),
         );
         assert.deepEqual(out, [
-            'target-without-global-support: Aurora MySQL 8.0.mysql_aurora.3.09.0 does not support global databases | choose a version whose SupportsGlobalDatabases is true (aws rds describe-db-engine-versions --engine aurora-mysql --query "DBEngineVersions[?SupportsGlobalDatabases].EngineVersion")',
+            'target-without-global-support: Aurora MySQL 8.0.mysql_aurora.3.08.2 does not support global databases | choose a version whose SupportsGlobalDatabases is true (aws rds describe-db-engine-versions --engine aurora-mysql --query "DBEngineVersions[?SupportsGlobalDatabases].EngineVersion")',
         ]);
     });
     it("Aurora PostgreSQL major while rds.global_db_rpo is set", () => {
@@ -145,6 +145,27 @@ describe("planner: every blocked case", () => {
             'mysql-8.4-only-from-3: primary cluster "shop-euw1" (eu-west-1) runs 5.7.mysql_aurora.2.12.1; Aurora MySQL 8.4 is reached in place from version 3 only | upgrade to Aurora MySQL version 3 (8.0.mysql_aurora.3.x) first, then to 8.4',
         );
     });
+    it("Aurora MySQL minor to a newer community MySQL under auto or rolling: refused in place, the fix names blue-green", () => {
+        for (const strategy of ["auto", "rolling"] as const)
+            assert.deepEqual(
+                violations(
+                    mysqlInput(
+                        "8.0.mysql_aurora.3.10.0",
+                        { globalCurrentVersion: "8.0.mysql_aurora.3.08.2" },
+                        { strategy },
+                    ),
+                ),
+                [
+                    `mysql-minor-in-place-refused: 8.0.mysql_aurora.3.08.2 (community MySQL 8.0.39) → 8.0.mysql_aurora.3.10.0 (community MySQL 8.0.42) is a minor upgrade to a newer community MySQL: AWS refuses it in place on a global database ("In-place minor version upgrade of Aurora MySQL global database cluster 'shop-use1' to Aurora MySQL engine version 8.0.mysql_aurora.3.10.0 isn't supported") | use strategy "blue-green" (upgrade.strategy: blue-green, or --strategy blue-green): a green copy of every region is upgraded while production runs, then one switchover; or remove the secondary regions, upgrade the primary and add them again (README: remove, upgrade, re-add). Only a patch inside one minor rolls in place`,
+                ],
+            );
+    });
+    it("Aurora MySQL 8.4 and 2.12 minors are refused in place too", () => {
+        const rules = (target: string, current: string) =>
+            planUpgrade(mysqlInput(target, { globalCurrentVersion: current })).violations.map((x) => x.rule);
+        assert.deepEqual(rules("8.4.8", "8.4.7"), ["mysql-minor-in-place-refused"]);
+        assert.deepEqual(rules("5.7.mysql_aurora.2.12.1", "5.7.mysql_aurora.2.11.2"), ["mysql-minor-in-place-refused"]);
+    });
     it("managed strategy on Aurora MySQL: a minor to a newer community MySQL names blue-green", () => {
         assert.deepEqual(violations(mysqlInput("8.0.mysql_aurora.3.10.0", {}, { strategy: "managed" })), [
             'managed-not-available: strategy managed is not available for Aurora MySQL: ModifyGlobalCluster only does major upgrades | use strategy "blue-green": AWS refuses this minor upgrade in place on a global database',
@@ -171,7 +192,7 @@ describe("planner: every blocked case", () => {
         ]);
     });
     it("a secondary with no instance (MySQL)", () => {
-        const out = violations(withMember(mysqlInput("8.0.mysql_aurora.3.10.0"), "shop-apse2", { instanceCount: 0 }));
+        const out = violations(withMember(mysqlInput("8.0.mysql_aurora.3.08.2"), "shop-apse2", { instanceCount: 0 }));
         assert.deepEqual(
             out.map((o) => o.split(":")[0]),
             ["secondary-without-instance"],

@@ -98,14 +98,14 @@ describe("planner: paths of the SPEC table", () => {
     });
 
     describe("Aurora MySQL minor or patch", () => {
-        it("minor: rolling ModifyDBCluster, secondaries in parallel, then the primary", () => {
-            const plan = planUpgrade(mysqlInput("8.0.mysql_aurora.3.10.0"));
+        it("patch inside one minor: rolling ModifyDBCluster, secondaries in parallel, then the primary", () => {
+            const plan = planUpgrade(mysqlInput("8.0.mysql_aurora.3.08.2"));
             assert.equal(plan.path, "rolling");
             assert.deepEqual(stepLines(plan.steps), [
                 `1 snapshot shop-euw1 ${MYSQL_3080}→-`,
-                `2 modify-db-cluster shop-use1 ${MYSQL_3080}→8.0.mysql_aurora.3.10.0`,
-                `2 modify-db-cluster shop-apse2 ${MYSQL_3080}→8.0.mysql_aurora.3.10.0`,
-                `3 modify-db-cluster shop-euw1 ${MYSQL_3080}→8.0.mysql_aurora.3.10.0`,
+                `2 modify-db-cluster shop-use1 ${MYSQL_3080}→8.0.mysql_aurora.3.08.2`,
+                `2 modify-db-cluster shop-apse2 ${MYSQL_3080}→8.0.mysql_aurora.3.08.2`,
+                `3 modify-db-cluster shop-euw1 ${MYSQL_3080}→8.0.mysql_aurora.3.08.2`,
             ]);
             assert.match(
                 plan.steps[3].impact,
@@ -118,9 +118,20 @@ describe("planner: paths of the SPEC table", () => {
             assert.equal(plan.path, "rolling");
             assert.equal(plan.steps.filter((s) => s.action === "modify-db-cluster").length, 3);
         });
-        it("8.4 minor: rolling", () => {
-            const plan = planUpgrade(mysqlInput("8.4.8", { globalCurrentVersion: "8.4.7" }));
+        it("minor below 3.04 (3.02 → 3.03, no newer community MySQL rule): rolling", () => {
+            const plan = planUpgrade(
+                mysqlInput("8.0.mysql_aurora.3.03.1", { globalCurrentVersion: "8.0.mysql_aurora.3.02.0" }),
+            );
+            assert.equal(plan.change, "minor");
             assert.equal(plan.path, "rolling");
+        });
+        it("minor to a newer community MySQL (3.08 → 3.10, 8.4 minors): blocked under auto, blue-green when asked", () => {
+            assert.equal(planUpgrade(mysqlInput("8.0.mysql_aurora.3.10.0")).path, "none");
+            assert.equal(planUpgrade(mysqlInput("8.4.8", { globalCurrentVersion: "8.4.7" })).path, "none");
+            assert.equal(
+                planUpgrade(mysqlInput("8.4.8", { globalCurrentVersion: "8.4.7" }, { strategy: "blue-green" })).path,
+                "blue-green",
+            );
         });
     });
 

@@ -47,6 +47,29 @@ describe("policy no-blocked-version-change (plain aws.rds, current version from 
         );
     });
 
+    it("blocks an Aurora MySQL minor to a newer community MySQL (AWS refuses it in place) and names blue-green; a patch passes", async () => {
+        assert.deepEqual(
+            await runStack(
+                noBlockedVersionChange,
+                plainGlobal("8.0.mysql_aurora.3.10.0", "8.0.mysql_aurora.3.08.2", "aurora-mysql"),
+            ),
+            [
+                {
+                    message:
+                        'global database "app-global": 8.0.mysql_aurora.3.08.2 (community MySQL 8.0.39) → 8.0.mysql_aurora.3.10.0 (community MySQL 8.0.42) is a minor upgrade to a newer community MySQL: AWS refuses it in place on a global database ("In-place minor version upgrade of Aurora MySQL global database cluster \'app-apne1\' to Aurora MySQL engine version 8.0.mysql_aurora.3.10.0 isn\'t supported"). Fix: use strategy "blue-green" (upgrade.strategy: blue-green, or --strategy blue-green): a green copy of every region is upgraded while production runs, then one switchover; or remove the secondary regions, upgrade the primary and add them again (README: remove, upgrade, re-add). Only a patch inside one minor rolls in place. [rule mysql-minor-in-place-refused]',
+                    urn: GLOBAL,
+                },
+            ],
+        );
+        assert.deepEqual(
+            await runStack(
+                noBlockedVersionChange,
+                plainGlobal("8.0.mysql_aurora.3.08.2", "8.0.mysql_aurora.3.08.0", "aurora-mysql"),
+            ),
+            [],
+        );
+    });
+
     it("blocks a major upgrade without opt-in, and passes it with the opt-in tag", async () => {
         assert.deepEqual(await messages(plainGlobal("17.4")), [
             'global database "app-global": 17.4 is a major version upgrade from 16.6 and allowMajorVersionUpgrade is false. Fix: set upgrade.allowMajorVersionUpgrade to true after testing the application on the new major version (in a plain aws.rds program, tag the global cluster aurora-global:allow-major-version-upgrade=true). [rule major-without-opt-in]',

@@ -50,6 +50,40 @@ describe("policy upgrade-steps-ordered", () => {
         ]);
     });
 
+    const blueGreen = (deps = ["app-snapshot"]) => [
+        component({ strategy: "blue-green" }),
+        step("app-snapshot", "primary", "snapshot", "app-use1", []),
+        step("app-upgrade-blue-green", "global", "blue-green-switchover", "app-global", deps),
+    ];
+
+    it("passes the blue/green step after the snapshot", async () => {
+        assert.deepEqual(await runStack(upgradeStepsOrdered, blueGreen()), []);
+    });
+
+    it("reports a blue/green step that does not wait for the snapshot", async () => {
+        assert.deepEqual(await runStack(upgradeStepsOrdered, blueGreen([])), [
+            {
+                message:
+                    'component "app": upgrade step "app-upgrade-blue-green" (cluster "app-global") does not depend on the pre-upgrade snapshot step "app-snapshot" (cluster "app-use1"), so it could start before the snapshot exists. Fix: make every upgrade step depend on the snapshot step (dependsOn).',
+                urn: urn(TYPES.command, "app-upgrade-blue-green"),
+            },
+        ]);
+    });
+
+    it("reports an in-place step beside the blue/green step", async () => {
+        const resources = [
+            ...blueGreen(),
+            step("app-upgrade-apne1", "secondary", "modify-db-cluster", "app-apne1", ["app-snapshot"]),
+        ];
+        assert.deepEqual(await runStack(upgradeStepsOrdered, resources), [
+            {
+                message:
+                    'component "app": in-place upgrade step "app-upgrade-apne1" (cluster "app-apne1") runs beside the blue/green step "app-upgrade-blue-green" (cluster "app-global"): one upgrade takes one path. Fix: keep only the blue/green step (strategy blue-green), or only the in-place steps.',
+                urn: urn(TYPES.command, "app-upgrade-apne1"),
+            },
+        ]);
+    });
+
     it("reports upgrade steps without a snapshot step", async () => {
         const resources = rolling().filter((r) => r.name !== "app-snapshot");
         assert.deepEqual(await runStack(upgradeStepsOrdered, resources), [

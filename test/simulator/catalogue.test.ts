@@ -65,6 +65,7 @@ describe("simulator: engine catalogue (DescribeDBEngineVersions)", () => {
                 ["5.7.mysql_aurora.2.12.4", false],
                 ["8.0.mysql_aurora.3.08.0", true],
                 ["8.0.mysql_aurora.3.08.1", true],
+                ["8.0.mysql_aurora.3.08.2", true],
                 ["8.0.mysql_aurora.3.09.0", true],
                 ["8.0.mysql_aurora.3.10.0", true],
             ],
@@ -77,7 +78,7 @@ describe("simulator: engine catalogue (DescribeDBEngineVersions)", () => {
             ["8.0.mysql_aurora.3.10.0", "8.4.7"],
         );
         const all = await client.send(new DescribeDBEngineVersionsCommand({ Engine: "aurora-mysql" }));
-        assert.equal(all.DBEngineVersions?.length, 7);
+        assert.equal(all.DBEngineVersions?.length, 8);
     });
 
     it("a catalogue override decides what is a valid target and which patch level an upgrade lands on", async () => {

@@ -104,6 +104,8 @@ export const messages = {
     noPendingAction: (action: string, arn: string) => `No pending maintenance action ${action} for resource ${arn}.`,
     invalidOptIn: (value: string) =>
         `Invalid value ${value} for OptInType. Valid values are: immediate, next-maintenance, undo-opt-in.`,
+    mysqlGlobalMinorInPlace: (cluster: string, version: string) =>
+        `In-place minor version upgrade of Aurora MySQL global database cluster '${cluster}' to Aurora MySQL engine version ${version} isn't supported. The selected target version ${version} supports a higher version of community MySQL that introduces changes incompatible with previous minor versions of Aurora MySQL. See the Aurora documentation for how to perform a minor version upgrade on global database clusters.`,
     missingParameter: (name: string) => `The parameter ${name} must be provided and must not be blank.`,
     unsupportedCommand: (command: string) =>
         `The action ${command} is not valid for this web service (the simulated RDS control plane does not implement it).`,

@@ -34,6 +34,7 @@ const PG_17 = ["17.4", "17.5"];
 const MYSQL_3 = [
     "8.0.mysql_aurora.3.08.0",
     "8.0.mysql_aurora.3.08.1",
+    "8.0.mysql_aurora.3.08.2",
     "8.0.mysql_aurora.3.09.0",
     "8.0.mysql_aurora.3.10.0",
 ];

@@ -3,6 +3,7 @@ import {
     classifyChange,
     compareVersions,
     EngineVersion,
+    mysqlGlobalMinorInPlaceRefused,
     parseVersion,
     tryParseVersion,
     VersionParseError,
@@ -59,6 +60,20 @@ export function requestedChange(store: SimStore, engine: string, from: string, t
     if (kind === "downgrade" || !store.catalogue.find(engine, to) || !store.catalogue.isValidTarget(engine, from, to))
         return cannot();
     return { kind, from: current, to: parsed };
+}
+
+/**
+ * InvalidParameterValue for ModifyDBCluster on a member of an Aurora MySQL global database to a
+ * minor that speaks a newer community MySQL (8.4, 3.04 and higher, 2.12): AWS's "Upgrading Aurora
+ * MySQL by modifying the engine version" (remove the secondaries, upgrade, re-add), AURORA-FACTS
+ * §7; code and text as hashicorp/terraform-provider-aws records them in
+ * internal/service/rds/global_cluster_test.go (TestAccRDSGlobalCluster_EngineVersion_updateMinorMultiRegion).
+ * The rule lives in engine-versions (mysqlGlobalMinorInPlaceRefused), shared with the planner.
+ */
+export function assertMysqlGlobalMinorInPlace(cluster: ClusterState, change: RequestedChange, target: string): void {
+    if (cluster.globalClusterId === undefined || change.kind !== "minor") return;
+    if (mysqlGlobalMinorInPlaceRefused(change.from, change.to))
+        fault("InvalidParameterValue", messages.mysqlGlobalMinorInPlace(cluster.id, target));
 }
 
 /** InvalidParameterCombination unless AllowMajorVersionUpgrade is set for a major change. */

@@ -32,7 +32,7 @@ export const ROLLING: UpgradeKind = {
     name: "rolling",
     engine: "aurora-mysql",
     from: "8.0.mysql_aurora.3.08.0",
-    to: "8.0.mysql_aurora.3.09.0",
+    to: "8.0.mysql_aurora.3.08.2",
     path: "rolling",
     options: {},
 };

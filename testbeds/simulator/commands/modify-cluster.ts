@@ -10,6 +10,7 @@ import {
     assertInstanceGroupGiven,
     assertMajorAllowed,
     assertModifiable,
+    assertMysqlGlobalMinorInPlace,
     assertReplicasNotLower,
     requestedChange,
 } from "../upgrade-rules";
@@ -53,6 +54,7 @@ function changeEngineVersion(ctx: HandlerContext, cluster: ClusterState, input: 
     const change = requestedChange(store, cluster.engine, store.awsVersion(cluster.engine, cluster.version), target);
     if (change.kind === "none") return;
     if (change.kind === "major" && global) fault("InvalidParameterCombination", messages.majorOnSingleMember());
+    assertMysqlGlobalMinorInPlace(cluster, change, target);
     assertMajorAllowed(change, input.AllowMajorVersionUpgrade);
     const family = parameterGroupFamily(change.to);
     let parameterGroups: { cluster?: string; instance?: string } | undefined;
