@@ -189,6 +189,7 @@ describe("components: upgrade steps (one global operation)", () => {
             region,
             engine: "aurora-mysql",
             engineVersion: "8.0.mysql_aurora.3.08.2",
+            globalClusterIdentifier: "shop",
         })),
         globalClusters: [{ identifier: "shop", engine: "aurora-mysql", engineVersion: "8.0.mysql_aurora.3.08.2" }],
     };
