@@ -1,0 +1,52 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { AuroraGlobalDatabaseInputs, ConstructDatabase, DatabaseOutputs, UpgradeInputs } from "../provider/args";
+import { Engine, OptInType, Strategy } from "../vocabulary";
+import { AuroraGlobalDatabaseArgs, UpgradeArgs } from "./args";
+import { AuroraGlobalDatabase } from "./aurora-global-database";
+
+/** The `applyPendingPatches` word of other languages that means "leave pending patches alone" (`false` here). */
+export const NO_PATCHES = "none";
+
+/**
+ * The component's arguments from the provider's (provider/args.ts): `applyPendingPatches: "none"`
+ * becomes `false`; everything else passes unchanged, so the component's own validation
+ * (validateArgs) names any bad value with its field and the values it accepts.
+ */
+export function toComponentArgs(inputs: AuroraGlobalDatabaseInputs): AuroraGlobalDatabaseArgs {
+    const { upgrade, ...rest } = inputs;
+    return {
+        ...rest,
+        engine: inputs.engine as Engine,
+        ...(upgrade !== undefined ? { upgrade: toUpgradeArgs(upgrade) } : {}),
+    };
+}
+
+function toUpgradeArgs(upgrade: UpgradeInputs): UpgradeArgs {
+    const { strategy, applyPendingPatches, ...rest } = upgrade;
+    return {
+        ...rest,
+        ...(strategy !== undefined ? { strategy: strategy as Strategy } : {}),
+        ...(applyPendingPatches !== undefined
+            ? { applyPendingPatches: applyPendingPatches === NO_PATCHES ? false : (applyPendingPatches as OptInType) }
+            : {}),
+    };
+}
+
+/**
+ * The AuroraGlobalDatabase of the component package (provider/): named like its parent, with
+ * plain-data outputs (JSON strings for the plan and the member versions).
+ */
+export const constructDatabase: ConstructDatabase = (name, inputs, parent): DatabaseOutputs => {
+    const db = new AuroraGlobalDatabase(name, toComponentArgs(inputs), { parent });
+    return {
+        globalClusterIdentifier: pulumi.output(db.globalClusterIdentifier),
+        globalClusterArn: db.globalCluster.arn,
+        primaryClusterArn: db.primary.arn,
+        masterUsername: pulumi.output(db.masterUsername),
+        plan: db.plan.apply((p) => JSON.stringify(p)),
+        planBlocked: db.plan.apply((p) => p.blocked),
+        memberVersions: db.memberVersions.apply((v) => JSON.stringify(v)),
+        failoverReady: db.failoverReady,
+        upgradeStepsRecord: db.upgradeStepsRecord,
+    };
+};

@@ -1,0 +1,15 @@
+/**
+ * The Pulumi component package (PulumiPlugin.yaml → `main: provider`): the components other
+ * languages use after `pulumi package add`. The plugin host loads this folder's package.json
+ * main (this file), serves every ComponentResource exported here and infers their schema from
+ * this folder's tsconfig.json.
+ */
+export { AuroraGlobalDatabase, AURORA_GLOBAL_DATABASE_TYPE } from "./aurora-global-database";
+export {
+    AuroraGlobalDatabaseInputs,
+    MemberInputs,
+    UpgradeInputs,
+    IdentityInputs,
+    DatabaseOutputs,
+    ConstructDatabase,
+} from "./args";
