@@ -18,5 +18,8 @@ export const failoverReady = db.failoverReady;
  * after a successful upgrade shows no change.
  */
 export const upgradeSteps = db.upgradeStepsRecord;
-/** Least-privilege IAM policy for whoever runs the upgrade steps (the aurora-global CLI). */
-export const upgradeIamPolicy = iamPolicyDocument();
+/**
+ * Least-privilege IAM policy for whoever runs the upgrade steps (the aurora-global CLI), scoped to
+ * this global cluster's ARN (its members by resource type and region wildcards).
+ */
+export const upgradeIamPolicy = iamPolicyDocument({ globalClusterId: db.globalClusterIdentifier });

@@ -62,6 +62,13 @@ export interface CallStats {
     retries: number;
 }
 
+/** Called before each call of the gateway (the run lease renews itself and refuses changes once lost). */
+export interface CallGuard {
+    beforeCall(operation: string): Promise<void>;
+    /** Sleeps are cut into pieces at most this long, the guard called between them. */
+    readonly renewEveryMs: number;
+}
+
 /** Operations that change nothing (the rest mutate and are counted as such). */
 export function isReadOnly(operation: string): boolean {
     return operation.startsWith("Describe") || operation.startsWith("List");
@@ -78,6 +85,7 @@ export class RdsGateway {
     private readonly cache = new Map<string, RDSClient>();
     private readonly recent = new Map<string, { readonly at: number; readonly value: unknown }>();
     private readonly pressure: ThrottlePressure;
+    private guard?: CallGuard;
 
     constructor(private readonly deps: GatewayDeps) {
         this.clock = deps.clock;
@@ -129,13 +137,24 @@ export class RdsGateway {
      * Sends `command` in `region`; `retry` overrides the retry policy (e.g. fewer attempts for
      * optional facts). Read-only operations otherwise get the longer {@link READ_ONLY_RETRY}.
      */
-    async send<O>(region: string, command: SdkCommand, retry?: RetryPolicy): Promise<O> {
+    async send<O>(
+        region: string,
+        command: SdkCommand,
+        retry?: RetryPolicy,
+        options: {
+            /** Not seen by the guard (the lease's own calls). */
+            readonly unguarded?: boolean;
+            /** Sent even after the run was stopped (the lease's release on the way out). */
+            readonly ignoreAbort?: boolean;
+        } = {},
+    ): Promise<O> {
         const operation = command.constructor.name.replace(/Command$/, "");
+        if (this.guard && !options.unguarded) await this.guard.beforeCall(operation);
         let attempts = 0;
         try {
             return await withRetry(
                 () => {
-                    this.throwIfAborted();
+                    if (!options.ignoreAbort) this.throwIfAborted();
                     this.throwIfPastDeadline(operation, region);
                     this.count(operation, command.input);
                     attempts += 1;
@@ -143,14 +162,16 @@ export class RdsGateway {
                     const client = this.client(region) as unknown as {
                         send(c: SdkCommand, o?: { abortSignal?: AbortSignal }): Promise<O>;
                     };
-                    return this.attempt(() => client.send(command, this.abortOptions()));
+                    return this.attempt(() =>
+                        client.send(command, options.ignoreAbort ? undefined : this.abortOptions()),
+                    );
                 },
                 {
                     clock: this.deps.clock,
                     random: this.deps.random ?? Math.random,
                     policy: retry ?? this.deps.retry ?? (isReadOnly(operation) ? READ_ONLY_RETRY : DEFAULT_RETRY),
                     policyFor: (e) => (isNetworkError(e) ? NETWORK_RETRY : undefined),
-                    signal: this.deps.signal,
+                    signal: options.ignoreAbort ? undefined : this.deps.signal,
                     ...(this.deps.deadline ? { deadline: this.hardDeadline() } : {}),
                     onRetry: (e, attempt, delay) => {
                         this.stats.retries += 1;
@@ -159,7 +180,7 @@ export class RdsGateway {
                         // providers fetch fresh credentials (profile, role, web identity, env).
                         if (isExpiredCredentials(e)) this.cache.delete(region);
                         this.log.info(
-                            `${operation} in ${region}: ${describeAwsError(e)}; retry ${attempt} in ${(delay / 1000).toFixed(1)}s`,
+                            `${operation} in ${region}: ${isNetworkError(e) ? `no answer (${networkDetail(e)})` : describeAwsError(e)}; retry ${attempt} in ${(delay / 1000).toFixed(1)}s`,
                         );
                     },
                 },
@@ -235,11 +256,24 @@ export class RdsGateway {
         );
     }
 
-    /** Sleeps on the injected clock unless aborted. */
+    /** Installs (or removes) the guard called before every call and between pieces of a sleep. */
+    setGuard(guard: CallGuard | undefined): void {
+        this.guard = guard;
+    }
+
+    /** Sleeps on the injected clock unless aborted; with a guard, in pieces it is called between. */
     async sleep(ms: number): Promise<void> {
         this.throwIfAborted();
-        await this.deps.clock.sleep(ms);
-        this.throwIfAborted();
+        let left = ms;
+        for (;;) {
+            const piece = this.guard ? Math.min(left, this.guard.renewEveryMs) : left;
+            await this.deps.clock.sleep(piece);
+            this.throwIfAborted();
+            left -= piece;
+            if (left <= 0 || !this.guard) break;
+            await this.guard.beforeCall("Sleep");
+        }
+        if (left > 0) await this.deps.clock.sleep(left);
     }
 
     throwIfAborted(): void {

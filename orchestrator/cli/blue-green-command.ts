@@ -1,9 +1,11 @@
+import { BlueGreenDeployment } from "@aws-sdk/client-rds";
 import { isBlocked, Plan, renderPlan } from "../../planner";
 import { OldClusters } from "../../vocabulary";
 import { RdsGateway } from "../aws/gateway";
 import { existingDeployment, runBlueGreen } from "../blue-green/run";
 import { describeRetired } from "../blue-green/retire";
 import { RunContext } from "../execute/context";
+import { RunLease } from "../lease/run-lease";
 import { snapshotPrimary, snapshotIdentifier } from "../execute/snapshot";
 import { formatDuration } from "../log/logger";
 import { GroupOverrides } from "../topology/group-overrides";
@@ -20,11 +22,19 @@ export interface BlueGreenArgs {
     readonly parameterGroups?: GroupOverrides;
 }
 
+/** How the blue/green run takes the run lease (lease/acquire.ts) and re-reads AWS after waiting for another run. */
+export interface BlueGreenLease {
+    readonly take: () => Promise<{ lease: RunLease | undefined; waited: boolean }>;
+    readonly replan: () => Promise<{ topology: Topology; plan: Plan }>;
+}
+
 /**
  * `aurora-global upgrade --strategy blue-green`. A deployment of an earlier run (found by its
  * name) is resumed whatever the plan now says (after the switchover the database already runs the
  * target: only the cleanup is left). Otherwise the plan decides: blocked → exit 2, nothing to do →
- * exit 0, else the snapshot of the writer, then the deployment (blue-green/run.ts).
+ * exit 0, else the snapshot of the writer, then the deployment (blue-green/run.ts). Whatever
+ * changes something runs under the run lease, like any upgrade: a run that waited for another
+ * re-reads AWS and decides again; the lease is released at the end, failed or not.
  */
 export async function runBlueGreenUpgrade(
     deps: ResolvedDeps,
@@ -32,6 +42,56 @@ export async function runBlueGreenUpgrade(
     topology: Topology,
     plan: Plan,
     a: BlueGreenArgs,
+    leaseRequest: BlueGreenLease,
+): Promise<number> {
+    let decided = await decide(deps, api, topology, plan, a);
+    if ("code" in decided) return decided.code;
+    const { lease, waited } = await leaseRequest.take();
+    try {
+        if (waited) {
+            ({ topology, plan } = await leaseRequest.replan());
+            deps.stdout("after the other run, AWS reports:\n");
+            decided = await decide(deps, api, topology, plan, a);
+            if ("code" in decided) return decided.code;
+        }
+        return await blueGreen(deps, api, topology, plan, a, decided.found);
+    } finally {
+        await lease?.release();
+    }
+}
+
+/** The deployment to resume, or none to create; the exit code when there is nothing to change. */
+async function decide(
+    deps: ResolvedDeps,
+    api: RdsGateway,
+    topology: Topology,
+    plan: Plan,
+    a: BlueGreenArgs,
+): Promise<{ code: number } | { found: BlueGreenDeployment | undefined }> {
+    const ctx = new RunContext(api, topology, { timeoutMinutes: a.timeoutMinutes, pollSeconds: a.pollSeconds });
+    const found = await existingDeployment(ctx, a.target);
+    if (found) return { found };
+    deps.stdout(renderPlan(plan, "text") + "\n");
+    if (isBlocked(plan)) {
+        deps.stderr(
+            `aurora-global: the plan is blocked (${plan.violations.length} violation${plan.violations.length === 1 ? "" : "s"}): nothing was changed\n`,
+        );
+        return { code: 2 };
+    }
+    if (plan.steps.length === 0) {
+        deps.stdout(`nothing to do: global cluster "${plan.globalClusterId}" already runs ${plan.to} everywhere\n`);
+        return { code: 0 };
+    }
+    return { found: undefined };
+}
+
+async function blueGreen(
+    deps: ResolvedDeps,
+    api: RdsGateway,
+    topology: Topology,
+    plan: Plan,
+    a: BlueGreenArgs,
+    found: BlueGreenDeployment | undefined,
 ): Promise<number> {
     const ctx = new RunContext(
         api,
@@ -39,19 +99,7 @@ export async function runBlueGreenUpgrade(
         { timeoutMinutes: a.timeoutMinutes, pollSeconds: a.pollSeconds },
         deps.hooks,
     );
-    const found = await existingDeployment(ctx, a.target);
     if (!found) {
-        deps.stdout(renderPlan(plan, "text") + "\n");
-        if (isBlocked(plan)) {
-            deps.stderr(
-                `aurora-global: the plan is blocked (${plan.violations.length} violation${plan.violations.length === 1 ? "" : "s"}): nothing was changed\n`,
-            );
-            return 2;
-        }
-        if (plan.steps.length === 0) {
-            deps.stdout(`nothing to do: global cluster "${plan.globalClusterId}" already runs ${plan.to} everywhere\n`);
-            return 0;
-        }
         const snapshot = plan.steps.find((s) => s.action === "snapshot");
         if (snapshot && a.snapshot)
             await snapshotPrimary(

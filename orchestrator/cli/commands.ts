@@ -11,7 +11,8 @@ import {
 } from "../../planner";
 import { RdsGateway } from "../aws/gateway";
 import { startJitter } from "../aws/start-jitter";
-import { InputError } from "../errors";
+import { InputError, UpgradeStopped } from "../errors";
+import { acquireRunLease, LeaseSettings, PULUMI_STEPS_GROUP } from "../lease/acquire";
 import { DEFAULT_TIMEOUT_MINUTES } from "../execute/context";
 import { executePlan } from "../execute/execute-plan";
 import { snapshotIdentifier } from "../execute/snapshot";
@@ -130,7 +131,8 @@ export interface Jitter {
 export async function runUpgrade(
     deps: ResolvedDeps,
     a: PlanArgs &
-        Jitter & {
+        Jitter &
+        LeaseWait & {
             snapshot: boolean;
             timeoutMinutes?: number;
             pollSeconds?: number;
@@ -141,41 +143,90 @@ export async function runUpgrade(
 ): Promise<number> {
     const api = gateway(deps, a.timeoutMinutes ?? DEFAULT_TIMEOUT_MINUTES);
     await startJitter(api, (a.startJitterSeconds ?? 0) * 1000);
-    const { topology, plan } = await planFor(
-        api,
-        a,
-        {
-            snapshotBeforeUpgrade: a.snapshot,
-            ...(a.switchoverTimeoutSeconds !== undefined
-                ? { switchoverTimeoutSeconds: a.switchoverTimeoutSeconds }
-                : {}),
-            ...(a.oldClusters !== undefined ? { oldClusters: a.oldClusters } : {}),
-        },
-        a.filter,
-    );
+    const replan = () =>
+        planFor(
+            api,
+            a,
+            {
+                snapshotBeforeUpgrade: a.snapshot,
+                ...(a.switchoverTimeoutSeconds !== undefined
+                    ? { switchoverTimeoutSeconds: a.switchoverTimeoutSeconds }
+                    : {}),
+                ...(a.oldClusters !== undefined ? { oldClusters: a.oldClusters } : {}),
+            },
+            a.filter,
+        );
+    const { topology, plan } = await replan();
     // A whole blue/green run (a step filter runs one of the plan's blue/green steps through executePlan).
+    // It takes the run lease like any other upgrade (blue-green-command.ts).
     if (a.strategy === "blue-green" && describeFilter(a.filter ?? {}) === undefined)
-        return runBlueGreenUpgrade(deps, api, topology, plan, {
-            ...a,
-            oldClusters: a.oldClusters ?? DEFAULT_OLD_CLUSTERS,
-        });
+        return runBlueGreenUpgrade(
+            deps,
+            api,
+            topology,
+            plan,
+            { ...a, oldClusters: a.oldClusters ?? DEFAULT_OLD_CLUSTERS },
+            {
+                take: () => acquireRunLease(api, topology, { ...deps.lease, ...leaseWait(a) }, deps.env),
+                replan,
+            },
+        );
     return execute(
         deps,
         api,
         topology,
         plan,
         { timeoutMinutes: a.timeoutMinutes, pollSeconds: a.pollSeconds },
-        a.filter,
+        a.filter ?? {},
+        { ...deps.lease, ...leaseWait(a), replan },
     );
+}
+
+/** `--lease-wait-seconds N`: how long a changing run waits for another run's lease (default 0: exit 2 at once). */
+export interface LeaseWait {
+    readonly leaseWaitSeconds?: number;
+}
+
+function leaseWait(a: LeaseWait): { waitSeconds?: number } {
+    return a.leaseWaitSeconds !== undefined ? { waitSeconds: a.leaseWaitSeconds } : {};
 }
 
 /** `aurora-global patch`: applies pending system-updates, secondaries first. */
 export async function runPatch(
     deps: ResolvedDeps,
-    a: Target & Jitter & { optIn: OptInType; pollSeconds?: number; snapshot?: boolean; filter?: StepFilter },
+    a: Target &
+        Jitter &
+        LeaseWait & { optIn: OptInType; pollSeconds?: number; snapshot?: boolean; filter?: StepFilter },
 ): Promise<number> {
     const api = gateway(deps, DEFAULT_TIMEOUT_MINUTES);
     await startJitter(api, (a.startJitterSeconds ?? 0) * 1000);
+    const first = await patchPlanFor(deps, api, a);
+    if (typeof first === "number") return first;
+    const replan = async () => {
+        const again = await patchPlanFor(deps, api, a);
+        if (typeof again === "number")
+            throw new UpgradeStopped(
+                "pending maintenance could not be read after waiting for the other run: nothing was changed; run again",
+            );
+        return again;
+    };
+    return execute(
+        deps,
+        api,
+        first.topology,
+        first.plan,
+        { pollSeconds: a.pollSeconds, optIn: a.optIn },
+        a.filter ?? {},
+        { ...deps.lease, ...leaseWait(a), replan },
+    );
+}
+
+/** The patch round's topology and plan, or exit 1 when pending maintenance could not be read. */
+async function patchPlanFor(
+    deps: ResolvedDeps,
+    api: RdsGateway,
+    a: Target & { optIn: OptInType; snapshot?: boolean; filter?: StepFilter },
+): Promise<{ topology: Topology; plan: Plan } | number> {
     const topology = await describeTopology(api, a.region, a.globalCluster, { skipCatalogue: true });
     checkTopology(topology, a.filter);
     const running = runningVersion(topology);
@@ -200,7 +251,7 @@ export async function runPatch(
             api.clock.now(),
         ),
     );
-    return execute(deps, api, topology, plan, { pollSeconds: a.pollSeconds, optIn: a.optIn }, a.filter);
+    return { topology, plan };
 }
 
 /**
@@ -221,33 +272,81 @@ export async function runStatus(deps: ResolvedDeps, a: Target & { format: PlanFo
     return EXIT.ok;
 }
 
+/** How a changing run takes the run lease, and how it re-reads AWS after waiting for another run. */
+interface LeaseRequest extends LeaseSettings {
+    readonly replan: () => Promise<{ topology: Topology; plan: Plan }>;
+}
+
+/** The steps this run executes, or the exit code when it has none to run (blocked, nothing to do). */
+function settle(deps: ResolvedDeps, full: Plan, filter: StepFilter): { code: number } | { plan: Plan } {
+    const plan = only(full, filter);
+    const selected = describeFilter(filter);
+    if (selected !== undefined && !isBlocked(plan) && plan.steps.length === 0) {
+        deps.stdout(`${selected}: nothing to do (not in the plan any more: AWS reports it done)\n`);
+        return { code: EXIT.ok };
+    }
+    if (isBlocked(plan)) {
+        deps.stderr(
+            `aurora-global: the plan is blocked (${plan.violations.length} violation${plan.violations.length === 1 ? "" : "s"}): nothing was changed\n`,
+        );
+        return { code: EXIT.input };
+    }
+    if (plan.steps.length === 0) {
+        deps.stdout(
+            `nothing to do: global cluster "${plan.globalClusterId}" ${plan.path === "patch" ? "has no pending system-update left" : `already runs ${plan.to} everywhere`}\n`,
+        );
+        return { code: EXIT.ok };
+    }
+    return { plan };
+}
+
+/**
+ * Runs the plan's steps under the run lease (one run at a time per global database; read-only
+ * commands and runs with nothing to do take none). A run that waited for another re-reads AWS
+ * and re-plans first. The lease is released at the end, failed or not.
+ */
 async function execute(
     deps: ResolvedDeps,
     api: RdsGateway,
     topology: Topology,
     full: Plan,
     options: { timeoutMinutes?: number; pollSeconds?: number; optIn?: OptInType },
-    filter: StepFilter = {},
+    filter: StepFilter,
+    leaseRequest: LeaseRequest,
 ): Promise<number> {
     deps.stdout(renderPlan(full, "text") + "\n");
-    const plan = only(full, filter);
+    let decided = settle(deps, full, filter);
+    if ("code" in decided) return decided.code;
+    const narrowed = describeFilter(filter) !== undefined;
+    const { lease, waited } = await acquireRunLease(
+        api,
+        topology,
+        { ...leaseRequest, ...(narrowed && !leaseRequest.group ? { group: PULUMI_STEPS_GROUP } : {}) },
+        deps.env,
+    );
+    try {
+        if (waited) {
+            ({ topology, plan: full } = await leaseRequest.replan());
+            deps.stdout(`after the other run, AWS reports:\n${renderPlan(full, "text")}\n`);
+            decided = settle(deps, full, filter);
+            if ("code" in decided) return decided.code;
+        }
+        return await executeSteps(deps, api, topology, full, decided.plan, options, filter);
+    } finally {
+        await lease?.release();
+    }
+}
+
+async function executeSteps(
+    deps: ResolvedDeps,
+    api: RdsGateway,
+    topology: Topology,
+    full: Plan,
+    plan: Plan,
+    options: { timeoutMinutes?: number; pollSeconds?: number; optIn?: OptInType },
+    filter: StepFilter,
+): Promise<number> {
     const selected = describeFilter(filter);
-    if (selected !== undefined && !isBlocked(plan) && plan.steps.length === 0) {
-        deps.stdout(`${selected}: nothing to do (not in the plan any more: AWS reports it done)\n`);
-        return EXIT.ok;
-    }
-    if (isBlocked(plan)) {
-        deps.stderr(
-            `aurora-global: the plan is blocked (${plan.violations.length} violation${plan.violations.length === 1 ? "" : "s"}): nothing was changed\n`,
-        );
-        return EXIT.input;
-    }
-    if (plan.steps.length === 0) {
-        deps.stdout(
-            `nothing to do: global cluster "${plan.globalClusterId}" ${plan.path === "patch" ? "has no pending system-update left" : `already runs ${plan.to} everywhere`}\n`,
-        );
-        return EXIT.ok;
-    }
     const snapshot = full.steps.find((s) => s.action === "snapshot");
     const named = {
         ...options,

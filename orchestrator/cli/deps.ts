@@ -2,6 +2,7 @@ import { rdsClients } from "../aws/clients";
 import { AwsIdentity, identityClients } from "../aws/identity";
 import { RandomSource } from "../aws/retry";
 import { ExecuteHooks } from "../execute/types";
+import { LeaseSettings } from "../lease/acquire";
 import { Clock, RdsClientFactory, systemClock } from "../ports";
 
 /** What `main` runs with; everything has a real default, tests inject the simulator's. */
@@ -22,6 +23,8 @@ export interface CliDeps {
     /** Aborting stops the run at its next call or wait (a kill, in tests). */
     readonly signal?: AbortSignal;
     readonly hooks?: ExecuteHooks;
+    /** Who holds the run lease and the run's id (tests fix them); default: this process, a random id. */
+    readonly lease?: LeaseSettings;
 }
 
 /**
@@ -42,6 +45,7 @@ export interface ResolvedDeps {
     readonly env: Readonly<Record<string, string | undefined>>;
     readonly signal?: AbortSignal;
     readonly hooks: ExecuteHooks;
+    readonly lease?: LeaseSettings;
 }
 
 export function resolveDeps(deps: CliDeps = {}): ResolvedDeps {
@@ -55,5 +59,6 @@ export function resolveDeps(deps: CliDeps = {}): ResolvedDeps {
         env: deps.env ?? process.env,
         ...(deps.signal ? { signal: deps.signal } : {}),
         hooks: deps.hooks ?? {},
+        ...(deps.lease ? { lease: deps.lease } : {}),
     };
 }

@@ -102,6 +102,11 @@ export function parseOldClusters(raw: string | undefined, errors: string[]): Old
     return DEFAULT_OLD_CLUSTERS;
 }
 
+/** `--lease-wait-seconds N` (0 to 3600): how long upgrade/patch wait for another run's lease before exit 2. */
+export function parseLeaseWaitSeconds(raw: string | undefined, errors: string[]): number | undefined {
+    return parseWholeNumber("--lease-wait-seconds", raw, { min: 0, max: 3600 }, "seconds", 600, errors);
+}
+
 /** Hidden `--start-jitter-seconds N` (within START_JITTER_SECONDS): a random start delay of up to N seconds, for runs started together. */
 export function parseStartJitterSeconds(raw: string | undefined, errors: string[]): number | undefined {
     return parseWholeNumber("--start-jitter-seconds", raw, START_JITTER_SECONDS, "seconds", 10, errors);

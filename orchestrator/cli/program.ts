@@ -15,6 +15,7 @@ import {
     parseSwitchoverTimeoutSeconds,
     parsePollSeconds,
     parseRegion,
+    parseLeaseWaitSeconds,
     parseStartJitterSeconds,
     parseStrategy,
     parseTarget,
@@ -115,15 +116,25 @@ export function buildProgram(deps: ResolvedDeps, setExit: (code: number) => void
     };
     /** Hidden `--start-jitter-seconds N`: many runs started together spread their first calls (see aws/start-jitter.ts). */
     const jitterFlag = (c: Command) =>
-        c.addOption(
-            new Option(
-                "--start-jitter-seconds <n>",
-                "wait a random 0 to N seconds before the first call (runs started together)",
-            ).hideHelp(),
-        );
+        c
+            .addOption(
+                new Option(
+                    "--start-jitter-seconds <n>",
+                    "wait a random 0 to N seconds before the first call (runs started together)",
+                ).hideHelp(),
+            )
+            .option(
+                "--lease-wait-seconds <n>",
+                "wait up to N seconds for another run on the same global database to finish (default 0: exit 2 naming it)",
+            );
+    /** Also `--lease-wait-seconds` (the run lease, lease/run-lease.ts). */
     const jitter = (raw: Raw, errors: string[]) => {
         const seconds = parseStartJitterSeconds(str(raw.startJitterSeconds), errors);
-        return seconds !== undefined ? { startJitterSeconds: seconds } : {};
+        const leaseWait = parseLeaseWaitSeconds(str(raw.leaseWaitSeconds), errors);
+        return {
+            ...(seconds !== undefined ? { startJitterSeconds: seconds } : {}),
+            ...(leaseWait !== undefined ? { leaseWaitSeconds: leaseWait } : {}),
+        };
     };
     const groups = (raw: Raw, errors: string[]) => {
         const cluster = parseGroupAssignments("--cluster-parameter-group", list(raw.clusterParameterGroup), errors);

@@ -106,6 +106,8 @@ export const messages = {
         `Invalid value ${value} for OptInType. Valid values are: immediate, next-maintenance, undo-opt-in.`,
     mysqlGlobalMinorInPlace: (cluster: string, version: string) =>
         `In-place minor version upgrade of Aurora MySQL global database cluster '${cluster}' to Aurora MySQL engine version ${version} isn't supported. The selected target version ${version} supports a higher version of community MySQL that introduces changes incompatible with previous minor versions of Aurora MySQL. See the Aurora documentation for how to perform a minor version upgrade on global database clusters.`,
+    invalidTag: (part: "key" | "value", text: string) =>
+        `Invalid tag ${part} "${text}": tag ${part}s can't start with "aws:" or "rds:" and may contain only Unicode letters, digits, white space, and _ . : / = + - @ (keys 1-128, values up to 256 characters).`,
     missingParameter: (name: string) => `The parameter ${name} must be provided and must not be blank.`,
     unsupportedCommand: (command: string) =>
         `The action ${command} is not valid for this web service (the simulated RDS control plane does not implement it).`,

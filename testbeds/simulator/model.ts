@@ -104,6 +104,8 @@ export interface GlobalClusterState {
     operation?: GlobalOperation;
     deletionProtection: boolean;
     readonly createdAt: number;
+    /** Tags (CreateGlobalCluster Tags, AddTagsToResource on the global cluster's ARN); absent until one is set. */
+    tags?: Map<string, string>;
 }
 
 export interface SnapshotState {
