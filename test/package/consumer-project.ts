@@ -94,6 +94,7 @@ export const RESULT_FILE = "mock-engine-run.json";
 
 export function mockEngineScript(state: unknown, project: string, config: Record<string, string>): string {
     const currentState = path.join(ROOT, "testbeds", "offline", "mock-engine", "current-state");
+    const simulatedState = path.join(ROOT, "testbeds", "offline", "mock-engine", "simulated-state");
     return `
 const path = require("path");
 const pulumi = require("@pulumi/pulumi");
@@ -103,7 +104,12 @@ require(${JSON.stringify(path.join(ROOT, "node_modules", "ts-node"))}).register(
     project: ${JSON.stringify(path.join(ROOT, "tsconfig.json"))},
 });
 const { answerCall, answerNewResource } = require(${JSON.stringify(currentState)});
+const { simulatorFor } = require(${JSON.stringify(simulatedState)});
 const state = ${JSON.stringify(state)};
+// The installed component reads AWS through the SDK at preview: the simulated control plane,
+// seeded with the same state, answers it (handed to the installed package's own reader hook).
+const simulated = simulatorFor(state);
+require("aurora-global").setAwsFactsClients(simulated.clientFor, simulated.clock);
 const registered = [];
 (async () => {
     await pulumi.runtime.setMocks(
