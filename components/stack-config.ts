@@ -15,43 +15,6 @@ export interface ConfigSource {
     getObject<T>(key: string): T | undefined;
 }
 
-/** The config keys, one per setting, as declared in Pulumi.yaml. */
-export const CONFIG_KEYS = [
-    "engine",
-    "engineVersion",
-    "globalClusterIdentifier",
-    "primaryRegion",
-    "primaryInstanceCount",
-    "primaryInstanceClass",
-    "primaryClusterParameterGroup",
-    "primaryInstanceParameterGroup",
-    "secondaryRegions",
-    "secondaryInstanceCount",
-    "secondaryInstanceClass",
-    "secondaryClusterParameterGroups",
-    "secondaryInstanceParameterGroups",
-    "dbSubnetGroups",
-    "vpcSecurityGroupIds",
-    "kmsKeyIds",
-    "upgradeStrategy",
-    "upgradeAllowMajorVersionUpgrade",
-    "upgradeSnapshotBeforeUpgrade",
-    "upgradeTimeoutMinutes",
-    "upgradePollSeconds",
-    "upgradeApplyPendingPatches",
-    "upgradeMysqlInPlaceMajorConfirmed",
-    "upgradeKeepCompletedSteps",
-    "upgradeSwitchoverTimeoutSeconds",
-    "upgradeOldClusters",
-    "databaseName",
-    "masterUsername",
-    "port",
-    "backupRetentionPeriod",
-    "preferredBackupWindow",
-    "preferredMaintenanceWindow",
-    "deletionProtection",
-] as const;
-
 /**
  * The defaults `Pulumi.yaml` gives optional keys, meaning "unset". Pulumi treats a typed project
  * key without a `default` as required ("Stack 'dev' is missing configuration value …", Pulumi's

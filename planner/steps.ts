@@ -1,4 +1,4 @@
-import { awsEngineVersion, ChangeKind } from "../engine-versions";
+import { ChangeKind } from "../engine-versions";
 import { MemberContext, membersToChange, overallChange, PlanContext, primaryOf } from "./context";
 import { globalImpact, stepImpact } from "./impact";
 import { BLUE_GREEN_ACTIONS, BlueGreenAction } from "../vocabulary";
@@ -199,9 +199,4 @@ export function buildSteps(ctx: PlanContext, path: UpgradePath): PlanStep[] {
 
 function sortSecondariesFirst(members: MemberContext[]): MemberContext[] {
     return [...members].sort((a, b) => (a.state.role === b.state.role ? 0 : a.state.role === "secondary" ? -1 : 1));
-}
-
-/** EngineVersion AWS will report once a step is done (PostgreSQL without patch level). */
-export function awsTarget(ctx: PlanContext): string | undefined {
-    return ctx.target ? awsEngineVersion(ctx.target) : undefined;
 }

@@ -29,8 +29,7 @@ import { bool, list, obj, str, value } from "./props";
  *   command being named `<component name>-upgrade-<key>`.
  *
  * An upgrade step (`command:local:Command` under the component) is recognised by that output;
- * else by `AURORA_GLOBAL_STEP_ACTION` / `_ROLE` / `_CLUSTER` in its `environment`; else by its
- * name (`snapshot`, `global`, `primary`, `secondary`).
+ * else by its name (`snapshot`, `global`, `primary`, `secondary`).
  */
 export interface ComponentSettings {
     readonly engine?: string;
@@ -138,10 +137,3 @@ export function declaredRole(props: Props): Role | undefined {
     const role = str(props, "role");
     return isRole(role) ? role : undefined;
 }
-
-/** Environment keys of an upgrade step command. */
-export const STEP_ENV = {
-    action: "AURORA_GLOBAL_STEP_ACTION",
-    role: "AURORA_GLOBAL_STEP_ROLE",
-    cluster: "AURORA_GLOBAL_STEP_CLUSTER",
-} as const;

@@ -1,8 +1,7 @@
 import { PolicyResource } from "@pulumi/policy";
-import { isStepAction, isStepRole, isUpgradeAction, StepAction, StepRole } from "aurora-global/vocabulary";
-import { recordedSteps, STEP_ENV } from "./component-contract";
+import { isUpgradeAction, StepAction, StepRole } from "aurora-global/vocabulary";
+import { recordedSteps } from "./component-contract";
 import { ancestorOfType } from "./global-topology";
-import { obj, str } from "./props";
 import { TYPES } from "./resource-types";
 
 /** One upgrade step command of our component, classified. */
@@ -28,7 +27,7 @@ export function stepsByComponent(resources: readonly PolicyResource[]): Map<Poli
 
 /**
  * Classifies a step: by the component's `upgradeSteps` output (matched on the resource name),
- * else by its environment, else by the words in its name.
+ * else by the words in its name.
  */
 export function classify(r: PolicyResource, component?: PolicyResource): StepView {
     const prefix = component ? `${component.name}-upgrade-` : undefined;
@@ -43,10 +42,6 @@ export function classify(r: PolicyResource, component?: PolicyResource): StepVie
             role: spec.role,
             ...(spec.cluster ? { cluster: spec.cluster } : {}),
         };
-    const env = obj(r.props, "environment");
-    const action = str(env, STEP_ENV.action);
-    const role = str(env, STEP_ENV.role);
-    const cluster = str(env, STEP_ENV.cluster);
     const name = (prefix && r.name.startsWith(prefix) ? r.name.slice(prefix.length) : r.name).toLowerCase();
     const byName: StepView["action"] = name.includes("snapshot")
         ? "snapshot"
@@ -68,9 +63,8 @@ export function classify(r: PolicyResource, component?: PolicyResource): StepVie
               : "unknown";
     return {
         resource: r,
-        action: isStepAction(action) ? action : byName,
-        role: isStepRole(role) ? role : roleByName,
-        ...(cluster ? { cluster } : {}),
+        action: byName,
+        role: roleByName,
     };
 }
 

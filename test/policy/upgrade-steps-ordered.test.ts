@@ -4,31 +4,66 @@ import { AnalyzedResource } from "../../testbeds/offline/policy-runner/engine-em
 import { TYPES } from "../../policy/lib/resource-types";
 import { res, runStack, urn } from "./support";
 
-const component = (upgrade: Record<string, unknown> = {}) =>
-    res(TYPES.component, "app", { engine: "aurora-postgresql", engineVersion: "16.8", upgrade });
-const step = (name: string, role: string, action: string, cluster: string, deps: string[]): AnalyzedResource =>
+interface StepDef {
+    readonly name: string;
+    readonly role: string;
+    readonly action: string;
+    readonly cluster: string;
+    readonly deps: readonly string[];
+}
+const PREFIX = "app-upgrade-";
+/** The component, with the steps it records in its `upgradeSteps` output (key = name after `app-upgrade-`). */
+const component = (upgrade: Record<string, unknown> = {}, steps: readonly StepDef[] = []) =>
+    res(TYPES.component, "app", {
+        engine: "aurora-postgresql",
+        engineVersion: "16.8",
+        upgrade,
+        upgradeSteps: steps.map((s) => ({
+            key: s.name.slice(PREFIX.length),
+            action: s.action,
+            role: s.role,
+            cluster: s.cluster,
+        })),
+    });
+const command = (s: StepDef): AnalyzedResource =>
     res(
         TYPES.command,
-        name,
-        {
-            create: "aurora-global upgrade",
-            environment: {
-                AURORA_GLOBAL_STEP_ACTION: action,
-                AURORA_GLOBAL_STEP_ROLE: role,
-                AURORA_GLOBAL_STEP_CLUSTER: cluster,
-            },
-        },
-        { parent: urn(TYPES.component, "app"), dependencies: deps.map((d) => urn(TYPES.command, d)) },
+        s.name,
+        { create: "aurora-global upgrade" },
+        { parent: urn(TYPES.component, "app"), dependencies: s.deps.map((d) => urn(TYPES.command, d)) },
     );
 
 /** A rolling upgrade: snapshot, two secondaries in parallel, then the primary. */
-const rolling = (primaryDeps = ["app-snapshot", "app-upgrade-apne1", "app-upgrade-euw1"]) => [
-    component(),
-    step("app-snapshot", "primary", "snapshot", "app-use1", []),
-    step("app-upgrade-apne1", "secondary", "modify-db-cluster", "app-apne1", ["app-snapshot"]),
-    step("app-upgrade-euw1", "secondary", "modify-db-cluster", "app-euw1", ["app-snapshot"]),
-    step("app-upgrade-use1", "primary", "modify-db-cluster", "app-use1", primaryDeps),
-];
+const rolling = (
+    primaryDeps = ["app-upgrade-snapshot", "app-upgrade-apne1", "app-upgrade-euw1"],
+    upgrade: Record<string, unknown> = {},
+) => {
+    const steps: StepDef[] = [
+        { name: "app-upgrade-snapshot", role: "primary", action: "snapshot", cluster: "app-use1", deps: [] },
+        {
+            name: "app-upgrade-apne1",
+            role: "secondary",
+            action: "modify-db-cluster",
+            cluster: "app-apne1",
+            deps: ["app-upgrade-snapshot"],
+        },
+        {
+            name: "app-upgrade-euw1",
+            role: "secondary",
+            action: "modify-db-cluster",
+            cluster: "app-euw1",
+            deps: ["app-upgrade-snapshot"],
+        },
+        {
+            name: "app-upgrade-use1",
+            role: "primary",
+            action: "modify-db-cluster",
+            cluster: "app-use1",
+            deps: primaryDeps,
+        },
+    ];
+    return [component(upgrade, steps), ...steps.map(command)];
+};
 
 describe("policy upgrade-steps-ordered", () => {
     it("passes secondaries after the snapshot and the primary after every secondary", async () => {
@@ -41,7 +76,7 @@ describe("policy upgrade-steps-ordered", () => {
     });
 
     it("reports a primary step that does not wait for a secondary", async () => {
-        assert.deepEqual(await runStack(upgradeStepsOrdered, rolling(["app-snapshot", "app-upgrade-apne1"])), [
+        assert.deepEqual(await runStack(upgradeStepsOrdered, rolling(["app-upgrade-snapshot", "app-upgrade-apne1"])), [
             {
                 message:
                     'component "app": primary upgrade step "app-upgrade-use1" (cluster "app-use1") does not depend on secondary upgrade step "app-upgrade-euw1" (cluster "app-euw1"), so the primary could be upgraded first (AWS: "global replica(s) are running lower version. Please upgrade global replicas first"). Fix: make the primary step depend on every secondary step (dependsOn).',
@@ -85,7 +120,7 @@ describe("policy upgrade-steps-ordered", () => {
     });
 
     it("reports upgrade steps without a snapshot step", async () => {
-        const resources = rolling().filter((r) => r.name !== "app-snapshot");
+        const resources = rolling().filter((r) => r.name !== "app-upgrade-snapshot");
         assert.deepEqual(await runStack(upgradeStepsOrdered, resources), [
             {
                 message:
@@ -100,19 +135,16 @@ describe("policy upgrade-steps-ordered", () => {
         assert.deepEqual(await runStack(upgradeStepsOrdered, resources), [
             {
                 message:
-                    'component "app": upgrade step "app-upgrade-euw1" (cluster "app-euw1") does not depend on the pre-upgrade snapshot step "app-snapshot" (cluster "app-use1"), so it could start before the snapshot exists. Fix: make every upgrade step depend on the snapshot step (dependsOn).',
+                    'component "app": upgrade step "app-upgrade-euw1" (cluster "app-euw1") does not depend on the pre-upgrade snapshot step "app-upgrade-snapshot" (cluster "app-use1"), so it could start before the snapshot exists. Fix: make every upgrade step depend on the snapshot step (dependsOn).',
                 urn: urn(TYPES.command, "app-upgrade-euw1"),
             },
         ]);
     });
 
     it("accepts snapshotBeforeUpgrade: false unless the organisation requires snapshots", async () => {
-        const resources = [
-            component({ snapshotBeforeUpgrade: false }),
-            ...rolling()
-                .slice(1)
-                .filter((r) => r.name !== "app-snapshot"),
-        ];
+        const resources = rolling(undefined, { snapshotBeforeUpgrade: false }).filter(
+            (r) => r.name !== "app-upgrade-snapshot",
+        );
         assert.deepEqual(await runStack(upgradeStepsOrdered, resources), []);
         assert.deepEqual(await runStack(upgradeStepsOrdered, resources, { allowSkippingSnapshot: false }), [
             {
@@ -123,7 +155,7 @@ describe("policy upgrade-steps-ordered", () => {
         ]);
     });
 
-    it("recognises steps by name when they carry no step environment", async () => {
+    it("recognises steps by name when the component recorded none", async () => {
         const bare = (name: string, deps: string[]) =>
             res(
                 TYPES.command,
