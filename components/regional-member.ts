@@ -47,7 +47,7 @@ export const INSTANCE_IGNORE_CHANGES = ["engineVersion", "dbParameterGroupName"]
 /**
  * The version a resource is given: AWS's EngineVersion form. Aurora PostgreSQL takes
  * `MAJOR.MINOR` (`17.4`): there is no `17.4.5` engine version, patch levels exist only as pending
- * `system-update` actions and in `aurora_version()` (AURORA-FACTS §7). Aurora MySQL keeps the
+ * `system-update` actions and in `aurora_version()` (docs/aws-rules.md §7). Aurora MySQL keeps the
  * full `8.0.mysql_aurora.3.08.0`.
  */
 export function resourceEngineVersion(engine: Engine, version: string): string {
@@ -82,7 +82,7 @@ export class AuroraRegionalMember extends pulumi.ComponentResource {
 
     constructor(name: string, args: AuroraRegionalMemberArgs, opts?: pulumi.ComponentResourceOptions) {
         const { member, shared } = args;
-        // Only plain values go to the engine (FACTS §6).
+        // Only plain values go to the engine (docs/aws-rules.md §6).
         super(
             "aurora-global:index:AuroraRegionalMember",
             name,

@@ -2,7 +2,7 @@ import { shellWord } from "../orchestrator/cli/location";
 import { STEP_FLAGS, StepCommandOptions, stepCommandArgs } from "../orchestrator/cli/steps";
 import { GroupOverrides } from "../orchestrator/topology/group-overrides";
 import { isBlocked, Plan, PlanStep } from "../planner";
-import { ComponentStepAction, DEFAULT_OPT_IN, isMemberStepAction, StepRole } from "../vocabulary";
+import { ComponentStep, ComponentStepAction, DEFAULT_OPT_IN, isMemberStepAction } from "../vocabulary";
 import { ResolvedUpgrade } from "./args";
 import { AwsIdentity } from "./step-identity";
 
@@ -11,15 +11,7 @@ import { AwsIdentity } from "./step-identity";
  * steps it must wait for. Pure data, built from the plan, so tests and the policy pack can reason
  * about it without resources.
  */
-export interface StepSpec {
-    /** Stable key, also the suffix of the resource name: `snapshot`, `global`, `primary`, `secondary-<region>`. */
-    readonly key: string;
-    /** What the step does: the plan's action (the global step also runs the parameter-group steps). */
-    readonly action: ComponentStepAction;
-    readonly role: StepRole;
-    /** The member cluster (or the global cluster for global steps). */
-    readonly cluster: string;
-    readonly region: string;
+export interface StepSpec extends ComponentStep {
     /** The command line, without secrets. */
     readonly command: string;
     /** Keys of the steps that must finish first (none: the step waits only for the database's resources). */
@@ -50,7 +42,7 @@ export function stepGraph(
         homeRegion,
         globalClusterId: plan.globalClusterId,
         target: plan.to,
-        allowMajor: upgrade.allowMajorVersionUpgrade,
+        allowMajorVersionUpgrade: upgrade.allowMajorVersionUpgrade,
         strategy:
             plan.path === "managed" || plan.path === "rolling" || plan.path === "blue-green"
                 ? plan.path

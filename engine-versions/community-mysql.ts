@@ -31,7 +31,7 @@ export function communityMysqlVersion(v: EngineVersion): string | undefined {
  * community MySQL than the running minor. AWS's "Upgrading Aurora MySQL by modifying the engine
  * version": "to perform a minor version upgrade to Aurora MySQL 8.4, 3.04.* or higher, or 2.12.*:
  * remove all secondary Regions … upgrade the primary … add the secondary Regions again" (seen as
- * ModifyDBCluster refusing 3.04.0 → 3.10.0 and 3.08.2 → 3.10.0; AURORA-FACTS §7). A patch inside
+ * ModifyDBCluster refusing 3.04.0 → 3.10.0 and 3.08.2 → 3.10.0; docs/aws-rules.md §7). A patch inside
  * one minor (3.08.0 → 3.08.2) keeps the community version and upgrades in place.
  */
 export function mysqlGlobalMinorInPlaceRefused(from: EngineVersion, to: EngineVersion): boolean {

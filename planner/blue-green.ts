@@ -13,7 +13,7 @@ import { BlueGreenSummary, Violation } from "./types";
 /**
  * Aurora PostgreSQL: the lowest minor of each major that runs a Blue/Green Deployment ("Supported
  * Regions and Aurora DB engines for Blue/Green Deployments"; "Using Blue/Green Deployments for
- * Amazon Aurora Global Database"; AURORA-FACTS §7). Every Aurora MySQL version is supported.
+ * Amazon Aurora Global Database"; docs/aws-rules.md §7). Every Aurora MySQL version is supported.
  * A major newer than the table is taken as supported (AWS answers for itself at create time).
  */
 export const POSTGRES_BLUE_GREEN_MINIMUM: Readonly<Record<number, number>> = {

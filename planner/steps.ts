@@ -4,7 +4,7 @@ import { globalImpact, stepImpact } from "./impact";
 import { BLUE_GREEN_ACTIONS, BlueGreenAction } from "../vocabulary";
 import { MemberState, PendingAction, PlanStep, UpgradePath } from "./types";
 
-/** The path for a change, per the SPEC planner table. */
+/** The path for a change, per the README's "Upgrade paths" table. */
 export function choosePath(ctx: PlanContext, change: ChangeKind): UpgradePath {
     if (ctx.members.every((m) => m.current === undefined) && ctx.globalCurrent === undefined) return "create";
     // Blue/green only when asked for (it doubles the clusters while it runs), for a version change.

@@ -11,7 +11,7 @@ export function isOldClusters(value: unknown): value is OldClusters {
 
 /**
  * SwitchoverBlueGreenDeployment's `SwitchoverTimeout` in seconds: 30 to 3,600, 300 by default;
- * past it AWS rolls every change back (API_SwitchoverBlueGreenDeployment; AURORA-FACTS §7).
+ * past it AWS rolls every change back (API_SwitchoverBlueGreenDeployment; docs/aws-rules.md §7).
  */
 export const SWITCHOVER_TIMEOUT_SECONDS: Bounds = { min: 30, max: 3600 };
 export const DEFAULT_SWITCHOVER_TIMEOUT_SECONDS = 300;

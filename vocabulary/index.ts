@@ -11,3 +11,4 @@ export * from "./step-actions";
 export * from "./limits";
 export * from "./region";
 export * from "./blue-green";
+export * from "./component-step";

@@ -1,5 +1,5 @@
 /**
- * Classifying AWS errors: codes first, message fragments second (AURORA-FACTS §4: texts change,
+ * Classifying AWS errors: codes first, message fragments second (docs/aws-rules.md §4: texts change,
  * codes are stable). Nothing here waits on a particular wording.
  */
 

@@ -28,7 +28,7 @@ import { deploymentsOf } from "../blue-green/deployment";
 import { renderDeployments, renderStatus } from "./status-render";
 import { describeFilter, selectSteps, StepFilter } from "./steps";
 
-/** Exit codes of SPEC: 0 done or nothing to do, 2 bad input or blocked plan, 1 failure while changing things. */
+/** Exit codes (README, "The `aurora-global` CLI"): 0 done or nothing to do, 2 bad input or blocked plan, 1 failure while changing things. */
 export const EXIT = { ok: 0, failure: 1, input: 2 } as const;
 
 export interface Target {
@@ -38,7 +38,7 @@ export interface Target {
 
 export interface PlanArgs extends Target {
     readonly target: string;
-    readonly allowMajor: boolean;
+    readonly allowMajorVersionUpgrade: boolean;
     readonly strategy: Strategy;
     /** Explicit target-family groups by member (hidden flags). */
     readonly parameterGroups?: GroupOverrides;
@@ -98,7 +98,7 @@ async function planFor(
             {
                 ...DEFAULT_PLAN_OPTIONS,
                 strategy: a.strategy,
-                allowMajorVersionUpgrade: a.allowMajor,
+                allowMajorVersionUpgrade: a.allowMajorVersionUpgrade,
                 ...options,
             },
             api.clock.now(),

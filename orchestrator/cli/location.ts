@@ -17,7 +17,7 @@ export function shellWord(word: string): string {
 
 /**
  * The command line that starts the CLI in an upgrade step: `node <absolute path of the installed
- * bin>`. A command's working directory is the Pulumi program's directory (FACTS §7), so a path
+ * bin>`. A command's working directory is the Pulumi program's directory (docs/aws-rules.md §7), so a path
  * relative to it breaks in any other project or an Automation API inline program.
  */
 export function cliCommand(bin: string = CLI_BIN): string {

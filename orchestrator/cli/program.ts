@@ -27,7 +27,7 @@ const str = (v: Raw[string]): string | undefined => (typeof v === "string" ? v :
 const list = (v: Raw[string]): string[] | undefined => (Array.isArray(v) ? v : undefined);
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
-/** The flags each command accepts, exactly as SPEC lists them (plus --region, the home region). */
+/** The flags each command accepts, as the README's CLI table lists them (plus --region, the home region). */
 export function buildProgram(deps: ResolvedDeps, setExit: (code: number) => void): Command {
     const program = new Command("aurora-global")
         .description(
@@ -158,7 +158,7 @@ export function buildProgram(deps: ResolvedDeps, setExit: (code: number) => void
                 const a = {
                     ...target(raw, errors),
                     target: parseTarget(str(raw.target), errors),
-                    allowMajor: raw.allowMajor === true,
+                    allowMajorVersionUpgrade: raw.allowMajor === true,
                     strategy: parseStrategy(str(raw.strategy), errors),
                     format: parseFormat(str(raw.format), errors),
                     ...groups(raw, errors),
@@ -202,7 +202,7 @@ export function buildProgram(deps: ResolvedDeps, setExit: (code: number) => void
                 const a = {
                     ...target(raw, errors),
                     target: parseTarget(str(raw.target), errors),
-                    allowMajor: raw.allowMajor === true,
+                    allowMajorVersionUpgrade: raw.allowMajor === true,
                     strategy: parseStrategy(str(raw.strategy), errors),
                     timeoutMinutes: parseTimeoutMinutes(str(raw.timeoutMinutes), errors),
                     switchoverTimeoutSeconds: parseSwitchoverTimeoutSeconds(str(raw.switchoverTimeoutSeconds), errors),

@@ -16,7 +16,7 @@ export { CLI_BIN } from "./location";
 /**
  * Hidden flags that narrow one run to one step of the plan (what the Pulumi upgrade steps run):
  * `--only-snapshot` (the pre-upgrade snapshot), `--only-member CLUSTER` (that member's
- * ModifyDBCluster or pending-maintenance step). Not in `--help`: SPEC's flags are the user's.
+ * ModifyDBCluster or pending-maintenance step). Not in `--help`: the README's flags are the user's.
  */
 export const STEP_FLAGS = { onlySnapshot: "--only-snapshot", onlyMember: "--only-member" } as const;
 
@@ -52,7 +52,7 @@ export interface StepCommandOptions {
     readonly homeRegion: string;
     readonly globalClusterId: string;
     readonly target: string;
-    readonly allowMajor?: boolean;
+    readonly allowMajorVersionUpgrade?: boolean;
     readonly strategy?: Strategy;
     readonly timeoutMinutes?: number;
     readonly pollSeconds?: number;
@@ -112,7 +112,7 @@ export function stepCommandArgs(o: StepCommandOptions, step: Pick<PlanStep, "act
         ...common,
         "--target",
         o.target,
-        ...(o.allowMajor ? ["--allow-major"] : []),
+        ...(o.allowMajorVersionUpgrade ? ["--allow-major"] : []),
         "--strategy",
         o.strategy ?? DEFAULT_STRATEGY,
         ...(o.timeoutMinutes !== undefined ? ["--timeout-minutes", String(o.timeoutMinutes)] : []),

@@ -44,7 +44,7 @@ export const DENSE_LEAD_MS = 30_000;
 /**
  * No engine upgrade we started is over this soon after the modify call: AWS takes the request,
  * then upgrades and restarts every instance (the fastest measured, a managed minor upgrade of two
- * small clusters, took about 3 minutes; AURORA-FACTS §2).
+ * small clusters, took about 3 minutes; docs/aws-rules.md §2).
  */
 export const EARLIEST_UPGRADE_FINISH_MS = 30_000;
 

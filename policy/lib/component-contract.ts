@@ -1,5 +1,6 @@
 import { DEFAULT_PLAN_OPTIONS, PlanOptions, Violation } from "aurora-global/planner";
 import {
+    ComponentStep,
     ComponentStepAction,
     isComponentStepAction,
     isOldClusters,
@@ -81,14 +82,8 @@ function snapshotInRecordedPlan(props: Props): boolean | undefined {
     return steps.some((s) => s.action === "snapshot");
 }
 
-/** One upgrade step the component says it created (its `upgradeSteps` output). */
-export interface RecordedStep {
-    /** The resource name is `<component name>-upgrade-<key>`. */
-    readonly key: string;
-    readonly action: ComponentStepAction;
-    readonly role: StepRole;
-    readonly cluster?: string;
-}
+/** One upgrade step the component says it created (its `upgradeSteps` output); the cluster when recorded. */
+export type RecordedStep = Pick<ComponentStep, "key" | "action" | "role"> & Partial<Pick<ComponentStep, "cluster">>;
 
 /** The component's `upgradeSteps` output, when recorded. */
 export function recordedSteps(props: Props): RecordedStep[] {

@@ -4,7 +4,7 @@ import { named, ofType, pgArgs, PRIMARY, runDb, SECONDARY, SECONDARY_2, T } from
 const KMS_KEY = "aws:kms/key:Key";
 const KMS_ALIAS = "aws:kms/alias:Alias";
 
-describe("components: what AWS accepts at creation (AURORA-FACTS §7)", () => {
+describe("components: what AWS accepts at creation (docs/aws-rules.md §7)", () => {
     describe("a KMS key of its own region for every encrypted secondary", () => {
         it("creates a rotating key with an alias in each secondary region without kmsKeyId, parented to the member", async () => {
             const r = await runDb(pgArgs({ secondaries: [{ region: SECONDARY }, { region: SECONDARY_2 }] }));

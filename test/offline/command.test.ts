@@ -31,7 +31,7 @@ describe("npm run offline (offline/main)", function () {
             "  path: managed",
             "  policy pack aurora-global: no violations",
             "▶ aurora-upgrade-snapshot: aurora-global upgrade ",
-            // The snapshot step says it did the snapshot step, not the upgrade (issue 14).
+            // The snapshot step says it did the snapshot step, not the upgrade.
             "✔ aurora-upgrade-snapshot: exit 0 after 2m00s — the snapshot step of managed 17.4 → 17.5: done in 2m00s",
             "▶ aurora-upgrade-global: aurora-global upgrade ",
             "ap-northeast-1  secondary upgrading  17.4.5 → 17.5.4",
@@ -154,7 +154,7 @@ describe("npm run offline (offline/main)", function () {
         );
         assert.match(stdout, /\[mandatory\] no-blocked-version-change/);
         assert.match(stdout, /✗ policy pack: 2 mandatory violations \(no-blocked-version-change\): the CI check fails/);
-        // The preview's reads are named as reads, never called "no AWS call" (issue 14).
+        // The preview's reads are named as reads, never called "no AWS call".
         assert.match(
             stdout.replace(/\n {6}/g, " "),
             /Nothing was changed in AWS: the preview only read \(DescribeGlobalClusters ×1, DescribeDBClusters ×2, [^)]*\); the simulated control plane's call log holds 0 mutating calls\.\n/,

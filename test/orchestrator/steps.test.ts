@@ -167,7 +167,7 @@ describe("orchestrator: one CLI run per plan step (what the Pulumi upgrade steps
         assert.deepStrictEqual(mutatingCalls(sim), []);
     });
 
-    it("the narrowing flags stay out of --help (the user's flags are SPEC's)", async () => {
+    it("the narrowing flags stay out of --help (the user's flags are the README's)", async () => {
         const r = await cli(simulate(MYSQL_SEED), ["upgrade", "--help"]);
         assert.strictEqual(r.code, 0);
         assert.doesNotMatch(r.stdout, /only-member|only-snapshot/);

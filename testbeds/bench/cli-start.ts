@@ -9,7 +9,7 @@ const ROOT = path.join(__dirname, "..", "..");
 const BIN = path.join(ROOT, "bin", "aurora-global.js");
 const BUILT_MAIN = path.join(ROOT, "dist", "orchestrator", "cli", "main.js");
 
-/** Target of issue 12: from the built files the CLI starts in well under a second. */
+/** Target (testbeds/bench/README.md): from the built files the CLI starts in well under a second. */
 export const BUILT_START_TARGET_MS = 1000;
 
 /** Preloaded into the CLI's process: reports its own CPU time and uptime when it exits. */
@@ -74,7 +74,7 @@ export async function benchCliStart(size: BenchSize = "full"): Promise<BenchOutp
             section: "package",
             metric: "CLI start through ts-node (no build), CPU ms / wall ms",
             value: `${source.cpuMs} / ${source.wallMs}`,
-            target: "(info) before issue 12",
+            target: "(info) before the package build",
         },
     ];
     return { section: "package", data: { cliStart: { runs, built, source } }, rows };

@@ -5,7 +5,7 @@ import { max, mean, percentile, round, seededRandom } from "./support/stats";
 import { memberRunTimes, runUpgrade, UpgradeTrace } from "./support/upgrade-run";
 import { SimulatedRds } from "../simulator";
 
-/** Targets of issue 6: a finished member noticed within 15 s, at most 4 describes per member per minute. */
+/** Targets (testbeds/bench/README.md): a finished member noticed within 15 s, at most 4 describes per member per minute. */
 export const DETECTION_TARGET_MS = 15_000;
 export const DESCRIBES_PER_MEMBER_MINUTE_TARGET = 4;
 

@@ -13,7 +13,7 @@ import {
 import { max, mean, median, round, seededRandom } from "./support/stats";
 import { memberRunTimes, runUpgrade } from "./support/upgrade-run";
 
-/** Target of issue 6: total time at most 2 % over the ideal critical path. */
+/** Target (testbeds/bench/README.md): total time at most 2 % over the ideal critical path. */
 export const CRITICAL_RATIO_TARGET = 1.02;
 
 interface Trial {

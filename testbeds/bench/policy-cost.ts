@@ -6,7 +6,7 @@ import { componentProgram, databaseId, fleetState, plainProgram } from "./previe
 import { BenchOutput, BenchSize, TableRow } from "./results-writer";
 import { median, round, timeMs } from "./support/stats";
 
-/** Target of issue 6: under 1 ms per resource for the whole pack. */
+/** Target (testbeds/bench/README.md): under 1 ms per resource for the whole pack. */
 export const MS_PER_RESOURCE_TARGET = 1;
 
 /**
@@ -96,7 +96,7 @@ export async function benchPolicy(size: BenchSize = "full"): Promise<BenchOutput
     return {
         section: "policy",
         data: {
-            method: `runPolicies (policy/local-runner.ts: the engine's preview emulation) over ${copies} AuroraGlobalDatabase + ${copies} plain aws.rds global databases recorded under the mock engine (3 regions each, 17.4 running, 17.5 declared); ${repetitions} repetitions, a full GC before each, median CPU time (process user+system; wall time kept too); then each policy alone once`,
+            method: `runPolicies (testbeds/offline/policy-runner/local-runner.ts: the engine's preview emulation) over ${copies} AuroraGlobalDatabase + ${copies} plain aws.rds global databases recorded under the mock engine (3 regions each, 17.4 running, 17.5 declared); ${repetitions} repetitions, a full GC before each, median CPU time (process user+system; wall time kept too); then each policy alone once`,
             resources: resources.length,
             resourcesPerDatabasePair: pair.length,
             repetitions,

@@ -3,7 +3,7 @@ import { componentProgram, fleetState, plainProgram } from "./preview/programs";
 import { BenchOutput, BenchSize, TableRow } from "./results-writer";
 import { median, round, timeMs } from "./support/stats";
 
-/** Target of issue 6: the component's preview at most 1.5 × the plain program's. */
+/** Target (testbeds/bench/README.md): the component's preview at most 1.5 × the plain program's. */
 export const PREVIEW_RATIO_TARGET = 1.5;
 
 /** Repetitions per size (each repetition runs both programs). */

@@ -2,7 +2,7 @@ import { execSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 
-/** The four sections of bench/results.json (issue 6). Every ratio's key ends in `Ratio`. */
+/** The four sections of bench/results.json. Every ratio's key ends in `Ratio`. */
 export type SectionName = "criticalPath" | "controlPlaneCalls" | "preview" | "policy" | "package";
 
 /** One line of the printed table (and of the README's). */

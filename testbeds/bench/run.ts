@@ -1,4 +1,4 @@
-// `npm run bench`: every benchmark of issue 6 in one run; writes testbeds/bench/results.json and prints the table.
+// `npm run bench`: every benchmark in one run; writes testbeds/bench/results.json and prints the table.
 // Options: --smoke (smallest sizes, for a quick check; writes no file unless --out is given),
 // --out PATH (default testbeds/bench/results.json for a full run), --markdown (also print the table as
 // Markdown, for the bench README). See args.ts.

@@ -62,7 +62,7 @@ export function fault(code: string, message: string, httpStatusCode = 400): neve
 }
 
 /**
- * The texts the simulator answers with. Those AWS is known to send (AURORA-FACTS §4) contain the
+ * The texts the simulator answers with. Those AWS is known to send (docs/aws-rules.md §4) contain the
  * documented fragment verbatim; match codes first, fragments second.
  */
 export const messages = {

@@ -1,7 +1,7 @@
 import { Engine } from "../../engine-versions";
 import { OptInType } from "../../vocabulary";
 
-/** Cluster statuses the simulator reports (a subset of AWS's, AURORA-FACTS §3). */
+/** Cluster statuses the simulator reports (a subset of AWS's, docs/aws-rules.md §3). */
 export type ClusterStatus = "available" | "upgrading" | "modifying" | "upgrade_failed" | "creating" | "deleting";
 
 export type MemberRole = "primary" | "secondary" | "standalone";

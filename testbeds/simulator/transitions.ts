@@ -161,7 +161,7 @@ function finishGlobalOperation(store: SimStore, global: GlobalClusterState, at: 
 
 /**
  * A major upgrade leaves the parameter groups named in the request, or else the new family's
- * defaults (AURORA-FACTS §1: ModifyGlobalCluster takes no parameter group).
+ * defaults (docs/aws-rules.md §1: ModifyGlobalCluster takes no parameter group).
  */
 function resetParameterGroups(store: SimStore, cluster: ClusterState, op: Operation, at: number): void {
     const family = parameterGroupFamily(parseVersion(cluster.engine, cluster.version));

@@ -14,7 +14,7 @@ import { SimStore } from "./store";
 
 /**
  * AWS's rules for engine version changes, each raising the code and text AWS sends
- * (AURORA-FACTS §4). Version comparisons go through engine-versions only.
+ * (docs/aws-rules.md §4). Version comparisons go through engine-versions only.
  */
 
 /** The status a cluster reports now (`upgrading` while an operation runs). */

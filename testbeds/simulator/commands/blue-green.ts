@@ -24,7 +24,7 @@ import { handler, Handler, HandlerContext } from "./context";
 
 /**
  * CreateBlueGreenDeployment from an Aurora cluster: `Source` is the writer cluster's ARN (for a
- * global database, operations start from the writer's region, AURORA-FACTS §1/§7). Refuses a
+ * global database, operations start from the writer's region, docs/aws-rules.md §1/§7). Refuses a
  * secondary, a cluster already in a deployment, an engine version without blue/green support,
  * a Secrets-Manager-managed master password, an invalid target version and missing or
  * wrong-family parameter groups, with the fault AWS's API reference lists for each.
@@ -86,7 +86,7 @@ const createBlueGreenDeployment = handler<CreateBlueGreenDeploymentCommandInput>
 /**
  * Green parameter groups: the named ones (they must exist in the member's region, of the target
  * family), else the blue's for a minor change, else the target family's defaults (a major upgrade
- * resets them, AURORA-FACTS §1).
+ * resets them, docs/aws-rules.md §1).
  */
 function greenGroups(
     { store }: HandlerContext,

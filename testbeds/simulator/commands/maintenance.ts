@@ -57,7 +57,7 @@ const applyPendingMaintenanceAction = handler<ApplyPendingMaintenanceActionComma
 
 /**
  * Starts the patch. Aurora MySQL carries the patch in EngineVersion, so its primary may not pass
- * a secondary; Aurora PostgreSQL tolerates different patch levels (AURORA-FACTS §1).
+ * a secondary; Aurora PostgreSQL tolerates different patch levels (docs/aws-rules.md §1).
  */
 function applyNow(ctx: HandlerContext, cluster: ClusterState, action: PendingActionState): void {
     const { store, faults, now } = ctx;
