@@ -3,8 +3,8 @@ import { isRegion } from "../vocabulary";
 
 /**
  * The AWS regions as the AWS SDK knows them: `partition(region)` of `@aws-sdk/core/client`
- * (util-endpoints, `lib/aws/partition.ts`) answers from the SDK's bundled `partitions.json`
- * (`lib/aws/partitions.ts`, one entry per partition: `aws`, `aws-cn`, `aws-us-gov`, `aws-iso*`,
+ * (`@aws-sdk/util-endpoints/lib/aws/partition.ts`) answers from the SDK's bundled `partitions.json`
+ * (`@aws-sdk/util-endpoints/lib/aws/partitions.ts`, one entry per partition: `aws`, `aws-cn`, `aws-us-gov`, `aws-iso*`,
  * `aws-eusc`, each with its `regions` and a `regionRegex`). For a region it lists, the answer
  * carries the region's `description` ("US East (N. Virginia)"); for any other string it falls
  * back to a partition's defaults without one. Updating `@aws-sdk/core` brings new regions.

@@ -20,11 +20,11 @@ export function argsErrorMessage(name: string, problems: readonly ArgsProblem[])
  * The error a malformed `AuroraGlobalDatabase` throws before it declares anything.
  *
  * It is a `pulumi.ResourceError` (stack hidden), which is what a TypeScript program's runtime
- * prints cleanly (`@pulumi/pulumi` `cmd/run/run.js`: RunError and ResourceError are reported
+ * prints cleanly (`@pulumi/pulumi/cmd/run/run.js`: RunError and ResourceError are reported
  * without the program's stack). It also carries `errors` with one `{ propertyPath, reason }`
  * per problem and the brand `InputPropertiesError.isInstance` checks (`utils.isInstance(obj,
  * "__pulumiInputPropertiesError")`, `@pulumi/pulumi` errors.js), so where the component is
- * constructed through a component provider (`provider/server.js` `construct`), the engine
+ * constructed through a component provider (`@pulumi/pulumi/provider/server.js` `construct`), the engine
  * reports each property path as pulumi-eks's input errors are reported.
  */
 export class AuroraGlobalDatabaseArgsError extends pulumi.ResourceError {

@@ -35,7 +35,7 @@ export interface AuroraRegionalMemberArgs {
 /**
  * Properties the provider must never change on its own: the upgrade steps do it. The engine
  * version, and the parameter groups: a major upgrade resets them to the new family's defaults and
- * the steps apply the target-family groups (AURORA-FACTS §1), so a group name declared for the
+ * the steps apply the target-family groups (docs/aws-rules.md §1), so a group name declared for the
  * old family must not be put back after it (AWS would refuse an old-family group on the new
  * version, and a refresh would show the change). A group is set when the member is created.
  */

@@ -5,7 +5,7 @@ import { recordedBeforeFailure } from "../../testbeds/offline/mock-engine";
 import { pgArgs, runDb } from "./fixtures";
 
 /**
- * The component's bad-input catalogue (issue 14): one row per hostile or unlucky input. Each runs
+ * The component's bad-input catalogue: one row per hostile or unlucky input. Each runs
  * the component under Pulumi's mock engine and asserts the exact error (rule id, property path,
  * value and fix) and that nothing was declared or read: only the stack is registered.
  */

@@ -3,7 +3,7 @@ import { SeedTopology } from "../../testbeds/simulator";
 import { cli, MYSQL_SEED, mutatingCalls, PG_ARGS, PG_SEED, simulate } from "./harness";
 
 /**
- * The CLI's bad-input catalogue (issue 14): one row per hostile or unlucky command line, run
+ * The CLI's bad-input catalogue: one row per hostile or unlucky command line, run
  * in-process against the simulated control plane (seeded with PG_SEED unless the row says
  * otherwise). Every row exits 2 with exactly the stderr given and makes no mutating call; a row
  * without `readsFirst` is refused before any AWS call at all (its flags alone are wrong). Rows
