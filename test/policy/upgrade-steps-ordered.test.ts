@@ -85,11 +85,25 @@ describe("policy upgrade-steps-ordered", () => {
         ]);
     });
 
-    const blueGreen = (deps = ["app-snapshot"]) => [
-        component({ strategy: "blue-green" }),
-        step("app-snapshot", "primary", "snapshot", "app-use1", []),
-        step("app-upgrade-blue-green", "global", "blue-green-switchover", "app-global", deps),
-    ];
+    const SNAPSHOT: StepDef = {
+        name: "app-upgrade-snapshot",
+        role: "primary",
+        action: "snapshot",
+        cluster: "app-use1",
+        deps: [],
+    };
+    const blueGreenStep = (deps: readonly string[]): StepDef => ({
+        name: "app-upgrade-blue-green",
+        role: "global",
+        action: "blue-green-switchover",
+        cluster: "app-global",
+        deps,
+    });
+    /** The blue/green path: the snapshot, then one blue/green step (plus any extra steps recorded). */
+    const blueGreen = (deps: readonly string[] = ["app-upgrade-snapshot"], extra: readonly StepDef[] = []) => {
+        const steps = [SNAPSHOT, blueGreenStep(deps), ...extra];
+        return [component({ strategy: "blue-green" }, steps), ...steps.map(command)];
+    };
 
     it("passes the blue/green step after the snapshot", async () => {
         assert.deepEqual(await runStack(upgradeStepsOrdered, blueGreen()), []);
@@ -99,18 +113,21 @@ describe("policy upgrade-steps-ordered", () => {
         assert.deepEqual(await runStack(upgradeStepsOrdered, blueGreen([])), [
             {
                 message:
-                    'component "app": upgrade step "app-upgrade-blue-green" (cluster "app-global") does not depend on the pre-upgrade snapshot step "app-snapshot" (cluster "app-use1"), so it could start before the snapshot exists. Fix: make every upgrade step depend on the snapshot step (dependsOn).',
+                    'component "app": upgrade step "app-upgrade-blue-green" (cluster "app-global") does not depend on the pre-upgrade snapshot step "app-upgrade-snapshot" (cluster "app-use1"), so it could start before the snapshot exists. Fix: make every upgrade step depend on the snapshot step (dependsOn).',
                 urn: urn(TYPES.command, "app-upgrade-blue-green"),
             },
         ]);
     });
 
     it("reports an in-place step beside the blue/green step", async () => {
-        const resources = [
-            ...blueGreen(),
-            step("app-upgrade-apne1", "secondary", "modify-db-cluster", "app-apne1", ["app-snapshot"]),
-        ];
-        assert.deepEqual(await runStack(upgradeStepsOrdered, resources), [
+        const inPlace: StepDef = {
+            name: "app-upgrade-apne1",
+            role: "secondary",
+            action: "modify-db-cluster",
+            cluster: "app-apne1",
+            deps: ["app-upgrade-snapshot"],
+        };
+        assert.deepEqual(await runStack(upgradeStepsOrdered, blueGreen(undefined, [inPlace])), [
             {
                 message:
                     'component "app": in-place upgrade step "app-upgrade-apne1" (cluster "app-apne1") runs beside the blue/green step "app-upgrade-blue-green" (cluster "app-global"): one upgrade takes one path. Fix: keep only the blue/green step (strategy blue-green), or only the in-place steps.',
