@@ -8,7 +8,7 @@ const modifyCluster = (client: RDSClient, id: string, version: string) =>
         new ModifyDBClusterCommand({ DBClusterIdentifier: id, EngineVersion: version, ApplyImmediately: true }),
     );
 
-describe("simulator: Aurora MySQL in-place minor upgrades of a global database (AURORA-FACTS §7)", () => {
+describe("simulator: Aurora MySQL in-place minor upgrades of a global database (docs/aws-rules.md §7)", () => {
     it("3.08.2 → 3.10.0 on a secondary: InvalidParameterValue with AWS's text, nothing changes", async () => {
         const sim = seeded(mysqlTopology({ version: "8.0.mysql_aurora.3.08.2" }));
         await expectAwsError(

@@ -65,7 +65,7 @@ export function requestedChange(store: SimStore, engine: string, from: string, t
 /**
  * InvalidParameterValue for ModifyDBCluster on a member of an Aurora MySQL global database to a
  * minor that speaks a newer community MySQL (8.4, 3.04 and higher, 2.12): AWS's "Upgrading Aurora
- * MySQL by modifying the engine version" (remove the secondaries, upgrade, re-add), AURORA-FACTS
+ * MySQL by modifying the engine version" (remove the secondaries, upgrade, re-add), docs/aws-rules.md
  * §7; code and text as hashicorp/terraform-provider-aws records them in
  * internal/service/rds/global_cluster_test.go (TestAccRDSGlobalCluster_EngineVersion_updateMinorMultiRegion).
  * The rule lives in engine-versions (mysqlGlobalMinorInPlaceRefused), shared with the planner.

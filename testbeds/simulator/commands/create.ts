@@ -19,20 +19,20 @@ import { clusterShape, globalShape, instanceShape } from "./shapes";
 export const createMessages = {
     /**
      * CreateDBCluster of an encrypted secondary in another region without KmsKeyId: there is no
-     * default key for a cross-region replica. Source: AURORA-FACTS §7; terraform-provider-aws
+     * default key for a cross-region replica. Source: docs/aws-rules.md §7; terraform-provider-aws
      * issue reports of `aws_rds_cluster` secondaries ("InvalidParameterCombination: For encrypted
      * cross-region replica, kmsKeyId should be explicitly specified").
      */
     crossRegionReplicaNeedsKey: () => "For encrypted cross-region replica, kmsKeyId should be explicitly specified",
     /**
-     * CreateDBInstance with an EngineVersion other than its cluster's. Source: AURORA-FACTS §7
+     * CreateDBInstance with an EngineVersion other than its cluster's. Source: docs/aws-rules.md §7
      * (AWS's answer quoted there); API_CreateDBInstance: for Aurora "the engine version is managed
      * by the DB cluster".
      */
     instanceVersionMismatch: (instance: string, cluster: string) =>
         `The engine version that you requested for your DB instance (${instance}) does not match the engine version of your DB cluster (${cluster}).`,
     /**
-     * A secondary created at another version than its global cluster. Source: AURORA-FACTS §4
+     * A secondary created at another version than its global cluster. Source: docs/aws-rules.md §4
      * (terraform-provider-aws issues on `aws_rds_cluster` joining `aws_rds_global_cluster`).
      */
     secondaryVersionMismatch: () => "Value for engineVersion should match setting for global cluster",
