@@ -23,48 +23,50 @@ after("every RDS call made by any orchestrator scenario of this run is in RDS_AC
     assert.ok(ACTIONS_SEEN.size >= 10, `only ${ACTIONS_SEEN.size} actions seen`);
 });
 
+/** Every path of the CLI, each a seed and a command line: both IAM tests run all of them. */
+const RUNS: [SeedTopology, string[]][] = [
+    [PG_SEED, ["upgrade", ...PG_ARGS, "--target", "17.5"]],
+    [PG_SEED, ["upgrade", ...PG_ARGS, "--target", "17.5", "--strategy", "rolling"]],
+    [
+        {
+            ...PG_SEED,
+            members: PG_SEED.members.map((m) => ({ ...m, pendingActions: [{ targetVersion: "17.4.6" }] })),
+        },
+        ["patch", ...PG_ARGS],
+    ],
+    [
+        {
+            ...PG_SEED,
+            version: "16.6",
+            members: PG_SEED.members.map((m) => ({
+                ...m,
+                clusterParameterGroup: { name: "p", parameters: { work_mem: "8192" } },
+                instanceParameterGroup: { name: "i", parameters: { work_mem: "4096" } },
+            })),
+        },
+        ["upgrade", ...PG_ARGS, "--target", "17.4", "--allow-major"],
+    ],
+    [MYSQL_SEED, ["upgrade", ...MYSQL_ARGS, "--target", "8.4.7", "--allow-major"]],
+    [MYSQL_SEED, ["status", ...MYSQL_ARGS]],
+    [PG_SEED, ["upgrade", ...PG_ARGS, "--target", "17.5", "--strategy", "blue-green"]],
+    [
+        MYSQL_SEED,
+        [
+            "upgrade",
+            ...MYSQL_ARGS,
+            "--target",
+            "8.0.mysql_aurora.3.10.0",
+            "--strategy",
+            "blue-green",
+            "--old-clusters",
+            "delete",
+        ],
+    ],
+];
+
 describe("orchestrator: least-privilege IAM policy", () => {
     it("every call of every path (and of the scenarios run before) is in RDS_ACTIONS", async () => {
-        const runs: [Parameters<typeof simulate>[0], string[]][] = [
-            [PG_SEED, ["upgrade", ...PG_ARGS, "--target", "17.5"]],
-            [PG_SEED, ["upgrade", ...PG_ARGS, "--target", "17.5", "--strategy", "rolling"]],
-            [
-                {
-                    ...PG_SEED,
-                    members: PG_SEED.members.map((m) => ({ ...m, pendingActions: [{ targetVersion: "17.4.6" }] })),
-                },
-                ["patch", ...PG_ARGS],
-            ],
-            [
-                {
-                    ...PG_SEED,
-                    version: "16.6",
-                    members: PG_SEED.members.map((m) => ({
-                        ...m,
-                        clusterParameterGroup: { name: "p", parameters: { work_mem: "8192" } },
-                        instanceParameterGroup: { name: "i", parameters: { work_mem: "4096" } },
-                    })),
-                },
-                ["upgrade", ...PG_ARGS, "--target", "17.4", "--allow-major"],
-            ],
-            [MYSQL_SEED, ["upgrade", ...MYSQL_ARGS, "--target", "8.4.7", "--allow-major"]],
-            [MYSQL_SEED, ["status", ...MYSQL_ARGS]],
-            [PG_SEED, ["upgrade", ...PG_ARGS, "--target", "17.5", "--strategy", "blue-green"]],
-            [
-                MYSQL_SEED,
-                [
-                    "upgrade",
-                    ...MYSQL_ARGS,
-                    "--target",
-                    "8.0.mysql_aurora.3.10.0",
-                    "--strategy",
-                    "blue-green",
-                    "--old-clusters",
-                    "delete",
-                ],
-            ],
-        ];
-        for (const [seed, argv] of runs) {
+        for (const [seed, argv] of RUNS) {
             const r = await cli(simulate(seed), argv);
             assert.strictEqual(r.code, 0, `${argv.join(" ")}: ${r.stderr}`);
         }
@@ -167,48 +169,9 @@ describe("orchestrator: least-privilege IAM policy", () => {
     });
 
     it("every call of every scenario is allowed on its resource by the policy scoped to that database", async () => {
-        const runs: [SeedTopology, string[]][] = [
-            [PG_SEED, ["upgrade", ...PG_ARGS, "--target", "17.5"]],
-            [PG_SEED, ["upgrade", ...PG_ARGS, "--target", "17.5", "--strategy", "rolling"]],
-            [
-                {
-                    ...PG_SEED,
-                    members: PG_SEED.members.map((m) => ({ ...m, pendingActions: [{ targetVersion: "17.4.6" }] })),
-                },
-                ["patch", ...PG_ARGS],
-            ],
-            [
-                {
-                    ...PG_SEED,
-                    version: "16.6",
-                    members: PG_SEED.members.map((m) => ({
-                        ...m,
-                        clusterParameterGroup: { name: "p", parameters: { work_mem: "8192" } },
-                        instanceParameterGroup: { name: "i", parameters: { work_mem: "4096" } },
-                    })),
-                },
-                ["upgrade", ...PG_ARGS, "--target", "17.4", "--allow-major"],
-            ],
-            [MYSQL_SEED, ["upgrade", ...MYSQL_ARGS, "--target", "8.4.7", "--allow-major"]],
-            [MYSQL_SEED, ["status", ...MYSQL_ARGS]],
-            [PG_SEED, ["upgrade", ...PG_ARGS, "--target", "17.5", "--strategy", "blue-green"]],
-            [
-                MYSQL_SEED,
-                [
-                    "upgrade",
-                    ...MYSQL_ARGS,
-                    "--target",
-                    "8.0.mysql_aurora.3.10.0",
-                    "--strategy",
-                    "blue-green",
-                    "--old-clusters",
-                    "delete",
-                ],
-            ],
-        ];
         const denied: string[] = [];
         let checked = 0;
-        for (const [seed, argv] of runs) {
+        for (const [seed, argv] of RUNS) {
             const sim = simulate(seed);
             const r = await cli(sim, argv);
             assert.strictEqual(r.code, 0, `${argv.join(" ")}: ${r.stderr}`);
