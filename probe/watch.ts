@@ -103,7 +103,9 @@ export async function watch(options: WatchOptions, deps: WatchDeps = {}): Promis
     for (let slot = 0; !signal?.aborted;) {
         const due = startedAt + slot * intervalMs;
         if (due >= deadline) {
-            await sleep(deadline - now(), signal);
+            // Node's timers may fire a millisecond early against Date.now (they round to whole
+            // milliseconds on a monotonic clock), so sleep until the deadline has really passed.
+            while (!signal?.aborted && now() < deadline) await sleep(deadline - now(), signal);
             break;
         }
         if (due > now()) await sleep(due - now(), signal);

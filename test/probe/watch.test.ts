@@ -50,6 +50,17 @@ describe("probe/watch (fake probes, virtual clock)", () => {
         ]);
     });
 
+    it("reaches the full duration when a timer fires a millisecond early, as Node's may", async () => {
+        const clock = new FakeClock();
+        const earlySleep = (ms: number, signal?: AbortSignal) => clock.sleep(ms > 1 ? ms - 1 : ms, signal);
+        const report = await watch(
+            { endpoints: [pg], intervalMs: 100, durationMs: 300 },
+            { now: clock.now, sleep: earlySleep, probe: async () => "17.4.5" },
+        );
+        assert.strictEqual(report.stopReason, "duration");
+        assert.strictEqual(report.stoppedAt - report.startedAt, 300);
+    });
+
     it("measures an outage from the first failed probe to the first successful one, with the version change", async () => {
         const clock = new FakeClock();
         const events: string[] = [];
