@@ -60,7 +60,9 @@ function comparable(resources: readonly RecordedResource[]) {
 const names = (r: Run) => ofType(r, T.command).map((c) => c.name);
 const warnings = (r: Run) => r.logs.filter((l) => l.severity === "warn").map((l) => l.message);
 
-describe("components: completed upgrade steps are kept (a second preview after success shows no change)", () => {
+describe("components: completed upgrade steps are kept (a second preview after success shows no change)", function () {
+    // Several whole previews per test: on a loaded 2-core machine they take longer than the default.
+    this.timeout(60_000);
     let first: Run; // the upgrade 17.4 → 17.5 (rolling), as `pulumi up` ran it
     const STEPS = [
         "db-upgrade-snapshot",
