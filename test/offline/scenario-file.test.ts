@@ -143,6 +143,37 @@ describe("offline scenario files", () => {
         );
     });
 
+    it("checks a blue/green expect block: the old clusters' fate and the switchover numbers", () => {
+        const doc = (blueGreen: unknown) => ({
+            description: "x",
+            pullRequest: { engineVersion: "17.5" },
+            aws: {
+                globalCluster: "g",
+                engine: "aurora-postgresql",
+                version: "17.4",
+                members: [{ region: "us-east-1", role: "primary" }],
+            },
+            expect: { path: "blue-green", blocked: false, finalVersion: "17.5", blueGreen },
+        });
+        assert.throws(() => parseScenario("bg", doc({ oldClusters: "archive", switchoverTimeoutSeconds: -1 })), {
+            message: [
+                'scenario "bg" is not valid:',
+                '  - expect.blueGreen.oldClusters "archive" is not valid: use keep or delete',
+                "  - expect.blueGreen.switchoverTimeoutSeconds is -1: give a number >= 0",
+            ].join("\n"),
+        });
+        assert.throws(() => parseScenario("bg", doc("yes")), {
+            message:
+                'scenario "bg" is not valid:\n  - expect.blueGreen must be a mapping (switchoverTimeoutSeconds, switchoverWithinSeconds, oldClusters)',
+        });
+        assert.deepEqual(parseScenario("bg", doc({})).expect.blueGreen, {
+            switchoverTimeoutSeconds: 300,
+            switchoverWithinSeconds: 60,
+            oldClusters: "keep",
+        });
+        assert.equal(parseScenario("bg", doc(undefined)).expect.blueGreen, undefined);
+    });
+
     it("refuses an unknown scenario name, listing the files of the folder", () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "scenarios-"));
         fs.writeFileSync(path.join(dir, "b.yaml"), "description: b\n");

@@ -1,6 +1,7 @@
 import { strict as assert } from "assert";
 import { runScenario, ScenarioResult } from "../../testbeds/offline/run/offline-run";
 import { listScenarios, loadScenario } from "../../testbeds/offline/scenario/load";
+import { Scenario } from "../../testbeds/offline/scenario/types";
 
 /** Every scenario of scenarios/ end to end, in-process, at --speed max: it meets its expect block. */
 describe("offline scenarios end to end (--speed max)", function () {
@@ -40,6 +41,7 @@ describe("offline scenarios end to end (--speed max)", function () {
             );
             if (expect.upgradeOrder) assert.deepEqual(result.upgradeOrder, expect.upgradeOrder, output);
             if (expect.snapshotOf) assert.deepEqual(result.snapshotsOf, [expect.snapshotOf], output);
+            if (expect.blueGreen) assertBlueGreen(scenario, result, output);
             if (result.snapshotPlanned && !expect.blocked) {
                 assert.equal(result.snapshots.length, 1, `the plan's pre-upgrade snapshot was taken once\n${output}`);
             }
@@ -70,3 +72,45 @@ describe("offline scenarios end to end (--speed max)", function () {
         });
     }
 });
+
+/**
+ * A blue/green scenario's `expect.blueGreen`: one deployment created, switched over with the
+ * expected timeout within the expected (virtual) time, and deleted; the old `-old1` clusters kept
+ * (deletion protection on, tagged with the deployment, still at the old version) or gone.
+ */
+function assertBlueGreen(scenario: Scenario, result: ScenarioResult, output: string): void {
+    const want = scenario.expect.blueGreen!;
+    const bg = result.blueGreen;
+    assert.ok(bg, `no blue/green outcome: the plan's path is ${result.path}\n${output}`);
+    assert.equal(bg.deploymentsCreated, 1, output);
+    assert.equal(bg.deploymentsLeft, 0, `the deployment is deleted after the switchover\n${output}`);
+    assert.equal(bg.switchoverTimeoutSeconds, want.switchoverTimeoutSeconds, output);
+    assert.ok(bg.switchoverSeconds !== undefined && bg.switchoverSeconds > 0, output);
+    assert.ok(
+        bg.switchoverSeconds <= want.switchoverWithinSeconds,
+        `the switchover took ${bg.switchoverSeconds} s (virtual), more than ${want.switchoverWithinSeconds} s`,
+    );
+    const retiredBy = new Set(bg.oldClusters.map((c) => c.retiredBy));
+    assert.deepEqual(
+        bg.oldClusters.map(({ retiredBy: _, ...c }) => c),
+        want.oldClusters === "keep"
+            ? scenario.aws.members.map((m) => ({
+                  cluster: `${m.cluster}-old1`,
+                  region: m.region,
+                  engineVersion: awsVersion(scenario),
+                  deletionProtection: true,
+              }))
+            : [],
+        output,
+    );
+    if (want.oldClusters === "keep") {
+        assert.equal(retiredBy.size, 1, `every old cluster is tagged with the one deployment: ${[...retiredBy]}`);
+        assert.match(String([...retiredBy][0]), /^bgd-[a-z0-9]{16}$/);
+    }
+}
+
+/** The running version as EngineVersion shows it (PostgreSQL without the patch level). */
+function awsVersion(scenario: Scenario): string {
+    const v = scenario.aws.version;
+    return scenario.aws.engine === "aurora-postgresql" ? v.split(".").slice(0, 2).join(".") : v;
+}

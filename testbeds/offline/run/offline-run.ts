@@ -5,6 +5,7 @@ import { formatVerdicts, runPolicies } from "../policy-runner/local-runner";
 import { renderResourceTree } from "../mock-engine";
 import { currentStateFrom, mutatingCalls, simulatedAws } from "../scenario/simulated-aws";
 import { Scenario } from "../scenario/types";
+import { BlueGreenRunOutcome, blueGreenOutcome } from "./blue-green-outcome";
 import { PacedClock, Speed } from "./paced-clock";
 import { diffPreviews, Preview, previewStack, stackConfigs } from "./preview";
 import { heading, liveReads, printDrift, printLiveReads, printScenario, wrap } from "./sections";
@@ -47,6 +48,8 @@ export interface ScenarioResult {
     readonly stepsDeclared: number;
     /** The preview's plan had a pre-upgrade snapshot step. */
     readonly snapshotPlanned: boolean;
+    /** Blue/green runs: the deployment, the switchover and the old clusters, read from the simulator at the end. */
+    readonly blueGreen?: BlueGreenRunOutcome;
 }
 
 /** What the run prints beyond the default. */
@@ -264,6 +267,7 @@ export async function runScenario(
         },
         snapshotPlanned,
         stepsDeclared: preview.steps.length,
+        ...(preview.plan.path === "blue-green" ? { blueGreen: await blueGreenOutcome(sim, scenario.aws.members) } : {}),
     };
 }
 

@@ -1,7 +1,20 @@
 import * as fs from "fs";
 import * as path from "path";
 import { isEngine } from "../../../engine-versions";
-import { Scenario, ScenarioAws, ScenarioExpect, ScenarioMember, ScenarioPendingAction } from "./types";
+import {
+    DEFAULT_OLD_CLUSTERS,
+    DEFAULT_SWITCHOVER_TIMEOUT_SECONDS,
+    isOldClusters,
+    OLD_CLUSTERS,
+} from "../../../vocabulary";
+import {
+    Scenario,
+    ScenarioAws,
+    ScenarioBlueGreenExpect,
+    ScenarioExpect,
+    ScenarioMember,
+    ScenarioPendingAction,
+} from "./types";
 
 // js-yaml 4 comes with @pulumi/pulumi; only `load` is used.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -46,132 +59,177 @@ export function loadScenario(name: string, dir: string = SCENARIO_DIR): Scenario
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 
-/** Validates a parsed scenario document; every problem is listed, each naming the field and the fix. */
-export function parseScenario(name: string, raw: unknown): Scenario {
-    const problems: string[] = [];
-    const doc: Obj = isObj(raw)
-        ? raw
-        : (problems.push("the document must be a mapping with description, pullRequest, aws and expect"), {});
-    const str = (o: Obj, key: string, where: string, fallback?: string): string => {
+/** Reads typed fields of a scenario document, collecting every problem (field, value, fix). */
+class Fields {
+    readonly problems: string[] = [];
+
+    problem(text: string): void {
+        this.problems.push(text);
+    }
+
+    str(o: Obj, key: string, where: string, fallback?: string): string {
         const v = o[key];
         if (typeof v === "string" && v.trim() !== "") return v.trim();
         if (typeof v === "number") return String(v);
         if (v === undefined && fallback !== undefined) return fallback;
-        problems.push(
+        this.problem(
             `${where}${key} is ${v === undefined ? "missing" : `${JSON.stringify(v)}, not a string`}: give it as text, e.g. ${key}: "…"`,
         );
         return fallback ?? "";
-    };
-    const num = (o: Obj, key: string, where: string, fallback: number): number => {
+    }
+
+    num(o: Obj, key: string, where: string, fallback: number): number {
         const v = o[key];
         if (v === undefined) return fallback;
         if (typeof v === "number" && Number.isFinite(v) && v >= 0) return v;
-        problems.push(`${where}${key} is ${JSON.stringify(v)}: give a number >= 0`);
+        this.problem(`${where}${key} is ${JSON.stringify(v)}: give a number >= 0`);
         return fallback;
-    };
-    const bool = (o: Obj, key: string, where: string, fallback: boolean): boolean => {
+    }
+
+    bool(o: Obj, key: string, where: string, fallback: boolean): boolean {
         const v = o[key];
         if (v === undefined) return fallback;
         if (typeof v === "boolean") return v;
-        problems.push(`${where}${key} is ${JSON.stringify(v)}: give true or false`);
+        this.problem(`${where}${key} is ${JSON.stringify(v)}: give true or false`);
         return fallback;
-    };
-    const map = (key: string): Obj => {
+    }
+
+    /** A mapping of config keys to values (`stackConfig`, `pullRequest`). */
+    configMap(doc: Obj, key: string): Obj {
         const v = doc[key];
         if (v === undefined || v === null) return {};
         if (isObj(v)) return v;
-        problems.push(`${key} must be a mapping of config keys to values (e.g. engineVersion: "17.5")`);
+        this.problem(`${key} must be a mapping of config keys to values (e.g. engineVersion: "17.5")`);
         return {};
-    };
+    }
 
-    const description = str(doc, "description", "");
-    const stack = str(doc, "stack", "", "dev");
-    const stackConfig = map("stackConfig");
-    const pullRequest = map("pullRequest");
+    /** A list, or [] with a problem (`what` says what it must be). */
+    list(v: unknown, what: string): unknown[] {
+        if (Array.isArray(v)) return v;
+        this.problem(what);
+        return [];
+    }
+}
+
+/** Validates a parsed scenario document; every problem is listed, each naming the field and the fix. */
+export function parseScenario(name: string, raw: unknown): Scenario {
+    const f = new Fields();
+    const doc: Obj = isObj(raw)
+        ? raw
+        : (f.problem("the document must be a mapping with description, pullRequest, aws and expect"), {});
+    const description = f.str(doc, "description", "");
+    const stack = f.str(doc, "stack", "", "dev");
+    const stackConfig = f.configMap(doc, "stackConfig");
+    const pullRequest = f.configMap(doc, "pullRequest");
     if (Object.keys(pullRequest).length === 0)
-        problems.push(
+        f.problem(
             'pullRequest is empty: give the config change of the pull request, e.g. pullRequest: { engineVersion: "17.5" }',
         );
+    const aws = parseAws(f, doc.aws);
+    const expect = parseExpect(f, doc.expect);
+    if (f.problems.length > 0)
+        throw new ScenarioError(`scenario "${name}" is not valid:\n${f.problems.map((p) => `  - ${p}`).join("\n")}`);
+    return { name, description, stack, stackConfig, pullRequest, aws, expect };
+}
 
-    const awsRaw: Obj = isObj(doc.aws)
-        ? doc.aws
-        : (problems.push("aws is missing: describe what runs in AWS now (globalCluster, engine, version, members)"),
-          {});
-    const globalCluster = str(awsRaw, "globalCluster", "aws.");
-    const engine = str(awsRaw, "engine", "aws.");
+/** `aws:`: what runs in AWS now. */
+function parseAws(f: Fields, raw: unknown): ScenarioAws {
+    const awsRaw: Obj = isObj(raw)
+        ? raw
+        : (f.problem("aws is missing: describe what runs in AWS now (globalCluster, engine, version, members)"), {});
+    const globalCluster = f.str(awsRaw, "globalCluster", "aws.");
+    const engine = f.str(awsRaw, "engine", "aws.");
     if (engine !== "" && !isEngine(engine))
-        problems.push(`aws.engine "${engine}" is not supported: use aurora-postgresql or aurora-mysql`);
-    const membersRaw = Array.isArray(awsRaw.members)
-        ? awsRaw.members
-        : (problems.push("aws.members is missing: list the member clusters (region, role, instances)"), []);
-    const members = membersRaw.map((m, i): ScenarioMember => {
-        const where = `aws.members[${i}].`;
-        const o: Obj = isObj(m)
-            ? m
-            : (problems.push(`${where.slice(0, -1)} must be a mapping (region, role, instances)`), {});
-        const region = str(o, "region", where);
-        const role = str(o, "role", where);
-        if (role !== "" && role !== "primary" && role !== "secondary")
-            problems.push(`${where}role "${role}" is not valid: use primary or secondary`);
-        const pendingRaw =
-            o.pendingActions === undefined
-                ? []
-                : Array.isArray(o.pendingActions)
-                  ? o.pendingActions
-                  : (problems.push(`${where}pendingActions must be a list`), []);
-        const pendingActions = pendingRaw.map((p, j): ScenarioPendingAction => {
-            const pw = `${where}pendingActions[${j}].`;
-            const po: Obj = isObj(p) ? p : {};
-            return {
-                action: str(po, "action", pw, "system-update"),
-                ...(po.targetVersion !== undefined ? { targetVersion: str(po, "targetVersion", pw) } : {}),
-                ...(po.minutes !== undefined ? { minutes: num(po, "minutes", pw, 10) } : {}),
-            };
-        });
-        return {
-            cluster: str(o, "cluster", where, `${globalCluster}-${region}`),
-            region,
-            role: role === "secondary" ? "secondary" : "primary",
-            instances: num(o, "instances", where, 1),
-            ...(o.version !== undefined ? { version: str(o, "version", where) } : {}),
-            upgradeMinutes: num(o, "upgradeMinutes", where, 10),
-            rpo: bool(o, "rpo", where, false),
-            pendingActions,
-            failUpgrade: bool(o, "failUpgrade", where, false),
-        };
-    });
+        f.problem(`aws.engine "${engine}" is not supported: use aurora-postgresql or aurora-mysql`);
+    const membersRaw = f.list(
+        awsRaw.members,
+        "aws.members is missing: list the member clusters (region, role, instances)",
+    );
+    const members = membersRaw.map((m, i) => parseMember(f, m, `aws.members[${i}].`, globalCluster));
     if (members.length > 0 && members.filter((m) => m.role === "primary").length !== 1)
-        problems.push("aws.members must have exactly one member with role: primary");
-    const aws: ScenarioAws = {
+        f.problem("aws.members must have exactly one member with role: primary");
+    return {
         globalCluster,
         engine: isEngine(engine) ? engine : "aurora-postgresql",
-        version: str(awsRaw, "version", "aws."),
+        version: f.str(awsRaw, "version", "aws."),
         members,
     };
+}
 
-    let expect: ScenarioExpect = { path: "", blocked: false, finalVersion: "", exitCode: 0 };
-    if (isObj(doc.expect)) {
-        const ex = doc.expect;
-        const rules = Array.isArray(ex.rules) ? ex.rules.map(String) : undefined;
-        const upgradeOrder = Array.isArray(ex.upgradeOrder) ? ex.upgradeOrder.map(String) : undefined;
-        const snapshotOf = typeof ex.snapshotOf === "string" ? ex.snapshotOf : undefined;
-        const blocked = bool(ex, "blocked", "expect.", false);
-        const finalVersions = isObj(ex.finalVersions)
-            ? Object.fromEntries(Object.entries(ex.finalVersions).map(([k, v]) => [k, String(v)]))
-            : undefined;
-        expect = {
-            path: str(ex, "path", "expect."),
-            blocked,
-            finalVersion: str(ex, "finalVersion", "expect."),
-            ...(finalVersions ? { finalVersions } : {}),
-            exitCode: num(ex, "exitCode", "expect.", blocked ? 2 : 0),
-            ...(rules ? { rules } : {}),
-            ...(upgradeOrder ? { upgradeOrder } : {}),
-            ...(snapshotOf ? { snapshotOf } : {}),
-        };
-    } else problems.push("expect is missing: give path, blocked and finalVersion (what the test asserts)");
+/** One member of `aws.members`. */
+function parseMember(f: Fields, m: unknown, where: string, globalCluster: string): ScenarioMember {
+    const o: Obj = isObj(m) ? m : (f.problem(`${where.slice(0, -1)} must be a mapping (region, role, instances)`), {});
+    const region = f.str(o, "region", where);
+    const role = f.str(o, "role", where);
+    if (role !== "" && role !== "primary" && role !== "secondary")
+        f.problem(`${where}role "${role}" is not valid: use primary or secondary`);
+    const pendingRaw =
+        o.pendingActions === undefined ? [] : f.list(o.pendingActions, `${where}pendingActions must be a list`);
+    return {
+        cluster: f.str(o, "cluster", where, `${globalCluster}-${region}`),
+        region,
+        role: role === "secondary" ? "secondary" : "primary",
+        instances: f.num(o, "instances", where, 1),
+        ...(o.version !== undefined ? { version: f.str(o, "version", where) } : {}),
+        upgradeMinutes: f.num(o, "upgradeMinutes", where, 10),
+        rpo: f.bool(o, "rpo", where, false),
+        pendingActions: pendingRaw.map((p, j) => parsePendingAction(f, p, `${where}pendingActions[${j}].`)),
+        failUpgrade: f.bool(o, "failUpgrade", where, false),
+    };
+}
 
-    if (problems.length > 0)
-        throw new ScenarioError(`scenario "${name}" is not valid:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
-    return { name, description, stack, stackConfig, pullRequest, aws, expect };
+function parsePendingAction(f: Fields, p: unknown, where: string): ScenarioPendingAction {
+    const po: Obj = isObj(p) ? p : {};
+    return {
+        action: f.str(po, "action", where, "system-update"),
+        ...(po.targetVersion !== undefined ? { targetVersion: f.str(po, "targetVersion", where) } : {}),
+        ...(po.minutes !== undefined ? { minutes: f.num(po, "minutes", where, 10) } : {}),
+    };
+}
+
+/** `expect:`: what the scenario's test asserts. */
+function parseExpect(f: Fields, raw: unknown): ScenarioExpect {
+    if (!isObj(raw)) {
+        f.problem("expect is missing: give path, blocked and finalVersion (what the test asserts)");
+        return { path: "", blocked: false, finalVersion: "", exitCode: 0 };
+    }
+    const ex = raw;
+    const rules = Array.isArray(ex.rules) ? ex.rules.map(String) : undefined;
+    const upgradeOrder = Array.isArray(ex.upgradeOrder) ? ex.upgradeOrder.map(String) : undefined;
+    const snapshotOf = typeof ex.snapshotOf === "string" ? ex.snapshotOf : undefined;
+    const blocked = f.bool(ex, "blocked", "expect.", false);
+    const finalVersions = isObj(ex.finalVersions)
+        ? Object.fromEntries(Object.entries(ex.finalVersions).map(([k, v]) => [k, String(v)]))
+        : undefined;
+    const blueGreen = ex.blueGreen === undefined ? undefined : parseBlueGreenExpect(f, ex.blueGreen);
+    return {
+        path: f.str(ex, "path", "expect."),
+        blocked,
+        finalVersion: f.str(ex, "finalVersion", "expect."),
+        ...(finalVersions ? { finalVersions } : {}),
+        exitCode: f.num(ex, "exitCode", "expect.", blocked ? 2 : 0),
+        ...(rules ? { rules } : {}),
+        ...(upgradeOrder ? { upgradeOrder } : {}),
+        ...(snapshotOf ? { snapshotOf } : {}),
+        ...(blueGreen ? { blueGreen } : {}),
+    };
+}
+
+/** `expect.blueGreen:`: the switchover and what is left of the old (blue) clusters. */
+function parseBlueGreenExpect(f: Fields, raw: unknown): ScenarioBlueGreenExpect {
+    const where = "expect.blueGreen.";
+    const o: Obj = isObj(raw)
+        ? raw
+        : (f.problem(
+              "expect.blueGreen must be a mapping (switchoverTimeoutSeconds, switchoverWithinSeconds, oldClusters)",
+          ),
+          {});
+    const oldClusters = f.str(o, "oldClusters", where, DEFAULT_OLD_CLUSTERS);
+    if (!isOldClusters(oldClusters))
+        f.problem(`${where}oldClusters "${oldClusters}" is not valid: use ${OLD_CLUSTERS.join(" or ")}`);
+    return {
+        switchoverTimeoutSeconds: f.num(o, "switchoverTimeoutSeconds", where, DEFAULT_SWITCHOVER_TIMEOUT_SECONDS),
+        switchoverWithinSeconds: f.num(o, "switchoverWithinSeconds", where, 60),
+        oldClusters: isOldClusters(oldClusters) ? oldClusters : DEFAULT_OLD_CLUSTERS,
+    };
 }

@@ -1,5 +1,5 @@
 import { Engine } from "../../../engine-versions";
-import { Role } from "../../../vocabulary";
+import { OldClusters, Role } from "../../../vocabulary";
 
 /** One pending maintenance action AWS reports for a member (DescribePendingMaintenanceActions). */
 export interface ScenarioPendingAction {
@@ -39,6 +39,19 @@ export interface ScenarioAws {
     readonly members: readonly ScenarioMember[];
 }
 
+/** What a blue/green scenario asserts about the switchover and the old (blue) clusters. */
+export interface ScenarioBlueGreenExpect {
+    /** The `SwitchoverTimeout` the run sent with SwitchoverBlueGreenDeployment. @default 300 */
+    readonly switchoverTimeoutSeconds: number;
+    /** The switchover of every region (virtual time, SWITCHOVER_IN_PROGRESS → COMPLETED) took at most this. @default 60 */
+    readonly switchoverWithinSeconds: number;
+    /**
+     * `keep`: every old `<cluster>-old1` exists, deletion protection on, tagged with the deployment;
+     * `delete`: none is left. @default keep
+     */
+    readonly oldClusters: OldClusters;
+}
+
 /** What the scenario's test asserts. */
 export interface ScenarioExpect {
     /** The planner's path: none, managed, rolling, patch, major (or create). */
@@ -57,6 +70,8 @@ export interface ScenarioExpect {
     readonly upgradeOrder?: readonly string[];
     /** The cluster the pre-upgrade snapshot was taken of. */
     readonly snapshotOf?: string;
+    /** Blue/green runs: one deployment, switched over, deleted; the old clusters as asked. */
+    readonly blueGreen?: ScenarioBlueGreenExpect;
 }
 
 /** A scenario file of `scenarios/`, validated. */
