@@ -1,0 +1,124 @@
+import { Command, Option } from "commander";
+import { DEFAULT_STRATEGY, STRATEGIES } from "../../../vocabulary";
+import { IDENTITY_FLAGS } from "../identity-flags";
+import {
+    parseGroupAssignments,
+    parseLeaseWaitSeconds,
+    parseOnlyMember,
+    parseStartJitterSeconds,
+    parseStrategy,
+    parseTarget,
+} from "../options";
+import { list, Raw, str } from "./guarded";
+
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+
+/** The options every command takes: the database (`--region`, `--global-cluster`) and whom to act as. */
+export function commonOptions(c: Command): Command {
+    return c
+        .option("--region <region>", "home region of the global cluster (default: AWS_REGION)")
+        .option("--global-cluster <id>", "global cluster identifier")
+        .option(`${IDENTITY_FLAGS.profile} <name>`, "AWS profile to act as (default: the SDK's default chain)")
+        .option(`${IDENTITY_FLAGS.roleArn} <arn>`, "IAM role to assume (credentials refresh during long waits)")
+        .option(`${IDENTITY_FLAGS.roleSessionName} <name>`, "session name of the assumed role (default aurora-global)")
+        .option(`${IDENTITY_FLAGS.externalId} <id>`, "external id the role's trust policy requires")
+        .option(`${IDENTITY_FLAGS.endpointUrl} <url>`, "RDS endpoint URL (default: AWS's, or AWS_ENDPOINT_URL_RDS)");
+}
+
+/** `--target`, `--allow-major`, `--strategy`: the version change `plan` and `upgrade` plan. */
+export function versionOptions(c: Command): Command {
+    return c
+        .option("--target <version>", "engine version to upgrade to")
+        .option("--allow-major", "allow a major version upgrade", false)
+        .option("--strategy <strategy>", STRATEGIES.join(" | "), DEFAULT_STRATEGY);
+}
+
+export function versionArgs(raw: Raw, errors: string[]) {
+    return {
+        target: parseTarget(str(raw.target), errors),
+        allowMajorVersionUpgrade: raw.allowMajor === true,
+        strategy: parseStrategy(str(raw.strategy), errors),
+    };
+}
+
+/**
+ * `--cluster-parameter-group` / `--instance-parameter-group CLUSTER=NAME` (repeatable): the
+ * target-family groups of a major upgrade when aurora-global cannot find them by tag. Shown in
+ * --help: the README's troubleshooting table tells users to pass them.
+ */
+export function parameterGroupOptions(c: Command): Command {
+    return c
+        .addOption(
+            new Option(
+                "--cluster-parameter-group <cluster=name>",
+                "target-family cluster parameter group of a member (repeatable)",
+            ).argParser(collect),
+        )
+        .addOption(
+            new Option(
+                "--instance-parameter-group <cluster=name>",
+                "target-family DB parameter group of a member's instances (repeatable)",
+            ).argParser(collect),
+        );
+}
+
+export function parameterGroupArgs(raw: Raw, errors: string[]) {
+    const cluster = parseGroupAssignments("--cluster-parameter-group", list(raw.clusterParameterGroup), errors);
+    const instance = parseGroupAssignments("--instance-parameter-group", list(raw.instanceParameterGroup), errors);
+    return cluster || instance
+        ? { parameterGroups: { ...(cluster ? { cluster } : {}), ...(instance ? { instance } : {}) } }
+        : {};
+}
+
+/** Hidden `--only-snapshot` / `--only-member CLUSTER`: one step of the plan (what the Pulumi upgrade steps run; steps.ts). */
+export function stepOptions(c: Command): Command {
+    return c
+        .addOption(
+            new Option("--only-snapshot", "run only the snapshot step (the Pulumi upgrade steps use it)").hideHelp(),
+        )
+        .addOption(
+            new Option(
+                "--only-member <cluster>",
+                "run only this member's step (the Pulumi upgrade steps use it)",
+            ).hideHelp(),
+        );
+}
+
+export function stepFilterArgs(raw: Raw, errors: string[]) {
+    const onlyMember = parseOnlyMember(str(raw.onlyMember), errors);
+    const onlySnapshot = raw.onlySnapshot === true;
+    if (onlySnapshot && onlyMember !== undefined)
+        errors.push(
+            `--only-snapshot and --only-member "${onlyMember}" select different steps: give one of them (each Pulumi upgrade step runs one)`,
+        );
+    if (onlySnapshot && raw.snapshot === false)
+        errors.push("--only-snapshot with --no-snapshot selects nothing: give one of them");
+    return { onlySnapshot, onlyMember };
+}
+
+/**
+ * Hidden `--start-jitter-seconds N`: many runs started together spread their first calls (see
+ * aws/start-jitter.ts); `--lease-wait-seconds` (the run lease, lease/run-lease.ts).
+ */
+export function startOptions(c: Command): Command {
+    return c
+        .addOption(
+            new Option(
+                "--start-jitter-seconds <n>",
+                "wait a random 0 to N seconds before the first call (runs started together)",
+            ).hideHelp(),
+        )
+        .option(
+            "--lease-wait-seconds <n>",
+            "wait up to N seconds for another run on the same global database to finish (default 0: exit 2 naming it)",
+        );
+}
+
+export function startArgs(raw: Raw, errors: string[]) {
+    const seconds = parseStartJitterSeconds(str(raw.startJitterSeconds), errors);
+    const leaseWait = parseLeaseWaitSeconds(str(raw.leaseWaitSeconds), errors);
+    return {
+        ...(seconds !== undefined ? { startJitterSeconds: seconds } : {}),
+        ...(leaseWait !== undefined ? { leaseWaitSeconds: leaseWait } : {}),
+    };
+}

@@ -1,0 +1,57 @@
+import { Command } from "commander";
+import { DEFAULT_TIMEOUT_MINUTES } from "../../execute/context";
+import { runUpgrade } from "../commands";
+import { parseOldClusters, parsePollSeconds, parseSwitchoverTimeoutSeconds, parseTimeoutMinutes } from "../options";
+import { CommandContext, databaseArgs, guarded, str } from "./guarded";
+import {
+    commonOptions,
+    parameterGroupArgs,
+    parameterGroupOptions,
+    startArgs,
+    startOptions,
+    stepFilterArgs,
+    stepOptions,
+    versionArgs,
+    versionOptions,
+} from "./shared-options";
+
+/** `aurora-global upgrade`: the snapshot, the secondaries in parallel, then the primary (or one global operation). */
+export function addUpgradeCommand(program: Command, cli: CommandContext): void {
+    const command = program
+        .command("upgrade")
+        .description(
+            "upgrade the global database to --target: snapshot, secondaries in parallel, then the primary (or one global operation)",
+        );
+    versionOptions(stepOptions(startOptions(parameterGroupOptions(commonOptions(command)))))
+        .option("--timeout-minutes <n>", "stop (exit 1) when the run takes longer", String(DEFAULT_TIMEOUT_MINUTES))
+        .option(
+            "--switchover-timeout-seconds <n>",
+            "blue-green: AWS rolls the switchover back when it takes longer (30 to 3600, default 300)",
+        )
+        .option(
+            "--old-clusters <what>",
+            "blue-green: keep (default; deletion protection on, tagged) or delete the old -old1 clusters after the switchover",
+        )
+        .option(
+            "--poll-seconds <n>",
+            "fixed polling interval (default: adaptive, about 4 describe calls per member per minute)",
+        )
+        .option("--no-snapshot", "skip the cluster snapshot of the primary before the upgrade")
+        .action(
+            guarded(cli, (raw, errors, d) => {
+                const a = {
+                    ...databaseArgs(raw, errors, d),
+                    ...versionArgs(raw, errors),
+                    timeoutMinutes: parseTimeoutMinutes(str(raw.timeoutMinutes), errors),
+                    switchoverTimeoutSeconds: parseSwitchoverTimeoutSeconds(str(raw.switchoverTimeoutSeconds), errors),
+                    oldClusters: parseOldClusters(str(raw.oldClusters), errors),
+                    pollSeconds: parsePollSeconds(str(raw.pollSeconds), errors),
+                    snapshot: raw.snapshot !== false,
+                    filter: stepFilterArgs(raw, errors),
+                    ...parameterGroupArgs(raw, errors),
+                    ...startArgs(raw, errors),
+                };
+                return () => runUpgrade(d, a);
+            }),
+        );
+}
