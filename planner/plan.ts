@@ -1,7 +1,8 @@
 import { blueGreenNotes, blueGreenSummary } from "./blue-green";
 import { buildContext, memberRef, overallChange, PlanContext } from "./context";
 import { checkRules, runningVersion } from "./rules";
-import { buildSteps, choosePath, isParameterGroupResume, isScheduled, unappliedGroupMembers } from "./steps";
+import { isParameterGroupResume, isScheduled, unappliedGroupMembers } from "./members";
+import { buildSteps, choosePath } from "./steps";
 import { Plan, PlanInput, PlannedMember, PlanStep } from "./types";
 
 /**
