@@ -3,6 +3,7 @@ import { RdsGateway } from "../aws/gateway";
 import { UpgradeStopped } from "../errors";
 import { formatDuration } from "../log/logger";
 import { MemberTopology, Topology } from "../topology/types";
+import { BASE_POLL_MS } from "./poll-schedule";
 import { ExecuteHooks, ExecuteOptions } from "./types";
 
 export const DEFAULT_TIMEOUT_MINUTES = 180;
@@ -10,19 +11,26 @@ export const DEFAULT_TIMEOUT_MINUTES = 180;
 /** Reads before a wait counted against its budget at most (a gateway shared across runs counts older ones too). */
 export const MAX_PRIOR_READS = 3;
 
+/** One wait's account in the run's poll pool: calls earned (one per 15 s waited) and spent. */
+export interface WaitAccount {
+    readonly since: number;
+    polls: number;
+}
+
 /** State shared by the steps of one run. */
 export class RunContext {
     readonly startedAt: number;
     readonly deadline: number;
     readonly memberDurationsMs: Record<string, number> = {};
     readonly skipped: string[] = [];
-    /** Shortest member upgrade noticed so far in this run: the expectation for the next ones. */
-    learnedDurationMs?: number;
     /** Set when a sibling step failed: every wait stops at its next turn. */
     private stopReason?: unknown;
     /** DescribeDBClusters counted for each member when its last wait ended. */
     private readonly readMarks = new Map<string, number>();
     scheduled = false;
+    /** Waits in progress, and what the ended ones left unspent (poll-schedule.ts: the critical wait). */
+    private readonly openWaits = new Set<WaitAccount>();
+    private closedSurplus = 0;
 
     constructor(
         readonly api: RdsGateway,
@@ -111,10 +119,33 @@ export class RunContext {
         this.readMarks.set(cluster, this.api.stats.describesPerCluster[cluster] ?? 0);
     }
 
-    /** Records a member's observed duration and learns from it. */
-    noteDuration(cluster: string, ms: number, learn: boolean): void {
+    /** Opens a wait's account: `polls` already counted against it (reads before and reserved after). */
+    openWait(since: number, polls: number): WaitAccount {
+        const account = { since, polls };
+        this.openWaits.add(account);
+        return account;
+    }
+
+    closeWait(account: WaitAccount): void {
+        if (!this.openWaits.delete(account)) return;
+        this.closedSurplus += (this.now() - account.since) / BASE_POLL_MS - account.polls;
+    }
+
+    /** True when `account` is the only wait of the run in progress: the run waits on it alone. */
+    isOnlyWait(account: WaitAccount): boolean {
+        return this.openWaits.size === 1 && this.openWaits.has(account);
+    }
+
+    /** Calls the run's waits have earned by `at` (one per 15 s each) and not spent. */
+    pooledPolls(at: number): number {
+        let pool = this.closedSurplus;
+        for (const w of this.openWaits) pool += Math.max(0, at - w.since) / BASE_POLL_MS - w.polls;
+        return pool;
+    }
+
+    /** Records a member's observed duration. */
+    noteDuration(cluster: string, ms: number): void {
         this.memberDurationsMs[cluster] = ms;
-        if (learn) this.learnedDurationMs = Math.min(this.learnedDurationMs ?? Infinity, ms);
     }
 }
 

@@ -50,7 +50,6 @@ export async function snapshotPrimary(ctx: RunContext, plan: Plan, step: PlanSte
         }
     }
     const since = ctx.now();
-    let polls = 0;
     while (snapshot?.Status !== "available") {
         if (snapshot && ["failed", "deleted", "deleting"].includes(snapshot.Status ?? "")) {
             throw new UpgradeStopped(
@@ -70,14 +69,12 @@ export async function snapshotPrimary(ctx: RunContext, plan: Plan, step: PlanSte
             Math.min(
                 nextPollDelay({
                     elapsedMs: ctx.now() - since,
-                    polls,
                     fixedMs: pollMs(ctx),
                     slowdown: ctx.api.pollSlowdown(member.region),
                 }),
                 Math.max(0, ctx.deadline - ctx.now()),
             ),
         );
-        polls += 1;
         snapshot = await findSnapshot(ctx, member.region, id);
     }
     ctx.log.info(`${ref(member)}: snapshot "${id}" available (${formatDuration(ctx.now() - since)})`);

@@ -4,8 +4,8 @@ import { UpgradeStopped } from "../errors";
 import { formatDuration } from "../log/logger";
 import { readCluster } from "../topology/reads";
 import { MemberTopology } from "../topology/types";
-import { ref, RunContext } from "./context";
-import { nextPollDelay } from "./poll-schedule";
+import { ref, RunContext, WaitAccount } from "./context";
+import { DENSE_POLL_MS, nextPollDelay } from "./poll-schedule";
 import { stopOnError } from "./stop-on-error";
 
 /** Statuses that end an operation without reaching the target. */
@@ -18,6 +18,9 @@ export const FAILED_STATUSES = new Set([
 
 /** A member that stays `available` at its old version this long after our modify call did not start upgrading. */
 export const START_GRACE_MS = 5 * 60_000;
+
+/** A sleeping wait looks at the schedule again this often (it may have become the critical wait). */
+const RECHECK_MS = DENSE_POLL_MS;
 
 /** A progress line per member at least this often while it is waited for. */
 export const HEARTBEAT_MS = 2 * 60_000;
@@ -56,30 +59,46 @@ export async function waitForMember(ctx: RunContext, spec: WaitSpec): Promise<DB
 
 async function pollUntilDone(ctx: RunContext, spec: WaitSpec): Promise<DBCluster> {
     const { member } = spec;
-    let polls = ctx.readsSinceLastWait(member.cluster) + (spec.reservedReads ?? 0);
+    const account = ctx.openWait(spec.since, ctx.readsSinceLastWait(member.cluster) + (spec.reservedReads ?? 0));
+    try {
+        return await pollLoop(ctx, spec, account);
+    } finally {
+        ctx.closeWait(account);
+    }
+}
+
+async function pollLoop(ctx: RunContext, spec: WaitSpec, account: WaitAccount): Promise<DBCluster> {
+    const { member } = spec;
     let sawBusy = false;
     let lastStatus = "";
     let lastLogAt = ctx.now();
     let busy = 0;
+    let lastPollAt = ctx.now();
     for (;;) {
-        const elapsed = ctx.now() - spec.since;
+        const now = ctx.now();
         const delay = nextPollDelay({
-            elapsedMs: elapsed,
-            polls,
-            expectedMs: ctx.learnedDurationMs,
+            elapsedMs: lastPollAt - spec.since,
             fixedMs: ctx.options.pollSeconds !== undefined ? ctx.options.pollSeconds * 1000 : undefined,
             earliestFinishMs: spec.earliestFinishMs,
             slowdown: ctx.api.pollSlowdown(member.region),
+            critical: ctx.isOnlyWait(account),
+            pooledPolls: ctx.pooledPolls(lastPollAt),
         });
-        if (ctx.now() + delay > ctx.deadline) {
-            await ctx.sleep(Math.max(0, ctx.deadline - ctx.now()));
+        const due = lastPollAt + delay;
+        if (due > ctx.deadline) {
+            await ctx.sleep(Math.max(0, ctx.deadline - now));
             const c = await readCluster(ctx.api, member.region, member.cluster);
             if (await isDone(ctx, spec, c)) return finish(ctx, spec, c);
             throw timeout(ctx, spec, c);
         }
-        await ctx.sleep(delay);
+        if (now < due) {
+            // Sleep in slices: the wait may become the critical one (its siblings done) meanwhile.
+            await ctx.sleep(Math.min(due - now, RECHECK_MS));
+            if (ctx.now() < due) continue;
+        }
+        account.polls += 1;
         const read = await pollRead(ctx, spec);
-        polls += 1;
+        lastPollAt = ctx.now();
         if (!read.ok) {
             busy += 1;
             ctx.log.warn(
@@ -131,7 +150,7 @@ async function isDone(ctx: RunContext, spec: WaitSpec, c: DBCluster): Promise<bo
 
 function finish(ctx: RunContext, spec: WaitSpec, c: DBCluster): DBCluster {
     const took = ctx.now() - spec.since;
-    ctx.noteDuration(spec.member.cluster, took, spec.target !== undefined);
+    ctx.noteDuration(spec.member.cluster, took);
     ctx.log.info(`${ref(spec.member)}: done, ${c.EngineVersion ?? "?"} and available after ${formatDuration(took)}`);
     return c;
 }

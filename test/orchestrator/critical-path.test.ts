@@ -67,9 +67,14 @@ describe("orchestrator: rolling upgrade critical path (virtual time)", () => {
         );
         assert.ok(total >= ideal, "cannot beat the ideal");
         assert.ok(total - ideal <= BASE_POLL_MS, `overhead ${(total - ideal) / S} s exceeds one polling interval`);
-        for (const w of waits) {
-            assert.ok(w.perMinute <= 4, `${w.id}: ${w.perMinute} describe calls per minute while waiting`);
-            assert.ok(w.latencyS <= 15, `${w.id}: completion noticed after ${w.latencyS} s`);
-        }
+        // The run's budget is shared: the waits together stay within 4 per member-minute; the
+        // primary, the run's only wait, spends what the others saved, so it is noticed sooner.
+        const polls = waits.reduce((n, w) => n + w.polls, 0);
+        const minutes = waits.reduce((n, w) => n + w.polls / w.perMinute, 0);
+        assert.ok(polls / minutes <= 4, `${(polls / minutes).toFixed(2)} describe calls per member-minute of waiting`);
+        for (const w of waits) assert.ok(w.latencyS <= 15, `${w.id}: completion noticed after ${w.latencyS} s`);
+        const primary = waits.find((w) => w.id === "db-euw1")!;
+        assert.ok(primary.perMinute > 4, `the primary spends the pool: ${primary.perMinute} per minute`);
+        assert.ok(primary.latencyS <= 0.02 * (durations["db-euw1"] / S), `primary noticed after ${primary.latencyS} s`);
     });
 });

@@ -1,87 +1,101 @@
 import * as assert from "assert";
 import { adviceFor, isRetryable, isThrottling } from "../../orchestrator/aws/errors";
 import { backoffDelay, DEFAULT_RETRY, withRetry } from "../../orchestrator/aws/retry";
-import { BASE_POLL_MS, EARLIEST_UPGRADE_FINISH_MS, nextPollDelay } from "../../orchestrator/execute/poll-schedule";
+import {
+    BASE_POLL_MS,
+    criticalStep,
+    DENSE_POLL_MS,
+    EARLIEST_UPGRADE_FINISH_MS,
+    nextPollDelay,
+} from "../../orchestrator/execute/poll-schedule";
 import { MAX_POLL_SLOWDOWN, QUIET_HALVING_MS, ThrottlePressure } from "../../orchestrator/aws/throttle-pressure";
 import { VirtualClock } from "../../testbeds/simulator";
 
 /**
- * Simulates a wait that ends at `endMs`: returns calls made (the `prior` reads of the member
- * included) and the detection latency.
+ * Simulates one wait that ends at `endMs`, alone in its run when `critical`, with `pool` calls in
+ * the run's pool at its start and `prior` reads counted against it: returns the calls made (the
+ * prior reads included), the detection latency and the pool left.
  */
 function simulateWait(
     endMs: number,
-    expectedMs?: number,
-    prior = 0,
-    earliestFinishMs?: number,
-): { calls: number; latencyMs: number } {
+    o: { critical?: boolean; pool?: number; prior?: number; earliestFinishMs?: number } = {},
+): { calls: number; latencyMs: number; poolLeft: number } {
     let t = 0;
-    let polls = prior;
+    let calls = o.prior ?? 0;
+    const pool = (at: number) => (o.pool ?? 0) + at / BASE_POLL_MS - calls;
     for (;;) {
-        t += nextPollDelay({ elapsedMs: t, polls, expectedMs, earliestFinishMs });
-        polls += 1;
-        if (t >= endMs) return { calls: polls, latencyMs: t - endMs };
+        t += nextPollDelay({
+            elapsedMs: t,
+            earliestFinishMs: o.earliestFinishMs,
+            critical: o.critical,
+            pooledPolls: pool(t),
+        });
+        calls += 1;
+        if (t >= endMs) return { calls, latencyMs: t - endMs, poolLeft: pool(t) };
     }
 }
 
 describe("orchestrator: polling schedule", () => {
-    it("without an expectation polls every 15 s", () => {
-        assert.strictEqual(nextPollDelay({ elapsedMs: 0, polls: 0 }), BASE_POLL_MS);
-        assert.strictEqual(nextPollDelay({ elapsedMs: 600_000, polls: 40 }), BASE_POLL_MS);
+    it("plain: every 15 s", () => {
+        assert.strictEqual(nextPollDelay({ elapsedMs: 0 }), BASE_POLL_MS);
+        assert.strictEqual(nextPollDelay({ elapsedMs: 600_000, pooledPolls: 30 }), BASE_POLL_MS, "not critical");
     });
 
-    it("--poll-seconds wins", () => {
-        assert.strictEqual(nextPollDelay({ elapsedMs: 0, polls: 0, fixedMs: 7000, expectedMs: 60_000 }), 7000);
+    it("--poll-seconds wins, critical or not", () => {
+        assert.strictEqual(nextPollDelay({ elapsedMs: 0, fixedMs: 7000 }), 7000);
+        assert.strictEqual(nextPollDelay({ elapsedMs: 300_000, fixedMs: 7000, critical: true, pooledPolls: 20 }), 7000);
     });
 
-    it("with an expectation: 30 s in the first half, 15 s after, 3 s near the expected end", () => {
-        assert.strictEqual(nextPollDelay({ elapsedMs: 0, polls: 0, expectedMs: 600_000 }), 30_000);
-        assert.strictEqual(nextPollDelay({ elapsedMs: 300_000, polls: 10, expectedMs: 600_000 }), 15_000);
-        assert.strictEqual(nextPollDelay({ elapsedMs: 575_000, polls: 27, expectedMs: 600_000 }), 3000);
+    it("an operation we just started: the first poll 15 s after its earliest finish (2 min), then every 15 s", () => {
+        assert.strictEqual(EARLIEST_UPGRADE_FINISH_MS, 120_000);
+        assert.strictEqual(nextPollDelay({ elapsedMs: 0, earliestFinishMs: EARLIEST_UPGRADE_FINISH_MS }), 135_000);
+        assert.strictEqual(nextPollDelay({ elapsedMs: 10_000, earliestFinishMs: 30_000 }), 35_000);
+        assert.strictEqual(nextPollDelay({ elapsedMs: 45_000, earliestFinishMs: 30_000 }), BASE_POLL_MS);
     });
 
-    for (const [expectedMin, endMin] of [
-        [10, 10],
-        [10, 6],
-        [10, 14],
-        [10, 30],
-        [3, 3.2],
-        [20, 19.5],
-    ]) {
-        it(`expected ${expectedMin} min, done after ${endMin} min: ≤ 4 calls per minute and noticed within 15 s`, () => {
-            const { calls, latencyMs } = simulateWait(endMin * 60_000, expectedMin * 60_000);
-            assert.ok(calls / ((endMin * 60_000 + latencyMs) / 60_000) <= 4, `${calls} calls`);
-            assert.ok(latencyMs <= 15_000, `latency ${latencyMs}`);
-        });
-    }
-
-    it("an operation we just started: the first poll 15 s after its earliest finish, then every 15 s", () => {
+    it("critical: a share of the elapsed time that spends the pool by twice the elapsed time, 3–15 s", () => {
+        // c = ln 2 / (pool + elapsed / 15 s): after 4 min with 8 calls pooled, ln 2 / 24 × 240 s = 6.93 s.
+        assert.strictEqual(criticalStep(240_000, 8), 6931);
+        assert.strictEqual(nextPollDelay({ elapsedMs: 240_000, critical: true, pooledPolls: 8 }), 6931);
+        assert.strictEqual(criticalStep(60_000, 40), DENSE_POLL_MS, "never below 3 s");
+        assert.strictEqual(criticalStep(600_000, 0), BASE_POLL_MS, "an empty pool: the plain 15 s");
+        assert.strictEqual(criticalStep(240_000, -5), BASE_POLL_MS, "a pool in debt: the plain 15 s");
+        assert.strictEqual(criticalStep(600_000, 0.5), 10_269, "ln 2 / 40.5 × 600 s");
+        assert.strictEqual(criticalStep(600_000, 0.2), 12_000, "not before the pool holds the call: 0.8 × 15 s");
+        // Before the earliest finish: the first look comes one critical step after it.
         assert.strictEqual(
-            nextPollDelay({ elapsedMs: 0, polls: 2, earliestFinishMs: EARLIEST_UPGRADE_FINISH_MS }),
-            EARLIEST_UPGRADE_FINISH_MS + BASE_POLL_MS,
+            nextPollDelay({ elapsedMs: 0, earliestFinishMs: 120_000, critical: true, pooledPolls: 8 }),
+            120_000 + 5199,
         );
-        assert.strictEqual(nextPollDelay({ elapsedMs: 10_000, polls: 0, earliestFinishMs: 30_000 }), 35_000);
-        assert.strictEqual(nextPollDelay({ elapsedMs: 45_000, polls: 3, earliestFinishMs: 30_000 }), BASE_POLL_MS);
     });
 
-    for (const endS of [30, 31, 44, 45, 46, 367, 821]) {
-        it(`started by us, 2 reads outside the wait, done after ${endS} s: every read within 4 per minute, noticed within 15 s`, () => {
-            const { calls, latencyMs } = simulateWait(endS * 1000, undefined, 2, EARLIEST_UPGRADE_FINISH_MS);
+    for (const endS of [120, 121, 134, 135, 136, 367, 821]) {
+        it(`plain, started by us, 2 reads outside the wait, done after ${endS} s: every read within 4 per minute, noticed within 15 s`, () => {
+            const { calls, latencyMs } = simulateWait(endS * 1000, {
+                prior: 2,
+                earliestFinishMs: EARLIEST_UPGRADE_FINISH_MS,
+            });
             assert.ok(calls / ((endS * 1000 + latencyMs) / 60_000) <= 4, `${calls} calls`);
             assert.ok(latencyMs <= 15_000, `latency ${latencyMs}`);
         });
     }
 
-    it("reads made before the wait count against the dense phase's budget", () => {
-        // 9m35s into a wait expected to last 10 min: with 37 reads counted so far a 3 s poll is affordable, with 39 it is not.
-        assert.strictEqual(nextPollDelay({ elapsedMs: 575_000, polls: 37, expectedMs: 600_000 }), 3000);
-        assert.strictEqual(nextPollDelay({ elapsedMs: 575_000, polls: 39, expectedMs: 600_000 }), 15_000);
-    });
+    for (const endS of [181, 240, 300, 420, 479, 900]) {
+        it(`critical, 10 calls pooled, done after ${endS} s: noticed within 2.5 % of the operation, the pool never in debt by a call`, () => {
+            const { latencyMs, poolLeft } = simulateWait(endS * 1000, {
+                critical: true,
+                pool: 10,
+                earliestFinishMs: EARLIEST_UPGRADE_FINISH_MS,
+            });
+            assert.ok(latencyMs <= 0.025 * endS * 1000, `latency ${latencyMs} ms`);
+            assert.ok(poolLeft >= -1, `pool left ${poolLeft}`);
+        });
+    }
 
-    it("a region that throttles us stretches every interval by its slowdown, --poll-seconds included", () => {
-        assert.strictEqual(nextPollDelay({ elapsedMs: 600_000, polls: 40, slowdown: 4 }), 4 * BASE_POLL_MS);
-        assert.strictEqual(nextPollDelay({ elapsedMs: 0, polls: 0, fixedMs: 7000, slowdown: 2 }), 14_000);
-        assert.strictEqual(nextPollDelay({ elapsedMs: 575_000, polls: 27, expectedMs: 600_000, slowdown: 1 }), 3000);
+    it("a region that throttles us stretches every interval by its slowdown, --poll-seconds and critical ones included", () => {
+        assert.strictEqual(nextPollDelay({ elapsedMs: 600_000, slowdown: 4 }), 4 * BASE_POLL_MS);
+        assert.strictEqual(nextPollDelay({ elapsedMs: 0, fixedMs: 7000, slowdown: 2 }), 14_000);
+        assert.strictEqual(nextPollDelay({ elapsedMs: 240_000, critical: true, pooledPolls: 8, slowdown: 2 }), 13_862);
     });
 
     it("throttle pressure doubles per throttled call up to 4×, halves every quiet minute, per region", () => {
@@ -101,11 +115,6 @@ describe("orchestrator: polling schedule", () => {
         assert.strictEqual(pressure.slowdown("us-east-1"), 1);
         pressure.throttled("us-east-1");
         assert.strictEqual(pressure.slowdown("us-east-1"), 2, "a new throttle starts again from the decayed factor");
-    });
-
-    it("near the expected end completion is noticed within 3 s", () => {
-        assert.ok(simulateWait(601_000, 600_000).latencyMs <= 3000);
-        assert.ok(simulateWait(590_000, 600_000).latencyMs <= 3000);
     });
 });
 

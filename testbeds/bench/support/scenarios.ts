@@ -16,6 +16,9 @@ export const REGIONS = [
 /** Member upgrade durations are drawn in this range (whole seconds). */
 export const MIN_UPGRADE_MS = 6 * 60_000;
 export const MAX_UPGRADE_MS = 20 * 60_000;
+/** Short members (the orchestrator's overhead weighs most): durations drawn in this range. */
+export const SHORT_MIN_UPGRADE_MS = 3 * 60_000;
+export const SHORT_MAX_UPGRADE_MS = 8 * 60_000;
 
 /** One kind of upgrade the benches run: engine, versions, path and plan options. */
 export interface UpgradeKind {
