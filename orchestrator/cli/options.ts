@@ -102,6 +102,36 @@ export function parseOldClusters(raw: string | undefined, errors: string[]): Old
     return DEFAULT_OLD_CLUSTERS;
 }
 
+/**
+ * The blue/green flags (`--switchover-timeout-seconds`, `--old-clusters`) belong to the run that
+ * switches over: refused with another strategy (nothing would use them) and with
+ * `--only-snapshot` (the snapshot step neither switches over nor retires clusters).
+ */
+export function blueGreenFlagProblems(raw: {
+    readonly strategy?: string;
+    readonly onlySnapshot?: boolean;
+    readonly switchoverTimeoutSeconds?: string;
+    readonly oldClusters?: string;
+}): string[] {
+    const given = [
+        ...(raw.switchoverTimeoutSeconds !== undefined
+            ? [`--switchover-timeout-seconds ${raw.switchoverTimeoutSeconds}`]
+            : []),
+        ...(raw.oldClusters !== undefined ? [`--old-clusters ${raw.oldClusters}`] : []),
+    ];
+    if (given.length === 0) return [];
+    const flags = given.join(" and ");
+    if (raw.strategy !== "blue-green")
+        return [
+            `${flags} ${given.length === 1 ? "applies" : "apply"} to --strategy blue-green only (this run's strategy is ${raw.strategy ?? "auto"}): add --strategy blue-green or leave ${given.length === 1 ? "it" : "them"} off`,
+        ];
+    if (raw.onlySnapshot)
+        return [
+            `${flags} ${given.length === 1 ? "does" : "do"} not apply to --only-snapshot (the snapshot step neither switches over nor retires clusters): leave ${given.length === 1 ? "it" : "them"} off`,
+        ];
+    return [];
+}
+
 /** `--lease-wait-seconds N` (0 to 3600): how long upgrade/patch wait for another run's lease before exit 2. */
 export function parseLeaseWaitSeconds(raw: string | undefined, errors: string[]): number | undefined {
     return parseWholeNumber("--lease-wait-seconds", raw, { min: 0, max: 3600 }, "seconds", 600, errors);

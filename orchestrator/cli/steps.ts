@@ -107,6 +107,7 @@ export function stepCommandArgs(o: StepCommandOptions, step: Pick<PlanStep, "act
     const patch = ["patch", ...common, "--opt-in", o.optIn ?? DEFAULT_OPT_IN, ...poll, ...jitter];
     if (step.action === "apply-pending-maintenance") return [...patch, STEP_FLAGS.onlyMember, step.cluster];
     if (step.action === "snapshot" && o.patchRound) return [...patch, STEP_FLAGS.onlySnapshot];
+    const switchesOver = o.strategy === "blue-green" && step.action !== "snapshot";
     const upgrade = [
         "upgrade",
         ...common,
@@ -116,12 +117,11 @@ export function stepCommandArgs(o: StepCommandOptions, step: Pick<PlanStep, "act
         "--strategy",
         o.strategy ?? DEFAULT_STRATEGY,
         ...(o.timeoutMinutes !== undefined ? ["--timeout-minutes", String(o.timeoutMinutes)] : []),
-        ...(o.strategy === "blue-green" && o.switchoverTimeoutSeconds !== undefined
+        // The blue/green flags go to the step that switches over only (the CLI refuses them with --only-snapshot).
+        ...(switchesOver && o.switchoverTimeoutSeconds !== undefined
             ? [BLUE_GREEN_FLAGS.switchoverTimeoutSeconds, String(o.switchoverTimeoutSeconds)]
             : []),
-        ...(o.strategy === "blue-green" && o.oldClusters !== undefined
-            ? [BLUE_GREEN_FLAGS.oldClusters, o.oldClusters]
-            : []),
+        ...(switchesOver && o.oldClusters !== undefined ? [BLUE_GREEN_FLAGS.oldClusters, o.oldClusters] : []),
         ...poll,
         ...jitter,
         ...groupFlags(o.parameterGroups),

@@ -233,6 +233,11 @@ describe("components: upgrade steps (one global operation)", () => {
             `${CLI} upgrade --region ${PRIMARY} --global-cluster shop --target 8.0.mysql_aurora.3.10.0 --strategy blue-green --switchover-timeout-seconds 600 --old-clusters delete --no-snapshot`,
         );
         assert.ok(bg.dependencies.includes(named(r, "db-upgrade-snapshot").urn), "blue/green waits for the snapshot");
+        // The snapshot step gets only what it needs: no switchover flags (the CLI refuses them with --only-snapshot).
+        assert.strictEqual(
+            named(r, "db-upgrade-snapshot").inputs.create,
+            `${CLI} upgrade --region ${PRIMARY} --global-cluster shop --target 8.0.mysql_aurora.3.10.0 --strategy blue-green --only-snapshot`,
+        );
         assert.deepStrictEqual(bg.inputs.triggers, ["8.0.mysql_aurora.3.10.0"]);
     });
 

@@ -280,6 +280,50 @@ describe("orchestrator: upgrade --strategy blue-green", () => {
     });
 });
 
+describe("orchestrator CLI: the blue/green flags belong to the run that switches over", () => {
+    it("refuses them with --only-snapshot (exit 2, no call); the snapshot step alone takes the snapshot only", async () => {
+        const sim = simulate(PG_SEED);
+        const r = await cli(sim, [
+            ...PG_BG,
+            "--only-snapshot",
+            "--switchover-timeout-seconds",
+            "600",
+            "--old-clusters",
+            "delete",
+        ]);
+        assert.strictEqual(r.code, 2);
+        assert.strictEqual(
+            r.stderr,
+            "aurora-global: --switchover-timeout-seconds 600 and --old-clusters delete do not apply to --only-snapshot (the snapshot step neither switches over nor retires clusters): leave them off\n",
+        );
+        assert.strictEqual(sim.calls.length, 0);
+        const snapshot = await cli(sim, [...PG_BG, "--only-snapshot"]);
+        assert.strictEqual(snapshot.code, 0, snapshot.stderr);
+        assert.strictEqual(count(sim, "CreateDBClusterSnapshot"), 1);
+        assert.strictEqual(count(sim, "CreateBlueGreenDeployment"), 0);
+    });
+
+    it("refuses them with another strategy (exit 2, no call)", async () => {
+        const sim = simulate(PG_SEED);
+        const r = await cli(sim, [
+            "upgrade",
+            ...PG_ARGS,
+            "--target",
+            "17.5",
+            "--strategy",
+            "rolling",
+            "--old-clusters",
+            "keep",
+        ]);
+        assert.strictEqual(r.code, 2);
+        assert.strictEqual(
+            r.stderr,
+            "aurora-global: --old-clusters keep applies to --strategy blue-green only (this run's strategy is rolling): add --strategy blue-green or leave it off\n",
+        );
+        assert.strictEqual(sim.calls.length, 0);
+    });
+});
+
 describe("orchestrator: a blue-green plan through executePlan (the plan's steps, as the component runs them)", () => {
     it("snapshot, blue-green-create, blue-green-switchover, blue-green-cleanup: one deployment, switched over, cleaned up", async () => {
         const sim = simulate(MYSQL_SEED);

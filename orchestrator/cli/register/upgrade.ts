@@ -1,7 +1,13 @@
 import { Command } from "commander";
 import { DEFAULT_TIMEOUT_MINUTES } from "../../execute/context";
 import { runUpgrade } from "../commands";
-import { parseOldClusters, parsePollSeconds, parseSwitchoverTimeoutSeconds, parseTimeoutMinutes } from "../options";
+import {
+    blueGreenFlagProblems,
+    parseOldClusters,
+    parsePollSeconds,
+    parseSwitchoverTimeoutSeconds,
+    parseTimeoutMinutes,
+} from "../options";
 import { CommandContext, databaseArgs, guarded, str } from "./guarded";
 import {
     commonOptions,
@@ -51,6 +57,14 @@ export function addUpgradeCommand(program: Command, cli: CommandContext): void {
                     ...parameterGroupArgs(raw, errors),
                     ...startArgs(raw, errors),
                 };
+                errors.push(
+                    ...blueGreenFlagProblems({
+                        strategy: str(raw.strategy),
+                        onlySnapshot: raw.onlySnapshot === true,
+                        switchoverTimeoutSeconds: str(raw.switchoverTimeoutSeconds),
+                        oldClusters: str(raw.oldClusters),
+                    }),
+                );
                 return () => runUpgrade(d, a);
             }),
         );
