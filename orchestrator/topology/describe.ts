@@ -4,6 +4,8 @@ import { idFromArn, regionFromArn } from "../aws/arn";
 import { describeAwsError } from "../aws/errors";
 import { RdsGateway } from "../aws/gateway";
 import { endsTheRun, InputError } from "../errors";
+import { BlueGreenLimit } from "../../vocabulary";
+import { blueGreenLimitsOf } from "./blue-green-limits";
 import { FactNeeds, factsNeeded } from "./fact-needs";
 import {
     catalogueOf,
@@ -86,6 +88,7 @@ export async function describeTopology(
                         .filter((x): x is string => typeof x === "string"),
                     ...(c.DBClusterParameterGroup ? { clusterParameterGroup: c.DBClusterParameterGroup } : {}),
                     ...(c.PreferredMaintenanceWindow ? { maintenanceWindow: c.PreferredMaintenanceWindow } : {}),
+                    ...withLimits(blueGreenLimitsOf(c)),
                 };
             }),
     );
@@ -213,4 +216,9 @@ async function instanceFacts(
 function awsVersionOrUndefined(engine: Engine, target: string): string | undefined {
     const parsed = tryParseVersion(engine, target);
     return parsed instanceof VersionParseError ? undefined : awsEngineVersion(parsed);
+}
+
+/** `blueGreenLimits` when AWS reports any (members without a limit carry no field). */
+function withLimits(limits: BlueGreenLimit[]): Pick<MemberTopology, "blueGreenLimits"> {
+    return limits.length > 0 ? { blueGreenLimits: limits } : {};
 }

@@ -25,6 +25,7 @@ export function toPlanInput(topology: Topology, target: string, options: PlanOpt
             ...(m.clusterParameterGroup ? { currentClusterParameterGroup: m.clusterParameterGroup } : {}),
             ...(m.instanceParameterGroups ? { currentInstanceParameterGroups: m.instanceParameterGroups } : {}),
             ...(m.maintenanceWindow ? { maintenanceWindow: m.maintenanceWindow } : {}),
+            ...(m.blueGreenLimits ? { blueGreenLimits: m.blueGreenLimits } : {}),
         })),
         options,
         ...(now !== undefined ? { now } : {}),

@@ -1,5 +1,6 @@
 import { Engine } from "../../engine-versions";
 import { EngineCatalogue, PendingAction, Role } from "../../planner";
+import { BlueGreenLimit } from "../../vocabulary";
 
 /** One member cluster as AWS reports it. */
 export interface MemberTopology {
@@ -25,6 +26,8 @@ export interface MemberTopology {
     /** Undefined when AWS could not tell (the call failed). */
     readonly pendingActions?: readonly PendingAction[];
     readonly rpoEnabled?: boolean;
+    /** What rules a Blue/Green Deployment out, as DescribeDBClusters reports it (blue-green-limits.ts). */
+    readonly blueGreenLimits?: readonly BlueGreenLimit[];
     readonly lowerCaseTableNamesDefault?: boolean;
     /**
      * Names of the target-family groups to create and apply after a major upgrade: derived from

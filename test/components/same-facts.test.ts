@@ -1,9 +1,10 @@
+import { ModifyDBClusterCommand } from "@aws-sdk/client-rds";
 import * as assert from "assert";
 import { AuroraGlobalDatabase, AuroraGlobalDatabaseArgs, DEFAULTS } from "../../components";
 import { PlanJson } from "../../planner";
 import { RecordedResource, runProgramUnderMocks } from "../../testbeds/offline/mock-engine";
 import { SeedTopology, SimulatedRds } from "../../testbeds/simulator";
-import { cli, engineModifies, simulate } from "../orchestrator/harness";
+import { cli, engineModifies, mutatingCalls, simulate } from "../orchestrator/harness";
 
 const USE1 = "us-east-1";
 const APNE1 = "ap-northeast-1";
@@ -135,6 +136,62 @@ describe("components: the preview and the CLI plan from the same AWS facts", fun
         const next = await preview(sim, args("17.5", { strategy: "rolling" }));
         assert.strictEqual(next.plan.path, "none");
         assert.strictEqual(next.run.outputs.failoverReady, true);
+    });
+});
+
+describe("components: blue/green limits come from what AWS reports (DescribeDBClusters MasterUserSecret)", function () {
+    this.timeout(120_000);
+
+    const managedSeed = (): SeedTopology => ({
+        ...seed(),
+        members: seed().members.map((m) => (m.role === "primary" ? { ...m, managedMasterPassword: true } : m)),
+    });
+    const limit = {
+        rule: "blue-green-limits",
+        message: `primary cluster "app-${USE1}" (${USE1}) cannot be part of a Blue/Green Deployment: its master user password is managed in AWS Secrets Manager, which Blue/Green Deployments do not support`,
+        fix: "turn off the managed master password (ModifyDBCluster ManageMasterUserPassword false with a new MasterUserPassword kept as a Pulumi secret) for the upgrade, or use another strategy",
+        cluster: `app-${USE1}`,
+    };
+
+    it("a Secrets-Manager-managed master password blocks blue-green in the preview and the CLI alike; no step, no AWS change", async () => {
+        const sim = simulate(managedSeed());
+        const { run, plan } = await preview(sim, args("17.5", { strategy: "blue-green" }));
+        assert.deepStrictEqual(plan.violations, [limit]);
+        assert.deepStrictEqual(plan, await cliPlan(sim, "17.5", ["--strategy", "blue-green"]));
+        assert.deepStrictEqual(
+            run.resources.filter((r) => r.type === "command:local:Command"),
+            [],
+        );
+        const up = await cli(sim, [
+            "upgrade",
+            "--region",
+            USE1,
+            "--global-cluster",
+            "app",
+            "--target",
+            "17.5",
+            "--strategy",
+            "blue-green",
+        ]);
+        assert.strictEqual(up.code, 2);
+        assert.strictEqual(up.stderr, "aurora-global: the plan is blocked (1 violation): nothing was changed\n");
+        assert.ok(up.stdout.includes(limit.message), up.stdout);
+        assert.deepStrictEqual(mutatingCalls(sim), []);
+    });
+
+    it("the same database under strategy auto is not limited (the limit is blue/green's); once the password is unmanaged, blue-green plans", async () => {
+        const sim = simulate(managedSeed());
+        assert.deepStrictEqual((await preview(sim, args("17.5"))).plan.violations, []);
+        await sim.clientFor(USE1).send(
+            new ModifyDBClusterCommand({
+                DBClusterIdentifier: `app-${USE1}`,
+                ManageMasterUserPassword: false,
+                MasterUserPassword: "a-new-password-1",
+            }),
+        );
+        const { plan } = await preview(sim, args("17.5", { strategy: "blue-green" }));
+        assert.strictEqual(plan.path, "blue-green");
+        assert.deepStrictEqual(plan.violations, []);
     });
 });
 

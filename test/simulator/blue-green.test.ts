@@ -5,6 +5,7 @@ import {
     DescribeBlueGreenDeploymentsCommand,
     DescribeDBClustersCommand,
     DescribeGlobalClustersCommand,
+    ModifyDBClusterCommand,
     SwitchoverBlueGreenDeploymentCommand,
 } from "@aws-sdk/client-rds";
 import { defaultCatalogue, messages, SimulatedRds } from "../../testbeds/simulator";
@@ -303,5 +304,45 @@ describe("simulator: blue/green deployments of a global database", () => {
             "SourceClusterNotSupportedFault",
             messages.blueGreenManagedPassword("pg-east"),
         );
+    });
+});
+
+describe("simulator: a Secrets-Manager-managed master password (DescribeDBClusters MasterUserSecret, ModifyDBCluster)", () => {
+    const managed = () =>
+        seeded(
+            pgTopology({
+                members: [{ id: "pg-east", region: "us-east-1", role: "primary", managedMasterPassword: true }],
+            }),
+            { rateLimit: false },
+        );
+    const describeCluster = async (sim: SimulatedRds) =>
+        (await sim.clientFor("us-east-1").send(new DescribeDBClustersCommand({ DBClusterIdentifier: "pg-east" })))
+            .DBClusters![0];
+
+    it("DescribeDBClusters reports MasterUserSecret only for a cluster whose password RDS manages", async () => {
+        const secret = (await describeCluster(managed())).MasterUserSecret;
+        assert.equal(secret?.SecretStatus, "active");
+        assert.match(String(secret?.SecretArn), /^arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!cluster-/);
+        assert.equal((await describeCluster(seeded(pgTopology(), { rateLimit: false }))).MasterUserSecret, undefined);
+    });
+
+    it("turning the management off needs a MasterUserPassword; after it, blue/green is possible", async () => {
+        const sim = managed();
+        const modify = (input: Record<string, unknown>) =>
+            sim.clientFor("us-east-1").send(new ModifyDBClusterCommand({ DBClusterIdentifier: "pg-east", ...input }));
+        await expectAwsError(
+            modify({ ManageMasterUserPassword: false }),
+            "InvalidParameterCombination",
+            "MasterUserPassword is required when ManageMasterUserPassword is turned off for a DB cluster whose master user password is managed in AWS Secrets Manager.",
+        );
+        await expectAwsError(
+            modify({ ManageMasterUserPassword: true, MasterUserPassword: "x-password-1" }),
+            "InvalidParameterCombination",
+            "MasterUserPassword can't be specified when ManageMasterUserPassword is turned on.",
+        );
+        await modify({ ManageMasterUserPassword: false, MasterUserPassword: "a-new-password-1" });
+        assert.equal((await describeCluster(sim)).MasterUserSecret, undefined);
+        await create(sim);
+        assert.equal(sim.blueGreenDeployments().length, 1);
     });
 });

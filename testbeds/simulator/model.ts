@@ -79,8 +79,8 @@ export interface ClusterState {
     deletionProtection?: boolean;
     /** Tags (AddTagsToResource on the cluster ARN). */
     tags?: Map<string, string>;
-    /** The master password is managed in Secrets Manager (ManageMasterUserPassword). */
-    readonly managedMasterPassword?: boolean;
+    /** The master password is managed in Secrets Manager (ManageMasterUserPassword; ModifyDBCluster turns it off). */
+    managedMasterPassword?: boolean;
 }
 
 export interface GlobalOperation {

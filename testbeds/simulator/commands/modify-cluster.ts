@@ -23,6 +23,7 @@ export const modifyDBCluster = handler<ModifyDBClusterCommandInput>((ctx, input)
     if (!input.DBClusterIdentifier) fault("InvalidParameterValue", messages.missingParameter("DBClusterIdentifier"));
     const cluster = store.cluster(region, input.DBClusterIdentifier);
     if (input.DeletionProtection !== undefined) cluster.deletionProtection = input.DeletionProtection;
+    if (input.ManageMasterUserPassword !== undefined) manageMasterPassword(cluster, input);
     if (input.EngineVersion !== undefined) {
         changeEngineVersion(ctx, cluster, input);
     } else {
@@ -104,4 +105,23 @@ function checkedGroup(
     if (group.family !== family)
         fault("InvalidParameterCombination", messages.parameterGroupFamilyMismatch(name, group.family, family));
     return name;
+}
+
+/**
+ * ManageMasterUserPassword (API_ModifyDBCluster): turning it on refuses a MasterUserPassword;
+ * turning it off needs one (RDS deletes the secret and sets that password). The texts are the
+ * simulator's: AWS's own were not found.
+ */
+function manageMasterPassword(cluster: ClusterState, input: ModifyDBClusterCommandInput): void {
+    if (input.ManageMasterUserPassword && input.MasterUserPassword !== undefined)
+        fault(
+            "InvalidParameterCombination",
+            "MasterUserPassword can't be specified when ManageMasterUserPassword is turned on.",
+        );
+    if (!input.ManageMasterUserPassword && cluster.managedMasterPassword && input.MasterUserPassword === undefined)
+        fault(
+            "InvalidParameterCombination",
+            "MasterUserPassword is required when ManageMasterUserPassword is turned off for a DB cluster whose master user password is managed in AWS Secrets Manager.",
+        );
+    cluster.managedMasterPassword = input.ManageMasterUserPassword;
 }

@@ -8,6 +8,7 @@ import type {
 import { parameterGroupFamily, parseVersion } from "../../../engine-versions";
 import { ClusterState, GlobalClusterState, InstanceState, PendingActionState, SnapshotState } from "../model";
 import { SimStore } from "../store";
+import { ACCOUNT_ID } from "../topology";
 import { clusterStatus } from "../upgrade-rules";
 
 /** DescribeDBClusters' shape of a cluster. */
@@ -36,6 +37,17 @@ export function clusterShape(store: SimStore, c: ClusterState): DBCluster {
         ReaderEndpoint: `${c.id}.cluster-ro-sim.${c.region}.rds.amazonaws.com`,
         Port: c.engine === "aurora-postgresql" ? 5432 : 3306,
         PendingModifiedValues: c.pendingEngineVersion ? { EngineVersion: c.pendingEngineVersion } : undefined,
+        // Present only when RDS manages the master password in Secrets Manager (API_DBCluster,
+        // MasterUserSecret; the secret is named `rds!cluster-<resource id>`).
+        ...(c.managedMasterPassword
+            ? {
+                  MasterUserSecret: {
+                      SecretArn: `arn:aws:secretsmanager:${c.region}:${ACCOUNT_ID}:secret:rds!cluster-${c.id}-AbCdEf`,
+                      SecretStatus: "active",
+                      KmsKeyId: `arn:aws:kms:${c.region}:${ACCOUNT_ID}:alias/aws/secretsmanager`,
+                  },
+              }
+            : {}),
     };
 }
 
