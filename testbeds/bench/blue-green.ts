@@ -1,6 +1,6 @@
 import { Endpoint, watch, WatchReport } from "../../probe";
 import { createSimulatedRds, SeedTopology, SimulatedRds } from "../simulator";
-import { CRITICAL_RATIO_TARGET } from "./critical-path";
+import { CRITICAL_RATIO_TARGET, SHORT_UPGRADE_RANGE } from "./critical-path";
 import { BenchOutput, BenchSize, TableRow } from "./results-writer";
 import {
     BLUE_GREEN_MYSQL,
@@ -56,9 +56,14 @@ async function watchSwitchover(sim: SimulatedRds, seed: SeedTopology, done: () =
     );
 }
 
-async function trial(kind: UpgradeKind, random: () => number, n: number): Promise<Trial> {
+async function trial(
+    kind: UpgradeKind,
+    random: () => number,
+    n: number,
+    range: readonly [number, number],
+): Promise<Trial> {
     const sim = createSimulatedRds();
-    const seed = seedFor(kind, `bg-${kind.name}-${n}`, 2, random, undefined, [MIN_UPGRADE_MS, MAX_UPGRADE_MS]);
+    const seed = seedFor(kind, `bg-${kind.name}-${n}`, 2, random, undefined, range);
     sim.seed(seed);
     let finished = false;
     const watching = watchSwitchover(sim, seed, () => finished);
@@ -91,10 +96,15 @@ export interface BlueGreenFigures extends Record<string, unknown> {
     readonly downtimeByRegionMaxSeconds: Record<string, number>;
 }
 
-async function scenario(kind: UpgradeKind, trials: number, seed: number): Promise<BlueGreenFigures> {
+async function scenario(
+    kind: UpgradeKind,
+    trials: number,
+    seed: number,
+    range: readonly [number, number],
+): Promise<BlueGreenFigures> {
     const random = seededRandom(seed);
     const results: Trial[] = [];
-    for (let n = 0; n < trials; n++) results.push(await trial(kind, random, n));
+    for (let n = 0; n < trials; n++) results.push(await trial(kind, random, n, range));
     const ratios = results.map((t) => t.totalMs / t.awsMs);
     const downtimes = results.flatMap((t) => Object.values(t.downtime));
     const byRegion: Record<string, number> = {};
@@ -116,7 +126,7 @@ async function scenario(kind: UpgradeKind, trials: number, seed: number): Promis
 /**
  * Blue/green on the virtual clock: `aurora-global upgrade --strategy blue-green --no-snapshot`'s
  * plan (describe, plan, executePlan) against the simulator, green cloning 20 min plus the member
- * upgrade (6–20 min drawn), switchover 45 s. AWS's own time: created → AVAILABLE plus
+ * upgrade (6–20 min drawn; for short members 3–8 min), switchover 45 s. AWS's own time: created → AVAILABLE plus
  * switchover started → completed (simulator events). Downtime: the `watch` probe, every 0.5 s, on
  * each region's cluster endpoint.
  */
@@ -124,14 +134,30 @@ export async function benchBlueGreen(size: BenchSize = "full"): Promise<BenchOut
     const trials = size === "smoke" ? 1 : 10;
     const data: Record<string, unknown> = {
         blueGreenMethod:
-            "virtual clock; describe → plan (strategy blue-green) → executePlan (no snapshot) against the simulator; green cloning 20 min + member upgrade drawn in 6–20 min, switchover 45 s (the last 35 s without writes); ratio = executePlan elapsed / (AWS provisioning + switchover); downtime = outages the watch probe (0.5 s interval) measured per region endpoint",
+            "virtual clock; describe → plan (strategy blue-green) → executePlan (no snapshot) against the simulator; green cloning 20 min + member upgrade drawn in 6–20 min (short*: 3–8 min), switchover 45 s (the last 35 s without writes); ratio = executePlan elapsed / (AWS provisioning + switchover); downtime = outages the watch probe (0.5 s interval) measured per region endpoint",
     };
     const rows: TableRow[] = [];
-    for (const [key, label, kind, seed] of [
-        ["blueGreenPg", "blue/green (PG 17.4 → 17.5), 2 secondaries", BLUE_GREEN_PG, 4000],
-        ["blueGreenMysql", "blue/green (MySQL 3.08 → 3.10), 2 secondaries", BLUE_GREEN_MYSQL, 4100],
-    ] as const) {
-        const f = await scenario(kind, trials, seed);
+    const long = [MIN_UPGRADE_MS, MAX_UPGRADE_MS] as const;
+    const scenarios = [
+        ["blueGreenPg", "blue/green (PG 17.4 → 17.5), 2 secondaries", BLUE_GREEN_PG, 4000, long],
+        ["blueGreenMysql", "blue/green (MySQL 3.08 → 3.10), 2 secondaries", BLUE_GREEN_MYSQL, 4100, long],
+        [
+            "shortBlueGreenPg",
+            "short members (3–8 min), blue/green (PG 17.4 → 17.5), 2 secondaries",
+            BLUE_GREEN_PG,
+            4200,
+            SHORT_UPGRADE_RANGE,
+        ],
+        [
+            "shortBlueGreenMysql",
+            "short members (3–8 min), blue/green (MySQL 3.08 → 3.10), 2 secondaries",
+            BLUE_GREEN_MYSQL,
+            4300,
+            SHORT_UPGRADE_RANGE,
+        ],
+    ] as const;
+    for (const [key, label, kind, seed, range] of size === "smoke" ? scenarios.slice(0, 2) : scenarios) {
+        const f = await scenario(kind, trials, seed, range);
         data[key] = f;
         rows.push({
             section: "criticalPath",

@@ -1,4 +1,9 @@
-/** Token-bucket settings; AWS RDS allows a burst of about 300 and refills about 12 per second. */
+/**
+ * Token-bucket settings. AWS RDS throttles per account per region with a token bucket: a burst of
+ * 300 requests, 12 per second sustained, every caller of the account counted together, refusing
+ * with `ThrottlingException: Rate exceeded` (docs/aws-rules.md §3, "Request throttling for the
+ * Amazon RDS API").
+ */
 export interface RateLimit {
     readonly burst: number;
     readonly refillPerSecond: number;
