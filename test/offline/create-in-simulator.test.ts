@@ -6,6 +6,53 @@ import { createSimulatedRds } from "../../testbeds/simulator";
 
 const ROOT = path.join(__dirname, "..", "..");
 
+/** What a bad program gets wrong, on top of a global database AWS would accept. */
+interface Mistake {
+    readonly globalVersion?: string;
+    /** The secondary waits for the primary cluster only, not for its writer instance. */
+    readonly secondaryBeforeWriter?: boolean;
+    readonly secondaryWithoutKey?: boolean;
+}
+
+/** A plain aws.rds global database (global cluster, primary with its writer, encrypted secondary), with one mistake. */
+function globalDatabase(m: Mistake): () => void {
+    return () => {
+        const pg = { engine: "aurora-postgresql" as aws.rds.EngineType, engineVersion: "17.4" };
+        const g = new aws.rds.GlobalCluster("g", {
+            globalClusterIdentifier: "g",
+            engine: pg.engine,
+            engineVersion: m.globalVersion ?? pg.engineVersion,
+            storageEncrypted: true,
+        });
+        const primary = new aws.rds.Cluster("primary", {
+            ...pg,
+            region: "us-east-1",
+            clusterIdentifier: "g-us-east-1",
+            globalClusterIdentifier: g.id,
+            storageEncrypted: true,
+        });
+        const writer = new aws.rds.ClusterInstance("writer", {
+            region: "us-east-1",
+            identifier: "g-us-east-1-1",
+            clusterIdentifier: primary.id,
+            engine: pg.engine,
+            instanceClass: "db.r6g.large",
+        });
+        new aws.rds.Cluster(
+            "secondary",
+            {
+                ...pg,
+                region: "ap-northeast-1",
+                clusterIdentifier: "g-ap-northeast-1",
+                globalClusterIdentifier: g.id,
+                storageEncrypted: true,
+                ...(m.secondaryWithoutKey ? {} : { kmsKeyId: "arn:aws:kms:ap-northeast-1:123456789012:key/k" }),
+            },
+            { dependsOn: m.secondaryBeforeWriter ? [primary] : [writer] },
+        );
+    };
+}
+
 describe("offline engine: pulumi up creates new RDS resources in the simulated control plane (AWS's create rules)", () => {
     it("the dev stack is created as AWS would accept it: global cluster, primary with its writer, the secondary with a key of its region", async () => {
         const sim = createSimulatedRds({ rateLimit: false });
@@ -61,4 +108,42 @@ describe("offline engine: pulumi up creates new RDS resources in the simulated c
             },
         );
     });
+    it("a plain aws.rds global database in the right order is created as AWS accepts it", async () => {
+        const sim = createSimulatedRds({ rateLimit: false });
+        await runProgramUnderMocks({ preview: false, controlPlane: sim, program: globalDatabase({}) });
+        assert.deepEqual(
+            sim.globalCluster("g").members.map((m) => [m.id, m.role, m.instances]),
+            [
+                ["g-us-east-1", "primary", 1],
+                ["g-ap-northeast-1", "secondary", 0],
+            ],
+        );
+    });
+    const refusals: readonly (readonly [string, Mistake, string])[] = [
+        [
+            "an encrypted cross-region replica without a KMS key of its region",
+            { secondaryWithoutKey: true },
+            "aws:rds/cluster:Cluster (secondary): creating: InvalidParameterCombination: For encrypted cross-region replica, kmsKeyId should be explicitly specified",
+        ],
+        [
+            "an engine version AWS does not have (17.4.5)",
+            { globalVersion: "17.4.5" },
+            "aws:rds/globalCluster:GlobalCluster (g): creating: InvalidParameterCombination: Cannot find version 17.4.5 for aurora-postgresql",
+        ],
+        [
+            "a secondary created before the primary has a writer",
+            { secondaryBeforeWriter: true },
+            "aws:rds/cluster:Cluster (secondary): creating: InvalidDBClusterStateFault: Source cluster: arn:aws:rds:us-east-1:123456789012:cluster:g-us-east-1 is in a state which is not valid for physical replication",
+        ],
+    ];
+    for (const [what, mistake, message] of refusals)
+        it(`refuses ${what} with AWS's code and text`, async () => {
+            const sim = createSimulatedRds({ rateLimit: false });
+            await assert.rejects(
+                runProgramUnderMocks({ preview: false, controlPlane: sim, program: globalDatabase(mistake) }),
+                {
+                    message,
+                },
+            );
+        });
 });

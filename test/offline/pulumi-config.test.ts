@@ -15,6 +15,7 @@ import {
     runProgramUnderMocks,
 } from "../../testbeds/offline/mock-engine";
 import { MISSING_AWS_REGION } from "../../testbeds/offline/mock-engine/run";
+import { createSimulatedRds } from "../../testbeds/simulator";
 
 const ROOT = path.join(__dirname, "..", "..");
 
@@ -239,6 +240,31 @@ describe("offline engine: project and stack config checked exactly as Pulumi doe
                 program: loadProgram(path.join(ROOT, "index.ts")),
             });
             assert.ok(run.resources.some((r) => r.type === "aws:rds/globalCluster:GlobalCluster"));
+        });
+        it("the README quickstart's first pulumi up creates the database as AWS accepts it (the simulator's create-time rules)", async () => {
+            const project = loadProject(ROOT);
+            const [first] = readmeQuickstartStacks();
+            const sim = createSimulatedRds({ rateLimit: false });
+            await runProgramUnderMocks({
+                projectFile: project,
+                stack: first.stack,
+                config: first.config,
+                program: loadProgram(path.join(ROOT, "index.ts")),
+                preview: false,
+                controlPlane: sim,
+            });
+            const created = sim.calls.filter((c) => c.command.startsWith("Create"));
+            assert.deepEqual(
+                created.filter((c) => c.error).map((c) => c.error),
+                [],
+            );
+            assert.deepEqual(
+                sim.globalCluster("aurora-global").members.map((m) => [m.region, m.role, m.engineVersion, m.instances]),
+                [
+                    ["us-east-1", "primary", "17.4", 1],
+                    ["ap-northeast-1", "secondary", "17.4", 1],
+                ],
+            );
         });
         it("the defaults that mean unset reach the component as unset", () => {
             const merged = applyProjectConfig(loadProject(ROOT), "dev", {

@@ -122,6 +122,11 @@ describe("simulator: AWS's create-time rules (CreateGlobalCluster, CreateDBClust
     });
     it("refuses a secondary before the primary has a writer instance", async () => {
         const sim = await withPrimary(false);
-        await assert.rejects(sim.clientFor("ap-northeast-1").send(secondary()), { name: "InvalidDBClusterStateFault" });
+        await refused(
+            sim.clientFor("ap-northeast-1").send(secondary()),
+            "InvalidDBClusterStateFault",
+            "Source cluster: arn:aws:rds:us-east-1:123456789012:cluster:g-us-east-1 is in a state which is not valid for physical replication",
+        );
+        assert.equal(sim.globalCluster("g").members.length, 1, "nothing created");
     });
 });

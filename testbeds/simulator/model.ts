@@ -33,7 +33,7 @@ export interface InstanceState {
     readonly region: string;
     clusterId: string;
     readonly instanceClass: string;
-    readonly isWriter: boolean;
+    isWriter: boolean;
     parameterGroup: string;
     parameterApplyStatus: "in-sync" | "pending-reboot";
     /** While set and in the future, the instance reports `rebooting`. */
@@ -102,6 +102,8 @@ export interface GlobalClusterState {
     /** Member cluster ARNs, primary first. */
     members: string[];
     operation?: GlobalOperation;
+    /** A SwitchoverGlobalCluster in progress (DescribeGlobalClusters' FailoverState until `until`). */
+    switchover?: { readonly from: string; readonly to: string; readonly until: number };
     deletionProtection: boolean;
     readonly createdAt: number;
     /** Tags (CreateGlobalCluster Tags, AddTagsToResource on the global cluster's ARN); absent until one is set. */

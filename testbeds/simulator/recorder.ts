@@ -33,7 +33,8 @@ export type SimEventKind =
     | "instance-deleted"
     | "cluster-deleted"
     | "removed-from-global"
-    | "global-deleted";
+    | "global-deleted"
+    | "global-switched-over";
 
 /** A state transition, stamped with the virtual time at which it happened (not observed). */
 export interface SimEvent {

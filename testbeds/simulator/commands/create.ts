@@ -43,13 +43,16 @@ export const createMessages = {
      */
     unknownVersion: (version: string, engine: string) => `Cannot find version ${version} for ${engine}`,
     /**
-     * A secondary joining a global cluster whose primary has no writer instance yet: AWS refuses
-     * to add it until the primary is available with its writer. Source: "Adding an AWS Region to
-     * an Amazon Aurora global database" (the primary must be available with a writer). AWS's exact
-     * text for this refusal was not found: the code is AWS's state fault, the text is ours.
+     * A secondary joining a global cluster whose primary has no writer DB instance yet: AWS
+     * refuses to start the physical replication from the primary. AWS's text, with the primary's
+     * ARN, as reported from CreateDBCluster of a secondary created before the primary's writer was
+     * available. Source: docs/aws-rules.md §9 (reports in hashicorp/terraform-provider-aws,
+     * github.com/hashicorp/terraform-provider-aws/issues/28546 and …/48769):
+     * "InvalidDBClusterStateFault: Source cluster: arn:aws:rds:…:cluster:… is in a state which is
+     * not valid for physical replication").
      */
-    primaryWithoutWriter: (global: string) =>
-        `The primary cluster of global cluster ${global} has no writer DB instance: add a secondary once the primary's writer is available.`,
+    primaryWithoutWriter: (primaryArn: string) =>
+        `Source cluster: ${primaryArn} is in a state which is not valid for physical replication`,
 } as const;
 
 function knownVersion(store: SimStore, engine: Engine, version: string): void {
@@ -97,11 +100,11 @@ const createDBCluster = handler<CreateDBClusterCommandInput>(({ store, region },
         global?.version ??
         fault("InvalidParameterValue", messages.missingParameter("EngineVersion"));
     knownVersion(store, engine, version);
-    const primary = global ? store.membersOf(global)[0] : undefined;
+    const primary = global ? store.membersOf(global).find((m) => m.role === "primary") : undefined;
     if (global && primary) {
         if (version !== global.version) fault("InvalidParameterValue", createMessages.secondaryVersionMismatch());
         if (!primary.instances.some((i) => i.isWriter))
-            fault("InvalidDBClusterStateFault", createMessages.primaryWithoutWriter(global.id));
+            fault("InvalidDBClusterStateFault", createMessages.primaryWithoutWriter(primary.arn));
         if (primary.region !== region && input.StorageEncrypted && !input.KmsKeyId)
             fault("InvalidParameterCombination", createMessages.crossRegionReplicaNeedsKey());
     }

@@ -9,6 +9,7 @@ import { modifyDBCluster } from "./modify-cluster";
 import { modifyGlobalCluster } from "./modify-global";
 import { parameterGroupHandlers } from "./parameter-groups";
 import { snapshotHandlers } from "./snapshots";
+import { switchoverHandlers } from "./switchover";
 import { tagHandlers } from "./tags";
 
 export type { Handler, HandlerContext } from "./context";
@@ -26,4 +27,5 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
     ...blueGreenHandlers,
     ...deleteHandlers,
     ...createHandlers,
+    ...switchoverHandlers,
 };

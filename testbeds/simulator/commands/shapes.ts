@@ -2,6 +2,7 @@ import type {
     DBCluster,
     DBClusterSnapshot,
     DBInstance,
+    FailoverStatus,
     GlobalCluster,
     ResourcePendingMaintenanceActions,
 } from "@aws-sdk/client-rds";
@@ -62,6 +63,17 @@ export function globalShape(store: SimStore, g: GlobalClusterState): GlobalClust
         EngineVersion: g.version,
         StorageEncrypted: true,
         DeletionProtection: g.deletionProtection,
+        ...(g.switchover && g.switchover.until > store.now()
+            ? {
+                  FailoverState: {
+                      // API_FailoverState documents `switching-over`; the SDK's FailoverStatus enum lacks it.
+                      Status: "switching-over" as FailoverStatus,
+                      FromDbClusterArn: g.switchover.from,
+                      ToDbClusterArn: g.switchover.to,
+                      IsDataLossAllowed: false,
+                  },
+              }
+            : {}),
         GlobalClusterMembers: members.map((m) => ({
             DBClusterArn: m.arn,
             IsWriter: m.role === "primary",
