@@ -157,7 +157,7 @@ describe("npm run offline (offline/main)", function () {
         // The preview's reads are named as reads, never called "no AWS call".
         assert.match(
             stdout.replace(/\n {6}/g, " "),
-            /Nothing was changed in AWS: the preview only read \(DescribeGlobalClusters ×1, DescribeDBClusters ×2, [^)]*\); the simulated control plane's call log holds 0 mutating calls\.\n/,
+            /Nothing was changed in AWS: the preview only read \(DescribeGlobalClusters ×1, DescribeDBClusters ×2, [^)]*\); since the stack was set up, the simulated control plane's call log holds 0 mutating calls\.\n/,
         );
         assert.doesNotMatch(stdout, /pulumi up: the upgrade steps/);
     });

@@ -1,5 +1,6 @@
 import { strict as assert } from "assert";
 import { runScenario, ScenarioResult } from "../../testbeds/offline/run/offline-run";
+import { notCreatable } from "../../testbeds/offline/scenario/created-aws";
 import { listScenarios, loadScenario } from "../../testbeds/offline/scenario/load";
 import { Scenario } from "../../testbeds/offline/scenario/types";
 
@@ -26,6 +27,12 @@ describe("offline scenarios end to end (--speed max)", function () {
             const result: ScenarioResult = await runScenario(scenario, "max", (l) => lines.push(l));
             const output = lines.join("\n");
             const { expect } = scenario;
+            assert.equal(result.start.created, notCreatable(scenario) === undefined, output);
+            if (result.start.created)
+                assert.match(
+                    result.start.how[0],
+                    /^pulumi up of the stack on main under the mock engine, each RDS resource created through AWS's create calls and their rules: CreateGlobalCluster ×1, CreateDBCluster ×\d+, CreateDBInstance ×\d+$/,
+                );
             assert.equal(result.path, expect.path, output);
             assert.equal(result.blocked, expect.blocked, output);
             assert.equal(result.exitCode, expect.exitCode, output);
@@ -49,7 +56,7 @@ describe("offline scenarios end to end (--speed max)", function () {
                 assert.equal(result.mutatingCalls, 0);
                 assert.match(
                     output,
-                    /Nothing was changed in AWS: the preview only read \(.+\); the simulated control plane's call log holds 0 mutating calls\./,
+                    /Nothing was changed in AWS: the preview only read \(.+\); since the stack was set up, the simulated control plane's call log holds 0 mutating calls\./,
                 );
                 if (expect.rules) assert.deepEqual([...new Set(result.rules)].sort(), [...expect.rules].sort());
             } else if (expect.exitCode === 0) {

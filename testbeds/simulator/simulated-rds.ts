@@ -10,8 +10,8 @@ import { AWS_RDS_RATE_LIMIT, RateLimit, RegionalRateLimiter } from "./rate-limit
 import { CallRecord, Recorder, SimEvent, SimEventKind } from "./recorder";
 import { simulatedClient } from "./sdk-bridge";
 import { ClusterView, clusterView, GlobalClusterView, globalView } from "./views";
-import { SimStore } from "./store";
-import { SeedTopology } from "./topology";
+import { pendingActionState, SimStore } from "./store";
+import { SeedPendingAction, SeedTopology } from "./topology";
 import { settle } from "./transitions";
 import { VirtualClock } from "./virtual-clock";
 
@@ -62,6 +62,8 @@ export interface SimulatedRds {
     auroraVersion(clusterId: string): string;
     /** Makes the cluster's engine upgrades take `ms` from now on. */
     setUpgradeDuration(clusterId: string, ms: number): void;
+    /** AWS schedules a maintenance action on the cluster (DescribePendingMaintenanceActions lists it from now on). */
+    schedulePendingAction(clusterId: string, action: SeedPendingAction): void;
     /**
      * Makes the cluster report `status` (e.g. `modifying`) for the next `ms` virtual milliseconds;
      * while it does, engine changes on it are refused as AWS would.
@@ -178,6 +180,10 @@ export function createSimulatedRds(options: SimulatedRdsOptions = {}): Simulated
         setUpgradeDuration: (id, ms) => {
             if (!Number.isFinite(ms) || ms < 0) throw new Error(`setUpgradeDuration: ms must be >= 0, got ${ms}`);
             findCluster(id).upgradeDurationMs = ms;
+        },
+        schedulePendingAction: (id, action) => {
+            const cluster = findCluster(id);
+            cluster.pendingActions.push(pendingActionState(cluster.engine, action));
         },
         holdStatus: (id, status, ms) => {
             if (!Number.isFinite(ms) || ms <= 0) throw new Error(`holdStatus: ms must be > 0, got ${ms}`);

@@ -9,6 +9,7 @@ import {
     GlobalClusterState,
     InstanceState,
     ParameterGroupState,
+    PendingActionState,
     SnapshotState,
 } from "./model";
 import { Recorder, SimEvent } from "./recorder";
@@ -20,6 +21,7 @@ import {
     regionOfArn,
     SeedMember,
     SeedParameterGroup,
+    SeedPendingAction,
     SeedTopology,
 } from "./topology";
 
@@ -221,14 +223,7 @@ export class SimStore {
             maintenanceWindow: seedWindow(member.preferredMaintenanceWindow),
             instances: [],
             upgradeDurationMs: member.upgradeDurationMs ?? this.settings.defaultUpgradeDurationMs,
-            pendingActions: (member.pendingActions ?? []).map((a) => ({
-                action: a.action ?? "system-update",
-                description: a.description ?? describeAction(engine, a.targetVersion),
-                targetVersion: a.targetVersion,
-                durationMs: a.durationMs,
-                ...(a.optInStatus ? { optInStatus: a.optInStatus } : {}),
-                ...(a.currentApplyDate !== undefined ? { currentApplyDate: a.currentApplyDate } : {}),
-            })),
+            pendingActions: (member.pendingActions ?? []).map((a) => pendingActionState(engine, a)),
             createdAt: this.now(),
             ...(member.managedMasterPassword ? { managedMasterPassword: true } : {}),
         };
@@ -284,6 +279,18 @@ export class SimStore {
         });
         return spec.name;
     }
+}
+
+/** A pending maintenance action as AWS lists it (defaults: `system-update`, the description of its target). */
+export function pendingActionState(engine: Engine, a: SeedPendingAction): PendingActionState {
+    return {
+        action: a.action ?? "system-update",
+        description: a.description ?? describeAction(engine, a.targetVersion),
+        targetVersion: a.targetVersion,
+        durationMs: a.durationMs,
+        ...(a.optInStatus ? { optInStatus: a.optInStatus } : {}),
+        ...(a.currentApplyDate !== undefined ? { currentApplyDate: a.currentApplyDate } : {}),
+    };
 }
 
 function describeAction(engine: Engine, target: string | undefined): string {

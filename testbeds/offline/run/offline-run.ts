@@ -3,7 +3,8 @@ import { SimulatedRds } from "../../simulator";
 import { fromMockRun } from "../policy-runner/engine-emulation/from-mock-engine";
 import { formatVerdicts, runPolicies } from "../policy-runner/local-runner";
 import { renderResourceTree } from "../mock-engine";
-import { currentStateFrom, mutatingCalls, simulatedAws } from "../scenario/simulated-aws";
+import { startingState } from "../scenario/created-aws";
+import { currentStateFrom, mutatingCalls as mutatingCallsSince } from "../scenario/simulated-aws";
 import { Scenario } from "../scenario/types";
 import { BlueGreenRunOutcome, blueGreenOutcome } from "./blue-green-outcome";
 import { PacedClock, Speed } from "./paced-clock";
@@ -48,6 +49,8 @@ export interface ScenarioResult {
     readonly stepsDeclared: number;
     /** The preview's plan had a pre-upgrade snapshot step. */
     readonly snapshotPlanned: boolean;
+    /** How the starting state was made: created through the simulator's Create* calls (then set up), or seeded. */
+    readonly start: { readonly created: boolean; readonly how: readonly string[] };
     /** Blue/green runs: the deployment, the switchover and the old clusters, read from the simulator at the end. */
     readonly blueGreen?: BlueGreenRunOutcome;
 }
@@ -72,15 +75,39 @@ export async function runScenario(
     show: ShowOptions = {},
 ): Promise<ScenarioResult> {
     const clock = new PacedClock();
-    const sim = simulatedAws(scenario, clock);
     const id = scenario.aws.globalCluster;
-    const versions = () => Object.fromEntries(sim.globalCluster(id).members.map((m) => [m.id, m.engineVersion]));
     const { before, after } = stackConfigs(scenario);
 
     out(`aurora-global offline run — scenario ${scenario.name}`);
     for (const line of wrap(scenario.description)) out(line);
     heading(out, "1. The scenario");
-    printScenario(out, scenario, sim, before, after);
+    // The stack on main is created in the simulated control plane (pulumi up under the mock
+    // engine, AWS's create-time rules), then brought to the scenario's state; calls before
+    // `firstCall` set the scene and are not the pull request's.
+    let start;
+    try {
+        start = await startingState(scenario, before, clock);
+    } catch (e) {
+        out(`  the starting state could not be made: ${e instanceof Error ? e.message : String(e)}`);
+        return {
+            start: { created: false, how: [] },
+            exitCode: EXIT.failure,
+            path: "none",
+            blocked: false,
+            rules: [],
+            finalVersions: {},
+            mutatingCalls: 0,
+            snapshots: [],
+            snapshotPlanned: false,
+            stepsDeclared: 0,
+        };
+    }
+    const { sim, firstCall } = start;
+    const versions = () => Object.fromEntries(sim.globalCluster(id).members.map((m) => [m.id, m.engineVersion]));
+    const mutatingCalls = (s: SimulatedRds) => mutatingCallsSince(s, firstCall);
+    // What the previews read: AWS now, and the stack outputs of the update that created the stack.
+    const deployedState = async () => ({ ...(await currentStateFrom(sim, id)), previousStackOutputs: start.outputs });
+    printScenario(out, scenario, sim, before, after, start);
 
     heading(
         out,
@@ -88,24 +115,25 @@ export async function runScenario(
     );
     let preview: Preview;
     try {
-        preview = await previewStack(after, await currentStateFrom(sim, id), sim);
+        preview = await previewStack(after, await deployedState(), sim);
     } catch (e) {
         out(`the stack program failed: ${e instanceof Error ? e.message : String(e)}`);
-        out(nothingChanged(sim));
+        out(nothingChanged(sim, firstCall));
         return {
+            start: { created: start.created, how: start.how },
             exitCode: EXIT.blocked,
             path: "none",
             blocked: true,
             rules: [],
             finalVersions: versions(),
             mutatingCalls: mutatingCalls(sim),
-            snapshots: snapshotsTaken(sim),
+            snapshots: snapshotsTaken(sim, firstCall),
             snapshotPlanned: false,
             stepsDeclared: 0,
         };
     }
     for (const line of renderResourceTree(preview.resources).split("\n")) out(`  ${line}`);
-    const deployed = await previewStack(before, await currentStateFrom(sim, id), sim);
+    const deployed = await previewStack(before, await deployedState(), sim);
     printLiveReads((line) => out(`  ${line}`), preview, diffPreviews(deployed.resources, preview.resources));
 
     if (show.markdown) {
@@ -145,16 +173,17 @@ export async function runScenario(
                 `  ✗ policy pack: ${mandatory.length} mandatory violation${mandatory.length === 1 ? "" : "s"} (${[...new Set(mandatory.map((v) => v.policy))].join(", ")}): the CI check fails`,
             );
         const mutating = mutatingCalls(sim);
-        out(`  ${nothingChanged(sim, liveReads(preview))}`);
+        out(`  ${nothingChanged(sim, firstCall, liveReads(preview))}`);
         out("  exit code 2");
         return {
+            start: { created: start.created, how: start.how },
             exitCode: EXIT.blocked,
             path: preview.plan.path,
             blocked: true,
             rules,
             finalVersions: versions(),
             mutatingCalls: mutating,
-            snapshots: snapshotsTaken(sim),
+            snapshots: snapshotsTaken(sim, firstCall),
             snapshotPlanned: preview.plan.steps.some((s) => s.action === "snapshot"),
             stepsDeclared: 0,
         };
@@ -199,8 +228,10 @@ export async function runScenario(
         },
     );
     for (const line of status.join("").trimEnd().split("\n")) out(`  ${line}`);
-    out(`  AWS calls: ${sim.calls.length} in all, ${mutatingCalls(sim)} changing something (${callSummary(sim)})`);
-    const snapshotTaken = snapshotsTaken(sim);
+    out(
+        `  AWS calls after the stack was set up: ${sim.calls.length - firstCall} in all, ${mutatingCalls(sim)} changing something (${callSummary(sim, firstCall)})`,
+    );
+    const snapshotTaken = snapshotsTaken(sim, firstCall);
     const snapshotPlanned = preview.plan.steps.some((s) => s.action === "snapshot");
     if (snapshotPlanned) {
         out(
@@ -243,19 +274,22 @@ export async function runScenario(
         ? printDrift((line) => out(`  ${line}`), drift)
         : { database: drift.filter((d) => d.type !== "command:local:Command").length, steps: 0 };
     return {
+        start: { created: start.created, how: start.how },
         exitCode: run.ok ? EXIT.ok : EXIT.failure,
         path: preview.plan.path,
         blocked: false,
         rules,
         finalVersions: versions(),
         mutatingCalls: mutatingCalls(sim),
-        snapshots: snapshotsTaken(sim),
-        snapshotsOf: sim
-            .callsOf("CreateDBClusterSnapshot")
+        snapshots: snapshotsTaken(sim, firstCall),
+        snapshotsOf: sim.calls
+            .slice(firstCall)
+            .filter((c) => c.command === "CreateDBClusterSnapshot")
             .filter((c) => !c.error)
             .map((c) => String(c.input.DBClusterIdentifier)),
-        upgradeOrder: sim
-            .callsOf("ModifyDBCluster")
+        upgradeOrder: sim.calls
+            .slice(firstCall)
+            .filter((c) => c.command === "ModifyDBCluster")
             .filter((c) => !c.error && c.input.EngineVersion !== undefined)
             .map((c) => String(c.input.DBClusterIdentifier)),
         nextPreview: {
@@ -275,11 +309,11 @@ export async function runScenario(
  * The proof that a blocked run changed nothing. The preview's live reads are reads (answered
  * from the simulator's state, outside its call log); what counts is that no call changed anything.
  */
-function nothingChanged(sim: SimulatedRds, reads?: string): string {
-    const mutating = mutatingCalls(sim);
+function nothingChanged(sim: SimulatedRds, firstCall: number, reads?: string): string {
+    const mutating = mutatingCallsSince(sim, firstCall);
     const read =
         reads === undefined ? "" : reads === "" ? " the preview read nothing;" : ` the preview only read (${reads});`;
-    return `Nothing was changed in AWS:${read} the simulated control plane's call log holds ${mutating} mutating call${mutating === 1 ? "" : "s"}.`;
+    return `Nothing was changed in AWS:${read} since the stack was set up, the simulated control plane's call log holds ${mutating} mutating call${mutating === 1 ? "" : "s"}.`;
 }
 
 function versionsByRegion(v: unknown): Record<string, string> {
@@ -290,18 +324,18 @@ function versionsByRegion(v: unknown): Record<string, string> {
 }
 
 /** `CreateDBClusterSnapshot ×1, ModifyGlobalCluster ×1`: the mutating calls by operation, in first-call order. */
-function callSummary(sim: SimulatedRds): string {
+function callSummary(sim: SimulatedRds, firstCall: number): string {
     const counts = new Map<string, number>();
-    for (const c of sim.calls)
+    for (const c of sim.calls.slice(firstCall))
         if (!c.command.startsWith("Describe") && !c.command.startsWith("List"))
             counts.set(c.command, (counts.get(c.command) ?? 0) + 1);
     return [...counts].map(([op, n]) => `${op} ×${n}`).join(", ") || "none";
 }
 
 /** Snapshots created through successful CreateDBClusterSnapshot calls. */
-function snapshotsTaken(sim: SimulatedRds): string[] {
-    return sim
-        .callsOf("CreateDBClusterSnapshot")
-        .filter((c) => !c.error)
+function snapshotsTaken(sim: SimulatedRds, firstCall: number): string[] {
+    return sim.calls
+        .slice(firstCall)
+        .filter((c) => c.command === "CreateDBClusterSnapshot" && !c.error)
         .map((c) => String(c.input.DBClusterSnapshotIdentifier));
 }

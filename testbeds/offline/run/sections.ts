@@ -1,4 +1,5 @@
 import { SimulatedRds } from "../../simulator";
+import { StartingState } from "../scenario/created-aws";
 import { Scenario } from "../scenario/types";
 import { Drift, Preview } from "./preview";
 import { memberLine, Out } from "./upgrade";
@@ -62,9 +63,13 @@ export function printScenario(
     sim: SimulatedRds,
     before: Record<string, unknown>,
     after: Record<string, unknown>,
+    start: Pick<StartingState, "how">,
 ): void {
     const global = sim.globalCluster(scenario.aws.globalCluster);
-    out(`What runs in AWS now (the simulated control plane, seeded from scenarios/${scenario.name}.yaml):`);
+    out("How AWS got here (the simulated control plane):");
+    for (const line of start.how) out(`  ${line}`);
+    out("");
+    out(`What runs in AWS now (scenarios/${scenario.name}.yaml):`);
     out(`  global cluster ${global.id}: ${global.engine} ${global.engineVersion}, ${global.status}`);
     for (const m of global.members) {
         const seeded = scenario.aws.members.find((x) => x.cluster === m.id);

@@ -80,7 +80,8 @@ async function pendingActionsOf(sim: SimulatedRds, region: string, clusterId: st
         .map((d) => ({ action: d.Action!, ...(d.Description ? { description: d.Description } : {}) }));
 }
 
-/** Calls that change something (everything but Describe… and List…). */
-export function mutatingCalls(sim: SimulatedRds): number {
-    return sim.calls.filter((c) => !c.command.startsWith("Describe") && !c.command.startsWith("List")).length;
+/** Calls that change something (everything but Describe… and List…), from the `from`-th call on. */
+export function mutatingCalls(sim: SimulatedRds, from = 0): number {
+    return sim.calls.slice(from).filter((c) => !c.command.startsWith("Describe") && !c.command.startsWith("List"))
+        .length;
 }
