@@ -137,6 +137,7 @@ export function createBlueGreen(
             pendingActions: [],
             createdAt: now,
             deletionProtection: blue.deletionProtection,
+            kmsKeyId: blue.kmsKeyId,
             tags: blue.tags ? new Map(blue.tags) : undefined,
         };
         store.addCluster(copy);

@@ -79,6 +79,11 @@ export interface ClusterState {
     deletionProtection?: boolean;
     /** Tags (AddTagsToResource on the cluster ARN). */
     tags?: Map<string, string>;
+    /**
+     * KmsKeyId of an encrypted cluster (CreateDBCluster's, else the region's `aws/rds` key). A
+     * blue/green green copy is a clone of the blue volume: the same key.
+     */
+    kmsKeyId?: string;
     /** The master password is managed in Secrets Manager (ManageMasterUserPassword; ModifyDBCluster turns it off). */
     managedMasterPassword?: boolean;
 }

@@ -7,7 +7,7 @@ import { Engine, isEngine, parameterGroupFamily, parseVersion } from "../../../e
 import { fault, messages } from "../aws-errors";
 import { ClusterState, ParameterGroupState } from "../model";
 import { SimStore } from "../store";
-import { clusterArn, globalClusterArn, idFromArnOrId, instanceArn } from "../topology";
+import { ACCOUNT_ID, clusterArn, globalClusterArn, idFromArnOrId, instanceArn } from "../topology";
 import { handler, Handler } from "./context";
 import { seedWindow } from "../maintenance-window";
 import { clusterShape, globalShape, instanceShape } from "./shapes";
@@ -133,6 +133,10 @@ const createDBCluster = handler<CreateDBClusterCommandInput>(({ store, region },
         createdAt: store.now(),
         deletionProtection: input.DeletionProtection ?? false,
         maintenanceWindow: seedWindow(input.PreferredMaintenanceWindow),
+        // Encrypted without a key: the account's AWS managed key of the region (API_CreateDBCluster, KmsKeyId).
+        ...(input.StorageEncrypted
+            ? { kmsKeyId: input.KmsKeyId ?? `arn:aws:kms:${region}:${ACCOUNT_ID}:alias/aws/rds` }
+            : {}),
     };
     store.clusters.set(`${region}/${id}`, cluster);
     if (global) global.members.push(cluster.arn);

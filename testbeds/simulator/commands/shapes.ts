@@ -31,6 +31,7 @@ export function clusterShape(store: SimStore, c: ClusterState): DBCluster {
         })),
         MultiAZ: c.instances.length > 1,
         StorageEncrypted: true,
+        ...(c.kmsKeyId ? { KmsKeyId: c.kmsKeyId } : {}),
         DeletionProtection: c.deletionProtection ?? true,
         AutoMinorVersionUpgrade: false,
         ClusterCreateTime: new Date(c.createdAt),
