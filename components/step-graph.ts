@@ -52,8 +52,11 @@ export function stepGraph(
         optIn: upgrade.applyPendingPatches || DEFAULT_OPT_IN,
         patchRound: plan.path === "patch",
         identity,
-        // A major upgrade's steps plan with the target-family groups the preview planned with.
-        ...(plan.path === "major" && parameterGroups ? { parameterGroups } : {}),
+        // A major upgrade's steps plan with the target-family groups the preview planned with; a
+        // blue/green major passes them to CreateBlueGreenDeployment (TargetDBClusterParameterGroupName).
+        ...((plan.path === "major" || (plan.path === "blue-green" && plan.change === "major")) && parameterGroups
+            ? { parameterGroups }
+            : {}),
         ...(plan.path === "blue-green"
             ? { switchoverTimeoutSeconds: upgrade.switchoverTimeoutSeconds, oldClusters: upgrade.oldClusters }
             : {}),

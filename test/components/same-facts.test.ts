@@ -1,4 +1,4 @@
-import { ModifyDBClusterCommand } from "@aws-sdk/client-rds";
+import { CreateDBClusterParameterGroupCommand, ModifyDBClusterCommand } from "@aws-sdk/client-rds";
 import * as assert from "assert";
 import { AuroraGlobalDatabase, AuroraGlobalDatabaseArgs, DEFAULTS } from "../../components";
 import { PlanJson } from "../../planner";
@@ -259,6 +259,67 @@ describe("components: a major upgrade with the program's own target-family param
             assert.strictEqual(c.inputs.dbClusterParameterGroupName, "app-pg16");
             assert.ok(c.ignoreChanges.includes("dbClusterParameterGroupName"), c.name);
         }
+    });
+});
+
+describe("components: a blue/green major upgrade with the program's own target-family parameter groups", function () {
+    this.timeout(120_000);
+
+    const bgMajorSeed = (): SeedTopology => ({
+        globalClusterId: "app",
+        engine: "aurora-postgresql",
+        version: "16.6.2",
+        members: [
+            { id: `app-${USE1}`, region: USE1, role: "primary", instances: 2, clusterParameterGroup: "app-pg16" },
+            { id: `app-${APNE1}`, region: APNE1, role: "secondary", clusterParameterGroup: "app-pg16" },
+        ],
+    });
+    const bgMajorArgs = (): AuroraGlobalDatabaseArgs => ({
+        ...args("17.4", { allowMajorVersionUpgrade: true, strategy: "blue-green" }),
+        primary: {
+            region: USE1,
+            instanceCount: 2,
+            clusterParameterGroupName: "app-pg16",
+            targetClusterParameterGroupName: "app-pg17",
+        },
+        secondaries: [
+            { region: APNE1, clusterParameterGroupName: "app-pg16", targetClusterParameterGroupName: "app-pg17" },
+        ],
+    });
+
+    it("the groups reach the blue/green step; the green clusters of every region start on them; the next preview plans nothing", async () => {
+        const sim = simulate(bgMajorSeed());
+        for (const region of [USE1, APNE1])
+            await sim.clientFor(region).send(
+                new CreateDBClusterParameterGroupCommand({
+                    DBClusterParameterGroupName: "app-pg17",
+                    DBParameterGroupFamily: "aurora-postgresql17",
+                    Description: "the program's target-family group",
+                }),
+            );
+        const first = await preview(sim, bgMajorArgs());
+        assert.strictEqual(first.plan.path, "blue-green");
+        const step = first.run.resources.find((r) => r.name === "db-upgrade-blue-green");
+        assert.strictEqual(
+            step?.inputs.create,
+            `${DEFAULTS.cli} upgrade --region ${USE1} --global-cluster app --target 17.4 --allow-major --strategy blue-green --switchover-timeout-seconds 300 --old-clusters keep --cluster-parameter-group app-${USE1}=app-pg17 --cluster-parameter-group app-${APNE1}=app-pg17 --no-snapshot`,
+        );
+        await runSteps(sim, first.run.resources);
+        assert.deepStrictEqual(
+            sim.callsOf("CreateBlueGreenDeployment").map((c) => c.input.TargetDBClusterParameterGroupName),
+            ["app-pg17"],
+        );
+        for (const id of [`app-${USE1}`, `app-${APNE1}`]) {
+            assert.strictEqual(sim.cluster(id).engineVersion, "17.4");
+            assert.strictEqual(sim.cluster(id).clusterParameterGroup, "app-pg17");
+            assert.strictEqual(sim.cluster(`${id}-old1`).clusterParameterGroup, "app-pg16");
+        }
+        const next = await preview(sim, bgMajorArgs());
+        assert.strictEqual(next.plan.path, "none");
+        assert.deepStrictEqual(
+            next.run.logs.filter((l) => l.severity !== "info"),
+            [],
+        );
     });
 });
 
