@@ -95,14 +95,12 @@ describe("offline engine: no drift after a blue/green switchover (the stack crea
     it("refresh reports what AWS changed behind the stack's back: an update, and a replacement for a ForceNew attribute", async () => {
         const sim = createSimulatedRds({ rateLimit: false });
         const created = await stack(sim, {}, false);
-        await sim
-            .clientFor("us-east-1")
-            .send(
-                new ModifyDBClusterCommand({
-                    DBClusterIdentifier: "aurora-global-dev-us-east-1",
-                    DeletionProtection: false,
-                }),
-            );
+        await sim.clientFor("us-east-1").send(
+            new ModifyDBClusterCommand({
+                DBClusterIdentifier: "aurora-global-dev-us-east-1",
+                DeletionProtection: false,
+            }),
+        );
         const secondary = created.resources.find((r) => r.name === "aurora-secondary-ap-northeast-1-cluster")!;
         const otherKey = {
             ...secondary,
