@@ -3,6 +3,7 @@ import { isBlocked, Plan, renderPlan } from "../../planner";
 import { OldClusters } from "../../vocabulary";
 import { RdsGateway } from "../aws/gateway";
 import { existingDeployment, runBlueGreen } from "../blue-green/run";
+import { prepareGreenGroups } from "../blue-green/green-groups";
 import { describeRetired } from "../blue-green/retire";
 import { RunContext } from "../execute/context";
 import { RunLease } from "../lease/run-lease";
@@ -99,6 +100,9 @@ async function blueGreen(
         { timeoutMinutes: a.timeoutMinutes, pollSeconds: a.pollSeconds },
         deps.hooks,
     );
+    // Before the snapshot: groups that cannot go into one deployment stop the run with nothing done.
+    // A deployment found is past its creation: its groups were chosen then.
+    const groups = found ? {} : await prepareGreenGroups(ctx, a.target);
     if (!found) {
         const snapshot = plan.steps.find((s) => s.action === "snapshot");
         if (snapshot && a.snapshot)
@@ -113,15 +117,14 @@ async function blueGreen(
                 snapshot,
             );
     }
-    const writer = topology.members.find((m) => m.role === "primary")?.cluster ?? "";
     const outcome = await runBlueGreen(
         ctx,
         {
             target: a.target,
             switchoverTimeoutSeconds: a.switchoverTimeoutSeconds,
             oldClusters: a.oldClusters,
-            clusterParameterGroup: a.parameterGroups?.cluster?.[writer],
-            instanceParameterGroup: a.parameterGroups?.instance?.[writer],
+            clusterParameterGroup: groups.cluster,
+            instanceParameterGroup: groups.instance,
         },
         found,
     );

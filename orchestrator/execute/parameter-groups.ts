@@ -29,7 +29,7 @@ import { waitForMember } from "./wait-member";
  * the member (`aurora-global:for:<cluster>`) before the global upgrade, so a re-run after AWS
  * reset the member to default groups still finds what to apply (topology/group-tags.ts).
  */
-export async function prepareParameterGroups(ctx: RunContext, step: PlanStep): Promise<void> {
+export async function prepareParameterGroups(ctx: RunContext, step: Pick<PlanStep, "region" | "to">): Promise<void> {
     const family = parameterGroupFamily(parseVersion(ctx.engine, step.to ?? ""));
     for (const m of ctx.topology.members.filter((x) => x.region === step.region)) {
         // A member already on the target family's defaults (its groups were found by tag) has nothing to copy from.

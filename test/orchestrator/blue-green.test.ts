@@ -2,6 +2,7 @@ import * as assert from "assert";
 import {
     CreateBlueGreenDeploymentCommand,
     DescribeBlueGreenDeploymentsCommand,
+    DescribeDBClusterParametersCommand,
     ListTagsForResourceCommand,
 } from "@aws-sdk/client-rds";
 import { DEFAULT_PLAN_OPTIONS, planUpgrade } from "../../planner";
@@ -9,7 +10,7 @@ import { RdsGateway } from "../../orchestrator/aws/gateway";
 import { executePlan } from "../../orchestrator/execute/execute-plan";
 import { describeTopology } from "../../orchestrator/topology/describe";
 import { toPlanInput } from "../../orchestrator/topology/plan-input";
-import { messages, SimulatedRds } from "../../testbeds/simulator";
+import { messages, SeedTopology, SimulatedRds } from "../../testbeds/simulator";
 import { cli, CliRun, mutatingCalls, MYSQL_ARGS, MYSQL_SEED, PG_ARGS, PG_SEED, simulate } from "./harness";
 
 const PG_BG = ["upgrade", ...PG_ARGS, "--target", "17.5", "--strategy", "blue-green"];
@@ -321,6 +322,69 @@ describe("orchestrator CLI: the blue/green flags belong to the run that switches
             "aurora-global: --old-clusters keep applies to --strategy blue-green only (this run's strategy is rolling): add --strategy blue-green or leave it off\n",
         );
         assert.strictEqual(sim.calls.length, 0);
+    });
+});
+
+describe("orchestrator CLI: a blue/green major keeps the database's parameter settings", () => {
+    const seed = (secondaryGroup = "app-aurora-postgresql16"): SeedTopology => ({
+        ...PG_SEED,
+        version: "16.6.2",
+        members: [
+            {
+                id: "app-use1",
+                region: "us-east-1",
+                role: "primary",
+                instances: 2,
+                clusterParameterGroup: { name: "app-aurora-postgresql16", parameters: { "rds.force_ssl": "1" } },
+            },
+            {
+                id: "app-apne1",
+                region: "ap-northeast-1",
+                role: "secondary",
+                clusterParameterGroup: { name: secondaryGroup, parameters: { "rds.force_ssl": "1" } },
+            },
+        ],
+    });
+    const MAJOR = ["upgrade", ...PG_ARGS, "--target", "17.4", "--allow-major", "--strategy", "blue-green"];
+
+    it("custom 16 groups: their 17 copies (user parameters included) are created in every region and the green clusters start on them", async () => {
+        const sim = simulate(seed());
+        const r = await cli(sim, MAJOR);
+        assert.strictEqual(r.code, 0, r.stderr);
+        assert.deepStrictEqual(
+            sim.callsOf("CreateBlueGreenDeployment").map((c) => c.input.TargetDBClusterParameterGroupName),
+            ["app-aurora-postgresql17"],
+        );
+        for (const [id, region] of [
+            ["app-use1", "us-east-1"],
+            ["app-apne1", "ap-northeast-1"],
+        ]) {
+            assert.strictEqual(sim.cluster(id).engineVersion, "17.4");
+            assert.strictEqual(sim.cluster(id).clusterParameterGroup, "app-aurora-postgresql17");
+            const params = await sim.clientFor(region).send(
+                new DescribeDBClusterParametersCommand({
+                    DBClusterParameterGroupName: "app-aurora-postgresql17",
+                    Source: "user",
+                }),
+            );
+            assert.deepStrictEqual(
+                params.Parameters?.map((p) => [p.ParameterName, p.ParameterValue]),
+                [["rds.force_ssl", "1"]],
+            );
+        }
+    });
+
+    it("members whose groups would get different names: stops before creating anything (exit 1)", async () => {
+        const sim = simulate(seed("apne-aurora-postgresql16"));
+        const r = await cli(sim, MAJOR);
+        assert.strictEqual(r.code, 1);
+        assert.match(
+            r.stderr,
+            /on one target-family cluster parameter group \(CreateBlueGreenDeployment takes one name\), but the members' groups differ: "app-aurora-postgresql17" \(app-use1, us-east-1\), "apne-aurora-postgresql17" \(app-apne1, ap-northeast-1\)\. Give them one name in every region .*nothing was created/,
+        );
+        assert.strictEqual(count(sim, "CreateBlueGreenDeployment"), 0);
+        assert.strictEqual(count(sim, "CreateDBClusterParameterGroup"), 0);
+        assert.strictEqual(count(sim, "CreateDBClusterSnapshot"), 0);
     });
 });
 
