@@ -49,6 +49,12 @@ describe("offline scenarios end to end (--speed max)", function () {
             if (expect.upgradeOrder) assert.deepEqual(result.upgradeOrder, expect.upgradeOrder, output);
             if (expect.snapshotOf) assert.deepEqual(result.snapshotsOf, [expect.snapshotOf], output);
             if (expect.blueGreen) assertBlueGreen(scenario, result, output);
+            if (expect.finalClusterParameterGroup)
+                assert.deepEqual(
+                    result.finalClusterParameterGroups,
+                    Object.fromEntries(scenario.aws.members.map((m) => [m.cluster, expect.finalClusterParameterGroup])),
+                    output,
+                );
             if (result.snapshotPlanned && !expect.blocked) {
                 assert.equal(result.snapshots.length, 1, `the plan's pre-upgrade snapshot was taken once\n${output}`);
             }

@@ -25,6 +25,8 @@ export interface ScenarioResult {
     readonly rules: readonly string[];
     /** Every member's EngineVersion at the end, by cluster identifier. */
     readonly finalVersions: Readonly<Record<string, string>>;
+    /** Every member's cluster parameter group at the end, by cluster identifier (successful runs). */
+    readonly finalClusterParameterGroups?: Readonly<Record<string, string>>;
     /** Mutating calls the simulated control plane received. */
     readonly mutatingCalls: number;
     /** Identifiers of the cluster snapshots the run created. */
@@ -301,6 +303,9 @@ export async function runScenario(
         },
         snapshotPlanned,
         stepsDeclared: preview.steps.length,
+        finalClusterParameterGroups: Object.fromEntries(
+            sim.globalCluster(id).members.map((m) => [m.id, m.clusterParameterGroup]),
+        ),
         ...(preview.plan.path === "blue-green" ? { blueGreen: await blueGreenOutcome(sim, scenario.aws.members) } : {}),
     };
 }

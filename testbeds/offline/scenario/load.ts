@@ -175,7 +175,25 @@ function parseMember(f: Fields, m: unknown, where: string, globalCluster: string
         rpo: f.bool(o, "rpo", where, false),
         pendingActions: pendingRaw.map((p, j) => parsePendingAction(f, p, `${where}pendingActions[${j}].`)),
         failUpgrade: f.bool(o, "failUpgrade", where, false),
+        ...(o.clusterParameterGroup !== undefined
+            ? {
+                  clusterParameterGroup: {
+                      name: f.str(o, "clusterParameterGroup", where),
+                      parameters: parameterMap(f, o.clusterParameters, `${where}clusterParameters`),
+                  },
+              }
+            : {}),
     };
+}
+
+/** `clusterParameters:` — user-set parameters by name, values as text. */
+function parameterMap(f: Fields, raw: unknown, where: string): Record<string, string> {
+    if (raw === undefined) return {};
+    if (!isObj(raw)) {
+        f.problem(`${where} must be a mapping of parameter names to values (e.g. rds.force_ssl: "1")`);
+        return {};
+    }
+    return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, String(v)]));
 }
 
 function parsePendingAction(f: Fields, p: unknown, where: string): ScenarioPendingAction {
@@ -202,6 +220,8 @@ function parseExpect(f: Fields, raw: unknown): ScenarioExpect {
         ? Object.fromEntries(Object.entries(ex.finalVersions).map(([k, v]) => [k, String(v)]))
         : undefined;
     const blueGreen = ex.blueGreen === undefined ? undefined : parseBlueGreenExpect(f, ex.blueGreen);
+    const group =
+        ex.finalClusterParameterGroup === undefined ? undefined : f.str(ex, "finalClusterParameterGroup", "expect.");
     return {
         path: f.str(ex, "path", "expect."),
         blocked,
@@ -212,6 +232,7 @@ function parseExpect(f: Fields, raw: unknown): ScenarioExpect {
         ...(upgradeOrder ? { upgradeOrder } : {}),
         ...(snapshotOf ? { snapshotOf } : {}),
         ...(blueGreen ? { blueGreen } : {}),
+        ...(group ? { finalClusterParameterGroup: group } : {}),
     };
 }
 

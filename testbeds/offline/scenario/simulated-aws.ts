@@ -18,6 +18,7 @@ export function seedOf(scenario: Scenario): SeedTopology {
             instances: m.instances,
             ...(m.version !== undefined ? { version: m.version } : {}),
             rpo: m.rpo,
+            ...(m.clusterParameterGroup ? { clusterParameterGroup: m.clusterParameterGroup } : {}),
             upgradeDurationMs: m.upgradeMinutes * 60_000,
             pendingActions: m.pendingActions.map((p) => ({
                 action: p.action,

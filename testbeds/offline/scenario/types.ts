@@ -28,6 +28,8 @@ export interface ScenarioMember {
     readonly pendingActions: readonly ScenarioPendingAction[];
     /** Fault: the member's next engine upgrade ends in `upgrade_failed`. */
     readonly failUpgrade: boolean;
+    /** A custom cluster parameter group (of the running version's family) and its user-set parameters. */
+    readonly clusterParameterGroup?: { readonly name: string; readonly parameters: Readonly<Record<string, string>> };
 }
 
 /** What runs in AWS before the pull request is merged. */
@@ -70,6 +72,8 @@ export interface ScenarioExpect {
     readonly upgradeOrder?: readonly string[];
     /** The cluster the pre-upgrade snapshot was taken of. */
     readonly snapshotOf?: string;
+    /** Every member's cluster parameter group at the end (a major's target-family group). */
+    readonly finalClusterParameterGroup?: string;
     /** Blue/green runs: one deployment, switched over, deleted; the old clusters as asked. */
     readonly blueGreen?: ScenarioBlueGreenExpect;
 }
