@@ -5,6 +5,7 @@ import { createSimulatedRds, SimulatedRds, VirtualClock } from "../../simulator"
 import { SWITCHOVER_MS } from "../../simulator/commands/switchover";
 import { simulatedAws } from "./simulated-aws";
 import { Scenario } from "./types";
+import { createUserParameterGroups } from "./user-groups";
 
 /** The project root (Pulumi.yaml, index.ts). */
 const PROJECT_DIR = path.join(__dirname, "..", "..", "..");
@@ -61,8 +62,10 @@ export async function startingState(
         };
     }
     const sim = createSimulatedRds({ clock });
+    const groups = await createUserParameterGroups(sim, scenario);
     const outputs = await createStack(sim, before, projectDir);
     const how = [
+        ...groups,
         `pulumi up of the stack on main under the mock engine, each RDS resource created through AWS's create calls and their rules: ${createdSummary(sim)}`,
     ];
     checkCreated(sim, scenario);
@@ -115,7 +118,8 @@ async function createStack(
 function createdSummary(sim: SimulatedRds): string {
     const counts = new Map<string, number>();
     for (const c of sim.calls)
-        if (c.command.startsWith("Create") && !c.error) counts.set(c.command, (counts.get(c.command) ?? 0) + 1);
+        if (c.command.startsWith("Create") && !c.command.endsWith("ParameterGroup") && !c.error)
+            counts.set(c.command, (counts.get(c.command) ?? 0) + 1);
     return [...counts].map(([op, n]) => `${op} ×${n}`).join(", ") || "nothing created";
 }
 
