@@ -1,4 +1,4 @@
-import { cliCommand } from "../orchestrator/cli/location";
+import { cliCommand } from "../cli-contract";
 import { Strategy } from "../planner";
 
 /** Defaults, one place. */

@@ -5,7 +5,7 @@ import { RdsGateway, SdkCommand } from "../orchestrator/aws/gateway";
 import { RetryPolicy } from "../orchestrator/aws/retry";
 import { InputError } from "../orchestrator/errors";
 import { describeTopology } from "../orchestrator/topology/describe";
-import { GroupOverrides } from "../orchestrator/topology/group-overrides";
+import { GroupOverrides } from "../cli-contract";
 import { targetFamilyIfMajor } from "../orchestrator/topology/parameter-groups";
 import { toPlanInput } from "../orchestrator/topology/plan-input";
 import { describeGlobalCluster } from "../orchestrator/topology/reads";

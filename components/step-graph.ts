@@ -1,10 +1,15 @@
-import { shellWord } from "../orchestrator/cli/location";
-import { STEP_FLAGS, StepCommandOptions, stepCommandArgs } from "../orchestrator/cli/steps";
-import { GroupOverrides } from "../orchestrator/topology/group-overrides";
+import {
+    AwsIdentity,
+    GroupOverrides,
+    RUN_FLAGS,
+    shellWord,
+    STEP_FLAGS,
+    StepCommandOptions,
+    stepCommandArgs,
+} from "../cli-contract";
 import { isBlocked, Plan, PlanStep } from "../planner";
 import { ComponentStep, ComponentStepAction, DEFAULT_OPT_IN, isMemberStepAction } from "../vocabulary";
 import { ResolvedUpgrade } from "./args";
-import { AwsIdentity } from "./step-identity";
 
 /**
  * One upgrade step as the component creates it: a command line of the orchestrator CLI and the
@@ -18,15 +23,15 @@ export interface StepSpec extends ComponentStep {
     readonly after: readonly string[];
 }
 
-/** The CLI's step flags (`--only-member CLUSTER_ID`, `--only-snapshot`), owned by the orchestrator. */
-export const CLI_FLAGS = { ...STEP_FLAGS, noSnapshot: "--no-snapshot" } as const;
+/** The CLI's step flags (`--only-member CLUSTER_ID`, `--only-snapshot`, `--no-snapshot`), from the CLI contract. */
+export const CLI_FLAGS = { ...STEP_FLAGS, noSnapshot: RUN_FLAGS.noSnapshot } as const;
 
 /**
  * The upgrade steps for a plan: snapshot first, then every secondary (in parallel), then the
  * primary, which waits for every secondary step; or one global step (managed minor or major,
  * which also prepares and re-applies parameter groups); or one blue/green step (create the
  * deployment, switch over, clean up). No steps for a blocked plan or a plan
- * without work. Each command line comes from the orchestrator's `stepCommandArgs`, so every
+ * without work. Each command line comes from the CLI contract's `stepCommandArgs`, so every
  * step re-plans in the CLI with the same options and reaches the same path; a major upgrade's
  * steps carry the program's target-family parameter groups (`--cluster-parameter-group` …).
  */

@@ -25,5 +25,7 @@ export { lineLogger, memoryLogger, silentLogger, formatDuration } from "./log/lo
 export type { Logger } from "./log/logger";
 export { main, realClients, EXIT, renderStatus, failoverReady } from "./cli";
 export type { CliDeps } from "./cli";
-export { CLI_BIN, STEP_FLAGS, stepCommandArgs, selectSteps } from "./cli/steps";
-export type { StepCommandOptions, StepFilter } from "./cli/steps";
+export { selectSteps } from "./cli/steps";
+export type { StepFilter } from "./cli/steps";
+export { CLI_BIN, STEP_FLAGS, stepCommandArgs } from "../cli-contract";
+export type { StepCommandOptions } from "../cli-contract";

@@ -9,7 +9,7 @@ import { RunContext } from "../execute/context";
 import { RunLease } from "../lease/run-lease";
 import { snapshotPrimary, snapshotIdentifier } from "../execute/snapshot";
 import { formatDuration } from "../log/logger";
-import { GroupOverrides } from "../topology/group-overrides";
+import { GroupOverrides } from "../../cli-contract";
 import { Topology } from "../topology/types";
 import { ResolvedDeps } from "./deps";
 

@@ -18,7 +18,7 @@ import { executePlan } from "../execute/execute-plan";
 import { snapshotIdentifier } from "../execute/snapshot";
 import { formatDuration, lineLogger } from "../log/logger";
 import { describeTopology } from "../topology/describe";
-import { GroupOverrides } from "../topology/group-overrides";
+import { GroupOverrides } from "../../cli-contract";
 import { runningVersion, toPlanInput } from "../topology/plan-input";
 import { Topology } from "../topology/types";
 import { DEFAULT_OLD_CLUSTERS, OldClusters } from "../../vocabulary";

@@ -1,5 +1,6 @@
 import { rdsClients } from "../aws/clients";
-import { AwsIdentity, identityClients } from "../aws/identity";
+import { AwsIdentity } from "../../cli-contract";
+import { identityClients } from "../aws/identity";
 import { RandomSource } from "../aws/retry";
 import { ExecuteHooks } from "../execute/types";
 import { LeaseSettings } from "../lease/acquire";

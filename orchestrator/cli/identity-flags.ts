@@ -1,16 +1,4 @@
-import { AwsIdentity } from "../aws/identity";
-
-/**
- * The identity flags every command takes: whom the CLI acts as. The Pulumi upgrade steps pass the
- * identity of the AWS provider the database uses (names and ARNs only, never keys).
- */
-export const IDENTITY_FLAGS = {
-    profile: "--profile",
-    roleArn: "--role-arn",
-    roleSessionName: "--role-session-name",
-    externalId: "--external-id",
-    endpointUrl: "--endpoint-url",
-} as const;
+import { AwsIdentity, IDENTITY_FLAGS } from "../../cli-contract";
 
 // IAM role ARN: arn:PARTITION:iam::ACCOUNT:role/PATH/NAME (IAM User Guide, "IAM identifiers").
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
@@ -63,14 +51,4 @@ export function parseIdentity(raw: Raw, errors: string[]): AwsIdentity {
         ...(externalId !== undefined ? { externalId } : {}),
         ...(endpointUrl !== undefined ? { endpointUrl } : {}),
     };
-}
-
-/** The flags that hand `identity` to the CLI (what an upgrade step's command line carries). */
-export function identityArgs(identity: AwsIdentity): string[] {
-    const out: string[] = [];
-    for (const key of ["profile", "roleArn", "roleSessionName", "externalId", "endpointUrl"] as const) {
-        const value = identity[key];
-        if (value !== undefined) out.push(IDENTITY_FLAGS[key], value);
-    }
-    return out;
 }

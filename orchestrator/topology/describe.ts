@@ -14,7 +14,8 @@ import {
     pendingActionsOf,
     userClusterParameters,
 } from "./facts";
-import { applyGroupOverrides, GroupOverrides } from "./group-overrides";
+import { GroupOverrides } from "../../cli-contract";
+import { applyGroupOverrides } from "./group-overrides";
 import { resumeTargets, TaggedGroupFinder } from "./group-tags";
 import { familyOf, targetGroupName, targetFamilyIfMajor } from "./parameter-groups";
 import { readCluster, readGlobalCluster } from "./reads";

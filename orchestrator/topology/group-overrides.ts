@@ -1,3 +1,4 @@
+import { GROUP_FLAGS, GroupOverrides } from "../../cli-contract";
 import { Engine } from "../../engine-versions";
 import { isNotFound } from "../aws/errors";
 import { RdsGateway } from "../aws/gateway";
@@ -6,22 +7,6 @@ import { isDefaultGroup } from "./facts";
 import { describeGroups, GroupKind } from "./group-tags";
 import { familyOf } from "./parameter-groups";
 import { MemberTopology } from "./types";
-
-/**
- * Explicit target-family groups by member cluster identifier, from the hidden flags
- * `--cluster-parameter-group CLUSTER=NAME` and `--instance-parameter-group CLUSTER=NAME`. They win
- * over the derived names and over the tags: the manual way to finish a major upgrade whose groups
- * aurora-global cannot find (made by hand, or by a version that did not tag them yet).
- */
-export interface GroupOverrides {
-    readonly cluster?: Readonly<Record<string, string>>;
-    readonly instance?: Readonly<Record<string, string>>;
-}
-
-export const GROUP_FLAGS: Readonly<Record<GroupKind, string>> = {
-    cluster: "--cluster-parameter-group",
-    instance: "--instance-parameter-group",
-};
 
 /** What the overrides are checked against. */
 export interface OverrideContext {

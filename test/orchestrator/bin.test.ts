@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { spawnSync } from "child_process";
 import * as path from "path";
-import { CLI_BIN } from "../../orchestrator/cli/steps";
+import { CLI_BIN } from "../../cli-contract";
 
 /** The JS shim runs the TypeScript CLI with ts-node (no build step), as `npx aurora-global` does. */
 describe("orchestrator: bin/aurora-global.js", function () {

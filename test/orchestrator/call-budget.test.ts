@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { DescribeDBClustersCommand, ModifyDBClusterCommand, RDSClient } from "@aws-sdk/client-rds";
 import { RdsGateway } from "../../orchestrator/aws/gateway";
 import { DEFAULT_RETRY, READ_ONLY_RETRY } from "../../orchestrator/aws/retry";
-import { stepCommandArgs } from "../../orchestrator/cli/steps";
+import { stepCommandArgs } from "../../cli-contract";
 import { BASE_POLL_MS, EARLIEST_UPGRADE_FINISH_MS } from "../../orchestrator/execute/poll-schedule";
 import { OPTIONAL_FACT_RETRY } from "../../orchestrator/topology/facts";
 import { VirtualClock } from "../../testbeds/simulator";

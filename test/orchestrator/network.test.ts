@@ -8,7 +8,7 @@ import { rdsClients, RequestTimeouts } from "../../orchestrator/aws/clients";
 import { isNetworkError, isNotFound, isRetryable } from "../../orchestrator/aws/errors";
 import { RdsGateway } from "../../orchestrator/aws/gateway";
 import { main } from "../../orchestrator/cli";
-import { CLI_BIN } from "../../orchestrator/cli/steps";
+import { CLI_BIN } from "../../cli-contract";
 import { DeadlineReached, EndpointUnreachable } from "../../orchestrator/errors";
 import { systemClock } from "../../orchestrator/ports";
 

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { stepCommandArgs } from "../../orchestrator/cli/steps";
+import { stepCommandArgs } from "../../cli-contract";
 import { cli, engineModifies, MYSQL_SEED, mutatingCalls, PG_ARGS, PG_SEED, simulate } from "./harness";
 
 const options = { homeRegion: "eu-west-1", globalClusterId: "shop-global", target: "8.0.mysql_aurora.3.08.2" };

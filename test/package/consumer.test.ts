@@ -81,6 +81,10 @@ describe("package: used from another Pulumi project (README: Use it in your own 
         assert.ok(packed.files.includes("dist/components/index.js"));
         assert.ok(packed.files.includes("dist/components/index.d.ts"));
         assert.ok(packed.files.includes("dist/orchestrator/cli/main.js"));
+        assert.ok(
+            packed.files.includes("dist/cli-contract/index.js"),
+            "the CLI contract the component builds its steps with",
+        );
         assert.ok(packed.files.includes("bin/aurora-global.js"));
         const stray = packed.files.filter(
             (f) =>
@@ -111,6 +115,54 @@ describe("package: used from another Pulumi project (README: Use it in your own 
         assert.ok(path.isAbsolute(bin) && fs.existsSync(bin));
         const help = run("node", [bin, "upgrade", "--help"], freshDir("aurora-global-elsewhere-"));
         assert.match(help.stdout, /Usage: aurora-global upgrade/);
+    });
+
+    it("resolves every entry of package.json's exports in that project, with nothing exported undefined", () => {
+        const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as {
+            exports: Record<string, unknown>;
+        };
+        const entries = Object.keys(pkg.exports)
+            .filter((e) => e !== "./package.json")
+            .map((e) => e.replace(/^\.\/?/, "aurora-global/").replace(/\/$/, ""));
+        assert.ok(entries.includes("aurora-global/orchestrator") && entries.includes("aurora-global"));
+        const script = `const out = {};
+for (const e of ${JSON.stringify(entries)}) {
+    const m = require(e);
+    out[e] = Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v === undefined ? "undefined" : typeof v]));
+}
+const o = require("aurora-global/orchestrator");
+out.cliBin = o.CLI_BIN;
+out.stepArgs = o.stepCommandArgs({ homeRegion: "us-east-1", globalClusterId: "orders", target: "17.5" }, { action: "snapshot", cluster: "orders-us-east-1" });
+console.log(JSON.stringify(out));`;
+        const out = JSON.parse(run(process.execPath, ["-e", script], project).stdout) as Record<string, unknown>;
+        for (const e of entries) {
+            const kinds = out[e] as Record<string, string>;
+            assert.ok(Object.keys(kinds).length > 0, `${e} exports nothing`);
+            assert.deepStrictEqual(
+                Object.keys(kinds).filter((k) => kinds[k] === "undefined"),
+                [],
+                `${e}: exports that are undefined`,
+            );
+        }
+        const orchestrator = out["aurora-global/orchestrator"] as Record<string, string>;
+        for (const name of ["main", "stepCommandArgs", "selectSteps", "iamPolicyDocument", "describeTopology"])
+            assert.strictEqual(orchestrator[name], "function", name);
+        assert.strictEqual(
+            out.cliBin,
+            fs.realpathSync(path.join(project, "node_modules", "aurora-global", "bin", "aurora-global.js")),
+        );
+        assert.deepStrictEqual(out.stepArgs, [
+            "upgrade",
+            "--region",
+            "us-east-1",
+            "--global-cluster",
+            "orders",
+            "--target",
+            "17.5",
+            "--strategy",
+            "auto",
+            "--only-snapshot",
+        ]);
     });
 
     it("runs `npx aurora-global --help` in that project, from the built files", () => {

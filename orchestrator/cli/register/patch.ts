@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { RUN_FLAGS } from "../../../cli-contract";
 import { DEFAULT_OPT_IN, OPT_IN_TYPES } from "../../../vocabulary";
 import { runPatch } from "../commands";
 import { parseOptIn, parsePollSeconds } from "../options";
@@ -13,9 +14,9 @@ export function addPatchCommand(program: Command, cli: CommandContext): void {
             "apply pending system-update maintenance: snapshot of the primary, the secondaries, then the primary",
         );
     stepOptions(startOptions(commonOptions(command)))
-        .option("--opt-in <when>", OPT_IN_TYPES.join(" | "), DEFAULT_OPT_IN)
-        .option("--poll-seconds <n>", "fixed polling interval (default: adaptive)")
-        .option("--no-snapshot", "skip the cluster snapshot of the primary before the patches")
+        .option(`${RUN_FLAGS.optIn} <when>`, OPT_IN_TYPES.join(" | "), DEFAULT_OPT_IN)
+        .option(`${RUN_FLAGS.pollSeconds} <n>`, "fixed polling interval (default: adaptive)")
+        .option(RUN_FLAGS.noSnapshot, "skip the cluster snapshot of the primary before the patches")
         .action(
             guarded(cli, (raw, errors, d) => {
                 const a = {

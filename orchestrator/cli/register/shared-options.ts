@@ -1,6 +1,13 @@
 import { Command, Option } from "commander";
+import {
+    DATABASE_FLAGS,
+    GROUP_FLAGS,
+    IDENTITY_FLAGS,
+    RUN_FLAGS,
+    STEP_FLAGS,
+    VERSION_FLAGS,
+} from "../../../cli-contract";
 import { DEFAULT_STRATEGY, STRATEGIES } from "../../../vocabulary";
-import { IDENTITY_FLAGS } from "../identity-flags";
 import {
     parseGroupAssignments,
     parseLeaseWaitSeconds,
@@ -16,8 +23,8 @@ const collect = (value: string, previous: string[] | undefined): string[] => [..
 /** The options every command takes: the database (`--region`, `--global-cluster`) and whom to act as. */
 export function commonOptions(c: Command): Command {
     return c
-        .option("--region <region>", "home region of the global cluster (default: AWS_REGION)")
-        .option("--global-cluster <id>", "global cluster identifier")
+        .option(`${DATABASE_FLAGS.region} <region>`, "home region of the global cluster (default: AWS_REGION)")
+        .option(`${DATABASE_FLAGS.globalCluster} <id>`, "global cluster identifier")
         .option(`${IDENTITY_FLAGS.profile} <name>`, "AWS profile to act as (default: the SDK's default chain)")
         .option(`${IDENTITY_FLAGS.roleArn} <arn>`, "IAM role to assume (credentials refresh during long waits)")
         .option(`${IDENTITY_FLAGS.roleSessionName} <name>`, "session name of the assumed role (default aurora-global)")
@@ -28,9 +35,9 @@ export function commonOptions(c: Command): Command {
 /** `--target`, `--allow-major`, `--strategy`: the version change `plan` and `upgrade` plan. */
 export function versionOptions(c: Command): Command {
     return c
-        .option("--target <version>", "engine version to upgrade to")
-        .option("--allow-major", "allow a major version upgrade", false)
-        .option("--strategy <strategy>", STRATEGIES.join(" | "), DEFAULT_STRATEGY);
+        .option(`${VERSION_FLAGS.target} <version>`, "engine version to upgrade to")
+        .option(VERSION_FLAGS.allowMajor, "allow a major version upgrade", false)
+        .option(`${VERSION_FLAGS.strategy} <strategy>`, STRATEGIES.join(" | "), DEFAULT_STRATEGY);
 }
 
 export function versionArgs(raw: Raw, errors: string[]) {
@@ -50,35 +57,38 @@ export function parameterGroupOptions(c: Command): Command {
     return c
         .addOption(
             new Option(
-                "--cluster-parameter-group <cluster=name>",
+                `${GROUP_FLAGS.cluster} <cluster=name>`,
                 "target-family cluster parameter group of a member (repeatable)",
             ).argParser(collect),
         )
         .addOption(
             new Option(
-                "--instance-parameter-group <cluster=name>",
+                `${GROUP_FLAGS.instance} <cluster=name>`,
                 "target-family DB parameter group of a member's instances (repeatable)",
             ).argParser(collect),
         );
 }
 
 export function parameterGroupArgs(raw: Raw, errors: string[]) {
-    const cluster = parseGroupAssignments("--cluster-parameter-group", list(raw.clusterParameterGroup), errors);
-    const instance = parseGroupAssignments("--instance-parameter-group", list(raw.instanceParameterGroup), errors);
+    const cluster = parseGroupAssignments(GROUP_FLAGS.cluster, list(raw.clusterParameterGroup), errors);
+    const instance = parseGroupAssignments(GROUP_FLAGS.instance, list(raw.instanceParameterGroup), errors);
     return cluster || instance
         ? { parameterGroups: { ...(cluster ? { cluster } : {}), ...(instance ? { instance } : {}) } }
         : {};
 }
 
-/** Hidden `--only-snapshot` / `--only-member CLUSTER`: one step of the plan (what the Pulumi upgrade steps run; steps.ts). */
+/** Hidden `--only-snapshot` / `--only-member CLUSTER`: one step of the plan (what the Pulumi upgrade steps run; cli-contract/step-command.ts). */
 export function stepOptions(c: Command): Command {
     return c
         .addOption(
-            new Option("--only-snapshot", "run only the snapshot step (the Pulumi upgrade steps use it)").hideHelp(),
+            new Option(
+                STEP_FLAGS.onlySnapshot,
+                "run only the snapshot step (the Pulumi upgrade steps use it)",
+            ).hideHelp(),
         )
         .addOption(
             new Option(
-                "--only-member <cluster>",
+                `${STEP_FLAGS.onlyMember} <cluster>`,
                 "run only this member's step (the Pulumi upgrade steps use it)",
             ).hideHelp(),
         );
@@ -104,12 +114,12 @@ export function startOptions(c: Command): Command {
     return c
         .addOption(
             new Option(
-                "--start-jitter-seconds <n>",
+                `${RUN_FLAGS.startJitterSeconds} <n>`,
                 "wait a random 0 to N seconds before the first call (runs started together)",
             ).hideHelp(),
         )
         .option(
-            "--lease-wait-seconds <n>",
+            `${RUN_FLAGS.leaseWaitSeconds} <n>`,
             "wait up to N seconds for another run on the same global database to finish (default 0: exit 2 naming it)",
         );
 }

@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { BLUE_GREEN_FLAGS, RUN_FLAGS } from "../../../cli-contract";
 import { DEFAULT_TIMEOUT_MINUTES } from "../../execute/context";
 import { runUpgrade } from "../commands";
 import {
@@ -29,20 +30,24 @@ export function addUpgradeCommand(program: Command, cli: CommandContext): void {
             "upgrade the global database to --target: snapshot, secondaries in parallel, then the primary (or one global operation)",
         );
     versionOptions(stepOptions(startOptions(parameterGroupOptions(commonOptions(command)))))
-        .option("--timeout-minutes <n>", "stop (exit 1) when the run takes longer", String(DEFAULT_TIMEOUT_MINUTES))
         .option(
-            "--switchover-timeout-seconds <n>",
+            `${RUN_FLAGS.timeoutMinutes} <n>`,
+            "stop (exit 1) when the run takes longer",
+            String(DEFAULT_TIMEOUT_MINUTES),
+        )
+        .option(
+            `${BLUE_GREEN_FLAGS.switchoverTimeoutSeconds} <n>`,
             "blue-green: AWS rolls the switchover back when it takes longer (30 to 3600, default 300)",
         )
         .option(
-            "--old-clusters <what>",
+            `${BLUE_GREEN_FLAGS.oldClusters} <what>`,
             "blue-green: keep (default; deletion protection on, tagged) or delete the old -old1 clusters after the switchover",
         )
         .option(
-            "--poll-seconds <n>",
+            `${RUN_FLAGS.pollSeconds} <n>`,
             "fixed polling interval (default: adaptive, about 4 describe calls per member per minute)",
         )
-        .option("--no-snapshot", "skip the cluster snapshot of the primary before the upgrade")
+        .option(RUN_FLAGS.noSnapshot, "skip the cluster snapshot of the primary before the upgrade")
         .action(
             guarded(cli, (raw, errors, d) => {
                 const a = {

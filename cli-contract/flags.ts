@@ -1,0 +1,54 @@
+/**
+ * The `aurora-global` CLI's flag names: what the CLI registers (orchestrator/cli/register/) and
+ * what the component's upgrade steps pass (step-command.ts). One table for both sides.
+ */
+
+/** The subcommands an upgrade step runs. */
+export const STEP_COMMANDS = { upgrade: "upgrade", patch: "patch" } as const;
+
+/** Every command: the global database it acts on (`--region` is its home region). */
+export const DATABASE_FLAGS = { region: "--region", globalCluster: "--global-cluster" } as const;
+
+/**
+ * Every command: whom the CLI acts as. The Pulumi upgrade steps pass the identity of the AWS
+ * provider the database uses (names and ARNs only, never keys).
+ */
+export const IDENTITY_FLAGS = {
+    profile: "--profile",
+    roleArn: "--role-arn",
+    roleSessionName: "--role-session-name",
+    externalId: "--external-id",
+    endpointUrl: "--endpoint-url",
+} as const;
+
+/** `plan` and `upgrade`: the version change. */
+export const VERSION_FLAGS = { target: "--target", allowMajor: "--allow-major", strategy: "--strategy" } as const;
+
+/** `upgrade` and `patch`: how the run goes. */
+export const RUN_FLAGS = {
+    timeoutMinutes: "--timeout-minutes",
+    pollSeconds: "--poll-seconds",
+    optIn: "--opt-in",
+    noSnapshot: "--no-snapshot",
+    startJitterSeconds: "--start-jitter-seconds",
+    leaseWaitSeconds: "--lease-wait-seconds",
+} as const;
+
+/**
+ * Hidden flags that narrow one run to one step of the plan (what the Pulumi upgrade steps run):
+ * `--only-snapshot` (the pre-upgrade snapshot), `--only-member CLUSTER` (that member's
+ * ModifyDBCluster or pending-maintenance step). Not in `--help`: the README's flags are the user's.
+ */
+export const STEP_FLAGS = { onlySnapshot: "--only-snapshot", onlyMember: "--only-member" } as const;
+
+/** The blue/green flags of `upgrade` (AWS's SwitchoverTimeout; what happens to the `-old1` clusters). */
+export const BLUE_GREEN_FLAGS = {
+    switchoverTimeoutSeconds: "--switchover-timeout-seconds",
+    oldClusters: "--old-clusters",
+} as const;
+
+/** `--cluster-parameter-group CLUSTER=NAME` / `--instance-parameter-group CLUSTER=NAME` (repeatable). */
+export const GROUP_FLAGS = {
+    cluster: "--cluster-parameter-group",
+    instance: "--instance-parameter-group",
+} as const;
