@@ -8,7 +8,12 @@ import { specOf, stepsToDeclare, UpgradeStepsRecord } from "./kept-steps";
 import { readLastUpgradeSteps } from "./last-deployment";
 import { buildPlanInput, declaredGroupOverrides, LiveState, movedWriter, readLiveState } from "./live-state";
 import { failoverReady, MemberVersion, memberVersions } from "./member-versions";
-import { AuroraRegionalMember, resourceEngineVersion, SharedClusterSettings } from "./regional-member";
+import {
+    AuroraRegionalMember,
+    AuroraRegionalMemberArgs,
+    resourceEngineVersion,
+    SharedClusterSettings,
+} from "./regional-member";
 import { StepSpec, stepGraph } from "./step-graph";
 import { stepIdentity } from "./step-identity";
 import { createUpgradeSteps, reportPlan } from "./upgrade-steps";
@@ -71,65 +76,18 @@ export class AuroraGlobalDatabase extends pulumi.ComponentResource {
 
     constructor(name: string, args: AuroraGlobalDatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
         // Malformed input fails before anything is declared, the component itself included.
-        const problems = validateArgs(args);
-        if (problems.length > 0) throw new AuroraGlobalDatabaseArgsError(name, problems);
+        throwIfMalformed(name, args);
         super("aurora-global:index:AuroraGlobalDatabase", name, plainArgs(name, args), opts);
 
         const members = resolveMembers(name, args);
         const [primary, ...secondaries] = members;
         this.globalClusterIdentifier = args.globalClusterIdentifier ?? name;
         this.masterUsername = args.masterUsername ?? DEFAULTS.masterUsername;
-        const shared: SharedClusterSettings = {
-            engine: args.engine,
-            engineVersion: args.engineVersion,
-            storageEncrypted: args.storageEncrypted ?? true,
-            deletionProtection: args.deletionProtection ?? true,
-            port: args.port,
-            backupRetentionPeriod: args.backupRetentionPeriod ?? DEFAULTS.backupRetentionPeriod,
-            preferredBackupWindow: args.preferredBackupWindow,
-            preferredMaintenanceWindow: args.preferredMaintenanceWindow,
-            tags: { ...(args.tags ?? {}), "aurora-global:global-cluster": this.globalClusterIdentifier },
-        };
-
-        this.globalCluster = new aws.rds.GlobalCluster(
-            `${name}-global`,
-            {
-                region: primary.region,
-                globalClusterIdentifier: this.globalClusterIdentifier,
-                engine: args.engine,
-                engineVersion: resourceEngineVersion(args.engine, args.engineVersion),
-                storageEncrypted: shared.storageEncrypted,
-                deletionProtection: shared.deletionProtection,
-                tags: shared.tags,
-            },
-            { parent: this, ignoreChanges: GLOBAL_CLUSTER_IGNORE_CHANGES },
-        );
-        const password = new random.RandomPassword(
-            `${name}-master-password`,
-            // RDS refuses "/", "@", '"' and spaces in master passwords.
-            { length: 32, special: true, overrideSpecial: "!#$%&*()-_=+[]{}<>:?" },
-            { parent: this },
-        );
-        const memberArgs = (member: ResolvedMember) => ({
-            member,
-            shared,
-            globalClusterIdentifier: this.globalCluster.id,
-        });
-        this.primary = new AuroraRegionalMember(
-            `${name}-primary`,
-            {
-                ...memberArgs(primary),
-                master: { username: this.masterUsername, password: password.result, databaseName: args.databaseName },
-            },
-            { parent: this },
-        );
-        this.secondaries = secondaries.map(
-            (s) =>
-                new AuroraRegionalMember(`${name}-secondary-${s.region}`, memberArgs(s), {
-                    parent: this,
-                    dependsOn: [this.primary],
-                }),
-        );
+        const shared = sharedSettings(args, this.globalClusterIdentifier);
+        this.globalCluster = this.createGlobalCluster(name, args, shared, primary.region);
+        const password = this.createMasterPassword(name);
+        this.primary = this.createPrimary(name, primary, shared, password.result, args.databaseName);
+        this.secondaries = secondaries.map((s) => this.createSecondary(name, s, shared));
 
         const planned = this.planAndCreateSteps(name, args, members, [
             this.globalCluster,
@@ -142,8 +100,71 @@ export class AuroraGlobalDatabase extends pulumi.ComponentResource {
         const versions = planned.then((p) => memberVersions(members, p.live, args.engineVersion, p.plan));
         this.memberVersions = pulumi.output(versions);
         this.failoverReady = pulumi.output(versions.then((v) => failoverReady(args.engine, v)));
+        this.registerOutputs(this.outputsToRegister(args));
+    }
 
-        this.registerOutputs({
+    /** The global cluster, in the primary's region; its engine version is set at creation and then ignored. */
+    private createGlobalCluster(
+        name: string,
+        args: AuroraGlobalDatabaseArgs,
+        shared: SharedClusterSettings,
+        region: string,
+    ): aws.rds.GlobalCluster {
+        return new aws.rds.GlobalCluster(
+            `${name}-global`,
+            {
+                region,
+                globalClusterIdentifier: this.globalClusterIdentifier,
+                engine: args.engine,
+                engineVersion: resourceEngineVersion(args.engine, args.engineVersion),
+                storageEncrypted: shared.storageEncrypted,
+                deletionProtection: shared.deletionProtection,
+                tags: shared.tags,
+            },
+            { parent: this, ignoreChanges: GLOBAL_CLUSTER_IGNORE_CHANGES },
+        );
+    }
+
+    /** The master password, a secret that never leaves the primary cluster's inputs. */
+    private createMasterPassword(name: string): random.RandomPassword {
+        return new random.RandomPassword(
+            `${name}-master-password`,
+            // RDS refuses "/", "@", '"' and spaces in master passwords.
+            { length: 32, special: true, overrideSpecial: "!#$%&*()-_=+[]{}<>:?" },
+            { parent: this },
+        );
+    }
+
+    private memberArgs(member: ResolvedMember, shared: SharedClusterSettings): AuroraRegionalMemberArgs {
+        return { member, shared, globalClusterIdentifier: this.globalCluster.id };
+    }
+
+    /** The primary member, the only one with the master user. */
+    private createPrimary(
+        name: string,
+        member: ResolvedMember,
+        shared: SharedClusterSettings,
+        password: pulumi.Output<string>,
+        databaseName: string | undefined,
+    ): AuroraRegionalMember {
+        return new AuroraRegionalMember(
+            `${name}-primary`,
+            { ...this.memberArgs(member, shared), master: { username: this.masterUsername, password, databaseName } },
+            { parent: this },
+        );
+    }
+
+    /** A secondary member: it joins once the primary exists. */
+    private createSecondary(name: string, member: ResolvedMember, shared: SharedClusterSettings): AuroraRegionalMember {
+        return new AuroraRegionalMember(`${name}-secondary-${member.region}`, this.memberArgs(member, shared), {
+            parent: this,
+            dependsOn: [this.primary],
+        });
+    }
+
+    /** What the component registers as its outputs (where the policy pack reads the plan). */
+    private outputsToRegister(args: AuroraGlobalDatabaseArgs): pulumi.Inputs {
+        return {
             globalClusterIdentifier: this.globalClusterIdentifier,
             engine: args.engine,
             engineVersion: args.engineVersion,
@@ -153,7 +174,7 @@ export class AuroraGlobalDatabase extends pulumi.ComponentResource {
             memberVersions: this.memberVersions,
             failoverReady: this.failoverReady,
             upgradeSteps: this.upgradeSteps,
-        });
+        };
     }
 
     /**
@@ -205,6 +226,27 @@ export class AuroraGlobalDatabase extends pulumi.ComponentResource {
         const steps = createUpgradeSteps(name, record, database, this);
         return { plan, live, record, steps };
     }
+}
+
+/** Malformed input: one error listing every problem, each with its rule id and property path. */
+function throwIfMalformed(name: string, args: AuroraGlobalDatabaseArgs): void {
+    const problems = validateArgs(args);
+    if (problems.length > 0) throw new AuroraGlobalDatabaseArgsError(name, problems);
+}
+
+/** Settings every member shares. */
+function sharedSettings(args: AuroraGlobalDatabaseArgs, globalClusterIdentifier: string): SharedClusterSettings {
+    return {
+        engine: args.engine,
+        engineVersion: args.engineVersion,
+        storageEncrypted: args.storageEncrypted ?? true,
+        deletionProtection: args.deletionProtection ?? true,
+        port: args.port,
+        backupRetentionPeriod: args.backupRetentionPeriod ?? DEFAULTS.backupRetentionPeriod,
+        preferredBackupWindow: args.preferredBackupWindow,
+        preferredMaintenanceWindow: args.preferredMaintenanceWindow,
+        tags: { ...(args.tags ?? {}), "aurora-global:global-cluster": globalClusterIdentifier },
+    };
 }
 
 /** The plain, structural arguments recorded with the component (never Inputs or secrets). */

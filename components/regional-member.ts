@@ -81,94 +81,17 @@ export class AuroraRegionalMember extends pulumi.ComponentResource {
     public readonly engineVersionActual: pulumi.Output<string>;
 
     constructor(name: string, args: AuroraRegionalMemberArgs, opts?: pulumi.ComponentResourceOptions) {
-        const { member, shared } = args;
         // Only plain values go to the engine (docs/aws-rules.md §6).
-        super(
-            "aurora-global:index:AuroraRegionalMember",
-            name,
-            {
-                role: member.role,
-                region: member.region,
-                clusterIdentifier: member.clusterIdentifier,
-                engine: shared.engine,
-                engineVersion: shared.engineVersion,
-                instanceCount: member.instanceCount,
-                instanceClass: member.instanceClass,
-            },
-            opts,
-        );
+        super("aurora-global:index:AuroraRegionalMember", name, plainMemberArgs(args), opts);
+        const { member, shared } = args;
         this.role = member.role;
         this.region = member.region;
         this.clusterIdentifier = member.clusterIdentifier;
-        const primary = member.role === "primary";
-        const engineVersion = resourceEngineVersion(shared.engine, member.engineVersion ?? shared.engineVersion);
         this.kmsKey = needsOwnKey(member, shared) ? this.createKmsKey(name, member, shared) : undefined;
-        const kmsKeyId = member.kmsKeyId ?? this.kmsKey?.arn;
-
-        this.cluster = new aws.rds.Cluster(
-            `${name}-cluster`,
-            {
-                region: member.region,
-                clusterIdentifier: member.clusterIdentifier,
-                globalClusterIdentifier: args.globalClusterIdentifier,
-                engine: shared.engine,
-                engineVersion,
-                storageEncrypted: shared.storageEncrypted,
-                kmsKeyId,
-                deletionProtection: shared.deletionProtection,
-                skipFinalSnapshot: false,
-                finalSnapshotIdentifier: `${member.clusterIdentifier}-final`,
-                copyTagsToSnapshot: true,
-                backupRetentionPeriod: shared.backupRetentionPeriod,
-                preferredBackupWindow: shared.preferredBackupWindow,
-                preferredMaintenanceWindow: shared.preferredMaintenanceWindow,
-                port: shared.port,
-                dbClusterParameterGroupName: member.clusterParameterGroupName,
-                dbSubnetGroupName: member.dbSubnetGroupName,
-                vpcSecurityGroupIds: member.vpcSecurityGroupIds,
-                ...(primary && args.master
-                    ? {
-                          masterUsername: args.master.username,
-                          masterPassword: args.master.password,
-                          databaseName: args.master.databaseName,
-                      }
-                    : {}),
-                tags: { ...shared.tags, "aurora-global:role": member.role },
-            },
-            {
-                parent: this,
-                ignoreChanges: primary ? MEMBER_CLUSTER_IGNORE_CHANGES : SECONDARY_CLUSTER_IGNORE_CHANGES,
-                // A secondary joins only once the primary exists (passed by the parent as dependsOn).
-                dependsOn: opts?.dependsOn,
-            },
+        this.cluster = this.createCluster(name, args, member.kmsKeyId ?? this.kmsKey?.arn, opts?.dependsOn);
+        this.instances = Array.from({ length: member.instanceCount }, (_, i) =>
+            this.createInstance(name, member, shared, i),
         );
-
-        this.instances = Array.from(
-            { length: member.instanceCount },
-            (_, i) =>
-                new aws.rds.ClusterInstance(
-                    `${name}-instance-${i + 1}`,
-                    {
-                        region: member.region,
-                        identifier: `${member.clusterIdentifier}-${i + 1}`,
-                        clusterIdentifier: this.cluster.id,
-                        // No engineVersion: the cluster's applies. AWS refuses an instance whose
-                        // version differs from its cluster's (e.g. one created in the update that
-                        // changes the version): "The engine version that you requested for your
-                        // DB instance (X) does not match the engine version of your DB cluster (Y)".
-                        engine: shared.engine,
-                        instanceClass: member.instanceClass,
-                        dbParameterGroupName: member.instanceParameterGroupName,
-                        dbSubnetGroupName: member.dbSubnetGroupName,
-                        publiclyAccessible: false,
-                        autoMinorVersionUpgrade: false,
-                        promotionTier: i,
-                        tags: { ...shared.tags, "aurora-global:role": member.role },
-                    },
-                    { parent: this, ignoreChanges: INSTANCE_IGNORE_CHANGES },
-                ),
-        );
-
         this.arn = this.cluster.arn;
         this.engineVersionActual = this.cluster.engineVersionActual;
         this.registerOutputs({
@@ -178,6 +101,51 @@ export class AuroraRegionalMember extends pulumi.ComponentResource {
             arn: this.arn,
             engineVersionActual: this.engineVersionActual,
         });
+    }
+
+    /** The member's cluster; a secondary joins only once the primary exists (the parent passes it as dependsOn). */
+    private createCluster(
+        name: string,
+        args: AuroraRegionalMemberArgs,
+        kmsKeyId: pulumi.Input<string> | undefined,
+        dependsOn: pulumi.ComponentResourceOptions["dependsOn"],
+    ): aws.rds.Cluster {
+        const primary = args.member.role === "primary";
+        return new aws.rds.Cluster(`${name}-cluster`, clusterArgs(args, kmsKeyId), {
+            parent: this,
+            ignoreChanges: primary ? MEMBER_CLUSTER_IGNORE_CHANGES : SECONDARY_CLUSTER_IGNORE_CHANGES,
+            dependsOn,
+        });
+    }
+
+    /** Instance `i` (0-based) of the member's cluster. */
+    private createInstance(
+        name: string,
+        member: ResolvedMember,
+        shared: SharedClusterSettings,
+        i: number,
+    ): aws.rds.ClusterInstance {
+        return new aws.rds.ClusterInstance(
+            `${name}-instance-${i + 1}`,
+            {
+                region: member.region,
+                identifier: `${member.clusterIdentifier}-${i + 1}`,
+                clusterIdentifier: this.cluster.id,
+                // No engineVersion: the cluster's applies. AWS refuses an instance whose
+                // version differs from its cluster's (e.g. one created in the update that
+                // changes the version): "The engine version that you requested for your
+                // DB instance (X) does not match the engine version of your DB cluster (Y)".
+                engine: shared.engine,
+                instanceClass: member.instanceClass,
+                dbParameterGroupName: member.instanceParameterGroupName,
+                dbSubnetGroupName: member.dbSubnetGroupName,
+                publiclyAccessible: false,
+                autoMinorVersionUpgrade: false,
+                promotionTier: i,
+                tags: { ...shared.tags, "aurora-global:role": member.role },
+            },
+            { parent: this, ignoreChanges: INSTANCE_IGNORE_CHANGES },
+        );
     }
 
     /** A customer managed key in the member's region, with an alias and yearly rotation. */
@@ -200,6 +168,55 @@ export class AuroraRegionalMember extends pulumi.ComponentResource {
         );
         return key;
     }
+}
+
+/** The plain, structural arguments recorded with the member (never Inputs or secrets). */
+function plainMemberArgs({ member, shared }: AuroraRegionalMemberArgs): Record<string, unknown> {
+    return {
+        role: member.role,
+        region: member.region,
+        clusterIdentifier: member.clusterIdentifier,
+        engine: shared.engine,
+        engineVersion: shared.engineVersion,
+        instanceCount: member.instanceCount,
+        instanceClass: member.instanceClass,
+    };
+}
+
+/**
+ * The member cluster's inputs: encrypted, deletion protection on, a final snapshot kept, the
+ * version set at creation (then ignored), the master user on the primary only.
+ */
+function clusterArgs(args: AuroraRegionalMemberArgs, kmsKeyId: pulumi.Input<string> | undefined): aws.rds.ClusterArgs {
+    const { member, shared } = args;
+    return {
+        region: member.region,
+        clusterIdentifier: member.clusterIdentifier,
+        globalClusterIdentifier: args.globalClusterIdentifier,
+        engine: shared.engine,
+        engineVersion: resourceEngineVersion(shared.engine, member.engineVersion ?? shared.engineVersion),
+        storageEncrypted: shared.storageEncrypted,
+        kmsKeyId,
+        deletionProtection: shared.deletionProtection,
+        skipFinalSnapshot: false,
+        finalSnapshotIdentifier: `${member.clusterIdentifier}-final`,
+        copyTagsToSnapshot: true,
+        backupRetentionPeriod: shared.backupRetentionPeriod,
+        preferredBackupWindow: shared.preferredBackupWindow,
+        preferredMaintenanceWindow: shared.preferredMaintenanceWindow,
+        port: shared.port,
+        dbClusterParameterGroupName: member.clusterParameterGroupName,
+        dbSubnetGroupName: member.dbSubnetGroupName,
+        vpcSecurityGroupIds: member.vpcSecurityGroupIds,
+        ...(member.role === "primary" && args.master
+            ? {
+                  masterUsername: args.master.username,
+                  masterPassword: args.master.password,
+                  databaseName: args.master.databaseName,
+              }
+            : {}),
+        tags: { ...shared.tags, "aurora-global:role": member.role },
+    };
 }
 
 /**
