@@ -83,8 +83,18 @@ export interface SimulatedRds {
     ): { readonly ok: true; readonly version: string } | { readonly ok: false; readonly error: string };
 }
 
-/** Creates a simulated RDS control plane. */
-export function createSimulatedRds(options: SimulatedRdsOptions = {}): SimulatedRds {
+/** The parts of one simulated control plane, shared by its dispatcher and its inspectors. */
+interface ControlPlane {
+    readonly clock: VirtualClock;
+    readonly now: () => number;
+    readonly recorder: Recorder;
+    readonly catalogue: EngineCatalogue;
+    readonly store: SimStore;
+    readonly faults: Faults;
+    readonly limiter?: RegionalRateLimiter;
+}
+
+function controlPlane(options: SimulatedRdsOptions): ControlPlane {
     const clock = options.clock ?? new VirtualClock();
     const now = () => clock.now();
     const recorder = new Recorder();
@@ -96,111 +106,129 @@ export function createSimulatedRds(options: SimulatedRdsOptions = {}): Simulated
         managedMinorUpgrades: options.managedMinorUpgrades ?? true,
         blueGreen: { ...DEFAULT_BLUE_GREEN, ...options.blueGreen },
     });
-    const faults = new Faults();
     const limiter =
         options.rateLimit === false ? undefined : new RegionalRateLimiter(options.rateLimit ?? AWS_RDS_RATE_LIMIT, now);
-    const clients = new Map<string, RDSClient>();
+    return { clock, now, recorder, catalogue, store, faults: new Faults(), ...(limiter ? { limiter } : {}) };
+}
 
-    const run = (region: string, command: string, input: Record<string, unknown>): object => {
-        if (faults.takeThrottle(region) || (limiter && !limiter.take(region)))
-            throw rdsError("ThrottlingException", messages.throttled());
-        const injected = faults.takeError(command, region);
-        if (injected) throw rdsError(injected.code, injected.message, injected.httpStatusCode);
-        const handler = HANDLERS[command];
-        if (!handler) throw rdsError("InvalidAction", messages.unsupportedCommand(command));
-        settle(store, now(), faults);
-        try {
-            return handler({ store, faults, region, now: now() }, input);
-        } catch (e) {
-            if (e instanceof SimulatedFault) throw rdsError(e.code, e.message, e.httpStatusCode);
-            throw e;
-        }
-    };
+/** Brings every lazy transition up to now. */
+const settleNow = (p: ControlPlane): void => settle(p.store, p.now(), p.faults);
 
-    const dispatch = async (region: string, command: string, input: Record<string, unknown>): Promise<object> => {
-        const time = now();
+/** One operation: throttling and injected faults first, then the handler on the settled state, AWS's errors. */
+function runCommand(p: ControlPlane, region: string, command: string, input: Record<string, unknown>): object {
+    if (p.faults.takeThrottle(region) || (p.limiter && !p.limiter.take(region)))
+        throw rdsError("ThrottlingException", messages.throttled());
+    const injected = p.faults.takeError(command, region);
+    if (injected) throw rdsError(injected.code, injected.message, injected.httpStatusCode);
+    const handler = HANDLERS[command];
+    if (!handler) throw rdsError("InvalidAction", messages.unsupportedCommand(command));
+    settleNow(p);
+    try {
+        return handler({ store: p.store, faults: p.faults, region, now: p.now() }, input);
+    } catch (e) {
+        if (e instanceof SimulatedFault) throw rdsError(e.code, e.message, e.httpStatusCode);
+        throw e;
+    }
+}
+
+/** Runs one operation and records the call, with its error when it fails. */
+function dispatcher(p: ControlPlane): SimulatedRds["dispatch"] {
+    return async (region, command, input) => {
+        const time = p.now();
         try {
-            const output = run(region, command, input);
-            recorder.call({ time, region, command, input: { ...input } });
+            const output = runCommand(p, region, command, input);
+            p.recorder.call({ time, region, command, input: { ...input } });
             return output;
         } catch (e) {
             const err = e as Error;
-            recorder.call({
-                time,
-                region,
-                command,
-                input: { ...input },
-                error: { name: err.name, message: err.message },
-            });
+            const error = { name: err.name, message: err.message };
+            p.recorder.call({ time, region, command, input: { ...input }, error });
             throw e;
         }
     };
+}
 
-    const findCluster = (id: string) => {
-        settle(store, now(), faults);
-        const cluster = store.clusterAnywhere(id);
-        if (!cluster)
-            throw new Error(
-                `simulator: no cluster "${id}"; seeded: ${[...store.clusters.values()].map((c) => c.id).join(", ") || "none"}`,
-            );
-        return cluster;
+function findCluster(p: ControlPlane, id: string) {
+    settleNow(p);
+    const cluster = p.store.clusterAnywhere(id);
+    if (!cluster)
+        throw new Error(
+            `simulator: no cluster "${id}"; seeded: ${[...p.store.clusters.values()].map((c) => c.id).join(", ") || "none"}`,
+        );
+    return cluster;
+}
+
+/** What a test reads of the simulated control plane: settled views, events, the rate limiter's refusals. */
+type Inspectors = Pick<
+    SimulatedRds,
+    | "eventsOf"
+    | "finishTimes"
+    | "cluster"
+    | "globalCluster"
+    | "auroraVersion"
+    | "rateLimited"
+    | "blueGreenDeployments"
+    | "probeEndpoint"
+>;
+
+function inspectors(p: ControlPlane): Inspectors {
+    const settled = <T>(read: () => T): T => {
+        settleNow(p);
+        return read();
     };
-
     return {
-        clock,
-        catalogue,
-        faults,
-        calls: recorder.calls,
-        events: recorder.events,
+        eventsOf: (kind, subject) => settled(() => p.recorder.eventsOf(kind, subject)),
+        finishTimes: () => settled(() => p.recorder.finishTimes()),
+        cluster: (id) => clusterView(p.store, findCluster(p, id)),
+        globalCluster: (id) =>
+            settled(() => {
+                const global = p.store.globals.get(id);
+                if (!global) throw new Error(`simulator: no global cluster "${id}"`);
+                return globalView(p.store, global);
+            }),
+        auroraVersion: (id) => findCluster(p, id).version,
+        rateLimited: (region) => {
+            if (!p.limiter) return 0;
+            if (region !== undefined) return p.limiter.throttled.get(region) ?? 0;
+            return [...p.limiter.throttled.values()].reduce((a, b) => a + b, 0);
+        },
+        blueGreenDeployments: () => settled(() => [...p.store.blueGreens.values()].map((bg) => blueGreenShape(bg))),
+        probeEndpoint: (host) => settled(() => endpointAnswer(p.store, p.now(), host)),
+    };
+}
+
+/** Creates a simulated RDS control plane. */
+export function createSimulatedRds(options: SimulatedRdsOptions = {}): SimulatedRds {
+    const p = controlPlane(options);
+    const dispatch = dispatcher(p);
+    const clients = new Map<string, RDSClient>();
+    return {
+        clock: p.clock,
+        catalogue: p.catalogue,
+        faults: p.faults,
+        calls: p.recorder.calls,
+        events: p.recorder.events,
         clientFor: (region: string) => {
             let client = clients.get(region);
             if (!client) clients.set(region, (client = simulatedClient(region, dispatch)));
             return client;
         },
-        seed: (topology) => store.seed(topology),
+        seed: (topology) => p.store.seed(topology),
         dispatch,
-        callsOf: (command) => recorder.callsOf(command),
-        describeCallsPerMember: () => recorder.describeCallsPerMember(),
-        eventsOf: (kind, subject) => {
-            settle(store, now(), faults);
-            return recorder.eventsOf(kind, subject);
-        },
-        finishTimes: () => {
-            settle(store, now(), faults);
-            return recorder.finishTimes();
-        },
-        cluster: (id) => clusterView(store, findCluster(id)),
-        globalCluster: (id) => {
-            settle(store, now(), faults);
-            const global = store.globals.get(id);
-            if (!global) throw new Error(`simulator: no global cluster "${id}"`);
-            return globalView(store, global);
-        },
-        auroraVersion: (id) => findCluster(id).version,
+        callsOf: (command) => p.recorder.callsOf(command),
+        describeCallsPerMember: () => p.recorder.describeCallsPerMember(),
         setUpgradeDuration: (id, ms) => {
             if (!Number.isFinite(ms) || ms < 0) throw new Error(`setUpgradeDuration: ms must be >= 0, got ${ms}`);
-            findCluster(id).upgradeDurationMs = ms;
+            findCluster(p, id).upgradeDurationMs = ms;
         },
         schedulePendingAction: (id, action) => {
-            const cluster = findCluster(id);
+            const cluster = findCluster(p, id);
             cluster.pendingActions.push(pendingActionState(cluster.engine, action));
         },
         holdStatus: (id, status, ms) => {
             if (!Number.isFinite(ms) || ms <= 0) throw new Error(`holdStatus: ms must be > 0, got ${ms}`);
-            findCluster(id).heldStatus = { status, until: now() + ms };
+            findCluster(p, id).heldStatus = { status, until: p.now() + ms };
         },
-        rateLimited: (region) => {
-            if (!limiter) return 0;
-            if (region !== undefined) return limiter.throttled.get(region) ?? 0;
-            return [...limiter.throttled.values()].reduce((a, b) => a + b, 0);
-        },
-        blueGreenDeployments: () => {
-            settle(store, now(), faults);
-            return [...store.blueGreens.values()].map((bg) => blueGreenShape(bg));
-        },
-        probeEndpoint: (host) => {
-            settle(store, now(), faults);
-            return endpointAnswer(store, now(), host);
-        },
+        ...inspectors(p),
     };
 }
