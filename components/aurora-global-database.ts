@@ -6,7 +6,7 @@ import { Plan, planUpgrade, PlanJson, toPlanJson } from "../planner";
 import { AuroraGlobalDatabaseArgs, DEFAULTS, ResolvedMember, resolveMembers, resolveUpgrade } from "./args";
 import { specOf, stepsToDeclare, UpgradeStepsRecord } from "./kept-steps";
 import { readLastUpgradeSteps } from "./last-deployment";
-import { buildPlanInput, declaredGroupOverrides, LiveState, movedWriter, readLiveState } from "./live-state";
+import { declaredGroupOverrides, LiveState, movedWriter, readPlanInput } from "./live-state";
 import { failoverReady, MemberVersion, memberVersions } from "./member-versions";
 import {
     AuroraRegionalMember,
@@ -189,7 +189,7 @@ export class AuroraGlobalDatabase extends pulumi.ComponentResource {
     ): Promise<Planned> {
         const upgrade = resolveUpgrade(args.upgrade);
         const previous = upgrade.keepCompletedSteps ? readLastUpgradeSteps(name, this) : Promise.resolve(undefined);
-        const live = await readLiveState(
+        const { live, input } = await readPlanInput(
             this,
             args.engine,
             this.globalClusterIdentifier,
@@ -203,9 +203,7 @@ export class AuroraGlobalDatabase extends pulumi.ComponentResource {
                 `the configured primary, cluster "${moved.configured.clusterIdentifier}" (${moved.configured.region}), is not the writer: AWS reports cluster "${moved.writer.cluster}" (${moved.writer.region}) writing (after a switchover or failover). The plan follows AWS: "${moved.writer.cluster}" is snapshotted and upgraded last. Fix: switch the writer back (aws rds switchover-global-cluster --global-cluster-identifier ${this.globalClusterIdentifier} --target-db-cluster-identifier <ARN of ${moved.configured.clusterIdentifier}>); changing the configured primary region instead would replace the member clusters`,
                 this,
             );
-        const plan = planUpgrade(
-            buildPlanInput(args.engine, this.globalClusterIdentifier, args.engineVersion, members, upgrade, live),
-        );
+        const plan = planUpgrade(input);
         reportPlan(plan, this);
         const homeRegion = members[0].region;
         const identity = await stepIdentity(this, upgrade.identity);

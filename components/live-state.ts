@@ -176,3 +176,15 @@ export function movedWriter(
     if (!writer || writer.cluster === configured.clusterIdentifier) return undefined;
     return { configured, writer: { cluster: writer.cluster, region: writer.region } };
 }
+
+/**
+ * What the component plans from, in one call: the live state read as the CLI reads it
+ * ({@link readLiveState}) and the planner's input built from it ({@link buildPlanInput}).
+ */
+export async function readPlanInput(
+    ...read: Parameters<typeof readLiveState>
+): Promise<{ readonly live: LiveState; readonly input: PlanInput }> {
+    const [, engine, globalClusterIdentifier, members, target, upgrade] = read;
+    const live = await readLiveState(...read);
+    return { live, input: buildPlanInput(engine, globalClusterIdentifier, target, members, upgrade, live) };
+}
