@@ -43,7 +43,32 @@ export function stepGraph(
     parameterGroups?: GroupOverrides,
 ): StepSpec[] {
     if (isBlocked(plan) || plan.steps.length === 0) return [];
-    const options: StepCommandOptions = {
+    const options = stepCommandOptions(plan, upgrade, homeRegion, identity, parameterGroups);
+    const command = (step: Pick<PlanStep, "action" | "cluster">): string =>
+        [upgrade.cli, ...stepCommandArgs(options, step).map(shellWord)].join(" ");
+
+    const snapshot = plan.steps.find((s) => s.action === "snapshot");
+    const first = snapshot ? [{ ...specOf(snapshot, "snapshot", command), role: "primary" as const }] : [];
+    const after = first.map((s) => s.key);
+    // One global step: the managed or major ModifyGlobalCluster, or blue/green (create, switchover
+    // and cleanup in one step; the CLI resumes at any phase).
+    const global = plan.steps.find((s) => s.action === "modify-global-cluster" || s.action === "blue-green-switchover");
+    if (global) {
+        const key = global.action === "modify-global-cluster" ? "global" : "blue-green";
+        return [...first, { ...specOf(global, key, command, after), cluster: plan.globalClusterId }];
+    }
+    return [...first, ...memberSpecs(plan, command, after)];
+}
+
+/** What every step of the plan passes the CLI: the path the preview chose, and the upgrade options. */
+function stepCommandOptions(
+    plan: Plan,
+    upgrade: ResolvedUpgrade,
+    homeRegion: string,
+    identity: AwsIdentity,
+    parameterGroups: GroupOverrides | undefined,
+): StepCommandOptions {
+    return {
         homeRegion,
         globalClusterId: plan.globalClusterId,
         target: plan.to,
@@ -66,77 +91,35 @@ export function stepGraph(
             ? { switchoverTimeoutSeconds: upgrade.switchoverTimeoutSeconds, oldClusters: upgrade.oldClusters }
             : {}),
     };
-    const command = (step: Pick<PlanStep, "action" | "cluster">): string =>
-        [upgrade.cli, ...stepCommandArgs(options, step).map(shellWord)].join(" ");
-    const specs: StepSpec[] = [];
+}
 
-    const snapshot = plan.steps.find((s) => s.action === "snapshot");
-    if (snapshot) {
-        specs.push({
-            key: "snapshot",
-            action: "snapshot",
-            role: "primary",
-            cluster: snapshot.cluster,
-            region: snapshot.region,
-            command: command(snapshot),
-            after: [],
-        });
-    }
-    const first = snapshot ? ["snapshot"] : [];
+/** One step of the plan as a spec under `key`, after the steps `after` names. */
+function specOf(
+    step: PlanStep,
+    key: string,
+    command: (step: PlanStep) => string,
+    after: readonly string[] = [],
+): StepSpec {
+    return {
+        key,
+        action: step.action as ComponentStepAction,
+        role: step.role,
+        cluster: step.cluster,
+        region: step.region,
+        command: command(step),
+        after,
+    };
+}
 
-    const global = plan.steps.find((s) => s.action === "modify-global-cluster");
-    if (global) {
-        specs.push({
-            key: "global",
-            action: "modify-global-cluster",
-            role: "global",
-            cluster: plan.globalClusterId,
-            region: global.region,
-            command: command(global),
-            after: first,
-        });
-        return specs;
-    }
-
-    // Blue/green: one step runs create, switchover and cleanup (the CLI resumes at any phase).
-    const switchover = plan.steps.find((s) => s.action === "blue-green-switchover");
-    if (switchover) {
-        specs.push({
-            key: "blue-green",
-            action: "blue-green-switchover",
-            role: "global",
-            cluster: plan.globalClusterId,
-            region: switchover.region,
-            command: command(switchover),
-            after: first,
-        });
-        return specs;
-    }
-
+/** Every secondary's step (in parallel, after the snapshot), then the primary's, after every secondary. */
+function memberSpecs(plan: Plan, command: (step: PlanStep) => string, first: readonly string[]): StepSpec[] {
     const memberSteps = plan.steps.filter((s) => isMemberStepAction(s.action));
-    const secondaries = memberSteps.filter((s) => s.role === "secondary");
-    for (const s of secondaries) {
-        specs.push({
-            key: `secondary-${s.region}`,
-            action: s.action as ComponentStepAction,
-            role: "secondary",
-            cluster: s.cluster,
-            region: s.region,
-            command: command(s),
-            after: first,
-        });
-    }
-    const secondaryKeys = secondaries.map((s) => `secondary-${s.region}`);
-    for (const s of memberSteps.filter((m) => m.role === "primary")) {
-        specs.push({
-            key: "primary",
-            action: s.action as ComponentStepAction,
-            role: "primary",
-            cluster: s.cluster,
-            region: s.region,
-            command: command(s),
-            after: secondaryKeys.length > 0 ? secondaryKeys : first,
-        });
-    }
-    return specs;
+    const secondaries = memberSteps
+        .filter((s) => s.role === "secondary")
+        .map((s) => specOf(s, `secondary-${s.region}`, command, first));
+    const secondaryKeys = secondaries.map((s) => s.key);
+    const primaries = memberSteps
+        .filter((s) => s.role === "primary")
+        .map((s) => specOf(s, "primary", command, secondaryKeys.length > 0 ? secondaryKeys : first));
+    return [...secondaries, ...primaries];
 }
