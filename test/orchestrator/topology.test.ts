@@ -1,5 +1,6 @@
 import * as assert from "assert";
 import { RdsGateway } from "../../orchestrator/aws/gateway";
+import { blueGreenLimitsOf } from "../../orchestrator/topology/blue-green-limits";
 import { describeTopology } from "../../orchestrator/topology/describe";
 import { pendingTargetVersion } from "../../orchestrator/topology/facts";
 import { targetGroupName } from "../../orchestrator/topology/parameter-groups";
@@ -141,5 +142,32 @@ describe("orchestrator: describing the global database", () => {
             "app-aurora-postgresql17",
         );
         assert.strictEqual(targetGroupName("shop-params", "aurora-mysql8.4"), "shop-params-aurora-mysql8-4");
+    });
+});
+
+describe("orchestrator: blue/green limits read from DescribeDBClusters", () => {
+    it("blueGreenLimitsOf: a MasterUserSecret is the Secrets-Manager limit; none, no limit", () => {
+        assert.deepStrictEqual(
+            blueGreenLimitsOf({ MasterUserSecret: { SecretArn: "arn:aws:secretsmanager:us-east-1:1:secret:rds!x" } }),
+            ["secrets-manager-password"],
+        );
+        assert.deepStrictEqual(blueGreenLimitsOf({}), []);
+    });
+
+    it("the member AWS reports it on carries the limit into the planner's input, the others carry none", async () => {
+        const sim = simulate({
+            ...PG_SEED,
+            members: PG_SEED.members.map((m) => (m.role === "secondary" ? { ...m, managedMasterPassword: true } : m)),
+        });
+        const api = new RdsGateway({ clients: sim.clientFor, clock: sim.clock, random: () => 0.5 });
+        const t = await describeTopology(api, "us-east-1", "app-global", { target: "17.5" });
+        const input = toPlanInput(t, "17.5", { ...DEFAULT_PLAN_OPTIONS, strategy: "blue-green" });
+        assert.deepStrictEqual(
+            input.members.map((m) => [m.cluster, m.blueGreenLimits]),
+            [
+                ["app-use1", undefined],
+                ["app-apne1", ["secrets-manager-password"]],
+            ],
+        );
     });
 });
