@@ -1,16 +1,16 @@
 import { main as cli } from "../../../orchestrator/cli";
-import { SimulatedRds } from "../../simulator";
 import { fromMockRun } from "../policy-runner/engine-emulation/from-mock-engine";
 import { formatVerdicts, runPolicies } from "../policy-runner/local-runner";
 import { renderResourceTree } from "../mock-engine";
-import { startingState } from "../scenario/created-aws";
-import { currentStateFrom, mutatingCalls as mutatingCallsSince } from "../scenario/simulated-aws";
+import { StartingState, startingState } from "../scenario/created-aws";
+import { currentStateFrom } from "../scenario/simulated-aws";
 import { Scenario } from "../scenario/types";
 import { BlueGreenRunOutcome, blueGreenOutcome } from "./blue-green-outcome";
 import { PacedClock, Speed } from "./paced-clock";
 import { diffPreviews, Preview, previewStack, stackConfigs } from "./preview";
 import { heading, liveReads, printDrift, printLiveReads, printScenario, wrap } from "./sections";
-import { Out, runUpgradeSteps } from "./upgrade";
+import { CallLog } from "./call-log";
+import { Out, runUpgradeSteps, UpgradeRun } from "./upgrade";
 
 /** Exit codes, as the CLI's: 0 done, 1 a failure while changing things, 2 bad input or blocked. */
 export const EXIT = { ok: 0, failure: 1, blocked: 2 } as const;
@@ -63,6 +63,15 @@ export interface ShowOptions {
     readonly markdown?: boolean;
 }
 
+/** One scenario's run once its starting state exists: what every phase reads and prints with. */
+interface Run {
+    readonly scenario: Scenario;
+    readonly start: StartingState;
+    readonly log: CallLog;
+    readonly clock: PacedClock;
+    readonly out: Out;
+}
+
 /**
  * The offline product run of one scenario: the scenario, `pulumi preview` under the mock engine
  * (graph, plan, policy verdicts) against the simulated AWS, then — unless blocked — `pulumi up`
@@ -77,67 +86,117 @@ export async function runScenario(
     show: ShowOptions = {},
 ): Promise<ScenarioResult> {
     const clock = new PacedClock();
-    const id = scenario.aws.globalCluster;
-    const { before, after } = stackConfigs(scenario);
-
     out(`aurora-global offline run — scenario ${scenario.name}`);
     for (const line of wrap(scenario.description)) out(line);
     heading(out, "1. The scenario");
-    // The stack on main is created in the simulated control plane (pulumi up under the mock
-    // engine, AWS's create-time rules), then brought to the scenario's state; calls before
-    // `firstCall` set the scene and are not the pull request's.
-    let start;
+    const start = await makeStart(scenario, clock, out);
+    if (!start) return { ...emptyResult(EXIT.failure), start: { created: false, how: [] } };
+    const run: Run = { scenario, start, log: new CallLog(start.sim, start.firstCall), clock, out };
+    const { before, after } = stackConfigs(scenario);
+    printScenario(out, scenario, start.sim, before, after, start);
+
+    const preview = await previewSection(run);
+    if (!preview) return { ...resultOf(run), exitCode: EXIT.blocked, blocked: true };
+    printPlan(out, preview, show);
+    const blocked = await policySection(run, preview);
+    const planned = { path: preview.plan.path, rules: preview.plan.violations.map((v) => v.rule) };
+    const snapshotPlanned = preview.plan.steps.some((s) => s.action === "snapshot");
+    if (blocked) return { ...resultOf(run), ...planned, exitCode: EXIT.blocked, blocked: true, snapshotPlanned };
+
+    const upgrade = await upgradeSection(run, preview, speed, live);
+    await finalStateSection(run, upgrade.ok, snapshotPlanned);
+    const nextPreview = await nextPreviewSection(run, preview, upgrade.ok);
+    return {
+        ...resultOf(run),
+        ...planned,
+        exitCode: upgrade.ok ? EXIT.ok : EXIT.failure,
+        snapshotsOf: run.log.snapshotsOf(),
+        upgradeOrder: run.log.upgradeOrder(),
+        nextPreview,
+        snapshotPlanned,
+        stepsDeclared: preview.steps.length,
+        finalClusterParameterGroups: Object.fromEntries(
+            start.sim.globalCluster(scenario.aws.globalCluster).members.map((m) => [m.id, m.clusterParameterGroup]),
+        ),
+        ...(preview.plan.path === "blue-green"
+            ? { blueGreen: await blueGreenOutcome(start.sim, scenario.aws.members) }
+            : {}),
+    };
+}
+
+/** A run that stopped before its preview had a plan. */
+function emptyResult(exitCode: number): Omit<ScenarioResult, "start"> {
+    return {
+        exitCode,
+        path: "none",
+        blocked: false,
+        rules: [],
+        finalVersions: {},
+        mutatingCalls: 0,
+        snapshots: [],
+        snapshotPlanned: false,
+        stepsDeclared: 0,
+    };
+}
+
+/** What the simulator holds now, for the result: versions, calls and snapshots since the stack was set up. */
+function resultOf(run: Run): ScenarioResult {
+    const { sim } = run.start;
+    return {
+        ...emptyResult(EXIT.ok),
+        start: { created: run.start.created, how: run.start.how },
+        finalVersions: Object.fromEntries(
+            sim.globalCluster(run.scenario.aws.globalCluster).members.map((m) => [m.id, m.engineVersion]),
+        ),
+        mutatingCalls: run.log.mutating(),
+        snapshots: run.log.snapshots(),
+    };
+}
+
+/**
+ * The stack on main is created in the simulated control plane (pulumi up under the mock engine,
+ * AWS's create-time rules), then brought to the scenario's state; calls before `firstCall` set
+ * the scene and are not the pull request's. Undefined (and said) when that fails.
+ */
+async function makeStart(scenario: Scenario, clock: PacedClock, out: Out): Promise<StartingState | undefined> {
     try {
-        start = await startingState(scenario, before, clock);
+        return await startingState(scenario, stackConfigs(scenario).before, clock);
     } catch (e) {
         out(`  the starting state could not be made: ${e instanceof Error ? e.message : String(e)}`);
-        return {
-            start: { created: false, how: [] },
-            exitCode: EXIT.failure,
-            path: "none",
-            blocked: false,
-            rules: [],
-            finalVersions: {},
-            mutatingCalls: 0,
-            snapshots: [],
-            snapshotPlanned: false,
-            stepsDeclared: 0,
-        };
+        return undefined;
     }
-    const { sim, firstCall } = start;
-    const versions = () => Object.fromEntries(sim.globalCluster(id).members.map((m) => [m.id, m.engineVersion]));
-    const mutatingCalls = (s: SimulatedRds) => mutatingCallsSince(s, firstCall);
-    // What the previews read: AWS now, and the stack outputs of the update that created the stack.
-    const deployedState = async () => ({ ...(await currentStateFrom(sim, id)), previousStackOutputs: start.outputs });
-    printScenario(out, scenario, sim, before, after, start);
+}
 
+/** What the previews read: AWS now, and the stack outputs of the given update (the one that created the stack by default). */
+async function deployedState(run: Run, previousStackOutputs = run.start.outputs) {
+    return { ...(await currentStateFrom(run.start.sim, run.scenario.aws.globalCluster)), previousStackOutputs };
+}
+
+/** Section 2: the pull request's preview, its resource graph and live reads; undefined when the program failed. */
+async function previewSection(run: Run): Promise<Preview | undefined> {
+    const { out } = run;
+    const { sim } = run.start;
+    const { before, after } = stackConfigs(run.scenario);
     heading(
         out,
         "2. pulumi preview: the resource graph (stack program under the Pulumi mock engine; live reads answered by the simulator)",
     );
     let preview: Preview;
     try {
-        preview = await previewStack(after, await deployedState(), sim);
+        preview = await previewStack(after, await deployedState(run), sim);
     } catch (e) {
         out(`the stack program failed: ${e instanceof Error ? e.message : String(e)}`);
-        out(nothingChanged(sim, firstCall));
-        return {
-            start: { created: start.created, how: start.how },
-            exitCode: EXIT.blocked,
-            path: "none",
-            blocked: true,
-            rules: [],
-            finalVersions: versions(),
-            mutatingCalls: mutatingCalls(sim),
-            snapshots: snapshotsTaken(sim, firstCall),
-            snapshotPlanned: false,
-            stepsDeclared: 0,
-        };
+        out(run.log.nothingChanged());
+        return undefined;
     }
     for (const line of renderResourceTree(preview.resources).split("\n")) out(`  ${line}`);
-    const deployed = await previewStack(before, await deployedState(), sim);
+    const deployed = await previewStack(before, await deployedState(run), sim);
     printLiveReads((line) => out(`  ${line}`), preview, diffPreviews(deployed.resources, preview.resources));
+    return preview;
+}
 
+/** Section 3: the plan, as text (`aurora-global plan`) or as the markdown the preview logs. */
+function printPlan(out: Out, preview: Preview, show: ShowOptions): void {
     if (show.markdown) {
         heading(
             out,
@@ -156,41 +215,39 @@ export async function runScenario(
         out(
             `  (the component reported ${errors} error${errors === 1 ? "" : "s"} on itself: the preview fails with or without the policy pack)`,
         );
+}
 
+/** Section 4 (and 5 when blocked): the policy pack's verdicts; true when the preview fails. */
+async function policySection(run: Run, preview: Preview): Promise<boolean> {
+    const { out } = run;
     heading(out, "4. Policy pack aurora-global (every policy, as pulumi preview --policy-pack policy runs it)");
     const policy = await runPolicies(fromMockRun(preview, preview.currentState));
     for (const line of formatVerdicts(policy).split("\n")) out(`  ${line}`);
-
-    const rules = preview.plan.violations.map((v) => v.rule);
     const blocked = preview.plan.blocked || policy.failed || preview.logs.some((l) => l.severity === "error");
-    if (blocked) {
-        heading(out, "5. Blocked: the preview fails, pulumi up would not run");
-        for (const v of preview.plan.violations) {
-            out(`  ✗ [${v.rule}] ${v.message}`);
-            out(`      fix: ${v.fix}`);
-        }
-        const mandatory = policy.verdicts.filter((x) => x.enforcementLevel === "mandatory");
-        if (mandatory.length > 0)
-            out(
-                `  ✗ policy pack: ${mandatory.length} mandatory violation${mandatory.length === 1 ? "" : "s"} (${[...new Set(mandatory.map((v) => v.policy))].join(", ")}): the CI check fails`,
-            );
-        const mutating = mutatingCalls(sim);
-        out(`  ${nothingChanged(sim, firstCall, liveReads(preview))}`);
-        out("  exit code 2");
-        return {
-            start: { created: start.created, how: start.how },
-            exitCode: EXIT.blocked,
-            path: preview.plan.path,
-            blocked: true,
-            rules,
-            finalVersions: versions(),
-            mutatingCalls: mutating,
-            snapshots: snapshotsTaken(sim, firstCall),
-            snapshotPlanned: preview.plan.steps.some((s) => s.action === "snapshot"),
-            stepsDeclared: 0,
-        };
+    if (!blocked) return false;
+    heading(out, "5. Blocked: the preview fails, pulumi up would not run");
+    for (const v of preview.plan.violations) {
+        out(`  ✗ [${v.rule}] ${v.message}`);
+        out(`      fix: ${v.fix}`);
     }
+    const mandatory = policy.verdicts.filter((x) => x.enforcementLevel === "mandatory");
+    if (mandatory.length > 0)
+        out(
+            `  ✗ policy pack: ${mandatory.length} mandatory violation${mandatory.length === 1 ? "" : "s"} (${[...new Set(mandatory.map((v) => v.policy))].join(", ")}): the CI check fails`,
+        );
+    out(`  ${run.log.nothingChanged(liveReads(preview))}`);
+    out("  exit code 2");
+    return true;
+}
 
+/** Section 5: `pulumi up` runs the preview's upgrade steps with the real CLI against the simulator. */
+async function upgradeSection(
+    run: Run,
+    preview: Preview,
+    speed: Speed,
+    live?: (text: string) => void,
+): Promise<UpgradeRun> {
+    const { out } = run;
     const pace =
         speed === "max"
             ? "speed max: no delay"
@@ -200,57 +257,71 @@ export async function runScenario(
         `5. pulumi up: the upgrade steps run the aurora-global CLI against the simulated control plane (${pace})`,
     );
     if (preview.steps.length === 0) out("  no upgrade steps: the plan has nothing to do");
-    const run = await runUpgradeSteps(preview.steps, {
-        sim,
-        clock,
-        globalClusterId: id,
+    const upgrade = await runUpgradeSteps(preview.steps, {
+        sim: run.start.sim,
+        clock: run.clock,
+        globalClusterId: run.scenario.aws.globalCluster,
         speed,
         // Every 2 virtual minutes: the seed's managed upgrade takes 3 (the board shows it running).
         boardEveryMs: 2 * 60_000,
         out: (line) => out(`  ${line}`),
         ...(live ? { live: (text: string) => live(text && `  ${text}`) } : {}),
     });
-    if (!run.ok) {
+    if (!upgrade.ok) {
         out(
-            `  the upgrade stopped (exit codes: ${Object.entries(run.exits)
+            `  the upgrade stopped (exit codes: ${Object.entries(upgrade.exits)
                 .map(([k, v]) => `${k} ${v}`)
                 .join(", ")}): pulumi up fails; once the cause is fixed, the next run resumes from what AWS reports`,
         );
     }
+    return upgrade;
+}
 
-    heading(out, `6. The ${run.ok ? "final" : "current"} state (aurora-global status)`);
+/** Section 6: `aurora-global status` of the database now, the calls made and the snapshot taken. */
+async function finalStateSection(run: Run, upgraded: boolean, snapshotPlanned: boolean): Promise<void> {
+    const { out, log, scenario } = run;
+    heading(out, `6. The ${upgraded ? "final" : "current"} state (aurora-global status)`);
     const status: string[] = [];
     await cli(
-        ["status", "--global-cluster", id, "--region", scenario.aws.members.find((m) => m.role === "primary")!.region],
+        [
+            "status",
+            "--global-cluster",
+            scenario.aws.globalCluster,
+            "--region",
+            scenario.aws.members.find((m) => m.role === "primary")!.region,
+        ],
         {
-            clients: sim.clientFor,
-            clock,
+            clients: run.start.sim.clientFor,
+            clock: run.clock,
             stdout: (t) => void status.push(t),
             stderr: (t) => void status.push(t),
         },
     );
     for (const line of status.join("").trimEnd().split("\n")) out(`  ${line}`);
     out(
-        `  AWS calls after the stack was set up: ${sim.calls.length - firstCall} in all, ${mutatingCalls(sim)} changing something (${callSummary(sim, firstCall)})`,
+        `  AWS calls after the stack was set up: ${log.calls().length} in all, ${log.mutating()} changing something (${log.summary()})`,
     );
-    const snapshotTaken = snapshotsTaken(sim, firstCall);
-    const snapshotPlanned = preview.plan.steps.some((s) => s.action === "snapshot");
-    if (snapshotPlanned) {
-        out(
-            snapshotTaken.length > 0
-                ? `  pre-upgrade snapshot: ${snapshotTaken.join(", ")}`
-                : "  WARNING: the plan's pre-upgrade snapshot was not taken (no CreateDBClusterSnapshot call)",
-        );
-    }
+    if (!snapshotPlanned) return;
+    const taken = log.snapshots();
+    out(
+        taken.length > 0
+            ? `  pre-upgrade snapshot: ${taken.join(", ")}`
+            : "  WARNING: the plan's pre-upgrade snapshot was not taken (no CreateDBClusterSnapshot call)",
+    );
+}
 
+/** Section 7: the next preview against the new state: steps kept, steps to run, drift. */
+async function nextPreviewSection(
+    run: Run,
+    preview: Preview,
+    upgraded: boolean,
+): Promise<ScenarioResult["nextPreview"]> {
+    const { out } = run;
     heading(out, "7. The next pulumi preview (the program again, against the new state)");
     // The stack outputs of the update (the program ran before its steps): the next run reads
     // them through its self stack reference and keeps the finished steps.
-    const next = await previewStack(
-        after,
-        { ...(await currentStateFrom(sim, id)), previousStackOutputs: preview.outputs },
-        sim,
-    );
+    const { after } = stackConfigs(run.scenario);
+    const next = await previewStack(after, await deployedState(run, preview.outputs), run.start.sim);
     out(`  plan: ${next.planText.split("\n").slice(0, 2).join("; ")}`);
     const drift = diffPreviews(preview.resources, next.resources);
     const changed = new Set(drift.map((d) => d.name));
@@ -272,53 +343,16 @@ export async function runScenario(
     out(
         `  upgrade steps to run: ${toRun.length}${toRun.length > 0 ? ` (${toRun.map((s) => s.name).join(", ")})` : ""}`,
     );
-    const counted = run.ok
+    const counted = upgraded
         ? printDrift((line) => out(`  ${line}`), drift)
         : { database: drift.filter((d) => d.type !== "command:local:Command").length, steps: 0 };
     return {
-        start: { created: start.created, how: start.how },
-        exitCode: run.ok ? EXIT.ok : EXIT.failure,
-        path: preview.plan.path,
-        blocked: false,
-        rules,
-        finalVersions: versions(),
-        mutatingCalls: mutatingCalls(sim),
-        snapshots: snapshotsTaken(sim, firstCall),
-        snapshotsOf: sim.calls
-            .slice(firstCall)
-            .filter((c) => c.command === "CreateDBClusterSnapshot")
-            .filter((c) => !c.error)
-            .map((c) => String(c.input.DBClusterIdentifier)),
-        upgradeOrder: sim.calls
-            .slice(firstCall)
-            .filter((c) => c.command === "ModifyDBCluster")
-            .filter((c) => !c.error && c.input.EngineVersion !== undefined)
-            .map((c) => String(c.input.DBClusterIdentifier)),
-        nextPreview: {
-            path: next.plan.path,
-            steps: toRun.length,
-            keptSteps: kept.length,
-            drift: counted.database,
-            stepsLeftInState: counted.steps,
-        },
-        snapshotPlanned,
-        stepsDeclared: preview.steps.length,
-        finalClusterParameterGroups: Object.fromEntries(
-            sim.globalCluster(id).members.map((m) => [m.id, m.clusterParameterGroup]),
-        ),
-        ...(preview.plan.path === "blue-green" ? { blueGreen: await blueGreenOutcome(sim, scenario.aws.members) } : {}),
+        path: next.plan.path,
+        steps: toRun.length,
+        keptSteps: kept.length,
+        drift: counted.database,
+        stepsLeftInState: counted.steps,
     };
-}
-
-/**
- * The proof that a blocked run changed nothing. The preview's live reads are reads (answered
- * from the simulator's state, outside its call log); what counts is that no call changed anything.
- */
-function nothingChanged(sim: SimulatedRds, firstCall: number, reads?: string): string {
-    const mutating = mutatingCallsSince(sim, firstCall);
-    const read =
-        reads === undefined ? "" : reads === "" ? " the preview read nothing;" : ` the preview only read (${reads});`;
-    return `Nothing was changed in AWS:${read} since the stack was set up, the simulated control plane's call log holds ${mutating} mutating call${mutating === 1 ? "" : "s"}.`;
 }
 
 function versionsByRegion(v: unknown): Record<string, string> {
@@ -326,21 +360,4 @@ function versionsByRegion(v: unknown): Record<string, string> {
     for (const [region, m] of Object.entries((v ?? {}) as Record<string, { version?: string }>))
         out[region] = m.version ?? "?";
     return out;
-}
-
-/** `CreateDBClusterSnapshot ×1, ModifyGlobalCluster ×1`: the mutating calls by operation, in first-call order. */
-function callSummary(sim: SimulatedRds, firstCall: number): string {
-    const counts = new Map<string, number>();
-    for (const c of sim.calls.slice(firstCall))
-        if (!c.command.startsWith("Describe") && !c.command.startsWith("List"))
-            counts.set(c.command, (counts.get(c.command) ?? 0) + 1);
-    return [...counts].map(([op, n]) => `${op} ×${n}`).join(", ") || "none";
-}
-
-/** Snapshots created through successful CreateDBClusterSnapshot calls. */
-function snapshotsTaken(sim: SimulatedRds, firstCall: number): string[] {
-    return sim.calls
-        .slice(firstCall)
-        .filter((c) => c.command === "CreateDBClusterSnapshot" && !c.error)
-        .map((c) => String(c.input.DBClusterSnapshotIdentifier));
 }
