@@ -48,51 +48,16 @@ export async function describeTopology(
     options: DescribeOptions = {},
 ): Promise<Topology> {
     const global = options.global ?? (await readGlobalCluster(api, homeRegion, globalClusterId));
-    const engine = global.Engine ?? "";
-    if (!isEngine(engine)) {
-        throw new InputError(
-            `global cluster "${globalClusterId}" runs engine "${engine}": aurora-global handles "aurora-postgresql" and "aurora-mysql" global databases only`,
-        );
-    }
-    const raw = global.GlobalClusterMembers ?? [];
-    const writerArn =
-        raw.find((m) => m.IsWriter === true)?.DBClusterArn ??
-        raw.find((m) => (m.Readers ?? []).length > 0)?.DBClusterArn;
+    const engine = engineOf(global, globalClusterId);
+    const { ordered, writerArn } = writerFirst(global);
     const warnings: string[] = [];
-    const ordered = [...raw].sort(
-        (a, b) => Number(b.DBClusterArn === writerArn) - Number(a.DBClusterArn === writerArn),
-    );
     const family = options.target ? targetFamilyIfMajor(engine, global.EngineVersion, options.target) : undefined;
     const groups: GroupFacts = {
         family,
         targetFamily: familyOf(engine, options.target),
         finder: new TaggedGroupFinder(api),
     };
-
-    const read = await Promise.all(
-        ordered
-            .filter((m) => typeof m.DBClusterArn === "string")
-            .map(async (m): Promise<MemberTopology> => {
-                const arn = m.DBClusterArn!;
-                const region = regionFromArn(arn) ?? homeRegion;
-                const cluster = idFromArn(arn);
-                const c = await readCluster(api, region, cluster);
-                return {
-                    cluster,
-                    arn: c.DBClusterArn ?? arn,
-                    region,
-                    role: arn === writerArn ? "primary" : "secondary",
-                    status: c.Status ?? "unknown",
-                    ...(c.EngineVersion ? { engineVersion: c.EngineVersion } : {}),
-                    instanceIds: (c.DBClusterMembers ?? [])
-                        .map((i) => i.DBInstanceIdentifier)
-                        .filter((x): x is string => typeof x === "string"),
-                    ...(c.DBClusterParameterGroup ? { clusterParameterGroup: c.DBClusterParameterGroup } : {}),
-                    ...(c.PreferredMaintenanceWindow ? { maintenanceWindow: c.PreferredMaintenanceWindow } : {}),
-                    ...withLimits(blueGreenLimitsOf(c)),
-                };
-            }),
-    );
+    const read = await Promise.all(ordered.map((m) => readMember(api, homeRegion, m, writerArn)));
     const needs = factsNeeded({
         engine,
         memberVersions: read.map((m) => m.engineVersion),
@@ -104,11 +69,7 @@ export async function describeTopology(
     const described = await Promise.all(
         read.map(async (m) => ({ ...m, ...(await memberFacts(api, engine, m, groups, wanted, warnings)) })),
     );
-    if (described.length > 0 && !described.some((m) => m.role === "primary")) {
-        throw new InputError(
-            `global cluster "${globalClusterId}" reports no writer member (failover in progress?): wait until it has a primary, then run the command again`,
-        );
-    }
+    requireWriter(described, globalClusterId);
     const members = options.parameterGroups
         ? await applyGroupOverrides(api, described, options.parameterGroups, {
               engine,
@@ -117,19 +78,9 @@ export async function describeTopology(
               targetFamily: groups.targetFamily,
           })
         : described;
-    let catalogue: Topology["catalogue"];
-    if (wanted.catalogue) {
-        const versions = members.map((m) => m.engineVersion).filter((v): v is string => typeof v === "string");
-        const targetAws = options.target ? awsVersionOrUndefined(engine, options.target) : undefined;
-        try {
-            catalogue = await catalogueOf(api, homeRegion, engine, targetAws ? [...versions, targetAws] : versions);
-        } catch (e) {
-            if (endsTheRun(e)) throw e;
-            warnings.push(
-                `engine catalogue unavailable (DescribeDBEngineVersions: ${describeAwsError(e)}): planned without AWS's list of valid upgrade targets`,
-            );
-        }
-    }
+    const catalogue = wanted.catalogue
+        ? await readCatalogue(api, homeRegion, engine, members, options.target, warnings)
+        : undefined;
     for (const w of warnings) api.log.warn(w);
     return {
         globalClusterId,
@@ -141,6 +92,92 @@ export async function describeTopology(
         ...(catalogue ? { catalogue } : {}),
         warnings,
     };
+}
+
+/** The global cluster's engine, refused unless it is one aurora-global handles. */
+function engineOf(global: GlobalCluster, globalClusterId: string): Engine {
+    const engine = global.Engine ?? "";
+    if (!isEngine(engine)) {
+        throw new InputError(
+            `global cluster "${globalClusterId}" runs engine "${engine}": aurora-global handles "aurora-postgresql" and "aurora-mysql" global databases only`,
+        );
+    }
+    return engine;
+}
+
+type GlobalMember = NonNullable<GlobalCluster["GlobalClusterMembers"]>[number];
+
+/** The members with an ARN, the writer first: the writer is `IsWriter` (or, failing that, the member with readers). */
+function writerFirst(global: GlobalCluster): { ordered: GlobalMember[]; writerArn?: string } {
+    const raw = (global.GlobalClusterMembers ?? []).filter((m) => typeof m.DBClusterArn === "string");
+    const writerArn =
+        raw.find((m) => m.IsWriter === true)?.DBClusterArn ??
+        raw.find((m) => (m.Readers ?? []).length > 0)?.DBClusterArn;
+    const ordered = [...raw].sort(
+        (a, b) => Number(b.DBClusterArn === writerArn) - Number(a.DBClusterArn === writerArn),
+    );
+    return { ordered, ...(writerArn ? { writerArn } : {}) };
+}
+
+/** One member as DescribeDBClusters reports it, read with a client in its own region (from its ARN). */
+async function readMember(
+    api: RdsGateway,
+    homeRegion: string,
+    m: GlobalMember,
+    writerArn: string | undefined,
+): Promise<MemberTopology> {
+    const arn = m.DBClusterArn!;
+    const region = regionFromArn(arn) ?? homeRegion;
+    const cluster = idFromArn(arn);
+    const c = await readCluster(api, region, cluster);
+    return {
+        cluster,
+        arn: c.DBClusterArn ?? arn,
+        region,
+        role: arn === writerArn ? "primary" : "secondary",
+        status: c.Status ?? "unknown",
+        ...(c.EngineVersion ? { engineVersion: c.EngineVersion } : {}),
+        instanceIds: (c.DBClusterMembers ?? [])
+            .map((i) => i.DBInstanceIdentifier)
+            .filter((x): x is string => typeof x === "string"),
+        ...(c.DBClusterParameterGroup ? { clusterParameterGroup: c.DBClusterParameterGroup } : {}),
+        ...(c.PreferredMaintenanceWindow ? { maintenanceWindow: c.PreferredMaintenanceWindow } : {}),
+        ...withLimits(blueGreenLimitsOf(c)),
+    };
+}
+
+/** A database with members but no writer is mid-failover: nothing can be planned until it has one. */
+function requireWriter(members: readonly MemberTopology[], globalClusterId: string): void {
+    if (members.length > 0 && !members.some((m) => m.role === "primary")) {
+        throw new InputError(
+            `global cluster "${globalClusterId}" reports no writer member (failover in progress?): wait until it has a primary, then run the command again`,
+        );
+    }
+}
+
+/**
+ * The engine catalogue for the versions in play (members' and the target's), from the home
+ * region. Unavailable is a warning, not a stop: the plan is made without AWS's list of targets.
+ */
+async function readCatalogue(
+    api: RdsGateway,
+    homeRegion: string,
+    engine: Engine,
+    members: readonly MemberTopology[],
+    target: string | undefined,
+    warnings: string[],
+): Promise<Topology["catalogue"]> {
+    const versions = members.map((m) => m.engineVersion).filter((v): v is string => typeof v === "string");
+    const targetAws = target ? awsVersionOrUndefined(engine, target) : undefined;
+    try {
+        return await catalogueOf(api, homeRegion, engine, targetAws ? [...versions, targetAws] : versions);
+    } catch (e) {
+        if (endsTheRun(e)) throw e;
+        warnings.push(
+            `engine catalogue unavailable (DescribeDBEngineVersions: ${describeAwsError(e)}): planned without AWS's list of valid upgrade targets`,
+        );
+        return undefined;
+    }
 }
 
 /** Parameter-group context of one topology read. */
