@@ -72,11 +72,47 @@ export async function runBlueGreen(
     until: BlueGreenPhase = "done",
 ): Promise<BlueGreenOutcome> {
     const writer = writerOf(ctx);
-    const region = writer.region;
-    const globalId = ctx.topology.globalClusterId;
-    const name = deploymentName(globalId, options.target);
-    let d = found ?? (await findDeployment(ctx.api, region, name));
-    if (until === "cleaned-up" && (!d || d.Status === "DELETING"))
+    const name = deploymentName(ctx.topology.globalClusterId, options.target);
+    const d = found ?? (await findDeployment(ctx.api, writer.region, name));
+    if (until === "cleaned-up") {
+        const nothingToDo = cleanupWithout(d, name);
+        if (nothingToDo) return nothingToDo;
+    }
+    const deployment = d ? announceFound(ctx, d, name) : await create(ctx, writer, name, options);
+    return drive(
+        {
+            ctx,
+            writer,
+            name,
+            id: deployment.BlueGreenDeploymentIdentifier ?? name,
+            options,
+            timeout: options.switchoverTimeoutSeconds ?? DEFAULT_SWITCHOVER_TIMEOUT_SECONDS,
+            until,
+            switchedThisRun: false,
+        },
+        deployment,
+    );
+}
+
+/** One run's course through the deployment's statuses. */
+interface Drive {
+    readonly ctx: RunContext;
+    readonly writer: MemberTopology;
+    readonly name: string;
+    readonly id: string;
+    readonly options: BlueGreenOptions;
+    readonly timeout: number;
+    readonly until: BlueGreenPhase;
+    /** This run asked for the switchover (a failure then is this run's, not an earlier one's). */
+    switchedThisRun: boolean;
+}
+
+/**
+ * The cleanup step without a deployment to clean (none, or already deleting): nothing to do.
+ * A deployment that has not switched over yet stops the step: the switchover step comes first.
+ */
+function cleanupWithout(d: BlueGreenDeployment | undefined, name: string): BlueGreenOutcome | undefined {
+    if (!d || d.Status === "DELETING")
         return {
             deploymentId: d?.BlueGreenDeploymentIdentifier ?? "",
             name,
@@ -84,99 +120,121 @@ export async function runBlueGreen(
             kept: [],
             deleted: [],
         };
-    if (until === "cleaned-up" && d?.Status !== "SWITCHOVER_COMPLETED")
+    if (d.Status !== "SWITCHOVER_COMPLETED")
         throw new UpgradeStopped(
-            `blue/green deployment ${d?.BlueGreenDeploymentIdentifier} is ${d?.Status}, not SWITCHOVER_COMPLETED: nothing to clean up yet; run the switchover step first`,
+            `blue/green deployment ${d.BlueGreenDeploymentIdentifier} is ${d.Status}, not SWITCHOVER_COMPLETED: nothing to clean up yet; run the switchover step first`,
         );
-    if (d) {
-        ctx.log.info(
-            `blue/green deployment ${d.BlueGreenDeploymentIdentifier} ("${name}") found: ${progressLine(d)}; not created again`,
+    return undefined;
+}
+
+function announceFound(ctx: RunContext, d: BlueGreenDeployment, name: string): BlueGreenDeployment {
+    ctx.log.info(
+        `blue/green deployment ${d.BlueGreenDeploymentIdentifier} ("${name}") found: ${progressLine(d)}; not created again`,
+    );
+    return d;
+}
+
+/** CreateBlueGreenDeployment from the writer's ARN: a green copy of every region at the target. */
+async function create(
+    ctx: RunContext,
+    writer: MemberTopology,
+    name: string,
+    options: BlueGreenOptions,
+): Promise<BlueGreenDeployment> {
+    ctx.log.info(
+        `CreateBlueGreenDeployment "${name}" from the writer ${writer.cluster} (${writer.region}) to ${options.target}: a green copy of every region`,
+    );
+    try {
+        return await createDeployment(ctx.api, {
+            name,
+            globalClusterId: ctx.topology.globalClusterId,
+            writer,
+            target: options.target,
+            clusterParameterGroup: options.clusterParameterGroup,
+            instanceParameterGroup: options.instanceParameterGroup,
+        });
+    } catch (e) {
+        throw refused(
+            e,
+            `CreateBlueGreenDeployment "${name}" from ${writer.cluster} (${writer.region})`,
+            "nothing was created",
         );
-    } else {
-        ctx.log.info(
-            `CreateBlueGreenDeployment "${name}" from the writer ${writer.cluster} (${region}) to ${options.target}: a green copy of every region`,
-        );
-        try {
-            d = await createDeployment(ctx.api, {
-                name,
-                globalClusterId: globalId,
-                writer,
-                target: options.target,
-                clusterParameterGroup: options.clusterParameterGroup,
-                instanceParameterGroup: options.instanceParameterGroup,
-            });
-        } catch (e) {
-            throw refused(
-                e,
-                `CreateBlueGreenDeployment "${name}" from ${writer.cluster} (${region})`,
-                "nothing was created",
-            );
-        }
     }
-    const id = d.BlueGreenDeploymentIdentifier ?? name;
-    const timeout = options.switchoverTimeoutSeconds ?? DEFAULT_SWITCHOVER_TIMEOUT_SECONDS;
-    let switchedThisRun = false;
-    const stopHere = (status: string | undefined) =>
-        (until === "available" && status !== "PROVISIONING") ||
-        (until === "switched-over" && status === "SWITCHOVER_COMPLETED");
-    for (;;) {
-        if (stopHere(d?.Status) && d?.Status !== "INVALID_CONFIGURATION")
-            return {
-                deploymentId: id,
-                name,
-                switchedOver: d?.Status === "SWITCHOVER_COMPLETED",
-                kept: [],
-                deleted: [],
-            };
-        switch (d?.Status) {
-            case undefined:
-            case "DELETING":
-                return { deploymentId: id, name, switchedOver: d !== undefined, kept: [], deleted: [] };
-            case "PROVISIONING":
-                d = await waitForDeployment(ctx, {
-                    region,
-                    id,
-                    doing: "green environment provisioning",
-                    pace: "long",
-                    done: (x) => x?.Status !== "PROVISIONING",
-                });
-                break;
-            case "SWITCHOVER_IN_PROGRESS":
-                d = await waitForDeployment(ctx, {
-                    region,
-                    id,
-                    doing: "switchover",
-                    pace: "short",
-                    done: (x) => x?.Status !== "SWITCHOVER_IN_PROGRESS",
-                });
-                switchedThisRun = true;
-                break;
-            case "INVALID_CONFIGURATION":
-                throw new UpgradeStopped(
-                    `blue/green deployment ${id} is INVALID_CONFIGURATION (${d.StatusDetails ?? "no details"}): it cannot be switched over. Production is unchanged. Delete it with its green resources (aws rds delete-blue-green-deployment --blue-green-deployment-identifier ${id} --delete-target --region ${region}), fix the cause, then run the same command again.`,
-                    writer.cluster,
-                    region,
+}
+
+/** Follows the deployment from status to status until the run's phase is reached or it is done. */
+async function drive(run: Drive, first: BlueGreenDeployment | undefined): Promise<BlueGreenOutcome> {
+    for (let d = first; ;) {
+        const stopped = stoppedAt(run, d);
+        if (stopped) return stopped;
+        if (d?.Status === "SWITCHOVER_COMPLETED") return finish(run.ctx, d, run.options, run.name);
+        d = await advance(run, d);
+    }
+}
+
+/** The outcome when the run stops at this status: its phase reached, or no deployment left. */
+function stoppedAt(run: Drive, d: BlueGreenDeployment | undefined): BlueGreenOutcome | undefined {
+    const status = d?.Status;
+    const reached =
+        (run.until === "available" && status !== "PROVISIONING") ||
+        (run.until === "switched-over" && status === "SWITCHOVER_COMPLETED");
+    if (reached && status !== "INVALID_CONFIGURATION")
+        return {
+            deploymentId: run.id,
+            name: run.name,
+            switchedOver: status === "SWITCHOVER_COMPLETED",
+            kept: [],
+            deleted: [],
+        };
+    if (status === undefined || status === "DELETING")
+        return { deploymentId: run.id, name: run.name, switchedOver: d !== undefined, kept: [], deleted: [] };
+    return undefined;
+}
+
+/** One move from the deployment's status: wait, switch over, or stop with what the user must do. */
+async function advance(run: Drive, d: BlueGreenDeployment | undefined): Promise<BlueGreenDeployment | undefined> {
+    const { ctx, id, writer } = run;
+    const region = writer.region;
+    switch (d?.Status) {
+        case "PROVISIONING":
+            return waitForDeployment(ctx, {
+                region,
+                id,
+                doing: "green environment provisioning",
+                pace: "long",
+                done: (x) => x?.Status !== "PROVISIONING",
+            });
+        case "SWITCHOVER_IN_PROGRESS":
+            run.switchedThisRun = true;
+            return waitForDeployment(ctx, {
+                region,
+                id,
+                doing: "switchover",
+                pace: "short",
+                done: (x) => x?.Status !== "SWITCHOVER_IN_PROGRESS",
+            });
+        case "INVALID_CONFIGURATION":
+            throw new UpgradeStopped(
+                `blue/green deployment ${id} is INVALID_CONFIGURATION (${d.StatusDetails ?? "no details"}): it cannot be switched over. Production is unchanged. Delete it with its green resources (aws rds delete-blue-green-deployment --blue-green-deployment-identifier ${id} --delete-target --region ${region}), fix the cause, then run the same command again.`,
+                writer.cluster,
+                region,
+            );
+        case "SWITCHOVER_FAILED":
+        case "AVAILABLE":
+            if (d.Status === "SWITCHOVER_FAILED") {
+                if (run.switchedThisRun) throw await switchoverFailed(ctx, d, writer, run.timeout);
+                // AWS rolled everything back and the green environment is still there: try again.
+                ctx.log.warn(
+                    `blue/green deployment ${id}: the last switchover failed (${d.StatusDetails ?? "no details"}); production was left unchanged; trying again`,
                 );
-            case "SWITCHOVER_FAILED":
-            case "AVAILABLE":
-                if (d.Status === "SWITCHOVER_FAILED") {
-                    if (switchedThisRun) throw await switchoverFailed(ctx, d, writer, timeout);
-                    // AWS rolled everything back and the green environment is still there: try again.
-                    ctx.log.warn(
-                        `blue/green deployment ${id}: the last switchover failed (${d.StatusDetails ?? "no details"}); production was left unchanged; trying again`,
-                    );
-                }
-                await checkBeforeSwitchover(ctx, d, options.target);
-                d = await switchover(ctx, region, id, timeout);
-                switchedThisRun = true;
-                break;
-            case "SWITCHOVER_COMPLETED":
-                return finish(ctx, d, options, name);
-            default:
-                throw new UpgradeStopped(
-                    `blue/green deployment ${id} reports an unknown status "${d?.Status}": nothing more was done; check it in the RDS console and run the same command again`,
-                );
-        }
+            }
+            await checkBeforeSwitchover(ctx, d, run.options.target);
+            run.switchedThisRun = true;
+            return switchover(ctx, region, id, run.timeout);
+        default:
+            throw new UpgradeStopped(
+                `blue/green deployment ${id} reports an unknown status "${d?.Status}": nothing more was done; check it in the RDS console and run the same command again`,
+            );
     }
 }
 
