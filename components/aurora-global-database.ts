@@ -191,6 +191,7 @@ export class AuroraGlobalDatabase extends pulumi.ComponentResource {
         const previous = upgrade.keepCompletedSteps ? readLastUpgradeSteps(name, this) : Promise.resolve(undefined);
         const { live, input } = await readPlanInput(
             this,
+            name,
             args.engine,
             this.globalClusterIdentifier,
             members,

@@ -13,6 +13,7 @@ import { Topology } from "../orchestrator/topology/types";
 import { MemberState, PlanInput, PlanOptions } from "../planner";
 import { ResolvedMember, ResolvedUpgrade } from "./args";
 import { awsFactsClients, awsFactsClock } from "./aws-facts";
+import { checkNewDatabaseVersion } from "./new-database-version";
 
 /**
  * What AWS reports for the database, read with the CLI's own reader
@@ -58,10 +59,13 @@ export function declaredGroupOverrides(members: readonly ResolvedMember[]): Grou
  * then (when it exists) `describeTopology` with the target, pending maintenance when the stack
  * opts in to applying it, and the declared target-family groups when the change is a major
  * upgrade (exactly the flags the upgrade step passes). A missing global cluster is a new
- * database; any failed read stops the preview with the operation, the region and the fix.
+ * database: AWS must offer `target` with global database support in every member region (the
+ * engine catalogue), else the preview stops naming the version, the region and the versions
+ * offered. Any failed read stops the preview with the operation, the region and the fix.
  */
 export async function readLiveState(
     parent: pulumi.Resource,
+    name: string,
     engine: Engine,
     globalClusterIdentifier: string,
     members: readonly ResolvedMember[],
@@ -79,7 +83,11 @@ export async function readLiveState(
             if (isNotFound(e)) return undefined;
             throw e;
         });
-        if (!global) return {};
+        if (!global) {
+            const regions = members.map((m) => m.region);
+            await checkNewDatabaseVersion(api, name, engine, target, regions, parent);
+            return {};
+        }
         const major = targetFamilyIfMajor(engine, global.EngineVersion, target) !== undefined;
         const groups = major ? declaredGroupOverrides(members) : undefined;
         const topology = await describeTopology(api, home, globalClusterIdentifier, {
@@ -184,7 +192,7 @@ export function movedWriter(
 export async function readPlanInput(
     ...read: Parameters<typeof readLiveState>
 ): Promise<{ readonly live: LiveState; readonly input: PlanInput }> {
-    const [, engine, globalClusterIdentifier, members, target, upgrade] = read;
+    const [, , engine, globalClusterIdentifier, members, target, upgrade] = read;
     const live = await readLiveState(...read);
     return { live, input: buildPlanInput(engine, globalClusterIdentifier, target, members, upgrade, live) };
 }

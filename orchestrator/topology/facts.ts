@@ -133,3 +133,27 @@ export async function catalogueOf(
     }
     return { upgradeTargets, supportsGlobal };
 }
+
+/**
+ * Every EngineVersion of `engine` that AWS offers in `region` with `SupportsGlobalDatabases`
+ * true (all pages). DescribeDBEngineVersions takes `Engine`, `EngineVersion`, `MaxRecords`
+ * (20–100, default 100) and `Marker`, and answers `DBEngineVersions[]` (each with `EngineVersion`,
+ * `SupportsGlobalDatabases`, `ValidUpgradeTarget[]`) and a `Marker` while more remain:
+ * https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_DescribeDBEngineVersions.html
+ */
+export async function globalVersionsOffered(api: RdsGateway, region: string, engine: Engine): Promise<string[]> {
+    const versions: string[] = [];
+    let marker: string | undefined;
+    do {
+        const out = await api.send<DescribeDBEngineVersionsCommandOutput>(
+            region,
+            new DescribeDBEngineVersionsCommand({ Engine: engine, MaxRecords: 100, Marker: marker }),
+            OPTIONAL_FACT_RETRY,
+        );
+        for (const e of out.DBEngineVersions ?? [])
+            if (e.SupportsGlobalDatabases === true && typeof e.EngineVersion === "string")
+                versions.push(e.EngineVersion);
+        marker = out.Marker;
+    } while (marker);
+    return versions;
+}

@@ -4,11 +4,15 @@ import { existingDatabase } from "../../testbeds/offline/mock-engine";
 import { named, ofType, pgArgs, PRIMARY, runDb, runningPg, SECONDARY, T } from "./fixtures";
 
 describe("components: reading AWS's facts with the CLI's reader", () => {
-    it("a database that does not exist yet costs one DescribeGlobalClusters and plans its creation", async () => {
+    it("a database that does not exist yet costs DescribeGlobalClusters and the catalogue of each region, and plans its creation", async () => {
         const r = await runDb(pgArgs(), {});
         assert.deepStrictEqual(
             r.awsCalls.map((c) => `${c.command} ${c.region}`),
-            [`DescribeGlobalClusters ${PRIMARY}`],
+            [
+                `DescribeGlobalClusters ${PRIMARY}`,
+                `DescribeDBEngineVersions ${PRIMARY}`,
+                `DescribeDBEngineVersions ${SECONDARY}`,
+            ],
         );
         assert.strictEqual((r.outputs.plan as { path: string }).path, "create");
     });

@@ -128,7 +128,7 @@ describe("offline engine: pulumi up creates new RDS resources in the simulated c
         [
             "an engine version AWS does not have (17.4.5)",
             { globalVersion: "17.4.5" },
-            "aws:rds/globalCluster:GlobalCluster (g): creating: InvalidParameterCombination: Cannot find version 17.4.5 for aurora-postgresql",
+            "aws:rds/globalCluster:GlobalCluster (g): creating: InvalidParameterValue: The requested engine version was not found or does not support global functionality",
         ],
         [
             "a secondary created before the primary has a writer",

@@ -108,8 +108,8 @@ describe("simulator: AWS's create-time rules (CreateGlobalCluster, CreateDBClust
                     EngineVersion: "17.4.5",
                 }),
             ),
-            "InvalidParameterCombination",
-            "Cannot find version 17.4.5 for aurora-postgresql",
+            "InvalidParameterValue",
+            "The requested engine version was not found or does not support global functionality",
         );
     });
     it("refuses a secondary at another version than the global cluster", async () => {

@@ -1,5 +1,5 @@
 import { isEngine } from "../../../engine-versions";
-import { CatalogueEntry, createSimulatedRds, SeedTopology, SimulatedRds } from "../../simulator";
+import { CatalogueEntry, createSimulatedRds, defaultCatalogue, SeedTopology, SimulatedRds } from "../../simulator";
 import { CurrentState, DescribedCluster, PENDING_ACTIONS_TOKEN } from "./current-state";
 
 /**
@@ -21,18 +21,21 @@ function codeOf(message: string): string {
 /**
  * A simulated control plane holding the described state: each global cluster with its members
  * (the first listed, or the one marked `writer`, writes), standalone clusters, the described
- * engine catalogue only (none described: DescribeDBEngineVersions knows nothing, as before the
- * catalogue was asked), and every `invokeFailures` entry as a failure of its RDS operation.
+ * engine catalogue only (none described: for a state without a global cluster, a new database,
+ * the simulator's default catalogue, which the preview's version check and the create-time rules
+ * read; for a described database, none, as before the catalogue was asked), and every
+ * `invokeFailures` entry as a failure of its RDS operation.
  */
 export function simulatorFor(state: CurrentState): SimulatedRds {
-    const catalogue: CatalogueEntry[] = (state.engineVersions ?? [])
-        .filter((e) => isEngine(e.engine))
+    const described: CatalogueEntry[] | undefined = state.engineVersions
+        ?.filter((e) => isEngine(e.engine))
         .map((e) => ({
             engine: e.engine as CatalogueEntry["engine"],
             version: e.version,
             supportsGlobalDatabases: e.supportsGlobalDatabases,
             upgradeTargets: [...e.validUpgradeTargets],
         }));
+    const catalogue = described ?? ((state.globalClusters ?? []).length === 0 ? defaultCatalogue() : []);
     const sim = createSimulatedRds({ catalogue, rateLimit: false });
     const clusters = state.clusters ?? [];
     for (const g of state.globalClusters ?? []) {

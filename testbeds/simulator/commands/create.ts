@@ -37,11 +37,17 @@ export const createMessages = {
      */
     secondaryVersionMismatch: () => "Value for engineVersion should match setting for global cluster",
     /**
-     * An EngineVersion that DescribeDBEngineVersions does not list (e.g. `17.4.5`: PostgreSQL
-     * patch levels are not engine versions). Source: CreateDBCluster/CreateGlobalCluster answers
+     * CreateDBCluster at an EngineVersion that DescribeDBEngineVersions does not list (e.g. `17.4.5`:
+     * PostgreSQL patch levels are not engine versions). Source: CreateDBCluster answers
      * reported in terraform-provider-aws issues ("Cannot find version … for aurora-postgresql").
      */
     unknownVersion: (version: string, engine: string) => `Cannot find version ${version} for ${engine}`,
+    /**
+     * CreateGlobalCluster at an EngineVersion DescribeDBEngineVersions does not list, or lists with
+     * `SupportsGlobalDatabases` false (`InvalidParameterValue`). Source: docs/aws-rules.md §9
+     * (reported word for word from terraform-provider-aws's aws_rds_global_cluster).
+     */
+    versionWithoutGlobal: () => "The requested engine version was not found or does not support global functionality",
     /**
      * A secondary joining a global cluster whose primary has no writer DB instance yet: AWS
      * refuses to start the physical replication from the primary. AWS's text, with the primary's
@@ -60,7 +66,7 @@ function knownVersion(store: SimStore, engine: Engine, version: string): void {
         fault("InvalidParameterCombination", createMessages.unknownVersion(version, engine));
 }
 
-/** CreateGlobalCluster: a global cluster of an engine version AWS has. */
+/** CreateGlobalCluster: a global cluster of an engine version AWS has, with global database support. */
 const createGlobalCluster = handler<CreateGlobalClusterCommandInput>(({ store }, input) => {
     const id =
         input.GlobalClusterIdentifier ??
@@ -69,7 +75,8 @@ const createGlobalCluster = handler<CreateGlobalClusterCommandInput>(({ store },
     if (!isEngine(engine)) fault("InvalidParameterValue", `Invalid DB engine: ${engine}`);
     if (store.globals.has(id)) fault("GlobalClusterAlreadyExistsFault", `Global cluster ${id} already exists`);
     const version = input.EngineVersion ?? fault("InvalidParameterValue", messages.missingParameter("EngineVersion"));
-    knownVersion(store, engine, version);
+    if (!store.catalogue.supportsGlobal(engine, version))
+        fault("InvalidParameterValue", createMessages.versionWithoutGlobal());
     const global = {
         id,
         arn: globalClusterArn(id),
