@@ -119,10 +119,13 @@ const LIMIT_WORDS: Record<BlueGreenLimit, { why: string; fix: string }> = {
     },
 };
 
-/** `blue-green-limits`: what AWS reports for a member that rules a Blue/Green Deployment out. */
+/**
+ * `blue-green-limits`: what AWS reports for a member that rules a Blue/Green Deployment out, and
+ * target-family groups that cannot go into one deployment.
+ */
 export function blueGreenLimits(ctx: PlanContext): Violation[] {
     if (!isBlueGreen(ctx) || overallChange(ctx) === "none") return [];
-    return ctx.members.flatMap((m) =>
+    const limits = ctx.members.flatMap((m) =>
         [...new Set(m.state.blueGreenLimits ?? [])].map((limit) => ({
             rule: "blue-green-limits" as const,
             message: `${memberRef(m.state)} cannot be part of a Blue/Green Deployment: ${LIMIT_WORDS[limit].why}`,
@@ -130,6 +133,53 @@ export function blueGreenLimits(ctx: PlanContext): Violation[] {
             cluster: m.state.cluster,
         })),
     );
+    const groups = differingGreenGroups(ctx.members.map((m) => m.state)).map((d) => ({
+        rule: "blue-green-limits" as const,
+        message: differingGreenGroupsText(d),
+        fix: `give the members' target-family ${d.kind} parameter groups one name in every region (the component's target${d.kind === "cluster" ? "Cluster" : "Instance"}ParameterGroupName, or the CLI's ${d.kind === "cluster" ? "--cluster-parameter-group" : "--instance-parameter-group"} CLUSTER=NAME)`,
+    }));
+    return [...limits, ...groups];
+}
+
+/** A member as the planner and the CLI's topology reader both see its target-family groups. */
+export interface GreenGroupHolder {
+    readonly cluster: string;
+    readonly region: string;
+    readonly targetClusterParameterGroup?: string;
+    readonly targetInstanceParameterGroup?: string;
+}
+
+/** Target-family groups of one kind that differ between members: each named member with its group. */
+export interface DifferingGreenGroups {
+    readonly kind: "cluster" | "instance";
+    readonly named: readonly { readonly cluster: string; readonly region: string; readonly group: string }[];
+}
+
+/**
+ * CreateBlueGreenDeployment takes one `TargetDBClusterParameterGroupName` and one
+ * `TargetDBParameterGroupName` for every region (API_CreateBlueGreenDeployment): the members'
+ * target-family groups of each kind must share one name. The kinds whose names differ (none when
+ * they agree or no member names one). Used by the plan and, as a last check, by the CLI.
+ */
+export function differingGreenGroups(members: readonly GreenGroupHolder[]): DifferingGreenGroups[] {
+    const kinds = [
+        ["cluster", (m: GreenGroupHolder) => m.targetClusterParameterGroup],
+        ["instance", (m: GreenGroupHolder) => m.targetInstanceParameterGroup],
+    ] as const;
+    return kinds.flatMap(([kind, pick]) => {
+        const named = members.flatMap((m) => {
+            const group = pick(m);
+            return group === undefined ? [] : [{ cluster: m.cluster, region: m.region, group }];
+        });
+        return new Set(named.map((n) => n.group)).size > 1 ? [{ kind, named }] : [];
+    });
+}
+
+/** What differs, in the words the plan and the CLI both print. */
+export function differingGreenGroupsText(d: DifferingGreenGroups): string {
+    return `a blue/green deployment starts every region's green ${d.kind === "cluster" ? "clusters" : "instances"} on one target-family ${d.kind} parameter group (CreateBlueGreenDeployment takes one name), but the members' groups differ: ${d.named
+        .map((n) => `"${n.group}" (${n.cluster}, ${n.region})`)
+        .join(", ")}`;
 }
 
 /** The cost, downtime and timeout of a blue/green plan. */

@@ -194,7 +194,7 @@ export const RULES: readonly Rule[] = [
     {
         id: "blue-green-limits",
         summary:
-            "no member has a Blue/Green Deployment limit (Secrets-Manager-managed master password, volume that cannot be cloned, RDS Proxy, replication roles)",
+            "no member has a Blue/Green Deployment limit (Secrets-Manager-managed master password, volume that cannot be cloned, RDS Proxy, replication roles), and the members' target-family groups share one name (one deployment takes one)",
         check: blueGreenLimits,
     },
     {

@@ -1,7 +1,7 @@
 import { prepareParameterGroups } from "../execute/parameter-groups";
 import { RunContext } from "../execute/context";
 import { UpgradeStopped } from "../errors";
-import { MemberTopology } from "../topology/types";
+import { differingGreenGroups, differingGreenGroupsText } from "../../planner";
 
 /** The target-family parameter groups the green clusters and instances start on. */
 export interface GreenGroups {
@@ -20,28 +20,19 @@ export interface GreenGroups {
  */
 export async function prepareGreenGroups(ctx: RunContext, target: string): Promise<GreenGroups> {
     const members = ctx.topology.members;
-    const cluster = oneName(members, "cluster", (m) => m.targetClusterParameterGroup);
-    const instance = oneName(members, "instance", (m) => m.targetInstanceParameterGroup);
+    // The plan blocks this already (blue-green-limits); a last check before anything is created.
+    const [differ] = differingGreenGroups(members);
+    if (differ) {
+        const flag = differ.kind === "cluster" ? "--cluster-parameter-group" : "--instance-parameter-group";
+        const arg = differ.kind === "cluster" ? "Cluster" : "Instance";
+        throw new UpgradeStopped(
+            `${differingGreenGroupsText(differ)}. Give them one name in every region (${flag} CLUSTER=NAME, or the component's target${arg}ParameterGroupName), then run again; nothing was created`,
+        );
+    }
+    const cluster = members.find((m) => m.targetClusterParameterGroup)?.targetClusterParameterGroup;
+    const instance = members.find((m) => m.targetInstanceParameterGroup)?.targetInstanceParameterGroup;
     if (cluster === undefined && instance === undefined) return {};
     for (const region of new Set(members.map((m) => m.region)))
         await prepareParameterGroups(ctx, { region, to: target });
     return { ...(cluster ? { cluster } : {}), ...(instance ? { instance } : {}) };
-}
-
-function oneName(
-    members: readonly MemberTopology[],
-    kind: "cluster" | "instance",
-    pick: (m: MemberTopology) => string | undefined,
-): string | undefined {
-    const named = members.filter((m) => pick(m) !== undefined);
-    const names = [...new Set(named.map(pick))];
-    if (names.length <= 1) return names[0];
-    const flag = kind === "cluster" ? "--cluster-parameter-group" : "--instance-parameter-group";
-    throw new UpgradeStopped(
-        `a blue/green deployment starts every region's green ${kind === "cluster" ? "clusters" : "instances"} on one target-family ${kind} parameter group (CreateBlueGreenDeployment takes one name), but the members' groups differ: ${named
-            .map((m) => `"${pick(m)}" (${m.cluster}, ${m.region})`)
-            .join(
-                ", ",
-            )}. Give them one name in every region (${flag} CLUSTER=NAME, or the component's target${kind === "cluster" ? "Cluster" : "Instance"}ParameterGroupName), then run again; nothing was created`,
-    );
 }

@@ -374,13 +374,20 @@ describe("orchestrator CLI: a blue/green major keeps the database's parameter se
         }
     });
 
-    it("members whose groups would get different names: stops before creating anything (exit 1)", async () => {
+    it("members whose groups would get different names: the plan is blocked (blue-green-limits), no AWS change (exit 2)", async () => {
         const sim = simulate(seed("apne-aurora-postgresql16"));
         const r = await cli(sim, MAJOR);
-        assert.strictEqual(r.code, 1);
-        assert.match(
-            r.stderr,
-            /on one target-family cluster parameter group \(CreateBlueGreenDeployment takes one name\), but the members' groups differ: "app-aurora-postgresql17" \(app-use1, us-east-1\), "apne-aurora-postgresql17" \(app-apne1, ap-northeast-1\)\. Give them one name in every region .*nothing was created/,
+        assert.strictEqual(r.code, 2);
+        assert.ok(
+            r.stdout.includes(
+                `  [blue-green-limits] a blue/green deployment starts every region's green clusters on one target-family cluster parameter group (CreateBlueGreenDeployment takes one name), but the members' groups differ: "app-aurora-postgresql17" (app-use1, us-east-1), "apne-aurora-postgresql17" (app-apne1, ap-northeast-1)\n      fix: give the members' target-family cluster parameter groups one name in every region (the component's targetClusterParameterGroupName, or the CLI's --cluster-parameter-group CLUSTER=NAME)\n`,
+            ),
+            r.stdout,
+        );
+        assert.strictEqual(r.stderr, "aurora-global: the plan is blocked (1 violation): nothing was changed\n");
+        assert.deepStrictEqual(
+            sim.calls.filter((c) => !c.command.startsWith("Describe") && !c.command.startsWith("List")),
+            [],
         );
         assert.strictEqual(count(sim, "CreateBlueGreenDeployment"), 0);
         assert.strictEqual(count(sim, "CreateDBClusterParameterGroup"), 0);

@@ -146,6 +146,21 @@ describe("planner: blue-green path", () => {
         ]);
     });
 
+    it("blue-green-limits: members whose target-family groups differ cannot go into one deployment", () => {
+        const input = withMember(
+            withMember(mysqlInput(MYSQL_3100, {}, { strategy: "blue-green" }), "shop-euw1", {
+                targetClusterParameterGroup: "orders-mysql80",
+            }),
+            "shop-apse2",
+            { targetClusterParameterGroup: "apse2-mysql80" },
+        );
+        assert.deepEqual(violations(input), [
+            `blue-green-limits: a blue/green deployment starts every region's green clusters on one target-family cluster parameter group (CreateBlueGreenDeployment takes one name), but the members' groups differ: "orders-mysql80" (shop-euw1, eu-west-1), "apse2-mysql80" (shop-apse2, ap-southeast-2) | give the members' target-family cluster parameter groups one name in every region (the component's targetClusterParameterGroupName, or the CLI's --cluster-parameter-group CLUSTER=NAME)`,
+        ]);
+        const same = withMember(input, "shop-apse2", { targetClusterParameterGroup: "orders-mysql80" });
+        assert.deepEqual(violations(same), []);
+    });
+
     it("limits only matter to blue-green: a patch roll with the same member is not blocked", () => {
         const input = withMember(mysqlInput(MYSQL_3082), "shop-euw1", {
             blueGreenLimits: ["secrets-manager-password"],
