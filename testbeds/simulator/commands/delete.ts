@@ -5,9 +5,9 @@ import type {
     RemoveFromGlobalClusterCommandInput,
 } from "@aws-sdk/client-rds";
 import { fault, messages } from "../aws-errors";
-import { snapshotArn } from "../topology";
 import { idFromArnOrId } from "../topology";
 import { handler, Handler } from "./context";
+import { takeSnapshot } from "./snapshots";
 import { clusterShape, globalShape } from "./shapes";
 
 /**
@@ -44,17 +44,7 @@ const deleteDBCluster = handler<DeleteDBClusterCommandInput>(({ store, region, n
         const id = input.FinalDBSnapshotIdentifier ?? fault("InvalidParameterValue", messages.finalSnapshotRequired());
         if (store.snapshots.has(`${region}/${id}`))
             fault("DBClusterSnapshotAlreadyExistsFault", messages.snapshotExists(id));
-        store.snapshots.set(`${region}/${id}`, {
-            id,
-            arn: snapshotArn(region, id),
-            region,
-            clusterId: cluster.id,
-            engine: cluster.engine,
-            engineVersion: store.awsVersion(cluster.engine, cluster.version),
-            createdAt: now,
-            availableAt: now + store.settings.snapshotDurationMs,
-            announced: false,
-        });
+        takeSnapshot(store, region, id, cluster, now);
     }
     const shape = { ...clusterShape(store, cluster), Status: "deleting" };
     store.removeCluster(cluster);

@@ -1,22 +1,24 @@
 import type { CreateDBClusterSnapshotCommandInput, DescribeDBClusterSnapshotsCommandInput } from "@aws-sdk/client-rds";
 import { fault, messages } from "../aws-errors";
-import { SnapshotState } from "../model";
+import { ClusterState, SnapshotState } from "../model";
+import { SimStore } from "../store";
 import { snapshotArn } from "../topology";
 import { assertModifiable } from "../upgrade-rules";
 import { handler, Handler } from "./context";
 import { snapshotShape } from "./shapes";
 
-const createDBClusterSnapshot = handler<CreateDBClusterSnapshotCommandInput>(({ store, region, now }, input) => {
-    const id =
-        input.DBClusterSnapshotIdentifier ??
-        fault("InvalidParameterValue", messages.missingParameter("DBClusterSnapshotIdentifier"));
-    const cluster = store.cluster(
-        region,
-        input.DBClusterIdentifier ?? fault("InvalidParameterValue", messages.missingParameter("DBClusterIdentifier")),
-    );
-    if (store.snapshots.has(`${region}/${id}`))
-        fault("DBClusterSnapshotAlreadyExistsFault", messages.snapshotExists(id));
-    assertModifiable(cluster);
+/**
+ * A cluster snapshot of `cluster` named `id`, `creating` until the simulator's snapshot duration
+ * has passed (CreateDBClusterSnapshot, and DeleteDBCluster's final snapshot). The caller has
+ * checked that the identifier is free.
+ */
+export function takeSnapshot(
+    store: SimStore,
+    region: string,
+    id: string,
+    cluster: ClusterState,
+    now: number,
+): SnapshotState {
     const snapshot: SnapshotState = {
         id,
         arn: snapshotArn(region, id),
@@ -29,6 +31,21 @@ const createDBClusterSnapshot = handler<CreateDBClusterSnapshotCommandInput>(({ 
         announced: false,
     };
     store.snapshots.set(`${region}/${id}`, snapshot);
+    return snapshot;
+}
+
+const createDBClusterSnapshot = handler<CreateDBClusterSnapshotCommandInput>(({ store, region, now }, input) => {
+    const id =
+        input.DBClusterSnapshotIdentifier ??
+        fault("InvalidParameterValue", messages.missingParameter("DBClusterSnapshotIdentifier"));
+    const cluster = store.cluster(
+        region,
+        input.DBClusterIdentifier ?? fault("InvalidParameterValue", messages.missingParameter("DBClusterIdentifier")),
+    );
+    if (store.snapshots.has(`${region}/${id}`))
+        fault("DBClusterSnapshotAlreadyExistsFault", messages.snapshotExists(id));
+    assertModifiable(cluster);
+    const snapshot = takeSnapshot(store, region, id, cluster, now);
     store.emit({
         time: now,
         kind: "snapshot-created",
