@@ -159,7 +159,7 @@ export interface DifferingGreenGroups {
  * CreateBlueGreenDeployment takes one `TargetDBClusterParameterGroupName` and one
  * `TargetDBParameterGroupName` for every region (API_CreateBlueGreenDeployment): the members'
  * target-family groups of each kind must share one name. The kinds whose names differ (none when
- * they agree or no member names one). Used by the plan and, as a last check, by the CLI.
+ * they agree or no member names one). The plan blocks them (`blue-green-limits`).
  */
 export function differingGreenGroups(members: readonly GreenGroupHolder[]): DifferingGreenGroups[] {
     const kinds = [
@@ -176,7 +176,7 @@ export function differingGreenGroups(members: readonly GreenGroupHolder[]): Diff
 }
 
 /** What differs, in the words the plan and the CLI both print. */
-export function differingGreenGroupsText(d: DifferingGreenGroups): string {
+function differingGreenGroupsText(d: DifferingGreenGroups): string {
     return `a blue/green deployment starts every region's green ${d.kind === "cluster" ? "clusters" : "instances"} on one target-family ${d.kind} parameter group (CreateBlueGreenDeployment takes one name), but the members' groups differ: ${d.named
         .map((n) => `"${n.group}" (${n.cluster}, ${n.region})`)
         .join(", ")}`;

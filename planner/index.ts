@@ -1,7 +1,6 @@
 /** The planner: pure, no I/O. Input → ordered plan, or every violation with rule id, message and fix. */
 export * from "./types";
 export { planUpgrade } from "./plan";
-export { differingGreenGroups, differingGreenGroupsText, DifferingGreenGroups } from "./blue-green";
 export { RULES, checkRules, Rule } from "./rules";
 export {
     renderPlan,

@@ -1,7 +1,5 @@
 import { prepareParameterGroups } from "../execute/parameter-groups";
 import { RunContext } from "../execute/context";
-import { UpgradeStopped } from "../errors";
-import { differingGreenGroups, differingGreenGroupsText } from "../../planner";
 
 /** The target-family parameter groups the green clusters and instances start on. */
 export interface GreenGroups {
@@ -15,20 +13,12 @@ export interface GreenGroups {
  * the topology reader) are created in every region as the in-place major path does, so the green
  * clusters keep the database's settings instead of starting on AWS's defaults. The deployment
  * takes one `TargetDBClusterParameterGroupName` / `TargetDBParameterGroupName` for every region
- * (API_CreateBlueGreenDeployment; docs/aws-rules.md §7): members naming different groups stop the
- * run before anything is created. A minor upgrade has none (green keeps blue's groups).
+ * (API_CreateBlueGreenDeployment; docs/aws-rules.md §7): members naming different groups are
+ * blocked by the plan (`blue-green-limits`, planner/blue-green.ts) before this runs. A minor
+ * upgrade has none (green keeps blue's groups).
  */
 export async function prepareGreenGroups(ctx: RunContext, target: string): Promise<GreenGroups> {
     const members = ctx.topology.members;
-    // The plan blocks this already (blue-green-limits); a last check before anything is created.
-    const [differ] = differingGreenGroups(members);
-    if (differ) {
-        const flag = differ.kind === "cluster" ? "--cluster-parameter-group" : "--instance-parameter-group";
-        const arg = differ.kind === "cluster" ? "Cluster" : "Instance";
-        throw new UpgradeStopped(
-            `${differingGreenGroupsText(differ)}. Give them one name in every region (${flag} CLUSTER=NAME, or the component's target${arg}ParameterGroupName), then run again; nothing was created`,
-        );
-    }
     const cluster = members.find((m) => m.targetClusterParameterGroup)?.targetClusterParameterGroup;
     const instance = members.find((m) => m.targetInstanceParameterGroup)?.targetInstanceParameterGroup;
     if (cluster === undefined && instance === undefined) return {};
