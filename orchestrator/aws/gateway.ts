@@ -135,7 +135,8 @@ export class RdsGateway {
 
     /**
      * Sends `command` in `region`; `retry` overrides the retry policy (e.g. fewer attempts for
-     * optional facts). Read-only operations otherwise get the longer {@link READ_ONLY_RETRY}.
+     * optional facts). Read-only operations otherwise get the longer {@link READ_ONLY_RETRY}, and
+     * so does any throttled request (AWS refused it before acting on it).
      */
     async send<O>(
         region: string,
@@ -170,7 +171,12 @@ export class RdsGateway {
                     clock: this.deps.clock,
                     random: this.deps.random ?? Math.random,
                     policy: retry ?? this.deps.retry ?? (isReadOnly(operation) ? READ_ONLY_RETRY : DEFAULT_RETRY),
-                    policyFor: (e) => (isNetworkError(e) ? NETWORK_RETRY : undefined),
+                    policyFor: (e) =>
+                        isNetworkError(e)
+                            ? NETWORK_RETRY
+                            : isThrottling(e) && !retry && !this.deps.retry
+                              ? READ_ONLY_RETRY
+                              : undefined,
                     signal: options.ignoreAbort ? undefined : this.deps.signal,
                     ...(this.deps.deadline ? { deadline: this.hardDeadline() } : {}),
                     onRetry: (e, attempt, delay) => {

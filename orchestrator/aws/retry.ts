@@ -12,9 +12,11 @@ export interface RetryPolicy {
 export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 8, baseDelayMs: 500, maxDelayMs: 20_000 };
 
 /**
- * Read-only calls (Describe*, List*) change nothing, so they may wait longer for a throttled
- * region: 12 attempts, up to about 2 minutes of backoff, against about 50 s for the default. A
- * burst of independent runs (many databases upgraded at once) drains AWS's token bucket for
+ * The patient budget: 12 attempts, up to about 2 minutes of backoff, against about 50 s for the
+ * default. Read-only calls (Describe*, List*) change nothing, so they may wait that long for a
+ * throttled region. So may a throttled request of any kind: AWS refused it at its token bucket,
+ * before acting on it (docs/aws-rules.md §3), so sending a ModifyDBCluster again is as safe as a
+ * describe. A burst of independent runs (many databases upgraded at once) drains the bucket for
  * longer than the default budget lasts.
  */
 export const READ_ONLY_RETRY: RetryPolicy = { maxAttempts: 12, baseDelayMs: 500, maxDelayMs: 20_000 };

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { DescribeDBClustersCommand, ModifyDBClusterCommand, RDSClient } from "@aws-sdk/client-rds";
 import { RdsGateway } from "../../orchestrator/aws/gateway";
-import { DEFAULT_RETRY, READ_ONLY_RETRY } from "../../orchestrator/aws/retry";
+import { DEFAULT_RETRY, READ_ONLY_RETRY, RetryPolicy } from "../../orchestrator/aws/retry";
 import { stepCommandArgs } from "../../cli-contract";
 import { BASE_POLL_MS, EARLIEST_UPGRADE_FINISH_MS } from "../../orchestrator/execute/poll-schedule";
 import { OPTIONAL_FACT_RETRY } from "../../orchestrator/topology/facts";
@@ -81,15 +81,25 @@ describe("orchestrator: staying polite when many runs share a region", () => {
         name: "ThrottlingException",
         $metadata: { httpStatusCode: 400 },
     });
-    /** A gateway whose every call is throttled; counts the attempts. */
-    function alwaysThrottled(): { api: RdsGateway; attempts: () => number } {
+    const internalFailure = Object.assign(new Error("An internal error occurred"), {
+        name: "InternalFailure",
+        $metadata: { httpStatusCode: 500 },
+    });
+    /** A gateway whose every call fails with `error`; counts the attempts. */
+    function alwaysFailing(error: Error, retry?: RetryPolicy): { api: RdsGateway; attempts: () => number } {
         let attempts = 0;
-        const client = { send: async () => (attempts++, Promise.reject(throttled)) } as unknown as RDSClient;
+        const client = { send: async () => (attempts++, Promise.reject(error)) } as unknown as RDSClient;
         return {
-            api: new RdsGateway({ clients: () => client, clock: new VirtualClock(), random: () => 0.5 }),
+            api: new RdsGateway({
+                clients: () => client,
+                clock: new VirtualClock(),
+                random: () => 0.5,
+                ...(retry ? { retry } : {}),
+            }),
             attempts: () => attempts,
         };
     }
+    const alwaysThrottled = () => alwaysFailing(throttled);
 
     it("read-only calls get the longer retry budget; mutating calls and explicit policies keep theirs", async () => {
         const read = alwaysThrottled();
@@ -99,12 +109,13 @@ describe("orchestrator: staying polite when many runs share a region", () => {
         );
         assert.strictEqual(read.attempts(), READ_ONLY_RETRY.maxAttempts);
         assert.strictEqual(READ_ONLY_RETRY.maxAttempts, 12);
-        const write = alwaysThrottled();
+        const write = alwaysFailing(internalFailure);
         await assert.rejects(
             write.api.send("us-east-1", new ModifyDBClusterCommand({ DBClusterIdentifier: "a", EngineVersion: "x" })),
-            throttled,
+            internalFailure,
         );
         assert.strictEqual(write.attempts(), DEFAULT_RETRY.maxAttempts);
+        assert.strictEqual(DEFAULT_RETRY.maxAttempts, 8);
         const optional = alwaysThrottled();
         await assert.rejects(
             optional.api.send(
@@ -115,6 +126,24 @@ describe("orchestrator: staying polite when many runs share a region", () => {
             throttled,
         );
         assert.strictEqual(optional.attempts(), OPTIONAL_FACT_RETRY.maxAttempts);
+    });
+
+    it("a throttled mutating call gets the longer budget too: AWS refused it at the token bucket, so resending it is safe", async () => {
+        const write = alwaysThrottled();
+        await assert.rejects(
+            write.api.send("us-east-1", new ModifyDBClusterCommand({ DBClusterIdentifier: "a", EngineVersion: "x" })),
+            throttled,
+        );
+        assert.strictEqual(write.attempts(), READ_ONLY_RETRY.maxAttempts);
+        const injected = alwaysFailing(throttled, { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 1 });
+        await assert.rejects(
+            injected.api.send(
+                "us-east-1",
+                new ModifyDBClusterCommand({ DBClusterIdentifier: "a", EngineVersion: "x" }),
+            ),
+            throttled,
+        );
+        assert.strictEqual(injected.attempts(), 3, "a gateway's own retry policy still wins");
     });
 
     it("--start-jitter-seconds N waits random × N before the first call (on the injected clock), then runs as usual", async () => {
