@@ -13,6 +13,7 @@ import { createDeployment, deploymentName, findDeployment } from "./deployment";
 import { DEFAULT_SWITCHOVER_TIMEOUT_SECONDS, OldClusters } from "../../vocabulary";
 import { describeRetired, keepOldClusters, RetiredCluster } from "./retire";
 import { deleteOldClusters } from "./retire-delete";
+import { afterFailedSwitchover, invalidConfiguration, unknownStatus } from "./status-meaning";
 import { progressLine, waitForDeployment } from "./wait";
 
 export interface BlueGreenOptions {
@@ -215,7 +216,7 @@ async function advance(run: Drive, d: BlueGreenDeployment | undefined): Promise<
             });
         case "INVALID_CONFIGURATION":
             throw new UpgradeStopped(
-                `blue/green deployment ${id} is INVALID_CONFIGURATION (${d.StatusDetails ?? "no details"}): it cannot be switched over. Production is unchanged. Delete it with its green resources (aws rds delete-blue-green-deployment --blue-green-deployment-identifier ${id} --delete-target --region ${region}), fix the cause, then run the same command again.`,
+                `blue/green deployment ${id} is ${invalidConfiguration(d.StatusDetails, id, region, "the same command")}`,
                 writer.cluster,
                 region,
             );
@@ -233,7 +234,7 @@ async function advance(run: Drive, d: BlueGreenDeployment | undefined): Promise<
             return switchover(ctx, region, id, run.timeout);
         default:
             throw new UpgradeStopped(
-                `blue/green deployment ${id} reports an unknown status "${d?.Status}": nothing more was done; check it in the RDS console and run the same command again`,
+                `blue/green deployment ${id} ${unknownStatus(d?.Status)}: nothing more was done; check it in the RDS console and run the same command again`,
             );
     }
 }
@@ -303,8 +304,7 @@ async function switchoverFailed(
     return new UpgradeStopped(
         `the switchover of blue/green deployment ${id} failed and AWS rolled it back: ${sentence(d.StatusDetails ?? "no details")} ` +
             `Production is unchanged: writer "${writer.cluster}" (${writer.region}) still runs ${now.EngineVersion ?? "?"} under its own name. ` +
-            `The green environment is kept. Fix the cause (replica lag: wait for a quieter moment, or raise --switchover-timeout-seconds above ${timeout}), then run the same command again to switch over; ` +
-            `or give up and delete it: aws rds delete-blue-green-deployment --blue-green-deployment-identifier ${id} --delete-target --region ${writer.region}.`,
+            `The green environment is kept. ${afterFailedSwitchover(id, writer.region, "the same command", timeout)}`,
         writer.cluster,
         writer.region,
     );

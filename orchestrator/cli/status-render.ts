@@ -1,6 +1,6 @@
 import { BlueGreenDeployment } from "@aws-sdk/client-rds";
 import { PlanFormat } from "../../planner";
-import { progressLine } from "../blue-green/wait";
+import { deploymentLine } from "../blue-green/status-meaning";
 import { Topology } from "../topology/types";
 
 /** True when every member runs the same version and is available (cross-region failover possible). */
@@ -9,17 +9,12 @@ export function failoverReady(t: Topology): boolean {
     return t.members.length > 0 && versions.size === 1 && t.members.every((m) => m.status === "available");
 }
 
-/** One line per blue/green deployment in progress ("" when there is none). */
+/** One line per blue/green deployment: where it stands and what to do ("" when there is none). */
 export function renderDeployments(deployments: readonly BlueGreenDeployment[], format: PlanFormat): string {
-    return deployments
-        .map(
-            (d) =>
-                `${format === "markdown" ? "- " : ""}blue/green deployment ${d.BlueGreenDeploymentIdentifier ?? "?"} ("${d.BlueGreenDeploymentName ?? "?"}") in progress: ${progressLine(d)}`,
-        )
-        .join("\n");
+    return deployments.map((d) => `${format === "markdown" ? "- " : ""}${deploymentLine(d)}`).join("\n");
 }
 
-/** The status of a global database (and its blue/green deployments in progress) as text, markdown or JSON. */
+/** The status of a global database (and its blue/green deployments) as text, markdown or JSON. */
 export function renderStatus(
     t: Topology,
     format: PlanFormat,

@@ -1,0 +1,76 @@
+import { BlueGreenDeployment } from "@aws-sdk/client-rds";
+import { regionFromArn } from "../aws/arn";
+import { deploymentName, TAG } from "./deployment";
+import { progressLine } from "./wait";
+
+/**
+ * What a blue/green deployment's Status means for the upgrade and what to do about it, in one
+ * place: the runner (run.ts) stops with these texts, `status` and `plan` print them. AWS's seven
+ * statuses and what DeleteBlueGreenDeployment allows: docs/aws-rules.md §10.
+ */
+
+/** The AWS CLI command that deletes a deployment with its green resources (only before a switchover). */
+export function deleteWithGreenCommand(id: string, region: string): string {
+    return `aws rds delete-blue-green-deployment --blue-green-deployment-identifier ${id} --delete-target --region ${region}`;
+}
+
+/** INVALID_CONFIGURATION and what to do; `rerun` is what resumes the upgrade ("the same command"). */
+export function invalidConfiguration(details: string | undefined, id: string, region: string, rerun: string): string {
+    return `INVALID_CONFIGURATION (${details ?? "no details"}): it cannot be switched over. Production is unchanged. Delete it with its green resources (${deleteWithGreenCommand(id, region)}), fix the cause, then run ${rerun} again.`;
+}
+
+/** What to do after a failed switchover (AWS rolled it back; the green environment is kept). */
+export function afterFailedSwitchover(id: string, region: string, rerun: string, timeoutSeconds?: number): string {
+    const above = timeoutSeconds === undefined ? "" : ` above ${timeoutSeconds}`;
+    return `Fix the cause (replica lag: wait for a quieter moment, or raise --switchover-timeout-seconds${above}), then run ${rerun} again to switch over; or give up and delete it: ${deleteWithGreenCommand(id, region)}.`;
+}
+
+/** A status AWS does not document (docs/aws-rules.md §10 lists the seven it does). */
+export function unknownStatus(status: string | undefined): string {
+    return `reports an unknown status "${status}"`;
+}
+
+/**
+ * The command that resumes this deployment: aurora-global finds its own deployments by name (the
+ * global cluster and the target, both tagged at creation). Undefined for a deployment it did not create.
+ */
+export function resumeCommand(d: BlueGreenDeployment): string | undefined {
+    const tag = (key: string) => (d.TagList ?? []).find((t) => t.Key === key)?.Value;
+    const globalCluster = tag(TAG.globalCluster);
+    const target = tag(TAG.targetVersion);
+    if (!globalCluster || !target || d.BlueGreenDeploymentName !== deploymentName(globalCluster, target))
+        return undefined;
+    return `aurora-global upgrade --global-cluster ${globalCluster} --target ${target} --strategy blue-green`;
+}
+
+/** One line saying where a deployment stands and what to do, for `status` and `plan`. */
+export function deploymentLine(d: BlueGreenDeployment): string {
+    const id = d.BlueGreenDeploymentIdentifier ?? "?";
+    const head = `blue/green deployment ${id} ("${d.BlueGreenDeploymentName ?? "?"}")`;
+    const region = regionFromArn(d.Source ?? d.Target ?? "") ?? "REGION";
+    const command = resumeCommand(d);
+    // A deployment aurora-global did not create is not resumed by an upgrade run: AWS's own commands.
+    const rerun = command ? `the upgrade (${command})` : "whatever created it";
+    switch (d.Status) {
+        case "PROVISIONING":
+        case "AVAILABLE":
+        case "SWITCHOVER_IN_PROGRESS":
+            return `${head} in progress: ${progressLine(d)}`;
+        case "SWITCHOVER_COMPLETED":
+            return command
+                ? `${head} switched over; cleanup (the -old1 clusters kept with deletion protection on and tagged, or deleted with --old-clusters delete; then DeleteBlueGreenDeployment) remains: run ${command} again to finish it`
+                : `${head} switched over; aurora-global did not create it, so its cleanup is yours: delete the deployment (aws rds delete-blue-green-deployment --blue-green-deployment-identifier ${id} --region ${region}), and the -old1 clusters once no longer needed`;
+        case "DELETING":
+            return `${head} being deleted (the upgrade ended; nothing to do)`;
+        case "INVALID_CONFIGURATION":
+            return `${head} failed: ${invalidConfiguration(d.StatusDetails, id, region, rerun)}`;
+        case "SWITCHOVER_FAILED": {
+            const failed = `${head} failed to switch over: SWITCHOVER_FAILED (${d.StatusDetails ?? "no details"}); AWS rolled it back: production is unchanged and the green environment is kept.`;
+            return command
+                ? `${failed} ${afterFailedSwitchover(id, region, rerun)}`
+                : `${failed} Fix the cause, then switch over again (aws rds switchover-blue-green-deployment --blue-green-deployment-identifier ${id} --region ${region}), or delete it: ${deleteWithGreenCommand(id, region)}.`;
+        }
+        default:
+            return `${head} ${unknownStatus(d.Status)} (${progressLine(d)}): ${command ? "an upgrade run stops at it; " : ""}check it in the RDS console`;
+    }
+}
