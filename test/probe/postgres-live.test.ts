@@ -7,7 +7,8 @@ import { spawn } from "child_process";
 import * as path from "path";
 import { Client } from "pg";
 import { parseEndpoint, watch } from "../../probe";
-import { freeLoopbackPort, PostgresServer, startPostgresServer } from "../support/postgres-server";
+import { PostgresServer, startPostgresServer } from "../support/postgres-server";
+import { freeLoopbackPort } from "../support/throwaway-server";
 import { runWatch } from "./run-command";
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from "child_process";
 import * as fs from "fs";
 import * as net from "net";
+import { freeLoopbackPort } from "./throwaway-server";
 
 /** A moto_server on loopback for the wire tier; `url` is its endpoint. */
 export interface MotoServer {
@@ -11,17 +12,6 @@ export interface MotoServer {
 const PYENV_SHIM = "/root/.pyenv/shims/moto_server";
 /** The moto_server executable: $MOTO_SERVER, the pyenv shim, or `moto_server` on PATH. */
 export const MOTO_SERVER = process.env.MOTO_SERVER ?? (fs.existsSync(PYENV_SHIM) ? PYENV_SHIM : "moto_server");
-
-function freePort(): Promise<number> {
-    return new Promise((resolve, reject) => {
-        const server = net.createServer();
-        server.once("error", reject);
-        server.listen(0, "127.0.0.1", () => {
-            const port = (server.address() as net.AddressInfo).port;
-            server.close(() => resolve(port));
-        });
-    });
-}
 
 function canConnect(port: number): Promise<boolean> {
     return new Promise((resolve) => {
@@ -40,7 +30,7 @@ function canConnect(port: number): Promise<boolean> {
  */
 export async function startMotoServer(timeoutMs = 30_000): Promise<MotoServer> {
     if (process.env.MOTO_URL) return { url: process.env.MOTO_URL, stop: async () => undefined };
-    const port = await freePort();
+    const port = await freeLoopbackPort();
     const child: ChildProcess = spawn(MOTO_SERVER, ["-H", "127.0.0.1", "-p", String(port)], {
         stdio: ["ignore", "ignore", "pipe"],
     });

@@ -5,14 +5,13 @@
  * Binaries: `$PG_BIN`, else the newest `/usr/lib/postgresql/<major>/bin` (Debian's `postgresql`
  * package), else `initdb` on PATH. PostgreSQL refuses to run as root, so when the tests run as
  * root every server command runs as the `postgres` OS user (created by Debian's package; override
- * with `$PG_TEST_OS_USER`) through Node's spawn `uid`/`gid` (no su/runuser, no shell quoting), in a
- * temp dir under /tmp (`$PG_TEST_TMPDIR` overrides) that this user owns.
+ * with `$PG_TEST_OS_USER`) in a temp dir under /tmp (`$PG_TEST_TMPDIR` overrides) that this user
+ * owns: the rules of throwaway-server.ts.
  */
-import { execFile, spawnSync } from "child_process";
+import { spawnSync } from "child_process";
 import * as fs from "fs";
-import * as net from "net";
-import * as os from "os";
 import * as path from "path";
+import { freeLoopbackPort, makeServerDir, runServerTool as run, serverRunAs } from "./throwaway-server";
 
 /** A running (or stopped, between `stop()` and `start()`) test server. */
 export interface PostgresServer {
@@ -34,11 +33,6 @@ export interface PostgresServer {
     appendConfig(lines: readonly string[]): void;
     /** Immediate shutdown if running, then delete the temp dir. Safe to call twice. */
     destroy(): Promise<void>;
-}
-
-interface RunAs {
-    uid?: number;
-    gid?: number;
 }
 
 const MISSING_BINARIES =
@@ -66,58 +60,17 @@ export function findPostgresBinDir(env: NodeJS.ProcessEnv = process.env): string
     return undefined;
 }
 
-function lookupRunAs(): RunAs {
-    if (typeof process.getuid !== "function" || process.getuid() !== 0) return {};
-    const name = process.env.PG_TEST_OS_USER ?? "postgres";
-    const line = fs
-        .readFileSync("/etc/passwd", "utf8")
-        .split("\n")
-        .find((l) => l.startsWith(`${name}:`));
-    if (!line) {
-        throw new Error(
-            `running as root and OS user "${name}" does not exist: PostgreSQL refuses to run as root; ` +
-                "install Debian's postgresql package (it creates the postgres user) or set PG_TEST_OS_USER",
-        );
-    }
-    const [, , uid, gid] = line.split(":");
-    return { uid: Number(uid), gid: Number(gid) };
-}
-
-/** A free TCP port on 127.0.0.1 (bind to port 0, read it, release it). */
-export function freeLoopbackPort(): Promise<number> {
-    return new Promise((resolve, reject) => {
-        const server = net.createServer();
-        server.once("error", reject);
-        server.listen(0, "127.0.0.1", () => {
-            const address = server.address();
-            const port = typeof address === "object" && address ? address.port : 0;
-            server.close(() => resolve(port));
-        });
-    });
-}
-
-function run(bin: string, args: string[], runAs: RunAs, cwd: string): Promise<string> {
-    const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", LC_ALL: "C", LANG: "C", HOME: cwd, TZ: "UTC" };
-    return new Promise((resolve, reject) => {
-        execFile(bin, args, { ...runAs, cwd, env, timeout: 60_000 }, (error, stdout, stderr) => {
-            if (error)
-                reject(
-                    new Error(`${path.basename(bin)} ${args.join(" ")} failed: ${error.message}\n${stdout}${stderr}`),
-                );
-            else resolve(stdout + stderr);
-        });
-    });
-}
-
 /** initdb + start a fresh server on a free loopback port. Call `destroy()` in an after hook. */
 export async function startPostgresServer(): Promise<PostgresServer> {
     const binDir = findPostgresBinDir();
     if (!binDir) throw new Error(MISSING_BINARIES);
-    const runAs = lookupRunAs();
-    // As root the server runs as another OS user, which must be able to reach the dir: use /tmp.
-    const tmpRoot = process.env.PG_TEST_TMPDIR ?? (runAs.uid !== undefined ? "/tmp" : os.tmpdir());
-    const baseDir = fs.mkdtempSync(path.join(tmpRoot, "aurora-pg-"));
-    if (runAs.uid !== undefined) fs.chownSync(baseDir, runAs.uid, runAs.gid ?? runAs.uid);
+    const runAs = serverRunAs({
+        server: "PostgreSQL",
+        defaultUser: "postgres",
+        overrideVariable: "PG_TEST_OS_USER",
+        fix: "install Debian's postgresql package (it creates the postgres user)",
+    });
+    const baseDir = makeServerDir("aurora-pg-", runAs, process.env.PG_TEST_TMPDIR);
     const dataDir = path.join(baseDir, "data");
     const logFile = path.join(baseDir, "server.log");
     const conf = path.join(dataDir, "postgresql.conf");
