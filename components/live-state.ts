@@ -93,6 +93,7 @@ export async function readLiveState(
         const topology = await describeTopology(api, home, globalClusterIdentifier, {
             target,
             global,
+            strategy: upgrade.strategy,
             ...(upgrade.applyPendingPatches !== false ? { pendingMaintenance: true } : {}),
             ...(groups ? { parameterGroups: groups } : {}),
         });

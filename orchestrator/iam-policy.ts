@@ -6,8 +6,9 @@
  * Resource types and condition keys follow AWS's Service Authorization Reference, "Actions,
  * resources, and condition keys for Amazon RDS" (docs.aws.amazon.com/service-authorization/latest/
  * reference/list_amazonrds.html): `global-cluster` = arn:${Partition}:rds::${Account}:global-cluster:${Id}
- * (no region: the resource is global), `cluster`, `db`, `cluster-snapshot`, `cluster-pg`, `pg` and
- * `deployment` (blue/green) = arn:${Partition}:rds:${Region}:${Account}:${type}:${Name}.
+ * (no region: the resource is global), `cluster`, `db`, `cluster-snapshot`, `cluster-pg`, `pg`,
+ * `deployment` (blue/green), `db-proxy` and `target-group` (RDS Proxy) =
+ * arn:${Partition}:rds:${Region}:${Account}:${type}:${Name}.
  */
 export const RDS_ACTIONS: readonly string[] = [
     "rds:DescribeGlobalClusters",
@@ -37,6 +38,9 @@ export const RDS_ACTIONS: readonly string[] = [
     "rds:CreateBlueGreenDeployment",
     "rds:SwitchoverBlueGreenDeployment",
     "rds:DeleteBlueGreenDeployment",
+    // --strategy blue-green: the RDS Proxies that target a member (topology/rds-proxies.ts)
+    "rds:DescribeDBProxies",
+    "rds:DescribeDBProxyTargets",
     // --old-clusters delete
     "rds:RemoveFromGlobalCluster",
     "rds:DeleteGlobalCluster",
@@ -179,6 +183,16 @@ function templates(s: IamScope): IamStatement[] {
                 "rds:DeleteBlueGreenDeployment",
             ],
             Resource: inRegions("deployment"),
+        },
+        {
+            // --strategy blue-green reads the RDS Proxies of every member region (a proxy that
+            // targets a member rules the deployment out, docs/aws-rules.md §8). A proxy's ARN carries
+            // its resource id (`db-proxy:prx-…`), not its name, and its target group's too
+            // (`target-group:prx-tg-…`), so both stay wildcards in the members' regions.
+            Sid: "RdsProxyReads",
+            Effect: "Allow",
+            Action: ["rds:DescribeDBProxies", "rds:DescribeDBProxyTargets"],
+            Resource: [...inRegions("db-proxy"), ...inRegions("target-group")],
         },
         {
             // --strategy blue-green: the green copies AWS names `<member>-green-<random>` (and the

@@ -8,7 +8,7 @@ import {
 import { memberRef, MemberContext, overallChange, PlanContext, primaryOf } from "./context";
 import { BLUE_GREEN_DOWNTIME } from "./impact";
 import { BlueGreenLimit, DEFAULT_OLD_CLUSTERS, DEFAULT_SWITCHOVER_TIMEOUT_SECONDS } from "../vocabulary";
-import { BlueGreenSummary, Violation } from "./types";
+import { BlueGreenSummary, MemberState, Violation } from "./types";
 
 /**
  * Aurora PostgreSQL: the lowest minor of each major that runs a Blue/Green Deployment ("Supported
@@ -96,7 +96,15 @@ export function blueGreenNotAvailable(ctx: PlanContext): Violation[] {
     ];
 }
 
-const LIMIT_WORDS: Record<BlueGreenLimit, { why: string; fix: string }> = {
+/** Why a limit rules the member out and how to lift it; the words may name what AWS reported (the proxies). */
+interface LimitWords {
+    readonly why: string | ((m: MemberState) => string);
+    readonly fix: string | ((m: MemberState) => string);
+}
+
+const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`).join(", ");
+
+const LIMIT_WORDS: Record<BlueGreenLimit, LimitWords> = {
     "secrets-manager-password": {
         why: "its master user password is managed in AWS Secrets Manager, which Blue/Green Deployments do not support",
         fix: "turn off the managed master password (ModifyDBCluster ManageMasterUserPassword false with a new MasterUserPassword kept as a Pulumi secret) for the upgrade, or use another strategy",
@@ -105,9 +113,24 @@ const LIMIT_WORDS: Record<BlueGreenLimit, { why: string; fix: string }> = {
         why: "its cluster volume cannot be cloned, and the green environment is a clone of it",
         fix: "remove what prevents cloning (AWS allows at most 15 clones of one volume: delete unused clones), or use another strategy",
     },
+    // "Global Database does not support RDS Proxy with blue/green deployments" ("Using RDS Proxy
+    // with Blue/Green Deployments", docs/aws-rules.md §8).
     "rds-proxy": {
-        why: "an RDS Proxy targets it, which Blue/Green Deployments do not support",
-        fix: "detach the RDS Proxy for the upgrade, or use another strategy",
+        why: (m) =>
+            `${proxiesPhrase(m.rdsProxies ?? [])}, and AWS does not support RDS Proxy with blue/green deployments of a global database`,
+        fix: (m) => {
+            const names = m.rdsProxies ?? [];
+            const deregister =
+                names.length > 0
+                    ? names
+                          .map(
+                              (n) =>
+                                  `aws rds deregister-db-proxy-targets --region ${m.region} --db-proxy-name ${n} --db-cluster-identifiers ${m.cluster}`,
+                          )
+                          .join("; ")
+                    : `aws rds deregister-db-proxy-targets --region ${m.region} --db-proxy-name NAME --db-cluster-identifiers ${m.cluster}`;
+            return `point the applications at the cluster endpoints and remove the cluster from the proxy for the upgrade (${deregister}), then register it again after the switchover; or use another strategy (auto, rolling, managed)`;
+        },
     },
     "logical-replication": {
         why: "it is a logical replication publisher or subscriber, which the blue cluster of a Blue/Green Deployment cannot be",
@@ -119,6 +142,14 @@ const LIMIT_WORDS: Record<BlueGreenLimit, { why: string; fix: string }> = {
     },
 };
 
+const words = (w: LimitWords["why"], m: MemberState): string => (typeof w === "string" ? w : w(m));
+
+/** "RDS Proxy "a" targets it" / "RDS Proxies "a", "b" target it" / "an RDS Proxy targets it" (names unknown). */
+function proxiesPhrase(names: readonly string[]): string {
+    if (names.length === 0) return "an RDS Proxy targets it";
+    return names.length === 1 ? `RDS Proxy ${quoted(names)} targets it` : `RDS Proxies ${quoted(names)} target it`;
+}
+
 /**
  * `blue-green-limits`: what AWS reports for a member that rules a Blue/Green Deployment out, and
  * target-family groups that cannot go into one deployment.
@@ -128,8 +159,8 @@ export function blueGreenLimits(ctx: PlanContext): Violation[] {
     const limits = ctx.members.flatMap((m) =>
         [...new Set(m.state.blueGreenLimits ?? [])].map((limit) => ({
             rule: "blue-green-limits" as const,
-            message: `${memberRef(m.state)} cannot be part of a Blue/Green Deployment: ${LIMIT_WORDS[limit].why}`,
-            fix: LIMIT_WORDS[limit].fix,
+            message: `${memberRef(m.state)} cannot be part of a Blue/Green Deployment: ${words(LIMIT_WORDS[limit].why, m.state)}`,
+            fix: words(LIMIT_WORDS[limit].fix, m.state),
             cluster: m.state.cluster,
         })),
     );

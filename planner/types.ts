@@ -51,6 +51,8 @@ export interface MemberState {
      * Secrets Manager: DescribeDBClusters `MasterUserSecret`); any one blocks the blue-green path.
      */
     readonly blueGreenLimits?: readonly BlueGreenLimit[];
+    /** The names of the RDS Proxies that target it (the `rds-proxy` limit), when known. */
+    readonly rdsProxies?: readonly string[];
     /** Custom parameter group names of the target family to apply after a major upgrade. */
     readonly targetClusterParameterGroup?: string;
     readonly targetInstanceParameterGroup?: string;

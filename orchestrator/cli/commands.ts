@@ -88,6 +88,7 @@ async function planFor(
 ): Promise<{ topology: Topology; plan: Plan }> {
     const topology = await describeTopology(api, a.region, a.globalCluster, {
         target: a.target,
+        strategy: a.strategy,
         ...(a.parameterGroups ? { parameterGroups: a.parameterGroups } : {}),
     });
     checkTopology(topology, filter);

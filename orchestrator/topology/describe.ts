@@ -4,8 +4,8 @@ import { idFromArn, regionFromArn } from "../aws/arn";
 import { describeAwsError } from "../aws/errors";
 import { RdsGateway } from "../aws/gateway";
 import { endsTheRun, InputError } from "../errors";
-import { BlueGreenLimit } from "../../vocabulary";
-import { blueGreenLimitsOf } from "./blue-green-limits";
+import { BlueGreenLimit, Strategy } from "../../vocabulary";
+import { blueGreenLimitsOf, withProxyLimit } from "./blue-green-limits";
 import { FactNeeds, factsNeeded } from "./fact-needs";
 import {
     catalogueOf,
@@ -18,6 +18,7 @@ import { GroupOverrides } from "../../cli-contract";
 import { applyGroupOverrides } from "./group-overrides";
 import { resumeTargets, TaggedGroupFinder } from "./group-tags";
 import { familyOf, targetGroupName, targetFamilyIfMajor } from "./parameter-groups";
+import { proxiesTargeting } from "./rds-proxies";
 import { readCluster, readGlobalCluster } from "./reads";
 import { MemberTopology, Topology } from "./types";
 
@@ -33,6 +34,8 @@ export interface DescribeOptions {
     readonly parameterGroups?: GroupOverrides;
     /** DescribeGlobalClusters' answer when the caller read it already (see {@link describeGlobalCluster}). */
     readonly global?: GlobalCluster;
+    /** The run's strategy: blue-green also reads the RDS Proxies that target each member (fact-needs.ts). */
+    readonly strategy?: Strategy;
 }
 
 /**
@@ -64,6 +67,7 @@ export async function describeTopology(
         target: options.target,
         skipCatalogue: options.skipCatalogue,
         groupOverrides: options.parameterGroups !== undefined,
+        ...(options.strategy ? { strategy: options.strategy } : {}),
     });
     const wanted: FactNeeds = options.pendingMaintenance ? { ...needs, pendingMaintenance: true } : needs;
     const described = await Promise.all(
@@ -223,6 +227,8 @@ async function memberFacts(
     } else {
         facts.lowerCaseTableNamesDefault = true;
     }
+    if (needs.rdsProxies)
+        Object.assign(facts, withProxyLimit(m, await proxiesTargeting(api, m.region, m.cluster, engine)));
     return { ...facts, ...(needs.instanceGroups ? await instanceFacts(api, engine, m, groups, warnings) : {}) };
 }
 

@@ -1,4 +1,5 @@
 import { ChangeKind, classifyChange, Engine, tryParseVersion, VersionParseError } from "../../engine-versions";
+import { Strategy } from "../../vocabulary";
 
 /**
  * Which facts a topology read looks up besides the members themselves. Each costs calls in every
@@ -11,7 +12,10 @@ import { ChangeKind, classifyChange, Engine, tryParseVersion, VersionParseError 
  *   (the rules that read them are about major upgrades);
  * - instance parameter groups and the tagged groups of an interrupted major upgrade: a major
  *   upgrade, or every member already at the target (the resume of one), or explicit groups;
- * - the engine catalogue: a version change only.
+ * - the engine catalogue: a version change only;
+ * - the RDS Proxies that target each member (DescribeDBProxies, DescribeDBProxyTargets): a
+ *   blue/green run with a version change only (the `rds-proxy` limit, rds-proxies.ts); other
+ *   strategies make no proxy call.
  *
  * When a version cannot be classified (missing, malformed, a downgrade or another engine),
  * everything is read: the planner then decides with every fact it may need.
@@ -21,6 +25,7 @@ export interface FactNeeds {
     readonly clusterParameters: boolean;
     readonly instanceGroups: boolean;
     readonly catalogue: boolean;
+    readonly rdsProxies: boolean;
 }
 
 /** What decides the facts to read. */
@@ -34,6 +39,8 @@ export interface FactQuery {
     readonly skipCatalogue?: boolean;
     /** Explicit target-family groups were given (hidden flags). */
     readonly groupOverrides?: boolean;
+    /** The run's strategy, when it has one: only blue-green reads the RDS Proxies. */
+    readonly strategy?: Strategy;
 }
 
 /** The largest change from the members' versions to the target, or `unknown`. */
@@ -69,6 +76,7 @@ export function factsNeeded(q: FactQuery): FactNeeds {
             clusterParameters: false,
             instanceGroups: false,
             catalogue: !q.skipCatalogue,
+            rdsProxies: false,
         };
     }
     const change = overallChange(q.engine, q.memberVersions, q.target);
@@ -78,5 +86,6 @@ export function factsNeeded(q: FactQuery): FactNeeds {
         clusterParameters: unknown || change === "major",
         instanceGroups: unknown || change === "major" || change === "none" || q.groupOverrides === true,
         catalogue: !q.skipCatalogue && change !== "none",
+        rdsProxies: q.strategy === "blue-green" && change !== "none",
     };
 }

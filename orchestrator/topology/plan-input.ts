@@ -26,6 +26,7 @@ export function toPlanInput(topology: Topology, target: string, options: PlanOpt
             ...(m.instanceParameterGroups ? { currentInstanceParameterGroups: m.instanceParameterGroups } : {}),
             ...(m.maintenanceWindow ? { maintenanceWindow: m.maintenanceWindow } : {}),
             ...(m.blueGreenLimits ? { blueGreenLimits: m.blueGreenLimits } : {}),
+            ...(m.rdsProxies && m.rdsProxies.length > 0 ? { rdsProxies: m.rdsProxies } : {}),
         })),
         options,
         ...(now !== undefined ? { now } : {}),

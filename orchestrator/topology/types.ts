@@ -28,6 +28,8 @@ export interface MemberTopology {
     readonly rpoEnabled?: boolean;
     /** What rules a Blue/Green Deployment out, as DescribeDBClusters reports it (blue-green-limits.ts). */
     readonly blueGreenLimits?: readonly BlueGreenLimit[];
+    /** The RDS Proxies that target it (rds-proxies.ts), when looked up (blue/green runs). */
+    readonly rdsProxies?: readonly string[];
     readonly lowerCaseTableNamesDefault?: boolean;
     /**
      * Names of the target-family groups to create and apply after a major upgrade: derived from

@@ -71,6 +71,11 @@ export function resourcesOfCall(call: SeenCall, account = ACCOUNT_ID): string[] 
                 out.push(arn("cluster-pg", str(i.TargetDBClusterParameterGroupName)!));
             if (str(i.TargetDBParameterGroupName)) out.push(arn("pg", str(i.TargetDBParameterGroupName)!));
             break;
+        case "DescribeDBProxies":
+        case "DescribeDBProxyTargets":
+            // A proxy's ARN carries its resource id, not the name the call gives: any proxy of the region.
+            out.push(arn("db-proxy", "*"));
+            break;
         case "DescribeBlueGreenDeployments":
         case "SwitchoverBlueGreenDeployment":
         case "DeleteBlueGreenDeployment":

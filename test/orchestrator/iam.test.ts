@@ -48,7 +48,11 @@ const RUNS: [SeedTopology, string[]][] = [
     ],
     [MYSQL_SEED, ["upgrade", ...MYSQL_ARGS, "--target", "8.4.7", "--allow-major"]],
     [MYSQL_SEED, ["status", ...MYSQL_ARGS]],
-    [PG_SEED, ["upgrade", ...PG_ARGS, "--target", "17.5", "--strategy", "blue-green"]],
+    // A proxy that targets no member: blue/green reads it (DescribeDBProxies, DescribeDBProxyTargets) and goes on.
+    [
+        { ...PG_SEED, proxies: [{ name: "reporting-proxy", region: "us-east-1" }] },
+        ["upgrade", ...PG_ARGS, "--target", "17.5", "--strategy", "blue-green"],
+    ],
     [
         MYSQL_SEED,
         [
@@ -83,6 +87,8 @@ describe("orchestrator: least-privilege IAM policy", () => {
             "rds:SwitchoverBlueGreenDeployment",
             "rds:DeleteBlueGreenDeployment",
             "rds:DescribeBlueGreenDeployments",
+            "rds:DescribeDBProxies",
+            "rds:DescribeDBProxyTargets",
             "rds:RemoveFromGlobalCluster",
             "rds:DeleteGlobalCluster",
             "rds:DeleteDBInstance",

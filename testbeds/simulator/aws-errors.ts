@@ -153,4 +153,18 @@ export const messages = {
         `Switchover was canceled by a guardrail: the replica lag of green DB cluster ${green} (${lag} seconds) isn't within the limit allowed by the switchover timeout of ${seconds} seconds. No changes were made.`,
     switchoverReplicationUnhealthy: (green: string) =>
         `Switchover was canceled by a guardrail: replication to green DB cluster ${green} isn't healthy. No changes were made.`,
+    // RDS Proxy. AWS's texts for these faults were not found; the descriptions are the API reference's
+    // (DescribeDBProxies / DescribeDBProxyTargets "Errors"), the per-case wording is the simulator's
+    // own (match codes first).
+    proxyNotFound: (name: string) =>
+        `DBProxy ${name} not found: the specified proxy name doesn't correspond to a proxy owned by your AWS account in the specified AWS Region.`,
+    proxyTargetGroupNotFound: (proxy: string, group: string) =>
+        `DBProxyTargetGroup ${group} not found for DBProxy ${proxy}: the specified target group isn't available for a proxy owned by your AWS account in the specified AWS Region.`,
+    maxRecordsRange: (value: number) => `Invalid value ${value} for MaxRecords. Valid values are 20 to 100.`,
+    invalidMarker: (marker: string) => `The marker ${marker} is not valid.`,
+    // "Global Database does not support RDS Proxy with blue/green deployments" (docs/aws-rules.md §8).
+    // AWS's code and text for this refusal were not found: SourceClusterNotSupportedFault (the API
+    // reference's fault for a source blue/green does not support) with the simulator's own text.
+    blueGreenGlobalProxyTarget: (cluster: string, proxy: string) =>
+        `The source DB cluster isn't supported for a blue/green deployment: DB cluster ${cluster} of a global database is a target of RDS Proxy ${proxy}, and Global Database does not support RDS Proxy with blue/green deployments.`,
 } as const;

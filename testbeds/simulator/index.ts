@@ -6,7 +6,7 @@ export { VirtualClock, DEFAULT_EPOCH } from "./virtual-clock";
 export type { VirtualClockOptions } from "./virtual-clock";
 export { createSimulatedRds } from "./simulated-rds";
 export type { SimulatedRds, SimulatedRdsOptions } from "./simulated-rds";
-export type { SeedTopology, SeedMember, SeedParameterGroup, SeedPendingAction } from "./topology";
+export type { SeedTopology, SeedMember, SeedParameterGroup, SeedPendingAction, SeedProxy } from "./topology";
 export { ACCOUNT_ID, clusterArn, globalClusterArn, regionOfArn } from "./topology";
 export { defaultCatalogue, EngineCatalogue } from "./catalogue";
 export type { CatalogueEntry } from "./catalogue";

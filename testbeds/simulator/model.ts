@@ -199,3 +199,18 @@ export interface BlueGreenState {
     deletingUntil?: number;
     deleteTarget?: boolean;
 }
+
+/**
+ * An RDS Proxy (DescribeDBProxies) and the Aurora clusters of its default target group
+ * (DescribeDBProxyTargets): one `TRACKED_CLUSTER` target per cluster, one `RDS_INSTANCE` per
+ * instance. Targets are cluster identifiers in the proxy's region.
+ */
+export interface ProxyState {
+    readonly name: string;
+    readonly arn: string;
+    readonly region: string;
+    /** `MYSQL` (Aurora MySQL) or `POSTGRESQL` (Aurora PostgreSQL). */
+    readonly engineFamily: "MYSQL" | "POSTGRESQL";
+    readonly targets: string[];
+    readonly createdAt: number;
+}

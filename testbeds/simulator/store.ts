@@ -10,6 +10,7 @@ import {
     InstanceState,
     ParameterGroupState,
     PendingActionState,
+    ProxyState,
     SnapshotState,
 } from "./model";
 import { Recorder, SimEvent } from "./recorder";
@@ -18,10 +19,12 @@ import {
     globalClusterArn,
     idFromArnOrId,
     instanceArn,
+    proxyArn,
     regionOfArn,
     SeedMember,
     SeedParameterGroup,
     SeedPendingAction,
+    SeedProxy,
     SeedTopology,
 } from "./topology";
 
@@ -45,6 +48,12 @@ export class SimStore {
     readonly snapshots = new Map<string, SnapshotState>();
     /** Blue/green deployments by identifier (blue-green.ts). */
     readonly blueGreens = new Map<string, BlueGreenState>();
+    /**
+     * RDS Proxies by region and name. Targets are cluster identifiers: a blue/green switchover of a
+     * standalone cluster (renames) leaves the proxy on the original name, now the green cluster's,
+     * as AWS moves a proxy to green ("Using RDS Proxy with Blue/Green Deployments").
+     */
+    readonly proxies = new Map<string, ProxyState>();
     private readonly groups = new Map<string, ParameterGroupState>();
 
     constructor(
@@ -180,6 +189,7 @@ export class SimStore {
         const { engine, globalClusterId } = topology;
         const memberArns = topology.members.map((m) => clusterArn(m.region, m.id));
         for (const member of topology.members) this.seedMember(topology, member);
+        for (const proxy of topology.proxies ?? []) this.seedProxy(topology, proxy);
         if (globalClusterId === undefined) return;
         const primary = topology.members.find((m) => m.role === "primary");
         this.globals.set(globalClusterId, {
@@ -194,6 +204,32 @@ export class SimStore {
                   ]
                 : memberArns,
             deletionProtection: true,
+            createdAt: this.now(),
+        });
+    }
+
+    /** The proxies of `region`, in creation order. */
+    proxiesIn(region: string): ProxyState[] {
+        return [...this.proxies.values()].filter((p) => p.region === region);
+    }
+
+    /** The proxies that target `cluster` (in its region). */
+    proxiesTargeting(cluster: ClusterState): ProxyState[] {
+        return this.proxiesIn(cluster.region).filter((p) => p.targets.includes(cluster.id));
+    }
+
+    private seedProxy(topology: SeedTopology, proxy: SeedProxy): void {
+        if (this.proxies.has(key(proxy.region, proxy.name)))
+            throw new Error(`seed: proxy ${proxy.name} already exists in ${proxy.region}`);
+        for (const target of proxy.targets ?? [])
+            if (!this.clusters.has(key(proxy.region, target)))
+                throw new Error(`seed: proxy ${proxy.name} targets ${target}, which is no cluster of ${proxy.region}`);
+        this.proxies.set(key(proxy.region, proxy.name), {
+            name: proxy.name,
+            arn: proxyArn(proxy.region, proxy.name),
+            region: proxy.region,
+            engineFamily: proxy.engineFamily ?? (topology.engine === "aurora-mysql" ? "MYSQL" : "POSTGRESQL"),
+            targets: [...(proxy.targets ?? [])],
             createdAt: this.now(),
         });
     }

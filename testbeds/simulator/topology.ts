@@ -59,6 +59,16 @@ export interface SeedMember {
     readonly preferredMaintenanceWindow?: string;
 }
 
+/** An RDS Proxy to seed in `region`, targeting member clusters there (its default target group). */
+export interface SeedProxy {
+    readonly name: string;
+    readonly region: string;
+    /** Cluster identifiers in `region` the proxy targets. Default none. */
+    readonly targets?: readonly string[];
+    /** Default the family of the topology's engine (`POSTGRESQL` / `MYSQL`). */
+    readonly engineFamily?: "MYSQL" | "POSTGRESQL";
+}
+
 /** A global database to create in one call with {@link SimulatedRds.seed}. */
 export interface SeedTopology {
     /** Global cluster identifier. Omit to seed standalone regional clusters (no global cluster). */
@@ -70,6 +80,8 @@ export interface SeedTopology {
      */
     readonly version: string;
     readonly members: readonly SeedMember[];
+    /** RDS Proxies in the members' regions (DescribeDBProxies, DescribeDBProxyTargets). */
+    readonly proxies?: readonly SeedProxy[];
 }
 
 export function clusterArn(region: string, id: string): string {
@@ -101,4 +113,11 @@ export function regionOfArn(value: string): string | undefined {
 /** The resource identifier at the end of an ARN, or `value` itself when it is not an ARN. */
 export function idFromArnOrId(value: string): string {
     return value.startsWith("arn:") ? value.slice(value.lastIndexOf(":") + 1) : value;
+}
+
+export function proxyArn(region: string, name: string): string {
+    // AWS names a proxy's ARN by its resource id (`prx-` and 17 characters), not by its name.
+    let h = 0;
+    for (const c of `${region}/${name}`) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+    return `arn:aws:rds:${region}:${ACCOUNT_ID}:db-proxy:prx-${h.toString(16).padStart(17, "0")}`;
 }

@@ -26,7 +26,8 @@ import { handler, Handler, HandlerContext } from "./context";
  * CreateBlueGreenDeployment from an Aurora cluster: `Source` is the writer cluster's ARN (for a
  * global database, operations start from the writer's region, docs/aws-rules.md §1/§7). Refuses a
  * secondary, a cluster already in a deployment, an engine version without blue/green support,
- * a Secrets-Manager-managed master password, an invalid target version and missing or
+ * a Secrets-Manager-managed master password, a global database member that an RDS Proxy
+ * targets, an invalid target version and missing or
  * wrong-family parameter groups, with the fault AWS's API reference lists for each.
  */
 const createBlueGreenDeployment = handler<CreateBlueGreenDeploymentCommandInput>((ctx, input) => {
@@ -58,6 +59,12 @@ const createBlueGreenDeployment = handler<CreateBlueGreenDeploymentCommandInput>
             messages.blueGreenVersionNotSupported(writer.engine, store.awsVersion(writer.engine, writer.version)),
         );
     const members = global ? store.membersOf(global) : [writer];
+    // "Global Database does not support RDS Proxy with blue/green deployments" (docs/aws-rules.md
+    // §8); a standalone cluster may be a proxy target (the proxy moves to green at switchover).
+    for (const m of global ? members : []) {
+        const proxy = store.proxiesTargeting(m)[0];
+        if (proxy) fault("SourceClusterNotSupportedFault", messages.blueGreenGlobalProxyTarget(m.id, proxy.name));
+    }
     for (const m of members) {
         const busy = deploymentOf(store, m);
         if (busy) fault("InvalidDBClusterStateFault", messages.blueGreenSourceBusy(m.id, busy.id));

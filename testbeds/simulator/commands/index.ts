@@ -8,6 +8,7 @@ import { maintenanceHandlers } from "./maintenance";
 import { modifyDBCluster } from "./modify-cluster";
 import { modifyGlobalCluster } from "./modify-global";
 import { parameterGroupHandlers } from "./parameter-groups";
+import { proxyHandlers } from "./proxies";
 import { snapshotHandlers } from "./snapshots";
 import { switchoverHandlers } from "./switchover";
 import { tagHandlers } from "./tags";
@@ -28,4 +29,5 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
     ...deleteHandlers,
     ...createHandlers,
     ...switchoverHandlers,
+    ...proxyHandlers,
 };
