@@ -2,11 +2,13 @@
  * `aurora-global watch`: the commander sub-command. Validates every input before connecting
  * (bad input → `error: …` on stderr, exit code 2), prints timeline lines live (text) and the
  * summary when the duration ends or on Ctrl-C; `--format json` prints one JSON document at the end.
+ * Exit code 1 when an endpoint was probed and never answered (see {@link neverAnswered}).
  */
 import { Command } from "commander";
 import { parseWatchOptions, RawWatchOptions, WatchInputError } from "./inputs";
 import { formatEvent, nameWidth, renderJson, renderSummaryText } from "./render";
 import { watch, WatchDeps } from "./watch";
+import { WatchReport } from "./types";
 
 /** Effects of the command; the defaults are the process's. Tests pass fakes. */
 export interface WatchCommandIo {
@@ -90,10 +92,30 @@ export function watchCommand(io: WatchCommandIo = {}): Command {
                 io.deps,
             );
             stdout(text ? renderSummaryText(report) : renderJson(report));
+            const silent = neverAnswered(report);
+            if (silent.length > 0) {
+                stderr(silent.map((line) => `error: ${line}\n`).join(""));
+                exit(1);
+            }
         } finally {
             process.removeListener("SIGINT", onSigint);
             io.signal?.removeEventListener("abort", onSigint);
         }
     });
     return command;
+}
+
+/**
+ * Endpoints that were probed and never answered during the whole watch: a wrong URL, password or
+ * network path, not an upgrade's outage. `watch` then exits 1 so that a script notices.
+ */
+export function neverAnswered(report: WatchReport): string[] {
+    const seconds = ((report.stoppedAt - report.startedAt) / 1000).toFixed(3);
+    return report.endpoints
+        .filter((e) => e.summary.probes > 0 && e.summary.firstVersion === null)
+        .map(
+            (e) =>
+                `${e.summary.name} never answered in ${seconds} s (${e.summary.probes} probes; first error: ${e.outages[0]?.error ?? "none recorded"}): ` +
+                "its downtime figures measure the connection, not the upgrade; check the URL, the credentials and the network path, then watch again",
+        );
 }

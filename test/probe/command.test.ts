@@ -145,7 +145,12 @@ describe("probe/command watch (fake probes)", () => {
                 throw new Error("connect ECONNREFUSED 10.1.2.3:5432");
             }),
         });
-        assert.strictEqual(run.code, 0);
+        assert.strictEqual(run.code, 1, "an endpoint that never answered is an error a script can see");
+        assert.strictEqual(
+            run.stderr,
+            "error: us-east-1 never answered in 1.200 s (12 probes; first error: connect ECONNREFUSED 10.1.2.3:5432): " +
+                "its downtime figures measure the connection, not the upgrade; check the URL, the credentials and the network path, then watch again\n",
+        );
         const lines = run.stdout.split("\n");
         assert.strictEqual(
             lines[0],

@@ -115,7 +115,13 @@ describe("probe against a real MySQL-protocol server (MariaDB)", function () {
                 "--format",
                 "json",
             ]);
-            assert.strictEqual(run.code, 0, run.stderr);
+            assert.strictEqual(run.code, 1, "an endpoint that never answered exits 1");
+            assert.match(
+                run.stderr,
+                new RegExp(
+                    `^error: local never answered in \\d+\\.\\d{3} s \\(\\d+ probes; first error: connect ECONNREFUSED 127\\.0\\.0\\.1:${server.port}\\): its downtime figures measure the connection, not the upgrade; check the URL, the credentials and the network path, then watch again\\n$`,
+                ),
+            );
             assert.deepStrictEqual(leaked(run.stdout + run.stderr), []);
             const [local] = JSON.parse(run.stdout).endpoints;
             assert.deepStrictEqual(
@@ -240,7 +246,16 @@ describe("probe against a real MySQL-protocol server (MariaDB)", function () {
             "--format",
             "json",
         ]);
-        assert.strictEqual(run.code, 0, run.stderr);
+        assert.strictEqual(run.code, 1, "two endpoints never answered");
+        const silent = run.stderr.replace(/ in \d+\.\d{3} s \(\d+ probes;/g, " in T s (N probes;").split("\n");
+        const advice =
+            "its downtime figures measure the connection, not the upgrade; check the URL, the credentials and the network path, then watch again";
+        assert.deepStrictEqual(silent, [
+            `error: denied never answered in T s (N probes; first error: Access denied for user 'aurora'@'127.0.0.1' (using password: YES)): ${advice}`,
+            `error: closed never answered in T s (N probes; first error: connect ECONNREFUSED 127.0.0.1:${closedPort}): ${advice}`,
+            "",
+        ]);
+        assert.ok(!run.stderr.includes("live never answered"));
         assert.deepStrictEqual(leaked(run.stdout + run.stderr), []);
         assert.ok(!run.stdout.includes(wrong));
         const json = JSON.parse(run.stdout);

@@ -11,6 +11,10 @@ import { PostgresServer, startPostgresServer } from "../support/postgres-server"
 import { freeLoopbackPort } from "../support/throwaway-server";
 import { runWatch } from "./run-command";
 
+/** What `watch` says after an endpoint that never answered (probe/command.ts neverAnswered). */
+const NEVER_ANSWERED_ADVICE =
+    "its downtime figures measure the connection, not the upgrade; check the URL, the credentials and the network path, then watch again";
+
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function sql(url: string, text: string): Promise<void> {
@@ -132,8 +136,12 @@ describe("probe against a real PostgreSQL server", function () {
             ],
             { signal: controller.signal },
         );
-        assert.strictEqual(run.code, 0);
-        assert.ok(!run.stdout.includes("s3cret"));
+        assert.strictEqual(run.code, 1, "the closed endpoint never answered");
+        assert.deepStrictEqual(
+            run.stderr.replace(/ in \d+\.\d{3} s \(\d+ probes;/g, " in T s (N probes;"),
+            `error: closed never answered in T s (N probes; first error: connect ECONNREFUSED 127.0.0.1:${closedPort}): ${NEVER_ANSWERED_ADVICE}\n`,
+        );
+        assert.ok(!run.stdout.includes("s3cret") && !run.stderr.includes("s3cret"));
         const json = JSON.parse(run.stdout);
         assert.strictEqual(json.stopReason, "aborted");
         const [live, closed] = json.endpoints;
@@ -164,7 +172,17 @@ describe("probe against closed loopback ports (no server)", function () {
             "--duration",
             "0.2",
         ]);
-        assert.strictEqual(run.code, 0);
+        assert.strictEqual(run.code, 1, "neither endpoint ever answered");
+        assert.deepStrictEqual(
+            run.stderr
+                .replace(/ in \d+\.\d{3} s \(\d+ probes;/g, " in T s (N probes;")
+                .split("\n")
+                .filter(Boolean),
+            ["pg", "my"].map(
+                (name) =>
+                    `error: ${name} never answered in T s (N probes; first error: connect ECONNREFUSED 127.0.0.1:${port}): ${NEVER_ANSWERED_ADVICE}`,
+            ),
+        );
         const downs = run.stdout
             .split("\n")
             .filter((l) => l.includes("  DOWN  "))
@@ -177,7 +195,7 @@ describe("probe against closed loopback ports (no server)", function () {
         assert.ok(!run.stdout.includes("s3cret"));
     });
 
-    it("stops on a real SIGINT (Ctrl-C) and still prints the summary, exit code 0", async () => {
+    it("stops on a real SIGINT (Ctrl-C) and still prints the summary; exit code 1, since the endpoint never answered", async () => {
         const port = await freeLoopbackPort();
         const root = path.resolve(__dirname, "../..");
         const child = spawn(
@@ -194,13 +212,19 @@ describe("probe against closed loopback ports (no server)", function () {
             { cwd: root, stdio: ["ignore", "pipe", "pipe"] },
         );
         let stdout = "";
+        let stderr = "";
+        child.stderr.on("data", (chunk: Buffer) => void (stderr += chunk.toString()));
         let interrupted = false;
         const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
         child.stdout.on("data", (chunk: Buffer) => {
             stdout += chunk.toString();
             if (!interrupted && stdout.includes("  DOWN  ")) interrupted = child.kill("SIGINT"); // once: a 2nd Ctrl-C quits at once
         });
-        assert.strictEqual(await exited, 0);
+        assert.strictEqual(await exited, 1, stderr);
+        assert.match(
+            stderr,
+            /^error: pg never answered in \d+\.\d{3} s \(\d+ probes; first error: connect ECONNREFUSED /,
+        );
         assert.match(stdout, /\nSummary: watched \d+\.\d{3} s every 100 ms \(stopped by Ctrl-C\)\n/);
         assert.match(stdout, /\npg +postgres +- +- +\d+\.\d{3} s +\d+\.\d{3} s +1 +(\d+) +\1\n/);
         assert.ok(!stdout.includes("s3cret"));
