@@ -195,6 +195,55 @@ describe("components: blue/green limits come from what AWS reports (DescribeDBCl
     });
 });
 
+describe("components: an RDS Proxy on a member blocks blue-green (DescribeDBProxies, DescribeDBProxyTargets)", function () {
+    this.timeout(120_000);
+
+    // The preview reads it with the CLI's reader (components/aws-facts.ts: SDK clients, not invokes;
+    // the provider's aws.rds.getProxy takes one proxy name and lists no targets).
+    const proxied = (): SeedTopology => ({
+        ...seed(),
+        proxies: [{ name: "tokyo-proxy", region: APNE1, targets: [`app-${APNE1}`] }],
+    });
+    const limit = {
+        rule: "blue-green-limits",
+        message: `secondary cluster "app-${APNE1}" (${APNE1}) cannot be part of a Blue/Green Deployment: RDS Proxy "tokyo-proxy" targets it, and AWS does not support RDS Proxy with blue/green deployments of a global database`,
+        fix: `point the applications at the cluster endpoints and remove the cluster from the proxy for the upgrade (aws rds deregister-db-proxy-targets --region ${APNE1} --db-proxy-name tokyo-proxy --db-cluster-identifiers app-${APNE1}), then register it again after the switchover; or use another strategy (auto, rolling, managed)`,
+        cluster: `app-${APNE1}`,
+    };
+
+    it("the preview blocks with the proxy's name, as the CLI's plan does; no step", async () => {
+        const sim = simulate(proxied());
+        const { run, plan } = await preview(sim, args("17.5", { strategy: "blue-green" }));
+        assert.deepStrictEqual(plan.violations, [limit]);
+        assert.deepStrictEqual(plan, await cliPlan(sim, "17.5", ["--strategy", "blue-green"]));
+        assert.deepStrictEqual(
+            run.resources.filter((r) => r.type === "command:local:Command"),
+            [],
+        );
+        assert.deepStrictEqual(mutatingCalls(sim), []);
+    });
+
+    it("DescribeDBProxies denied: the preview stops and asks for the permission instead of assuming no proxy", async () => {
+        const sim = simulate(proxied());
+        const denied = "User: arn:aws:iam::123456789012:user/ci is not authorized to perform: rds:DescribeDBProxies";
+        sim.faults.failAlways("DescribeDBProxies", { code: "AccessDenied", message: denied });
+        await assert.rejects(preview(sim, args("17.5", { strategy: "blue-green" })), {
+            message:
+                `error serializing property "outputs": cannot plan the upgrade: cannot tell whether an RDS Proxy targets cluster "app-${USE1}" (${USE1}): DescribeDBProxies was denied (AccessDenied: ${denied}). ` +
+                "AWS does not support RDS Proxy with blue/green deployments of a global database, so the blue/green plan is not made without knowing; nothing was changed. " +
+                "Fix: grant rds:DescribeDBProxies and rds:DescribeDBProxyTargets (aurora-global's IAM policy lists them: the stack output upgradeIamPolicy, iamPolicyDocument()), or use another strategy",
+        });
+        assert.deepStrictEqual(mutatingCalls(sim), []);
+    });
+
+    it("under strategy auto the preview plans the upgrade and reads no proxy", async () => {
+        const sim = simulate(proxied());
+        const { plan } = await preview(sim, args("17.5"));
+        assert.deepStrictEqual(plan.violations, []);
+        assert.strictEqual(sim.callsOf("DescribeDBProxies").length, 0);
+    });
+});
+
 describe("components: a major upgrade with the program's own target-family parameter groups", function () {
     this.timeout(120_000);
 
