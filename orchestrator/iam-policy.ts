@@ -41,6 +41,8 @@ export const RDS_ACTIONS: readonly string[] = [
     // --strategy blue-green: the RDS Proxies that target a member (topology/rds-proxies.ts)
     "rds:DescribeDBProxies",
     "rds:DescribeDBProxyTargets",
+    // --strategy blue-green: the account's DB cluster and instance quotas (topology/account-quotas.ts)
+    "rds:DescribeAccountAttributes",
     // --old-clusters delete
     "rds:RemoveFromGlobalCluster",
     "rds:DeleteGlobalCluster",
@@ -250,11 +252,16 @@ function templates(s: IamScope): IamStatement[] {
         },
         {
             // The reference lists no resource type for DescribeDBEngineVersions (the catalogue is
-            // not a resource of the account) nor a required one for DescribePendingMaintenanceActions
-            // (a filter over every resource of the region): both stay on "*".
+            // not a resource of the account) nor for DescribeAccountAttributes (the account's
+            // quotas), nor a required one for DescribePendingMaintenanceActions (a filter over every
+            // resource of the region): they stay on "*".
             Sid: "NoResourceLevelPermissions",
             Effect: "Allow",
-            Action: ["rds:DescribeDBEngineVersions", "rds:DescribePendingMaintenanceActions"],
+            Action: [
+                "rds:DescribeDBEngineVersions",
+                "rds:DescribePendingMaintenanceActions",
+                "rds:DescribeAccountAttributes",
+            ],
             Resource: "*",
         },
     ];

@@ -7,7 +7,7 @@ import {
 } from "../engine-versions";
 import { memberRef, MemberContext, overallChange, PlanContext, primaryOf } from "./context";
 import { BLUE_GREEN_DOWNTIME } from "./impact";
-import { BlueGreenLimit, DEFAULT_OLD_CLUSTERS, DEFAULT_SWITCHOVER_TIMEOUT_SECONDS } from "../vocabulary";
+import { BlueGreenLimit, DEFAULT_OLD_CLUSTERS, DEFAULT_SWITCHOVER_TIMEOUT_SECONDS, GreenQuota } from "../vocabulary";
 import { BlueGreenSummary, MemberState, Violation } from "./types";
 
 /**
@@ -109,9 +109,12 @@ const LIMIT_WORDS: Record<BlueGreenLimit, LimitWords> = {
         why: "its master user password is managed in AWS Secrets Manager, which Blue/Green Deployments do not support",
         fix: "turn off the managed master password (ModifyDBCluster ManageMasterUserPassword false with a new MasterUserPassword kept as a Pulumi secret) for the upgrade, or use another strategy",
     },
-    "not-cloneable": {
-        why: "its cluster volume cannot be cloned, and the green environment is a clone of it",
-        fix: "remove what prevents cloning (AWS allows at most 15 clones of one volume: delete unused clones), or use another strategy",
+    // CreateBlueGreenDeployment refuses with DBClusterQuotaExceededFault / InstanceQuotaExceededFault
+    // (docs/aws-rules.md §8).
+    "account-quota": {
+        why: (m) => `its green copy would pass ${quotaPhrase(m)}`,
+        fix: (m) =>
+            `raise the quota in ${m.region} (Service Quotas, Amazon RDS: ${[...new Set((m.quotaShortfalls ?? []).map((s) => QUOTA_NAMES[s.quota]))].join(", ") || "DB clusters, DB instances"}) or delete unused clusters and instances there, then run again; or use another strategy (auto, rolling, managed), which adds no cluster`,
     },
     // "Global Database does not support RDS Proxy with blue/green deployments" ("Using RDS Proxy
     // with Blue/Green Deployments", docs/aws-rules.md §8).
@@ -143,6 +146,21 @@ const LIMIT_WORDS: Record<BlueGreenLimit, LimitWords> = {
 };
 
 const words = (w: LimitWords["why"], m: MemberState): string => (typeof w === "string" ? w : w(m));
+
+/** The Service Quotas names of AWS's quota names (DescribeAccountAttributes `AccountQuotaName`). */
+const QUOTA_NAMES: Readonly<Record<GreenQuota, string>> = { DBClusters: "DB clusters", DBInstances: "DB instances" };
+
+/** "the account's DB clusters quota in us-east-1 (40 used of 40; green adds 1)" and the like, every shortfall. */
+function quotaPhrase(m: MemberState): string {
+    const all = m.quotaShortfalls ?? [];
+    if (all.length === 0) return `the account's DB cluster or DB instance quota in ${m.region}`;
+    return all
+        .map(
+            (s) =>
+                `the account's ${QUOTA_NAMES[s.quota]} quota in ${m.region} (${s.used} used of ${s.max}; green adds ${s.needed})`,
+        )
+        .join(" and ");
+}
 
 /** "RDS Proxy "a" targets it" / "RDS Proxies "a", "b" target it" / "an RDS Proxy targets it" (names unknown). */
 function proxiesPhrase(names: readonly string[]): string {

@@ -1,6 +1,7 @@
 import { ChangeKind, Engine } from "../engine-versions";
 import {
     BlueGreenLimit,
+    QuotaShortfall,
     DEFAULT_STRATEGY,
     OldClusters,
     OptInType,
@@ -53,6 +54,8 @@ export interface MemberState {
     readonly blueGreenLimits?: readonly BlueGreenLimit[];
     /** The names of the RDS Proxies that target it (the `rds-proxy` limit), when known. */
     readonly rdsProxies?: readonly string[];
+    /** The account quotas of its region its green copy would pass (the `account-quota` limit), when known. */
+    readonly quotaShortfalls?: readonly QuotaShortfall[];
     /** Custom parameter group names of the target family to apply after a major upgrade. */
     readonly targetClusterParameterGroup?: string;
     readonly targetInstanceParameterGroup?: string;

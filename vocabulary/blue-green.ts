@@ -20,14 +20,18 @@ export const DEFAULT_SWITCHOVER_TIMEOUT_SECONDS = 300;
  * What keeps AWS from creating a blue/green deployment of a member ("Limitations and
  * considerations for Amazon Aurora blue/green deployments"):
  * - `secrets-manager-password`: the master user password is managed in AWS Secrets Manager;
- * - `not-cloneable`: the cluster volume cannot be cloned (green is a clone of blue's storage);
+ * - `account-quota`: the green copy (a new cluster with as many instances, in the member's region)
+ *   would pass the account's DB cluster or DB instance quota there: AWS no longer limits clones of
+ *   one volume ("up to the maximum number of DB clusters allowed in the Region", "Limitations of
+ *   Aurora cloning"), and CreateBlueGreenDeployment refuses with DBClusterQuotaExceededFault or
+ *   InstanceQuotaExceededFault;
  * - `rds-proxy`: an RDS Proxy targets the cluster;
  * - `logical-replication`: (PostgreSQL) the cluster is a logical replication publisher or subscriber;
  * - `external-binlog-replica`: (MySQL) the cluster is an external binary log replica.
  */
 export const BLUE_GREEN_LIMITS = [
     "secrets-manager-password",
-    "not-cloneable",
+    "account-quota",
     "rds-proxy",
     "logical-replication",
     "external-binlog-replica",
@@ -36,4 +40,21 @@ export type BlueGreenLimit = (typeof BLUE_GREEN_LIMITS)[number];
 
 export function isBlueGreenLimit(value: unknown): value is BlueGreenLimit {
     return typeof value === "string" && (BLUE_GREEN_LIMITS as readonly string[]).includes(value);
+}
+
+/**
+ * The account quotas the green copy of a member draws on in its region, by their
+ * DescribeAccountAttributes `AccountQuotaName`: one more DB cluster, and as many DB instances as
+ * the member has (docs/aws-rules.md §8).
+ */
+export const GREEN_QUOTAS = ["DBClusters", "DBInstances"] as const;
+export type GreenQuota = (typeof GREEN_QUOTAS)[number];
+
+/** A quota of the member's region that its green copy would pass. */
+export interface QuotaShortfall {
+    readonly quota: GreenQuota;
+    readonly used: number;
+    readonly max: number;
+    /** What the green copy of the member adds to it. */
+    readonly needed: number;
 }

@@ -7,9 +7,10 @@ import { MemberTopology } from "./types";
  * §8): a `MasterUserSecret` means RDS manages the master user password in AWS Secrets Manager,
  * which Blue/Green Deployments do not support ("Limitations for blue/green deployments",
  * https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/blue-green-deployments-considerations.html).
- * The `rds-proxy` limit comes from the RDS Proxies that target the member ({@link withProxyLimit}).
- * The other limits of the planner's vocabulary (a volume past its clone limit, logical replication,
- * external binlog replication) are not in any Describe* answer: AWS refuses them at create time.
+ * The `rds-proxy` limit comes from the RDS Proxies that target the member ({@link withProxyLimit}),
+ * the `account-quota` limit from the region's quotas (account-quotas.ts). The other limits of the
+ * planner's vocabulary (logical replication, external binlog replication) are not in any Describe*
+ * answer: AWS refuses them at create time.
  */
 export function blueGreenLimitsOf(cluster: Pick<DBCluster, "MasterUserSecret">): BlueGreenLimit[] {
     return cluster.MasterUserSecret !== undefined ? ["secrets-manager-password"] : [];

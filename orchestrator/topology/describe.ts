@@ -19,6 +19,7 @@ import { applyGroupOverrides } from "./group-overrides";
 import { resumeTargets, TaggedGroupFinder } from "./group-tags";
 import { familyOf, targetGroupName, targetFamilyIfMajor } from "./parameter-groups";
 import { proxiesTargeting } from "./rds-proxies";
+import { accountQuotas, greenNeeds, shortfalls, withQuotaLimit } from "./account-quotas";
 import { readCluster, readGlobalCluster } from "./reads";
 import { MemberTopology, Topology } from "./types";
 
@@ -229,6 +230,14 @@ async function memberFacts(
     }
     if (needs.rdsProxies)
         Object.assign(facts, withProxyLimit(m, await proxiesTargeting(api, m.region, m.cluster, engine)));
+    if (needs.accountQuotas)
+        Object.assign(
+            facts,
+            withQuotaLimit(
+                { blueGreenLimits: facts.blueGreenLimits ?? m.blueGreenLimits },
+                shortfalls(await accountQuotas(api, m.region), greenNeeds(m)),
+            ),
+        );
     return { ...facts, ...(needs.instanceGroups ? await instanceFacts(api, engine, m, groups, warnings) : {}) };
 }
 

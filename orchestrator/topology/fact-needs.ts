@@ -15,7 +15,9 @@ import { Strategy } from "../../vocabulary";
  * - the engine catalogue: a version change only;
  * - the RDS Proxies that target each member (DescribeDBProxies, DescribeDBProxyTargets): a
  *   blue/green run with a version change only (the `rds-proxy` limit, rds-proxies.ts); other
- *   strategies make no proxy call.
+ *   strategies make no proxy call;
+ * - the account's quotas in each member's region (DescribeAccountAttributes): the same blue/green
+ *   runs only (the `account-quota` limit, account-quotas.ts).
  *
  * When a version cannot be classified (missing, malformed, a downgrade or another engine),
  * everything is read: the planner then decides with every fact it may need.
@@ -26,6 +28,7 @@ export interface FactNeeds {
     readonly instanceGroups: boolean;
     readonly catalogue: boolean;
     readonly rdsProxies: boolean;
+    readonly accountQuotas: boolean;
 }
 
 /** What decides the facts to read. */
@@ -77,6 +80,7 @@ export function factsNeeded(q: FactQuery): FactNeeds {
             instanceGroups: false,
             catalogue: !q.skipCatalogue,
             rdsProxies: false,
+            accountQuotas: false,
         };
     }
     const change = overallChange(q.engine, q.memberVersions, q.target);
@@ -87,5 +91,6 @@ export function factsNeeded(q: FactQuery): FactNeeds {
         instanceGroups: unknown || change === "major" || change === "none" || q.groupOverrides === true,
         catalogue: !q.skipCatalogue && change !== "none",
         rdsProxies: q.strategy === "blue-green" && change !== "none",
+        accountQuotas: q.strategy === "blue-green" && change !== "none",
     };
 }

@@ -27,6 +27,7 @@ export function toPlanInput(topology: Topology, target: string, options: PlanOpt
             ...(m.maintenanceWindow ? { maintenanceWindow: m.maintenanceWindow } : {}),
             ...(m.blueGreenLimits ? { blueGreenLimits: m.blueGreenLimits } : {}),
             ...(m.rdsProxies && m.rdsProxies.length > 0 ? { rdsProxies: m.rdsProxies } : {}),
+            ...(m.quotaShortfalls && m.quotaShortfalls.length > 0 ? { quotaShortfalls: m.quotaShortfalls } : {}),
         })),
         options,
         ...(now !== undefined ? { now } : {}),

@@ -1,6 +1,6 @@
 import { Engine } from "../../engine-versions";
 import { EngineCatalogue, PendingAction, Role } from "../../planner";
-import { BlueGreenLimit } from "../../vocabulary";
+import { BlueGreenLimit, QuotaShortfall } from "../../vocabulary";
 
 /** One member cluster as AWS reports it. */
 export interface MemberTopology {
@@ -30,6 +30,8 @@ export interface MemberTopology {
     readonly blueGreenLimits?: readonly BlueGreenLimit[];
     /** The RDS Proxies that target it (rds-proxies.ts), when looked up (blue/green runs). */
     readonly rdsProxies?: readonly string[];
+    /** The account quotas of its region that a green copy would pass (account-quotas.ts), when looked up (blue/green runs). */
+    readonly quotaShortfalls?: readonly QuotaShortfall[];
     readonly lowerCaseTableNamesDefault?: boolean;
     /**
      * Names of the target-family groups to create and apply after a major upgrade: derived from

@@ -244,6 +244,34 @@ describe("components: an RDS Proxy on a member blocks blue-green (DescribeDBProx
     });
 });
 
+describe("components: a region without room for a green copy blocks blue-green (DescribeAccountAttributes)", function () {
+    this.timeout(120_000);
+
+    it("the preview blocks with the quota and its use, as the CLI's plan does; under auto it reads no quota", async () => {
+        const sim = simulate(seed());
+        sim.setAccountQuota(APNE1, "DBClusters", 1);
+        const { run, plan } = await preview(sim, args("17.5", { strategy: "blue-green" }));
+        assert.deepStrictEqual(plan.violations, [
+            {
+                rule: "blue-green-limits",
+                message: `secondary cluster "app-${APNE1}" (${APNE1}) cannot be part of a Blue/Green Deployment: its green copy would pass the account's DB clusters quota in ${APNE1} (1 used of 1; green adds 1)`,
+                fix: `raise the quota in ${APNE1} (Service Quotas, Amazon RDS: DB clusters) or delete unused clusters and instances there, then run again; or use another strategy (auto, rolling, managed), which adds no cluster`,
+                cluster: `app-${APNE1}`,
+            },
+        ]);
+        assert.deepStrictEqual(plan, await cliPlan(sim, "17.5", ["--strategy", "blue-green"]));
+        assert.deepStrictEqual(
+            run.resources.filter((r) => r.type === "command:local:Command"),
+            [],
+        );
+        assert.deepStrictEqual(mutatingCalls(sim), []);
+        const auto = simulate(seed());
+        auto.setAccountQuota(APNE1, "DBClusters", 1);
+        assert.deepStrictEqual((await preview(auto, args("17.5"))).plan.violations, []);
+        assert.strictEqual(auto.callsOf("DescribeAccountAttributes").length, 0);
+    });
+});
+
 describe("components: a major upgrade with the program's own target-family parameter groups", function () {
     this.timeout(120_000);
 

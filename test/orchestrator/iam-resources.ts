@@ -98,7 +98,8 @@ export function resourcesOfCall(call: SeenCall, account = ACCOUNT_ID): string[] 
             if (str(i.FinalDBSnapshotIdentifier)) out.push(arn("cluster-snapshot", str(i.FinalDBSnapshotIdentifier)!));
             break;
         default:
-            // DescribeDBEngineVersions, DescribePendingMaintenanceActions: no resource-level permissions.
+            // DescribeDBEngineVersions, DescribePendingMaintenanceActions, DescribeAccountAttributes:
+            // no resource-level permissions.
             out.push("*");
     }
     return out;

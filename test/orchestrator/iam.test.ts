@@ -89,6 +89,7 @@ describe("orchestrator: least-privilege IAM policy", () => {
             "rds:DescribeBlueGreenDeployments",
             "rds:DescribeDBProxies",
             "rds:DescribeDBProxyTargets",
+            "rds:DescribeAccountAttributes",
             "rds:RemoveFromGlobalCluster",
             "rds:DeleteGlobalCluster",
             "rds:DeleteDBInstance",
@@ -123,7 +124,11 @@ describe("orchestrator: least-privilege IAM policy", () => {
             [
                 [
                     "NoResourceLevelPermissions",
-                    ["rds:DescribeDBEngineVersions", "rds:DescribePendingMaintenanceActions"],
+                    [
+                        "rds:DescribeDBEngineVersions",
+                        "rds:DescribePendingMaintenanceActions",
+                        "rds:DescribeAccountAttributes",
+                    ],
                 ],
                 ["BlueGreenOnYourBehalf", [...BLUE_GREEN_DELEGATED_ACTIONS]],
             ],

@@ -132,17 +132,23 @@ describe("planner: blue-green path", () => {
         ]);
     });
 
-    it("blue-green-limits: a Secrets-Manager-managed master password and a volume that cannot be cloned", () => {
+    it("blue-green-limits: a Secrets-Manager-managed master password and a green copy past the region's quotas", () => {
         const input = withMember(
             withMember(mysqlInput(MYSQL_3100, {}, { strategy: "blue-green" }), "shop-euw1", {
                 blueGreenLimits: ["secrets-manager-password"],
             }),
             "shop-apse2",
-            { blueGreenLimits: ["not-cloneable"] },
+            {
+                blueGreenLimits: ["account-quota"],
+                quotaShortfalls: [
+                    { quota: "DBClusters", used: 40, max: 40, needed: 1 },
+                    { quota: "DBInstances", used: 39, max: 40, needed: 2 },
+                ],
+            },
         );
         assert.deepEqual(violations(input), [
             'blue-green-limits: primary cluster "shop-euw1" (eu-west-1) cannot be part of a Blue/Green Deployment: its master user password is managed in AWS Secrets Manager, which Blue/Green Deployments do not support | turn off the managed master password (ModifyDBCluster ManageMasterUserPassword false with a new MasterUserPassword kept as a Pulumi secret) for the upgrade, or use another strategy',
-            'blue-green-limits: secondary cluster "shop-apse2" (ap-southeast-2) cannot be part of a Blue/Green Deployment: its cluster volume cannot be cloned, and the green environment is a clone of it | remove what prevents cloning (AWS allows at most 15 clones of one volume: delete unused clones), or use another strategy',
+            "blue-green-limits: secondary cluster \"shop-apse2\" (ap-southeast-2) cannot be part of a Blue/Green Deployment: its green copy would pass the account's DB clusters quota in ap-southeast-2 (40 used of 40; green adds 1) and the account's DB instances quota in ap-southeast-2 (39 used of 40; green adds 2) | raise the quota in ap-southeast-2 (Service Quotas, Amazon RDS: DB clusters, DB instances) or delete unused clusters and instances there, then run again; or use another strategy (auto, rolling, managed), which adds no cluster",
         ]);
     });
 

@@ -91,6 +91,10 @@ export const messages = {
     parameterGroupFamilyMismatch: (group: string, family: string, expected: string) =>
         `The parameter group ${group} with DBParameterGroupFamily ${family} can't be used for this instance. Use a parameter group with DBParameterGroupFamily ${expected}.`,
     clusterNotFound: (cluster: string) => `DBCluster ${cluster} not found.`,
+    // The RDS API reference's descriptions of the faults (live wording not found).
+    clusterQuotaExceeded: () =>
+        "The user attempted to create a new DB cluster and the user has already reached the maximum allowed DB cluster quota.",
+    instanceQuotaExceeded: () => "The request would result in the user exceeding the allowed number of DB instances.",
     instanceNotFound: (instance: string) => `DBInstance ${instance} not found.`,
     globalNotFound: (global: string) => `Global cluster ${global} not found.`,
     clusterParameterGroupNotFound: (group: string) => `DBClusterParameterGroup not found: ${group}`,

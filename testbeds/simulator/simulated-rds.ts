@@ -14,6 +14,7 @@ import { pendingActionState, SimStore } from "./store";
 import { SeedPendingAction, SeedTopology } from "./topology";
 import { settle } from "./transitions";
 import { VirtualClock } from "./virtual-clock";
+import { GreenQuota } from "../../vocabulary";
 
 export interface SimulatedRdsOptions {
     /** Default: a new {@link VirtualClock} with auto-advance, starting 2026-04-11T06:00:00Z. */
@@ -60,6 +61,8 @@ export interface SimulatedRds {
     globalCluster(id: string): GlobalClusterView;
     /** What `SELECT aurora_version()` prints on the cluster (PostgreSQL patch level included). */
     auroraVersion(clusterId: string): string;
+    /** Sets the account's `quota` maximum in `region` (DescribeAccountAttributes `Max`; default account-quotas.ts). */
+    setAccountQuota(region: string, quota: GreenQuota, max: number): void;
     /** Makes the cluster's engine upgrades take `ms` from now on. */
     setUpgradeDuration(clusterId: string, ms: number): void;
     /** AWS schedules a maintenance action on the cluster (DescribePendingMaintenanceActions lists it from now on). */
@@ -217,6 +220,11 @@ export function createSimulatedRds(options: SimulatedRdsOptions = {}): Simulated
         dispatch,
         callsOf: (command) => p.recorder.callsOf(command),
         describeCallsPerMember: () => p.recorder.describeCallsPerMember(),
+        setAccountQuota: (region, quota, max) => {
+            if (!Number.isInteger(max) || max < 0)
+                throw new Error(`setAccountQuota: max must be a whole number >= 0, got ${max}`);
+            p.store.quotaOverrides.set(`${region}/${quota}`, max);
+        },
         setUpgradeDuration: (id, ms) => {
             if (!Number.isFinite(ms) || ms < 0) throw new Error(`setUpgradeDuration: ms must be >= 0, got ${ms}`);
             findCluster(p, id).upgradeDurationMs = ms;

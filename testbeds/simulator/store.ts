@@ -55,6 +55,8 @@ export class SimStore {
      */
     readonly proxies = new Map<string, ProxyState>();
     private readonly groups = new Map<string, ParameterGroupState>();
+    /** Account quota maximums set for a region (`region/DBClusters`), else account-quotas.ts's defaults. */
+    readonly quotaOverrides = new Map<string, number>();
 
     constructor(
         readonly now: () => number,

@@ -6,6 +6,7 @@ import type {
 } from "@aws-sdk/client-rds";
 import { parameterGroupFamily } from "../../../engine-versions";
 import { DEFAULT_SWITCHOVER_TIMEOUT_SECONDS, isWithin, SWITCHOVER_TIMEOUT_SECONDS } from "../../../vocabulary";
+import { assertRoom } from "../account-quotas";
 import { fault, messages } from "../aws-errors";
 import {
     BLUE_GREEN_NAME,
@@ -27,8 +28,8 @@ import { handler, Handler, HandlerContext } from "./context";
  * global database, operations start from the writer's region, docs/aws-rules.md §1/§7). Refuses a
  * secondary, a cluster already in a deployment, an engine version without blue/green support,
  * a Secrets-Manager-managed master password, a global database member that an RDS Proxy
- * targets, an invalid target version and missing or
- * wrong-family parameter groups, with the fault AWS's API reference lists for each.
+ * targets, an invalid target version, missing or wrong-family parameter groups, and a green copy
+ * past a region's DB cluster or DB instance quota, with the fault AWS's API reference lists for each.
  */
 const createBlueGreenDeployment = handler<CreateBlueGreenDeploymentCommandInput>((ctx, input) => {
     const { store, region, now } = ctx;
@@ -77,6 +78,8 @@ const createBlueGreenDeployment = handler<CreateBlueGreenDeploymentCommandInput>
     const family = parameterGroupFamily(change.to);
     const groups = (m: ClusterState): GreenGroups => greenGroups(ctx, m, input, family, change.kind === "major");
     members.forEach(groups); // every region's groups are checked before anything is created
+    // Green is a new cluster with as many instances in each region (account-quotas.ts).
+    for (const m of members) assertRoom(store, m.region, { DBClusters: 1, DBInstances: m.instances.length });
     const state = createBlueGreen(store, ctx.faults, store.settings.blueGreen, {
         name,
         region,

@@ -1,3 +1,4 @@
+import { assertRoom } from "../account-quotas";
 import type {
     CreateDBClusterCommandInput,
     CreateDBInstanceCommandInput,
@@ -107,6 +108,7 @@ const createDBCluster = handler<CreateDBClusterCommandInput>(({ store, region },
         global?.version ??
         fault("InvalidParameterValue", messages.missingParameter("EngineVersion"));
     knownVersion(store, engine, version);
+    assertRoom(store, region, { DBClusters: 1 });
     const primary = global ? store.membersOf(global).find((m) => m.role === "primary") : undefined;
     if (global && primary) {
         if (version !== global.version) fault("InvalidParameterValue", createMessages.secondaryVersionMismatch());
@@ -155,6 +157,7 @@ const createDBInstance = handler<CreateDBInstanceCommandInput>(({ store, region,
     const id =
         input.DBInstanceIdentifier ?? fault("InvalidParameterValue", messages.missingParameter("DBInstanceIdentifier"));
     const cluster = store.cluster(region, idFromArnOrId(input.DBClusterIdentifier ?? ""));
+    assertRoom(store, region, { DBInstances: 1 });
     const clusterVersion = store.awsVersion(cluster.engine, cluster.version);
     if (input.EngineVersion !== undefined && input.EngineVersion !== clusterVersion)
         fault(

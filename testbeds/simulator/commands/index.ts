@@ -1,4 +1,5 @@
 import { Handler } from "./context";
+import { accountHandlers } from "./account";
 import { blueGreenHandlers } from "./blue-green";
 import { deleteHandlers } from "./delete";
 import { createHandlers } from "./create";
@@ -30,4 +31,5 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
     ...createHandlers,
     ...switchoverHandlers,
     ...proxyHandlers,
+    ...accountHandlers,
 };
