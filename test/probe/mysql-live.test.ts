@@ -1,9 +1,9 @@
 /**
  * `watch` against a real MySQL-protocol server (MariaDB from Debian's mariadb-server package) on
  * 127.0.0.1, with real password authentication. Kept few and short: 100 ms intervals,
- * sub-second durations. No wall-clock thresholds: the restart is checked against the probe's own
- * record of every probe (when it started, when it settled, what it read), wrapped around the real
- * prober.
+ * sub-second durations. No wall-clock thresholds: the restart test waits for probes, not for
+ * time, and is checked against its own record of every probe (when it started, when it settled,
+ * what it read), wrapped around the real prober.
  */
 import * as assert from "assert";
 import { createConnection } from "mysql2/promise";
@@ -156,16 +156,20 @@ describe("probe against a real MySQL-protocol server (MariaDB)", function () {
         let stopped = 0;
         let startCalled = 0;
         let started = 0;
+        /** Waits until `count` probes started at or after `since` have settled. */
+        const settledSince = async (since: number, count: number) => {
+            while (records.filter((r) => r.at >= since && r.settled !== undefined).length < count) await pause(20);
+        };
         try {
-            await pause(500);
+            await settledSince(0, 2);
             stopCalled = Date.now();
             await server.stop();
             stopped = Date.now();
-            await pause(1000);
+            await settledSince(stopped, 3);
             startCalled = Date.now();
             await server.start();
             started = Date.now();
-            await pause(500);
+            await settledSince(started, 2);
         } finally {
             controller.abort();
         }
