@@ -1,46 +1,15 @@
 /**
  * `watch` against a real MySQL-protocol server (MariaDB from Debian's mariadb-server package) on
  * 127.0.0.1, with real password authentication. Kept few and short: 100 ms intervals,
- * sub-second durations. No wall-clock thresholds: the restart test waits for probes, not for
- * time, and is checked against its own record of every probe (when it started, when it settled,
- * what it read), wrapped around the real prober.
+ * sub-second durations. No wall-clock thresholds (the restart: restart-record.ts).
  */
 import * as assert from "assert";
 import { createConnection } from "mysql2/promise";
-import { parseEndpoint, probeEndpoint, ProbeFn, readMysqlVersion, watch } from "../../probe";
-import { errorText } from "../../probe/watch";
+import { parseEndpoint, probeEndpoint, readMysqlVersion } from "../../probe";
 import { MysqlServer, startMysqlServer } from "../support/mysql-server";
 import { freeLoopbackPort } from "../support/throwaway-server";
+import { assertOneOutageAcrossRestart, watchRestart } from "./restart-record";
 import { runWatch } from "./run-command";
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** One probe as the wrapper saw it: start and settle times, the version read or the error text. */
-interface ProbeRecord {
-    readonly at: number;
-    settled?: number;
-    version?: string;
-    error?: string;
-}
-
-/** The real prober, recording every call in call order (the watch's slot order). */
-function recordingProbe(): { probe: ProbeFn; records: ProbeRecord[] } {
-    const records: ProbeRecord[] = [];
-    const probe: ProbeFn = async (endpoint, timeoutMs) => {
-        const record: ProbeRecord = { at: Date.now() };
-        records.push(record);
-        try {
-            record.version = await probeEndpoint(endpoint, timeoutMs);
-            return record.version;
-        } catch (error) {
-            record.error = errorText(error);
-            throw error;
-        } finally {
-            record.settled = Date.now();
-        }
-    };
-    return { probe, records };
-}
 
 describe("probe against a real MySQL-protocol server (MariaDB)", function () {
     this.timeout(60_000);
@@ -140,97 +109,12 @@ describe("probe against a real MySQL-protocol server (MariaDB)", function () {
     });
 
     it("measures a restart as one outage: every probe while stopped refused, ended by the first probe after the restart", async () => {
-        const intervalMs = 100;
-        const { probe, records } = recordingProbe();
-        const controller = new AbortController();
-        const watching = watch(
-            {
-                endpoints: [parseEndpoint(`local=${server.url}`)],
-                intervalMs,
-                timeoutMs: 5000,
-                signal: controller.signal,
-            },
-            { probe },
-        );
-        let stopCalled = 0;
-        let stopped = 0;
-        let startCalled = 0;
-        let started = 0;
-        /** Waits until `count` probes started at or after `since` have settled. */
-        const settledSince = async (since: number, count: number) => {
-            while (records.filter((r) => r.at >= since && r.settled !== undefined).length < count) await pause(20);
-        };
-        try {
-            await settledSince(0, 2);
-            stopCalled = Date.now();
-            await server.stop();
-            stopped = Date.now();
-            await settledSince(stopped, 3);
-            startCalled = Date.now();
-            await server.start();
-            started = Date.now();
-            await settledSince(started, 2);
-        } finally {
-            controller.abort();
-        }
-        const [report] = (await watching).endpoints;
-        const context = JSON.stringify({ stopCalled, stopped, startCalled, started, records, report });
-        const refused = `connect ECONNREFUSED 127.0.0.1:${server.port}`;
-
-        // What the server's state forces, probe by probe.
-        const whileUp = records.filter((r) => r.settled! < stopCalled);
-        const whileStopped = records.filter((r) => r.at >= stopped && r.at < startCalled);
-        const afterRestart = records.filter((r) => r.at >= started);
-        assert.ok(whileUp.length > 0 && whileStopped.length > 0 && afterRestart.length > 0, context);
-        assert.deepStrictEqual(
-            whileUp.map((r) => r.version),
-            whileUp.map(() => version),
-            context,
-        );
-        assert.deepStrictEqual(
-            whileStopped.map((r) => r.error),
-            whileStopped.map(() => refused),
-            context,
-        );
-        assert.deepStrictEqual(
-            afterRestart.map((r) => r.version),
-            afterRestart.map(() => version),
-            context,
-        );
-
-        // The report: one outage made of consecutive failed probes, the real first error.
-        assert.strictEqual(report.outages.length, 1, context);
-        const [outage] = report.outages;
-        const firstFailed = records.findIndex((r) => r.error !== undefined);
-        const lastFailed = records.length - 1 - [...records].reverse().findIndex((r) => r.error !== undefined);
-        assert.ok(firstFailed > 0 && lastFailed < records.length - 1, context);
-        assert.deepStrictEqual(
-            records.slice(firstFailed, lastFailed + 1).filter((r) => r.version !== undefined),
-            [],
-            context,
-        );
-        assert.strictEqual(outage.error, records[firstFailed].error, context);
-        assert.strictEqual(outage.failedProbes, lastFailed - firstFailed + 1, context);
-        assert.deepStrictEqual(
-            [report.summary.probes, report.summary.failures],
-            [records.length, outage.failedProbes],
-            context,
-        );
-        // It starts at the first failed probe and ends at the next success: the first probe
-        // started after the server came back (the last failure started before it was ready).
-        assert.ok(
-            records[firstFailed - 1].at <= outage.start && outage.start <= records[firstFailed].at,
-            `start: ${context}`,
-        );
-        assert.ok(outage.end !== null, context);
-        assert.ok(records[lastFailed].at <= outage.end && outage.end <= records[lastFailed + 1].at, `end: ${context}`);
-        assert.ok(records[lastFailed].at < started && records[lastFailed + 1].at >= startCalled, context);
-        assert.strictEqual(report.summary.totalDowntimeMs, outage.end - outage.start);
-        assert.deepStrictEqual(
-            report.timeline.map((e) => (e.kind === "version" ? `version ${e.previous} -> ${e.version}` : e.kind)),
-            [`version null -> ${version}`, "down", "up"],
-        );
-        assert.deepStrictEqual([report.summary.firstVersion, report.summary.lastVersion], [version, version]);
+        const run = await watchRestart(parseEndpoint(`local=${server.url}`), 100, server);
+        assertOneOutageAcrossRestart(run, {
+            refused: `connect ECONNREFUSED 127.0.0.1:${server.port}`,
+            versionBefore: version,
+            versionAfter: version,
+        });
     });
 
     it("prints a JSON report of a live endpoint, a wrong password (MariaDB's Access denied) and a refused port", async () => {
