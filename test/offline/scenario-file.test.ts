@@ -60,6 +60,18 @@ describe("offline scenario files", () => {
         });
     });
 
+    it("a member's rdsProxy is an RDS Proxy of its region targeting it (the simulator's seed)", () => {
+        const s = loadScenario("pg-blue-green-rds-proxy-blocked");
+        assert.deepEqual(seedOf(s).proxies, [
+            {
+                name: "tokyo-app-proxy",
+                region: "ap-northeast-1",
+                targets: ["aurora-global-dev-ap-northeast-1"],
+            },
+        ]);
+        assert.deepEqual(seedOf(loadScenario("pg-managed-minor")).proxies, []);
+    });
+
     it("the mock engine's current state is read from the simulator: one described state", async () => {
         const sim = simulatedAws(loadScenario("pg-managed-minor"), new PacedClock());
         const state = await currentStateFrom(sim, "aurora-global-dev");

@@ -11,7 +11,7 @@ import { CallRecord, Recorder, SimEvent, SimEventKind } from "./recorder";
 import { simulatedClient } from "./sdk-bridge";
 import { ClusterView, clusterView, GlobalClusterView, globalView } from "./views";
 import { pendingActionState, SimStore } from "./store";
-import { SeedPendingAction, SeedTopology } from "./topology";
+import { SeedPendingAction, SeedProxy, SeedTopology } from "./topology";
 import { settle } from "./transitions";
 import { VirtualClock } from "./virtual-clock";
 import { GreenQuota } from "../../vocabulary";
@@ -48,6 +48,8 @@ export interface SimulatedRds {
     readonly clientFor: RdsClientFactory;
     /** Creates a global cluster and its members (or standalone clusters). */
     seed(topology: SeedTopology): void;
+    /** Creates an RDS Proxy targeting existing clusters of its region (made outside any stack). */
+    addProxy(proxy: SeedProxy): void;
     /** Runs one operation directly (what the clients' middleware calls). */
     dispatch(region: string, command: string, input: Record<string, unknown>): Promise<object>;
     callsOf(command: string): CallRecord[];
@@ -217,6 +219,7 @@ export function createSimulatedRds(options: SimulatedRdsOptions = {}): Simulated
             return client;
         },
         seed: (topology) => p.store.seed(topology),
+        addProxy: (proxy) => p.store.addProxy(proxy),
         dispatch,
         callsOf: (command) => p.recorder.callsOf(command),
         describeCallsPerMember: () => p.recorder.describeCallsPerMember(),

@@ -191,7 +191,7 @@ export class SimStore {
         const { engine, globalClusterId } = topology;
         const memberArns = topology.members.map((m) => clusterArn(m.region, m.id));
         for (const member of topology.members) this.seedMember(topology, member);
-        for (const proxy of topology.proxies ?? []) this.seedProxy(topology, proxy);
+        for (const proxy of topology.proxies ?? []) this.addProxy(proxy, topology.engine);
         if (globalClusterId === undefined) return;
         const primary = topology.members.find((m) => m.role === "primary");
         this.globals.set(globalClusterId, {
@@ -220,17 +220,28 @@ export class SimStore {
         return this.proxiesIn(cluster.region).filter((p) => p.targets.includes(cluster.id));
     }
 
-    private seedProxy(topology: SeedTopology, proxy: SeedProxy): void {
+    /**
+     * An RDS Proxy targeting existing clusters of its region; its engine family defaults to the
+     * first target's engine (else `engine`, else PostgreSQL).
+     */
+    addProxy(proxy: SeedProxy, engine?: Engine): void {
         if (this.proxies.has(key(proxy.region, proxy.name)))
             throw new Error(`seed: proxy ${proxy.name} already exists in ${proxy.region}`);
-        for (const target of proxy.targets ?? [])
-            if (!this.clusters.has(key(proxy.region, target)))
-                throw new Error(`seed: proxy ${proxy.name} targets ${target}, which is no cluster of ${proxy.region}`);
+        const targets = (proxy.targets ?? []).map(
+            (target) =>
+                this.clusters.get(key(proxy.region, target)) ??
+                ((): never => {
+                    throw new Error(
+                        `seed: proxy ${proxy.name} targets ${target}, which is no cluster of ${proxy.region}`,
+                    );
+                })(),
+        );
+        const family = targets[0]?.engine ?? engine;
         this.proxies.set(key(proxy.region, proxy.name), {
             name: proxy.name,
             arn: proxyArn(proxy.region, proxy.name),
             region: proxy.region,
-            engineFamily: proxy.engineFamily ?? (topology.engine === "aurora-mysql" ? "MYSQL" : "POSTGRESQL"),
+            engineFamily: proxy.engineFamily ?? (family === "aurora-mysql" ? "MYSQL" : "POSTGRESQL"),
             targets: [...(proxy.targets ?? [])],
             createdAt: this.now(),
         });

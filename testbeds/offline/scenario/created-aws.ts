@@ -3,7 +3,7 @@ import { SwitchoverGlobalClusterCommand } from "@aws-sdk/client-rds";
 import { loadProgram, loadProject, recordedBeforeFailure, runProgramUnderMocks } from "../mock-engine";
 import { createSimulatedRds, SimulatedRds, VirtualClock } from "../../simulator";
 import { SWITCHOVER_MS } from "../../simulator/commands/switchover";
-import { simulatedAws } from "./simulated-aws";
+import { proxiesOf, simulatedAws } from "./simulated-aws";
 import { Scenario } from "./types";
 import { createUserParameterGroups } from "./user-groups";
 
@@ -162,9 +162,18 @@ function sameVersion(full: string, described: string): boolean {
     return full === described || full.startsWith(`${described}.`);
 }
 
-/** What AWS decides on its own, set on the simulator: upgrade durations, pending actions, faults. */
+/**
+ * What AWS decides on its own, set on the simulator: upgrade durations, pending actions, faults;
+ * and what others made outside the stack: the RDS Proxies that target members.
+ */
 function applyAwsDecisions(sim: SimulatedRds, scenario: Scenario): string[] {
     const lines: string[] = [];
+    for (const proxy of proxiesOf(scenario)) {
+        sim.addProxy(proxy);
+        lines.push(
+            `made outside the stack: RDS Proxy ${proxy.name} (${proxy.region}) targets ${proxy.targets?.join(", ")}`,
+        );
+    }
     for (const m of scenario.aws.members) {
         sim.setUpgradeDuration(m.cluster, m.upgradeMinutes * 60_000);
         for (const p of m.pendingActions) {

@@ -175,6 +175,7 @@ function parseMember(f: Fields, m: unknown, where: string, globalCluster: string
         rpo: f.bool(o, "rpo", where, false),
         pendingActions: pendingRaw.map((p, j) => parsePendingAction(f, p, `${where}pendingActions[${j}].`)),
         failUpgrade: f.bool(o, "failUpgrade", where, false),
+        ...(o.rdsProxy !== undefined ? { rdsProxy: f.str(o, "rdsProxy", where) } : {}),
         ...(o.clusterParameterGroup !== undefined
             ? {
                   clusterParameterGroup: {

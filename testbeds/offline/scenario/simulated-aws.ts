@@ -1,7 +1,7 @@
 import { DescribePendingMaintenanceActionsCommand } from "@aws-sdk/client-rds";
 import { PendingAction } from "../../../planner";
 import { CurrentState } from "../mock-engine";
-import { createSimulatedRds, SeedTopology, SimulatedRds, VirtualClock } from "../../simulator";
+import { createSimulatedRds, SeedProxy, SeedTopology, SimulatedRds, VirtualClock } from "../../simulator";
 import { Scenario } from "./types";
 
 /** The scenario's AWS state as the simulator's seed. */
@@ -26,7 +26,15 @@ export function seedOf(scenario: Scenario): SeedTopology {
                 ...(p.minutes !== undefined ? { durationMs: p.minutes * 60_000 } : {}),
             })),
         })),
+        proxies: proxiesOf(scenario),
     };
+}
+
+/** The RDS Proxies the scenario's members name (`rdsProxy`), each targeting its member. */
+export function proxiesOf(scenario: Scenario): SeedProxy[] {
+    return scenario.aws.members.flatMap((m) =>
+        m.rdsProxy !== undefined ? [{ name: m.rdsProxy, region: m.region, targets: [m.cluster] }] : [],
+    );
 }
 
 /** A simulated control plane seeded with what the scenario says runs in AWS now. */

@@ -30,6 +30,11 @@ export interface ScenarioMember {
     readonly failUpgrade: boolean;
     /** A custom cluster parameter group (of the running version's family) and its user-set parameters. */
     readonly clusterParameterGroup?: { readonly name: string; readonly parameters: Readonly<Record<string, string>> };
+    /**
+     * An RDS Proxy of this name (in the member's region, made outside the stack) targets the
+     * cluster: DescribeDBProxies / DescribeDBProxyTargets list it (a blue/green limit, docs/aws-rules.md §8).
+     */
+    readonly rdsProxy?: string;
 }
 
 /** What runs in AWS before the pull request is merged. */
