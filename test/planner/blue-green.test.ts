@@ -152,6 +152,21 @@ describe("planner: blue-green path", () => {
         ]);
     });
 
+    it("blue-green-limits: RDS Proxies that target a member are named, each with its deregistration; unnamed, 'an RDS Proxy'", () => {
+        const input = withMember(
+            withMember(mysqlInput(MYSQL_3100, {}, { strategy: "blue-green" }), "shop-euw1", {
+                blueGreenLimits: ["rds-proxy"],
+                rdsProxies: ["orders-proxy", "reports-proxy"],
+            }),
+            "shop-apse2",
+            { blueGreenLimits: ["rds-proxy"] },
+        );
+        assert.deepEqual(violations(input), [
+            'blue-green-limits: primary cluster "shop-euw1" (eu-west-1) cannot be part of a Blue/Green Deployment: RDS Proxies "orders-proxy", "reports-proxy" target it, and AWS does not support RDS Proxy with blue/green deployments of a global database | point the applications at the cluster endpoints and remove the cluster from the proxy for the upgrade (aws rds deregister-db-proxy-targets --region eu-west-1 --db-proxy-name orders-proxy --db-cluster-identifiers shop-euw1; aws rds deregister-db-proxy-targets --region eu-west-1 --db-proxy-name reports-proxy --db-cluster-identifiers shop-euw1), then register it again after the switchover; or use another strategy (auto, rolling, managed)',
+            'blue-green-limits: secondary cluster "shop-apse2" (ap-southeast-2) cannot be part of a Blue/Green Deployment: an RDS Proxy targets it, and AWS does not support RDS Proxy with blue/green deployments of a global database | point the applications at the cluster endpoints and remove the cluster from the proxy for the upgrade (aws rds deregister-db-proxy-targets --region ap-southeast-2 --db-proxy-name NAME --db-cluster-identifiers shop-apse2), then register it again after the switchover; or use another strategy (auto, rolling, managed)',
+        ]);
+    });
+
     it("blue-green-limits: members whose target-family groups differ cannot go into one deployment", () => {
         const input = withMember(
             withMember(mysqlInput(MYSQL_3100, {}, { strategy: "blue-green" }), "shop-euw1", {
