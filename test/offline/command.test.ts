@@ -107,7 +107,7 @@ describe("npm run offline (offline/main)", function () {
         assert.equal(stdout, "");
         assert.equal(
             stderr,
-            'offline: unknown scenario "pg-nope": choose one of mysql-minor-blocked-auto, mysql-minor-blue-green, mysql-rolling-minor, mysql-secondary-upgrade-fails, pending-patch-round, pg-downgrade-blocked, pg-major-blue-green, pg-major-opt-in, pg-managed-minor, switched-over-rolling (npm run offline -- --list describes them)\n',
+            'offline: unknown scenario "pg-nope": choose one of mysql-minor-blocked-auto, mysql-minor-blue-green, mysql-rolling-minor, mysql-secondary-upgrade-fails, pending-patch-round, pg-blue-green-rds-proxy-blocked, pg-downgrade-blocked, pg-major-blue-green, pg-major-opt-in, pg-managed-minor, switched-over-rolling (npm run offline -- --list describes them)\n',
         );
     });
 
