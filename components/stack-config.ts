@@ -1,7 +1,7 @@
 import { Engine } from "../engine-versions";
 import { OptInType, Strategy } from "../planner";
 import { OldClusters } from "../vocabulary";
-import { AuroraGlobalDatabaseArgs, MemberArgs } from "./args";
+import { AuroraGlobalDatabaseArgs, MemberArgs, UpgradeArgs } from "./args";
 
 /**
  * What the stack program reads its settings from: `pulumi.Config` satisfies it; tests hand in a
@@ -64,10 +64,17 @@ function optInFrom(value: string | undefined): false | OptInType | undefined {
     return value === "false" ? false : (value as OptInType);
 }
 
-/** Builds the component's arguments from the stack configuration. */
-export function argsFromConfig(config: ConfigSource): AuroraGlobalDatabaseArgs {
-    const cfg = withoutUnsetDefaults(config);
-    const regional = {
+/** Per-region settings (`REGION=VALUE` entries), read once for every member. */
+interface RegionalSettings {
+    readonly subnets: Map<string, string[]>;
+    readonly securityGroups: Map<string, string[]>;
+    readonly kms: Map<string, string[]>;
+    readonly clusterGroups: Map<string, string[]>;
+    readonly instanceGroups: Map<string, string[]>;
+}
+
+function regionalSettings(cfg: ConfigSource): RegionalSettings {
+    return {
         subnets: regionMap("dbSubnetGroups", cfg.getObject<unknown[]>("dbSubnetGroups")),
         securityGroups: regionMap("vpcSecurityGroupIds", cfg.getObject<unknown[]>("vpcSecurityGroupIds")),
         kms: regionMap("kmsKeyIds", cfg.getObject<unknown[]>("kmsKeyIds")),
@@ -80,46 +87,68 @@ export function argsFromConfig(config: ConfigSource): AuroraGlobalDatabaseArgs {
             cfg.getObject<unknown[]>("secondaryInstanceParameterGroups"),
         ),
     };
-    const placement = (region: string): Partial<MemberArgs> => ({
+}
+
+/** A member's subnet group, security groups and KMS key in its region, when configured. */
+function placement(regional: RegionalSettings, region: string): Partial<MemberArgs> {
+    return {
         ...(regional.subnets.has(region) ? { dbSubnetGroupName: regional.subnets.get(region)![0] } : {}),
         ...(regional.securityGroups.has(region) ? { vpcSecurityGroupIds: regional.securityGroups.get(region)! } : {}),
         ...(regional.kms.has(region) ? { kmsKeyId: regional.kms.get(region)![0] } : {}),
-    });
+    };
+}
+
+function primaryFromConfig(cfg: ConfigSource, regional: RegionalSettings): MemberArgs {
     const primaryRegion = cfg.get("primaryRegion") as string;
-    const primary: MemberArgs = {
+    return {
         region: primaryRegion,
         ...defined("instanceCount", cfg.getNumber("primaryInstanceCount")),
         ...defined("instanceClass", cfg.get("primaryInstanceClass")),
         ...defined("clusterParameterGroupName", cfg.get("primaryClusterParameterGroup")),
         ...defined("instanceParameterGroupName", cfg.get("primaryInstanceParameterGroup")),
-        ...placement(primaryRegion),
+        ...placement(regional, primaryRegion),
     };
-    const secondaries = (cfg.getObject<string[]>("secondaryRegions") ?? []).map((region): MemberArgs => ({
+}
+
+function secondariesFromConfig(cfg: ConfigSource, regional: RegionalSettings): MemberArgs[] {
+    return (cfg.getObject<string[]>("secondaryRegions") ?? []).map((region): MemberArgs => ({
         region,
         ...defined("instanceCount", cfg.getNumber("secondaryInstanceCount")),
         ...defined("instanceClass", cfg.get("secondaryInstanceClass")),
         ...defined("clusterParameterGroupName", regional.clusterGroups.get(region)?.[0]),
         ...defined("instanceParameterGroupName", regional.instanceGroups.get(region)?.[0]),
-        ...placement(region),
+        ...placement(regional, region),
     }));
+}
+
+function upgradeFromConfig(cfg: ConfigSource): UpgradeArgs {
+    return {
+        ...defined("strategy", cfg.get("upgradeStrategy") as Strategy | undefined),
+        ...defined("allowMajorVersionUpgrade", cfg.getBoolean("upgradeAllowMajorVersionUpgrade")),
+        ...defined("snapshotBeforeUpgrade", cfg.getBoolean("upgradeSnapshotBeforeUpgrade")),
+        ...defined("timeoutMinutes", cfg.getNumber("upgradeTimeoutMinutes")),
+        ...defined("pollSeconds", cfg.getNumber("upgradePollSeconds")),
+        ...defined("applyPendingPatches", optInFrom(cfg.get("upgradeApplyPendingPatches"))),
+        ...defined("mysqlInPlaceMajorConfirmed", cfg.getBoolean("upgradeMysqlInPlaceMajorConfirmed")),
+        ...defined("keepCompletedSteps", cfg.getBoolean("upgradeKeepCompletedSteps")),
+        ...defined("switchoverTimeoutSeconds", cfg.getNumber("upgradeSwitchoverTimeoutSeconds")),
+        ...defined("oldClusters", cfg.get("upgradeOldClusters") as OldClusters | undefined),
+    };
+}
+
+/** Builds the component's arguments from the stack configuration. */
+export function argsFromConfig(config: ConfigSource): AuroraGlobalDatabaseArgs {
+    const cfg = withoutUnsetDefaults(config);
+    const regional = regionalSettings(cfg);
+    const primary = primaryFromConfig(cfg, regional);
+    const secondaries = secondariesFromConfig(cfg, regional);
     return {
         engine: cfg.get("engine") as Engine,
         engineVersion: cfg.get("engineVersion") as string,
         ...defined("globalClusterIdentifier", cfg.get("globalClusterIdentifier")),
         primary,
         secondaries,
-        upgrade: {
-            ...defined("strategy", cfg.get("upgradeStrategy") as Strategy | undefined),
-            ...defined("allowMajorVersionUpgrade", cfg.getBoolean("upgradeAllowMajorVersionUpgrade")),
-            ...defined("snapshotBeforeUpgrade", cfg.getBoolean("upgradeSnapshotBeforeUpgrade")),
-            ...defined("timeoutMinutes", cfg.getNumber("upgradeTimeoutMinutes")),
-            ...defined("pollSeconds", cfg.getNumber("upgradePollSeconds")),
-            ...defined("applyPendingPatches", optInFrom(cfg.get("upgradeApplyPendingPatches"))),
-            ...defined("mysqlInPlaceMajorConfirmed", cfg.getBoolean("upgradeMysqlInPlaceMajorConfirmed")),
-            ...defined("keepCompletedSteps", cfg.getBoolean("upgradeKeepCompletedSteps")),
-            ...defined("switchoverTimeoutSeconds", cfg.getNumber("upgradeSwitchoverTimeoutSeconds")),
-            ...defined("oldClusters", cfg.get("upgradeOldClusters") as OldClusters | undefined),
-        },
+        upgrade: upgradeFromConfig(cfg),
         ...defined("databaseName", cfg.get("databaseName")),
         ...defined("masterUsername", cfg.get("masterUsername")),
         ...defined("port", cfg.getNumber("port")),

@@ -60,7 +60,6 @@ function plannedMembers(ctx: PlanContext, steps: readonly PlanStep[], path: Plan
 }
 
 function planNotes(ctx: PlanContext, path: Plan["path"]): string[] {
-    const { options, engine } = ctx.input;
     if (isParameterGroupResume(ctx, path)) {
         const left = unappliedGroupMembers(ctx).map((m) => memberRef(m.state));
         return [
@@ -72,6 +71,13 @@ function planNotes(ctx: PlanContext, path: Plan["path"]): string[] {
     const skipped = ctx.members.filter((m) => m.change === "none" && path !== "none" && path !== "patch");
     for (const m of skipped)
         notes.push(`cluster "${m.state.cluster}" (${m.state.region}) already runs ${ctx.input.target}: skipped`);
+    return [...notes, ...pathNotes(ctx, path), ...maintenanceNotes(ctx, path)];
+}
+
+/** What the chosen path means: failover while it runs, no snapshot, what AWS does, what the strategy changes. */
+function pathNotes(ctx: PlanContext, path: Plan["path"]): string[] {
+    const { options, engine } = ctx.input;
+    const notes: string[] = [];
     if (path === "rolling" || path === "managed" || path === "major" || path === "patch") {
         notes.push("cross-region failover and switchover are unavailable until every member runs the same version");
         if (!options.snapshotBeforeUpgrade)
@@ -86,17 +92,7 @@ function planNotes(ctx: PlanContext, path: Plan["path"]): string[] {
     if (path === "rolling" && engine === "aurora-postgresql" && options.strategy === "auto") {
         notes.push("strategy auto chose rolling to finish an upgrade that some members already completed");
     }
-    if (path === "blue-green") {
-        notes.push(
-            "blue/green: AWS copies the primary and every secondary region (green), upgrades the copies while production runs, then switches all regions over at once",
-        );
-        if (!options.snapshotBeforeUpgrade)
-            notes.push("no snapshot before the upgrade (snapshotBeforeUpgrade is false)");
-        if (ctx.input.engine === "aurora-postgresql")
-            notes.push(
-                "Aurora PostgreSQL blue/green uses logical replication: unlogged tables are not copied (unless rds.logically_replicate_unlogged_tables = 1) and DDL is not replicated while the deployment runs",
-            );
-    }
+    if (path === "blue-green") notes.push(...blueGreenPathNotes(ctx));
     if (path === "major") {
         notes.push(
             "major upgrade through ModifyGlobalCluster: AWS upgrades all members together; parameter groups reset to the new version's defaults",
@@ -111,6 +107,26 @@ function planNotes(ctx: PlanContext, path: Plan["path"]): string[] {
             "pending patches are scheduled for each member's next maintenance window: secondaries first only while every secondary's window comes before the primary's (checked: maintenance-windows-out-of-order)",
         );
     }
+    return notes;
+}
+
+function blueGreenPathNotes(ctx: PlanContext): string[] {
+    const notes = [
+        "blue/green: AWS copies the primary and every secondary region (green), upgrades the copies while production runs, then switches all regions over at once",
+    ];
+    if (!ctx.input.options.snapshotBeforeUpgrade)
+        notes.push("no snapshot before the upgrade (snapshotBeforeUpgrade is false)");
+    if (ctx.input.engine === "aurora-postgresql")
+        notes.push(
+            "Aurora PostgreSQL blue/green uses logical replication: unlogged tables are not copied (unless rds.logically_replicate_unlogged_tables = 1) and DDL is not replicated while the deployment runs",
+        );
+    return notes;
+}
+
+/** Pending maintenance: actions already scheduled for a window, and actions left alone by the options. */
+function maintenanceNotes(ctx: PlanContext, path: Plan["path"]): string[] {
+    const { options } = ctx.input;
+    const notes: string[] = [];
     for (const m of ctx.members) {
         for (const a of (m.state.pendingActions ?? []).filter(isScheduled))
             notes.push(

@@ -41,43 +41,62 @@ export async function upgradeGlobalCluster(ctx: RunContext, step: PlanStep, majo
         ctx.log.info(
             `global cluster "${globalClusterId}": already ${globalStatus === "available" ? "upgrading members" : globalStatus}; waiting for ${doing}, not modifying it again`,
         );
-    } else {
-        ctx.log.info(
-            `global cluster "${globalClusterId}": ModifyGlobalCluster → ${target}${major ? " (AllowMajorVersionUpgrade)" : ""}`,
+    } else started = await startGlobalUpgrade(ctx, { target, homeRegion, doing, major });
+    await waitForEveryMember(ctx, { target, since, doing, started });
+}
+
+/**
+ * ModifyGlobalCluster from the writer's region. True when AWS took it; false when the global
+ * cluster was busy (InvalidGlobalClusterStateFault: an upgrade already under way, waited for).
+ */
+async function startGlobalUpgrade(
+    ctx: RunContext,
+    g: { readonly target: string; readonly homeRegion: string; readonly doing: string; readonly major: boolean },
+): Promise<boolean> {
+    const { globalClusterId, members } = ctx.topology;
+    ctx.log.info(
+        `global cluster "${globalClusterId}": ModifyGlobalCluster → ${g.target}${g.major ? " (AllowMajorVersionUpgrade)" : ""}`,
+    );
+    try {
+        await ctx.api.send(
+            g.homeRegion,
+            new ModifyGlobalClusterCommand({
+                GlobalClusterIdentifier: globalClusterId,
+                EngineVersion: g.target,
+                ...(g.major ? { AllowMajorVersionUpgrade: true } : {}),
+            }),
         );
-        try {
-            await ctx.api.send(
-                homeRegion,
-                new ModifyGlobalClusterCommand({
-                    GlobalClusterIdentifier: globalClusterId,
-                    EngineVersion: target,
-                    ...(major ? { AllowMajorVersionUpgrade: true } : {}),
-                }),
-            );
-            started = true;
-        } catch (e) {
-            const primary = members.find((m) => m.role === "primary") ?? members[0];
-            const where = {
-                role: "primary" as const,
-                cluster: primary?.cluster ?? globalClusterId,
-                region: homeRegion,
-            };
-            if (errorCode(e) !== "InvalidGlobalClusterStateFault")
-                throw stopOnError(e, where, `ModifyGlobalCluster (${doing})`);
-            ctx.log.info(`global cluster "${globalClusterId}": busy (${errorCode(e)}); waiting for it`);
-        }
+        return true;
+    } catch (e) {
+        const primary = members.find((m) => m.role === "primary") ?? members[0];
+        const where = {
+            role: "primary" as const,
+            cluster: primary?.cluster ?? globalClusterId,
+            region: g.homeRegion,
+        };
+        if (errorCode(e) !== "InvalidGlobalClusterStateFault")
+            throw stopOnError(e, where, `ModifyGlobalCluster (${g.doing})`);
+        ctx.log.info(`global cluster "${globalClusterId}": busy (${errorCode(e)}); waiting for it`);
+        return false;
     }
+}
+
+/** Waits until every member reports the target and `available` (one wait per member, in parallel). */
+async function waitForEveryMember(
+    ctx: RunContext,
+    w: { readonly target: string; readonly since: number; readonly doing: string; readonly started: boolean },
+): Promise<void> {
     await runParallel(
         ctx,
-        members.map(
+        ctx.topology.members.map(
             (m) => () =>
                 waitForMember(ctx, {
                     member: m,
-                    target,
-                    since,
-                    doing,
+                    target: w.target,
+                    since: w.since,
+                    doing: w.doing,
                     untouched: `AWS rolls a global upgrade back on every member when one fails; the events of each member say which one failed.`,
-                    ...(started ? { earliestFinishMs: EARLIEST_UPGRADE_FINISH_MS } : {}),
+                    ...(w.started ? { earliestFinishMs: EARLIEST_UPGRADE_FINISH_MS } : {}),
                 }).then(() => undefined),
         ),
     );

@@ -18,6 +18,7 @@ import { endsTheRun } from "../errors";
 import { FRESH_READ_MS, readCluster } from "../topology/reads";
 import { isDefaultGroup, userClusterParameters } from "../topology/facts";
 import { memberTag, tagExistingGroup } from "../topology/group-tags";
+import { MemberTopology } from "../topology/types";
 import { ref, RunContext } from "./context";
 import { stopOnError } from "./stop-on-error";
 import { waitForMember } from "./wait-member";
@@ -33,79 +34,94 @@ export async function prepareParameterGroups(ctx: RunContext, step: Pick<PlanSte
     const family = parameterGroupFamily(parseVersion(ctx.engine, step.to ?? ""));
     for (const m of ctx.topology.members.filter((x) => x.region === step.region)) {
         // A member already on the target family's defaults (its groups were found by tag) has nothing to copy from.
-        if (m.targetClusterParameterGroup && m.clusterParameterGroup && !isDefaultGroup(m.clusterParameterGroup)) {
-            const tag = memberTag(m.cluster, m.clusterParameterGroup);
-            const created = await create(
-                ctx,
-                m.region,
-                () =>
-                    new CreateDBClusterParameterGroupCommand({
-                        DBClusterParameterGroupName: m.targetClusterParameterGroup!,
-                        DBParameterGroupFamily: family,
-                        Description: `${m.clusterParameterGroup} for ${family} (aurora-global)`,
-                        Tags: [tag],
-                    }),
-            );
-            if (!created) await tagExistingGroup(ctx.api, m.region, "cluster", m.targetClusterParameterGroup, tag);
-            ctx.log.info(
-                `${ref(m)}: cluster parameter group "${m.targetClusterParameterGroup}" (${family}) ${created ? "created" : "exists"}, tagged ${tag.Key}`,
-            );
-            if (created) {
-                const params = await userClusterParameters(ctx.api, m.region, m.clusterParameterGroup);
-                await copy(
-                    ctx,
-                    m.region,
-                    m.targetClusterParameterGroup,
-                    toParameters(params),
-                    (batch) =>
-                        new ModifyDBClusterParameterGroupCommand({
-                            DBClusterParameterGroupName: m.targetClusterParameterGroup!,
-                            Parameters: batch,
-                        }),
-                );
-            }
-        }
-        if (m.targetInstanceParameterGroup && m.instanceParameterGroup) {
-            const tag = memberTag(m.cluster, m.instanceParameterGroup);
-            const created = await create(
-                ctx,
-                m.region,
-                () =>
-                    new CreateDBParameterGroupCommand({
-                        DBParameterGroupName: m.targetInstanceParameterGroup!,
-                        DBParameterGroupFamily: family,
-                        Description: `${m.instanceParameterGroup} for ${family} (aurora-global)`,
-                        Tags: [tag],
-                    }),
-            );
-            if (!created) await tagExistingGroup(ctx.api, m.region, "instance", m.targetInstanceParameterGroup, tag);
-            ctx.log.info(
-                `${ref(m)}: instance parameter group "${m.targetInstanceParameterGroup}" (${family}) ${created ? "created" : "exists"}, tagged ${tag.Key}`,
-            );
-            if (created) {
-                const out = await ctx.api.send<DescribeDBParametersCommandOutput>(
-                    m.region,
-                    new DescribeDBParametersCommand({ DBParameterGroupName: m.instanceParameterGroup, Source: "user" }),
-                );
-                const params = new Map(
-                    (out.Parameters ?? [])
-                        .filter((p) => p.ParameterName && p.ParameterValue !== undefined)
-                        .map((p) => [p.ParameterName!, p.ParameterValue!]),
-                );
-                await copy(
-                    ctx,
-                    m.region,
-                    m.targetInstanceParameterGroup,
-                    toParameters(params),
-                    (batch) =>
-                        new ModifyDBParameterGroupCommand({
-                            DBParameterGroupName: m.targetInstanceParameterGroup!,
-                            Parameters: batch,
-                        }),
-                );
-            }
-        }
+        if (m.targetClusterParameterGroup && m.clusterParameterGroup && !isDefaultGroup(m.clusterParameterGroup))
+            await prepareClusterGroup(ctx, m, family, m.clusterParameterGroup, m.targetClusterParameterGroup);
+        if (m.targetInstanceParameterGroup && m.instanceParameterGroup)
+            await prepareInstanceGroup(ctx, m, family, m.instanceParameterGroup, m.targetInstanceParameterGroup);
     }
+}
+
+/** The member's cluster group in the target family (`to`): created with the user parameters of `from`, or reused and tagged. */
+async function prepareClusterGroup(
+    ctx: RunContext,
+    m: MemberTopology,
+    family: string,
+    from: string,
+    to: string,
+): Promise<void> {
+    const tag = memberTag(m.cluster, from);
+    const created = await create(
+        ctx,
+        m.region,
+        () =>
+            new CreateDBClusterParameterGroupCommand({
+                DBClusterParameterGroupName: to,
+                DBParameterGroupFamily: family,
+                Description: `${from} for ${family} (aurora-global)`,
+                Tags: [tag],
+            }),
+    );
+    if (!created) await tagExistingGroup(ctx.api, m.region, "cluster", to, tag);
+    ctx.log.info(
+        `${ref(m)}: cluster parameter group "${to}" (${family}) ${created ? "created" : "exists"}, tagged ${tag.Key}`,
+    );
+    if (!created) return;
+    const params = await userClusterParameters(ctx.api, m.region, from);
+    await copy(
+        ctx,
+        m.region,
+        to,
+        toParameters(params),
+        (batch) => new ModifyDBClusterParameterGroupCommand({ DBClusterParameterGroupName: to, Parameters: batch }),
+    );
+}
+
+/** The member's instance group in the target family (`to`): created with the user parameters of `from`, or reused and tagged. */
+async function prepareInstanceGroup(
+    ctx: RunContext,
+    m: MemberTopology,
+    family: string,
+    from: string,
+    to: string,
+): Promise<void> {
+    const tag = memberTag(m.cluster, from);
+    const created = await create(
+        ctx,
+        m.region,
+        () =>
+            new CreateDBParameterGroupCommand({
+                DBParameterGroupName: to,
+                DBParameterGroupFamily: family,
+                Description: `${from} for ${family} (aurora-global)`,
+                Tags: [tag],
+            }),
+    );
+    if (!created) await tagExistingGroup(ctx.api, m.region, "instance", to, tag);
+    ctx.log.info(
+        `${ref(m)}: instance parameter group "${to}" (${family}) ${created ? "created" : "exists"}, tagged ${tag.Key}`,
+    );
+    if (!created) return;
+    const params = await userInstanceParameters(ctx, m.region, from);
+    await copy(
+        ctx,
+        m.region,
+        to,
+        toParameters(params),
+        (batch) => new ModifyDBParameterGroupCommand({ DBParameterGroupName: to, Parameters: batch }),
+    );
+}
+
+/** The parameters the user set in an instance parameter group (DescribeDBParameters, Source user). */
+async function userInstanceParameters(ctx: RunContext, region: string, group: string): Promise<Map<string, string>> {
+    const out = await ctx.api.send<DescribeDBParametersCommandOutput>(
+        region,
+        new DescribeDBParametersCommand({ DBParameterGroupName: group, Source: "user" }),
+    );
+    return new Map(
+        (out.Parameters ?? [])
+            .filter((p) => p.ParameterName && p.ParameterValue !== undefined)
+            .map((p) => [p.ParameterName!, p.ParameterValue!]),
+    );
 }
 
 /** After a major upgrade: apply the target-family groups to the member and its instances. */
