@@ -152,29 +152,7 @@ async function runGuarded<T extends Record<string, unknown> | void>(options: Run
     const state = options.currentState ?? {};
     const calls: pulumi.runtime.MockCallArgs[] = [];
     const providerErrors: Error[] = [];
-    await pulumi.runtime.setMocks(
-        {
-            newResource: async (args) => {
-                if (options.controlPlane && !(options.preview ?? true)) {
-                    const refusedByAws = await createInControlPlane(options.controlPlane, args);
-                    if (refusedByAws) providerErrors.push(refusedByAws);
-                }
-                // Failing the registration itself leaves the SDK's outputs pending forever under
-                // mocks: the run records the provider's error and fails with it at the end.
-                const refused = options.projectFile && awsRegionMissing(args, config, options.environment ?? {});
-                if (refused) providerErrors.push(refused);
-                return answerNewResource(state, args, `${organization}/${project}/${stack}`);
-            },
-            call: (args) => {
-                calls.push(args);
-                return answerCall(state, args);
-            },
-        },
-        project,
-        stack,
-        options.preview ?? true,
-        organization,
-    );
+    await installMocks(options, { project, stack, organization, config, state, calls, providerErrors });
     const { resources, outputs: registeredOutputs, reads } = recordRegistrations();
     pulumi.runtime.setAllConfig(configMap(project, config), []);
     const logs: LogEntry[] = [];
@@ -185,25 +163,9 @@ async function runGuarded<T extends Record<string, unknown> | void>(options: Run
     const firstCall = aws.calls.length;
     const awsCalls = () => aws.calls.slice(firstCall);
     const previousClients = setAwsFactsClients(aws.clientFor, aws.clock);
-    let exports: T | undefined;
     try {
-        const outputs = await pulumi.runtime.runInPulumiStack(async () => {
-            exports = await options.program();
-            return exports ?? {};
-        });
-        await settings.waitForRPCs();
-        await Promise.all(pending);
-        if (providerErrors.length > 0) throw providerErrors[0];
-        return {
-            resources,
-            outputs: (outputs ?? {}) as Record<string, unknown>,
-            exports: exports as T,
-            registeredOutputs,
-            logs,
-            calls,
-            awsCalls: awsCalls(),
-            reads,
-        };
+        const { outputs, exports } = await runStackProgram(options.program, pending, providerErrors);
+        return { resources, outputs, exports, registeredOutputs, logs, calls, awsCalls: awsCalls(), reads };
     } catch (e) {
         await settings.waitForRPCs().catch(() => undefined);
         if (typeof e === "object" && e !== null)
@@ -217,6 +179,68 @@ async function runGuarded<T extends Record<string, unknown> | void>(options: Run
         restoreLogs();
         setAwsFactsClients(previousClients);
     }
+}
+
+/** What the mocks of one run answer from and record into. */
+interface MockSetup {
+    readonly project: string;
+    readonly stack: string;
+    readonly organization: string;
+    readonly config: Readonly<Record<string, unknown>>;
+    readonly state: CurrentState;
+    readonly calls: pulumi.runtime.MockCallArgs[];
+    /** Refusals of the provider (or of AWS, through the control plane): the run fails with the first. */
+    readonly providerErrors: Error[];
+}
+
+/** `setMocks` for one run: registrations answered from the current state (and created in the control plane), invokes recorded. */
+async function installMocks<T extends Record<string, unknown> | void>(
+    options: RunOptions<T>,
+    m: MockSetup,
+): Promise<void> {
+    await pulumi.runtime.setMocks(
+        {
+            newResource: async (args) => {
+                if (options.controlPlane && !(options.preview ?? true)) {
+                    const refusedByAws = await createInControlPlane(options.controlPlane, args);
+                    if (refusedByAws) m.providerErrors.push(refusedByAws);
+                }
+                // Failing the registration itself leaves the SDK's outputs pending forever under
+                // mocks: the run records the provider's error and fails with it at the end.
+                const refused = options.projectFile && awsRegionMissing(args, m.config, options.environment ?? {});
+                if (refused) m.providerErrors.push(refused);
+                return answerNewResource(m.state, args, `${m.organization}/${m.project}/${m.stack}`);
+            },
+            call: (args) => {
+                m.calls.push(args);
+                return answerCall(m.state, args);
+            },
+        },
+        m.project,
+        m.stack,
+        options.preview ?? true,
+        m.organization,
+    );
+}
+
+/**
+ * Runs the program in a fresh root stack and waits until every RPC and log URN is settled; the
+ * first provider error fails the run. The outputs resolved, and what the program returned.
+ */
+async function runStackProgram<T extends Record<string, unknown> | void>(
+    program: () => T | Promise<T>,
+    pending: readonly Promise<unknown>[],
+    providerErrors: readonly Error[],
+): Promise<{ outputs: Record<string, unknown>; exports: T }> {
+    let exports: T | undefined;
+    const outputs = await pulumi.runtime.runInPulumiStack(async () => {
+        exports = await program();
+        return exports ?? {};
+    });
+    await settings.waitForRPCs();
+    await Promise.all(pending);
+    if (providerErrors.length > 0) throw providerErrors[0];
+    return { outputs: (outputs ?? {}) as Record<string, unknown>, exports: exports as T };
 }
 
 /**

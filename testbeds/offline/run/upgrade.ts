@@ -49,6 +49,13 @@ export interface UpgradeRun {
     readonly exits: Readonly<Record<string, number>>;
 }
 
+/** What every part of one upgrade run prints through: the output and the elapsed-time stamp. */
+interface RunPrinter {
+    readonly out: Out;
+    /** `[+12m03s]` since the run started. */
+    readonly at: () => string;
+}
+
 /**
  * `pulumi up` of the upgrade steps: each `command:local:Command` runs once every step it waits
  * for has succeeded, as the engine would run it — here the real `aurora-global` CLI in-process,
@@ -57,72 +64,26 @@ export interface UpgradeRun {
  * status line per member that is changing or changed (on a terminal, also one live line).
  */
 export async function runUpgradeSteps(steps: readonly UpgradeStep[], o: UpgradeRunOptions): Promise<UpgradeRun> {
-    const { sim, clock, globalClusterId, speed, live } = o;
+    const { clock, speed, live } = o;
     const boardEveryMs = o.boardEveryMs ?? 5 * 60_000;
     // A permanent line first clears the live status line (terminals only).
     const out: Out = live ? (line) => (live(""), o.out(line)) : o.out;
     const start = clock.now();
-    const at = () => stamp(clock.now() - start);
+    const p: RunPrinter = { out, at: () => stamp(clock.now() - start) };
     const exits: Record<string, number> = {};
     const done = new Map<string, Promise<boolean>>();
     const runStep = async (step: UpgradeStep): Promise<boolean> => {
         const ready = await Promise.all(step.after.map((name) => done.get(name) ?? Promise.resolve(true)));
         if (ready.includes(false)) {
-            out(`${at()} ✗ ${step.name}: not run, a step it waits for failed`);
+            out(`${p.at()} ✗ ${step.name}: not run, a step it waits for failed`);
             return false;
         }
-        const args = cliArgs(step.command);
-        const began = clock.now();
-        out(`${at()} ▶ ${step.name}: aurora-global ${args.join(" ")}`);
-        const stdout: string[] = [];
-        let partial = "";
-        const code = await cli(args, {
-            clients: sim.clientFor,
-            clock,
-            random: () => 0.5,
-            env: { ...step.environment },
-            stdout: (text) => void stdout.push(text),
-            stderr: (text) => {
-                const lines = (partial + text).split("\n");
-                partial = lines.pop() ?? "";
-                for (const line of lines)
-                    if (line.trim() !== "") out(`${at()}   ${step.name} │ ${line.replace(/^\[\+[^\]]*\]\s?/, "")}`);
-            },
-        });
+        const code = await runStepCommand(step, o, p);
         exits[step.name] = code;
-        const printed = stdout.join("").trim().split("\n");
-        const summary = code === 0 ? ` — ${printed.pop() ?? ""}` : "";
-        // On failure the CLI's stderr said why; of its stdout (the plan), only the verdict matters.
-        const blockedAt = printed.findIndex((l) => l.startsWith("BLOCKED:"));
-        if (code !== 0 && blockedAt >= 0)
-            for (const line of printed.slice(blockedAt)) out(`${at()}   ${step.name} │ ${line}`);
-        out(
-            `${at()} ${code === 0 ? "✔" : "✗"} ${step.name}: exit ${code} after ${formatDuration(clock.now() - began)}${summary}`,
-        );
         return code === 0;
     };
-    // Every tick: a line per member that is changing or changed since the last tick.
-    const shown = new Map<string, string>();
-    const board = () => {
-        for (const m of sim.globalCluster(globalClusterId).members) {
-            const state = `${m.status} ${m.auroraVersion} ${m.upgradingTo ?? ""}`;
-            if (shown.get(m.id) === state && m.status === "available") continue;
-            shown.set(m.id, state);
-            const started = [...sim.eventsOf("upgrade-started", m.id), ...sim.eventsOf("patch-started", m.id)].pop();
-            const since =
-                m.status !== "available" && started ? ` for ${formatDuration(clock.now() - started.time)}` : "";
-            out(`${at()}   ${memberLine(m, since)}`);
-        }
-    };
-    const liveLine = () =>
-        live?.(
-            `${at()} ${sim
-                .globalCluster(globalClusterId)
-                .members.map(
-                    (m) => `${m.region} ${m.status}${m.upgradingTo ? ` → ${m.upgradingTo}` : ` ${m.auroraVersion}`}`,
-                )
-                .join(" │ ")}`,
-        );
+    const board = memberBoard(o, p);
+    const liveLine = () => live?.(`${p.at()} ${liveStatus(o)}`);
     let ticks = 0;
     const tick = () => {
         ticks += 1;
@@ -138,6 +99,69 @@ export async function runUpgradeSteps(steps: readonly UpgradeStep[], o: UpgradeR
     board();
     live?.("");
     return { ok, elapsedMs: clock.now() - start, exits };
+}
+
+/**
+ * One step's command: the CLI in-process, its progress lines (stderr) re-stamped under the step's
+ * name; on success the last line of its stdout as the summary, on a blocked plan the verdict.
+ * Returns the exit code.
+ */
+async function runStepCommand(step: UpgradeStep, o: UpgradeRunOptions, p: RunPrinter): Promise<number> {
+    const { sim, clock } = o;
+    const { out, at } = p;
+    const args = cliArgs(step.command);
+    const began = clock.now();
+    out(`${at()} ▶ ${step.name}: aurora-global ${args.join(" ")}`);
+    const stdout: string[] = [];
+    let partial = "";
+    const code = await cli(args, {
+        clients: sim.clientFor,
+        clock,
+        random: () => 0.5,
+        env: { ...step.environment },
+        stdout: (text) => void stdout.push(text),
+        stderr: (text) => {
+            const lines = (partial + text).split("\n");
+            partial = lines.pop() ?? "";
+            for (const line of lines)
+                if (line.trim() !== "") out(`${at()}   ${step.name} │ ${line.replace(/^\[\+[^\]]*\]\s?/, "")}`);
+        },
+    });
+    const printed = stdout.join("").trim().split("\n");
+    const summary = code === 0 ? ` — ${printed.pop() ?? ""}` : "";
+    // On failure the CLI's stderr said why; of its stdout (the plan), only the verdict matters.
+    const blockedAt = printed.findIndex((l) => l.startsWith("BLOCKED:"));
+    if (code !== 0 && blockedAt >= 0)
+        for (const line of printed.slice(blockedAt)) out(`${at()}   ${step.name} │ ${line}`);
+    out(
+        `${at()} ${code === 0 ? "✔" : "✗"} ${step.name}: exit ${code} after ${formatDuration(clock.now() - began)}${summary}`,
+    );
+    return code;
+}
+
+/** The board: at each call, a line per member that is changing or changed since the last call. */
+function memberBoard(o: UpgradeRunOptions, p: RunPrinter): () => void {
+    const { sim, clock, globalClusterId } = o;
+    const shown = new Map<string, string>();
+    return () => {
+        for (const m of sim.globalCluster(globalClusterId).members) {
+            const state = `${m.status} ${m.auroraVersion} ${m.upgradingTo ?? ""}`;
+            if (shown.get(m.id) === state && m.status === "available") continue;
+            shown.set(m.id, state);
+            const started = [...sim.eventsOf("upgrade-started", m.id), ...sim.eventsOf("patch-started", m.id)].pop();
+            const since =
+                m.status !== "available" && started ? ` for ${formatDuration(clock.now() - started.time)}` : "";
+            p.out(`${p.at()}   ${memberLine(m, since)}`);
+        }
+    };
+}
+
+/** The live line's text: every member's region and status (or version). */
+function liveStatus(o: UpgradeRunOptions): string {
+    return o.sim
+        .globalCluster(o.globalClusterId)
+        .members.map((m) => `${m.region} ${m.status}${m.upgradingTo ? ` → ${m.upgradingTo}` : ` ${m.auroraVersion}`}`)
+        .join(" │ ");
 }
 
 /** `ap-northeast-1  secondary  upgrading  17.4.5 → 17.5.4<extra>  (cluster id)` for a member view. */
