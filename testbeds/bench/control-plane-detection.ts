@@ -117,6 +117,28 @@ export async function benchDetection(size: BenchSize = "full"): Promise<BenchOut
     // The same with short members (3–8 min): informative, the budget is set on the rows above.
     const short = size === "full" ? await shortFigures(kinds, trials) : undefined;
     const overall = figures(everything);
+    const rows = detectionRows(overall, short);
+    return {
+        section: "controlPlaneCalls",
+        data: {
+            detection: {
+                method: "per member: polls = DescribeDBClusters made by its wait loop; all = every DescribeDBClusters the simulator received for it (topology, pre-checks); minutes = its modify call → noticed; latency = simulator member-upgraded event → first poll seeing it available",
+                trials,
+                targets: {
+                    detectionSeconds: DETECTION_TARGET_MS / 1000,
+                    describesPerMemberMinute: DESCRIBES_PER_MEMBER_MINUTE_TARGET,
+                },
+                overall,
+                byPath: perKind,
+                ...(short ? { shortMembers: short } : {}),
+            },
+        },
+        rows,
+    };
+}
+
+/** The table's rows: describes per member-minute and detection latency against their targets; short members for information. */
+function detectionRows(overall: Record<string, number>, short: Record<string, number> | undefined): TableRow[] {
     const rows: TableRow[] = [
         {
             section: "controlPlaneCalls",
@@ -147,21 +169,5 @@ export async function benchDetection(size: BenchSize = "full"): Promise<BenchOut
             value: `${short.waitingDescribesPerMemberMinute}; ${short.allDescribesPerMemberMinute}; max ${short.maxDetectionSeconds}s, mean ${short.meanDetectionSeconds}s`,
             target: `(info) ≤ ${DESCRIBES_PER_MEMBER_MINUTE_TARGET}; ≤ ${DETECTION_TARGET_MS / 1000}s`,
         });
-    return {
-        section: "controlPlaneCalls",
-        data: {
-            detection: {
-                method: "per member: polls = DescribeDBClusters made by its wait loop; all = every DescribeDBClusters the simulator received for it (topology, pre-checks); minutes = its modify call → noticed; latency = simulator member-upgraded event → first poll seeing it available",
-                trials,
-                targets: {
-                    detectionSeconds: DETECTION_TARGET_MS / 1000,
-                    describesPerMemberMinute: DESCRIBES_PER_MEMBER_MINUTE_TARGET,
-                },
-                overall,
-                byPath: perKind,
-                ...(short ? { shortMembers: short } : {}),
-            },
-        },
-        rows,
-    };
+    return rows;
 }

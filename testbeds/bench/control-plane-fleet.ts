@@ -92,56 +92,8 @@ async function fleetRun(databases: number, startJitterSeconds = 0): Promise<Flee
 export async function benchFleet(size: BenchSize = "full"): Promise<BenchOutput> {
     const f = await fleetRun(size === "smoke" ? 3 : 50);
     const j = await fleetRun(f.databases, FLEET_START_JITTER_SECONDS);
-    const rows: TableRow[] = [
-        {
-            section: "controlPlaneCalls",
-            metric: `${f.databases} databases upgrading at once: req/s per region, worst 60 s window`,
-            value: `${f.worst("peak60sRps")} (mean ${f.worst("meanRps")}, 10 s peak ${f.worst("peak10sRps")}, 1 s peak ${f.worst("peak1sRps")})`,
-            target: `< ${SUSTAINED_RPS_TARGET}`,
-            met: f.worst("peak60sRps") < SUSTAINED_RPS_TARGET,
-        },
-        {
-            section: "controlPlaneCalls",
-            metric: `${f.databases} databases upgrading at once: throttled calls`,
-            value: `${f.throttled} (${f.retries} retries)`,
-            target: "0",
-            met: f.throttled === 0,
-        },
-        {
-            section: "controlPlaneCalls",
-            metric: `${f.databases} databases upgrading at once: upgrades completed`,
-            value: `${f.databases - f.failed} of ${f.databases}`,
-            target: `${f.databases}`,
-            met: f.failed === 0,
-        },
-        {
-            section: "controlPlaneCalls",
-            metric: `${f.databases} databases at once, each with --start-jitter-seconds ${FLEET_START_JITTER_SECONDS}: 1 s peak, throttled calls`,
-            value: `1 s peak ${j.worst("peak1sRps")}, 10 s peak ${j.worst("peak10sRps")}, ${j.throttled} throttled, ${j.databases - j.failed} of ${j.databases} completed`,
-            target: "(info)",
-        },
-    ];
-    const headroom: Record<string, unknown> = {};
-    if (size === "full") {
-        for (const [n, jitter] of [
-            [100, 0],
-            [200, 0],
-            [100, FLEET_START_JITTER_SECONDS],
-            [200, FLEET_START_JITTER_SECONDS],
-        ] as const) {
-            const h = await fleetRun(n, jitter);
-            headroom[`databases${n}${jitter > 0 ? `StartJitter${jitter}s` : ""}`] = {
-                completed: n - h.failed,
-                failed: h.failed,
-                ...(h.firstFailure ? { firstFailure: h.firstFailure } : {}),
-                throttled: h.throttled,
-                retries: h.retries,
-                worstPeak60sRps: h.worst("peak60sRps"),
-                worstPeak1sRps: h.worst("peak1sRps"),
-                virtualMinutes: h.virtualMinutes,
-            };
-        }
-    }
+    const rows = fleetRows(f, j);
+    const headroom = size === "full" ? await headroomRuns() : {};
     return {
         section: "controlPlaneCalls",
         data: {
@@ -171,4 +123,61 @@ export async function benchFleet(size: BenchSize = "full"): Promise<BenchOutput>
         },
         rows,
     };
+}
+
+/** The table's rows: the fleet at once (`f`) against AWS's sustained rate, and with start jitter (`j`). */
+function fleetRows(f: FleetFigures, j: FleetFigures): TableRow[] {
+    return [
+        {
+            section: "controlPlaneCalls",
+            metric: `${f.databases} databases upgrading at once: req/s per region, worst 60 s window`,
+            value: `${f.worst("peak60sRps")} (mean ${f.worst("meanRps")}, 10 s peak ${f.worst("peak10sRps")}, 1 s peak ${f.worst("peak1sRps")})`,
+            target: `< ${SUSTAINED_RPS_TARGET}`,
+            met: f.worst("peak60sRps") < SUSTAINED_RPS_TARGET,
+        },
+        {
+            section: "controlPlaneCalls",
+            metric: `${f.databases} databases upgrading at once: throttled calls`,
+            value: `${f.throttled} (${f.retries} retries)`,
+            target: "0",
+            met: f.throttled === 0,
+        },
+        {
+            section: "controlPlaneCalls",
+            metric: `${f.databases} databases upgrading at once: upgrades completed`,
+            value: `${f.databases - f.failed} of ${f.databases}`,
+            target: `${f.databases}`,
+            met: f.failed === 0,
+        },
+        {
+            section: "controlPlaneCalls",
+            metric: `${f.databases} databases at once, each with --start-jitter-seconds ${FLEET_START_JITTER_SECONDS}: 1 s peak, throttled calls`,
+            value: `1 s peak ${j.worst("peak1sRps")}, 10 s peak ${j.worst("peak10sRps")}, ${j.throttled} throttled, ${j.databases - j.failed} of ${j.databases} completed`,
+            target: "(info)",
+        },
+    ];
+}
+
+/** Headroom (full size only): 100 and 200 databases, with and without start jitter. */
+async function headroomRuns(): Promise<Record<string, unknown>> {
+    const headroom: Record<string, unknown> = {};
+    for (const [n, jitter] of [
+        [100, 0],
+        [200, 0],
+        [100, FLEET_START_JITTER_SECONDS],
+        [200, FLEET_START_JITTER_SECONDS],
+    ] as const) {
+        const h = await fleetRun(n, jitter);
+        headroom[`databases${n}${jitter > 0 ? `StartJitter${jitter}s` : ""}`] = {
+            completed: n - h.failed,
+            failed: h.failed,
+            ...(h.firstFailure ? { firstFailure: h.firstFailure } : {}),
+            throttled: h.throttled,
+            retries: h.retries,
+            worstPeak60sRps: h.worst("peak60sRps"),
+            worstPeak1sRps: h.worst("peak1sRps"),
+            virtualMinutes: h.virtualMinutes,
+        };
+    }
+    return headroom;
 }

@@ -53,18 +53,7 @@ export async function benchPolicy(size: BenchSize = "full"): Promise<BenchOutput
     const copies = Math.ceil(wanted / pair.length);
     const resources = clonePairs(pair, copies);
     await runPolicies(resources.slice(0, pair.length * 10)); // warm-up (JIT)
-    const cpuRuns: number[] = [];
-    const wallRuns: number[] = [];
-    let verdicts: Record<string, number> = {};
-    for (let r = 0; r < repetitions; r++) {
-        const { ms, cpuMs, value } = await timeMs(() => runPolicies(resources));
-        cpuRuns.push(cpuMs);
-        wallRuns.push(ms);
-        verdicts = {};
-        for (const v of value.verdicts)
-            verdicts[`${v.policy} (${v.enforcementLevel})`] =
-                (verdicts[`${v.policy} (${v.enforcementLevel})`] ?? 0) + 1;
-    }
+    const { cpuRuns, wallRuns, verdicts } = await timedPackRuns(resources, repetitions);
     // Scaling: the same pack over half as many databases. ms per resource should not depend on the stack's size.
     const half = clonePairs(pair, Math.ceil(copies / 2));
     const halfRuns: number[] = [];
@@ -78,21 +67,6 @@ export async function benchPolicy(size: BenchSize = "full"): Promise<BenchOutput
     const wallMsPerResource = round(wall / resources.length, 4);
     const halfMsPerResource = round(median(halfRuns) / half.length, 4);
     const growthRatio = round(msPerResource / halfMsPerResource, 3);
-    const rows: TableRow[] = [
-        {
-            section: "policy",
-            metric: `whole pack over ${resources.length} resources (${repetitions} reps): CPU ms per resource`,
-            value: `${msPerResource} (${round(cpu, 0)} ms in all; wall ${wallMsPerResource})`,
-            target: `< ${MS_PER_RESOURCE_TARGET} ms`,
-            met: msPerResource < MS_PER_RESOURCE_TARGET,
-        },
-        {
-            section: "policy",
-            metric: `growth: ms per resource at ${resources.length} / at ${half.length} resources`,
-            value: `${growthRatio.toFixed(2)} (${halfMsPerResource} at ${half.length})`,
-            target: "(info) ≈ 1 (linear)",
-        },
-    ];
     return {
         section: "policy",
         data: {
@@ -116,6 +90,60 @@ export async function benchPolicy(size: BenchSize = "full"): Promise<BenchOutput
             verdicts,
             target: { msPerResource: MS_PER_RESOURCE_TARGET },
         },
-        rows,
+        rows: policyRows(
+            { resources: resources.length, repetitions, cpu, msPerResource, wallMsPerResource },
+            {
+                resources: half.length,
+                msPerResource: halfMsPerResource,
+                growthRatio,
+            },
+        ),
     };
+}
+
+/** The whole pack `repetitions` times over `resources`: CPU and wall ms of each run, and the last run's verdicts by policy. */
+async function timedPackRuns(
+    resources: readonly RecordedResource[],
+    repetitions: number,
+): Promise<{ cpuRuns: number[]; wallRuns: number[]; verdicts: Record<string, number> }> {
+    const cpuRuns: number[] = [];
+    const wallRuns: number[] = [];
+    let verdicts: Record<string, number> = {};
+    for (let r = 0; r < repetitions; r++) {
+        const { ms, cpuMs, value } = await timeMs(() => runPolicies(resources));
+        cpuRuns.push(cpuMs);
+        wallRuns.push(ms);
+        verdicts = {};
+        for (const v of value.verdicts)
+            verdicts[`${v.policy} (${v.enforcementLevel})`] =
+                (verdicts[`${v.policy} (${v.enforcementLevel})`] ?? 0) + 1;
+    }
+    return { cpuRuns, wallRuns, verdicts };
+}
+
+function policyRows(
+    full: {
+        readonly resources: number;
+        readonly repetitions: number;
+        readonly cpu: number;
+        readonly msPerResource: number;
+        readonly wallMsPerResource: number;
+    },
+    half: { readonly resources: number; readonly msPerResource: number; readonly growthRatio: number },
+): TableRow[] {
+    return [
+        {
+            section: "policy",
+            metric: `whole pack over ${full.resources} resources (${full.repetitions} reps): CPU ms per resource`,
+            value: `${full.msPerResource} (${round(full.cpu, 0)} ms in all; wall ${full.wallMsPerResource})`,
+            target: `< ${MS_PER_RESOURCE_TARGET} ms`,
+            met: full.msPerResource < MS_PER_RESOURCE_TARGET,
+        },
+        {
+            section: "policy",
+            metric: `growth: ms per resource at ${full.resources} / at ${half.resources} resources`,
+            value: `${half.growthRatio.toFixed(2)} (${half.msPerResource} at ${half.resources})`,
+            target: "(info) ≈ 1 (linear)",
+        },
+    ];
 }
