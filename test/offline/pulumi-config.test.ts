@@ -14,7 +14,7 @@ import {
     readStackFile,
     runProgramUnderMocks,
 } from "../../testbeds/offline/mock-engine";
-import { MISSING_AWS_REGION } from "../../testbeds/offline/mock-engine/run";
+import { MISSING_AWS_REGION } from "../../testbeds/offline/mock-engine/install-mocks";
 import { createSimulatedRds } from "../../testbeds/simulator";
 
 const ROOT = path.join(__dirname, "..", "..");
