@@ -20,70 +20,83 @@ export function renderStatus(
     format: PlanFormat,
     deployments: readonly BlueGreenDeployment[] = [],
 ): string {
-    const inProgress = renderDeployments(deployments, format);
-    const ready = failoverReady(t);
-    const pending = (m: Topology["members"][number]) =>
-        m.pendingActions === undefined
-            ? "unknown"
-            : m.pendingActions.map((a) => `${a.action}${a.targetVersion ? ` (${a.targetVersion})` : ""}`).join(", ") ||
+    if (format === "json") return statusJson(t, deployments);
+    const deploymentLines = renderDeployments(deployments, format);
+    return format === "markdown" ? statusMarkdown(t, deploymentLines) : statusText(t, deploymentLines);
+}
+
+type Member = Topology["members"][number];
+
+/** A member's pending maintenance actions ("unknown" when they could not be read). */
+function pendingOf(m: Member): string {
+    return m.pendingActions === undefined
+        ? "unknown"
+        : m.pendingActions.map((a) => `${a.action}${a.targetVersion ? ` (${a.targetVersion})` : ""}`).join(", ") ||
               "none";
-    if (format === "json") {
-        return JSON.stringify(
-            {
-                globalClusterId: t.globalClusterId,
-                engine: t.engine,
-                engineVersion: t.engineVersion ?? null,
-                status: t.status,
-                failoverReady: ready,
-                members: t.members.map((m) => ({
-                    cluster: m.cluster,
-                    region: m.region,
-                    role: m.role,
-                    status: m.status,
-                    engineVersion: m.engineVersion ?? null,
-                    instances: m.instanceIds.length,
-                    pendingActions: m.pendingActions ?? null,
+}
+
+function statusJson(t: Topology, deployments: readonly BlueGreenDeployment[]): string {
+    return JSON.stringify(
+        {
+            globalClusterId: t.globalClusterId,
+            engine: t.engine,
+            engineVersion: t.engineVersion ?? null,
+            status: t.status,
+            failoverReady: failoverReady(t),
+            members: t.members.map((m) => ({
+                cluster: m.cluster,
+                region: m.region,
+                role: m.role,
+                status: m.status,
+                engineVersion: m.engineVersion ?? null,
+                instances: m.instanceIds.length,
+                pendingActions: m.pendingActions ?? null,
+            })),
+            blueGreenDeployments: deployments.map((d) => ({
+                identifier: d.BlueGreenDeploymentIdentifier ?? null,
+                name: d.BlueGreenDeploymentName ?? null,
+                status: d.Status ?? null,
+                statusDetails: d.StatusDetails ?? null,
+                regions: (d.SwitchoverDetails ?? []).map((x) => ({
+                    source: x.SourceMember ?? null,
+                    target: x.TargetMember ?? null,
+                    status: x.Status ?? null,
                 })),
-                blueGreenDeployments: deployments.map((d) => ({
-                    identifier: d.BlueGreenDeploymentIdentifier ?? null,
-                    name: d.BlueGreenDeploymentName ?? null,
-                    status: d.Status ?? null,
-                    statusDetails: d.StatusDetails ?? null,
-                    regions: (d.SwitchoverDetails ?? []).map((x) => ({
-                        source: x.SourceMember ?? null,
-                        target: x.TargetMember ?? null,
-                        status: x.Status ?? null,
-                    })),
-                })),
-                warnings: t.warnings,
-            },
-            null,
-            2,
-        );
-    }
-    if (format === "markdown") {
-        const rows = t.members.map(
-            (m) =>
-                `| ${m.role} | \`${m.cluster}\` | ${m.region} | ${m.status} | ${m.engineVersion ?? "?"} | ${m.instanceIds.length} | ${pending(m)} |`,
-        );
-        return [
-            `### Global cluster \`${t.globalClusterId}\` (${t.engine} ${t.engineVersion ?? "?"}, ${t.status})`,
-            "",
-            "| role | cluster | region | status | version | instances | pending maintenance |",
-            "|---|---|---|---|---|---|---|",
-            ...rows,
-            "",
-            `Failover ready: **${ready ? "yes" : "no"}**${ready ? "" : " (members must all be available on the same version)"}`,
-            ...(inProgress ? ["", inProgress] : []),
-        ].join("\n");
-    }
+            })),
+            warnings: t.warnings,
+        },
+        null,
+        2,
+    );
+}
+
+function statusMarkdown(t: Topology, deploymentLines: string): string {
+    const ready = failoverReady(t);
+    const rows = t.members.map(
+        (m) =>
+            `| ${m.role} | \`${m.cluster}\` | ${m.region} | ${m.status} | ${m.engineVersion ?? "?"} | ${m.instanceIds.length} | ${pendingOf(m)} |`,
+    );
+    return [
+        `### Global cluster \`${t.globalClusterId}\` (${t.engine} ${t.engineVersion ?? "?"}, ${t.status})`,
+        "",
+        "| role | cluster | region | status | version | instances | pending maintenance |",
+        "|---|---|---|---|---|---|---|",
+        ...rows,
+        "",
+        `Failover ready: **${ready ? "yes" : "no"}**${ready ? "" : " (members must all be available on the same version)"}`,
+        ...(deploymentLines ? ["", deploymentLines] : []),
+    ].join("\n");
+}
+
+function statusText(t: Topology, deploymentLines: string): string {
+    const ready = failoverReady(t);
     return [
         `global cluster "${t.globalClusterId}": ${t.engine} ${t.engineVersion ?? "?"}, ${t.status}`,
         ...t.members.map(
             (m) =>
-                `  ${m.role.padEnd(9)} ${m.cluster} (${m.region}): ${m.status}, ${m.engineVersion ?? "?"}, ${m.instanceIds.length} instance(s), pending maintenance: ${pending(m)}`,
+                `  ${m.role.padEnd(9)} ${m.cluster} (${m.region}): ${m.status}, ${m.engineVersion ?? "?"}, ${m.instanceIds.length} instance(s), pending maintenance: ${pendingOf(m)}`,
         ),
         `failover ready: ${ready ? "yes" : "no (members must all be available on the same version)"}`,
-        ...(inProgress ? [inProgress] : []),
+        ...(deploymentLines ? [deploymentLines] : []),
     ].join("\n");
 }
