@@ -11,4 +11,5 @@ export * from "./step-actions";
 export * from "./limits";
 export * from "./region";
 export * from "./blue-green";
+export * from "./blue-green-replication";
 export * from "./component-step";

@@ -3,7 +3,7 @@ import * as assert from "assert";
 import { AuroraGlobalDatabase, AuroraGlobalDatabaseArgs, DEFAULTS } from "../../components";
 import { PlanJson } from "../../planner";
 import { RecordedResource, runProgramUnderMocks } from "../../testbeds/offline/mock-engine";
-import { SeedTopology, SimulatedRds } from "../../testbeds/simulator";
+import { blueGreenReady, SeedTopology, SimulatedRds } from "../../testbeds/simulator";
 import { cli, engineModifies, mutatingCalls, simulate } from "../orchestrator/harness";
 
 const USE1 = "us-east-1";
@@ -142,10 +142,11 @@ describe("components: the preview and the CLI plan from the same AWS facts", fun
 describe("components: blue/green limits come from what AWS reports (DescribeDBClusters MasterUserSecret)", function () {
     this.timeout(120_000);
 
-    const managedSeed = (): SeedTopology => ({
-        ...seed(),
-        members: seed().members.map((m) => (m.role === "primary" ? { ...m, managedMasterPassword: true } : m)),
-    });
+    const managedSeed = (): SeedTopology =>
+        blueGreenReady({
+            ...seed(),
+            members: seed().members.map((m) => (m.role === "primary" ? { ...m, managedMasterPassword: true } : m)),
+        });
     const limit = {
         rule: "blue-green-limits",
         message: `primary cluster "app-${USE1}" (${USE1}) cannot be part of a Blue/Green Deployment: its master user password is managed in AWS Secrets Manager, which Blue/Green Deployments do not support`,
@@ -200,10 +201,11 @@ describe("components: an RDS Proxy on a member blocks blue-green (DescribeDBProx
 
     // The preview reads it with the CLI's reader (components/aws-facts.ts: SDK clients, not invokes;
     // the provider's aws.rds.getProxy takes one proxy name and lists no targets).
-    const proxied = (): SeedTopology => ({
-        ...seed(),
-        proxies: [{ name: "tokyo-proxy", region: APNE1, targets: [`app-${APNE1}`] }],
-    });
+    const proxied = (): SeedTopology =>
+        blueGreenReady({
+            ...seed(),
+            proxies: [{ name: "tokyo-proxy", region: APNE1, targets: [`app-${APNE1}`] }],
+        });
     const limit = {
         rule: "blue-green-limits",
         message: `secondary cluster "app-${APNE1}" (${APNE1}) cannot be part of a Blue/Green Deployment: RDS Proxy "tokyo-proxy" targets it, and AWS does not support RDS Proxy with blue/green deployments of a global database`,
@@ -248,7 +250,7 @@ describe("components: a region without room for a green copy blocks blue-green (
     this.timeout(120_000);
 
     it("the preview blocks with the quota and its use, as the CLI's plan does; under auto it reads no quota", async () => {
-        const sim = simulate(seed());
+        const sim = simulate(blueGreenReady(seed()));
         sim.setAccountQuota(APNE1, "DBClusters", 1);
         const { run, plan } = await preview(sim, args("17.5", { strategy: "blue-green" }));
         assert.deepStrictEqual(plan.violations, [
@@ -342,15 +344,17 @@ describe("components: a major upgrade with the program's own target-family param
 describe("components: a blue/green major upgrade with the program's own target-family parameter groups", function () {
     this.timeout(120_000);
 
-    const bgMajorSeed = (): SeedTopology => ({
-        globalClusterId: "app",
-        engine: "aurora-postgresql",
-        version: "16.6.2",
-        members: [
-            { id: `app-${USE1}`, region: USE1, role: "primary", instances: 2, clusterParameterGroup: "app-pg16" },
-            { id: `app-${APNE1}`, region: APNE1, role: "secondary", clusterParameterGroup: "app-pg16" },
-        ],
-    });
+    // app-pg16 has logical replication on, as AWS asks before a blue/green deployment (docs/aws-rules.md §8).
+    const bgMajorSeed = (): SeedTopology =>
+        blueGreenReady({
+            globalClusterId: "app",
+            engine: "aurora-postgresql",
+            version: "16.6.2",
+            members: [
+                { id: `app-${USE1}`, region: USE1, role: "primary", instances: 2, clusterParameterGroup: "app-pg16" },
+                { id: `app-${APNE1}`, region: APNE1, role: "secondary", clusterParameterGroup: "app-pg16" },
+            ],
+        });
     const bgMajorArgs = (): AuroraGlobalDatabaseArgs => ({
         ...args("17.4", { allowMajorVersionUpgrade: true, strategy: "blue-green" }),
         primary: {

@@ -190,6 +190,8 @@ describe("components: upgrade steps (one global operation)", () => {
             engine: "aurora-mysql",
             engineVersion: "8.0.mysql_aurora.3.08.2",
             globalClusterIdentifier: "shop",
+            // Binary logging on, as AWS asks before a blue/green deployment (docs/aws-rules.md §8).
+            clusterParameterGroup: { name: "shop-binlog", parameters: { binlog_format: "ROW" } },
         })),
         globalClusters: [{ identifier: "shop", engine: "aurora-mysql", engineVersion: "8.0.mysql_aurora.3.08.2" }],
     };

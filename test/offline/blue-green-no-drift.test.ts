@@ -1,6 +1,10 @@
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
-import { ModifyDBClusterCommand } from "@aws-sdk/client-rds";
+import {
+    CreateDBClusterParameterGroupCommand,
+    ModifyDBClusterCommand,
+    ModifyDBClusterParameterGroupCommand,
+} from "@aws-sdk/client-rds";
 import { DEFAULTS } from "../../components";
 import {
     loadProgram,
@@ -32,6 +36,38 @@ function stack(sim: SimulatedRds, overrides: Record<string, unknown>, preview: b
     });
 }
 
+/**
+ * The user's preparation before a blue/green deployment ("Preparing for a blue/green deployment",
+ * docs/aws-rules.md §8): a custom cluster parameter group with logical replication on in both
+ * regions, made before the stack, which names it (so the clusters start in sync with it).
+ */
+const LOGICAL = "app-logical-aurora-postgresql17";
+const PREPARED = {
+    "aurora-global:primaryClusterParameterGroup": LOGICAL,
+    "aurora-global:secondaryClusterParameterGroups": [`ap-northeast-1=${LOGICAL}`],
+};
+
+async function prepareGroups(sim: SimulatedRds): Promise<void> {
+    for (const region of ["us-east-1", "ap-northeast-1"]) {
+        const rds = sim.clientFor(region);
+        await rds.send(
+            new CreateDBClusterParameterGroupCommand({
+                DBClusterParameterGroupName: LOGICAL,
+                DBParameterGroupFamily: "aurora-postgresql17",
+                Description: "logical replication for blue/green",
+            }),
+        );
+        await rds.send(
+            new ModifyDBClusterParameterGroupCommand({
+                DBClusterParameterGroupName: LOGICAL,
+                Parameters: [
+                    { ParameterName: "rds.logical_replication", ParameterValue: "1", ApplyMethod: "pending-reboot" },
+                ],
+            }),
+        );
+    }
+}
+
 /** `pulumi up`'s steps: each step's command run by the CLI against `sim`, in dependency order. */
 async function runSteps(sim: SimulatedRds, resources: readonly RecordedResource[]): Promise<void> {
     const steps = resources.filter((r) => r.type === STEP);
@@ -54,9 +90,14 @@ describe("offline engine: no drift after a blue/green switchover (the stack crea
 
     it("the clusters keep their identifiers; the next preview, also with refresh, shows no replacement, no drift and no step to run", async () => {
         const sim = createSimulatedRds({ rateLimit: false });
-        await stack(sim, {}, false); // pulumi up: the dev stack created in the simulated control plane
+        await prepareGroups(sim);
+        await stack(sim, PREPARED, false); // pulumi up: the dev stack created in the simulated control plane
         const arnsBefore = CLUSTERS.map((id) => sim.cluster(id).arn);
-        const change = { "aurora-global:engineVersion": "17.5", "aurora-global:upgradeStrategy": "blue-green" };
+        const change = {
+            ...PREPARED,
+            "aurora-global:engineVersion": "17.5",
+            "aurora-global:upgradeStrategy": "blue-green",
+        };
 
         const up = await stack(sim, change, false);
         assert.equal((up.outputs.plan as { path: string }).path, "blue-green");

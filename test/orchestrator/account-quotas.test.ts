@@ -4,7 +4,7 @@ import { shortfalls, withQuotaLimit } from "../../orchestrator/topology/account-
 import { describeTopology } from "../../orchestrator/topology/describe";
 import { factsNeeded } from "../../orchestrator/topology/fact-needs";
 import { SimulatedRds } from "../../testbeds/simulator";
-import { cli, mutatingCalls, PG_ARGS, PG_SEED, simulate } from "./harness";
+import { cli, mutatingCalls, PG_ARGS, PG_BG_SEED, simulate } from "./harness";
 
 const gateway = (sim: SimulatedRds) => new RdsGateway({ clients: sim.clientFor, clock: sim.clock, random: () => 0.5 });
 const calls = (sim: SimulatedRds, command: string) => sim.callsOf(command);
@@ -53,7 +53,7 @@ describe("orchestrator topology: the account quotas a green copy needs (Describe
     });
 
     it("describeTopology: blue-green reads each member region's quotas; other strategies make no such call", async () => {
-        const sim = simulate(PG_SEED);
+        const sim = simulate(PG_BG_SEED);
         sim.setAccountQuota("ap-northeast-1", "DBClusters", 1);
         const t = await describeTopology(gateway(sim), "us-east-1", "app-global", {
             target: "17.5",
@@ -71,7 +71,7 @@ describe("orchestrator topology: the account quotas a green copy needs (Describe
             ["us-east-1", "ap-northeast-1"],
         );
         for (const strategy of ["auto", "rolling", "managed"] as const) {
-            const other = simulate(PG_SEED);
+            const other = simulate(PG_BG_SEED);
             await describeTopology(gateway(other), "us-east-1", "app-global", { target: "17.5", strategy });
             assert.strictEqual(calls(other, "DescribeAccountAttributes").length, 0, strategy);
         }
@@ -92,7 +92,7 @@ describe("orchestrator CLI: a region without room for the green copy blocks --st
     const BG = ["upgrade", ...PG_ARGS, "--target", "17.5", "--strategy", "blue-green"];
 
     it("exit 2, the plan names the quota, its use and the fix, and no AWS change", async () => {
-        const sim = simulate(PG_SEED);
+        const sim = simulate(PG_BG_SEED);
         sim.setAccountQuota("us-east-1", "DBInstances", 4);
         fill(sim, "us-east-1", 2);
         const r = await cli(sim, BG);
@@ -110,14 +110,14 @@ describe("orchestrator CLI: a region without room for the green copy blocks --st
     });
 
     it("with room (AWS's defaults: 40 clusters, 40 instances per region) the same upgrade goes ahead", async () => {
-        const sim = simulate(PG_SEED);
+        const sim = simulate(PG_BG_SEED);
         const r = await cli(sim, [...BG, "--no-snapshot"]);
         assert.strictEqual(r.code, 0, r.stderr);
         assert.strictEqual(sim.cluster("app-apne1").engineVersion, "17.5");
     });
 
     it("--strategy rolling on a full region upgrades without a DescribeAccountAttributes call (it adds no cluster)", async () => {
-        const sim = simulate(PG_SEED);
+        const sim = simulate(PG_BG_SEED);
         sim.setAccountQuota("us-east-1", "DBClusters", 1);
         const r = await cli(sim, ["upgrade", ...PG_ARGS, "--target", "17.5", "--strategy", "rolling"]);
         assert.strictEqual(r.code, 0, r.stderr);

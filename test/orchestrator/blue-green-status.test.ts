@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { BlueGreenDeployment } from "@aws-sdk/client-rds";
 import { deploymentLine } from "../../orchestrator/blue-green/status-meaning";
 import { renderDeployments } from "../../orchestrator/cli/status-render";
-import { cli, PG_ARGS, PG_SEED, simulate } from "./harness";
+import { cli, PG_ARGS, PG_BG_SEED, simulate } from "./harness";
 
 const SOURCE = "arn:aws:rds:us-east-1:123456789012:cluster:app-use1";
 const TARGET = "arn:aws:rds:us-east-1:123456789012:cluster:app-use1-green-abc123";
@@ -117,7 +117,7 @@ describe("aurora-global status and plan: a deployment after its switchover", () 
     const idIn = (text: string) => /blue\/green deployment (bgd-[a-z0-9]+) /.exec(text)?.[1];
 
     it("killed before the cleanup: status and plan say switched over and what finishes it; the run they name does", async () => {
-        const sim = simulate(PG_SEED);
+        const sim = simulate(PG_BG_SEED);
         let killed = false;
         const first = await cli(sim, PG_BG, {
             hooks: {
@@ -144,7 +144,7 @@ describe("aurora-global status and plan: a deployment after its switchover", () 
     });
 
     it("right after a whole run: status says the deployment is being deleted and nothing is left to do", async () => {
-        const sim = simulate(PG_SEED);
+        const sim = simulate(PG_BG_SEED);
         const run = await cli(sim, PG_BG);
         assert.strictEqual(run.code, 0, run.stderr);
         const status = await cli(sim, ["status", ...PG_ARGS]);

@@ -10,8 +10,18 @@ import { RdsGateway } from "../../orchestrator/aws/gateway";
 import { executePlan } from "../../orchestrator/execute/execute-plan";
 import { describeTopology } from "../../orchestrator/topology/describe";
 import { toPlanInput } from "../../orchestrator/topology/plan-input";
-import { messages, SeedTopology, SimulatedRds } from "../../testbeds/simulator";
-import { cli, CliRun, mutatingCalls, MYSQL_ARGS, MYSQL_SEED, PG_ARGS, PG_SEED, simulate } from "./harness";
+import { blueGreenReady, messages, SeedTopology, SimulatedRds } from "../../testbeds/simulator";
+import {
+    cli,
+    CliRun,
+    mutatingCalls,
+    MYSQL_ARGS,
+    MYSQL_BG_SEED,
+    PG_ARGS,
+    PG_BG_SEED,
+    PG_SEED,
+    simulate,
+} from "./harness";
 
 const PG_BG = ["upgrade", ...PG_ARGS, "--target", "17.5", "--strategy", "blue-green"];
 const MYSQL_BG = ["upgrade", ...MYSQL_ARGS, "--target", "8.0.mysql_aurora.3.10.0", "--strategy", "blue-green"];
@@ -46,7 +56,7 @@ function assertSwitchedOver(sim: SimulatedRds, members: Record<string, string>):
 
 describe("orchestrator: upgrade --strategy blue-green", () => {
     it("PostgreSQL: snapshot, deployment from the writer, green in every region, switchover, old clusters kept (protected, tagged, reported with their cost), deployment deleted", async () => {
-        const sim = simulate(PG_SEED);
+        const sim = simulate(PG_BG_SEED);
         const r = await cli(sim, PG_BG);
         assert.strictEqual(r.code, 0, r.stderr);
         assert.deepStrictEqual(
@@ -93,7 +103,7 @@ describe("orchestrator: upgrade --strategy blue-green", () => {
     });
 
     it("MySQL 3.08 → 3.10 in three regions with --old-clusters delete: the old global cluster and clusters go, a final snapshot of the old writer stays", async () => {
-        const sim = simulate(MYSQL_SEED);
+        const sim = simulate(MYSQL_BG_SEED);
         const r = await cli(sim, [...MYSQL_BG, "--old-clusters", "delete", "--switchover-timeout-seconds", "120"]);
         assert.strictEqual(r.code, 0, r.stderr);
         assertSwitchedOver(sim, {
@@ -123,7 +133,7 @@ describe("orchestrator: upgrade --strategy blue-green", () => {
         ["after the switchover, before the cleanup", "SWITCHOVER_COMPLETED", 1],
     ] as const) {
         it(`killed ${phase}: the re-run finds its deployment, creates no second one and finishes`, async () => {
-            const sim = simulate(PG_SEED);
+            const sim = simulate(PG_BG_SEED);
             const first = await killedAtStatus(sim, PG_BG, status, nth);
             assert.strictEqual(first.code, 1);
             assert.match(first.stderr, new RegExp(`killed at ${status}`));
@@ -141,7 +151,7 @@ describe("orchestrator: upgrade --strategy blue-green", () => {
     }
 
     it("status and plan show a deployment in progress", async () => {
-        const sim = simulate(PG_SEED);
+        const sim = simulate(PG_BG_SEED);
         const first = await killedAtStatus(sim, PG_BG, "PROVISIONING", 2);
         assert.strictEqual(first.code, 1);
         const status = await cli(sim, ["status", ...PG_ARGS]);
@@ -161,7 +171,7 @@ describe("orchestrator: upgrade --strategy blue-green", () => {
     });
 
     it("killed after the old clusters were kept, before the deployment was deleted: the re-run tags again and deletes it", async () => {
-        const sim = simulate(PG_SEED);
+        const sim = simulate(PG_BG_SEED);
         sim.faults.failNext("DeleteBlueGreenDeployment", {
             code: "AccessDenied",
             message: "User is not authorized to perform: rds:DeleteBlueGreenDeployment",
@@ -179,7 +189,7 @@ describe("orchestrator: upgrade --strategy blue-green", () => {
     });
 
     it("a switchover past its timeout: AWS rolls it back, exit 1, production unchanged and said so; the re-run switches over", async () => {
-        const sim = simulate(PG_SEED);
+        const sim = simulate(PG_BG_SEED);
         sim.faults.slowSwitchover(5 * 60_000);
         const r = await cli(sim, PG_BG);
         assert.strictEqual(r.code, 1);
@@ -199,7 +209,7 @@ describe("orchestrator: upgrade --strategy blue-green", () => {
     });
 
     it("AWS's replica-lag guardrail refuses the switchover: exit 1, nothing switched", async () => {
-        const sim = simulate(MYSQL_SEED);
+        const sim = simulate(MYSQL_BG_SEED);
         sim.faults.replicaLag("shop-apse2", 900);
         const r = await cli(sim, MYSQL_BG);
         assert.strictEqual(r.code, 1);
@@ -215,7 +225,7 @@ describe("orchestrator: upgrade --strategy blue-green", () => {
     });
 
     it("a green cluster not available: aurora-global does not ask for the switchover (exit 1, production unchanged)", async () => {
-        const sim = simulate(PG_SEED);
+        const sim = simulate(PG_BG_SEED);
         let held = false;
         const r = await cli(sim, PG_BG, {
             hooks: {
@@ -236,7 +246,7 @@ describe("orchestrator: upgrade --strategy blue-green", () => {
     });
 
     it("a deployment of the same name made by hand is resumed, not duplicated; another deployment of the writer is AWS's refusal, reported", async () => {
-        const sim = simulate(PG_SEED);
+        const sim = simulate(PG_BG_SEED);
         await sim.clientFor("us-east-1").send(
             new CreateBlueGreenDeploymentCommand({
                 BlueGreenDeploymentName: "ag-app-global-to-17-5",
@@ -248,7 +258,7 @@ describe("orchestrator: upgrade --strategy blue-green", () => {
         assert.strictEqual(r.code, 0, r.stderr);
         assert.strictEqual(count(sim, "CreateBlueGreenDeployment"), 1);
 
-        const other = simulate(PG_SEED);
+        const other = simulate(PG_BG_SEED);
         const theirs = await other.clientFor("us-east-1").send(
             new CreateBlueGreenDeploymentCommand({
                 BlueGreenDeploymentName: "someone-else",
@@ -269,7 +279,7 @@ describe("orchestrator: upgrade --strategy blue-green", () => {
     });
 
     it("rejects a switchover timeout outside AWS's 30–3600 s and an unknown --old-clusters value (exit 2, no call)", async () => {
-        const sim = simulate(PG_SEED);
+        const sim = simulate(PG_BG_SEED);
         const r = await cli(sim, [...PG_BG, "--switchover-timeout-seconds", "20", "--old-clusters", "archive"]);
         assert.strictEqual(r.code, 2);
         assert.strictEqual(
@@ -283,7 +293,7 @@ describe("orchestrator: upgrade --strategy blue-green", () => {
 
 describe("orchestrator CLI: the blue/green flags belong to the run that switches over", () => {
     it("refuses them with --only-snapshot (exit 2, no call); the snapshot step alone takes the snapshot only", async () => {
-        const sim = simulate(PG_SEED);
+        const sim = simulate(PG_BG_SEED);
         const r = await cli(sim, [
             ...PG_BG,
             "--only-snapshot",
@@ -305,7 +315,7 @@ describe("orchestrator CLI: the blue/green flags belong to the run that switches
     });
 
     it("refuses them with another strategy (exit 2, no call)", async () => {
-        const sim = simulate(PG_SEED);
+        const sim = simulate(PG_BG_SEED);
         const r = await cli(sim, [
             "upgrade",
             ...PG_ARGS,
@@ -347,8 +357,9 @@ describe("orchestrator CLI: a blue/green major keeps the database's parameter se
     });
     const MAJOR = ["upgrade", ...PG_ARGS, "--target", "17.4", "--allow-major", "--strategy", "blue-green"];
 
+    // blueGreenReady adds rds.logical_replication = 1 to the custom groups (AWS asks for it before a deployment).
     it("custom 16 groups: their 17 copies (user parameters included) are created in every region and the green clusters start on them", async () => {
-        const sim = simulate(seed());
+        const sim = simulate(blueGreenReady(seed()));
         const r = await cli(sim, MAJOR);
         assert.strictEqual(r.code, 0, r.stderr);
         assert.deepStrictEqual(
@@ -369,13 +380,16 @@ describe("orchestrator CLI: a blue/green major keeps the database's parameter se
             );
             assert.deepStrictEqual(
                 params.Parameters?.map((p) => [p.ParameterName, p.ParameterValue]),
-                [["rds.force_ssl", "1"]],
+                [
+                    ["rds.force_ssl", "1"],
+                    ["rds.logical_replication", "1"],
+                ],
             );
         }
     });
 
     it("members whose groups would get different names: the plan is blocked (blue-green-limits), no AWS change (exit 2)", async () => {
-        const sim = simulate(seed("apne-aurora-postgresql16"));
+        const sim = simulate(blueGreenReady(seed("apne-aurora-postgresql16")));
         const r = await cli(sim, MAJOR);
         assert.strictEqual(r.code, 2);
         assert.ok(
@@ -397,7 +411,7 @@ describe("orchestrator CLI: a blue/green major keeps the database's parameter se
 
 describe("orchestrator: a blue-green plan through executePlan (the plan's steps, as the component runs them)", () => {
     it("snapshot, blue-green-create, blue-green-switchover, blue-green-cleanup: one deployment, switched over, cleaned up", async () => {
-        const sim = simulate(MYSQL_SEED);
+        const sim = simulate(MYSQL_BG_SEED);
         const api = new RdsGateway({ clients: sim.clientFor, clock: sim.clock, random: () => 0.5 });
         const target = "8.0.mysql_aurora.3.10.0";
         const topology = await describeTopology(api, "eu-west-1", "shop-global", { target });

@@ -1,6 +1,12 @@
 import { CliDeps, main } from "../../orchestrator/cli";
 import { iamActionOf, RDS_ACTIONS } from "../../orchestrator/iam-policy";
-import { createSimulatedRds, SeedTopology, SimulatedRds, SimulatedRdsOptions } from "../../testbeds/simulator";
+import {
+    blueGreenReady,
+    createSimulatedRds,
+    SeedTopology,
+    SimulatedRds,
+    SimulatedRdsOptions,
+} from "../../testbeds/simulator";
 
 /** Every IAM action the scenarios of this run made (checked against RDS_ACTIONS by iam.test.ts). */
 export const ACTIONS_SEEN = new Set<string>();
@@ -80,6 +86,10 @@ export const MYSQL_SEED: SeedTopology = {
         { id: "shop-apse2", region: "ap-southeast-2", role: "secondary" },
     ],
 };
+
+/** The seeds prepared for a blue/green deployment as AWS asks (custom group, replication on, in sync). */
+export const PG_BG_SEED: SeedTopology = blueGreenReady(PG_SEED);
+export const MYSQL_BG_SEED: SeedTopology = blueGreenReady(MYSQL_SEED);
 
 export const PG_ARGS = ["--region", "us-east-1", "--global-cluster", "app-global"];
 export const MYSQL_ARGS = ["--region", "eu-west-1", "--global-cluster", "shop-global"];

@@ -8,7 +8,17 @@ import {
 import { SeedTopology } from "../../testbeds/simulator";
 import { ACCOUNT_ID } from "../../testbeds/simulator/topology";
 import { allowingStatements, wildcardMatches } from "../support/iam-matcher";
-import { ACTIONS_SEEN, cli, MYSQL_ARGS, MYSQL_SEED, PG_ARGS, PG_SEED, simulate } from "./harness";
+import {
+    ACTIONS_SEEN,
+    cli,
+    MYSQL_ARGS,
+    MYSQL_BG_SEED,
+    MYSQL_SEED,
+    PG_ARGS,
+    PG_BG_SEED,
+    PG_SEED,
+    simulate,
+} from "./harness";
 import { resourcesOfCall } from "./iam-resources";
 
 /**
@@ -50,11 +60,11 @@ const RUNS: [SeedTopology, string[]][] = [
     [MYSQL_SEED, ["status", ...MYSQL_ARGS]],
     // A proxy that targets no member: blue/green reads it (DescribeDBProxies, DescribeDBProxyTargets) and goes on.
     [
-        { ...PG_SEED, proxies: [{ name: "reporting-proxy", region: "us-east-1" }] },
+        { ...PG_BG_SEED, proxies: [{ name: "reporting-proxy", region: "us-east-1" }] },
         ["upgrade", ...PG_ARGS, "--target", "17.5", "--strategy", "blue-green"],
     ],
     [
-        MYSQL_SEED,
+        MYSQL_BG_SEED,
         [
             "upgrade",
             ...MYSQL_ARGS,

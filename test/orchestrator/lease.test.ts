@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { parseLeaseTag, leaseTagKey, leaseTagValue } from "../../orchestrator/lease/lease-tag";
 import { LEASE_TTL_MS } from "../../orchestrator/lease/run-lease";
 import { globalClusterArn } from "../../testbeds/simulator/topology";
-import { cli, engineModifies, PG_ARGS, PG_SEED, simulate } from "./harness";
+import { cli, engineModifies, PG_ARGS, PG_BG_SEED, PG_SEED, simulate } from "./harness";
 
 /**
  * One run at a time per global database: the run lease (a tag per run on the global cluster),
@@ -148,7 +148,7 @@ describe("orchestrator: one run at a time (the run lease on the global cluster)"
     });
 
     it("an upgrade --strategy blue-green takes the lease like any upgrade: a second run exits 2, the lease is released at the end", async () => {
-        const sim = simulate(PG_SEED);
+        const sim = simulate(PG_BG_SEED);
         const BLUE_GREEN = ["upgrade", ...PG_ARGS, "--target", "17.5", "--strategy", "blue-green"];
         const first = cli(sim, BLUE_GREEN, { lease: { holder: "alice@laptop pid 1", runId: "run-a" } });
         const second = sim.clock

@@ -5,11 +5,11 @@ import { describeTopology } from "../../orchestrator/topology/describe";
 import { factsNeeded } from "../../orchestrator/topology/fact-needs";
 import { proxiesTargeting, targetsCluster } from "../../orchestrator/topology/rds-proxies";
 import { SeedProxy, SeedTopology, SimulatedRds } from "../../testbeds/simulator";
-import { cli, mutatingCalls, PG_ARGS, PG_SEED, simulate } from "./harness";
+import { cli, mutatingCalls, PG_ARGS, PG_BG_SEED, simulate } from "./harness";
 
 const gateway = (sim: SimulatedRds) => new RdsGateway({ clients: sim.clientFor, clock: sim.clock, random: () => 0.5 });
 
-const withProxies = (proxies: SeedProxy[], seed: SeedTopology = PG_SEED): SeedTopology => ({ ...seed, proxies });
+const withProxies = (proxies: SeedProxy[], seed: SeedTopology = PG_BG_SEED): SeedTopology => ({ ...seed, proxies });
 
 /** A standalone Aurora PostgreSQL cluster in us-east-1 beside the global database (another application's). */
 function withOtherCluster(sim: SimulatedRds, instances = 1): void {
@@ -79,7 +79,7 @@ describe("orchestrator topology: the RDS Proxies that target a member (DescribeD
     });
 
     it("reads every page of DescribeDBProxies and of DescribeDBProxyTargets (Marker)", async () => {
-        const sim = simulate(PG_SEED);
+        const sim = simulate(PG_BG_SEED);
         withOtherCluster(sim, 120);
         sim.seed({
             engine: "aurora-postgresql",
@@ -116,7 +116,7 @@ describe("orchestrator topology: the RDS Proxies that target a member (DescribeD
     });
 
     it("AccessDenied is not taken for 'no proxy': the read stops as bad input, naming the permission to grant", async () => {
-        const sim = simulate(PG_SEED);
+        const sim = simulate(PG_BG_SEED);
         sim.faults.failAlways("DescribeDBProxies", { ...DENIED, region: "ap-northeast-1" });
         await assert.rejects(
             describeTopology(gateway(sim), "us-east-1", "app-global", { target: "17.5", strategy: "blue-green" }),

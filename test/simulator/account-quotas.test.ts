@@ -5,8 +5,11 @@ import {
     CreateDBInstanceCommand,
     DescribeAccountAttributesCommand,
 } from "@aws-sdk/client-rds";
-import { messages } from "../../testbeds/simulator";
-import { expectAwsError, pgTopology, seeded } from "./helpers";
+import { blueGreenReady, messages, SeedTopology, SimulatedRdsOptions } from "../../testbeds/simulator";
+import { expectAwsError, pgTopology, seeded as seededAsIs } from "./helpers";
+
+/** Clusters prepared for blue/green as AWS asks (custom group, replication on, in sync). */
+const seeded = (topology: SeedTopology, options: SimulatedRdsOptions) => seededAsIs(blueGreenReady(topology), options);
 
 const EAST = "us-east-1";
 const TOKYO = "ap-northeast-1";

@@ -8,8 +8,12 @@ import {
     ModifyDBClusterCommand,
     SwitchoverBlueGreenDeploymentCommand,
 } from "@aws-sdk/client-rds";
-import { defaultCatalogue, messages, SimulatedRds } from "../../testbeds/simulator";
-import { expectAwsError, MIN, mysqlTopology, pgTopology, seeded } from "./helpers";
+import { blueGreenReady, defaultCatalogue, messages, SeedTopology, SimulatedRds } from "../../testbeds/simulator";
+import { SimulatedRdsOptions } from "../../testbeds/simulator";
+import { expectAwsError, MIN, mysqlTopology, pgTopology, seeded as seededAsIs } from "./helpers";
+
+/** Every deployment here starts from clusters prepared as AWS asks (custom group, replication on, in sync). */
+const seeded = (topology: SeedTopology, options: SimulatedRdsOptions) => seededAsIs(blueGreenReady(topology), options);
 
 const WRITER = "arn:aws:rds:us-east-1:123456789012:cluster:pg-east";
 

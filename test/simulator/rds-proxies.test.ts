@@ -4,8 +4,11 @@ import {
     DescribeDBProxiesCommand,
     DescribeDBProxyTargetsCommand,
 } from "@aws-sdk/client-rds";
-import { messages, SimulatedRds } from "../../testbeds/simulator";
-import { expectAwsError, pgTopology, seeded } from "./helpers";
+import { blueGreenReady, messages, SimulatedRds, SeedTopology, SimulatedRdsOptions } from "../../testbeds/simulator";
+import { expectAwsError, pgTopology, seeded as seededAsIs } from "./helpers";
+
+/** Clusters prepared for blue/green as AWS asks (custom group, replication on, in sync). */
+const seeded = (topology: SeedTopology, options: SimulatedRdsOptions) => seededAsIs(blueGreenReady(topology), options);
 
 const EAST = "us-east-1";
 

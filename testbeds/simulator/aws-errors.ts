@@ -112,6 +112,8 @@ export const messages = {
         `In-place minor version upgrade of Aurora MySQL global database cluster '${cluster}' to Aurora MySQL engine version ${version} isn't supported. The selected target version ${version} supports a higher version of community MySQL that introduces changes incompatible with previous minor versions of Aurora MySQL. See the Aurora documentation for how to perform a minor version upgrade on global database clusters.`,
     invalidTag: (part: "key" | "value", text: string) =>
         `Invalid tag ${part} "${text}": tag ${part}s can't start with "aws:" or "rds:" and may contain only Unicode letters, digits, white space, and _ . : / = + - @ (keys 1-128, values up to 256 characters).`,
+    // AWS's text for ApplyMethod immediate on a static parameter (seen in provider issue trackers).
+    immediateStaticParameter: () => "cannot use immediate apply method for static parameter",
     missingParameter: (name: string) => `The parameter ${name} must be provided and must not be blank.`,
     unsupportedCommand: (command: string) =>
         `The action ${command} is not valid for this web service (the simulated RDS control plane does not implement it).`,
@@ -141,6 +143,17 @@ export const messages = {
         `The source DB cluster isn't supported for a blue/green deployment: ${engine} ${version} doesn't support Blue/Green Deployments.`,
     blueGreenManagedPassword: (cluster: string) =>
         `The source DB cluster ${cluster} isn't supported for a blue/green deployment: its master user password is managed in AWS Secrets Manager.`,
+    // "Preparing for a blue/green deployment" (docs/aws-rules.md §8). The PostgreSQL text is AWS's for
+    // an RDS DB instance (AWS re:Post, "rds-postgresql-blue-green-deployment-error"), said of the
+    // cluster; the default-group, binlog and in-sync texts are the simulator's own (AWS's not found).
+    blueGreenDefaultGroup: (cluster: string, group: string) =>
+        `The source DB cluster ${cluster} isn't supported for a blue/green deployment: it uses the default DB cluster parameter group ${group}. Before you create a Blue/Green Deployment for a DB cluster, associate the DB cluster with a custom DB cluster parameter group that enables replication.`,
+    blueGreenBinlogOff: (cluster: string, group: string, value: string) =>
+        `Blue/Green Deployments require a DB cluster with binary logging enabled. The DB cluster parameter group ${group} of DB cluster ${cluster} sets binlog_format to ${value}. Before you create a Blue/Green Deployment for a DB cluster, associate the DB cluster with a custom DB cluster parameter group that enables binary logging.`,
+    blueGreenLogicalReplicationOff: () =>
+        "Blue/Green Deployments require a DB cluster with logical replication enabled. Before you create a Blue/Green Deployment for a DB cluster, associate the DB cluster with a custom DB cluster parameter group that enables logical replication.",
+    blueGreenWriterNotInSync: (cluster: string, instance: string, group: string) =>
+        `The source DB cluster ${cluster} isn't supported for a blue/green deployment: its writer instance ${instance} isn't in sync with the DB cluster parameter group ${group} (pending-reboot). Reboot the writer instance, then create the blue/green deployment.`,
     blueGreenSourceBusy: (cluster: string, id: string) =>
         `DB cluster ${cluster} is already the source of blue/green deployment ${id}.`,
     blueGreenInvalidName: (name: string) =>

@@ -22,3 +22,4 @@ export { HANDLERS } from "./commands";
 export { blueGreenSupported, DEFAULT_BLUE_GREEN } from "./blue-green";
 export type { BlueGreenSettings } from "./blue-green";
 export type { BlueGreenStatus } from "./model";
+export { blueGreenReady } from "./blue-green-ready";

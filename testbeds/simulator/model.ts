@@ -36,6 +36,12 @@ export interface InstanceState {
     isWriter: boolean;
     parameterGroup: string;
     parameterApplyStatus: "in-sync" | "pending-reboot";
+    /**
+     * DescribeDBClusters `DBClusterMembers[].DBClusterParameterGroupStatus`: `pending-reboot` after
+     * a static cluster parameter changed or another cluster group was attached, until the instance
+     * reboots (static-parameters.ts); undefined: `in-sync`.
+     */
+    clusterParameterApplyStatus?: "pending-reboot";
     /** While set and in the future, the instance reports `rebooting`. */
     rebootingUntil?: number;
     readonly createdAt: number;

@@ -169,6 +169,7 @@ function resetParameterGroups(store: SimStore, cluster: ClusterState, op: Operat
     for (const instance of cluster.instances) {
         instance.parameterGroup = op.parameterGroups?.instance ?? `default.${family}`;
         instance.parameterApplyStatus = "in-sync";
+        delete instance.clusterParameterApplyStatus; // the upgrade restarts every instance
     }
     const groups = `${cluster.clusterParameterGroup} / ${cluster.instances[0]?.parameterGroup ?? "-"}`;
     store.emit({

@@ -1,6 +1,6 @@
 import { Engine } from "../../../engine-versions";
 import { PlanOptions } from "../../../planner";
-import { SeedTopology } from "../../simulator";
+import { blueGreenReady, SeedTopology } from "../../simulator";
 import { drawDurationMs } from "./stats";
 
 /** Regions members are placed in, the primary's first. */
@@ -90,7 +90,7 @@ export function seedFor(
         throw new Error(
             `bench: ${secondaries} secondaries need ${secondaries + 1} regions, only ${regions.length} listed`,
         );
-    return {
+    const seed: SeedTopology = {
         globalClusterId: id,
         engine: kind.engine,
         version: kind.from,
@@ -101,4 +101,7 @@ export function seedFor(
             upgradeDurationMs: drawDurationMs(random, range[0], range[1]),
         })),
     };
+    // A blue/green run starts from clusters prepared as AWS asks: custom group, replication on, in sync
+    // (docs/aws-rules.md §8).
+    return kind.path === "blue-green" ? blueGreenReady(seed) : seed;
 }

@@ -18,6 +18,7 @@ import {
     startDelete,
     startSwitchover,
 } from "../blue-green";
+import { assertBlueGreenPrepared } from "../blue-green-prerequisites";
 import { BlueGreenState, ClusterState } from "../model";
 import { regionOfArn } from "../topology";
 import { assertModifiable, assertTargetSupportsGlobal, requestedChange } from "../upgrade-rules";
@@ -27,9 +28,11 @@ import { handler, Handler, HandlerContext } from "./context";
  * CreateBlueGreenDeployment from an Aurora cluster: `Source` is the writer cluster's ARN (for a
  * global database, operations start from the writer's region, docs/aws-rules.md §1/§7). Refuses a
  * secondary, a cluster already in a deployment, an engine version without blue/green support,
- * a Secrets-Manager-managed master password, a global database member that an RDS Proxy
- * targets, an invalid target version, missing or wrong-family parameter groups, and a green copy
- * past a region's DB cluster or DB instance quota, with the fault AWS's API reference lists for each.
+ * a Secrets-Manager-managed master password, a writer not prepared for replication (default
+ * cluster parameter group, binlog or logical replication off, writer pending reboot:
+ * blue-green-prerequisites.ts), a global database member that an RDS Proxy targets, an invalid
+ * target version, missing or wrong-family parameter groups, and a green copy past a region's DB
+ * cluster or DB instance quota, with the fault AWS's API reference lists for each.
  */
 const createBlueGreenDeployment = handler<CreateBlueGreenDeploymentCommandInput>((ctx, input) => {
     const { store, region, now } = ctx;
@@ -59,6 +62,7 @@ const createBlueGreenDeployment = handler<CreateBlueGreenDeploymentCommandInput>
             "SourceClusterNotSupportedFault",
             messages.blueGreenVersionNotSupported(writer.engine, store.awsVersion(writer.engine, writer.version)),
         );
+    assertBlueGreenPrepared(store, writer);
     const members = global ? store.membersOf(global) : [writer];
     // "Global Database does not support RDS Proxy with blue/green deployments" (docs/aws-rules.md
     // §8); a standalone cluster may be a proxy target (the proxy moves to green at switchover).

@@ -36,7 +36,7 @@ const modifyDBInstance = handler<ModifyDBInstanceCommandInput>((ctx, input) => {
     return { DBInstance: instanceShape(store, instance, cluster, now) };
 });
 
-/** RebootDBInstance: `rebooting` for the reboot duration; pending parameters become in-sync. */
+/** RebootDBInstance: `rebooting` for the reboot duration; pending parameters (instance and cluster group) become in-sync. */
 const rebootDBInstance = handler<RebootDBInstanceCommandInput>((ctx, input) => {
     const { store, region, now } = ctx;
     const instance = findInstance(ctx, input.DBInstanceIdentifier);
@@ -46,6 +46,7 @@ const rebootDBInstance = handler<RebootDBInstanceCommandInput>((ctx, input) => {
     }
     instance.rebootingUntil = now + store.settings.rebootDurationMs;
     instance.parameterApplyStatus = "in-sync";
+    delete instance.clusterParameterApplyStatus;
     return { DBInstance: instanceShape(store, instance, cluster, now) };
 });
 

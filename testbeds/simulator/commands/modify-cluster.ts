@@ -3,6 +3,7 @@ import { parameterGroupFamily } from "../../../engine-versions";
 import { fault, messages } from "../aws-errors";
 import { ClusterState } from "../model";
 import { startOperation } from "../operations";
+import { markPendingReboot } from "../static-parameters";
 import { SimStore } from "../store";
 import {
     assertGlobalIdle,
@@ -34,13 +35,10 @@ export const modifyDBCluster = handler<ModifyDBClusterCommandInput>((ctx, input)
             );
         if (input.DBClusterParameterGroupName !== undefined) {
             assertModifiable(cluster);
-            cluster.clusterParameterGroup = checkedGroup(
-                store,
-                cluster,
-                "cluster",
-                input.DBClusterParameterGroupName,
-                familyOf(cluster),
-            );
+            const group = checkedGroup(store, cluster, "cluster", input.DBClusterParameterGroupName, familyOf(cluster));
+            // Another group's static parameters apply at each instance's next reboot (static-parameters.ts).
+            if (group !== cluster.clusterParameterGroup) markPendingReboot(cluster);
+            cluster.clusterParameterGroup = group;
         }
     }
     return { DBCluster: clusterShape(store, cluster) };

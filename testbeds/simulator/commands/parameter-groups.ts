@@ -2,6 +2,7 @@ import type { Parameter, Tag } from "@aws-sdk/client-rds";
 import { fault, messages } from "../aws-errors";
 import { ParameterGroupState } from "../model";
 import { parameterGroupArn } from "../topology";
+import { applyTypeOf, STATIC_CLUSTER_PARAMETERS, staticParameterChanged } from "../static-parameters";
 import { handler, Handler, HandlerContext } from "./context";
 
 type Kind = "cluster" | "instance";
@@ -83,7 +84,7 @@ const describeParameters = (kind: Kind) =>
             ParameterName,
             ParameterValue,
             Source: "user",
-            ApplyType: "dynamic",
+            ApplyType: kind === "cluster" ? applyTypeOf(ParameterName) : "dynamic",
             IsModifiable: true,
             ApplyMethod: "pending-reboot",
         }));
@@ -116,22 +117,38 @@ const createGroup = (kind: Kind) =>
         return { [NAMES[kind].one]: shape(ctx.region, kind, group) };
     });
 
+/**
+ * A cluster group's static parameter changed (static-parameters.ts): the clusters on it wait for a
+ * reboot of each instance to apply it (`DBClusterParameterGroupStatus: pending-reboot`).
+ */
+function afterChange(ctx: HandlerContext, kind: Kind, group: ParameterGroupState, before: Map<string, string>): void {
+    if (kind !== "cluster") return;
+    const changed = [...STATIC_CLUSTER_PARAMETERS].some((p) => before.get(p) !== group.parameters.get(p));
+    if (changed) staticParameterChanged(ctx.store, ctx.region, group.name);
+}
+
 const modifyGroup = (kind: Kind) =>
     handler<GroupInput>((ctx, input) => {
         const group = editable(ctx, kind, nameOf(kind, input));
+        const before = new Map(group.parameters);
         for (const p of input.Parameters ?? []) {
             if (!p.ParameterName) fault("InvalidParameterValue", messages.missingParameter("Parameters.ParameterName"));
+            if (kind === "cluster" && p.ApplyMethod === "immediate" && applyTypeOf(p.ParameterName) === "static")
+                fault("InvalidParameterCombination", messages.immediateStaticParameter());
             if (p.ParameterValue === undefined || p.ParameterValue === "") group.parameters.delete(p.ParameterName);
             else group.parameters.set(p.ParameterName, p.ParameterValue);
         }
+        afterChange(ctx, kind, group, before);
         return { [NAMES[kind].field]: group.name };
     });
 
 const resetGroup = (kind: Kind) =>
     handler<GroupInput>((ctx, input) => {
         const group = editable(ctx, kind, nameOf(kind, input));
+        const before = new Map(group.parameters);
         if (input.ResetAllParameters) group.parameters.clear();
         for (const p of input.Parameters ?? []) if (p.ParameterName) group.parameters.delete(p.ParameterName);
+        afterChange(ctx, kind, group, before);
         return { [NAMES[kind].field]: group.name };
     });
 

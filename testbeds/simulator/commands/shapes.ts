@@ -26,7 +26,7 @@ export function clusterShape(store: SimStore, c: ClusterState): DBCluster {
         DBClusterMembers: c.instances.map((i) => ({
             DBInstanceIdentifier: i.id,
             IsClusterWriter: i.isWriter,
-            DBClusterParameterGroupStatus: "in-sync",
+            DBClusterParameterGroupStatus: i.clusterParameterApplyStatus ?? "in-sync",
             PromotionTier: 1,
         })),
         MultiAZ: c.instances.length > 1,
