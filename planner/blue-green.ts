@@ -1,6 +1,7 @@
 import {
     awsEngineVersion,
     communityMysqlVersion,
+    Engine,
     engineLabel,
     EngineVersion,
     mysqlGlobalMinorInPlaceRefused,
@@ -8,6 +9,7 @@ import {
 import { memberRef, MemberContext, overallChange, PlanContext, primaryOf } from "./context";
 import { BLUE_GREEN_DOWNTIME } from "./impact";
 import { BlueGreenLimit, DEFAULT_OLD_CLUSTERS, DEFAULT_SWITCHOVER_TIMEOUT_SECONDS, GreenQuota } from "../vocabulary";
+import { replicationNote, replicationWords } from "./blue-green-replication";
 import { BlueGreenSummary, MemberState, Violation } from "./types";
 
 /**
@@ -143,6 +145,19 @@ const LIMIT_WORDS: Record<BlueGreenLimit, LimitWords> = {
         why: "it is an external binary log replica, which the blue cluster of a Blue/Green Deployment cannot be",
         fix: "stop the external binlog replication for the upgrade, or use another strategy",
     },
+    // CreateBlueGreenDeployment refuses a writer not prepared for replication (docs/aws-rules.md §8).
+    "default-cluster-parameter-group": {
+        why: (m) => replicationWords("default-cluster-parameter-group", m).why,
+        fix: (m) => replicationWords("default-cluster-parameter-group", m).fix,
+    },
+    "replication-off": {
+        why: (m) => replicationWords("replication-off", m).why,
+        fix: (m) => replicationWords("replication-off", m).fix,
+    },
+    "writer-pending-reboot": {
+        why: (m) => replicationWords("writer-pending-reboot", m).why,
+        fix: (m) => replicationWords("writer-pending-reboot", m).fix,
+    },
 };
 
 const words = (w: LimitWords["why"], m: MemberState): string => (typeof w === "string" ? w : w(m));
@@ -246,8 +261,11 @@ export function blueGreenSummary(ctx: PlanContext): BlueGreenSummary {
     };
 }
 
-/** The plan's notes on the blue/green path: cost, downtime, timeout, what to leave alone meanwhile. */
-export function blueGreenNotes(s: BlueGreenSummary): string[] {
+/**
+ * The plan's notes on the blue/green path: cost, downtime, timeout, what to leave alone meanwhile,
+ * and (given the engine) what AWS asks of the writer before it (blue-green-replication.ts).
+ */
+export function blueGreenNotes(s: BlueGreenSummary, engine?: Engine): string[] {
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
     return [
         `cost: a full copy of every cluster and instance (${plural(s.greenClusters, "cluster")}, ${plural(s.greenInstances, "instance")}) runs and costs until switchover and cleanup`,
@@ -257,5 +275,6 @@ export function blueGreenNotes(s: BlueGreenSummary): string[] {
         `expected downtime: ${s.expectedDowntime}, all regions switch together; the clusters keep their names`,
         `switchover timeout ${s.switchoverTimeoutSeconds} s: past it AWS rolls the switchover back and production stays as it was`,
         "while the deployment exists: no stop/start of a member, no global switchover or failover (it invalidates the deployment)",
+        ...(engine ? [replicationNote(engine)] : []),
     ];
 }

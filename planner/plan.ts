@@ -29,7 +29,7 @@ export function planUpgrade(input: PlanInput): Plan {
         members: plannedMembers(ctx, steps, violations.length > 0 ? undefined : path),
         violations,
         ...(blueGreen ? { blueGreen } : {}),
-        notes: [...planNotes(ctx, path), ...(blueGreen ? blueGreenNotes(blueGreen) : [])],
+        notes: [...planNotes(ctx, path), ...(blueGreen ? blueGreenNotes(blueGreen, input.engine) : [])],
     };
 }
 

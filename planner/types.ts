@@ -5,6 +5,7 @@ import {
     DEFAULT_STRATEGY,
     OldClusters,
     OptInType,
+    ReplicationGap,
     Role,
     StepAction,
     StepRole,
@@ -56,6 +57,11 @@ export interface MemberState {
     readonly rdsProxies?: readonly string[];
     /** The account quotas of its region its green copy would pass (the `account-quota` limit), when known. */
     readonly quotaShortfalls?: readonly QuotaShortfall[];
+    /**
+     * The writer's replication gap behind a `default-cluster-parameter-group`, `replication-off` or
+     * `writer-pending-reboot` limit (its group, the parameter's value, the instance to reboot).
+     */
+    readonly replicationGap?: ReplicationGap;
     /** Custom parameter group names of the target family to apply after a major upgrade. */
     readonly targetClusterParameterGroup?: string;
     readonly targetInstanceParameterGroup?: string;

@@ -27,7 +27,10 @@ export const DEFAULT_SWITCHOVER_TIMEOUT_SECONDS = 300;
  *   InstanceQuotaExceededFault;
  * - `rds-proxy`: an RDS Proxy targets the cluster;
  * - `logical-replication`: (PostgreSQL) the cluster is a logical replication publisher or subscriber;
- * - `external-binlog-replica`: (MySQL) the cluster is an external binary log replica.
+ * - `external-binlog-replica`: (MySQL) the cluster is an external binary log replica;
+ * - `default-cluster-parameter-group`, `replication-off`, `writer-pending-reboot`: the writer is not
+ *   prepared for the replication green is fed by (blue-green-replication.ts: AWS's default cluster
+ *   parameter group, binlog or logical replication off, the writer instance pending a reboot).
  */
 export const BLUE_GREEN_LIMITS = [
     "secrets-manager-password",
@@ -35,6 +38,9 @@ export const BLUE_GREEN_LIMITS = [
     "rds-proxy",
     "logical-replication",
     "external-binlog-replica",
+    "default-cluster-parameter-group",
+    "replication-off",
+    "writer-pending-reboot",
 ] as const;
 export type BlueGreenLimit = (typeof BLUE_GREEN_LIMITS)[number];
 

@@ -6,6 +6,7 @@ import { RdsGateway } from "../aws/gateway";
 import { endsTheRun, InputError } from "../errors";
 import { BlueGreenLimit, Strategy } from "../../vocabulary";
 import { blueGreenLimitsOf, withProxyLimit } from "./blue-green-limits";
+import { writerInstanceOf, writerReplicationFacts } from "./blue-green-replication";
 import { FactNeeds, factsNeeded } from "./fact-needs";
 import {
     catalogueOf,
@@ -35,7 +36,7 @@ export interface DescribeOptions {
     readonly parameterGroups?: GroupOverrides;
     /** DescribeGlobalClusters' answer when the caller read it already (see {@link describeGlobalCluster}). */
     readonly global?: GlobalCluster;
-    /** The run's strategy: blue-green also reads the RDS Proxies that target each member (fact-needs.ts). */
+    /** The run's strategy: blue-green also reads the RDS Proxies that target each member, the quotas and the writer's replication settings (fact-needs.ts). */
     readonly strategy?: Strategy;
 }
 
@@ -148,6 +149,7 @@ async function readMember(
         ...(c.DBClusterParameterGroup ? { clusterParameterGroup: c.DBClusterParameterGroup } : {}),
         ...(c.PreferredMaintenanceWindow ? { maintenanceWindow: c.PreferredMaintenanceWindow } : {}),
         ...withLimits(blueGreenLimitsOf(c)),
+        ...withWriter(writerInstanceOf(c)),
     };
 }
 
@@ -214,10 +216,11 @@ async function memberFacts(
             );
         }
     }
+    let params: Map<string, string> | undefined;
     if (!isDefaultGroup(m.clusterParameterGroup)) {
         // User parameters matter to the major-upgrade rules only; a default group carries none (no call).
         if (needs.clusterParameters) {
-            const params = await userClusterParameters(api, m.region, m.clusterParameterGroup!);
+            params = await userClusterParameters(api, m.region, m.clusterParameterGroup!);
             if (engine === "aurora-postgresql") facts.rpoEnabled = (params.get("rds.global_db_rpo") ?? "") !== "";
             else facts.lowerCaseTableNamesDefault = !["1", "2"].includes(params.get("lower_case_table_names") ?? "0");
             if (family && familyOf(engine, m.engineVersion) !== family)
@@ -236,6 +239,16 @@ async function memberFacts(
             withQuotaLimit(
                 { blueGreenLimits: facts.blueGreenLimits ?? m.blueGreenLimits },
                 shortfalls(await accountQuotas(api, m.region), greenNeeds(m)),
+            ),
+        );
+    if (needs.blueGreenReplication)
+        Object.assign(
+            facts,
+            await writerReplicationFacts(
+                api,
+                engine,
+                { ...m, blueGreenLimits: facts.blueGreenLimits ?? m.blueGreenLimits },
+                params,
             ),
         );
     return { ...facts, ...(needs.instanceGroups ? await instanceFacts(api, engine, m, groups, warnings) : {}) };
@@ -269,6 +282,10 @@ async function instanceFacts(
 function awsVersionOrUndefined(engine: Engine, target: string): string | undefined {
     const parsed = tryParseVersion(engine, target);
     return parsed instanceof VersionParseError ? undefined : awsEngineVersion(parsed);
+}
+
+function withWriter(writer: MemberTopology["writerInstance"]): Pick<MemberTopology, "writerInstance"> {
+    return writer ? { writerInstance: writer } : {};
 }
 
 /** `blueGreenLimits` when AWS reports any (members without a limit carry no field). */

@@ -17,7 +17,10 @@ import { Strategy } from "../../vocabulary";
  *   blue/green run with a version change only (the `rds-proxy` limit, rds-proxies.ts); other
  *   strategies make no proxy call;
  * - the account's quotas in each member's region (DescribeAccountAttributes): the same blue/green
- *   runs only (the `account-quota` limit, account-quotas.ts).
+ *   runs only (the `account-quota` limit, account-quotas.ts);
+ * - the writer's replication settings (its cluster parameter group's `binlog_format` or
+ *   `rds.logical_replication`, its writer instance in sync): the blue-green strategy only, with a
+ *   change to make (docs/aws-rules.md §8).
  *
  * When a version cannot be classified (missing, malformed, a downgrade or another engine),
  * everything is read: the planner then decides with every fact it may need.
@@ -29,6 +32,7 @@ export interface FactNeeds {
     readonly catalogue: boolean;
     readonly rdsProxies: boolean;
     readonly accountQuotas: boolean;
+    readonly blueGreenReplication: boolean;
 }
 
 /** What decides the facts to read. */
@@ -42,7 +46,7 @@ export interface FactQuery {
     readonly skipCatalogue?: boolean;
     /** Explicit target-family groups were given (hidden flags). */
     readonly groupOverrides?: boolean;
-    /** The run's strategy, when it has one: only blue-green reads the RDS Proxies. */
+    /** The run's strategy, when it has one: only blue-green reads the RDS Proxies, quotas and the writer's replication settings. */
     readonly strategy?: Strategy;
 }
 
@@ -81,6 +85,7 @@ export function factsNeeded(q: FactQuery): FactNeeds {
             catalogue: !q.skipCatalogue,
             rdsProxies: false,
             accountQuotas: false,
+            blueGreenReplication: false,
         };
     }
     const change = overallChange(q.engine, q.memberVersions, q.target);
@@ -92,5 +97,6 @@ export function factsNeeded(q: FactQuery): FactNeeds {
         catalogue: !q.skipCatalogue && change !== "none",
         rdsProxies: q.strategy === "blue-green" && change !== "none",
         accountQuotas: q.strategy === "blue-green" && change !== "none",
+        blueGreenReplication: q.strategy === "blue-green" && change !== "none",
     };
 }

@@ -28,6 +28,7 @@ export function toPlanInput(topology: Topology, target: string, options: PlanOpt
             ...(m.blueGreenLimits ? { blueGreenLimits: m.blueGreenLimits } : {}),
             ...(m.rdsProxies && m.rdsProxies.length > 0 ? { rdsProxies: m.rdsProxies } : {}),
             ...(m.quotaShortfalls && m.quotaShortfalls.length > 0 ? { quotaShortfalls: m.quotaShortfalls } : {}),
+            ...(m.replicationGap ? { replicationGap: m.replicationGap } : {}),
         })),
         options,
         ...(now !== undefined ? { now } : {}),

@@ -1,6 +1,6 @@
 import { Engine } from "../../engine-versions";
 import { EngineCatalogue, PendingAction, Role } from "../../planner";
-import { BlueGreenLimit, QuotaShortfall } from "../../vocabulary";
+import { BlueGreenLimit, QuotaShortfall, ReplicationGap } from "../../vocabulary";
 
 /** One member cluster as AWS reports it. */
 export interface MemberTopology {
@@ -33,6 +33,10 @@ export interface MemberTopology {
     /** The account quotas of its region that a green copy would pass (account-quotas.ts), when looked up (blue/green runs). */
     readonly quotaShortfalls?: readonly QuotaShortfall[];
     readonly lowerCaseTableNamesDefault?: boolean;
+    /** The writer instance and its `DBClusterParameterGroupStatus` (DescribeDBClusters `DBClusterMembers`). */
+    readonly writerInstance?: { readonly id: string; readonly clusterParameterGroupStatus?: string };
+    /** What keeps the writer from a Blue/Green Deployment's replication (blue-green strategy only). */
+    readonly replicationGap?: ReplicationGap;
     /**
      * Names of the target-family groups to create and apply after a major upgrade: derived from
      * the custom groups before it, found by tag after it (see `group-tags.ts`).

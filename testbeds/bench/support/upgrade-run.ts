@@ -50,7 +50,7 @@ export async function runUpgrade(
     const home = seed.members.find((m) => m.role === "primary")?.region ?? seed.members[0].region;
     const id = seed.globalClusterId;
     if (id === undefined) throw new Error("bench: the seed needs a globalClusterId");
-    const topology = await describeTopology(api, home, id, { target: kind.to });
+    const topology = await describeTopology(api, home, id, { target: kind.to, strategy: kind.options.strategy });
     const plan = planUpgrade(
         toPlanInput(topology, kind.to, { ...DEFAULT_PLAN_OPTIONS, snapshotBeforeUpgrade: false, ...kind.options }),
     );

@@ -1,0 +1,77 @@
+import * as assert from "assert";
+import { AuroraGlobalDatabase, AuroraGlobalDatabaseArgs } from "../../components";
+import { PlanJson } from "../../planner";
+import { runProgramUnderMocks } from "../../testbeds/offline/mock-engine";
+import { blueGreenReady, SeedTopology, SimulatedRds } from "../../testbeds/simulator";
+import { simulate } from "../orchestrator/harness";
+
+const USE1 = "us-east-1";
+const APNE1 = "ap-northeast-1";
+
+const seed = (): SeedTopology => ({
+    globalClusterId: "app",
+    engine: "aurora-postgresql",
+    version: "17.4.5",
+    members: [
+        { id: `app-${USE1}`, region: USE1, role: "primary", instances: 2 },
+        { id: `app-${APNE1}`, region: APNE1, role: "secondary" },
+    ],
+});
+
+const args = (): AuroraGlobalDatabaseArgs => ({
+    engine: "aurora-postgresql",
+    engineVersion: "17.5",
+    globalClusterIdentifier: "app",
+    primary: { region: USE1, instanceCount: 2 },
+    secondaries: [{ region: APNE1 }],
+    upgrade: { strategy: "blue-green" },
+});
+
+async function preview(sim: SimulatedRds) {
+    const run = await runProgramUnderMocks({
+        program: () => {
+            const db = new AuroraGlobalDatabase("db", args());
+            return { plan: db.plan };
+        },
+        aws: sim,
+    });
+    return { run, plan: run.outputs.plan as PlanJson };
+}
+
+describe("components: the preview of a blue/green upgrade reads the writer's replication settings (docs/aws-rules.md §8)", function () {
+    this.timeout(120_000);
+
+    it("a writer on AWS's default cluster parameter group: blocked in the preview, no step, the error names the fix", async () => {
+        const sim = simulate(seed());
+        const { run, plan } = await preview(sim);
+        assert.deepStrictEqual(
+            plan.violations.map((v) => [v.rule, v.cluster]),
+            [["blue-green-limits", `app-${USE1}`]],
+        );
+        assert.deepStrictEqual(
+            run.resources.filter((r) => r.type === "command:local:Command"),
+            [],
+        );
+        const errors = run.logs.filter((l) => l.severity === "error").map((l) => l.message);
+        assert.deepStrictEqual(errors, [
+            `upgrade blocked [blue-green-limits]: primary cluster "app-${USE1}" (${USE1}) cannot be part of a Blue/Green Deployment: its writer runs AWS's default cluster parameter group default.aurora-postgresql17, which cannot turn on logical replication (rds.logical_replication); AWS refuses CreateBlueGreenDeployment from a cluster without a custom cluster parameter group that does. Fix: create a custom cluster parameter group with rds.logical_replication=1 (with max_replication_slots, max_logical_replication_workers and max_worker_processes sized for it, and synchronous_commit on), attach it (ModifyDBCluster DBClusterParameterGroupName, or the member's clusterParameterGroupName), reboot the writer (RebootDBInstance), then run again`,
+        ]);
+    });
+
+    it("a prepared writer: the preview plans the blue/green steps and notes the primary-key requirement", async () => {
+        const sim = simulate(blueGreenReady(seed()));
+        const { plan } = await preview(sim);
+        assert.strictEqual(plan.path, "blue-green");
+        assert.deepStrictEqual(plan.violations, []);
+        assert.ok(
+            plan.notes.includes(
+                "before the deployment AWS needs the writer on a custom cluster parameter group with rds.logical_replication = 1 (replication slots and workers sized, synchronous_commit on) and in sync with it (rebooted); every table needs a primary key, which the RDS API cannot show: check it before the run",
+            ),
+            plan.notes.join("\n"),
+        );
+        assert.deepStrictEqual(
+            sim.callsOf("DescribeDBClusterParameters").map((c) => [c.region, c.input.DBClusterParameterGroupName]),
+            [[USE1, "bluegreen-aurora-postgresql17"]],
+        );
+    });
+});
