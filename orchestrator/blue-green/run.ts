@@ -13,7 +13,13 @@ import { createDeployment, deploymentName, findDeployment } from "./deployment";
 import { DEFAULT_SWITCHOVER_TIMEOUT_SECONDS, OldClusters } from "../../vocabulary";
 import { describeRetired, keepOldClusters, RetiredCluster } from "./retire";
 import { deleteOldClusters } from "./retire-delete";
-import { afterFailedSwitchover, invalidConfiguration, unknownStatus } from "./status-meaning";
+import {
+    afterFailedSwitchover,
+    deletedBeforeSwitchover,
+    invalidConfiguration,
+    switchoverReported,
+    unknownStatus,
+} from "./status-meaning";
 import { progressLine, waitForDeployment } from "./wait";
 
 export interface BlueGreenOptions {
@@ -76,7 +82,7 @@ export async function runBlueGreen(
     const name = deploymentName(ctx.topology.globalClusterId, options.target);
     const d = found ?? (await findDeployment(ctx.api, writer.region, name));
     if (until === "cleaned-up") {
-        const nothingToDo = cleanupWithout(d, name);
+        const nothingToDo = cleanupWithout(ctx, d, name, options.target);
         if (nothingToDo) return nothingToDo;
     }
     const deployment = d ? announceFound(ctx, d, name) : await create(ctx, writer, name, options);
@@ -109,10 +115,17 @@ interface Drive {
 }
 
 /**
- * The cleanup step without a deployment to clean (none, or already deleting): nothing to do.
- * A deployment that has not switched over yet stops the step: the switchover step comes first.
+ * The cleanup step without a deployment to clean (none, or already deleting after its
+ * switchover): nothing to do. A deployment that has not switched over yet stops the step: the
+ * switchover step comes first; one deleted before its switchover stops it too (nothing upgraded).
  */
-function cleanupWithout(d: BlueGreenDeployment | undefined, name: string): BlueGreenOutcome | undefined {
+function cleanupWithout(
+    ctx: RunContext,
+    d: BlueGreenDeployment | undefined,
+    name: string,
+    target: string,
+): BlueGreenOutcome | undefined {
+    if (d?.Status === "DELETING") assertSwitchedOver(ctx, d, target);
     if (!d || d.Status === "DELETING")
         return {
             deploymentId: d?.BlueGreenDeploymentIdentifier ?? "",
@@ -187,9 +200,24 @@ function stoppedAt(run: Drive, d: BlueGreenDeployment | undefined): BlueGreenOut
             kept: [],
             deleted: [],
         };
+    if (d && status === "DELETING") assertSwitchedOver(run.ctx, d, run.options.target);
     if (status === undefined || status === "DELETING")
         return { deploymentId: run.id, name: run.name, switchedOver: d !== undefined, kept: [], deleted: [] };
     return undefined;
+}
+
+/**
+ * A DELETING deployment ended the upgrade only if it switched over: AWS's SwitchoverDetails say
+ * so, or (no detail reported) the writer AWS reported at the start of the run already runs the
+ * target. Otherwise it was given up before a switchover: the run stops saying production is unchanged.
+ */
+function assertSwitchedOver(ctx: RunContext, d: BlueGreenDeployment, target: string): void {
+    const reported = switchoverReported(d);
+    if (reported === "completed") return;
+    if (reported === "unknown" && ctx.atVersion(writerOf(ctx).engineVersion, target)) return;
+    throw new UpgradeStopped(
+        `blue/green deployment ${d.BlueGreenDeploymentIdentifier} ("${d.BlueGreenDeploymentName}") ${deletedBeforeSwitchover("the same command")}`,
+    );
 }
 
 /** One move from the deployment's status: wait, switch over, or stop with what the user must do. */

@@ -25,6 +25,27 @@ export function afterFailedSwitchover(id: string, region: string, rerun: string,
     return `Fix the cause (replica lag: wait for a quieter moment, or raise --switchover-timeout-seconds${above}), then run ${rerun} again to switch over; or give up and delete it: ${deleteWithGreenCommand(id, region)}.`;
 }
 
+/**
+ * Whether AWS reports the deployment switched over: its status, or every member's
+ * `SwitchoverDetails` status SWITCHOVER_COMPLETED ("the resource has been switched over", the
+ * `SwitchoverDetail` data type). `before` when a member reports a status from before a switchover
+ * (PROVISIONING, AVAILABLE, SWITCHOVER_FAILED); `unknown` when AWS reports no member detail.
+ * A DELETING deployment is deleted after its switchover (aurora-global's cleanup) or before one
+ * (given up on): only this tells them apart.
+ */
+export function switchoverReported(d: BlueGreenDeployment): "completed" | "before" | "unknown" {
+    if (d.Status === "SWITCHOVER_COMPLETED") return "completed";
+    const details = d.SwitchoverDetails ?? [];
+    if (details.length > 0 && details.every((x) => x.Status === "SWITCHOVER_COMPLETED")) return "completed";
+    const before = ["PROVISIONING", "AVAILABLE", "SWITCHOVER_FAILED"];
+    return details.some((x) => before.includes(x.Status ?? "")) ? "before" : "unknown";
+}
+
+/** A deployment being deleted before any switchover, and what to do (`rerun`: "the same command", …). */
+export function deletedBeforeSwitchover(rerun: string): string {
+    return `is being deleted before a switchover: production is unchanged. Once AWS no longer lists it (DescribeBlueGreenDeployments), run ${rerun} again to start over.`;
+}
+
 /** A status AWS does not document (docs/aws-rules.md §10 lists the seven it does). */
 export function unknownStatus(status: string | undefined): string {
     return `reports an unknown status "${status}"`;
@@ -61,7 +82,14 @@ export function deploymentLine(d: BlueGreenDeployment): string {
                 ? `${head} switched over; cleanup (the -old1 clusters kept with deletion protection on and tagged, or deleted with --old-clusters delete; then DeleteBlueGreenDeployment) remains: run ${command} again to finish it`
                 : `${head} switched over; aurora-global did not create it, so its cleanup is yours: delete the deployment (aws rds delete-blue-green-deployment --blue-green-deployment-identifier ${id} --region ${region}), and the -old1 clusters once no longer needed`;
         case "DELETING":
-            return `${head} being deleted (the upgrade ended; nothing to do)`;
+            switch (switchoverReported(d)) {
+                case "completed":
+                    return `${head} being deleted (the upgrade ended; nothing to do)`;
+                case "before":
+                    return `${head} ${deletedBeforeSwitchover(rerun)}`;
+                default:
+                    return `${head} being deleted (AWS reports no switchover detail: the members' versions say whether the upgrade happened)`;
+            }
         case "INVALID_CONFIGURATION":
             return `${head} failed: ${invalidConfiguration(d.StatusDetails, id, region, rerun)}`;
         case "SWITCHOVER_FAILED": {

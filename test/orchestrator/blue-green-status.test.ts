@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { BlueGreenDeployment } from "@aws-sdk/client-rds";
+import { BlueGreenDeployment, DeleteBlueGreenDeploymentCommand } from "@aws-sdk/client-rds";
 import { deploymentLine } from "../../orchestrator/blue-green/status-meaning";
 import { renderDeployments } from "../../orchestrator/cli/status-render";
 import { cli, PG_ARGS, PG_BG_SEED, simulate } from "./harness";
@@ -28,6 +28,11 @@ function ours(status: string | undefined, extra: Partial<BlueGreenDeployment> = 
     };
 }
 
+/** Ours, being deleted, its member reporting `member` (SwitchoverDetail.Status). */
+function deleting(member: string): BlueGreenDeployment {
+    return ours("DELETING", { SwitchoverDetails: [{ SourceMember: SOURCE, TargetMember: TARGET, Status: member }] });
+}
+
 /** A deployment of the same clusters that someone else created (no aurora-global name or tags). */
 function foreign(status: string, extra: Partial<BlueGreenDeployment> = {}): BlueGreenDeployment {
     return { ...ours(status, extra), BlueGreenDeploymentName: "my-own", TagList: [] };
@@ -51,7 +56,21 @@ describe("blue/green deployment status lines (docs/aws-rules.md §10)", () => {
             ours("SWITCHOVER_COMPLETED"),
             `${HEAD} switched over; cleanup (the -old1 clusters kept with deletion protection on and tagged, or deleted with --old-clusters delete; then DeleteBlueGreenDeployment) remains: run ${RESUME} again to finish it`,
         ],
-        ["DELETING: nothing to do", ours("DELETING"), `${HEAD} being deleted (the upgrade ended; nothing to do)`],
+        [
+            "DELETING after the switchover (every member SWITCHOVER_COMPLETED): nothing to do",
+            deleting("SWITCHOVER_COMPLETED"),
+            `${HEAD} being deleted (the upgrade ended; nothing to do)`,
+        ],
+        [
+            "DELETING before a switchover (a member still AVAILABLE): production unchanged, start over once it is gone",
+            deleting("AVAILABLE"),
+            `${HEAD} is being deleted before a switchover: production is unchanged. Once AWS no longer lists it (DescribeBlueGreenDeployments), run the upgrade (${RESUME}) again to start over.`,
+        ],
+        [
+            "DELETING without member details: the members' versions tell",
+            ours("DELETING", { SwitchoverDetails: [] }),
+            `${HEAD} being deleted (AWS reports no switchover detail: the members' versions say whether the upgrade happened)`,
+        ],
         [
             "INVALID_CONFIGURATION: failed, delete it with its green resources, fix, run again",
             ours("INVALID_CONFIGURATION", {
@@ -106,7 +125,7 @@ describe("blue/green deployment status lines (docs/aws-rules.md §10)", () => {
     it("one line per deployment; none gives an empty string", () => {
         assert.strictEqual(renderDeployments([], "text"), "");
         assert.strictEqual(
-            renderDeployments([ours("DELETING"), foreign("AVAILABLE")], "text"),
+            renderDeployments([deleting("SWITCHOVER_COMPLETED"), foreign("AVAILABLE")], "text"),
             `${HEAD} being deleted (the upgrade ended; nothing to do)\nblue/green deployment bgd-1 ("my-own") in progress: AVAILABLE [us-east-1 AVAILABLE]`,
         );
     });
@@ -153,5 +172,45 @@ describe("aurora-global status and plan: a deployment after its switchover", () 
             status.stdout.split("\n").at(-2),
             `blue/green deployment ${id} ("ag-app-global-to-17-5") being deleted (the upgrade ended; nothing to do)`,
         );
+    });
+
+    it("deleted before its switchover: the re-run stops (exit 1) saying production is unchanged, never 'switched over'", async () => {
+        const sim = simulate(PG_SEED);
+        let killed = false;
+        const first = await cli(sim, PG_BG, {
+            hooks: {
+                onPoll: (_id, s) => {
+                    if (s === "AVAILABLE" && !killed) {
+                        killed = true;
+                        throw new Error("killed once green is AVAILABLE");
+                    }
+                },
+            },
+        });
+        assert.strictEqual(first.code, 1);
+        const [d] = sim.blueGreenDeployments();
+        // Someone gives up on it before the switchover (and takes the green copies with it).
+        await sim.clientFor("us-east-1").send(
+            new DeleteBlueGreenDeploymentCommand({
+                BlueGreenDeploymentIdentifier: d.BlueGreenDeploymentIdentifier,
+                DeleteTarget: true,
+            }),
+        );
+        const status = await cli(sim, ["status", ...PG_ARGS]);
+        assert.strictEqual(
+            status.stdout.split("\n").at(-2),
+            `blue/green deployment ${d.BlueGreenDeploymentIdentifier} ("ag-app-global-to-17-5") is being deleted before a switchover: production is unchanged. Once AWS no longer lists it (DescribeBlueGreenDeployments), run the upgrade (${RESUME}) again to start over.`,
+        );
+        const again = await cli(sim, PG_BG);
+        assert.strictEqual(again.code, 1);
+        assert.ok(
+            again.stderr.includes(
+                `blue/green deployment ${d.BlueGreenDeploymentIdentifier} ("ag-app-global-to-17-5") is being deleted before a switchover: production is unchanged. Once AWS no longer lists it (DescribeBlueGreenDeployments), run the same command again to start over.`,
+            ),
+            again.stderr,
+        );
+        assert.ok(!again.stdout.includes("switched over in"), again.stdout);
+        assert.strictEqual(sim.cluster("app-use1").engineVersion, "17.4");
+        assert.strictEqual(sim.callsOf("SwitchoverBlueGreenDeployment").length, 0);
     });
 });
