@@ -244,7 +244,7 @@ async function advance(run: Drive, d: BlueGreenDeployment | undefined): Promise<
             });
         case "INVALID_CONFIGURATION":
             throw new UpgradeStopped(
-                `blue/green deployment ${id} is ${invalidConfiguration(d.StatusDetails, id, region, "the same command")}`,
+                `blue/green deployment ${id} is ${invalidConfiguration(d, "the same command")}`,
                 writer.cluster,
                 region,
             );
@@ -332,7 +332,7 @@ async function switchoverFailed(
     return new UpgradeStopped(
         `the switchover of blue/green deployment ${id} failed and AWS rolled it back: ${sentence(d.StatusDetails ?? "no details")} ` +
             `Production is unchanged: writer "${writer.cluster}" (${writer.region}) still runs ${now.EngineVersion ?? "?"} under its own name. ` +
-            `The green environment is kept. ${afterFailedSwitchover(id, writer.region, "the same command", timeout)}`,
+            `The green environment is kept. ${afterFailedSwitchover(d, "the same command", timeout)}`,
         writer.cluster,
         writer.region,
     );

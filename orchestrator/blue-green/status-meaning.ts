@@ -1,5 +1,5 @@
 import { BlueGreenDeployment } from "@aws-sdk/client-rds";
-import { regionFromArn } from "../aws/arn";
+import { idFromArn, regionFromArn } from "../aws/arn";
 import { deploymentName, TAG } from "./deployment";
 import { progressLine } from "./wait";
 
@@ -9,20 +9,39 @@ import { progressLine } from "./wait";
  * statuses and what DeleteBlueGreenDeployment allows: docs/aws-rules.md §10.
  */
 
-/** The AWS CLI command that deletes a deployment with its green resources (only before a switchover). */
-export function deleteWithGreenCommand(id: string, region: string): string {
-    return `aws rds delete-blue-green-deployment --blue-green-deployment-identifier ${id} --delete-target --region ${region}`;
+/**
+ * The AWS CLI commands that delete a deployment with its green clusters (only before a
+ * switchover). AWS deletes the green clusters only with deletion protection off ("Deleting a
+ * blue/green deployment in Amazon Aurora", docs/aws-rules.md §10), and they copy blue's, which
+ * aurora-global turns on: the commands turn it off on each green cluster first
+ * (`SwitchoverDetails` `TargetMember` names them).
+ */
+export function deleteWithGreenCommand(d: BlueGreenDeployment): string {
+    const id = d.BlueGreenDeploymentIdentifier ?? "?";
+    const region = regionFromArn(d.Source ?? d.Target ?? "") ?? "REGION";
+    const greens = (d.SwitchoverDetails ?? [])
+        .map((x) => x.TargetMember)
+        .filter((arn): arn is string => arn !== undefined)
+        .map(
+            (arn) =>
+                `aws rds modify-db-cluster --db-cluster-identifier ${idFromArn(arn)} --no-deletion-protection --region ${regionFromArn(arn) ?? region}`,
+        );
+    const unprotect =
+        greens.length > 0
+            ? greens.join("; ")
+            : "aws rds modify-db-cluster --db-cluster-identifier GREEN --no-deletion-protection for each green cluster";
+    return `${unprotect}; then aws rds delete-blue-green-deployment --blue-green-deployment-identifier ${id} --delete-target --region ${region}`;
 }
 
 /** INVALID_CONFIGURATION and what to do; `rerun` is what resumes the upgrade ("the same command"). */
-export function invalidConfiguration(details: string | undefined, id: string, region: string, rerun: string): string {
-    return `INVALID_CONFIGURATION (${details ?? "no details"}): it cannot be switched over. Production is unchanged. Delete it with its green resources (${deleteWithGreenCommand(id, region)}), fix the cause, then run ${rerun} again.`;
+export function invalidConfiguration(d: BlueGreenDeployment, rerun: string): string {
+    return `INVALID_CONFIGURATION (${d.StatusDetails ?? "no details"}): it cannot be switched over. Production is unchanged. Delete it with its green clusters (${deleteWithGreenCommand(d)}), fix the cause, then run ${rerun} again.`;
 }
 
 /** What to do after a failed switchover (AWS rolled it back; the green environment is kept). */
-export function afterFailedSwitchover(id: string, region: string, rerun: string, timeoutSeconds?: number): string {
+export function afterFailedSwitchover(d: BlueGreenDeployment, rerun: string, timeoutSeconds?: number): string {
     const above = timeoutSeconds === undefined ? "" : ` above ${timeoutSeconds}`;
-    return `Fix the cause (replica lag: wait for a quieter moment, or raise --switchover-timeout-seconds${above}), then run ${rerun} again to switch over; or give up and delete it: ${deleteWithGreenCommand(id, region)}.`;
+    return `Fix the cause (replica lag: wait for a quieter moment, or raise --switchover-timeout-seconds${above}), then run ${rerun} again to switch over; or give up and delete it with its green clusters: ${deleteWithGreenCommand(d)}.`;
 }
 
 /**
@@ -91,12 +110,12 @@ export function deploymentLine(d: BlueGreenDeployment): string {
                     return `${head} being deleted (AWS reports no switchover detail: the members' versions say whether the upgrade happened)`;
             }
         case "INVALID_CONFIGURATION":
-            return `${head} failed: ${invalidConfiguration(d.StatusDetails, id, region, rerun)}`;
+            return `${head} failed: ${invalidConfiguration(d, rerun)}`;
         case "SWITCHOVER_FAILED": {
             const failed = `${head} failed to switch over: SWITCHOVER_FAILED (${d.StatusDetails ?? "no details"}); AWS rolled it back: production is unchanged and the green environment is kept.`;
             return command
-                ? `${failed} ${afterFailedSwitchover(id, region, rerun)}`
-                : `${failed} Fix the cause, then switch over again (aws rds switchover-blue-green-deployment --blue-green-deployment-identifier ${id} --region ${region}), or delete it: ${deleteWithGreenCommand(id, region)}.`;
+                ? `${failed} ${afterFailedSwitchover(d, rerun)}`
+                : `${failed} Fix the cause, then switch over again (aws rds switchover-blue-green-deployment --blue-green-deployment-identifier ${id} --region ${region}), or delete it with its green clusters: ${deleteWithGreenCommand(d)}.`;
         }
         default:
             return `${head} ${unknownStatus(d.Status)} (${progressLine(d)}): ${command ? "an upgrade run stops at it; " : ""}check it in the RDS console`;

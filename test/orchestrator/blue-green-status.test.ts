@@ -8,8 +8,10 @@ const SOURCE = "arn:aws:rds:us-east-1:123456789012:cluster:app-use1";
 const TARGET = "arn:aws:rds:us-east-1:123456789012:cluster:app-use1-green-abc123";
 const HEAD = 'blue/green deployment bgd-1 ("ag-app-global-to-17-5")';
 const RESUME = "aurora-global upgrade --global-cluster app-global --target 17.5 --strategy blue-green";
+// AWS deletes green clusters only with deletion protection off, and green copies blue's.
 const DELETE =
-    "aws rds delete-blue-green-deployment --blue-green-deployment-identifier bgd-1 --delete-target --region us-east-1";
+    "aws rds modify-db-cluster --db-cluster-identifier app-use1-green-abc123 --no-deletion-protection --region us-east-1; " +
+    "then aws rds delete-blue-green-deployment --blue-green-deployment-identifier bgd-1 --delete-target --region us-east-1";
 
 /** aurora-global's own deployment (named and tagged as it creates them), at `status`. */
 function ours(status: string | undefined, extra: Partial<BlueGreenDeployment> = {}): BlueGreenDeployment {
@@ -76,12 +78,12 @@ describe("blue/green deployment status lines (docs/aws-rules.md §10)", () => {
             ours("INVALID_CONFIGURATION", {
                 StatusDetails: "The engine version upgrade of green DB cluster app-use1-green-abc123 failed.",
             }),
-            `${HEAD} failed: INVALID_CONFIGURATION (The engine version upgrade of green DB cluster app-use1-green-abc123 failed.): it cannot be switched over. Production is unchanged. Delete it with its green resources (${DELETE}), fix the cause, then run the upgrade (${RESUME}) again.`,
+            `${HEAD} failed: INVALID_CONFIGURATION (The engine version upgrade of green DB cluster app-use1-green-abc123 failed.): it cannot be switched over. Production is unchanged. Delete it with its green clusters (${DELETE}), fix the cause, then run the upgrade (${RESUME}) again.`,
         ],
         [
             "SWITCHOVER_FAILED: rolled back, fix and run again to switch over, or delete",
             ours("SWITCHOVER_FAILED", { StatusDetails: "Replica lag exceeded the switchover timeout." }),
-            `${HEAD} failed to switch over: SWITCHOVER_FAILED (Replica lag exceeded the switchover timeout.); AWS rolled it back: production is unchanged and the green environment is kept. Fix the cause (replica lag: wait for a quieter moment, or raise --switchover-timeout-seconds), then run the upgrade (${RESUME}) again to switch over; or give up and delete it: ${DELETE}.`,
+            `${HEAD} failed to switch over: SWITCHOVER_FAILED (Replica lag exceeded the switchover timeout.); AWS rolled it back: production is unchanged and the green environment is kept. Fix the cause (replica lag: wait for a quieter moment, or raise --switchover-timeout-seconds), then run the upgrade (${RESUME}) again to switch over; or give up and delete it with its green clusters: ${DELETE}.`,
         ],
         [
             "PROVISIONING_FAILED (not a status AWS documents): unknown, check it",
@@ -101,12 +103,12 @@ describe("blue/green deployment status lines (docs/aws-rules.md §10)", () => {
         [
             "someone else's deployment, INVALID_CONFIGURATION: not resumed by an upgrade run",
             foreign("INVALID_CONFIGURATION"),
-            `blue/green deployment bgd-1 ("my-own") failed: INVALID_CONFIGURATION (no details): it cannot be switched over. Production is unchanged. Delete it with its green resources (${DELETE}), fix the cause, then run whatever created it again.`,
+            `blue/green deployment bgd-1 ("my-own") failed: INVALID_CONFIGURATION (no details): it cannot be switched over. Production is unchanged. Delete it with its green clusters (${DELETE}), fix the cause, then run whatever created it again.`,
         ],
         [
             "someone else's deployment, SWITCHOVER_FAILED: AWS's switchover command",
             foreign("SWITCHOVER_FAILED"),
-            `blue/green deployment bgd-1 ("my-own") failed to switch over: SWITCHOVER_FAILED (no details); AWS rolled it back: production is unchanged and the green environment is kept. Fix the cause, then switch over again (aws rds switchover-blue-green-deployment --blue-green-deployment-identifier bgd-1 --region us-east-1), or delete it: ${DELETE}.`,
+            `blue/green deployment bgd-1 ("my-own") failed to switch over: SWITCHOVER_FAILED (no details); AWS rolled it back: production is unchanged and the green environment is kept. Fix the cause, then switch over again (aws rds switchover-blue-green-deployment --blue-green-deployment-identifier bgd-1 --region us-east-1), or delete it with its green clusters: ${DELETE}.`,
         ],
         [
             "a deployment named like aurora-global's but for another target than its tag: not resumed",
@@ -175,7 +177,7 @@ describe("aurora-global status and plan: a deployment after its switchover", () 
     });
 
     it("deleted before its switchover: the re-run stops (exit 1) saying production is unchanged, never 'switched over'", async () => {
-        const sim = simulate(PG_SEED);
+        const sim = simulate(PG_BG_SEED);
         let killed = false;
         const first = await cli(sim, PG_BG, {
             hooks: {

@@ -285,6 +285,25 @@ describe("simulator: blue/green deployments of a global database", () => {
         assert.equal(sim.cluster("pg-east").engineVersion, "17.4");
     });
 
+    it("DeleteTarget needs the green clusters' deletion protection off (they copy blue's)", async () => {
+        const sim = seeded(pgTopology(), { rateLimit: false });
+        const east = sim.clientFor("us-east-1");
+        await east.send(new ModifyDBClusterCommand({ DBClusterIdentifier: "pg-east", DeletionProtection: true }));
+        const bg = await create(sim);
+        const greenEast = bg.Target!.split(":").at(-1)!;
+        const del = () =>
+            east.send(
+                new DeleteBlueGreenDeploymentCommand({
+                    BlueGreenDeploymentIdentifier: bg.BlueGreenDeploymentIdentifier,
+                    DeleteTarget: true,
+                }),
+            );
+        await expectAwsError(del(), "InvalidParameterCombination", messages.protectedCluster());
+        assert.equal((await describe1(sim, bg.BlueGreenDeploymentIdentifier!)).Status, "PROVISIONING");
+        await east.send(new ModifyDBClusterCommand({ DBClusterIdentifier: greenEast, DeletionProtection: false }));
+        assert.equal((await del()).BlueGreenDeployment?.Status, "DELETING");
+    });
+
     it("refuses a version without blue/green support and a Secrets-Manager-managed master password", async () => {
         const catalogue = [
             ...defaultCatalogue(),

@@ -186,6 +186,11 @@ const deleteBlueGreenDeployment = handler<DeleteBlueGreenDeploymentCommandInput>
         fault("InvalidBlueGreenDeploymentStateFault", messages.blueGreenInvalidState(bg.id, bg.status, "deleted"));
     if (input.DeleteTarget === true && bg.status === "SWITCHOVER_COMPLETED")
         fault("InvalidParameterCombination", messages.deleteTargetAfterSwitchover(bg.id));
+    // "If you choose to delete the DB cluster in the green environment (--delete-target), it must
+    // have deletion protection turned off" ("Deleting a blue/green deployment in Amazon Aurora",
+    // docs/aws-rules.md §10). AWS's text for it was not found: DeleteDBCluster's for a protected cluster.
+    if (input.DeleteTarget === true && bg.pairs.some((p) => p.green.deletionProtection))
+        fault("InvalidParameterCombination", messages.protectedCluster());
     startDelete(ctx.store.settings.blueGreen, bg, ctx.now, input.DeleteTarget === true);
     return { BlueGreenDeployment: blueGreenShape(bg) };
 });
