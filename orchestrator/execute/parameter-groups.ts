@@ -10,6 +10,7 @@ import {
     ModifyDBInstanceCommand,
     ModifyDBParameterGroupCommand,
     Parameter,
+    Tag,
 } from "@aws-sdk/client-rds";
 import { parameterGroupFamily, parseVersion } from "../../engine-versions";
 import { PlanStep } from "../../planner";
@@ -35,80 +36,74 @@ export async function prepareParameterGroups(ctx: RunContext, step: Pick<PlanSte
     for (const m of ctx.topology.members.filter((x) => x.region === step.region)) {
         // A member already on the target family's defaults (its groups were found by tag) has nothing to copy from.
         if (m.targetClusterParameterGroup && m.clusterParameterGroup && !isDefaultGroup(m.clusterParameterGroup))
-            await prepareClusterGroup(ctx, m, family, m.clusterParameterGroup, m.targetClusterParameterGroup);
+            await prepareGroup(ctx, CLUSTER_GROUPS, m, family, m.clusterParameterGroup, m.targetClusterParameterGroup);
         if (m.targetInstanceParameterGroup && m.instanceParameterGroup)
-            await prepareInstanceGroup(ctx, m, family, m.instanceParameterGroup, m.targetInstanceParameterGroup);
+            await prepareGroup(
+                ctx,
+                INSTANCE_GROUPS,
+                m,
+                family,
+                m.instanceParameterGroup,
+                m.targetInstanceParameterGroup,
+            );
     }
 }
 
-/** The member's cluster group in the target family (`to`): created with the user parameters of `from`, or reused and tagged. */
-async function prepareClusterGroup(
-    ctx: RunContext,
-    m: MemberTopology,
-    family: string,
-    from: string,
-    to: string,
-): Promise<void> {
-    const tag = memberTag(m.cluster, from);
-    const created = await create(
-        ctx,
-        m.region,
-        () =>
-            new CreateDBClusterParameterGroupCommand({
-                DBClusterParameterGroupName: to,
-                DBParameterGroupFamily: family,
-                Description: `${from} for ${family} (aurora-global)`,
-                Tags: [tag],
-            }),
-    );
-    if (!created) await tagExistingGroup(ctx.api, m.region, "cluster", to, tag);
-    ctx.log.info(
-        `${ref(m)}: cluster parameter group "${to}" (${family}) ${created ? "created" : "exists"}, tagged ${tag.Key}`,
-    );
-    if (!created) return;
-    const params = await userClusterParameters(ctx.api, m.region, from);
-    await copy(
-        ctx,
-        m.region,
-        to,
-        toParameters(params),
-        (batch) => new ModifyDBClusterParameterGroupCommand({ DBClusterParameterGroupName: to, Parameters: batch }),
-    );
+/** What differs between cluster and instance parameter groups: their kind and their three calls. */
+interface GroupKind {
+    readonly kind: "cluster" | "instance";
+    create(to: string, family: string, description: string, tag: Tag): object & { input: object };
+    modify(to: string, batch: Parameter[]): object & { input: object };
+    userParameters(ctx: RunContext, region: string, from: string): Promise<Map<string, string>>;
 }
 
-/** The member's instance group in the target family (`to`): created with the user parameters of `from`, or reused and tagged. */
-async function prepareInstanceGroup(
+const CLUSTER_GROUPS: GroupKind = {
+    kind: "cluster",
+    create: (to, family, description, tag) =>
+        new CreateDBClusterParameterGroupCommand({
+            DBClusterParameterGroupName: to,
+            DBParameterGroupFamily: family,
+            Description: description,
+            Tags: [tag],
+        }),
+    modify: (to, batch) =>
+        new ModifyDBClusterParameterGroupCommand({ DBClusterParameterGroupName: to, Parameters: batch }),
+    userParameters: (ctx, region, from) => userClusterParameters(ctx.api, region, from),
+};
+
+const INSTANCE_GROUPS: GroupKind = {
+    kind: "instance",
+    create: (to, family, description, tag) =>
+        new CreateDBParameterGroupCommand({
+            DBParameterGroupName: to,
+            DBParameterGroupFamily: family,
+            Description: description,
+            Tags: [tag],
+        }),
+    modify: (to, batch) => new ModifyDBParameterGroupCommand({ DBParameterGroupName: to, Parameters: batch }),
+    userParameters: (ctx, region, from) => userInstanceParameters(ctx, region, from),
+};
+
+/** The member's group of `k`'s kind in the target family (`to`): created with the user parameters of `from`, or reused and tagged. */
+async function prepareGroup(
     ctx: RunContext,
+    k: GroupKind,
     m: MemberTopology,
     family: string,
     from: string,
     to: string,
 ): Promise<void> {
     const tag = memberTag(m.cluster, from);
-    const created = await create(
-        ctx,
-        m.region,
-        () =>
-            new CreateDBParameterGroupCommand({
-                DBParameterGroupName: to,
-                DBParameterGroupFamily: family,
-                Description: `${from} for ${family} (aurora-global)`,
-                Tags: [tag],
-            }),
+    const created = await create(ctx, m.region, () =>
+        k.create(to, family, `${from} for ${family} (aurora-global)`, tag),
     );
-    if (!created) await tagExistingGroup(ctx.api, m.region, "instance", to, tag);
+    if (!created) await tagExistingGroup(ctx.api, m.region, k.kind, to, tag);
     ctx.log.info(
-        `${ref(m)}: instance parameter group "${to}" (${family}) ${created ? "created" : "exists"}, tagged ${tag.Key}`,
+        `${ref(m)}: ${k.kind} parameter group "${to}" (${family}) ${created ? "created" : "exists"}, tagged ${tag.Key}`,
     );
     if (!created) return;
-    const params = await userInstanceParameters(ctx, m.region, from);
-    await copy(
-        ctx,
-        m.region,
-        to,
-        toParameters(params),
-        (batch) => new ModifyDBParameterGroupCommand({ DBParameterGroupName: to, Parameters: batch }),
-    );
+    const params = await k.userParameters(ctx, m.region, from);
+    await copy(ctx, m.region, to, toParameters(params), (batch) => k.modify(to, batch));
 }
 
 /** The parameters the user set in an instance parameter group (DescribeDBParameters, Source user). */
