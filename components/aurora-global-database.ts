@@ -3,21 +3,21 @@ import * as command from "@pulumi/command";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { Plan, planUpgrade, PlanJson, toPlanJson } from "../planner";
-import { AuroraGlobalDatabaseArgs, DEFAULTS, ResolvedMember, resolveMembers, resolveUpgrade } from "./args";
-import { specOf, stepsToDeclare, UpgradeStepsRecord } from "./kept-steps";
-import { readLastUpgradeSteps } from "./last-deployment";
-import { declaredGroupOverrides, LiveState, movedWriter, readPlanInput } from "./live-state";
-import { failoverReady, MemberVersion, memberVersions } from "./member-versions";
+import { AuroraGlobalDatabaseArgs, DEFAULTS, ResolvedMember, resolveMembers, resolveUpgrade } from "./config/args";
+import { specOf, stepsToDeclare, UpgradeStepsRecord } from "./steps/kept-steps";
+import { readLastUpgradeSteps } from "./steps/last-deployment";
+import { declaredGroupOverrides, LiveState, movedWriter, readPlanInput } from "./resources/live-state";
+import { failoverReady, MemberVersion, memberVersions } from "./resources/member-versions";
 import {
     AuroraRegionalMember,
     AuroraRegionalMemberArgs,
     resourceEngineVersion,
     SharedClusterSettings,
-} from "./regional-member";
-import { StepSpec, stepGraph } from "./step-graph";
-import { stepIdentity } from "./step-identity";
-import { createUpgradeSteps, reportPlan } from "./upgrade-steps";
-import { AuroraGlobalDatabaseArgsError, validateArgs } from "./validate";
+} from "./resources/regional-member";
+import { StepSpec, stepGraph } from "./steps/step-graph";
+import { stepIdentity } from "./steps/step-identity";
+import { createUpgradeSteps, reportPlan } from "./steps/upgrade-steps";
+import { AuroraGlobalDatabaseArgsError, validateArgs } from "./config/validate";
 
 export const GLOBAL_CLUSTER_IGNORE_CHANGES = ["engineVersion"];
 

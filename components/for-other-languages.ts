@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { AuroraGlobalDatabaseInputs, ConstructDatabase, DatabaseOutputs, UpgradeInputs } from "../provider/args";
 import { Engine, OptInType, Strategy } from "../vocabulary";
-import { AuroraGlobalDatabaseArgs, UpgradeArgs } from "./args";
+import { AuroraGlobalDatabaseArgs, UpgradeArgs } from "./config/args";
 import { AuroraGlobalDatabase } from "./aurora-global-database";
 
 /** The `applyPendingPatches` word of other languages that means "leave pending patches alone" (`false` here). */

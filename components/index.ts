@@ -7,7 +7,7 @@ export {
     MEMBER_CLUSTER_IGNORE_CHANGES,
     SECONDARY_CLUSTER_IGNORE_CHANGES,
     INSTANCE_IGNORE_CHANGES,
-} from "./regional-member";
+} from "./resources/regional-member";
 export {
     AuroraGlobalDatabaseArgs,
     MemberArgs,
@@ -17,7 +17,7 @@ export {
     resolveUpgrade,
     ResolvedMember,
     ResolvedUpgrade,
-} from "./args";
+} from "./config/args";
 export {
     validateArgs,
     argsErrorMessage,
@@ -25,8 +25,8 @@ export {
     ArgsRule,
     ArgsProblem,
     AuroraGlobalDatabaseArgsError,
-} from "./validate";
-export { stepGraph, StepSpec, CLI_FLAGS } from "./step-graph";
+} from "./config/validate";
+export { stepGraph, StepSpec, CLI_FLAGS } from "./steps/step-graph";
 export {
     stepsToDeclare,
     findUpgradeStepsRecord,
@@ -36,12 +36,12 @@ export {
     DeclaredStep,
     UpgradeStepsRecord,
     UPGRADE_STEPS_OUTPUT,
-} from "./kept-steps";
-export { readLastUpgradeSteps, selfStackName } from "./last-deployment";
-export { buildPlanInput, readLiveState, declaredGroupOverrides, movedWriter, LiveState } from "./live-state";
-export { awsFactsClients, setAwsFactsClients } from "./aws-facts";
-export { memberVersions, failoverReady, MemberVersion } from "./member-versions";
-export { argsFromConfig, ConfigSource, UNSET, REQUIRED_CONFIG_KEYS, withoutUnsetDefaults } from "./stack-config";
+} from "./steps/kept-steps";
+export { readLastUpgradeSteps, selfStackName } from "./steps/last-deployment";
+export { buildPlanInput, readLiveState, declaredGroupOverrides, movedWriter, LiveState } from "./resources/live-state";
+export { awsFactsClients, setAwsFactsClients } from "./resources/aws-facts";
+export { memberVersions, failoverReady, MemberVersion } from "./resources/member-versions";
+export { argsFromConfig, ConfigSource, UNSET, REQUIRED_CONFIG_KEYS, withoutUnsetDefaults } from "./config/stack-config";
 export {
     stepIdentity,
     identityFromProvider,
@@ -49,4 +49,4 @@ export {
     explicitProviderSettings,
     ProviderSettings,
     AwsIdentity,
-} from "./step-identity";
+} from "./steps/step-identity";

@@ -2,27 +2,27 @@
  * The orchestrator: reads an Aurora global database from AWS, executes the planner's plan in the
  * order AWS allows, and the `aurora-global` CLI around both.
  */
-export { systemClock } from "./ports";
-export type { Clock, RdsClientFactory } from "./ports";
+export { systemClock } from "../aws/ports";
+export type { Clock, RdsClientFactory } from "../aws/ports";
 export { RDS_ACTIONS, iamPolicyDocument, iamActionOf } from "./iam-policy";
 export type { IamPolicyDocument, IamStatement } from "./iam-policy";
-export { InputError, UpgradeStopped } from "./errors";
-export { RdsGateway } from "./aws/gateway";
-export type { GatewayDeps, CallStats } from "./aws/gateway";
-export { DEFAULT_RETRY, READ_ONLY_RETRY, backoffDelay, withRetry } from "./aws/retry";
-export { startJitter } from "./aws/start-jitter";
-export type { RandomSource, RetryPolicy } from "./aws/retry";
-export { describeTopology } from "./topology/describe";
-export type { DescribeOptions } from "./topology/describe";
-export { toPlanInput, runningVersion } from "./topology/plan-input";
-export type { Topology, MemberTopology } from "./topology/types";
+export { InputError, UpgradeStopped } from "../aws/run-errors";
+export { RdsGateway } from "../aws/gateway";
+export type { GatewayDeps, CallStats } from "../aws/gateway";
+export { DEFAULT_RETRY, READ_ONLY_RETRY, backoffDelay, withRetry } from "../aws/retry";
+export { startJitter } from "../aws/start-jitter";
+export type { RandomSource, RetryPolicy } from "../aws/retry";
+export { describeTopology } from "../aws/topology/describe";
+export type { DescribeOptions } from "../aws/topology/describe";
+export { toPlanInput, runningVersion } from "../aws/topology/plan-input";
+export type { Topology, MemberTopology } from "../aws/topology/types";
 export { executePlan, groupByWave } from "./execute/execute-plan";
 export type { ExecuteOptions, ExecuteHooks, ExecuteResult } from "./execute/types";
 export { nextPollDelay, EARLIEST_UPGRADE_FINISH_MS } from "./execute/poll-schedule";
 export type { PollState } from "./execute/poll-schedule";
 export { snapshotIdentifier } from "./execute/snapshot";
-export { lineLogger, memoryLogger, silentLogger, formatDuration } from "./log/logger";
-export type { Logger } from "./log/logger";
+export { lineLogger, memoryLogger, silentLogger, formatDuration } from "../aws/logger";
+export type { Logger } from "../aws/logger";
 export { main, realClients, EXIT, renderStatus, failoverReady } from "./cli";
 export type { CliDeps } from "./cli";
 export { selectSteps } from "./cli/steps";

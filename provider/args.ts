@@ -5,7 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
  * Schema inference (@pulumi/pulumi/provider/experimental) accepts plain interfaces, strings,
  * numbers, booleans, plain arrays and `pulumi.Input`s, not the TypeScript component's literal
  * unions (`Engine`, `Strategy`, `false | OptInType`) or readonly arrays; so these mirror
- * components/args.ts with plain strings. This file imports nothing heavy: the analyzer parses
+ * components/config/args.ts with plain strings. This file imports nothing heavy: the analyzer parses
  * every file this folder reaches. components/for-other-languages.ts maps them (type-checked).
  */
 

@@ -3,8 +3,8 @@ import { ComponentStepAction } from "./step-actions";
 
 /**
  * One upgrade step of the component (a `command:local:Command`), as its `upgradeSteps` output
- * records it: the component writes it (components/step-graph.ts), keeps it across runs
- * (components/kept-steps.ts) and the policy pack reads it back (policy/lib/component-contract.ts).
+ * records it: the component writes it (components/steps/step-graph.ts), keeps it across runs
+ * (components/steps/kept-steps.ts) and the policy pack reads it back (policy/lib/component-contract.ts).
  * docs/shapes.md explains how it relates to the planner's PlanStep.
  */
 export interface ComponentStep {

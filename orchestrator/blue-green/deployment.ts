@@ -5,9 +5,9 @@ import {
     DescribeBlueGreenDeploymentsCommand,
     DescribeBlueGreenDeploymentsCommandOutput,
 } from "@aws-sdk/client-rds";
-import { RdsGateway } from "../aws/gateway";
-import { errorCode, isAlreadyExists } from "../aws/errors";
-import { MemberTopology } from "../topology/types";
+import { RdsGateway } from "../../aws/gateway";
+import { errorCode, isAlreadyExists } from "../../aws/errors";
+import { MemberTopology } from "../../aws/topology/types";
 
 /** Tag keys aurora-global puts on its deployments and on the blue clusters it retires. */
 export const TAG = {

@@ -13,7 +13,7 @@ import {
     ModifyGlobalClusterCommand,
     RemoveFromGlobalClusterCommand,
 } from "@aws-sdk/client-rds";
-import { errorCode, isNotFound } from "../aws/errors";
+import { errorCode, isNotFound } from "../../aws/errors";
 import { RunContext } from "../execute/context";
 import { oldClusters } from "./retire";
 

@@ -5,10 +5,10 @@ import {
     DescribeDBInstancesCommandOutput,
     ModifyDBClusterCommand,
 } from "@aws-sdk/client-rds";
-import { idFromArn, regionFromArn } from "../aws/arn";
-import { UpgradeStopped } from "../errors";
+import { idFromArn, regionFromArn } from "../../aws/arn";
+import { UpgradeStopped } from "../../aws/run-errors";
 import { RunContext } from "../execute/context";
-import { readCluster } from "../topology/reads";
+import { readCluster } from "../../aws/topology/reads";
 import { TAG } from "./deployment";
 
 /** A blue cluster after the switchover (renamed `-old1` by AWS), as kept. */

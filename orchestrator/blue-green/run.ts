@@ -3,12 +3,12 @@ import {
     DeleteBlueGreenDeploymentCommand,
     SwitchoverBlueGreenDeploymentCommand,
 } from "@aws-sdk/client-rds";
-import { idFromArn, regionFromArn } from "../aws/arn";
-import { describeAwsError, errorCode } from "../aws/errors";
-import { UpgradeStopped } from "../errors";
+import { idFromArn, regionFromArn } from "../../aws/arn";
+import { describeAwsError, errorCode } from "../../aws/errors";
+import { UpgradeStopped } from "../../aws/run-errors";
 import { RunContext } from "../execute/context";
-import { readCluster } from "../topology/reads";
-import { MemberTopology } from "../topology/types";
+import { readCluster } from "../../aws/topology/reads";
+import { MemberTopology } from "../../aws/topology/types";
 import { createDeployment, deploymentName, findDeployment } from "./deployment";
 import { DEFAULT_SWITCHOVER_TIMEOUT_SECONDS, OldClusters } from "../../vocabulary";
 import { describeRetired, keepOldClusters, RetiredCluster } from "./retire";

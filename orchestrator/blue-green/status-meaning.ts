@@ -1,5 +1,5 @@
 import { BlueGreenDeployment } from "@aws-sdk/client-rds";
-import { idFromArn, regionFromArn } from "../aws/arn";
+import { idFromArn, regionFromArn } from "../../aws/arn";
 import { deploymentName, TAG } from "./deployment";
 import { progressLine } from "./wait";
 

@@ -1,10 +1,10 @@
 import { BlueGreenDeployment } from "@aws-sdk/client-rds";
-import { describeAwsError, isRetryable } from "../aws/errors";
-import { UpgradeStopped } from "../errors";
+import { describeAwsError, isRetryable } from "../../aws/errors";
+import { UpgradeStopped } from "../../aws/run-errors";
 import { RunContext } from "../execute/context";
 import { BASE_POLL_MS, DENSE_POLL_MS } from "../execute/poll-schedule";
 import { HEARTBEAT_MS } from "../execute/wait-member";
-import { formatDuration } from "../log/logger";
+import { formatDuration } from "../../aws/logger";
 import { readDeployment } from "./deployment";
 
 /** What one wait is for: provisioning the green environment, or a switchover. */

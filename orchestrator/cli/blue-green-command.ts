@@ -1,16 +1,16 @@
 import { BlueGreenDeployment } from "@aws-sdk/client-rds";
 import { isBlocked, Plan, renderPlan } from "../../planner";
 import { OldClusters } from "../../vocabulary";
-import { RdsGateway } from "../aws/gateway";
+import { RdsGateway } from "../../aws/gateway";
 import { existingDeployment, runBlueGreen } from "../blue-green/run";
 import { prepareGreenGroups } from "../blue-green/green-groups";
 import { describeRetired } from "../blue-green/retire";
 import { RunContext } from "../execute/context";
 import { RunLease } from "../lease/run-lease";
 import { snapshotPrimary, snapshotIdentifier } from "../execute/snapshot";
-import { formatDuration } from "../log/logger";
+import { formatDuration } from "../../aws/logger";
 import { GroupOverrides } from "../../cli-contract";
-import { Topology } from "../topology/types";
+import { Topology } from "../../aws/topology/types";
 import { ResolvedDeps } from "./deps";
 
 export interface BlueGreenArgs {

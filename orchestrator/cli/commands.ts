@@ -9,18 +9,18 @@ import {
     Strategy,
     OptInType,
 } from "../../planner";
-import { RdsGateway } from "../aws/gateway";
-import { startJitter } from "../aws/start-jitter";
-import { InputError, UpgradeStopped } from "../errors";
+import { RdsGateway } from "../../aws/gateway";
+import { startJitter } from "../../aws/start-jitter";
+import { InputError, UpgradeStopped } from "../../aws/run-errors";
 import { acquireRunLease, LeaseSettings, PULUMI_STEPS_GROUP } from "../lease/acquire";
 import { DEFAULT_TIMEOUT_MINUTES } from "../execute/context";
 import { executePlan } from "../execute/execute-plan";
 import { snapshotIdentifier } from "../execute/snapshot";
-import { formatDuration, lineLogger } from "../log/logger";
-import { describeTopology } from "../topology/describe";
+import { formatDuration, lineLogger } from "../../aws/logger";
+import { describeTopology } from "../../aws/topology/describe";
 import { GroupOverrides } from "../../cli-contract";
-import { runningVersion, toPlanInput } from "../topology/plan-input";
-import { Topology } from "../topology/types";
+import { runningVersion, toPlanInput } from "../../aws/topology/plan-input";
+import { Topology } from "../../aws/topology/types";
 import { DEFAULT_OLD_CLUSTERS, OldClusters } from "../../vocabulary";
 import { runBlueGreenUpgrade } from "./blue-green-command";
 import { ResolvedDeps } from "./deps";

@@ -1,10 +1,10 @@
-import { rdsClients } from "../aws/clients";
+import { rdsClients } from "../../aws/clients";
 import { AwsIdentity } from "../../cli-contract";
-import { identityClients } from "../aws/identity";
-import { RandomSource } from "../aws/retry";
+import { identityClients } from "../../aws/identity";
+import { RandomSource } from "../../aws/retry";
 import { ExecuteHooks } from "../execute/types";
 import { LeaseSettings } from "../lease/acquire";
-import { Clock, RdsClientFactory, systemClock } from "../ports";
+import { Clock, RdsClientFactory, systemClock } from "../../aws/ports";
 
 /** What `main` runs with; everything has a real default, tests inject the simulator's. */
 export interface CliDeps {

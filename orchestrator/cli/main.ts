@@ -1,6 +1,6 @@
 import { CommanderError } from "commander";
-import { adviceFor, describeAwsError } from "../aws/errors";
-import { EndpointUnreachable, InputError, MissingCredentials, UpgradeStopped } from "../errors";
+import { adviceFor, describeAwsError } from "../../aws/errors";
+import { EndpointUnreachable, InputError, MissingCredentials, UpgradeStopped } from "../../aws/run-errors";
 import { EXIT } from "./commands";
 import { CliDeps, resolveDeps } from "./deps";
 import { buildProgram } from "./program";

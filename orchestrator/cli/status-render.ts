@@ -1,7 +1,7 @@
 import { BlueGreenDeployment } from "@aws-sdk/client-rds";
 import { PlanFormat } from "../../planner";
 import { deploymentLine } from "../blue-green/status-meaning";
-import { Topology } from "../topology/types";
+import { Topology } from "../../aws/topology/types";
 
 /** True when every member runs the same version and is available (cross-region failover possible). */
 export function failoverReady(t: Topology): boolean {

@@ -1,8 +1,8 @@
 import { compareVersions, Engine, tryParseVersion, VersionParseError } from "../../engine-versions";
-import { RdsGateway } from "../aws/gateway";
-import { UpgradeStopped } from "../errors";
-import { formatDuration } from "../log/logger";
-import { MemberTopology, Topology } from "../topology/types";
+import { RdsGateway } from "../../aws/gateway";
+import { UpgradeStopped } from "../../aws/run-errors";
+import { formatDuration } from "../../aws/logger";
+import { MemberTopology, Topology } from "../../aws/topology/types";
 import { BASE_POLL_MS } from "./poll-schedule";
 import { ExecuteHooks, ExecuteOptions } from "./types";
 

@@ -1,9 +1,9 @@
 import { isBlocked, Plan, PlanStep } from "../../planner";
-import { RdsGateway } from "../aws/gateway";
+import { RdsGateway } from "../../aws/gateway";
 import { runBlueGreen } from "../blue-green/run";
-import { InputError } from "../errors";
-import { formatDuration } from "../log/logger";
-import { Topology } from "../topology/types";
+import { InputError } from "../../aws/run-errors";
+import { formatDuration } from "../../aws/logger";
+import { Topology } from "../../aws/topology/types";
 import { RunContext } from "./context";
 import { upgradeGlobalCluster } from "./global-upgrade";
 import { upgradeMember } from "./modify-member";

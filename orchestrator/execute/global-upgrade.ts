@@ -1,8 +1,8 @@
 import { ModifyGlobalClusterCommand } from "@aws-sdk/client-rds";
 import { awsEngineVersion, parseVersion } from "../../engine-versions";
 import { PlanStep } from "../../planner";
-import { errorCode } from "../aws/errors";
-import { describeGlobalCluster, FRESH_READ_MS, readCluster } from "../topology/reads";
+import { errorCode } from "../../aws/errors";
+import { describeGlobalCluster, FRESH_READ_MS, readCluster } from "../../aws/topology/reads";
 import { RunContext } from "./context";
 import { runParallel } from "./parallel";
 import { EARLIEST_UPGRADE_FINISH_MS } from "./poll-schedule";

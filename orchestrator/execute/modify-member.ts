@@ -1,10 +1,10 @@
 import { DBCluster, ModifyDBClusterCommand } from "@aws-sdk/client-rds";
 import { awsEngineVersion, parseVersion } from "../../engine-versions";
 import { PlanStep } from "../../planner";
-import { errorCode } from "../aws/errors";
-import { UpgradeStopped } from "../errors";
-import { FRESH_READ_MS, readCluster } from "../topology/reads";
-import { MemberTopology } from "../topology/types";
+import { errorCode } from "../../aws/errors";
+import { UpgradeStopped } from "../../aws/run-errors";
+import { FRESH_READ_MS, readCluster } from "../../aws/topology/reads";
+import { MemberTopology } from "../../aws/topology/types";
 import { ref, RunContext } from "./context";
 import { EARLIEST_UPGRADE_FINISH_MS } from "./poll-schedule";
 import { stopOnError } from "./stop-on-error";

@@ -14,12 +14,12 @@ import {
 } from "@aws-sdk/client-rds";
 import { parameterGroupFamily, parseVersion } from "../../engine-versions";
 import { PlanStep } from "../../planner";
-import { describeAwsError, isAlreadyExists } from "../aws/errors";
-import { endsTheRun } from "../errors";
-import { FRESH_READ_MS, readCluster } from "../topology/reads";
-import { isDefaultGroup, userClusterParameters } from "../topology/facts";
-import { memberTag, tagExistingGroup } from "../topology/group-tags";
-import { MemberTopology } from "../topology/types";
+import { describeAwsError, isAlreadyExists } from "../../aws/errors";
+import { endsTheRun } from "../../aws/run-errors";
+import { FRESH_READ_MS, readCluster } from "../../aws/topology/reads";
+import { isDefaultGroup, userClusterParameters } from "../../aws/topology/facts";
+import { memberTag, tagExistingGroup } from "../../aws/topology/group-tags";
+import { MemberTopology } from "../../aws/topology/types";
 import { ref, RunContext } from "./context";
 import { stopOnError } from "./stop-on-error";
 import { waitForMember } from "./wait-member";

@@ -1,9 +1,9 @@
 import { ApplyPendingMaintenanceActionCommand } from "@aws-sdk/client-rds";
 import { PlanStep } from "../../planner";
-import { UpgradeStopped } from "../errors";
-import { FRESH_READ_MS, readCluster } from "../topology/reads";
-import { pendingActionsOf } from "../topology/facts";
-import { MemberTopology } from "../topology/types";
+import { UpgradeStopped } from "../../aws/run-errors";
+import { FRESH_READ_MS, readCluster } from "../../aws/topology/reads";
+import { pendingActionsOf } from "../../aws/topology/facts";
+import { MemberTopology } from "../../aws/topology/types";
 import { ref, RunContext } from "./context";
 import { stopOnError } from "./stop-on-error";
 import { waitForMember } from "./wait-member";

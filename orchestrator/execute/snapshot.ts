@@ -5,9 +5,9 @@ import {
     DescribeDBClusterSnapshotsCommandOutput,
 } from "@aws-sdk/client-rds";
 import { Plan, PlanStep } from "../../planner";
-import { isAlreadyExists, isNotFound } from "../aws/errors";
-import { UpgradeStopped } from "../errors";
-import { formatDuration } from "../log/logger";
+import { isAlreadyExists, isNotFound } from "../../aws/errors";
+import { UpgradeStopped } from "../../aws/run-errors";
+import { formatDuration } from "../../aws/logger";
 import { ref, RunContext } from "./context";
 import { nextPollDelay } from "./poll-schedule";
 import { stopOnError } from "./stop-on-error";

@@ -1,6 +1,6 @@
-import { adviceFor, describeAwsError } from "../aws/errors";
-import { InputError, MissingCredentials, UpgradeStopped } from "../errors";
-import { MemberTopology } from "../topology/types";
+import { adviceFor, describeAwsError } from "../../aws/errors";
+import { InputError, MissingCredentials, UpgradeStopped } from "../../aws/run-errors";
+import { MemberTopology } from "../../aws/topology/types";
 import { ref } from "./context";
 
 /**

@@ -1,5 +1,5 @@
 import { OptInType, PlanStep } from "../../planner";
-import { CallStats } from "../aws/gateway";
+import { CallStats } from "../../aws/gateway";
 
 /** How to execute a plan. */
 export interface ExecuteOptions {

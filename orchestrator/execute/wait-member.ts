@@ -1,9 +1,9 @@
 import { DBCluster } from "@aws-sdk/client-rds";
-import { describeAwsError, isRetryable } from "../aws/errors";
-import { UpgradeStopped } from "../errors";
-import { formatDuration } from "../log/logger";
-import { readCluster } from "../topology/reads";
-import { MemberTopology } from "../topology/types";
+import { describeAwsError, isRetryable } from "../../aws/errors";
+import { UpgradeStopped } from "../../aws/run-errors";
+import { formatDuration } from "../../aws/logger";
+import { readCluster } from "../../aws/topology/reads";
+import { MemberTopology } from "../../aws/topology/types";
 import { ref, RunContext, WaitAccount } from "./context";
 import { DENSE_POLL_MS, nextPollDelay } from "./poll-schedule";
 import { stopOnError } from "./stop-on-error";

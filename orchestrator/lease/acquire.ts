@@ -1,8 +1,8 @@
 import * as crypto from "crypto";
 import * as os from "os";
-import { describeAwsError, errorCode } from "../aws/errors";
-import { RdsGateway } from "../aws/gateway";
-import { Topology } from "../topology/types";
+import { describeAwsError, errorCode } from "../../aws/errors";
+import { RdsGateway } from "../../aws/gateway";
+import { Topology } from "../../aws/topology/types";
 import { defaultHolder } from "./lease-tag";
 import { RunLease } from "./run-lease";
 

@@ -4,9 +4,9 @@ import {
     ListTagsForResourceCommandOutput,
     RemoveTagsFromResourceCommand,
 } from "@aws-sdk/client-rds";
-import { CallGuard, isReadOnly, RdsGateway } from "../aws/gateway";
-import { describeAwsError } from "../aws/errors";
-import { InputError, UpgradeStopped } from "../errors";
+import { CallGuard, isReadOnly, RdsGateway } from "../../aws/gateway";
+import { describeAwsError } from "../../aws/errors";
+import { InputError, UpgradeStopped } from "../../aws/run-errors";
 import { LeaseState, LeaseTag, leaseTagKey, leaseTagValue, parseLeaseTag } from "./lease-tag";
 
 /** A held lease lasts this long unless renewed; a crashed run's lease is taken over after it. */

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { AuroraGlobalDatabase, AuroraGlobalDatabaseArgs } from "../../components";
-import { nearestVersions, newDatabaseVersionProblem } from "../../components/new-database-version";
+import { nearestVersions, newDatabaseVersionProblem } from "../../components/config/new-database-version";
 import { runProgramUnderMocks } from "../../testbeds/offline/mock-engine";
 import { createSimulatedRds, SimulatedRds } from "../../testbeds/simulator";
 import { pgArgs, PRIMARY, SECONDARY } from "./fixtures";

@@ -199,7 +199,7 @@ describe("components: blue/green limits come from what AWS reports (DescribeDBCl
 describe("components: an RDS Proxy on a member blocks blue-green (DescribeDBProxies, DescribeDBProxyTargets)", function () {
     this.timeout(120_000);
 
-    // The preview reads it with the CLI's reader (components/aws-facts.ts: SDK clients, not invokes;
+    // The preview reads it with the CLI's reader (components/resources/aws-facts.ts: SDK clients, not invokes;
     // the provider's aws.rds.getProxy takes one proxy name and lists no targets).
     const proxied = (): SeedTopology =>
         blueGreenReady({

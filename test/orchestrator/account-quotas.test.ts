@@ -1,8 +1,8 @@
 import * as assert from "assert";
-import { RdsGateway } from "../../orchestrator/aws/gateway";
-import { shortfalls, withQuotaLimit } from "../../orchestrator/topology/account-quotas";
-import { describeTopology } from "../../orchestrator/topology/describe";
-import { factsNeeded } from "../../orchestrator/topology/fact-needs";
+import { RdsGateway } from "../../aws/gateway";
+import { shortfalls, withQuotaLimit } from "../../aws/topology/account-quotas";
+import { describeTopology } from "../../aws/topology/describe";
+import { factsNeeded } from "../../aws/topology/fact-needs";
 import { SimulatedRds } from "../../testbeds/simulator";
 import { cli, mutatingCalls, PG_ARGS, PG_BG_SEED, simulate } from "./harness";
 

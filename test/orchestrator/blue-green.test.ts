@@ -6,10 +6,10 @@ import {
     ListTagsForResourceCommand,
 } from "@aws-sdk/client-rds";
 import { DEFAULT_PLAN_OPTIONS, planUpgrade } from "../../planner";
-import { RdsGateway } from "../../orchestrator/aws/gateway";
+import { RdsGateway } from "../../aws/gateway";
 import { executePlan } from "../../orchestrator/execute/execute-plan";
-import { describeTopology } from "../../orchestrator/topology/describe";
-import { toPlanInput } from "../../orchestrator/topology/plan-input";
+import { describeTopology } from "../../aws/topology/describe";
+import { toPlanInput } from "../../aws/topology/plan-input";
 import { blueGreenReady, messages, SeedTopology, SimulatedRds } from "../../testbeds/simulator";
 import {
     cli,

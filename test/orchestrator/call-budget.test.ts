@@ -1,10 +1,10 @@
 import * as assert from "assert";
 import { DescribeDBClustersCommand, ModifyDBClusterCommand, RDSClient } from "@aws-sdk/client-rds";
-import { RdsGateway } from "../../orchestrator/aws/gateway";
-import { DEFAULT_RETRY, READ_ONLY_RETRY, RetryPolicy } from "../../orchestrator/aws/retry";
+import { RdsGateway } from "../../aws/gateway";
+import { DEFAULT_RETRY, READ_ONLY_RETRY, RetryPolicy } from "../../aws/retry";
 import { stepCommandArgs } from "../../cli-contract";
 import { BASE_POLL_MS, EARLIEST_UPGRADE_FINISH_MS } from "../../orchestrator/execute/poll-schedule";
-import { OPTIONAL_FACT_RETRY } from "../../orchestrator/topology/facts";
+import { OPTIONAL_FACT_RETRY } from "../../aws/topology/facts";
 import { VirtualClock } from "../../testbeds/simulator";
 import { cli, MYSQL_ARGS, MYSQL_SEED, simulate } from "./harness";
 

@@ -1,9 +1,9 @@
 import * as assert from "assert";
-import { resolveUpgrade } from "../../components/upgrade-args";
-import { stepGraph, StepSpec } from "../../components/step-graph";
-import { RdsGateway } from "../../orchestrator/aws/gateway";
-import { describeTopology } from "../../orchestrator/topology/describe";
-import { toPlanInput } from "../../orchestrator/topology/plan-input";
+import { resolveUpgrade } from "../../components/config/upgrade-args";
+import { stepGraph, StepSpec } from "../../components/steps/step-graph";
+import { RdsGateway } from "../../aws/gateway";
+import { describeTopology } from "../../aws/topology/describe";
+import { toPlanInput } from "../../aws/topology/plan-input";
 import { DEFAULT_PLAN_OPTIONS, planUpgrade } from "../../planner";
 import { SimulatedRds } from "../../testbeds/simulator";
 import { cli, engineModifies, MYSQL_SEED, mutatingCalls, PG_SEED, simulate } from "./harness";

@@ -1,6 +1,6 @@
 import * as assert from "assert";
-import { CredentialFactories, credentialsFor } from "../../orchestrator/aws/identity";
-import { isExpiredCredentials, isRetryable } from "../../orchestrator/aws/errors";
+import { CredentialFactories, credentialsFor } from "../../aws/identity";
+import { isExpiredCredentials, isRetryable } from "../../aws/errors";
 import { parseIdentity } from "../../orchestrator/cli/identity-flags";
 import { cli, engineModifies, PG_ARGS, PG_SEED, simulate } from "./harness";
 

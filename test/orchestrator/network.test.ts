@@ -4,13 +4,13 @@ import * as http from "http";
 import * as net from "net";
 import * as path from "path";
 import { DescribeGlobalClustersCommand } from "@aws-sdk/client-rds";
-import { rdsClients, RequestTimeouts } from "../../orchestrator/aws/clients";
-import { isNetworkError, isNotFound, isRetryable } from "../../orchestrator/aws/errors";
-import { RdsGateway } from "../../orchestrator/aws/gateway";
+import { rdsClients, RequestTimeouts } from "../../aws/clients";
+import { isNetworkError, isNotFound, isRetryable } from "../../aws/errors";
+import { RdsGateway } from "../../aws/gateway";
 import { main } from "../../orchestrator/cli";
 import { CLI_BIN } from "../../cli-contract";
-import { DeadlineReached, EndpointUnreachable } from "../../orchestrator/errors";
-import { systemClock } from "../../orchestrator/ports";
+import { DeadlineReached, EndpointUnreachable } from "../../aws/run-errors";
+import { systemClock } from "../../aws/ports";
 
 /**
  * The RDS endpoint unreachable, on real loopback sockets: a closed port (ECONNREFUSED), a server

@@ -1,7 +1,7 @@
 import * as assert from "assert";
-import { RdsGateway } from "../../orchestrator/aws/gateway";
+import { RdsGateway } from "../../aws/gateway";
 import { executePlan } from "../../orchestrator/execute/execute-plan";
-import { describeTopology } from "../../orchestrator/topology/describe";
+import { describeTopology } from "../../aws/topology/describe";
 import { Plan, PlanStep } from "../../planner";
 import { cli, engineModifies, MYSQL_ARGS, MYSQL_SEED, mutatingCalls, PG_ARGS, PG_SEED, simulate } from "./harness";
 

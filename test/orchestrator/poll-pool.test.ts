@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { RDSClient } from "@aws-sdk/client-rds";
-import { RdsGateway } from "../../orchestrator/aws/gateway";
+import { RdsGateway } from "../../aws/gateway";
 import { RunContext } from "../../orchestrator/execute/context";
 import { VirtualClock } from "../../testbeds/simulator";
 

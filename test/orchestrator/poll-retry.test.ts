@@ -1,6 +1,6 @@
 import * as assert from "assert";
-import { adviceFor, isRetryable, isThrottling } from "../../orchestrator/aws/errors";
-import { backoffDelay, DEFAULT_RETRY, withRetry } from "../../orchestrator/aws/retry";
+import { adviceFor, isRetryable, isThrottling } from "../../aws/errors";
+import { backoffDelay, DEFAULT_RETRY, withRetry } from "../../aws/retry";
 import {
     BASE_POLL_MS,
     criticalStep,
@@ -8,7 +8,7 @@ import {
     EARLIEST_UPGRADE_FINISH_MS,
     nextPollDelay,
 } from "../../orchestrator/execute/poll-schedule";
-import { MAX_POLL_SLOWDOWN, QUIET_HALVING_MS, ThrottlePressure } from "../../orchestrator/aws/throttle-pressure";
+import { MAX_POLL_SLOWDOWN, QUIET_HALVING_MS, ThrottlePressure } from "../../aws/throttle-pressure";
 import { VirtualClock } from "../../testbeds/simulator";
 
 /**

@@ -1,9 +1,9 @@
 import * as assert from "assert";
-import { RdsGateway } from "../../orchestrator/aws/gateway";
-import { InputError } from "../../orchestrator/errors";
-import { describeTopology } from "../../orchestrator/topology/describe";
-import { factsNeeded } from "../../orchestrator/topology/fact-needs";
-import { proxiesTargeting, targetsCluster } from "../../orchestrator/topology/rds-proxies";
+import { RdsGateway } from "../../aws/gateway";
+import { InputError } from "../../aws/run-errors";
+import { describeTopology } from "../../aws/topology/describe";
+import { factsNeeded } from "../../aws/topology/fact-needs";
+import { proxiesTargeting, targetsCluster } from "../../aws/topology/rds-proxies";
 import { SeedProxy, SeedTopology, SimulatedRds } from "../../testbeds/simulator";
 import { cli, mutatingCalls, PG_ARGS, PG_BG_SEED, simulate } from "./harness";
 

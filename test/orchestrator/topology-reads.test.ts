@@ -1,8 +1,8 @@
 import * as assert from "assert";
-import { RdsGateway } from "../../orchestrator/aws/gateway";
-import { describeTopology } from "../../orchestrator/topology/describe";
-import { factsNeeded, overallChange } from "../../orchestrator/topology/fact-needs";
-import { FRESH_READ_MS, readCluster } from "../../orchestrator/topology/reads";
+import { RdsGateway } from "../../aws/gateway";
+import { describeTopology } from "../../aws/topology/describe";
+import { factsNeeded, overallChange } from "../../aws/topology/fact-needs";
+import { FRESH_READ_MS, readCluster } from "../../aws/topology/reads";
 import { SeedTopology, SimulatedRds } from "../../testbeds/simulator";
 import { cli, MYSQL_ARGS, MYSQL_SEED, PG_ARGS, PG_SEED, simulate } from "./harness";
 

@@ -1,10 +1,10 @@
 import * as assert from "assert";
-import { RdsGateway } from "../../orchestrator/aws/gateway";
-import { blueGreenLimitsOf } from "../../orchestrator/topology/blue-green-limits";
-import { describeTopology } from "../../orchestrator/topology/describe";
-import { pendingTargetVersion } from "../../orchestrator/topology/facts";
-import { targetGroupName } from "../../orchestrator/topology/parameter-groups";
-import { toPlanInput } from "../../orchestrator/topology/plan-input";
+import { RdsGateway } from "../../aws/gateway";
+import { blueGreenLimitsOf } from "../../aws/topology/blue-green-limits";
+import { describeTopology } from "../../aws/topology/describe";
+import { pendingTargetVersion } from "../../aws/topology/facts";
+import { targetGroupName } from "../../aws/topology/parameter-groups";
+import { toPlanInput } from "../../aws/topology/plan-input";
 import { DEFAULT_PLAN_OPTIONS } from "../../planner";
 import { cli, PG_ARGS, PG_SEED, simulate } from "./harness";
 

@@ -16,6 +16,7 @@ const PRODUCT = [
     "aws-regions",
     "provider",
     "cli-contract",
+    "aws",
 ];
 
 /** A forbidden direction: no file under `from` may import a file under any of `to`. */
@@ -28,14 +29,19 @@ interface Rule {
 const RULES: readonly Rule[] = [
     ...PRODUCT.map((from) => ({ from, to: ["testbeds"], why: "the product does not stand on its test beds" })),
     {
-        from: "components",
-        to: ["orchestrator/cli"],
-        why: "the component reaches the CLI only through its argument contract (cli-contract/)",
+        from: "cli-contract",
+        to: ["components", "orchestrator", "aws"],
+        why: "the contract sits beneath both sides of it",
     },
     {
-        from: "cli-contract",
-        to: ["components", "orchestrator"],
-        why: "the contract sits beneath both sides of it",
+        from: "aws",
+        to: ["components", "orchestrator", "policy", "provider", "probe"],
+        why: "the AWS reader room sits beneath the component and the CLI that both use it",
+    },
+    {
+        from: "components",
+        to: ["orchestrator"],
+        why: "the component reads AWS through aws/ and runs plans only through the CLI's argument contract",
     },
 ];
 
@@ -85,7 +91,10 @@ const EDGES = PRODUCT.flatMap(sourceFiles).flatMap((f) => edgesOf(f, fs.readFile
 describe("structure: the direction of imports", () => {
     it("reads the import graph of every product folder (static, dynamic and require imports)", () => {
         const has = (file: string, target: string) => EDGES.some((e) => e.file === file && e.target === target);
-        assert.ok(has("components/step-graph.ts", "cli-contract"), "components/step-graph.ts imports cli-contract");
+        assert.ok(
+            has("components/steps/step-graph.ts", "cli-contract"),
+            "components/steps/step-graph.ts imports cli-contract",
+        );
         assert.ok(has("orchestrator/cli/register/guarded.ts", "orchestrator/cli/deps"));
         assert.ok(has("probe/watch.ts", "probe/probers"), "a dynamic import");
         assert.ok(has("provider/aurora-global-database.ts", "components/for-other-languages"), "a require");
@@ -94,17 +103,22 @@ describe("structure: the direction of imports", () => {
 
     it("finds a forbidden edge when there is one", () => {
         const edges = [
-            ...edgesOf("components/step-graph.ts", 'import { main } from "../orchestrator/cli";'),
+            ...edgesOf("components/steps/step-graph.ts", 'import { main } from "../../orchestrator/cli";'),
             ...edgesOf("policy/index.ts", 'const s = require("../testbeds/simulator");'),
             ...edgesOf("planner/plan.ts", 'import { a } from "aurora-global/testbeds/offline/run";'),
-            ...edgesOf("cli-contract/flags.ts", 'import { AwsIdentity } from "../orchestrator/aws/identity";'),
+            ...edgesOf("cli-contract/flags.ts", 'import { AwsIdentity } from "../aws/identity";'),
             ...edgesOf("orchestrator/cli/steps.ts", 'import { CLI_BIN } from "../../cli-contract";'),
+            ...edgesOf(
+                "aws/topology/describe.ts",
+                'import { runPlan } from "../../orchestrator/execute/execute-plan";',
+            ),
         ];
         assert.deepEqual(violations(edges, RULES), [
-            "components/step-graph.ts -> orchestrator/cli (the component reaches the CLI only through its argument contract (cli-contract/))",
+            "components/steps/step-graph.ts -> orchestrator/cli (the component reads AWS through aws/ and runs plans only through the CLI's argument contract)",
             "policy/index.ts -> testbeds/simulator (the product does not stand on its test beds)",
             "planner/plan.ts -> testbeds/offline/run (the product does not stand on its test beds)",
-            "cli-contract/flags.ts -> orchestrator/aws/identity (the contract sits beneath both sides of it)",
+            "cli-contract/flags.ts -> aws/identity (the contract sits beneath both sides of it)",
+            "aws/topology/describe.ts -> orchestrator/execute/execute-plan (the AWS reader room sits beneath the component and the CLI that both use it)",
         ]);
     });
 

@@ -1,6 +1,6 @@
 import { BlueGreenDeployment, RDSClient } from "@aws-sdk/client-rds";
 import { BlueGreenSettings, blueGreenShape, DEFAULT_BLUE_GREEN, endpointAnswer } from "./blue-green";
-import { RdsClientFactory } from "../../orchestrator/ports";
+import { RdsClientFactory } from "../../aws/ports";
 import { messages, rdsError, SimulatedFault } from "./aws-errors";
 import { CatalogueEntry, EngineCatalogue } from "./catalogue";
 import { HANDLERS } from "./commands";

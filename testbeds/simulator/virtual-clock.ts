@@ -1,4 +1,4 @@
-import { Clock } from "../../orchestrator/ports";
+import { Clock } from "../../aws/ports";
 
 /** The instant a {@link VirtualClock} starts at unless told otherwise: 2026-04-11T06:00:00Z. */
 export const DEFAULT_EPOCH = Date.parse("2026-04-11T06:00:00Z");

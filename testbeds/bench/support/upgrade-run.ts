@@ -1,10 +1,10 @@
 import { DEFAULT_PLAN_OPTIONS, Plan, planUpgrade, PlanStep } from "../../../planner";
-import { RdsGateway } from "../../../orchestrator/aws/gateway";
-import { startJitter } from "../../../orchestrator/aws/start-jitter";
+import { RdsGateway } from "../../../aws/gateway";
+import { startJitter } from "../../../aws/start-jitter";
 import { executePlan } from "../../../orchestrator/execute/execute-plan";
 import { ExecuteHooks, ExecuteOptions, ExecuteResult } from "../../../orchestrator/execute/types";
-import { describeTopology } from "../../../orchestrator/topology/describe";
-import { toPlanInput } from "../../../orchestrator/topology/plan-input";
+import { describeTopology } from "../../../aws/topology/describe";
+import { toPlanInput } from "../../../aws/topology/plan-input";
 import { SeedTopology, SimulatedRds } from "../../simulator";
 import { UpgradeKind } from "./scenarios";
 

@@ -5,7 +5,7 @@ import {
     DescribeGlobalClustersCommand,
     GlobalCluster,
 } from "@aws-sdk/client-rds";
-import { RdsClientFactory } from "../../../orchestrator/ports";
+import { RdsClientFactory } from "../../../aws/ports";
 import { RecordedResource } from "./recorder";
 
 /**

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { setAwsFactsClients } from "../../../components/aws-facts";
+import { setAwsFactsClients } from "../../../components/resources/aws-facts";
 import { CallRecord, SimulatedRds } from "../../simulator";
 import { CurrentState } from "./current-state";
 import { CreatingControlPlane } from "./create-in-simulator";

@@ -1,5 +1,5 @@
 import { main as cli } from "../../../orchestrator/cli";
-import { formatDuration } from "../../../orchestrator/log/logger";
+import { formatDuration } from "../../../aws/logger";
 import { SimulatedRds } from "../../simulator";
 import { drive, PacedClock, Speed } from "./paced-clock";
 import { UpgradeStep } from "./preview";

@@ -6,10 +6,10 @@ import {
     STEP_FLAGS,
     StepCommandOptions,
     stepCommandArgs,
-} from "../cli-contract";
-import { isBlocked, Plan, PlanStep } from "../planner";
-import { ComponentStep, ComponentStepAction, DEFAULT_OPT_IN, isMemberStepAction } from "../vocabulary";
-import { ResolvedUpgrade } from "./args";
+} from "../../cli-contract";
+import { isBlocked, Plan, PlanStep } from "../../planner";
+import { ComponentStep, ComponentStepAction, DEFAULT_OPT_IN, isMemberStepAction } from "../../vocabulary";
+import { ResolvedUpgrade } from "../config/args";
 
 /**
  * One upgrade step as the component creates it: a command line of the orchestrator CLI and the

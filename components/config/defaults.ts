@@ -1,5 +1,5 @@
-import { cliCommand } from "../cli-contract";
-import { Strategy } from "../planner";
+import { cliCommand } from "../../cli-contract";
+import { Strategy } from "../../planner";
 
 /** Defaults, one place. */
 export const DEFAULTS = {

@@ -11,8 +11,8 @@ import {
 } from "@aws-sdk/client-rds";
 import { Engine } from "../../engine-versions";
 import { CatalogueTarget, EngineCatalogue, PendingAction } from "../../planner";
-import { RdsGateway } from "../aws/gateway";
-import { RetryPolicy } from "../aws/retry";
+import { RdsGateway } from "../gateway";
+import { RetryPolicy } from "../retry";
 
 /** Optional facts get fewer attempts: the plan can be made without them. */
 export const OPTIONAL_FACT_RETRY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 500, maxDelayMs: 5_000 };

@@ -1,8 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { awsEngineVersion, Engine, parseVersion } from "../engine-versions";
-import { Role } from "../vocabulary";
-import { ResolvedMember } from "./args";
+import { awsEngineVersion, Engine, parseVersion } from "../../engine-versions";
+import { Role } from "../../vocabulary";
+import { ResolvedMember } from "../config/args";
 
 /** Settings every member shares, decided by the parent {@link AuroraGlobalDatabase}. */
 export interface SharedClusterSettings {

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Engine } from "../engine-versions";
-import { Role } from "../vocabulary";
+import { Engine } from "../../engine-versions";
+import { Role } from "../../vocabulary";
 import { DEFAULTS } from "./defaults";
 import { UpgradeArgs } from "./upgrade-args";
 

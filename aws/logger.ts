@@ -1,4 +1,4 @@
-import { Clock } from "../ports";
+import { Clock } from "./ports";
 
 /** Progress lines for people (stderr). Messages carry identifiers and versions only, never secrets. */
 export interface Logger {

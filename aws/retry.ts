@@ -1,4 +1,4 @@
-import { Clock } from "../ports";
+import { Clock } from "./ports";
 import { isRetryable } from "./errors";
 
 /** Exponential backoff with full jitter (AWS architecture blog): delay = random × min(cap, base × 2^attempt). */

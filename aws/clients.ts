@@ -1,7 +1,7 @@
 import { RDSClient, RDSClientConfig } from "@aws-sdk/client-rds";
 import type { Agent as HttpAgent } from "http";
 import type { Agent as HttpsAgent } from "https";
-import { RdsClientFactory } from "../ports";
+import { RdsClientFactory } from "./ports";
 
 /**
  * Time limits of one HTTP request to RDS. The SDK's NodeHttpHandler has none by default

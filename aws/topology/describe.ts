@@ -1,9 +1,9 @@
 import { GlobalCluster } from "@aws-sdk/client-rds";
 import { awsEngineVersion, Engine, isEngine, tryParseVersion, VersionParseError } from "../../engine-versions";
-import { idFromArn, regionFromArn } from "../aws/arn";
-import { describeAwsError } from "../aws/errors";
-import { RdsGateway } from "../aws/gateway";
-import { endsTheRun, InputError } from "../errors";
+import { idFromArn, regionFromArn } from "../arn";
+import { describeAwsError } from "../errors";
+import { RdsGateway } from "../gateway";
+import { endsTheRun, InputError } from "../run-errors";
 import { BlueGreenLimit, Strategy } from "../../vocabulary";
 import { blueGreenLimitsOf, withProxyLimit } from "./blue-green-limits";
 import { writerInstanceOf, writerReplicationFacts } from "./blue-green-replication";

@@ -1,5 +1,5 @@
-import { isBlocked, Plan } from "../planner";
-import { isComponentStepAction, isStepRole } from "../vocabulary";
+import { isBlocked, Plan } from "../../planner";
+import { isComponentStepAction, isStepRole } from "../../vocabulary";
 import { StepSpec } from "./step-graph";
 
 /** The stack output (of index.ts) that records the declared upgrade steps for the next run. */

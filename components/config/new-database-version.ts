@@ -6,11 +6,11 @@ import {
     EngineVersion,
     tryParseVersion,
     VersionParseError,
-} from "../engine-versions";
-import { describeAwsError } from "../orchestrator/aws/errors";
-import { RdsGateway } from "../orchestrator/aws/gateway";
-import { endsTheRun } from "../orchestrator/errors";
-import { catalogueOf, globalVersionsOffered } from "../orchestrator/topology/facts";
+} from "../../engine-versions";
+import { describeAwsError } from "../../aws/errors";
+import { RdsGateway } from "../../aws/gateway";
+import { endsTheRun } from "../../aws/run-errors";
+import { catalogueOf, globalVersionsOffered } from "../../aws/topology/facts";
 import { ArgsProblem, AuroraGlobalDatabaseArgsError } from "./args-error";
 
 /** How many of the versions AWS offers the fix names. */
@@ -75,7 +75,7 @@ export function newDatabaseVersionProblem(
 /**
  * Before a new global database is created: AWS must offer the target (AWS form) with global
  * database support in every member region, read with the CLI's catalogue reader
- * (`orchestrator/topology/facts`), as CreateGlobalCluster/CreateDBCluster check it at `up`
+ * (`aws/topology/facts`), as CreateGlobalCluster/CreateDBCluster check it at `up`
  * ("The requested engine version was not found or does not support global functionality",
  * docs/aws-rules.md §9). A refused target stops the preview with an
  * {@link AuroraGlobalDatabaseArgsError} naming the version, the region and the nearest versions

@@ -1,8 +1,8 @@
 import { RDSClient } from "@aws-sdk/client-rds";
-import { Logger, silentLogger } from "../log/logger";
-import { Clock, RdsClientFactory } from "../ports";
+import { Logger, silentLogger } from "./logger";
+import { Clock, RdsClientFactory } from "./ports";
 import { idFromArn } from "./arn";
-import { DeadlineReached, EndpointUnreachable, MissingCredentials } from "../errors";
+import { DeadlineReached, EndpointUnreachable, MissingCredentials } from "./run-errors";
 import {
     describeAwsError,
     errorMessage,

@@ -1,6 +1,6 @@
 import * as command from "@pulumi/command";
 import * as pulumi from "@pulumi/pulumi";
-import { isBlocked, Plan, renderPlan } from "../planner";
+import { isBlocked, Plan, renderPlan } from "../../planner";
 import { UpgradeStepsRecord } from "./kept-steps";
 
 /**

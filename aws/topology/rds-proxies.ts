@@ -6,9 +6,9 @@ import {
     DescribeDBProxyTargetsCommandOutput,
 } from "@aws-sdk/client-rds";
 import { Engine } from "../../engine-versions";
-import { describeAwsError, errorCode } from "../aws/errors";
-import { RdsGateway } from "../aws/gateway";
-import { InputError } from "../errors";
+import { describeAwsError, errorCode } from "../errors";
+import { RdsGateway } from "../gateway";
+import { InputError } from "../run-errors";
 
 /**
  * RDS Proxy's `EngineFamily` for each engine (DBProxy.EngineFamily: `MYSQL` serves Aurora MySQL,

@@ -6,9 +6,9 @@ import {
     DescribeGlobalClustersCommandOutput,
     GlobalCluster,
 } from "@aws-sdk/client-rds";
-import { errorCode, isNotFound } from "../aws/errors";
-import { RdsGateway } from "../aws/gateway";
-import { InputError } from "../errors";
+import { errorCode, isNotFound } from "../errors";
+import { RdsGateway } from "../gateway";
+import { InputError } from "../run-errors";
 
 /**
  * How old a read may be and still stand for a new one: a step's first look at a member right

@@ -4,7 +4,7 @@ import {
     DescribeAccountAttributesCommandOutput,
 } from "@aws-sdk/client-rds";
 import { BlueGreenLimit, GREEN_QUOTAS, GreenQuota, QuotaShortfall } from "../../vocabulary";
-import { RdsGateway } from "../aws/gateway";
+import { RdsGateway } from "../gateway";
 import { MemberTopology } from "./types";
 
 /*

@@ -10,9 +10,9 @@ import {
     ListTagsForResourceCommandOutput,
     Tag,
 } from "@aws-sdk/client-rds";
-import { describeAwsError } from "../aws/errors";
-import { endsTheRun } from "../errors";
-import { RdsGateway } from "../aws/gateway";
+import { describeAwsError } from "../errors";
+import { endsTheRun } from "../run-errors";
+import { RdsGateway } from "../gateway";
 import { isDefaultGroup, OPTIONAL_FACT_RETRY } from "./facts";
 
 /**

@@ -1,7 +1,7 @@
 import { DBCluster } from "@aws-sdk/client-rds";
 import { Engine } from "../../engine-versions";
 import { BLUE_GREEN_REPLICATION_PARAMETER, replicationGap } from "../../vocabulary";
-import { RdsGateway } from "../aws/gateway";
+import { RdsGateway } from "../gateway";
 import { isDefaultGroup, userClusterParameters } from "./facts";
 import { MemberTopology } from "./types";
 

@@ -1,7 +1,7 @@
 import { fromIni, fromNodeProviderChain, fromTemporaryCredentials } from "@aws-sdk/credential-providers";
 import type { AwsCredentialIdentityProvider } from "@aws-sdk/types";
-import { AwsIdentity } from "../../cli-contract";
-import { RdsClientFactory } from "../ports";
+import { AwsIdentity } from "../cli-contract";
+import { RdsClientFactory } from "./ports";
 import { rdsClients } from "./clients";
 
 /** The SDK's credential providers (tests hand in recorders). */

@@ -1,5 +1,5 @@
-import { regionProblem, knownRegion } from "../aws-regions";
-import { tryParseVersion, VersionParseError } from "../engine-versions";
+import { regionProblem, knownRegion } from "../../aws-regions";
+import { tryParseVersion, VersionParseError } from "../../engine-versions";
 import {
     BACKUP_RETENTION_DAYS,
     Bounds,
@@ -17,7 +17,7 @@ import {
     STRATEGIES,
     SWITCHOVER_TIMEOUT_SECONDS,
     TIMEOUT_MINUTES,
-} from "../vocabulary";
+} from "../../vocabulary";
 import { AuroraGlobalDatabaseArgs, MemberArgs } from "./args";
 import { ArgsProblem } from "./args-error";
 import { parseBackupWindow, parseMaintenanceWindow, Window, windowsOverlap } from "./windows";

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { AwsIdentity } from "../cli-contract";
+import { AwsIdentity } from "../../cli-contract";
 
-export { AwsIdentity } from "../cli-contract";
+export { AwsIdentity } from "../../cli-contract";
 
 /** An `aws:assumeRoles` entry (the AWS provider's `ProviderAssumeRole`, the fields the steps use). */
 interface AssumeRole {

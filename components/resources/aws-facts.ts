@@ -1,10 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
-import { rdsClients } from "../orchestrator/aws/clients";
-import { Clock, RdsClientFactory, systemClock } from "../orchestrator/ports";
+import { rdsClients } from "../../aws/clients";
+import { Clock, RdsClientFactory, systemClock } from "../../aws/ports";
 
 /**
  * Where the component's AWS reads go: RDS clients of the AWS SDK, the very reader the CLI uses
- * (orchestrator/topology). Unset, real clients with the stack's `aws:profile` (when set), the
+ * (aws/topology). Unset, real clients with the stack's `aws:profile` (when set), the
  * SDK's credential chain and its endpoint settings (AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_RDS), like
  * the provider's default; the mock-engine harness points it at the simulated control plane.
  */

@@ -1,7 +1,7 @@
-import { Engine, sameVersion, tryParseVersion, VersionParseError } from "../engine-versions";
-import { Role } from "../vocabulary";
-import { isBlocked, Plan } from "../planner";
-import { ResolvedMember } from "./args";
+import { Engine, sameVersion, tryParseVersion, VersionParseError } from "../../engine-versions";
+import { Role } from "../../vocabulary";
+import { isBlocked, Plan } from "../../planner";
+import { ResolvedMember } from "../config/args";
 import { LiveState } from "./live-state";
 
 /**

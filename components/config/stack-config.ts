@@ -1,6 +1,6 @@
-import { Engine } from "../engine-versions";
-import { OptInType, Strategy } from "../planner";
-import { OldClusters } from "../vocabulary";
+import { Engine } from "../../engine-versions";
+import { OptInType, Strategy } from "../../planner";
+import { OldClusters } from "../../vocabulary";
 import { AuroraGlobalDatabaseArgs, MemberArgs, UpgradeArgs } from "./args";
 
 /**

@@ -1,23 +1,23 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Engine } from "../engine-versions";
-import { describeAwsError, isNotFound } from "../orchestrator/aws/errors";
-import { RdsGateway, SdkCommand } from "../orchestrator/aws/gateway";
-import { RetryPolicy } from "../orchestrator/aws/retry";
-import { InputError } from "../orchestrator/errors";
-import { describeTopology } from "../orchestrator/topology/describe";
-import { GroupOverrides } from "../cli-contract";
-import { targetFamilyIfMajor } from "../orchestrator/topology/parameter-groups";
-import { toPlanInput } from "../orchestrator/topology/plan-input";
-import { describeGlobalCluster } from "../orchestrator/topology/reads";
-import { Topology } from "../orchestrator/topology/types";
-import { MemberState, PlanInput, PlanOptions } from "../planner";
-import { ResolvedMember, ResolvedUpgrade } from "./args";
+import { Engine } from "../../engine-versions";
+import { describeAwsError, isNotFound } from "../../aws/errors";
+import { RdsGateway, SdkCommand } from "../../aws/gateway";
+import { RetryPolicy } from "../../aws/retry";
+import { InputError } from "../../aws/run-errors";
+import { describeTopology } from "../../aws/topology/describe";
+import { GroupOverrides } from "../../cli-contract";
+import { targetFamilyIfMajor } from "../../aws/topology/parameter-groups";
+import { toPlanInput } from "../../aws/topology/plan-input";
+import { describeGlobalCluster } from "../../aws/topology/reads";
+import { Topology } from "../../aws/topology/types";
+import { MemberState, PlanInput, PlanOptions } from "../../planner";
+import { ResolvedMember, ResolvedUpgrade } from "../config/args";
 import { awsFactsClients, awsFactsClock } from "./aws-facts";
-import { checkNewDatabaseVersion } from "./new-database-version";
+import { checkNewDatabaseVersion } from "../config/new-database-version";
 
 /**
  * What AWS reports for the database, read with the CLI's own reader
- * (`orchestrator/topology/describeTopology`): roles from `IsWriter`, versions, pending
+ * (`aws/topology/describeTopology`): roles from `IsWriter`, versions, pending
  * maintenance, parameter-group facts and the engine catalogue. No topology: the global cluster
  * does not exist yet (a new database).
  */

@@ -1,8 +1,8 @@
 import { GROUP_FLAGS, GroupOverrides } from "../../cli-contract";
 import { Engine } from "../../engine-versions";
-import { isNotFound } from "../aws/errors";
-import { RdsGateway } from "../aws/gateway";
-import { InputError } from "../errors";
+import { isNotFound } from "../errors";
+import { RdsGateway } from "../gateway";
+import { InputError } from "../run-errors";
 import { isDefaultGroup } from "./facts";
 import { describeGroups, GroupKind } from "./group-tags";
 import { familyOf } from "./parameter-groups";
