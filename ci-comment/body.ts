@@ -67,7 +67,7 @@ function summaryLine(
             return `The preview stopped with an error (exit code ${input.preview?.exitCode}): it is **not** a blocked plan; the errors Pulumi reported are below.`;
         case "not-run":
             return outcome.failedStep
-                ? `The step \`${outcome.failedStep.id}\` (${SETUP_STEPS[outcome.failedStep.id] ?? outcome.failedStep.id}) ended with \`${outcome.failedStep.outcome}\`, so the preview did not run. Its output is below.`
+                ? `The step \`${outcome.failedStep.id}\` (${SETUP_STEPS[outcome.failedStep.id] ?? outcome.failedStep.id}) ended with \`${outcome.failedStep.outcome}\`, so the preview did not run. ${outcome.failedStep.log ? "Its output is below." : "Its log is in the run."}`
                 : "The preview did not finish (cancelled or timed out), so there is no result to show.";
     }
 }
