@@ -3,7 +3,7 @@
  * the workflow wrote, never from environment variables or step outputs:
  *
  *   node -r ts-node/register/transpile-only ci-comment/main.ts --dir "$DIR" --stack dev \
- *     --step install=success --step cli=success --step aws=success --step stack=success --out "$DIR/comment.md"
+ *     --step install=success --step cli=success --step aws=success --step stack=success --out "${DIR}/comment.md"
  */
 import { Command } from "commander";
 import * as fs from "node:fs";
