@@ -73,6 +73,7 @@ describe("ci-comment: the pull-request comment says what happened", () => {
         );
         assert.match(body, /\| ⚠️ advisory \| `aurora-global` \/ `global-members-same-version` \|/);
         assert.ok(body.indexOf("❌ mandatory") < body.indexOf("⚠️ advisory"), "mandatory first");
+        assert.ok(body.includes("| &lt;b&gt;advisory&lt;/b&gt; only |"), "no HTML from a message");
         assert.ok(body.includes("**1 mandatory policy violation(s)**"));
         assert.equal(mermaidBlocks(body).length, 1);
     });
@@ -101,6 +102,16 @@ describe("ci-comment: the pull-request comment says what happened", () => {
         assert.ok(body.includes("`pulumi stack init dev`"));
         assert.ok(body.includes("`PULUMI_STACK`"));
         assert.ok(body.includes("error: no stack named 'dev' found"), "the step's own output");
+    });
+
+    it("a login that failed at pulumi stack select: status not-run naming the step, with Pulumi's error", () => {
+        const login = "error: PULUMI_ACCESS_TOKEN must be set for login during non-interactive CLI sessions";
+        const body = comment(
+            { ...missingStack(), steps: [...SETUP_OK.slice(0, 3), { id: "stack", outcome: "failure", log: login }] },
+            "not-run",
+        );
+        assert.ok(body.includes("The step `stack` (pulumi stack select) ended with `failure`"));
+        assert.ok(body.includes(login));
     });
 
     it("a setup step that failed: status not-run naming the step, its outcome and output", () => {

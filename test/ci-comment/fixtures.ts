@@ -152,7 +152,7 @@ export function policyViolation(): CommentInput {
                     'Cluster "aurora-global-dev-us-east-1": storageEncrypted is false.\nSet it to true.',
                     cluster,
                 ),
-                policy("global-members-same-version", "warning", "advisory only", cluster),
+                policy("global-members-same-version", "warning", "<b>advisory</b> only", cluster),
             ],
             log: `${input.preview!.log}\nPolicies:\n    ❌ aurora-global@v0.2.0 (local: policy)\n        - [mandatory]  global-member-secure-defaults  (aws:rds/cluster:Cluster: aurora-primary-cluster)\n          storageEncrypted is false\nerror: preview failed\n`,
         },
