@@ -6,6 +6,7 @@ export {
     renderPlan,
     renderText,
     renderMarkdown,
+    MARKDOWN_BLOCKED_MARK,
     renderJson,
     toPlanJson,
     fromPlanJson,

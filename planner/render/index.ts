@@ -1,6 +1,6 @@
 import { Plan } from "../types";
 import { renderJson } from "./json";
-import { renderMarkdown } from "./markdown";
+import { MARKDOWN_BLOCKED_MARK, renderMarkdown } from "./markdown";
 import { renderText } from "./text";
 
 export type PlanFormat = "text" | "markdown" | "json";
@@ -18,5 +18,5 @@ export function renderPlan(plan: Plan, format: PlanFormat): string {
     }
 }
 
-export { renderJson, renderMarkdown, renderText };
+export { renderJson, renderMarkdown, renderText, MARKDOWN_BLOCKED_MARK };
 export { toPlanJson, fromPlanJson, PlanJson } from "./json";

@@ -1,13 +1,16 @@
 import { isBlocked, Plan, PlanStep } from "../types";
 import { ACTION_WORDS, byWave, headline, memberVersions, pathWords, stepVersions } from "./words";
 
+/** What the heading of a blocked plan starts with, after "### " (ci-comment/ tells a blocked plan by it). */
+export const MARKDOWN_BLOCKED_MARK = "⛔ Blocked: ";
+
 /**
  * Markdown plan for pull-request comments and the preview log: summary, every member from → to,
  * mermaid diagram of the order, steps with their expected impact, violations, notes.
  */
 export function renderMarkdown(plan: Plan): string {
     const out = [
-        `### ${isBlocked(plan) ? "⛔ Blocked: " : ""}${escape(headline(plan))}`,
+        `### ${isBlocked(plan) ? MARKDOWN_BLOCKED_MARK : ""}${escape(headline(plan))}`,
         "",
         `**Path:** ${isBlocked(plan) ? "blocked — nothing will be changed" : pathWords(plan)}`,
         "",

@@ -1,13 +1,6 @@
 import { strict as assert } from "assert";
-import * as path from "path";
 import { AuroraGlobalDatabase } from "../../components";
-import {
-    CurrentState,
-    existingDatabase,
-    loadProgram,
-    loadStackConfig,
-    runProgramUnderMocks,
-} from "../../testbeds/offline/mock-engine";
+import { CurrentState, existingDatabase, runProgramUnderMocks } from "../../testbeds/offline/mock-engine";
 import {
     fromMockRun,
     PolicyRun,
@@ -17,38 +10,13 @@ import {
 import { TYPES } from "../../policy/lib/resource-types";
 import { findGlobalDatabases } from "../../policy/lib/global-topology";
 import { StackValidationPolicy } from "@pulumi/policy";
+import { DEV_ID, DEV_PRIMARY, DEV_SECONDARY, runDevStack, runningDevStack } from "../support/dev-stack";
 
-const ROOT = path.resolve(__dirname, "../..");
-const ID = "aurora-global-dev";
-const PRIMARY = `${ID}-us-east-1`;
-const SECONDARY = `${ID}-ap-northeast-1`;
-
-/** The dev stack's database as it runs now: every member at `version`. */
-const running = (engine: string, version: string, extra: Partial<CurrentState> = {}): CurrentState => ({
-    ...existingDatabase({
-        globalClusterIdentifier: ID,
-        engine,
-        engineVersion: version,
-        members: [
-            { clusterIdentifier: PRIMARY, region: "us-east-1", instanceCount: 2 },
-            { clusterIdentifier: SECONDARY, region: "ap-northeast-1" },
-        ],
-    }),
-    ...extra,
-});
-
-/** Runs the stack program (index.ts, Pulumi.dev.yaml + `config`) under the mock engine. */
-async function runStack(current: CurrentState, config: Record<string, unknown>) {
-    const stackConfig = {
-        ...loadStackConfig(ROOT, "dev"),
-        ...Object.fromEntries(Object.entries(config).map(([k, v]) => [`aurora-global:${k}`, v])),
-    };
-    return runProgramUnderMocks({
-        program: loadProgram(path.join(ROOT, "index.ts")),
-        currentState: current,
-        config: stackConfig,
-    });
-}
+const ID = DEV_ID;
+const PRIMARY = DEV_PRIMARY;
+const SECONDARY = DEV_SECONDARY;
+const running = runningDevStack;
+const runStack = (current: CurrentState, config: Record<string, unknown>) => runDevStack(current, config);
 
 /** Previews the stack program (index.ts, Pulumi.dev.yaml + `config`) under the mock engine and runs the whole pack. */
 async function previewStack(current: CurrentState, config: Record<string, unknown>): Promise<PolicyRun> {
