@@ -3,7 +3,7 @@ import { MARKDOWN_BLOCKED_MARK } from "../planner";
 import { AURORA_GLOBAL_DATABASE_TYPE } from "../provider/aurora-global-database";
 import { plainText } from "./markdown";
 
-/** The plan one AuroraGlobalDatabase logged in the preview (components/upgrade-steps.ts `reportPlan`). */
+/** The plan one AuroraGlobalDatabase logged in the preview (components/steps/upgrade-steps.ts `reportPlan`). */
 export interface ComponentPlan {
     /** The component's name (the last part of its URN). */
     readonly component: string;
