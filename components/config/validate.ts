@@ -1,5 +1,5 @@
 import { regionProblem, knownRegion } from "../../aws-regions";
-import { tryParseVersion, VersionParseError } from "../../engine-versions";
+import { awsWrittenForm, tryParseVersion, VersionParseError } from "../../engine-versions";
 import {
     BACKUP_RETENTION_DAYS,
     Bounds,
@@ -108,9 +108,12 @@ function version(path: string, engine: string, value: unknown): Found[] {
             ),
         ];
     const parsed = tryParseVersion(engine, value);
-    return parsed instanceof VersionParseError
-        ? [found(path, parsed.message.replace(/^engineVersion /, `${path} `))]
-        : [];
+    if (parsed instanceof VersionParseError)
+        return [found(path, parsed.message.replace(/^engineVersion /, `${path} `))];
+    // AWS compares EngineVersion as a string: "16.08" is no version AWS runs (engine-versions awsWrittenForm).
+    return awsWrittenForm(parsed) === value
+        ? []
+        : [found(path, `${path} ${q(value)} is not how AWS writes the version: write ${q(awsWrittenForm(parsed))}`)];
 }
 
 function booleanAt(path: string, value: unknown): Found[] {

@@ -1,5 +1,5 @@
 import { knownRegion } from "../../aws-regions";
-import { tryParseVersion, VersionParseError } from "../../engine-versions";
+import { awsWrittenForm, EngineVersion, tryParseVersion, VersionParseError } from "../../engine-versions";
 import { PLAN_FORMATS, PlanFormat } from "../../planner";
 import {
     Bounds,
@@ -184,7 +184,12 @@ export function parseGlobalCluster(raw: string | undefined, errors: string[]): s
     return raw;
 }
 
-/** `--target VERSION` (its syntax is checked by the planner, per engine). */
+/**
+ * `--target VERSION`, parsed once here: the version as AWS writes it, or an error. Its engine's
+ * own rules are the planner's, once AWS says which engine the cluster runs; here, a version of
+ * neither engine is malformed whatever the cluster runs, and one AWS writes otherwise (`16.08`,
+ * `3.8.0`) is refused with AWS's form, since AWS compares versions as strings.
+ */
 export function parseTarget(raw: string | undefined, errors: string[]): string {
     if (raw === undefined || raw.trim() === "") {
         errors.push(
@@ -193,12 +198,15 @@ export function parseTarget(raw: string | undefined, errors: string[]): string {
         return "";
     }
     const target = raw.trim();
-    // Checked before any AWS call: a version of neither engine is malformed whatever the cluster
-    // runs (the engine's own rules are the planner's, once AWS says which engine it is).
-    if (ENGINES.every((engine) => tryParseVersion(engine, target) instanceof VersionParseError))
+    const parsed = ENGINES.map((engine) => tryParseVersion(engine, target)).find(
+        (v): v is EngineVersion => !(v instanceof VersionParseError),
+    );
+    if (parsed === undefined)
         errors.push(
             `--target "${raw}" is not an engine version: give an Aurora PostgreSQL version such as 17.5 or an Aurora MySQL version such as 8.0.mysql_aurora.3.09.0`,
         );
+    else if (awsWrittenForm(parsed) !== target)
+        errors.push(`--target "${raw}" is not how AWS writes the version: use --target ${awsWrittenForm(parsed)}`);
     return target;
 }
 

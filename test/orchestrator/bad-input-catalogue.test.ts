@@ -19,6 +19,8 @@ interface Case {
     readonly readsFirst?: boolean;
     /** Every line written to stderr. */
     readonly stderr: readonly string[];
+    /** The planner rule the printed plan names (a blocked plan): `[rule-id]` on stdout. */
+    readonly rule?: string;
 }
 
 /** A global cluster whose members were all removed: it still reports its version. */
@@ -143,6 +145,32 @@ const CASES: readonly Case[] = [
         stderr: [
             'aurora-global: --target "10.4" is not an engine version: give an Aurora PostgreSQL version such as 17.5 or an Aurora MySQL version such as 8.0.mysql_aurora.3.09.0',
         ],
+    },
+    {
+        name: "--target with a leading zero AWS does not write",
+        argv: ["upgrade", ...PG_ARGS, "--target", "16.08"],
+        stderr: ['aurora-global: --target "16.08" is not how AWS writes the version: use --target 16.8'],
+    },
+    {
+        name: "--target with an Aurora MySQL minor of one digit",
+        argv: ["plan", ...PG_ARGS, "--target", "8.0.mysql_aurora.3.8.0"],
+        stderr: [
+            'aurora-global: --target "8.0.mysql_aurora.3.8.0" is not how AWS writes the version: use --target 8.0.mysql_aurora.3.08.0',
+        ],
+    },
+    {
+        name: "--target with a PostgreSQL patch level on a minor upgrade (AWS sets 17.5 and chooses the patch)",
+        argv: ["upgrade", ...PG_ARGS, "--target", "17.5.4"],
+        readsFirst: true,
+        rule: "patch-level-with-version-change",
+        stderr: ["aurora-global: the plan is blocked (1 violation): nothing was changed"],
+    },
+    {
+        name: "--target with a PostgreSQL patch level on a major upgrade (--allow-major)",
+        argv: ["upgrade", ...PG_ARGS, "--target", "18.1.2", "--allow-major"],
+        readsFirst: true,
+        rule: "patch-level-with-version-change",
+        stderr: ["aurora-global: the plan is blocked (3 violations): nothing was changed"],
     },
     {
         name: "--region a planet",
@@ -610,6 +638,7 @@ describe(`orchestrator: CLI bad-input catalogue (${CASES.length} cases, exit 2, 
             assert.strictEqual(r.stderr, c.stderr.map((l) => `${l}\n`).join(""));
             assert.strictEqual(r.code, 2);
             assert.deepStrictEqual(mutatingCalls(sim), []);
+            if (c.rule !== undefined) assert.ok(r.stdout.includes(`[${c.rule}]`), r.stdout);
             if (!c.readsFirst) assert.deepStrictEqual(sim.calls, []);
             else assert.ok(sim.calls.length > 0);
         });
