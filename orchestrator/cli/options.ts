@@ -169,7 +169,14 @@ export function parseRegion(
     return raw;
 }
 
-/** `--global-cluster ID`. */
+/**
+ * AWS stores cluster and global cluster identifiers lowercase and compares them regardless of
+ * case (API_CreateGlobalCluster, API_CreateDBCluster: "stored as a lowercase string";
+ * API_ModifyGlobalCluster: "This parameter isn't case-sensitive"): so does the CLI.
+ */
+const asAwsStoresIt = (id: string): string => id.toLowerCase();
+
+/** `--global-cluster ID`, as AWS stores it (lowercase). */
 export function parseGlobalCluster(raw: string | undefined, errors: string[]): string {
     if (raw === undefined || raw === "") {
         errors.push(
@@ -181,7 +188,7 @@ export function parseGlobalCluster(raw: string | undefined, errors: string[]): s
         errors.push(
             `--global-cluster "${raw}" is not valid: use the global cluster identifier (letters, digits and hyphens, starting with a letter)`,
         );
-    return raw;
+    return asAwsStoresIt(raw);
 }
 
 /**
@@ -212,14 +219,14 @@ export function parseTarget(raw: string | undefined, errors: string[]): string {
 
 const CLUSTER_ID = /^[A-Za-z](?!.*--)[A-Za-z0-9-]{0,62}$/;
 
-/** Hidden `--only-member CLUSTER`: a DB cluster identifier (whether it is a member, AWS says). */
+/** Hidden `--only-member CLUSTER`: a DB cluster identifier, lowercase as AWS stores it (whether it is a member, AWS says). */
 export function parseOnlyMember(raw: string | undefined, errors: string[]): string | undefined {
     if (raw === undefined) return undefined;
     if (!CLUSTER_ID.test(raw) || raw.endsWith("-"))
         errors.push(
             `--only-member "${raw}" is not valid: give the identifier of one member cluster (letters, digits and hyphens, starting with a letter), e.g. --only-member app-use1`,
         );
-    return raw;
+    return asAwsStoresIt(raw);
 }
 
 const GROUP_ASSIGNMENT = /^([A-Za-z][A-Za-z0-9-]{0,62})=([A-Za-z][A-Za-z0-9.-]{0,254})$/;
@@ -241,11 +248,14 @@ export function parseGroupAssignments(
             errors.push(
                 `${flag} "${value}" is not valid: give CLUSTER=GROUP, the member's cluster identifier and a parameter group name, e.g. ${flag} app-use1=app-params-aurora-postgresql17`,
             );
-        } else if (out[m[1]] !== undefined && out[m[1]] !== m[2]) {
-            errors.push(`${flag} "${value}" conflicts with ${flag} "${m[1]}=${out[m[1]]}": give one group per cluster`);
-        } else {
-            out[m[1]] = m[2];
+            continue;
         }
+        const cluster = asAwsStoresIt(m[1]);
+        if (out[cluster] !== undefined && out[cluster] !== m[2])
+            errors.push(
+                `${flag} "${value}" conflicts with ${flag} "${m[1]}=${out[cluster]}": give one group per cluster`,
+            );
+        else out[cluster] = m[2];
     }
     return out;
 }

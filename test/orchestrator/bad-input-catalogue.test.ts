@@ -479,6 +479,22 @@ const CASES: readonly Case[] = [
         ],
     },
     {
+        name: "--only-member on the managed path: one global step upgrades every member, none is done",
+        argv: ["upgrade", ...PG_ARGS, "--target", "17.5", "--only-member", "app-apne1"],
+        readsFirst: true,
+        stderr: [
+            'aurora-global: --only-member "app-apne1" selects no step of this plan: on the managed path one modify-global-cluster step upgrades every member together, and cluster "app-apne1" still runs 17.4, not 17.5; run the upgrade without --only-member (or with --strategy rolling for one step per member)',
+        ],
+    },
+    {
+        name: "--only-member in upper case on the managed path (compared lowercase, as AWS does)",
+        argv: ["upgrade", ...PG_ARGS, "--target", "17.5", "--only-member", "APP-APNE1"],
+        readsFirst: true,
+        stderr: [
+            'aurora-global: --only-member "app-apne1" selects no step of this plan: on the managed path one modify-global-cluster step upgrades every member together, and cluster "app-apne1" still runs 17.4, not 17.5; run the upgrade without --only-member (or with --strategy rolling for one step per member)',
+        ],
+    },
+    {
         name: "--only-member not an identifier",
         argv: ["upgrade", ...PG_ARGS, "--target", "17.5", "--only-member", "bad id"],
         stderr: [
@@ -541,8 +557,42 @@ const CASES: readonly Case[] = [
         name: "an extra argument",
         argv: ["plan", ...PG_ARGS, "--target", "17.5", "17.6"],
         stderr: [
-            "error: too many arguments for 'plan'. Expected 0 arguments but got 1.",
-            "(run with --help for usage)",
+            "aurora-global: too many arguments for 'plan': \"17.6\" follows no flag; give each value right after its flag (plan takes no other argument)",
+        ],
+    },
+    {
+        name: "two extra arguments",
+        argv: ["upgrade", ...PG_ARGS, "--target", "17.5", "now", "please"],
+        stderr: [
+            'aurora-global: too many arguments for \'upgrade\': "now", "please" follow no flag; give each value right after its flag (upgrade takes no other argument)',
+        ],
+    },
+    {
+        name: "watch: a URL without // keeps its password out of the error",
+        argv: ["watch", "--endpoint", "a=postgres:u:Secret@127.0.0.1/db", "--duration", "1"],
+        stderr: [
+            'error: --endpoint "a=postgres:u:***@127.0.0.1/db": URL has no scheme; start it with postgres://, postgresql:// or mysql://, e.g. --endpoint a=postgres://user:password@host:5432/postgres',
+        ],
+    },
+    {
+        name: "watch: no NAME= and no // keeps the password out",
+        argv: ["watch", "--endpoint", "postgres:u:Secret@127.0.0.1/db", "--duration", "1"],
+        stderr: [
+            'error: --endpoint "postgres:u:***@127.0.0.1/db": expected NAME=URL; use e.g. --endpoint us-east-1=postgres://user:password@host:5432/postgres',
+        ],
+    },
+    {
+        name: "watch: user:password@host without a scheme keeps the password out",
+        argv: ["watch", "--endpoint", "a=u:Secret@h", "--duration", "1"],
+        stderr: [
+            'error: --endpoint "a=u:***@h": URL has no scheme; start it with postgres://, postgresql:// or mysql://, e.g. --endpoint a=postgres://user:password@host:5432/postgres',
+        ],
+    },
+    {
+        name: "watch: a URL without a host keeps the password out",
+        argv: ["watch", "--endpoint", "a=mysql://u:Secret@", "--duration", "1"],
+        stderr: [
+            'error: --endpoint "a=mysql://u:***@": URL is not valid; fix it (percent-encode special characters in the user and password), e.g. --endpoint a=postgres://user:password@host:5432/postgres',
         ],
     },
     {
@@ -636,6 +686,7 @@ describe(`orchestrator: CLI bad-input catalogue (${CASES.length} cases, exit 2, 
             const sim = simulate(c.seed ?? PG_SEED);
             const r = await cli(sim, c.argv, c.env ? { env: c.env } : {});
             assert.strictEqual(r.stderr, c.stderr.map((l) => `${l}\n`).join(""));
+            assert.doesNotMatch(r.stderr + r.stdout, /Secret/);
             assert.strictEqual(r.code, 2);
             assert.deepStrictEqual(mutatingCalls(sim), []);
             if (c.rule !== undefined) assert.ok(r.stdout.includes(`[${c.rule}]`), r.stdout);
