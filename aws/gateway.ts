@@ -313,7 +313,11 @@ export class RdsGateway {
     }
 }
 
-/** The endpoint a client sends to, for messages: its configured one (AWS_ENDPOINT_URL…), else AWS's. */
+/**
+ * The endpoint a client sends to, for messages: its configured one (`--endpoint-url`), else the
+ * environment's as the SDK reads it (AWS_ENDPOINT_URL_RDS, then AWS_ENDPOINT_URL; the AWS SDKs'
+ * "service-specific endpoints"), else AWS's for the region.
+ */
 async function endpointOf(client: RDSClient, region: string): Promise<string> {
     try {
         const configured = (
@@ -325,6 +329,8 @@ async function endpointOf(client: RDSClient, region: string): Promise<string> {
             const e = await configured();
             return `${e.protocol}//${e.hostname}${e.port ? `:${e.port}` : ""}${e.path === "/" ? "" : e.path}`;
         }
+        const fromEnv = process.env.AWS_ENDPOINT_URL_RDS || process.env.AWS_ENDPOINT_URL;
+        if (fromEnv && process.env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS !== "true") return fromEnv.replace(/\/$/, "");
         return client.config.endpointProvider({ Region: region }).url.href.replace(/\/$/, "");
     } catch {
         return `of ${region}`;

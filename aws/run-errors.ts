@@ -47,7 +47,9 @@ export class EndpointUnreachable extends UpgradeStopped {
  * The RDS endpoint answered, but not as AWS does: an HTML page (a proxy's 403, a captive
  * portal), a body that is not XML. AWS's Query API answers every call, errors included, with
  * `text/xml` (RDS API reference, "Making API requests": Query requests; responses are XML).
- * Exit code 1: nothing was learned about the resource, so it is never "not found".
+ * Exit code 1: nothing was learned about the resource, so it is never "not found". Unlike an
+ * unreachable endpoint it does not end a best-effort read (an emulator without an operation
+ * answers so): that read's fact is unknown, with a warning, as for any error.
  */
 export class NotAnAwsAnswer extends UpgradeStopped {
     constructor(
@@ -90,10 +92,5 @@ export class MissingCredentials extends Error {
  * into a warning (no credentials, no endpoint, no time left).
  */
 export function endsTheRun(e: unknown): boolean {
-    return (
-        e instanceof MissingCredentials ||
-        e instanceof EndpointUnreachable ||
-        e instanceof NotAnAwsAnswer ||
-        e instanceof DeadlineReached
-    );
+    return e instanceof MissingCredentials || e instanceof EndpointUnreachable || e instanceof DeadlineReached;
 }
