@@ -138,8 +138,13 @@ export function foreignAnswer(e: unknown): { status: number; contentType: string
     const response = (e as { $response?: { headers?: Record<string, string | undefined> } }).$response;
     const contentType = (response?.headers?.["content-type"] ?? "").split(";")[0].trim();
     const unparsed = /Deserialization error/i.test(errorMessage(e));
-    if (!unparsed && (response === undefined || /xml/i.test(contentType))) return undefined;
-    return { status, contentType };
+    if (unparsed) return { status, contentType };
+    if (response === undefined || /xml/i.test(contentType)) return undefined;
+    // No content type at all: foreign only when nothing in it was AWS's (no error code, no request id).
+    const requestId = (e as { $metadata?: { requestId?: unknown } }).$metadata?.requestId;
+    const code = errorCode(e);
+    const anonymous = code === undefined || ["Unknown", "UnknownError", "NotFound"].includes(code);
+    return contentType !== "" || (anonymous && requestId === undefined) ? { status, contentType } : undefined;
 }
 
 /** True when the error says the resource does not exist (`DBClusterSnapshotNotFoundFault`, …). */

@@ -2,6 +2,7 @@ import * as assert from "assert";
 import * as http from "http";
 import * as net from "net";
 import { rdsClients, RequestTimeouts } from "../../aws/clients";
+import { foreignAnswer } from "../../aws/errors";
 import { systemClock } from "../../aws/ports";
 import { main } from "../../orchestrator/cli";
 
@@ -135,4 +136,45 @@ describe("orchestrator: an endpoint that answers, but not as AWS does (real loop
                     await server.close();
                 }
             });
+});
+
+describe("orchestrator: which answers are AWS's (foreignAnswer)", () => {
+    const answer = (status: number, headers: Record<string, string>, extra: Record<string, unknown> = {}) =>
+        Object.assign(new Error(String(extra.message ?? "x")), {
+            $metadata: { httpStatusCode: status, requestId: extra.requestId },
+            $response: { statusCode: status, headers },
+            ...(extra.name ? { name: extra.name } : {}),
+        });
+    it("AWS's XML error (a code, text/xml) is AWS's", () => {
+        const e = answer(404, { "content-type": "text/xml" }, { name: "GlobalClusterNotFoundFault", requestId: "r-1" });
+        assert.strictEqual(foreignAnswer(e), undefined);
+    });
+    it("an AWS error without a content type but with its code and request id is AWS's", () => {
+        const e = answer(400, {}, { name: "InvalidParameterValue", requestId: "r-2" });
+        assert.strictEqual(foreignAnswer(e), undefined);
+    });
+    it("an HTML page is not, whatever its status", () => {
+        for (const status of [200, 403, 404, 502])
+            assert.deepStrictEqual(
+                foreignAnswer(answer(status, { "content-type": "text/html; charset=utf-8" }, { name: "Unknown" })),
+                {
+                    status,
+                    contentType: "text/html",
+                },
+            );
+    });
+    it("a body the SDK could not parse is not", () => {
+        const e = answer(
+            200,
+            { "content-type": "text/xml" },
+            { message: "@aws-sdk XML parse error. Deserialization error: …" },
+        );
+        assert.deepStrictEqual(foreignAnswer(e), { status: 200, contentType: "text/xml" });
+    });
+    it("a network error (no HTTP answer) is neither", () => {
+        assert.strictEqual(
+            foreignAnswer(Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" })),
+            undefined,
+        );
+    });
 });
