@@ -126,6 +126,27 @@ export function isRetryable(e: unknown): boolean {
     return isNetworkError(e);
 }
 
+/**
+ * The HTTP status and content type of an answer that is not AWS's: AWS's Query API answers in
+ * XML (`text/xml`), errors included; an HTML page (a proxy's 403) or a body the SDK could not
+ * parse ("Deserialization error") came from something else. Undefined for AWS's own answers and
+ * for errors without an HTTP answer.
+ */
+export function foreignAnswer(e: unknown): { status: number; contentType: string } | undefined {
+    const status = httpStatus(e);
+    if (status === undefined) return undefined;
+    const response = (e as { $response?: { headers?: Record<string, string | undefined> } }).$response;
+    const contentType = (response?.headers?.["content-type"] ?? "").split(";")[0].trim();
+    const unparsed = /Deserialization error/i.test(errorMessage(e));
+    if (unparsed) return { status, contentType };
+    if (response === undefined || /xml/i.test(contentType)) return undefined;
+    // No content type at all: foreign only when nothing in it was AWS's (no error code, no request id).
+    const requestId = (e as { $metadata?: { requestId?: unknown } }).$metadata?.requestId;
+    const code = errorCode(e);
+    const anonymous = code === undefined || ["Unknown", "UnknownError", "NotFound"].includes(code);
+    return contentType !== "" || (anonymous && requestId === undefined) ? { status, contentType } : undefined;
+}
+
 /** True when the error says the resource does not exist (`DBClusterSnapshotNotFoundFault`, …). */
 export function isNotFound(e: unknown): boolean {
     if (isNetworkError(e)) return false;

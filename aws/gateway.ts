@@ -2,10 +2,11 @@ import { RDSClient } from "@aws-sdk/client-rds";
 import { Logger, silentLogger } from "./logger";
 import { Clock, RdsClientFactory } from "./ports";
 import { idFromArn } from "./arn";
-import { DeadlineReached, EndpointUnreachable, MissingCredentials } from "./run-errors";
+import { DeadlineReached, EndpointUnreachable, MissingCredentials, NotAnAwsAnswer } from "./run-errors";
 import {
     describeAwsError,
     errorMessage,
+    foreignAnswer,
     isExpiredCredentials,
     isMissingCredentials,
     isNetworkError,
@@ -192,16 +193,24 @@ export class RdsGateway {
                 },
             );
         } catch (e) {
-            throw this.classify(e, operation, region, attempts);
+            throw await this.classify(e, operation, region, attempts);
         }
     }
 
-    /** Our errors for what is not AWS's answer: no credentials, no deadline left, no endpoint. */
-    private classify(e: unknown, operation: string, region: string, attempts: number): unknown {
+    /** Our errors for what is not AWS's answer: no credentials, no deadline left, no endpoint, a stranger's answer. */
+    private async classify(e: unknown, operation: string, region: string, attempts: number): Promise<unknown> {
         if (isMissingCredentials(e)) return new MissingCredentials(errorMessage(e));
         if (this.pastDeadline()) return this.deadlineError(operation, region);
         if (isNetworkError(e) && !(e instanceof EndpointUnreachable))
             return new EndpointUnreachable(region, operation, networkDetail(e), attempts, e);
+        const foreign = foreignAnswer(e);
+        if (foreign)
+            return new NotAnAwsAnswer(
+                await endpointOf(this.client(region), region),
+                operation,
+                foreign.status,
+                foreign.contentType,
+            );
         return e;
     }
 
@@ -301,6 +310,30 @@ export class RdsGateway {
             const key = idFromArn(id);
             this.stats.describesPerCluster[key] = (this.stats.describesPerCluster[key] ?? 0) + 1;
         }
+    }
+}
+
+/**
+ * The endpoint a client sends to, for messages: its configured one (`--endpoint-url`), else the
+ * environment's as the SDK reads it (AWS_ENDPOINT_URL_RDS, then AWS_ENDPOINT_URL; the AWS SDKs'
+ * "service-specific endpoints"), else AWS's for the region.
+ */
+async function endpointOf(client: RDSClient, region: string): Promise<string> {
+    try {
+        const configured = (
+            client.config as {
+                endpoint?: () => Promise<{ protocol: string; hostname: string; port?: number; path: string }>;
+            }
+        ).endpoint;
+        if (configured) {
+            const e = await configured();
+            return `${e.protocol}//${e.hostname}${e.port ? `:${e.port}` : ""}${e.path === "/" ? "" : e.path}`;
+        }
+        const fromEnv = process.env.AWS_ENDPOINT_URL_RDS || process.env.AWS_ENDPOINT_URL;
+        if (fromEnv && process.env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS !== "true") return fromEnv.replace(/\/$/, "");
+        return client.config.endpointProvider({ Region: region }).url.href.replace(/\/$/, "");
+    } catch {
+        return `of ${region}`;
     }
 }
 

@@ -43,6 +43,28 @@ export class EndpointUnreachable extends UpgradeStopped {
     }
 }
 
+/**
+ * The RDS endpoint answered, but not as AWS does: an HTML page (a proxy's 403, a captive
+ * portal), a body that is not XML. AWS's Query API answers every call, errors included, with
+ * `text/xml` (RDS API reference, "Making API requests": Query requests; responses are XML).
+ * Exit code 1: nothing was learned about the resource, so it is never "not found". Unlike an
+ * unreachable endpoint it does not end a best-effort read (an emulator without an operation
+ * answers so): that read's fact is unknown, with a warning, as for any error.
+ */
+export class NotAnAwsAnswer extends UpgradeStopped {
+    constructor(
+        readonly endpoint: string,
+        readonly operation: string,
+        readonly status: number,
+        readonly contentType: string,
+    ) {
+        super(
+            `the RDS endpoint ${endpoint} answered ${operation} with HTTP ${status} and ${contentType ? `a ${contentType} body` : "a body"} that is not an AWS answer (AWS answers in XML, with an error code on failure): check AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_RDS, --endpoint-url and any proxy between this machine and AWS`,
+        );
+        this.name = "NotAnAwsAnswer";
+    }
+}
+
 /** The run reached its deadline (`--timeout-minutes`) while a request or its retries were pending: exit code 1. */
 export class DeadlineReached extends UpgradeStopped {
     constructor(message: string) {

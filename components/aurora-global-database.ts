@@ -207,7 +207,7 @@ export class AuroraGlobalDatabase extends pulumi.ComponentResource {
         const plan = planUpgrade(input);
         reportPlan(plan, this);
         const homeRegion = members[0].region;
-        const identity = await stepIdentity(this, upgrade.identity);
+        const identity = await stepIdentity(this, upgrade.identity, plan.steps.length > 0);
         const specs = stepGraph(plan, upgrade, homeRegion, identity, declaredGroupOverrides(members));
         const { record, kept } = stepsToDeclare({
             component: name,
@@ -229,7 +229,7 @@ export class AuroraGlobalDatabase extends pulumi.ComponentResource {
 
 /** Malformed input: one error listing every problem, each with its rule id and property path. */
 function throwIfMalformed(name: string, args: AuroraGlobalDatabaseArgs): void {
-    const problems = validateArgs(args);
+    const problems = validateArgs(args, name);
     if (problems.length > 0) throw new AuroraGlobalDatabaseArgsError(name, problems);
 }
 

@@ -41,7 +41,14 @@ export { readLastUpgradeSteps, selfStackName } from "./steps/last-deployment";
 export { buildPlanInput, readLiveState, declaredGroupOverrides, movedWriter, LiveState } from "./resources/live-state";
 export { awsFactsClients, setAwsFactsClients } from "./resources/aws-facts";
 export { memberVersions, failoverReady, MemberVersion } from "./resources/member-versions";
-export { argsFromConfig, ConfigSource, UNSET, REQUIRED_CONFIG_KEYS, withoutUnsetDefaults } from "./config/stack-config";
+export {
+    argsFromConfig,
+    ConfigSource,
+    StackConfigError,
+    UNSET,
+    REQUIRED_CONFIG_KEYS,
+    withoutUnsetDefaults,
+} from "./config/stack-config";
 export {
     stepIdentity,
     identityFromProvider,

@@ -27,3 +27,16 @@ export function awsEngineVersion(v: EngineVersion): string {
 export function parameterGroupFamily(v: EngineVersion): string {
     return v.engine === "aurora-postgresql" ? `aurora-postgresql${v.major}` : `aurora-mysql${v.major}`;
 }
+
+/**
+ * The version as AWS writes it: numbers without leading zeros (`16.8`, not `16.08`), an Aurora
+ * MySQL 2/3 minor with two digits and its patch without padding (`3.08.0`, `2.07.10`: the
+ * Aurora MySQL release notes' version names). A version written otherwise is one AWS would
+ * not take as given (CreateDBCluster/ModifyGlobalCluster compare EngineVersion as a string).
+ */
+export function awsWrittenForm(v: EngineVersion): string {
+    if (v.engine === "aurora-postgresql")
+        return [v.major, v.minor, ...(v.patch !== undefined ? [v.patch] : [])].join(".");
+    if (v.auroraMysqlGeneration === 8.4) return `8.4.${v.minor}`;
+    return `${v.major}.mysql_aurora.${v.auroraMysqlGeneration}.${String(v.minor).padStart(2, "0")}.${v.patch}`;
+}

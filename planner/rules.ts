@@ -1,4 +1,5 @@
 import { awsEngineVersion, engineLabel } from "../engine-versions";
+import { VERSION_FLAGS } from "../cli-contract/flags";
 import { blueGreenLimits, blueGreenNotAvailable, mysqlMinorInPlaceRefused, refusedInPlace } from "./blue-green";
 import { memberRef, MemberContext, overallChange, PlanContext } from "./context";
 import { nextWindowStart } from "./maintenance-window";
@@ -29,6 +30,11 @@ export const RULES: readonly Rule[] = [
             ctx.parseErrors.map((p) =>
                 v("malformed-version", `${p.where}: ${p.error.message}`, "correct the version string", p.cluster),
             ),
+    },
+    {
+        id: "patch-level-with-version-change",
+        summary: "an Aurora PostgreSQL patch level is a target only within its minor version",
+        check: patchLevelWithVersionChange,
     },
     {
         id: "engine-change",
@@ -68,7 +74,7 @@ export const RULES: readonly Rule[] = [
                       v(
                           "major-without-opt-in",
                           `${ctx.input.target} is a major version upgrade from ${majorFrom(ctx)} and allowMajorVersionUpgrade is false`,
-                          "set upgrade.allowMajorVersionUpgrade to true after testing the application on the new major version",
+                          `set upgrade.allowMajorVersionUpgrade to true (the CLI: ${VERSION_FLAGS.allowMajor}) after testing the application on the new major version`,
                       ),
                   ]
                 : [],
@@ -252,6 +258,29 @@ export const RULES: readonly Rule[] = [
         check: (ctx) => windowsOutOfOrder(ctx),
     },
 ];
+
+/**
+ * Aurora PostgreSQL's EngineVersion has no patch level (`17.4`; docs/aws-rules.md §7): a create,
+ * a minor or a major upgrade sets MAJOR.MINOR and AWS chooses the patch level it lands on, so a
+ * target naming one (`17.4.5`) would be reported done while AWS runs another. A patch level is a
+ * target only when the minor stays (the pending `system-update`).
+ */
+function patchLevelWithVersionChange(ctx: PlanContext): Violation[] {
+    const target = ctx.target;
+    if (ctx.input.engine !== "aurora-postgresql" || target?.patch === undefined) return [];
+    const change = overallChange(ctx);
+    const creates = existing(ctx).length === 0;
+    if (!creates && change !== "minor" && change !== "major") return [];
+    const aws = awsEngineVersion(target);
+    const what = creates ? "a new global database is created" : `a ${change} upgrade sets the engine version`;
+    return [
+        v(
+            "patch-level-with-version-change",
+            `${ctx.input.target} names patch level ${target.patch}, but ${what} at ${aws} (Aurora PostgreSQL's EngineVersion has no patch level) and AWS chooses the patch level: the result would not be ${ctx.input.target}`,
+            `give ${aws} (engineVersion "${aws}", the CLI: ${VERSION_FLAGS.target} ${aws}); once every member runs it, ${ctx.input.target} is a patch (pending system-update) of its own`,
+        ),
+    ];
+}
 
 /** When a member's pending system-update would be applied with `next-maintenance`: its CurrentApplyDate, else its next window. */
 function nextApplyTime(ctx: PlanContext, m: MemberContext): number | undefined {

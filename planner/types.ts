@@ -150,6 +150,7 @@ export interface PlanStep {
 /** Stable identifiers of the planner's blocking rules. */
 export type RuleId =
     | "malformed-version"
+    | "patch-level-with-version-change"
     | "downgrade"
     | "engine-change"
     | "major-without-opt-in"

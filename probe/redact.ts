@@ -5,38 +5,40 @@
 
 const PASSWORD_PARAM = /([?&](?:password|passwd|pwd|sslpassword)=)[^&#]*/gi;
 
-/** Splits `scheme://userinfo@rest`; the userinfo ends at the last `@` (over-redacting is safe). */
-function splitAuthority(url: string): { prefix: string; userinfo: string | null; rest: string } | null {
-    const schemeEnd = url.indexOf("://");
-    if (schemeEnd < 0) return null;
-    const prefix = url.slice(0, schemeEnd + 3);
-    const afterScheme = url.slice(schemeEnd + 3);
-    const at = afterScheme.lastIndexOf("@");
-    if (at < 0) return { prefix, userinfo: null, rest: afterScheme };
-    return { prefix, userinfo: afterScheme.slice(0, at), rest: afterScheme.slice(at + 1) };
+/**
+ * Where the password of a connection string sits, whatever its form: `scheme://user:pw@host`,
+ * `scheme:user:pw@host` (no `//`), `user:pw@host`, `scheme:user:pw` (no host). The userinfo ends
+ * at the last `@` and the password starts after its first `:`; without `//` a userinfo with no
+ * `:` may itself be the password (`postgres:pw@host`), so it is hidden whole. Over-redacting is
+ * safe; printing a password is not.
+ */
+function secretSpan(url: string): { start: number; end: number } | null {
+    const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:(\/\/)?/.exec(url);
+    const from = scheme ? scheme[0].length : 0;
+    const slashes = scheme?.[1] !== undefined;
+    const at = url.lastIndexOf("@");
+    const end = at >= from ? at : slashes ? -1 : url.search(/[/?#]/) >= from ? url.search(/[/?#]/) : url.length;
+    if (end < 0 || end <= from) return null;
+    const colon = url.indexOf(":", from);
+    if (colon >= 0 && colon < end) return colon + 1 < end ? { start: colon + 1, end } : null;
+    return slashes || at < from ? null : { start: from, end };
 }
 
 /**
- * The URL with its password (userinfo after the first `:`, and any `password=` query parameter)
+ * The URL with its password (see {@link secretSpan}, and any `password=` query parameter)
  * replaced by `***`. Works on URLs that do not parse, too.
  */
 export function redactUrl(url: string): string {
-    const parts = splitAuthority(url);
-    if (!parts) return url.replace(PASSWORD_PARAM, "$1***");
-    let userinfo = "";
-    if (parts.userinfo !== null) {
-        const colon = parts.userinfo.indexOf(":");
-        userinfo = (colon < 0 ? parts.userinfo : `${parts.userinfo.slice(0, colon)}:***`) + "@";
-    }
-    return `${parts.prefix}${userinfo}${parts.rest.replace(PASSWORD_PARAM, "$1***")}`;
+    const span = secretSpan(url);
+    const hidden = span ? `${url.slice(0, span.start)}***${url.slice(span.end)}` : url;
+    return hidden.replace(PASSWORD_PARAM, "$1***");
 }
 
 /** The secret strings inside a URL: the raw and the percent-decoded password(s). */
 export function urlSecrets(url: string): string[] {
     const secrets: string[] = [];
-    const parts = splitAuthority(url);
-    const colon = parts?.userinfo?.indexOf(":") ?? -1;
-    if (parts?.userinfo && colon >= 0) secrets.push(parts.userinfo.slice(colon + 1));
+    const span = secretSpan(url);
+    if (span) secrets.push(url.slice(span.start, span.end));
     for (const match of url.matchAll(PASSWORD_PARAM)) secrets.push(match[0].slice(match[1].length));
     const decoded = secrets.map((s) => {
         try {

@@ -16,7 +16,7 @@ import {
     userClusterParameters,
 } from "./facts";
 import { GroupOverrides } from "../../cli-contract";
-import { applyGroupOverrides } from "./group-overrides";
+import { applyGroupOverrides, GroupSource } from "./group-overrides";
 import { resumeTargets, TaggedGroupFinder } from "./group-tags";
 import { familyOf, targetGroupName, targetFamilyIfMajor } from "./parameter-groups";
 import { proxiesTargeting } from "./rds-proxies";
@@ -34,6 +34,8 @@ export interface DescribeOptions {
     readonly pendingMaintenance?: boolean;
     /** Explicit target-family groups by member (hidden flags); checked, then they win. */
     readonly parameterGroups?: GroupOverrides;
+    /** Who named them, for messages: the CLI's flags (default) or the component's member fields. */
+    readonly parameterGroupsFrom?: GroupSource;
     /** DescribeGlobalClusters' answer when the caller read it already (see {@link describeGlobalCluster}). */
     readonly global?: GlobalCluster;
     /** The run's strategy: blue-green also reads the RDS Proxies that target each member, the quotas and the writer's replication settings (fact-needs.ts). */
@@ -82,6 +84,7 @@ export async function describeTopology(
               globalClusterId,
               family,
               targetFamily: groups.targetFamily,
+              ...(options.parameterGroupsFrom ? { from: options.parameterGroupsFrom } : {}),
           })
         : described;
     const catalogue = wanted.catalogue

@@ -16,6 +16,18 @@ export interface OverrideContext {
     readonly family?: string;
     /** The target's family. */
     readonly targetFamily?: string;
+    /** Who named the groups (default the CLI's flags). */
+    readonly from?: GroupSource;
+}
+
+/** Where target-family groups were named: the CLI's flags, or the component's member fields. */
+export type GroupSource = "cli" | "component";
+
+/** How a message names one override: the flag the user typed, or the component field they set. */
+function overrideLabel(from: GroupSource, kind: "cluster" | "instance", cluster: string, name: string): string {
+    return from === "component"
+        ? `${kind === "cluster" ? "targetClusterParameterGroupName" : "targetInstanceParameterGroupName"} "${name}" of member "${cluster}"`
+        : `${GROUP_FLAGS[kind]} "${cluster}=${name}"`;
 }
 
 /**
@@ -32,7 +44,7 @@ export async function applyGroupOverrides(
     const result = [...members];
     for (const kind of ["cluster", "instance"] as const) {
         for (const [cluster, name] of Object.entries(overrides[kind] ?? {})) {
-            const value = `${GROUP_FLAGS[kind]} "${cluster}=${name}"`;
+            const value = overrideLabel(o.from ?? "cli", kind, cluster, name);
             const i = result.findIndex((m) => m.cluster === cluster);
             if (i < 0)
                 throw new InputError(

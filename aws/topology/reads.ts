@@ -81,7 +81,9 @@ export async function readGlobalCluster(api: RdsGateway, region: string, id: str
     try {
         found = await describeGlobalCluster(api, region, id);
     } catch (e) {
-        if (!isNotFound(e)) throw e;
+        // Only AWS's own fault says so (DescribeGlobalClusters errors, RDS API reference): a
+        // proxy's 404 page or any other stranger's answer is not "not found" (aws/gateway.ts).
+        if (errorCode(e) !== "GlobalClusterNotFoundFault") throw e;
     }
     if (!found)
         throw new InputError(

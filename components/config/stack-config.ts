@@ -1,7 +1,9 @@
+import * as pulumi from "@pulumi/pulumi";
 import { Engine } from "../../engine-versions";
 import { OptInType, Strategy } from "../../planner";
-import { OldClusters } from "../../vocabulary";
+import { DEFAULT_OLD_CLUSTERS, DEFAULT_SWITCHOVER_TIMEOUT_SECONDS, OldClusters } from "../../vocabulary";
 import { AuroraGlobalDatabaseArgs, MemberArgs, UpgradeArgs } from "./args";
+import { ArgsProblem } from "./args-error";
 
 /**
  * What the stack program reads its settings from: `pulumi.Config` satisfies it; tests hand in a
@@ -43,6 +45,71 @@ export function withoutUnsetDefaults(cfg: ConfigSource): ConfigSource {
             return Array.isArray(v) && v.length === 0 ? undefined : v;
         },
     };
+}
+
+/**
+ * Stack configuration that would declare a database other than the one written: an entry for a
+ * region that is no member, two entries for one region of a one-value setting. Thrown before the
+ * component is constructed (Pulumi prints a RunError without a stack trace).
+ */
+export class StackConfigError extends pulumi.RunError {
+    constructor(readonly problems: readonly ArgsProblem[]) {
+        super(
+            `the stack configuration has ${problems.length} problem${problems.length === 1 ? "" : "s"}:\n${problems.map((p) => `  - [${p.rule}] ${p.message}`).join("\n")}`,
+        );
+        this.name = "StackConfigError";
+    }
+}
+
+/** The `REGION=VALUE` keys, each with whether a member takes several values of it. */
+const REGION_KEYS = {
+    dbSubnetGroups: { many: false, secondaryOnly: false },
+    vpcSecurityGroupIds: { many: true, secondaryOnly: false },
+    kmsKeyIds: { many: false, secondaryOnly: false },
+    secondaryClusterParameterGroups: { many: false, secondaryOnly: true },
+    secondaryInstanceParameterGroups: { many: false, secondaryOnly: true },
+} as const;
+
+/** Entries naming a region that is no member (or the primary, for the secondaries' keys), and one-value keys given twice. */
+function regionEntryProblems(cfg: ConfigSource, primary: string, secondaries: readonly string[]): ArgsProblem[] {
+    return Object.entries(REGION_KEYS).flatMap(([key, kind]) => {
+        const entries = regionMap(key, cfg.getObject<unknown[]>(key));
+        const allowed = kind.secondaryOnly ? secondaries : [primary, ...secondaries];
+        return [...entries.entries()].flatMap(([region, values]): ArgsProblem[] => {
+            const shown = values.map((v) => `"${region}=${v}"`).join(" and ");
+            if (!allowed.includes(region))
+                return [
+                    {
+                        rule: "config-region-entry",
+                        path: key,
+                        message: notAMember(key, shown, region, primary, secondaries),
+                    },
+                ];
+            return !kind.many && values.length > 1
+                ? [
+                      {
+                          rule: "config-region-entry",
+                          path: key,
+                          message: `config ${key}: entries ${shown} both name ${region}, and a member takes one: keep one of them`,
+                      },
+                  ]
+                : [];
+        });
+    });
+}
+
+/** Why an entry's region takes no value of `key`, and the fix. */
+function notAMember(
+    key: string,
+    shown: string,
+    region: string,
+    primary: string,
+    secondaries: readonly string[],
+): string {
+    if (region === primary)
+        return `config ${key}: entry ${shown} names the primary region ${region}: ${key} is for secondary regions; set primary${key.includes("Instance") ? "Instance" : "Cluster"}ParameterGroup for the primary`;
+    const members = `primaryRegion ${primary}${secondaries.length > 0 ? `, secondaryRegions ${secondaries.join(", ")}` : ", no secondaryRegions"}`;
+    return `config ${key}: entry ${shown} names ${region}, which is no member region of this database (${members}): fix the region, or add ${region} to secondaryRegions`;
 }
 
 /** Splits `REGION=VALUE` entries into a map of lists; throws naming the key, the entry and the fix. */
@@ -131,8 +198,16 @@ function upgradeFromConfig(cfg: ConfigSource): UpgradeArgs {
         ...defined("applyPendingPatches", optInFrom(cfg.get("upgradeApplyPendingPatches"))),
         ...defined("mysqlInPlaceMajorConfirmed", cfg.getBoolean("upgradeMysqlInPlaceMajorConfirmed")),
         ...defined("keepCompletedSteps", cfg.getBoolean("upgradeKeepCompletedSteps")),
-        ...defined("switchoverTimeoutSeconds", cfg.getNumber("upgradeSwitchoverTimeoutSeconds")),
-        ...defined("oldClusters", cfg.get("upgradeOldClusters") as OldClusters | undefined),
+        // Pulumi.yaml gives these their defaults: a default is "not set" (the component's
+        // blue-green-only-options rule refuses a value set with another strategy).
+        ...defined(
+            "switchoverTimeoutSeconds",
+            unlessDefault(cfg.getNumber("upgradeSwitchoverTimeoutSeconds"), DEFAULT_SWITCHOVER_TIMEOUT_SECONDS),
+        ),
+        ...defined(
+            "oldClusters",
+            unlessDefault(cfg.get("upgradeOldClusters") as OldClusters | undefined, DEFAULT_OLD_CLUSTERS),
+        ),
     };
 }
 
@@ -140,6 +215,12 @@ function upgradeFromConfig(cfg: ConfigSource): UpgradeArgs {
 export function argsFromConfig(config: ConfigSource): AuroraGlobalDatabaseArgs {
     const cfg = withoutUnsetDefaults(config);
     const regional = regionalSettings(cfg);
+    const problems = regionEntryProblems(
+        cfg,
+        cfg.get("primaryRegion") ?? "",
+        cfg.getObject<string[]>("secondaryRegions") ?? [],
+    );
+    if (problems.length > 0) throw new StackConfigError(problems);
     const primary = primaryFromConfig(cfg, regional);
     const secondaries = secondariesFromConfig(cfg, regional);
     return {
@@ -157,6 +238,11 @@ export function argsFromConfig(config: ConfigSource): AuroraGlobalDatabaseArgs {
         ...defined("preferredMaintenanceWindow", cfg.get("preferredMaintenanceWindow")),
         ...defined("deletionProtection", cfg.getBoolean("deletionProtection")),
     };
+}
+
+/** The value, or undefined when it is the default (a setting Pulumi.yaml defaults reads the same unset). */
+function unlessDefault<V>(value: V | undefined, fallback: V): V | undefined {
+    return value === fallback ? undefined : value;
 }
 
 /** `{ [key]: value }` when the value is set, `{}` otherwise (so defaults apply). */

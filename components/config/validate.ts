@@ -1,5 +1,5 @@
 import { regionProblem, knownRegion } from "../../aws-regions";
-import { tryParseVersion, VersionParseError } from "../../engine-versions";
+import { awsWrittenForm, tryParseVersion, VersionParseError } from "../../engine-versions";
 import {
     BACKUP_RETENTION_DAYS,
     Bounds,
@@ -18,77 +18,24 @@ import {
     SWITCHOVER_TIMEOUT_SECONDS,
     TIMEOUT_MINUTES,
 } from "../../vocabulary";
-import { AuroraGlobalDatabaseArgs, MemberArgs } from "./args";
+import { AuroraGlobalDatabaseArgs } from "./args";
 import { ArgsProblem } from "./args-error";
+import { AWS_LIMIT_RULES } from "./aws-limits";
+import { ArgsRule, Found, found, identifier, isObject, members, oneOf, q } from "./rule-kit";
 import { parseBackupWindow, parseMaintenanceWindow, Window, windowsOverlap } from "./windows";
 
 export { ArgsProblem, argsErrorMessage, AuroraGlobalDatabaseArgsError } from "./args-error";
+export { ArgsRule, q } from "./rule-kit";
 
-/** A problem before its rule id is attached: the property path and the message. */
-type Found = { readonly path: string; readonly message: string };
-
-/**
- * One input rule of {@link AuroraGlobalDatabaseArgs} (aws-cdk style: one table, every failure
- * reported together, each with a stable id). Rules are about malformed input only; whether a
- * version *change* is allowed is the planner's business (planner/rules.ts), never repeated here.
- */
-export interface ArgsRule {
-    readonly id: string;
-    readonly check: (args: AuroraGlobalDatabaseArgs) => readonly Found[];
-}
-
-const IDENTIFIER = /^[a-zA-Z](?!.*--)[a-zA-Z0-9-]{0,62}$/;
 const DATABASE_NAME = /^[a-zA-Z][a-zA-Z0-9_]{0,62}$/;
 const MASTER_USERNAME = /^[a-zA-Z][a-zA-Z0-9_]{0,15}$/;
 const INSTANCE_CLASS = /^db\.[a-z0-9-]+\.[a-z0-9]+$/;
-
-/** A value as messages show it: JSON where it has one (strings quoted), else its String. */
-export const q = (value: unknown): string => {
-    if (typeof value === "number" && !Number.isFinite(value)) return String(value);
-    try {
-        return JSON.stringify(value) ?? String(value);
-    } catch {
-        return String(value);
-    }
-};
-const found = (path: string, message: string): Found => ({ path, message });
-
-function isObject(value: unknown): value is Record<string, unknown> {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** Quoted and joined with "or": `"a", "b" or "c"`. */
-const oneOf = (values: readonly unknown[]): string =>
-    values.length === 1 ? q(values[0]) : `${values.slice(0, -1).map(q).join(", ")} or ${q(values.at(-1))}`;
-
-/** Every declared member (an object) with its property path. */
-function members(args: AuroraGlobalDatabaseArgs): { path: string; member: MemberArgs }[] {
-    const list: { path: string; member: MemberArgs }[] = [];
-    if (isObject(args.primary)) list.push({ path: "primary", member: args.primary as unknown as MemberArgs });
-    if (Array.isArray(args.secondaries))
-        args.secondaries.forEach((member: unknown, i) => {
-            if (isObject(member)) list.push({ path: `secondaries[${i}]`, member: member as unknown as MemberArgs });
-        });
-    return list;
-}
 
 function integerIn(path: string, value: unknown, { min, max }: Bounds, fix: string): Found[] {
     if (value === undefined) return [];
     return typeof value === "number" && Number.isInteger(value) && value >= min && value <= max
         ? []
         : [found(path, `${path} ${q(value)} is not an integer from ${min} to ${max}: ${fix}`)];
-}
-
-function identifier(path: string, value: unknown): Found[] {
-    if (value === undefined) return [];
-    return typeof value === "string" && IDENTIFIER.test(value) && !value.endsWith("-")
-        ? []
-        : [
-              found(
-                  path,
-                  `${path} ${q(value)} is not a valid identifier: use 1–63 letters, digits or hyphens, starting with a letter, without "--" or a trailing hyphen`,
-              ),
-          ];
 }
 
 /** A version string: a string, not blank, without spaces around it, parsing as a version of the engine. */
@@ -108,9 +55,12 @@ function version(path: string, engine: string, value: unknown): Found[] {
             ),
         ];
     const parsed = tryParseVersion(engine, value);
-    return parsed instanceof VersionParseError
-        ? [found(path, parsed.message.replace(/^engineVersion /, `${path} `))]
-        : [];
+    if (parsed instanceof VersionParseError)
+        return [found(path, parsed.message.replace(/^engineVersion /, `${path} `))];
+    // AWS compares EngineVersion as a string: "16.08" is no version AWS runs (engine-versions awsWrittenForm).
+    return awsWrittenForm(parsed) === value
+        ? []
+        : [found(path, `${path} ${q(value)} is not how AWS writes the version: write ${q(awsWrittenForm(parsed))}`)];
 }
 
 function booleanAt(path: string, value: unknown): Found[] {
@@ -494,6 +444,7 @@ export const ARGS_RULES: readonly ArgsRule[] = [
                 );
         },
     },
+    ...AWS_LIMIT_RULES,
 ];
 
 /**
@@ -501,7 +452,7 @@ export const ARGS_RULES: readonly ArgsRule[] = [
  * list when the input is well-formed), each with its rule id, the property path and a message
  * naming the value and the fix.
  */
-export function validateArgs(args: AuroraGlobalDatabaseArgs): ArgsProblem[] {
+export function validateArgs(args: AuroraGlobalDatabaseArgs, name = "db"): ArgsProblem[] {
     if (!isObject(args))
         return [
             {
@@ -510,5 +461,5 @@ export function validateArgs(args: AuroraGlobalDatabaseArgs): ArgsProblem[] {
                 message: `arguments ${q(args)} are missing: pass { engine, engineVersion, primary, ... }`,
             },
         ];
-    return ARGS_RULES.flatMap((rule) => rule.check(args).map((f) => ({ rule: rule.id, ...f })));
+    return ARGS_RULES.flatMap((rule) => rule.check(args, name).map((f) => ({ rule: rule.id, ...f })));
 }

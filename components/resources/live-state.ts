@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Engine } from "../../engine-versions";
-import { describeAwsError, isNotFound } from "../../aws/errors";
+import { describeAwsError, errorCode } from "../../aws/errors";
 import { RdsGateway, SdkCommand } from "../../aws/gateway";
 import { RetryPolicy } from "../../aws/retry";
 import { InputError } from "../../aws/run-errors";
@@ -80,7 +80,8 @@ export async function readLiveState(
     const home = members[0].region;
     try {
         const global = await describeGlobalCluster(api, home, globalClusterIdentifier).catch((e) => {
-            if (isNotFound(e)) return undefined;
+            // Only AWS's own fault means "not created yet" (a stranger's 404 is not: aws/gateway.ts).
+            if (errorCode(e) === "GlobalClusterNotFoundFault") return undefined;
             throw e;
         });
         if (!global) {
@@ -95,7 +96,7 @@ export async function readLiveState(
             global,
             strategy: upgrade.strategy,
             ...(upgrade.applyPendingPatches !== false ? { pendingMaintenance: true } : {}),
-            ...(groups ? { parameterGroups: groups } : {}),
+            ...(groups ? { parameterGroups: groups, parameterGroupsFrom: "component" as const } : {}),
         });
         const unread =
             upgrade.applyPendingPatches !== false ? topology.members.find((m) => !m.pendingActions) : undefined;

@@ -12,6 +12,8 @@ interface AssumeRole {
 
 /** Where the identity of the AWS provider comes from: its settings as the program can see them. */
 export interface ProviderSettings {
+    /** The provider carries static keys (`aws:accessKey` / `aws:secretKey`, or an explicit provider's). */
+    readonly staticKeys?: boolean;
     readonly profile?: string;
     readonly assumeRoles?: readonly AssumeRole[];
     readonly endpoints?: readonly Readonly<Record<string, string | undefined>>[];
@@ -24,6 +26,9 @@ export interface ProviderSettings {
  * the SDK's providers). `source` names where the settings came from, for the error.
  */
 export function identityFromProvider(settings: ProviderSettings, source: string): AwsIdentity {
+    // Keys with a role or a profile: the steps take that role or profile. Keys alone: no one to act as.
+    const roleOrProfile = settings.profile || (settings.assumeRoles ?? []).some((r) => r.roleArn);
+    if (settings.staticKeys && !roleOrProfile) throw new Error(staticKeysMessage(source));
     const roles = (settings.assumeRoles ?? []).filter((r) => r.roleArn !== undefined && r.roleArn !== "");
     if (roles.length > 1)
         throw new Error(
@@ -40,13 +45,26 @@ export function identityFromProvider(settings: ProviderSettings, source: string)
     };
 }
 
+/**
+ * Static keys reach the AWS provider only: a step is a command run with the engine's environment
+ * (docs/aws-rules.md §7), and keys are never put in a command's environment or arguments (they
+ * would be stored in the state and shown in logs). So the steps would run as someone else, or as
+ * no one: refused, with the ways the steps can act as the same identity.
+ */
+function staticKeysMessage(source: string): string {
+    const who = source.startsWith("stack config") ? "stack config" : source;
+    return `${who} sets static keys (aws:accessKey / aws:secretKey), which the upgrade steps cannot act as (a step runs the aurora-global CLI as a command; keys are never passed to a command's environment or arguments): give the provider a profile (aws:profile) or a role (aws:assumeRoles) instead, or set upgrade.identity to a profile or role the steps may use, e.g. upgrade: { identity: { profile: "deploy" } }; with the keys in the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY) of pulumi itself, set upgrade.identity to {} to let the steps use them`;
+}
+
 /** The default AWS provider's settings: stack config `aws:profile`, `aws:assumeRoles` (or `aws:assumeRole`), `aws:endpoints`. */
 export function configProviderSettings(config: Pick<pulumi.Config, "get" | "getObject">): ProviderSettings {
     const single = config.getObject<AssumeRole>("assumeRole");
     const roles = config.getObject<AssumeRole[]>("assumeRoles") ?? (single ? [single] : undefined);
     const endpoints = config.getObject<Record<string, string>[]>("endpoints");
     const profile = config.get("profile");
+    const staticKeys = Boolean(config.get("accessKey") || config.get("secretKey"));
     return {
+        ...(staticKeys ? { staticKeys } : {}),
         ...(profile ? { profile } : {}),
         ...(roles ? { assumeRoles: roles } : {}),
         ...(endpoints ? { endpoints } : {}),
@@ -74,14 +92,16 @@ async function known<T>(o: unknown): Promise<T | undefined> {
 /** The settings of an explicit `aws.Provider` passed to the component (`provider` / `providers`). */
 export async function explicitProviderSettings(provider: pulumi.ProviderResource): Promise<ProviderSettings> {
     const p = provider as unknown as Record<string, unknown>;
-    const [profile, assumeRoles, endpoints] = await Promise.all([
+    const [profile, assumeRoles, endpoints, accessKey] = await Promise.all([
         known<string>(p.profile),
         known<unknown>(p.assumeRoles),
         known<unknown>(p.endpoints),
+        known<string>(p.accessKey),
     ]);
     const roles = parsed<AssumeRole[]>(assumeRoles);
     const eps = parsed<Record<string, string>[]>(endpoints);
     return {
+        ...(accessKey ? { staticKeys: true } : {}),
         ...(profile ? { profile } : {}),
         ...(roles ? { assumeRoles: roles } : {}),
         ...(eps ? { endpoints: eps } : {}),
@@ -96,13 +116,16 @@ export async function explicitProviderSettings(provider: pulumi.ProviderResource
 export async function stepIdentity(
     component: pulumi.Resource,
     explicit: AwsIdentity | undefined,
+    stepsToRun = true,
 ): Promise<AwsIdentity> {
     if (explicit) return explicit;
     const provider = component.getProvider("aws:rds/cluster:Cluster");
     try {
-        return provider
-            ? identityFromProvider(await explicitProviderSettings(provider), `the AWS provider passed to the component`)
-            : identityFromProvider(configProviderSettings(new pulumi.Config("aws")), "stack config aws:assumeRoles");
+        const [settings, source] = provider
+            ? [await explicitProviderSettings(provider), "the AWS provider passed to the component"]
+            : [configProviderSettings(new pulumi.Config("aws")), "stack config aws:assumeRoles"];
+        // Without a step to run, static keys act as no one: nothing to refuse.
+        return identityFromProvider(stepsToRun ? settings : { ...settings, staticKeys: false }, source);
     } catch (e) {
         throw new pulumi.ResourceError(e instanceof Error ? e.message : String(e), component, true);
     }

@@ -283,6 +283,7 @@ function settle(deps: ResolvedDeps, full: Plan, filter: StepFilter): { code: num
     const plan = only(full, filter);
     const selected = describeFilter(filter);
     if (selected !== undefined && !isBlocked(plan) && plan.steps.length === 0) {
+        throwIfDoneByAnotherStep(full, filter);
         deps.stdout(`${selected}: nothing to do (not in the plan any more: AWS reports it done)\n`);
         return { code: EXIT.ok };
     }
@@ -300,6 +301,29 @@ function settle(deps: ResolvedDeps, full: Plan, filter: StepFilter): { code: num
     }
     return { plan };
 }
+
+/**
+ * `--only-member X` that selects no step while the plan still upgrades X in a step of the whole
+ * database (the managed ModifyGlobalCluster, a major upgrade, blue/green): the member is not done,
+ * and this run must not say so. Bad input (exit 2): nothing was changed.
+ */
+function throwIfDoneByAnotherStep(full: Plan, filter: StepFilter): void {
+    const member = filter.onlyMember;
+    if (member === undefined) return;
+    const whole = full.steps.find((s) => WHOLE_DATABASE_ACTIONS.has(s.action));
+    const planned = full.members?.find((m) => m.cluster === member);
+    if (!whole || (planned !== undefined && planned.from === full.to)) return;
+    throw new InputError(
+        `--only-member "${member}" selects no step of this plan: on the ${full.path} path one ${whole.action} step upgrades every member together, and cluster "${member}" still runs ${planned?.from ?? full.from ?? "?"}, not ${full.to}; run the upgrade without --only-member (or with --strategy rolling for one step per member)`,
+    );
+}
+
+/** The steps that change every member at once (no member has a step of its own). */
+const WHOLE_DATABASE_ACTIONS: ReadonlySet<string> = new Set([
+    "modify-global-cluster",
+    "blue-green-create",
+    "blue-green-switchover",
+]);
 
 /**
  * Runs the plan's steps under the run lease (one run at a time per global database; read-only

@@ -1,6 +1,12 @@
 import { CommanderError } from "commander";
 import { adviceFor, describeAwsError } from "../../aws/errors";
-import { EndpointUnreachable, InputError, MissingCredentials, UpgradeStopped } from "../../aws/run-errors";
+import {
+    EndpointUnreachable,
+    InputError,
+    MissingCredentials,
+    NotAnAwsAnswer,
+    UpgradeStopped,
+} from "../../aws/run-errors";
 import { EXIT } from "./commands";
 import { CliDeps, resolveDeps } from "./deps";
 import { buildProgram } from "./program";
@@ -30,7 +36,7 @@ export async function main(argv: readonly string[], deps: CliDeps = {}): Promise
             d.stderr(`aurora-global: ${e.message}\n`);
             return EXIT.failure;
         }
-        if (e instanceof EndpointUnreachable) {
+        if (e instanceof EndpointUnreachable || e instanceof NotAnAwsAnswer) {
             d.stderr(`aurora-global: ${e.message}; ${afterwards(argv)}\n`);
             return EXIT.failure;
         }

@@ -1,5 +1,5 @@
 import { knownRegion } from "../../aws-regions";
-import { tryParseVersion, VersionParseError } from "../../engine-versions";
+import { awsWrittenForm, EngineVersion, tryParseVersion, VersionParseError } from "../../engine-versions";
 import { PLAN_FORMATS, PlanFormat } from "../../planner";
 import {
     Bounds,
@@ -169,7 +169,14 @@ export function parseRegion(
     return raw;
 }
 
-/** `--global-cluster ID`. */
+/**
+ * AWS stores cluster and global cluster identifiers lowercase and compares them regardless of
+ * case (API_CreateGlobalCluster, API_CreateDBCluster: "stored as a lowercase string";
+ * API_ModifyGlobalCluster: "This parameter isn't case-sensitive"): so does the CLI.
+ */
+const asAwsStoresIt = (id: string): string => id.toLowerCase();
+
+/** `--global-cluster ID`, as AWS stores it (lowercase). */
 export function parseGlobalCluster(raw: string | undefined, errors: string[]): string {
     if (raw === undefined || raw === "") {
         errors.push(
@@ -181,10 +188,15 @@ export function parseGlobalCluster(raw: string | undefined, errors: string[]): s
         errors.push(
             `--global-cluster "${raw}" is not valid: use the global cluster identifier (letters, digits and hyphens, starting with a letter)`,
         );
-    return raw;
+    return asAwsStoresIt(raw);
 }
 
-/** `--target VERSION` (its syntax is checked by the planner, per engine). */
+/**
+ * `--target VERSION`, parsed once here: the version as AWS writes it, or an error. Its engine's
+ * own rules are the planner's, once AWS says which engine the cluster runs; here, a version of
+ * neither engine is malformed whatever the cluster runs, and one AWS writes otherwise (`16.08`,
+ * `3.8.0`) is refused with AWS's form, since AWS compares versions as strings.
+ */
 export function parseTarget(raw: string | undefined, errors: string[]): string {
     if (raw === undefined || raw.trim() === "") {
         errors.push(
@@ -193,25 +205,28 @@ export function parseTarget(raw: string | undefined, errors: string[]): string {
         return "";
     }
     const target = raw.trim();
-    // Checked before any AWS call: a version of neither engine is malformed whatever the cluster
-    // runs (the engine's own rules are the planner's, once AWS says which engine it is).
-    if (ENGINES.every((engine) => tryParseVersion(engine, target) instanceof VersionParseError))
+    const parsed = ENGINES.map((engine) => tryParseVersion(engine, target)).find(
+        (v): v is EngineVersion => !(v instanceof VersionParseError),
+    );
+    if (parsed === undefined)
         errors.push(
             `--target "${raw}" is not an engine version: give an Aurora PostgreSQL version such as 17.5 or an Aurora MySQL version such as 8.0.mysql_aurora.3.09.0`,
         );
+    else if (awsWrittenForm(parsed) !== target)
+        errors.push(`--target "${raw}" is not how AWS writes the version: use --target ${awsWrittenForm(parsed)}`);
     return target;
 }
 
 const CLUSTER_ID = /^[A-Za-z](?!.*--)[A-Za-z0-9-]{0,62}$/;
 
-/** Hidden `--only-member CLUSTER`: a DB cluster identifier (whether it is a member, AWS says). */
+/** Hidden `--only-member CLUSTER`: a DB cluster identifier, lowercase as AWS stores it (whether it is a member, AWS says). */
 export function parseOnlyMember(raw: string | undefined, errors: string[]): string | undefined {
     if (raw === undefined) return undefined;
     if (!CLUSTER_ID.test(raw) || raw.endsWith("-"))
         errors.push(
             `--only-member "${raw}" is not valid: give the identifier of one member cluster (letters, digits and hyphens, starting with a letter), e.g. --only-member app-use1`,
         );
-    return raw;
+    return asAwsStoresIt(raw);
 }
 
 const GROUP_ASSIGNMENT = /^([A-Za-z][A-Za-z0-9-]{0,62})=([A-Za-z][A-Za-z0-9.-]{0,254})$/;
@@ -233,11 +248,14 @@ export function parseGroupAssignments(
             errors.push(
                 `${flag} "${value}" is not valid: give CLUSTER=GROUP, the member's cluster identifier and a parameter group name, e.g. ${flag} app-use1=app-params-aurora-postgresql17`,
             );
-        } else if (out[m[1]] !== undefined && out[m[1]] !== m[2]) {
-            errors.push(`${flag} "${value}" conflicts with ${flag} "${m[1]}=${out[m[1]]}": give one group per cluster`);
-        } else {
-            out[m[1]] = m[2];
+            continue;
         }
+        const cluster = asAwsStoresIt(m[1]);
+        if (out[cluster] !== undefined && out[cluster] !== m[2])
+            errors.push(
+                `${flag} "${value}" conflicts with ${flag} "${m[1]}=${out[cluster]}": give one group per cluster`,
+            );
+        else out[cluster] = m[2];
     }
     return out;
 }

@@ -23,5 +23,7 @@ export function buildProgram(deps: ResolvedDeps, setExit: (code: number) => void
     addUpgradeCommand(program, cli);
     addPatchCommand(program, cli);
     addStatusCommand(program, cli);
+    // Extra values are reported by each action, naming them (register/guarded.ts).
+    for (const command of program.commands) command.allowExcessArguments(true);
     return program;
 }

@@ -9,6 +9,13 @@ export function failoverReady(t: Topology): boolean {
     return t.members.length > 0 && versions.size === 1 && t.members.every((m) => m.status === "available");
 }
 
+/** Why failover is not ready, in words: no members at all, or members apart. */
+export function notReadyReason(t: Topology): string {
+    return t.members.length === 0
+        ? `the global cluster has no member cluster; add its primary cluster (create-db-cluster --global-cluster-identifier ${t.globalClusterId})`
+        : "members must all be available on the same version";
+}
+
 /** One line per blue/green deployment: where it stands and what to do ("" when there is none). */
 export function renderDeployments(deployments: readonly BlueGreenDeployment[], format: PlanFormat): string {
     return deployments.map((d) => `${format === "markdown" ? "- " : ""}${deploymentLine(d)}`).join("\n");
@@ -83,7 +90,8 @@ function statusMarkdown(t: Topology, deploymentLines: string): string {
         "|---|---|---|---|---|---|---|",
         ...rows,
         "",
-        `Failover ready: **${ready ? "yes" : "no"}**${ready ? "" : " (members must all be available on the same version)"}`,
+        ...(t.members.length === 0 ? ["(no member cluster)"] : []),
+        `Failover ready: **${ready ? "yes" : "no"}**${ready ? "" : ` (${notReadyReason(t)})`}`,
         ...(deploymentLines ? ["", deploymentLines] : []),
     ].join("\n");
 }
@@ -96,7 +104,8 @@ function statusText(t: Topology, deploymentLines: string): string {
             (m) =>
                 `  ${m.role.padEnd(9)} ${m.cluster} (${m.region}): ${m.status}, ${m.engineVersion ?? "?"}, ${m.instanceIds.length} instance(s), pending maintenance: ${pendingOf(m)}`,
         ),
-        `failover ready: ${ready ? "yes" : "no (members must all be available on the same version)"}`,
+        ...(t.members.length === 0 ? ["  (no member cluster)"] : []),
+        `failover ready: ${ready ? "yes" : `no (${notReadyReason(t)})`}`,
         ...(deploymentLines ? [deploymentLines] : []),
     ].join("\n");
 }

@@ -72,7 +72,7 @@ describe("components: a new global database at a version AWS does not offer is b
             await assert.rejects(
                 sim.clientFor(PRIMARY).send(
                     new CreateGlobalClusterCommand({
-                        GlobalClusterIdentifier: `g-${version}`,
+                        GlobalClusterIdentifier: `g-${version.replace(".", "-")}`,
                         Engine: "aurora-postgresql",
                         EngineVersion: version,
                     }),

@@ -152,7 +152,7 @@ describe("components: a blocked version change", () => {
             {
                 rule: "major-without-opt-in",
                 message: "18.1 is a major version upgrade from 17.4 and allowMajorVersionUpgrade is false",
-                fix: "set upgrade.allowMajorVersionUpgrade to true after testing the application on the new major version",
+                fix: "set upgrade.allowMajorVersionUpgrade to true (the CLI: --allow-major) after testing the application on the new major version",
                 cluster: null,
             },
         ]);

@@ -317,6 +317,32 @@ describe("components: a major upgrade with the program's own target-family param
         );
     });
 
+    it("a target group that does not exist is named by the component field, not the CLI flag", async () => {
+        const seed = majorSeed();
+        const sim = simulate({
+            ...seed,
+            members: seed.members.map((m) => ({ ...m, clusterParameterGroup: undefined })),
+        });
+        const a = majorArgs();
+        const bad = {
+            ...a,
+            primary: {
+                ...a.primary,
+                clusterParameterGroupName: undefined,
+                targetClusterParameterGroupName: "nosuch-pg17",
+            },
+        };
+        await assert.rejects(preview(sim, bad), (e: unknown) => {
+            const message = String((e as Error).message);
+            assert.ok(
+                message.includes(`targetClusterParameterGroupName "nosuch-pg17" of member "app-${USE1}"`),
+                message,
+            );
+            assert.doesNotMatch(message, /--cluster-parameter-group/);
+            return true;
+        });
+    });
+
     it("after the steps, the next preview plans nothing, reports no error and ignores the old-family group names", async () => {
         const sim = simulate(majorSeed());
         const first = await preview(sim, majorArgs());

@@ -100,4 +100,36 @@ describe("components: the upgrade steps act as the AWS provider's identity", () 
             },
         );
     });
+
+    it("refuses static keys alone in stack config (the steps could not act as them), naming the fix", async () => {
+        await assert.rejects(
+            steps(rolling(), {
+                config: { "aws:accessKey": "AKIAEXAMPLEKEY000000", "aws:secretKey": "not-a-real-secret-key" },
+            }),
+            (e: unknown) => {
+                const message = String((e as Error).message);
+                assert.ok(message.includes("sets static keys (aws:accessKey / aws:secretKey)"), message);
+                assert.ok(message.includes("upgrade.identity"), message);
+                assert.ok(!message.includes("AKIAEXAMPLEKEY000000") && !message.includes("not-a-real-secret-key"));
+                return true;
+            },
+        );
+    });
+
+    it("static keys alone with nothing to upgrade: no step, nothing refused", async () => {
+        const r = await runProgramUnderMocks({
+            program: () => ({ plan: new AuroraGlobalDatabase("db", pgArgs(), {}).plan }),
+            currentState: runningPg("17.4", [PRIMARY, SECONDARY]),
+            config: { "aws:accessKey": "AKIAEXAMPLEKEY000000", "aws:secretKey": "not-a-real-secret-key" },
+        });
+        assert.deepStrictEqual(ofType(r, T.command), []);
+    });
+
+    it("static keys with upgrade.identity: the steps act as the identity given", async () => {
+        const all = await steps(rolling({ identity: { profile: "deploy" } }), {
+            config: { "aws:accessKey": "AKIAEXAMPLEKEY000000", "aws:secretKey": "not-a-real-secret-key" },
+        });
+        assert.strictEqual(all.length, 3);
+        for (const s of all) assert.match(s.create, / --profile deploy /);
+    });
 });

@@ -19,6 +19,8 @@ interface Case {
     readonly readsFirst?: boolean;
     /** Every line written to stderr. */
     readonly stderr: readonly string[];
+    /** The planner rule the printed plan names (a blocked plan): `[rule-id]` on stdout. */
+    readonly rule?: string;
 }
 
 /** A global cluster whose members were all removed: it still reports its version. */
@@ -143,6 +145,32 @@ const CASES: readonly Case[] = [
         stderr: [
             'aurora-global: --target "10.4" is not an engine version: give an Aurora PostgreSQL version such as 17.5 or an Aurora MySQL version such as 8.0.mysql_aurora.3.09.0',
         ],
+    },
+    {
+        name: "--target with a leading zero AWS does not write",
+        argv: ["upgrade", ...PG_ARGS, "--target", "16.08"],
+        stderr: ['aurora-global: --target "16.08" is not how AWS writes the version: use --target 16.8'],
+    },
+    {
+        name: "--target with an Aurora MySQL minor of one digit",
+        argv: ["plan", ...PG_ARGS, "--target", "8.0.mysql_aurora.3.8.0"],
+        stderr: [
+            'aurora-global: --target "8.0.mysql_aurora.3.8.0" is not how AWS writes the version: use --target 8.0.mysql_aurora.3.08.0',
+        ],
+    },
+    {
+        name: "--target with a PostgreSQL patch level on a minor upgrade (AWS sets 17.5 and chooses the patch)",
+        argv: ["upgrade", ...PG_ARGS, "--target", "17.5.4"],
+        readsFirst: true,
+        rule: "patch-level-with-version-change",
+        stderr: ["aurora-global: the plan is blocked (1 violation): nothing was changed"],
+    },
+    {
+        name: "--target with a PostgreSQL patch level on a major upgrade (--allow-major)",
+        argv: ["upgrade", ...PG_ARGS, "--target", "18.1.2", "--allow-major"],
+        readsFirst: true,
+        rule: "patch-level-with-version-change",
+        stderr: ["aurora-global: the plan is blocked (3 violations): nothing was changed"],
     },
     {
         name: "--region a planet",
@@ -451,6 +479,22 @@ const CASES: readonly Case[] = [
         ],
     },
     {
+        name: "--only-member on the managed path: one global step upgrades every member, none is done",
+        argv: ["upgrade", ...PG_ARGS, "--target", "17.5", "--only-member", "app-apne1"],
+        readsFirst: true,
+        stderr: [
+            'aurora-global: --only-member "app-apne1" selects no step of this plan: on the managed path one modify-global-cluster step upgrades every member together, and cluster "app-apne1" still runs 17.4, not 17.5; run the upgrade without --only-member (or with --strategy rolling for one step per member)',
+        ],
+    },
+    {
+        name: "--only-member in upper case on the managed path (compared lowercase, as AWS does)",
+        argv: ["upgrade", ...PG_ARGS, "--target", "17.5", "--only-member", "APP-APNE1"],
+        readsFirst: true,
+        stderr: [
+            'aurora-global: --only-member "app-apne1" selects no step of this plan: on the managed path one modify-global-cluster step upgrades every member together, and cluster "app-apne1" still runs 17.4, not 17.5; run the upgrade without --only-member (or with --strategy rolling for one step per member)',
+        ],
+    },
+    {
         name: "--only-member not an identifier",
         argv: ["upgrade", ...PG_ARGS, "--target", "17.5", "--only-member", "bad id"],
         stderr: [
@@ -513,8 +557,42 @@ const CASES: readonly Case[] = [
         name: "an extra argument",
         argv: ["plan", ...PG_ARGS, "--target", "17.5", "17.6"],
         stderr: [
-            "error: too many arguments for 'plan'. Expected 0 arguments but got 1.",
-            "(run with --help for usage)",
+            "aurora-global: too many arguments for 'plan': \"17.6\" follows no flag; give each value right after its flag (plan takes no other argument)",
+        ],
+    },
+    {
+        name: "two extra arguments",
+        argv: ["upgrade", ...PG_ARGS, "--target", "17.5", "now", "please"],
+        stderr: [
+            'aurora-global: too many arguments for \'upgrade\': "now", "please" follow no flag; give each value right after its flag (upgrade takes no other argument)',
+        ],
+    },
+    {
+        name: "watch: a URL without // keeps its password out of the error",
+        argv: ["watch", "--endpoint", "a=postgres:u:Secret@127.0.0.1/db", "--duration", "1"],
+        stderr: [
+            'error: --endpoint "a=postgres:u:***@127.0.0.1/db": URL has no scheme; start it with postgres://, postgresql:// or mysql://, e.g. --endpoint a=postgres://user:password@host:5432/postgres',
+        ],
+    },
+    {
+        name: "watch: no NAME= and no // keeps the password out",
+        argv: ["watch", "--endpoint", "postgres:u:Secret@127.0.0.1/db", "--duration", "1"],
+        stderr: [
+            'error: --endpoint "postgres:u:***@127.0.0.1/db": expected NAME=URL; use e.g. --endpoint us-east-1=postgres://user:password@host:5432/postgres',
+        ],
+    },
+    {
+        name: "watch: user:password@host without a scheme keeps the password out",
+        argv: ["watch", "--endpoint", "a=u:Secret@h", "--duration", "1"],
+        stderr: [
+            'error: --endpoint "a=u:***@h": URL has no scheme; start it with postgres://, postgresql:// or mysql://, e.g. --endpoint a=postgres://user:password@host:5432/postgres',
+        ],
+    },
+    {
+        name: "watch: a URL without a host keeps the password out",
+        argv: ["watch", "--endpoint", "a=mysql://u:Secret@", "--duration", "1"],
+        stderr: [
+            'error: --endpoint "a=mysql://u:***@": URL is not valid; fix it (percent-encode special characters in the user and password), e.g. --endpoint a=postgres://user:password@host:5432/postgres',
         ],
     },
     {
@@ -608,8 +686,10 @@ describe(`orchestrator: CLI bad-input catalogue (${CASES.length} cases, exit 2, 
             const sim = simulate(c.seed ?? PG_SEED);
             const r = await cli(sim, c.argv, c.env ? { env: c.env } : {});
             assert.strictEqual(r.stderr, c.stderr.map((l) => `${l}\n`).join(""));
+            assert.doesNotMatch(r.stderr + r.stdout, /Secret/);
             assert.strictEqual(r.code, 2);
             assert.deepStrictEqual(mutatingCalls(sim), []);
+            if (c.rule !== undefined) assert.ok(r.stdout.includes(`[${c.rule}]`), r.stdout);
             if (!c.readsFirst) assert.deepStrictEqual(sim.calls, []);
             else assert.ok(sim.calls.length > 0);
         });

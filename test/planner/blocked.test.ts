@@ -54,12 +54,12 @@ describe("planner: every blocked case", () => {
     });
     it("major without opt-in (PostgreSQL)", () => {
         assert.deepEqual(violations(pgInput("18.1")), [
-            "major-without-opt-in: 18.1 is a major version upgrade from 17.4 and allowMajorVersionUpgrade is false | set upgrade.allowMajorVersionUpgrade to true after testing the application on the new major version",
+            "major-without-opt-in: 18.1 is a major version upgrade from 17.4 and allowMajorVersionUpgrade is false | set upgrade.allowMajorVersionUpgrade to true (the CLI: --allow-major) after testing the application on the new major version",
         ]);
     });
     it("major without opt-in (MySQL 3 → 8.4)", () => {
         assert.deepEqual(violations(mysqlInput("8.4.7")), [
-            `major-without-opt-in: 8.4.7 is a major version upgrade from ${MYSQL_3080} and allowMajorVersionUpgrade is false | set upgrade.allowMajorVersionUpgrade to true after testing the application on the new major version`,
+            `major-without-opt-in: 8.4.7 is a major version upgrade from ${MYSQL_3080} and allowMajorVersionUpgrade is false | set upgrade.allowMajorVersionUpgrade to true (the CLI: --allow-major) after testing the application on the new major version`,
         ]);
     });
     it("target not a valid upgrade target of the current version (PostgreSQL)", () => {

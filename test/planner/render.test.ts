@@ -23,7 +23,7 @@ describe("planner: renderers", () => {
                 "path: blocked",
                 "BLOCKED: 1 violation, nothing will be changed",
                 "  [major-without-opt-in] 18.1 is a major version upgrade from 17.4 and allowMajorVersionUpgrade is false",
-                "      fix: set upgrade.allowMajorVersionUpgrade to true after testing the application on the new major version",
+                "      fix: set upgrade.allowMajorVersionUpgrade to true (the CLI: --allow-major) after testing the application on the new major version",
             ].join("\n"),
         );
     });

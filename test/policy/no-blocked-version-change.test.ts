@@ -72,7 +72,7 @@ describe("policy no-blocked-version-change (plain aws.rds, current version from 
 
     it("blocks a major upgrade without opt-in, and passes it with the opt-in tag", async () => {
         assert.deepEqual(await messages(plainGlobal("17.4")), [
-            'global database "app-global": 17.4 is a major version upgrade from 16.6 and allowMajorVersionUpgrade is false. Fix: set upgrade.allowMajorVersionUpgrade to true after testing the application on the new major version (in a plain aws.rds program, tag the global cluster aurora-global:allow-major-version-upgrade=true). [rule major-without-opt-in]',
+            'global database "app-global": 17.4 is a major version upgrade from 16.6 and allowMajorVersionUpgrade is false. Fix: set upgrade.allowMajorVersionUpgrade to true (the CLI: --allow-major) after testing the application on the new major version (in a plain aws.rds program, tag the global cluster aurora-global:allow-major-version-upgrade=true). [rule major-without-opt-in]',
         ]);
         assert.deepEqual(await messages(patch(plainGlobal("17.4"), "app-global", optIn())), []);
     });
@@ -266,7 +266,7 @@ describe("policy no-blocked-version-change (plain aws.rds, current version from 
             ),
         ];
         assert.deepEqual(await messages(resources), [
-            'global database "app-global": 17.4 is a major version upgrade from 16.6 and allowMajorVersionUpgrade is false. Fix: set upgrade.allowMajorVersionUpgrade to true after testing the application on the new major version. [rule major-without-opt-in]',
+            'global database "app-global": 17.4 is a major version upgrade from 16.6 and allowMajorVersionUpgrade is false. Fix: set upgrade.allowMajorVersionUpgrade to true (the CLI: --allow-major) after testing the application on the new major version. [rule major-without-opt-in]',
         ]);
         const optedIn = resources.map((r) =>
             r === component ? { ...r, props: { ...r.props, upgrade: { allowMajorVersionUpgrade: true } } } : r,

@@ -112,7 +112,8 @@ export function regionOfArn(value: string): string | undefined {
 
 /** The resource identifier at the end of an ARN, or `value` itself when it is not an ARN. */
 export function idFromArnOrId(value: string): string {
-    return value.startsWith("arn:") ? value.slice(value.lastIndexOf(":") + 1) : value;
+    // AWS stores identifiers lowercase and matches them regardless of case (API_CreateDBCluster, API_ModifyGlobalCluster).
+    return (value.startsWith("arn:") ? value.slice(value.lastIndexOf(":") + 1) : value).toLowerCase();
 }
 
 export function proxyArn(region: string, name: string): string {

@@ -17,10 +17,26 @@ export interface CommandContext {
 /** Builds a command's run from its raw options, pushing every bad value to `errors`. */
 export type RunBuilder = (raw: Raw, errors: string[], deps: ResolvedDeps) => () => Promise<number>;
 
+/**
+ * Values that follow no flag (commander's operands: none of our commands takes one), each named
+ * so the user sees which one is extra (commander's own message gives only their count).
+ */
+function extraArguments(command: { name(): string; args: readonly string[] } | undefined): string[] {
+    const extra = command?.args ?? [];
+    return extra.length === 0
+        ? []
+        : [
+              `too many arguments for '${command!.name()}': ${extra.map((a) => JSON.stringify(a)).join(", ")} ${extra.length === 1 ? "follows" : "follow"} no flag; give each value right after its flag (${command!.name()} takes no other argument)`,
+          ];
+}
+
 /** An action that validates, reports every bad value at once (exit 2), or runs. */
-export function guarded(cli: CommandContext, build: RunBuilder): (raw: Raw) => Promise<void> {
-    return async (raw) => {
-        const errors: string[] = [];
+export function guarded(
+    cli: CommandContext,
+    build: RunBuilder,
+): (raw: Raw, command?: { name(): string; args: readonly string[] }) => Promise<void> {
+    return async (raw, command) => {
+        const errors: string[] = extraArguments(command);
         const identity = parseIdentity(raw, errors);
         const run = build(raw, errors, { ...cli.deps, clients: cli.deps.clientsFor(identity) });
         if (errors.length > 0) {

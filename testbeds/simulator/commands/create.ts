@@ -10,6 +10,7 @@ import { ClusterState, ParameterGroupState } from "../model";
 import { SimStore } from "../store";
 import { ACCOUNT_ID, clusterArn, globalClusterArn, idFromArnOrId, instanceArn } from "../topology";
 import { handler, Handler } from "./context";
+import { assertKmsKey, assertMasterUsername, assertOrderable, assertTags, storedIdentifier } from "../create-rules";
 import { seedWindow } from "../maintenance-window";
 import { clusterShape, globalShape, instanceShape } from "./shapes";
 
@@ -69,9 +70,12 @@ function knownVersion(store: SimStore, engine: Engine, version: string): void {
 
 /** CreateGlobalCluster: a global cluster of an engine version AWS has, with global database support. */
 const createGlobalCluster = handler<CreateGlobalClusterCommandInput>(({ store }, input) => {
-    const id =
+    const id = storedIdentifier(
+        "GlobalClusterIdentifier",
         input.GlobalClusterIdentifier ??
-        fault("InvalidParameterValue", messages.missingParameter("GlobalClusterIdentifier"));
+            fault("InvalidParameterValue", messages.missingParameter("GlobalClusterIdentifier")),
+    );
+    assertTags(input.Tags);
     const engine = input.Engine ?? "";
     if (!isEngine(engine)) fault("InvalidParameterValue", `Invalid DB engine: ${engine}`);
     if (store.globals.has(id)) fault("GlobalClusterAlreadyExistsFault", `Global cluster ${id} already exists`);
@@ -97,8 +101,13 @@ const createGlobalCluster = handler<CreateGlobalClusterCommandInput>(({ store },
  * encrypted secondary without a key of its region, a secondary before the primary has a writer.
  */
 const createDBCluster = handler<CreateDBClusterCommandInput>(({ store, region }, input) => {
-    const id =
-        input.DBClusterIdentifier ?? fault("InvalidParameterValue", messages.missingParameter("DBClusterIdentifier"));
+    const id = storedIdentifier(
+        "DBClusterIdentifier",
+        input.DBClusterIdentifier ?? fault("InvalidParameterValue", messages.missingParameter("DBClusterIdentifier")),
+    );
+    assertMasterUsername(input.MasterUsername);
+    assertTags(input.Tags);
+    assertKmsKey(region, input.KmsKeyId, input.StorageEncrypted);
     if (store.clusters.has(`${region}/${id}`)) fault("DBClusterAlreadyExistsFault", `DB cluster already exists`);
     const global = input.GlobalClusterIdentifier ? store.global(input.GlobalClusterIdentifier) : undefined;
     const engine = (input.Engine ?? global?.engine ?? "") as Engine;
@@ -154,11 +163,15 @@ const createDBCluster = handler<CreateDBClusterCommandInput>(({ store, region },
 
 /** CreateDBInstance in an Aurora cluster: the cluster's version applies; another one is refused. */
 const createDBInstance = handler<CreateDBInstanceCommandInput>(({ store, region, now }, input) => {
-    const id =
-        input.DBInstanceIdentifier ?? fault("InvalidParameterValue", messages.missingParameter("DBInstanceIdentifier"));
+    const id = storedIdentifier(
+        "DBInstanceIdentifier",
+        input.DBInstanceIdentifier ?? fault("InvalidParameterValue", messages.missingParameter("DBInstanceIdentifier")),
+    );
+    assertTags(input.Tags);
     const cluster = store.cluster(region, idFromArnOrId(input.DBClusterIdentifier ?? ""));
     assertRoom(store, region, { DBInstances: 1 });
     const clusterVersion = store.awsVersion(cluster.engine, cluster.version);
+    assertOrderable(input.DBInstanceClass ?? "db.r6g.large", cluster.engine, clusterVersion);
     if (input.EngineVersion !== undefined && input.EngineVersion !== clusterVersion)
         fault(
             "InvalidParameterCombination",
