@@ -1,8 +1,8 @@
 import { Command, CommanderError } from "commander";
-import { runScenario, EXIT } from "./run/offline-run";
-import { DEFAULT_SPEED, Speed } from "./run/paced-clock";
+import { EXIT } from "./run/exit-codes";
+import { DEFAULT_SPEED, Speed } from "./run/speed";
 import { DEFAULT_SCENARIO, listScenarios, loadScenario, ScenarioError } from "./scenario/load";
-import { wrap, wrapLine } from "./run/sections";
+import { wrap, wrapLine } from "./run/wrap";
 
 /** Where the offline run writes. */
 export interface OfflineIo {
@@ -84,6 +84,8 @@ export async function main(argv: readonly string[], io: OfflineIo = processIo): 
             ? (text: string) =>
                   void process.stdout.write(`\r\x1b[2K${text.slice(0, (process.stdout.columns ?? 120) - 1)}`)
             : undefined;
+    // Loaded only to run a scenario (the mock engine, the simulator, the CLI): `--help` and `--list` stay fast.
+    const { runScenario } = await import("./run/offline-run");
     const result = await runScenario(scenario, speed, out, live, { markdown: opts.markdown === true });
     return result.exitCode;
 }
