@@ -78,8 +78,8 @@ describe("package: used from another Pulumi project (README: Use it in your own 
     });
 
     it("packs what a consumer needs and nothing of the test beds", () => {
-        assert.ok(packed.files.includes("dist/components/index.js"));
-        assert.ok(packed.files.includes("dist/components/index.d.ts"));
+        assert.ok(packed.files.includes("dist/package-entry/index.js"));
+        assert.ok(packed.files.includes("dist/package-entry/index.d.ts"));
         assert.ok(packed.files.includes("dist/orchestrator/cli/main.js"));
         assert.ok(
             packed.files.includes("dist/cli-contract/index.js"),
@@ -98,7 +98,7 @@ describe("package: used from another Pulumi project (README: Use it in your own 
     it("type-checks the README's program against the installed declarations (npx tsc --noEmit)", () => {
         assert.ok(commands.includes("npx tsc --noEmit"));
         assert.ok(
-            fs.existsSync(path.join(project, "node_modules", "aurora-global", "dist", "components", "index.d.ts")),
+            fs.existsSync(path.join(project, "node_modules", "aurora-global", "dist", "package-entry", "index.d.ts")),
         );
     });
 
@@ -144,6 +144,9 @@ console.log(JSON.stringify(out));`;
                 `${e}: exports that are undefined`,
             );
         }
+        const entry = out["aurora-global"] as Record<string, string>;
+        for (const name of ["AuroraGlobalDatabase", "iamPolicyDocument"])
+            assert.strictEqual(entry[name], "function", name);
         const orchestrator = out["aurora-global/orchestrator"] as Record<string, string>;
         for (const name of ["main", "stepCommandArgs", "selectSteps", "iamPolicyDocument", "describeTopology"])
             assert.strictEqual(orchestrator[name], "function", name);
