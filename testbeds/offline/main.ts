@@ -37,7 +37,10 @@ export async function main(argv: readonly string[], io: OfflineIo = processIo): 
         .description(
             "Runs the dev stack under the Pulumi mock engine against a scenario's AWS state, prints the graph, the plan and the policy verdicts, then upgrades the simulated control plane.",
         )
-        .option("--scenario <name>", `scenario file of scenarios/ (default ${DEFAULT_SCENARIO})`)
+        .option(
+            "--scenario <name>",
+            `a scenario of testbeds/scenarios/ (default ${DEFAULT_SCENARIO}; --list shows them)`,
+        )
         .option("--speed <factor>", `times faster than real time (default ${DEFAULT_SPEED}), or max for no delay`)
         .option(
             "--markdown",

@@ -210,6 +210,8 @@ function printPlan(out: Out, preview: Preview, show: ShowOptions): void {
             "  (the preview logs it as markdown with a mermaid diagram of the order, the pull-request comment: --markdown shows it)",
         );
     }
+    for (const warning of preview.logs.filter((l) => l.severity === "warn"))
+        out(`  warning (the preview shows it on the component): ${warning.message}`);
     const errors = preview.logs.filter((l) => l.severity === "error").length;
     if (errors > 0)
         out(

@@ -1,5 +1,6 @@
 import { SimulatedRds } from "../../simulator";
 import { StartingState } from "../scenario/created-aws";
+import { scenarioFile } from "../scenario/load";
 import { Scenario } from "../scenario/types";
 import { Drift, Preview } from "./preview";
 import { memberLine, Out } from "./upgrade";
@@ -28,7 +29,7 @@ export function printScenario(
     out("How AWS got here (the simulated control plane):");
     for (const line of start.how) out(`  ${line}`);
     out("");
-    out(`What runs in AWS now (scenarios/${scenario.name}.yaml):`);
+    out(`What runs in AWS now (${scenarioFile(scenario.name)}):`);
     out(`  global cluster ${global.id}: ${global.engine} ${global.engineVersion}, ${global.status}`);
     for (const m of global.members) {
         const seeded = scenario.aws.members.find((x) => x.cluster === m.id);
