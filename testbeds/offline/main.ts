@@ -1,4 +1,5 @@
 import { Command, CommanderError } from "commander";
+import { HELP_WIDTH } from "../../vocabulary";
 import { EXIT } from "./run/exit-codes";
 import { DEFAULT_SPEED, Speed } from "./run/speed";
 import { DEFAULT_SCENARIO, listScenarios, loadScenario, ScenarioError } from "./scenario/load";
@@ -47,6 +48,7 @@ export async function main(argv: readonly string[], io: OfflineIo = processIo): 
             "show the plan as the preview logs it and the pull-request comment shows it (markdown, mermaid diagram)",
         )
         .option("--list", "list the scenarios and what each shows")
+        .configureHelp({ helpWidth: HELP_WIDTH })
         .exitOverride()
         .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
     try {

@@ -17,12 +17,17 @@ import {
     parseTarget,
 } from "../options";
 import { list, Raw, str } from "./guarded";
+import { requestPolicyHelp } from "./request-help";
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
-/** The options every command takes: the database (`--region`, `--global-cluster`) and whom to act as. */
+/**
+ * The options every command takes: the database (`--region`, `--global-cluster`) and whom to act
+ * as; its help ends with the request timeouts and attempts.
+ */
 export function commonOptions(c: Command): Command {
     return c
+        .addHelpText("after", requestPolicyHelp())
         .option(`${DATABASE_FLAGS.region} <region>`, "home region of the global cluster (default: AWS_REGION)")
         .option(`${DATABASE_FLAGS.globalCluster} <id>`, "global cluster identifier")
         .option(`${IDENTITY_FLAGS.profile} <name>`, "AWS profile to act as (default: the SDK's default chain)")
