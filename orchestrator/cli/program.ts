@@ -10,7 +10,7 @@ import { packageVersion } from "./version";
 
 /**
  * The `aurora-global` program: `plan`, `upgrade`, `patch` and `status`, each registered by its own
- * file under register/ with the flags the README's CLI table lists (plus --region, the home region).
+ * file under register/ with the flags docs/cli.md's table lists (plus --region, the home region).
  * `--version` prints the package's version; every command's help wraps at {@link HELP_WIDTH}.
  */
 export function buildProgram(deps: ResolvedDeps, setExit: (code: number) => void): Command {

@@ -47,8 +47,11 @@ describe("package: used from another Pulumi project (README: Use it in your own 
             const [tool, ...args] = line.split(/\s+/);
             if (tool === "pulumi") continue; // the mock engine below stands in for the Pulumi CLI
             if (tool === "npm" && args[0] === "install") {
+                // The README installs the tarball `npm pack` writes in a clone: the one packed here.
+                const tarball = args.find((a) => a.endsWith(".tgz"));
+                assert.strictEqual(tarball && path.basename(tarball), path.basename(packed.tarball));
                 npmInstall(
-                    args.slice(1).map((a) => (a === "aurora-global" ? packed.tarball : a)),
+                    args.slice(1).map((a) => (a === tarball ? packed.tarball : a)),
                     project,
                 );
             } else {

@@ -16,7 +16,11 @@ const tsconfigPath = path.join(root, "tsconfig.json");
 
 /** What every cache key depends on besides the file: the compiler's version and the project's options. */
 function salt() {
-    const tsVersion = require(require.resolve("typescript/package.json", { paths: [root] })).version;
+    // The compiler's package.json, beside its lib/ folder (resolving the compiler does not load it).
+    const compiler = require.resolve("typescript", { paths: [root] });
+    const tsVersion = JSON.parse(
+        fs.readFileSync(path.join(path.dirname(compiler), "..", "package.json"), "utf8"),
+    ).version;
     return `${tsVersion}\n${fs.readFileSync(tsconfigPath, "utf8")}`;
 }
 

@@ -56,7 +56,7 @@ export function versionArgs(raw: Raw, errors: string[]) {
 /**
  * `--cluster-parameter-group` / `--instance-parameter-group CLUSTER=NAME` (repeatable): the
  * target-family groups of a major upgrade when aurora-global cannot find them by tag. Shown in
- * --help: the README's troubleshooting table tells users to pass them.
+ * --help: docs/troubleshooting.md tells users to pass them.
  */
 export function parameterGroupOptions(c: Command): Command {
     return c

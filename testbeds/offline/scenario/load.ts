@@ -23,7 +23,7 @@ const yaml = require("js-yaml") as { load(text: string): unknown };
 /** The folder the scenario files live in: `testbeds/scenarios/`. */
 export const SCENARIO_DIR = path.join(__dirname, "..", "..", "scenarios");
 
-/** A scenario's file as users find it from the repository root: `testbeds/scenarios/NAME.yaml`. */
+/** A scenario's file as users find it from the repository root: `testbeds/scenarios/` and the name, `.yaml`. */
 export function scenarioFile(name: string): string {
     const root = path.join(__dirname, "..", "..", "..");
     return path
