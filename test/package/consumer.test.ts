@@ -36,6 +36,15 @@ describe("package: used from another Pulumi project (README: Use it in your own 
         .filter((line) => line !== "");
     const helpOutputs: string[] = [];
 
+    it("installs aurora-global from the tarball npm pack writes (it is not on the registry yet)", () => {
+        const installs = commands.filter((c) => c.startsWith("npm install "));
+        assert.ok(
+            installs.some((c) => / \S*aurora-global-\d+\.\d+\.\d+\.tgz /.test(`${c} `)),
+            installs.join("\n"),
+        );
+        assert.ok(!installs.some((c) => / aurora-global( |$)/.test(c)), "npm install aurora-global answers 404 today");
+    });
+
     before(() => {
         const work = freshDir("aurora-global-consumer-");
         packed = packOnce();
@@ -49,7 +58,7 @@ describe("package: used from another Pulumi project (README: Use it in your own 
             if (tool === "npm" && args[0] === "install") {
                 // The README installs the tarball `npm pack` writes in a clone: the one packed here.
                 const tarball = args.find((a) => a.endsWith(".tgz"));
-                assert.strictEqual(tarball && path.basename(tarball), path.basename(packed.tarball));
+                if (tarball) assert.strictEqual(path.basename(tarball), path.basename(packed.tarball));
                 npmInstall(
                     args.slice(1).map((a) => (a === tarball ? packed.tarball : a)),
                     project,
