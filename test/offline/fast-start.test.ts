@@ -43,6 +43,27 @@ describe("npm run offline starts fast", function () {
             assert.deepEqual(heavy, []);
         });
 
+    it("npm ci fills the cache (prepare), so the first run of a fresh clone compiles nothing", () => {
+        const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as {
+            scripts: Record<string, string>;
+        };
+        assert.equal(pkg.scripts.prepare, "node testbeds/support/transpile-cache.js --warm");
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const cache = require("../../testbeds/support/transpile-cache") as {
+            warm: () => number;
+            isCached: (file: string) => boolean;
+        };
+        cache.warm();
+        for (const file of [
+            "testbeds/offline/main.ts",
+            "testbeds/offline/run/offline-run.ts",
+            "index.ts",
+            "planner/rules.ts",
+        ])
+            assert.ok(cache.isCached(path.join(root, file)), file);
+        assert.equal(cache.warm(), 0, "a second warm-up finds everything cached");
+    });
+
     it("keeps each TypeScript file's JavaScript in node_modules/.cache, keyed by its text", () => {
         loadedModules(["--list"]);
         // eslint-disable-next-line @typescript-eslint/no-require-imports

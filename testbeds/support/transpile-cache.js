@@ -4,7 +4,8 @@
 // node_modules/.cache/aurora-global/transpiled/, keyed by the file's path and text, the compiler
 // version and tsconfig.json. Later runs read the JavaScript and never load the compiler (which
 // alone takes about a second to load here). Type errors are the typecheck's job (`npm run
-// typecheck`), as with ts-node's transpile-only mode. Stack traces point into the TypeScript
+// typecheck`), as with ts-node's transpile-only mode. `npm ci` fills the cache (package.json
+// `prepare`: `node testbeds/support/transpile-cache.js --warm`). Stack traces point into the TypeScript
 // (inline source maps, Node's process.setSourceMapsEnabled).
 const crypto = require("crypto");
 const fs = require("fs");
@@ -60,13 +61,68 @@ function store(file, text) {
     }
 }
 
+/** Folders `npm run offline` loads TypeScript from (never test/, which mocha compiles itself). */
+const OFFLINE_SOURCES = [
+    "index.ts",
+    "aws",
+    "aws-regions",
+    "cli-contract",
+    "components",
+    "engine-versions",
+    "orchestrator",
+    "package-entry",
+    "planner",
+    "policy",
+    "probe",
+    "provider",
+    "testbeds",
+    "vocabulary",
+];
+
+function typeScriptFiles(entry) {
+    const full = path.join(root, entry);
+    if (!fs.existsSync(full)) return [];
+    if (!fs.statSync(full).isDirectory()) return entry.endsWith(".ts") && !entry.endsWith(".d.ts") ? [full] : [];
+    return fs
+        .readdirSync(full)
+        .filter((name) => name !== "node_modules")
+        .flatMap((name) => typeScriptFiles(path.join(entry, name)));
+}
+
+/**
+ * Fills the cache for every file the offline run may load (npm ci runs it: package.json
+ * `prepare`), so the first `npm run offline` of a fresh clone compiles nothing. Without the
+ * compiler (an install without dev dependencies) it does nothing.
+ */
+function warm() {
+    try {
+        require.resolve("typescript", { paths: [root] });
+    } catch {
+        return 0;
+    }
+    const keySalt = salt();
+    let written = 0;
+    for (const file of OFFLINE_SOURCES.flatMap(typeScriptFiles)) {
+        const source = fs.readFileSync(file, "utf8");
+        const cached = cachePath(keySalt, file, source);
+        if (fs.existsSync(cached)) continue;
+        store(cached, transpile(source, file));
+        written += 1;
+    }
+    return written;
+}
+
+function cachePath(keySalt, filename, source) {
+    const key = crypto.createHash("sha256").update(keySalt).update(filename).update(source).digest("hex");
+    return path.join(cacheDir, `${key}.js`);
+}
+
 function register() {
     const keySalt = salt();
     process.setSourceMapsEnabled(true);
     require.extensions[".ts"] = function loadTypeScript(module, filename) {
         const source = fs.readFileSync(filename, "utf8");
-        const key = crypto.createHash("sha256").update(keySalt).update(filename).update(source).digest("hex");
-        const cached = path.join(cacheDir, `${key}.js`);
+        const cached = cachePath(keySalt, filename, source);
         let js;
         try {
             js = fs.readFileSync(cached, "utf8");
@@ -78,4 +134,11 @@ function register() {
     };
 }
 
-module.exports = { register, cacheDir };
+/** Whether `file`'s current text has its JavaScript in the cache. */
+function isCached(file) {
+    return fs.existsSync(cachePath(salt(), file, fs.readFileSync(file, "utf8")));
+}
+
+module.exports = { register, warm, isCached, cacheDir };
+
+if (require.main === module && process.argv.includes("--warm")) warm();
