@@ -11,6 +11,11 @@ trap 'rm -rf "$(dirname "$clone")"' EXIT
 git clone --quiet --no-hardlinks . "$clone"
 cd "$clone"
 npm ci --no-audit --no-fund --loglevel=error >/dev/null
+cached=$(find node_modules/.cache/aurora-global/transpiled -name '*.js' 2>/dev/null | wc -l)
+[ "$cached" -gt 0 ] || {
+    echo "fresh clone: npm ci did not fill the offline run's transpile cache (package.json prepare)" >&2
+    exit 1
+}
 log="$(dirname "$clone")/offline.log"
 started=$(date +%s%N)
 if ! npm run --silent offline -- --speed max >"$log" 2>&1; then
@@ -25,4 +30,4 @@ for expected in "failover ready: yes" "upgrade steps to run: 0"; do
     }
 done
 elapsed_ms=$((($(date +%s%N) - started) / 1000000))
-echo "fresh clone: npm ci && npm run offline passed ($(wc -l <"$log") lines; the offline run took ${elapsed_ms} ms)"
+echo "fresh clone: npm ci && npm run offline passed ($(wc -l <"$log") lines; ${cached} files compiled by npm ci; the offline run took ${elapsed_ms} ms)"
