@@ -10,4 +10,6 @@ require("../testbeds/support/source-alias");
 require("./run-entry")(require("path").join(__dirname, "..", "testbeds", "offline", "main"), "offline", {
     stack: true,
     source: true,
+    // Each TypeScript file compiled once and cached (node_modules/.cache/aurora-global/transpiled/).
+    registerTypeScript: require("../testbeds/support/transpile-cache").register,
 });

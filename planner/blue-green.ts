@@ -67,7 +67,7 @@ export function mysqlMinorInPlaceRefused(ctx: PlanContext): Violation[] {
                 `'${first.state.cluster}' to Aurora MySQL engine version ${ctx.target.text} isn't supported")`,
             fix:
                 'use strategy "blue-green" (upgrade.strategy: blue-green, or --strategy blue-green): a green copy of every region is upgraded while production runs, then one switchover; ' +
-                "or remove the secondary regions, upgrade the primary and add them again (README: remove, upgrade, re-add). Only a patch inside one minor rolls in place",
+                "or remove the secondary regions, upgrade the primary and add them again (docs/upgrade-paths.md: remove, upgrade, re-add). Only a patch inside one minor rolls in place",
         },
     ];
 }

@@ -80,7 +80,7 @@ function majorWaves(ctx: PlanContext): Wave[] {
     ];
 }
 
-/** The waves of each path, per the README's "Upgrade paths" table. */
+/** The waves of each path, per docs/upgrade-paths.md's table. */
 export const PATH_WAVES: Readonly<Record<UpgradePath, (ctx: PlanContext) => Wave[]>> = {
     none: () => [],
     create: () => [],

@@ -4,7 +4,7 @@ import { pendingPatchMembers, unappliedGroupMembers } from "./members";
 import { PATH_WAVES } from "./path-steps";
 import { PlanStep, UpgradePath } from "./types";
 
-/** The path for a change, per the README's "Upgrade paths" table. */
+/** The path for a change, per docs/upgrade-paths.md's table. */
 export function choosePath(ctx: PlanContext, change: ChangeKind): UpgradePath {
     if (ctx.members.every((m) => m.current === undefined) && ctx.globalCurrent === undefined) return "create";
     // Blue/green only when asked for (it doubles the clusters while it runs), for a version change.

@@ -1,5 +1,5 @@
 /**
- * Renderers of a watch: text (timeline lines with timestamps, then a summary table) and JSON
+ * Renderers of a watch: text (timeline lines with timestamps, then a summary) and JSON
  * (times as ISO-8601 UTC strings). Only redacted URLs are in the report, so both are safe to print.
  */
 import { EndpointReport, Outage, TimelineEvent, WatchReport } from "./types";
@@ -30,42 +30,40 @@ export function formatEvent(event: TimelineEvent, nameWidth = 0): string {
     }
 }
 
-function table(rows: string[][]): string[] {
-    const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-    return rows.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]))).join("  "));
-}
-
 function outageLine(name: string, o: Outage): string {
     const end = o.end === null ? "still down when the watch stopped" : formatTime(o.end);
     return `  ${name}: ${formatTime(o.start)} .. ${end}  ${formatDuration(o.durationMs)}  (${o.failedProbes} failed probe${o.failedProbes === 1 ? "" : "s"}; first error: ${o.error})`;
 }
 
-/** The summary block: a header, one table row per endpoint, then every outage window. */
+/** One endpoint's summary line, styled like `aurora-global status`'s member lines. */
+function endpointLine(s: EndpointReport["summary"]): string {
+    const versions =
+        s.firstVersion === null
+            ? "never answered"
+            : s.firstVersion === s.lastVersion
+              ? `version ${s.firstVersion}`
+              : `version ${s.firstVersion} → ${s.lastVersion}`;
+    const outages = `${s.outages} outage${s.outages === 1 ? "" : "s"}`;
+    const down =
+        s.outages === 0
+            ? "no outage"
+            : `down ${formatDuration(s.totalDowntimeMs)} in ${outages} (longest ${formatDuration(s.longestOutageMs)})`;
+    return `  ${s.name} (${s.engine}): ${versions}, ${down}, ${s.probes} probe${s.probes === 1 ? "" : "s"}, ${s.failures} failed`;
+}
+
+/**
+ * The summary block, in the CLI's style (`done: …`, then a line per endpoint as `status` prints
+ * members, then `outages:` and every outage window).
+ */
 export function renderSummaryText(report: WatchReport): string {
     const watched = formatDuration(report.stoppedAt - report.startedAt);
     const stopped = report.stopReason === "aborted" ? "stopped by Ctrl-C" : "duration reached";
-    const rows = [
-        ["ENDPOINT", "ENGINE", "FIRST VERSION", "LAST VERSION", "DOWNTIME", "LONGEST", "OUTAGES", "PROBES", "FAILED"],
-    ];
-    for (const { summary: s } of report.endpoints) {
-        rows.push([
-            s.name,
-            s.engine,
-            s.firstVersion ?? "-",
-            s.lastVersion ?? "-",
-            formatDuration(s.totalDowntimeMs),
-            formatDuration(s.longestOutageMs),
-            String(s.outages),
-            String(s.probes),
-            String(s.failures),
-        ]);
-    }
     const outages = report.endpoints.flatMap((e) => e.outages.map((o) => outageLine(e.summary.name, o)));
     return (
         [
-            `Summary: watched ${watched} every ${report.intervalMs} ms (${stopped})`,
-            ...table(rows),
-            ...(outages.length > 0 ? ["Outages:", ...outages] : ["Outages: none"]),
+            `done: watched ${watched} every ${report.intervalMs} ms (${stopped})`,
+            ...report.endpoints.map((e) => endpointLine(e.summary)),
+            ...(outages.length > 0 ? ["outages:", ...outages] : ["outages: none"]),
         ].join("\n") + "\n"
     );
 }

@@ -13,3 +13,4 @@ export * from "./region";
 export * from "./blue-green";
 export * from "./blue-green-replication";
 export * from "./component-step";
+export * from "./help";

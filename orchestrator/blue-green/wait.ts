@@ -3,9 +3,17 @@ import { describeAwsError, isRetryable } from "../../aws/errors";
 import { UpgradeStopped } from "../../aws/run-errors";
 import { RunContext } from "../execute/context";
 import { BASE_POLL_MS, DENSE_POLL_MS } from "../execute/poll-schedule";
-import { HEARTBEAT_MS } from "../execute/wait-member";
 import { formatDuration } from "../../aws/logger";
 import { readDeployment } from "./deployment";
+import { deploymentState, DeploymentState, heartbeatLine, progressLine, stateChanges } from "./progress";
+
+export { progressLine } from "./progress";
+
+/**
+ * The longest silence while nothing changes: 5 minutes in a provisioning wait (tens of minutes; a
+ * line at every change of a status, a region or a task in between), 30 s in a switchover's.
+ */
+export const HEARTBEAT_MS = { long: 5 * 60_000, short: 30_000 } as const;
 
 /** What one wait is for: provisioning the green environment, or a switchover. */
 export interface DeploymentWait {
@@ -23,23 +31,17 @@ export interface DeploymentWait {
     readonly pace: "long" | "short";
 }
 
-/** One line per deployment state: status, then each region's switchover detail and the tasks. */
-export function progressLine(d: BlueGreenDeployment): string {
-    const regions = (d.SwitchoverDetails ?? [])
-        .map((s) => `${(s.SourceMember ?? "?").split(":")[3] ?? "?"} ${s.Status ?? "?"}`)
-        .join(", ");
-    const tasks = (d.Tasks ?? []).map((t) => `${t.Name ?? "?"} ${t.Status ?? "?"}`).join(", ");
-    return `${d.Status ?? "?"}${regions ? ` [${regions}]` : ""}${tasks ? `; tasks: ${tasks}` : ""}`;
-}
-
 /**
  * Polls DescribeBlueGreenDeployments until `done`. A poll still throttled after its retries is no
  * news (polled again); the run's deadline stops the wait with what to do (AWS goes on; a re-run
- * resumes waiting). Prints a line at every change and every 2 minutes.
+ * resumes waiting). Prints the whole state at the first poll, then a line naming what changed (a
+ * status, a region, a task) at each change, and a one-line heartbeat after {@link HEARTBEAT_MS}
+ * without one; every line carries the elapsed time.
  */
 export async function waitForDeployment(ctx: RunContext, w: DeploymentWait): Promise<BlueGreenDeployment | undefined> {
     const since = ctx.now();
     let last = "";
+    let state: DeploymentState | undefined;
     let lastLogAt = since;
     const interval =
         ctx.options.pollSeconds !== undefined
@@ -67,11 +69,29 @@ export async function waitForDeployment(ctx: RunContext, w: DeploymentWait): Pro
         }
         await ctx.hooks.onPoll?.(w.id, d?.Status ?? "deleted", undefined);
         const line = d ? progressLine(d) : "deleted";
-        if (line !== last || ctx.now() - lastLogAt >= HEARTBEAT_MS) {
-            ctx.log.info(`blue/green deployment ${w.id}: ${line} (${w.doing}, ${formatDuration(ctx.now() - since)})`);
-            last = line;
+        const news = describeNews(state, d, ctx.now() - lastLogAt >= HEARTBEAT_MS[w.pace]);
+        if (news !== undefined) {
+            ctx.log.info(`blue/green deployment ${w.id}: ${news} (${w.doing}, ${formatDuration(ctx.now() - since)})`);
             lastLogAt = ctx.now();
         }
+        last = line;
+        state = deploymentState(d);
         if (w.done(d)) return d;
     }
+}
+
+/**
+ * What one poll has to say: the whole state the first time, what changed since the last poll, a
+ * heartbeat when `heartbeatDue` and nothing changed, else nothing.
+ */
+function describeNews(
+    before: DeploymentState | undefined,
+    d: BlueGreenDeployment | undefined,
+    heartbeatDue: boolean,
+): string | undefined {
+    if (!d) return before === undefined || before.size > 0 || heartbeatDue ? "deleted" : undefined;
+    if (before === undefined) return progressLine(d);
+    const changes = stateChanges(before, deploymentState(d));
+    if (changes.length > 0) return changes.join(", ");
+    return heartbeatDue ? heartbeatLine(d) : undefined;
 }

@@ -28,7 +28,7 @@ import { deploymentsOf } from "../blue-green/deployment";
 import { renderDeployments, renderStatus } from "./status-render";
 import { describeFilter, selectSteps, StepFilter } from "./steps";
 
-/** Exit codes (README, "The `aurora-global` CLI"): 0 done or nothing to do, 2 bad input or blocked plan, 1 failure while changing things. */
+/** Exit codes (docs/cli.md): 0 done or nothing to do, 2 bad input or blocked plan, 1 failure while changing things. */
 export const EXIT = { ok: 0, failure: 1, input: 2 } as const;
 
 export interface Target {

@@ -1,20 +1,25 @@
 import { Command } from "commander";
+import { HELP_WIDTH } from "../../vocabulary";
 import { ResolvedDeps } from "./deps";
 import { CommandContext } from "./register/guarded";
 import { addPatchCommand } from "./register/patch";
 import { addPlanCommand } from "./register/plan";
 import { addStatusCommand } from "./register/status";
 import { addUpgradeCommand } from "./register/upgrade";
+import { packageVersion } from "./version";
 
 /**
  * The `aurora-global` program: `plan`, `upgrade`, `patch` and `status`, each registered by its own
- * file under register/ with the flags the README's CLI table lists (plus --region, the home region).
+ * file under register/ with the flags docs/cli.md's table lists (plus --region, the home region).
+ * `--version` prints the package's version; every command's help wraps at {@link HELP_WIDTH}.
  */
 export function buildProgram(deps: ResolvedDeps, setExit: (code: number) => void): Command {
     const program = new Command("aurora-global")
         .description(
             "Plan and run ordered, resumable engine upgrades of Aurora global databases (secondaries first, primary last).",
         )
+        .version(packageVersion(), "-V, --version", "print the aurora-global version")
+        .configureHelp({ helpWidth: HELP_WIDTH })
         .exitOverride()
         .configureOutput({ writeOut: deps.stdout, writeErr: deps.stderr })
         .showHelpAfterError("(run with --help for usage)");

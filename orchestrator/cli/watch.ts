@@ -9,16 +9,15 @@ export class WatchExit extends Error {
     }
 }
 
-/** Adds `aurora-global watch` (the probe helper's command) with the CLI's output streams. */
+/** Adds `aurora-global watch` (the probe helper's command) with the CLI's output streams and help width. */
 export function addWatchCommand(program: Command, deps: ResolvedDeps): void {
-    program.addCommand(
-        watchCommand({
-            stdout: deps.stdout,
-            stderr: deps.stderr,
-            exit: (code: number): never => {
-                throw new WatchExit(code);
-            },
-            ...(deps.signal ? { signal: deps.signal } : {}),
-        }),
-    );
+    const watch = watchCommand({
+        stdout: deps.stdout,
+        stderr: deps.stderr,
+        exit: (code: number): never => {
+            throw new WatchExit(code);
+        },
+        ...(deps.signal ? { signal: deps.signal } : {}),
+    });
+    program.addCommand(watch.configureHelp(program.configureHelp()));
 }

@@ -15,7 +15,7 @@ function walk(dir: string): string[] {
 }
 
 const FILES = walk(root);
-const READMES = FILES.filter((f) => /(^|\/)README\.md$/.test(f));
+const READMES = FILES.filter((f) => /(^|\/)README\.md$/.test(f) || /^docs\/[\w-]+\.md$/.test(f));
 /** File names a README mentions that are not meant to exist, with the reason. */
 const NOT_FILES: Readonly<Record<string, string>> = {
     "results.ts": "testbeds/bench/README.md explains why the writer is NOT called results.ts",
@@ -32,9 +32,10 @@ function exists(readme: string, name: string): boolean {
     );
 }
 
-describe("docs: files the READMEs name exist", () => {
-    it(`every file named in the ${READMES.length} READMEs exists in the repository`, () => {
-        assert.ok(READMES.includes("README.md") && READMES.includes("policy/README.md"));
+describe("docs: files the READMEs and docs pages name exist", () => {
+    it(`every file named in the ${READMES.length} READMEs and docs pages exists in the repository`, () => {
+        for (const doc of ["README.md", "policy/README.md", "docs/cli.md", "docs/troubleshooting.md"])
+            assert.ok(READMES.includes(doc), doc);
         const missing = READMES.flatMap((readme) =>
             [...new Set([...fs.readFileSync(path.join(root, readme), "utf8").matchAll(FILE_NAME)].map((m) => m[1]))]
                 .filter((name) => NOT_FILES[name] === undefined && !exists(readme, name))

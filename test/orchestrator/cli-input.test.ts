@@ -94,7 +94,15 @@ describe("orchestrator: CLI input", () => {
     it("upgrade --help shows the parameter-group flags the troubleshooting table names, and the defaults", async () => {
         const r = await cli(simulate(PG_SEED), ["upgrade", "--help"]);
         assert.strictEqual(r.code, 0);
-        const line = (flag: string) => r.stdout.split("\n").find((l) => l.trimStart().startsWith(flag)) ?? "";
+        // A flag's line with its wrapped continuation lines (help wraps at HELP_WIDTH).
+        const line = (flag: string) => {
+            const lines = r.stdout.split("\n");
+            const at = lines.findIndex((l) => l.trimStart().startsWith(flag));
+            if (at < 0) return "";
+            const rest = lines.slice(at + 1);
+            const end = rest.findIndex((l) => !/^ {10,}\S/.test(l));
+            return [lines[at], ...rest.slice(0, end < 0 ? rest.length : end).map((l) => l.trim())].join(" ");
+        };
         assert.match(line("--cluster-parameter-group <cluster=name>"), /target-family cluster parameter group/);
         assert.match(line("--instance-parameter-group <cluster=name>"), /target-family DB parameter group/);
         assert.match(line("--strategy <strategy>"), /auto \| managed \| rolling \| blue-green \(default: "auto"\)$/);

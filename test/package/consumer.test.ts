@@ -36,6 +36,15 @@ describe("package: used from another Pulumi project (README: Use it in your own 
         .filter((line) => line !== "");
     const helpOutputs: string[] = [];
 
+    it("installs aurora-global from the tarball npm pack writes (it is not on the registry yet)", () => {
+        const installs = commands.filter((c) => c.startsWith("npm install "));
+        assert.ok(
+            installs.some((c) => / \S*aurora-global-\d+\.\d+\.\d+\.tgz /.test(`${c} `)),
+            installs.join("\n"),
+        );
+        assert.ok(!installs.some((c) => / aurora-global( |$)/.test(c)), "npm install aurora-global answers 404 today");
+    });
+
     before(() => {
         const work = freshDir("aurora-global-consumer-");
         packed = packOnce();
@@ -47,8 +56,11 @@ describe("package: used from another Pulumi project (README: Use it in your own 
             const [tool, ...args] = line.split(/\s+/);
             if (tool === "pulumi") continue; // the mock engine below stands in for the Pulumi CLI
             if (tool === "npm" && args[0] === "install") {
+                // The README installs the tarball `npm pack` writes in a clone: the one packed here.
+                const tarball = args.find((a) => a.endsWith(".tgz"));
+                if (tarball) assert.strictEqual(path.basename(tarball), path.basename(packed.tarball));
                 npmInstall(
-                    args.slice(1).map((a) => (a === "aurora-global" ? packed.tarball : a)),
+                    args.slice(1).map((a) => (a === tarball ? packed.tarball : a)),
                     project,
                 );
             } else {
@@ -78,8 +90,8 @@ describe("package: used from another Pulumi project (README: Use it in your own 
     });
 
     it("packs what a consumer needs and nothing of the test beds", () => {
-        assert.ok(packed.files.includes("dist/components/index.js"));
-        assert.ok(packed.files.includes("dist/components/index.d.ts"));
+        assert.ok(packed.files.includes("dist/package-entry/index.js"));
+        assert.ok(packed.files.includes("dist/package-entry/index.d.ts"));
         assert.ok(packed.files.includes("dist/orchestrator/cli/main.js"));
         assert.ok(
             packed.files.includes("dist/cli-contract/index.js"),
@@ -98,7 +110,7 @@ describe("package: used from another Pulumi project (README: Use it in your own 
     it("type-checks the README's program against the installed declarations (npx tsc --noEmit)", () => {
         assert.ok(commands.includes("npx tsc --noEmit"));
         assert.ok(
-            fs.existsSync(path.join(project, "node_modules", "aurora-global", "dist", "components", "index.d.ts")),
+            fs.existsSync(path.join(project, "node_modules", "aurora-global", "dist", "package-entry", "index.d.ts")),
         );
     });
 
@@ -144,6 +156,9 @@ console.log(JSON.stringify(out));`;
                 `${e}: exports that are undefined`,
             );
         }
+        const entry = out["aurora-global"] as Record<string, string>;
+        for (const name of ["AuroraGlobalDatabase", "iamPolicyDocument"])
+            assert.strictEqual(entry[name], "function", name);
         const orchestrator = out["aurora-global/orchestrator"] as Record<string, string>;
         for (const name of ["main", "stepCommandArgs", "selectSteps", "iamPolicyDocument", "describeTopology"])
             assert.strictEqual(orchestrator[name], "function", name);

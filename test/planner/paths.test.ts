@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import { isBlocked, planUpgrade } from "../../planner";
 import { member, MYSQL_3080, mysqlInput, pgInput, stepLines, withMember } from "./fixtures";
 
-describe("planner: paths of the README's upgrade-path table", () => {
+describe("planner: paths of docs/upgrade-paths.md's table", () => {
     describe("no change", () => {
         it("PostgreSQL at the target plans nothing", () => {
             const plan = planUpgrade(pgInput("17.4"));

@@ -56,7 +56,7 @@ describe("policy no-blocked-version-change (plain aws.rds, current version from 
             [
                 {
                     message:
-                        'global database "app-global": 8.0.mysql_aurora.3.08.2 (community MySQL 8.0.39) → 8.0.mysql_aurora.3.10.0 (community MySQL 8.0.42) is a minor upgrade to a newer community MySQL: AWS refuses it in place on a global database ("In-place minor version upgrade of Aurora MySQL global database cluster \'app-apne1\' to Aurora MySQL engine version 8.0.mysql_aurora.3.10.0 isn\'t supported"). Fix: use strategy "blue-green" (upgrade.strategy: blue-green, or --strategy blue-green): a green copy of every region is upgraded while production runs, then one switchover; or remove the secondary regions, upgrade the primary and add them again (README: remove, upgrade, re-add). Only a patch inside one minor rolls in place. [rule mysql-minor-in-place-refused]',
+                        'global database "app-global": 8.0.mysql_aurora.3.08.2 (community MySQL 8.0.39) → 8.0.mysql_aurora.3.10.0 (community MySQL 8.0.42) is a minor upgrade to a newer community MySQL: AWS refuses it in place on a global database ("In-place minor version upgrade of Aurora MySQL global database cluster \'app-apne1\' to Aurora MySQL engine version 8.0.mysql_aurora.3.10.0 isn\'t supported"). Fix: use strategy "blue-green" (upgrade.strategy: blue-green, or --strategy blue-green): a green copy of every region is upgraded while production runs, then one switchover; or remove the secondary regions, upgrade the primary and add them again (docs/upgrade-paths.md: remove, upgrade, re-add). Only a patch inside one minor rolls in place. [rule mysql-minor-in-place-refused]',
                     urn: GLOBAL,
                 },
             ],

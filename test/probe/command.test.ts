@@ -71,10 +71,9 @@ describe("probe/command watch (fake probes)", () => {
                 "2026-04-11T06:21:30.000Z  us-east-1  version 17.4.5",
                 "2026-04-11T06:21:30.500Z  us-east-1  DOWN  password authentication failed for postgres://app:***@east.example:5432/postgres",
                 "2026-04-11T06:21:31.000Z  us-east-1  UP    after 0.500 s down",
-                "Summary: watched 2.000 s every 500 ms (duration reached)",
-                "ENDPOINT   ENGINE    FIRST VERSION  LAST VERSION  DOWNTIME  LONGEST  OUTAGES  PROBES  FAILED",
-                "us-east-1  postgres  17.4.5         17.4.5        0.500 s   0.500 s  1        4       1",
-                "Outages:",
+                "done: watched 2.000 s every 500 ms (duration reached)",
+                "  us-east-1 (postgres): version 17.4.5, down 0.500 s in 1 outage (longest 0.500 s), 4 probes, 1 failed",
+                "outages:",
                 "  us-east-1: 2026-04-11T06:21:30.500Z .. 2026-04-11T06:21:31.000Z  0.500 s  (1 failed probe; first error: password authentication failed for postgres://app:***@east.example:5432/postgres)",
                 "",
             ].join("\n"),
@@ -156,10 +155,10 @@ describe("probe/command watch (fake probes)", () => {
             lines[0],
             "watching us-east-1=postgres://app:***@east.example:5432/postgres every 100 ms until Ctrl-C",
         );
-        assert.strictEqual(lines[2], "Summary: watched 1.200 s every 100 ms (stopped by Ctrl-C)");
+        assert.strictEqual(lines[2], "done: watched 1.200 s every 100 ms (stopped by Ctrl-C)");
         assert.strictEqual(
-            lines[4],
-            "us-east-1  postgres  -              -             1.200 s   1.200 s  1        12      12",
+            lines[3],
+            "  us-east-1 (postgres): never answered, down 1.200 s in 1 outage (longest 1.200 s), 12 probes, 12 failed",
         );
     });
 });

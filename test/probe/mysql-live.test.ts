@@ -67,7 +67,7 @@ describe("probe against a real MySQL-protocol server (MariaDB)", function () {
         );
         assert.match(lines[1], /^\d{4}-\d\d-\d\dT[\d:.]+Z {2}local {2}version (\S+)$/);
         assert.strictEqual(lines[1].split(" ").pop(), version);
-        assert.strictEqual(lines[2], "Summary: watched 0.300 s every 100 ms (duration reached)");
+        assert.strictEqual(lines[2], "done: watched 0.300 s every 100 ms (duration reached)");
         assert.deepStrictEqual(leaked(run.stdout + run.stderr), []);
     });
 

@@ -63,7 +63,7 @@ describe("probe against a real PostgreSQL server", function () {
             lines[1],
             new RegExp(`^\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z  local  version ${version.replace(".", "\\.")}\\b`),
         );
-        assert.strictEqual(lines[2], "Summary: watched 0.300 s every 100 ms (duration reached)");
+        assert.strictEqual(lines[2], "done: watched 0.300 s every 100 ms (duration reached)");
         assert.ok(!run.stdout.includes("s3cret") && !run.stderr.includes("s3cret"));
     });
 
@@ -189,8 +189,11 @@ describe("probe against closed loopback ports (no server)", function () {
             stderr,
             /^error: pg never answered in \d+\.\d{3} s \(\d+ probes; first error: connect ECONNREFUSED /,
         );
-        assert.match(stdout, /\nSummary: watched \d+\.\d{3} s every 100 ms \(stopped by Ctrl-C\)\n/);
-        assert.match(stdout, /\npg +postgres +- +- +\d+\.\d{3} s +\d+\.\d{3} s +1 +(\d+) +\1\n/);
+        assert.match(stdout, /\ndone: watched \d+\.\d{3} s every 100 ms \(stopped by Ctrl-C\)\n/);
+        assert.match(
+            stdout,
+            /\n {2}pg \(postgres\): never answered, down \d+\.\d{3} s in 1 outage \(longest \d+\.\d{3} s\), (\d+) probes?, \1 failed\n/,
+        );
         assert.ok(!stdout.includes("s3cret"));
     });
 });

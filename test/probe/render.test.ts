@@ -30,7 +30,7 @@ describe("probe/render", () => {
         ]);
     });
 
-    it("renders the timeline in time order, then the summary table and the outages", () => {
+    it("renders the timeline in time order, then the summary per endpoint and the outages", () => {
         assert.strictEqual(
             renderText(report()),
             [
@@ -39,11 +39,10 @@ describe("probe/render", () => {
                 "2026-04-11T06:21:34.569Z  us-east-1  DOWN  connect ECONNREFUSED 172.31.14.140:5432",
                 "2026-04-11T06:21:36.069Z  us-east-1  UP    after 1.500 s down",
                 "2026-04-11T06:21:36.069Z  us-east-1  version 17.4.5 -> 17.5.4",
-                "Summary: watched 2.500 s every 500 ms (stopped by Ctrl-C)",
-                "ENDPOINT   ENGINE    FIRST VERSION  LAST VERSION  DOWNTIME  LONGEST  OUTAGES  PROBES  FAILED",
-                "us-east-1  postgres  17.4.5         17.5.4        1.500 s   1.500 s  1        3       1",
-                "tokyo      postgres  -              -             2.400 s   2.400 s  1        1       1",
-                "Outages:",
+                "done: watched 2.500 s every 500 ms (stopped by Ctrl-C)",
+                "  us-east-1 (postgres): version 17.4.5 → 17.5.4, down 1.500 s in 1 outage (longest 1.500 s), 3 probes, 1 failed",
+                "  tokyo (postgres): never answered, down 2.400 s in 1 outage (longest 2.400 s), 1 probe, 1 failed",
+                "outages:",
                 "  us-east-1: 2026-04-11T06:21:34.569Z .. 2026-04-11T06:21:36.069Z  1.500 s  (1 failed probe; first error: connect ECONNREFUSED 172.31.14.140:5432)",
                 "  tokyo: 2026-04-11T06:21:34.169Z .. still down when the watch stopped  2.400 s  (1 failed probe; first error: the database system is starting up)",
                 "",

@@ -9,6 +9,7 @@ const PRODUCT = [
     "engine-versions",
     "planner",
     "components",
+    "package-entry",
     "orchestrator",
     "probe",
     "policy",

@@ -1,8 +1,9 @@
 import { Command, CommanderError } from "commander";
-import { runScenario, EXIT } from "./run/offline-run";
-import { DEFAULT_SPEED, Speed } from "./run/paced-clock";
+import { HELP_WIDTH } from "../../vocabulary";
+import { EXIT } from "./run/exit-codes";
+import { DEFAULT_SPEED, Speed } from "./run/speed";
 import { DEFAULT_SCENARIO, listScenarios, loadScenario, ScenarioError } from "./scenario/load";
-import { wrap, wrapLine } from "./run/sections";
+import { wrap, wrapLine } from "./run/wrap";
 
 /** Where the offline run writes. */
 export interface OfflineIo {
@@ -37,13 +38,17 @@ export async function main(argv: readonly string[], io: OfflineIo = processIo): 
         .description(
             "Runs the dev stack under the Pulumi mock engine against a scenario's AWS state, prints the graph, the plan and the policy verdicts, then upgrades the simulated control plane.",
         )
-        .option("--scenario <name>", `scenario file of scenarios/ (default ${DEFAULT_SCENARIO})`)
+        .option(
+            "--scenario <name>",
+            `a scenario of testbeds/scenarios/ (default ${DEFAULT_SCENARIO}; --list shows them)`,
+        )
         .option("--speed <factor>", `times faster than real time (default ${DEFAULT_SPEED}), or max for no delay`)
         .option(
             "--markdown",
             "show the plan as the preview logs it and the pull-request comment shows it (markdown, mermaid diagram)",
         )
         .option("--list", "list the scenarios and what each shows")
+        .configureHelp({ helpWidth: HELP_WIDTH })
         .exitOverride()
         .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
     try {
@@ -84,6 +89,8 @@ export async function main(argv: readonly string[], io: OfflineIo = processIo): 
             ? (text: string) =>
                   void process.stdout.write(`\r\x1b[2K${text.slice(0, (process.stdout.columns ?? 120) - 1)}`)
             : undefined;
+    // Loaded only to run a scenario (the mock engine, the simulator, the CLI): `--help` and `--list` stay fast.
+    const { runScenario } = await import("./run/offline-run");
     const result = await runScenario(scenario, speed, out, live, { markdown: opts.markdown === true });
     return result.exitCode;
 }

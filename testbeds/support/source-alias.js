@@ -12,5 +12,5 @@ const resolve = Module._resolveFilename;
 
 Module._resolveFilename = function (request, ...rest) {
     const m = ALIAS.exec(request);
-    return resolve.call(this, m ? path.join(root, m[1] || "components") : request, ...rest);
+    return resolve.call(this, m ? path.join(root, m[1] || "package-entry") : request, ...rest);
 };

@@ -17,12 +17,17 @@ import {
     parseTarget,
 } from "../options";
 import { list, Raw, str } from "./guarded";
+import { requestPolicyHelp } from "./request-help";
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
-/** The options every command takes: the database (`--region`, `--global-cluster`) and whom to act as. */
+/**
+ * The options every command takes: the database (`--region`, `--global-cluster`) and whom to act
+ * as; its help ends with the request timeouts and attempts.
+ */
 export function commonOptions(c: Command): Command {
     return c
+        .addHelpText("after", requestPolicyHelp())
         .option(`${DATABASE_FLAGS.region} <region>`, "home region of the global cluster (default: AWS_REGION)")
         .option(`${DATABASE_FLAGS.globalCluster} <id>`, "global cluster identifier")
         .option(`${IDENTITY_FLAGS.profile} <name>`, "AWS profile to act as (default: the SDK's default chain)")
@@ -51,7 +56,7 @@ export function versionArgs(raw: Raw, errors: string[]) {
 /**
  * `--cluster-parameter-group` / `--instance-parameter-group CLUSTER=NAME` (repeatable): the
  * target-family groups of a major upgrade when aurora-global cannot find them by tag. Shown in
- * --help: the README's troubleshooting table tells users to pass them.
+ * --help: docs/troubleshooting.md tells users to pass them.
  */
 export function parameterGroupOptions(c: Command): Command {
     return c

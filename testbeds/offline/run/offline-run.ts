@@ -7,13 +7,13 @@ import { currentStateFrom } from "../scenario/simulated-aws";
 import { Scenario } from "../scenario/types";
 import { BlueGreenRunOutcome, blueGreenOutcome } from "./blue-green-outcome";
 import { PacedClock, Speed } from "./paced-clock";
+import { EXIT } from "./exit-codes";
 import { diffPreviews, Preview, previewStack, stackConfigs } from "./preview";
 import { heading, liveReads, printDrift, printLiveReads, printScenario, wrap } from "./sections";
 import { CallLog } from "./call-log";
 import { Out, runUpgradeSteps, UpgradeRun } from "./upgrade";
 
-/** Exit codes, as the CLI's: 0 done, 1 a failure while changing things, 2 bad input or blocked. */
-export const EXIT = { ok: 0, failure: 1, blocked: 2 } as const;
+export { EXIT } from "./exit-codes";
 
 /** What one offline run of a scenario did (tests assert the scenario's `expect` block on it). */
 export interface ScenarioResult {
@@ -210,6 +210,8 @@ function printPlan(out: Out, preview: Preview, show: ShowOptions): void {
             "  (the preview logs it as markdown with a mermaid diagram of the order, the pull-request comment: --markdown shows it)",
         );
     }
+    for (const warning of preview.logs.filter((l) => l.severity === "warn"))
+        out(`  warning (the preview shows it on the component): ${warning.message}`);
     const errors = preview.logs.filter((l) => l.severity === "error").length;
     if (errors > 0)
         out(

@@ -1,10 +1,8 @@
 import { VirtualClock } from "../../simulator";
 
-/** How fast virtual time runs: a factor over real time, or no delay at all. */
-export type Speed = number | "max";
+import { Speed } from "./speed";
 
-/** Default speed: 400 × real time, one virtual minute in 150 ms. */
-export const DEFAULT_SPEED = 400;
+export { DEFAULT_SPEED, Speed } from "./speed";
 
 /**
  * A virtual clock that only moves when {@link drive} moves it, and knows its next wake time, so

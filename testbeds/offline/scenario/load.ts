@@ -20,8 +20,17 @@ import {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const yaml = require("js-yaml") as { load(text: string): unknown };
 
-/** The folder the scenario files live in: `scenarios/` at the project root. */
+/** The folder the scenario files live in: `testbeds/scenarios/`. */
 export const SCENARIO_DIR = path.join(__dirname, "..", "..", "scenarios");
+
+/** A scenario's file as users find it from the repository root: `testbeds/scenarios/` and the name, `.yaml`. */
+export function scenarioFile(name: string): string {
+    const root = path.join(__dirname, "..", "..", "..");
+    return path
+        .relative(root, path.join(SCENARIO_DIR, `${name}.yaml`))
+        .split(path.sep)
+        .join("/");
+}
 
 /** The scenario the offline run shows when none is named. */
 export const DEFAULT_SCENARIO = "pg-managed-minor";
@@ -38,7 +47,7 @@ export function listScenarios(dir: string = SCENARIO_DIR): string[] {
         .sort();
 }
 
-/** Loads and validates `scenarios/<name>.yaml`; an unknown name lists the available ones. */
+/** Loads and validates `testbeds/scenarios/<name>.yaml`; an unknown name lists the available ones. */
 export function loadScenario(name: string, dir: string = SCENARIO_DIR): Scenario {
     const available = listScenarios(dir);
     if (!available.includes(name)) {

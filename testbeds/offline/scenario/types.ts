@@ -83,7 +83,7 @@ export interface ScenarioExpect {
     readonly blueGreen?: ScenarioBlueGreenExpect;
 }
 
-/** A scenario file of `scenarios/`, validated. */
+/** A scenario file of `testbeds/scenarios/`, validated. */
 export interface Scenario {
     /** The file name without `.yaml`. */
     readonly name: string;

@@ -1,0 +1,2 @@
+/** The column every `--help` wraps at: each `aurora-global` command, `watch` and `npm run offline`. */
+export const HELP_WIDTH = 100;
