@@ -83,6 +83,12 @@ export const SECTIONS: readonly GeneratedSection[] = [
         source: "testbeds/bench/results.json",
         render: benchTable,
     },
+    {
+        file: "testbeds/bench/README.md",
+        name: "bench-table",
+        source: "testbeds/bench/results.json",
+        render: benchTable,
+    },
     { file: "policy/README.md", name: "policies", source: "policy/policies.ts", render: policiesTable },
     { file: "policy/README.md", name: "planner-rules", source: "planner/rules.ts RULES", render: rulesList },
 ];

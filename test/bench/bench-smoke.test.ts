@@ -40,11 +40,13 @@ describe("bench (smoke: smallest sizes, result shape)", function () {
         assertRows(out);
         for (const key of ["blueGreenPg", "blueGreenMysql"]) {
             const f = out.data[key] as {
-                criticalRatio: number;
+                p95CriticalRatio: number;
+                watchedTrials: number;
                 maxDowntimeSeconds: number;
                 downtimeByRegionMaxSeconds: Record<string, number>;
             };
-            assert.ok(f.criticalRatio >= 1, `${key}: ${f.criticalRatio}`);
+            assert.ok(f.p95CriticalRatio >= 1, `${key}: ${f.p95CriticalRatio}`);
+            assert.equal(f.watchedTrials, 2, `${key}: the first seed's trials are watched`);
             assert.ok(f.maxDowntimeSeconds > 0, `${key}: the switchover has a downtime`);
             assert.equal(Object.keys(f.downtimeByRegionMaxSeconds).length, 3);
         }
@@ -56,7 +58,13 @@ describe("bench (smoke: smallest sizes, result shape)", function () {
         for (const key of ["rolling1", "managed", "major"]) {
             const s = out.data[key] as Record<string, number>;
             assert.equal(s.trials, 2);
-            assert.ok(s.criticalRatio >= 1 && s.criticalRatio >= s.meanCriticalRatio, `${key}: ${JSON.stringify(s)}`);
+            assert.equal(s.seeds, 1);
+            assert.ok(
+                s.p50CriticalRatio >= 1 &&
+                    s.p95CriticalRatio >= s.p50CriticalRatio &&
+                    s.maxCriticalRatio >= s.p95CriticalRatio,
+                `${key}: ${JSON.stringify(s)}`,
+            );
         }
         assertRows(out);
     });
@@ -129,12 +137,15 @@ describe("bench (smoke: smallest sizes, result shape)", function () {
         assert.equal(results.table.length, outputs.flatMap((o) => o.rows).length);
         const ratios = ratioKeys(results);
         assert.ok(
-            ratios.some(([k]) => k === "criticalPath.rolling1.criticalRatio"),
+            ratios.some(([k]) => k === "criticalPath.rolling1.p95CriticalRatio"),
             ratios.map(([k]) => k).join(", "),
         );
         for (const [k, v] of ratios) assert.equal(typeof v, "number", k);
         assert.match(renderTable(results.table), /^section\s+metric\s+value\s+target\s+met/);
-        assert.match(renderMarkdownTable(results.table), /^\| section \| metric \| value \| target \| met \|\n\|---/);
+        assert.match(
+            renderMarkdownTable(results.table),
+            /^\*\*Critical path[^\n]*\*\*\n\n\| metric \| value \| target \| met \|\n\|---/,
+        );
         assert.ok(results.machine.nproc >= 1 && results.machine.node.startsWith("v"));
     });
 
@@ -148,5 +159,14 @@ describe("bench (smoke: smallest sizes, result shape)", function () {
         assert.deepEqual(parseBenchArgs([]), { size: "full", out: COMMITTED_RESULTS, markdown: false });
         assert.equal(path.relative(path.join(__dirname, "..", ".."), COMMITTED_RESULTS), "testbeds/bench/results.json");
         assert.throws(() => parseBenchArgs(["--fast"]), /bench: unknown argument "--fast"/);
+    });
+
+    it("a smoke or partial run never writes the committed results.json, even when told to", () => {
+        assert.throws(() => parseBenchArgs(["--smoke", "--out", COMMITTED_RESULTS]), /--smoke never writes/);
+        assert.throws(
+            () => parseBenchArgs(["--only", "preview", "--out", "testbeds/bench/results.json"]),
+            /--only never writes/,
+        );
+        assert.deepEqual(parseBenchArgs(["--only", "preview"]), { size: "full", only: "preview", markdown: false });
     });
 });

@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
 import { leastGuaranteedShare, PollingBudget } from "../../testbeds/bench/support/polling-bound";
+import { medianInterval } from "../../testbeds/bench/support/stats";
 
 const SHORT: PollingBudget = { earliestMs: 120_000, longestMs: 480_000, pooled: 6, earnEveryMs: 15_000 };
 
@@ -28,5 +29,19 @@ describe("bench: the least worst-case share any poll schedule can guarantee with
                 'polling bound: need 0 < earliest < longest, earnEvery > 0 and pooled ≥ 0 (got {"earliestMs":120000,"longestMs":120000,"pooled":6,"earnEveryMs":15000})',
             ),
         );
+    });
+});
+
+describe("bench statistics: the median's confidence interval", () => {
+    it("is [x(k+1), x(n−k)], distribution-free: n = 9 gives the 2nd and 8th values (96.1 %)", () => {
+        const xs = [9, 1, 8, 2, 7, 3, 6, 4, 5];
+        assert.deepEqual(medianInterval(xs), { low: 2, high: 8 });
+    });
+    it("widens to the extremes when too few values reach the confidence (n = 5: 93.8 % < 95 %)", () => {
+        assert.deepEqual(medianInterval([5, 4, 3, 2, 1]), { low: 1, high: 5 });
+    });
+    it("narrows as n grows (n = 31: the 10th and 22nd values)", () => {
+        const xs = Array.from({ length: 31 }, (_, i) => i + 1);
+        assert.deepEqual(medianInterval(xs), { low: 10, high: 22 });
     });
 });

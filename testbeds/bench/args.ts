@@ -6,6 +6,8 @@ export const COMMITTED_RESULTS = path.join(__dirname, "results.json");
 
 export interface BenchArgs {
     readonly size: BenchSize;
+    /** `--only NAME`: the benches whose name contains NAME (no results file unless `--out`). */
+    readonly only?: string;
     /** Where the results file is written; undefined: nowhere (a smoke run without `--out`). */
     readonly out?: string;
     readonly markdown: boolean;
@@ -19,13 +21,22 @@ export interface BenchArgs {
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     let size: BenchSize = "full";
     let out: string | undefined;
+    let only: string | undefined;
     let markdown = false;
     for (let i = 0; i < argv.length; i++) {
         if (argv[i] === "--smoke") size = "smoke";
         else if (argv[i] === "--markdown") markdown = true;
         else if (argv[i] === "--out" && argv[i + 1]) out = path.resolve(argv[++i]);
-        else throw new Error(`bench: unknown argument "${argv[i]}": use --smoke, --markdown and/or --out PATH`);
+        else if (argv[i] === "--only" && argv[i + 1]) only = argv[++i];
+        else
+            throw new Error(
+                `bench: unknown argument "${argv[i]}": use --smoke, --markdown, --only NAME and/or --out PATH`,
+            );
     }
-    if (out === undefined && size === "full") out = COMMITTED_RESULTS;
-    return { size, ...(out !== undefined ? { out } : {}), markdown };
+    if (out === COMMITTED_RESULTS && (size === "smoke" || only !== undefined))
+        throw new Error(
+            `bench: ${size === "smoke" ? "--smoke" : "--only"} never writes ${path.relative(process.cwd(), COMMITTED_RESULTS)}: its figures are not the full run's (give --out another path)`,
+        );
+    if (out === undefined && size === "full" && only === undefined) out = COMMITTED_RESULTS;
+    return { size, ...(out !== undefined ? { out } : {}), ...(only !== undefined ? { only } : {}), markdown };
 }

@@ -59,7 +59,7 @@ export async function benchCliStart(size: BenchSize = "full"): Promise<BenchOutp
     const rows: TableRow[] = [
         {
             section: "package",
-            metric: "CLI start from dist/ (aurora-global --help), CPU ms",
+            metric: "CLI start from dist/ (--help), CPU ms",
             value: String(built.cpuMs),
             target: `< ${BUILT_START_TARGET_MS}`,
             met: built.cpuMs < BUILT_START_TARGET_MS,
@@ -72,7 +72,7 @@ export async function benchCliStart(size: BenchSize = "full"): Promise<BenchOutp
         },
         {
             section: "package",
-            metric: "CLI start through ts-node (no build), CPU ms / wall ms",
+            metric: "CLI start through ts-node, CPU ms / wall ms",
             value: `${source.cpuMs} / ${source.wallMs}`,
             target: "(info) before the package build",
         },

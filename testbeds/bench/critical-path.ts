@@ -13,13 +13,22 @@ import {
     SHORT_MIN_UPGRADE_MS,
     UpgradeKind,
 } from "./support/scenarios";
-import { max, mean, median, round, seededRandom } from "./support/stats";
+import { max, mean, round } from "./support/stats";
+import { overSeeds, ratioCell, RatioFigures, ratioFigures, TrialPlan, trialPlan } from "./support/trials";
 import { memberRunTimes, runUpgrade } from "./support/upgrade-run";
 import { leastGuaranteedShare } from "./support/polling-bound";
 import { BASE_POLL_MS, EARLIEST_UPGRADE_FINISH_MS } from "../../orchestrator/execute/poll-schedule";
+import { MAX_PRIOR_READS } from "../../orchestrator/execute/context";
 
-/** Target (testbeds/bench/README.md): total time at most 2 % over the ideal critical path. */
-export const CRITICAL_RATIO_TARGET = 1.02;
+/**
+ * Targets (issue #23), judged by p95 over ≥ 600 trials from ≥ 20 seeds: members of 6–20 min
+ * within 1.5 % of the ideal critical path, short members (3–8 min) within 3.5 % — the computed
+ * bound below says why no poll schedule within the call budget can hold a short wait tighter.
+ */
+export const LONG_P95_TARGET = 1.015;
+export const SHORT_P95_TARGET = 1.035;
+/** Every row but the fixed `--poll-seconds` ones: at most 4 describes per member-minute of waiting. */
+export const DESCRIBES_PER_MEMBER_MINUTE_TARGET = 4;
 
 interface Trial {
     readonly idealMs: number;
@@ -31,14 +40,9 @@ interface Trial {
 }
 
 /** Figures of one scenario over its trials. */
-export interface ScenarioFigures extends Record<string, unknown> {
+export interface ScenarioFigures extends RatioFigures, Record<string, unknown> {
     readonly path: string;
     readonly secondaries: number;
-    readonly trials: number;
-    /** Worst total / ideal over the trials (what the target is checked against). */
-    readonly criticalRatio: number;
-    readonly meanCriticalRatio: number;
-    readonly medianCriticalRatio: number;
     /** total − ideal, seconds. */
     readonly meanOverheadSeconds: number;
     readonly maxOverheadSeconds: number;
@@ -56,12 +60,12 @@ async function trial(
     kind: UpgradeKind,
     secondaries: number,
     random: () => number,
-    n: number,
+    label: string,
     range: readonly [number, number],
     execute: ExecuteOptions,
 ): Promise<Trial> {
     const sim = createSimulatedRds();
-    const seed = seedFor(kind, `cp-${kind.name}-${secondaries}-${n}`, secondaries, random, REGIONS, range);
+    const seed = seedFor(kind, `cp-${kind.name}-${secondaries}-${label}`, secondaries, random, REGIONS, range);
     sim.seed(seed);
     const trace = await runUpgrade(sim, seed, kind, execute);
     let idealMs: number;
@@ -90,23 +94,22 @@ async function trial(
 async function scenario(
     kind: UpgradeKind,
     secondaries: number,
-    trials: number,
-    seed: number,
+    plan: TrialPlan,
+    seedBase: number,
     range: readonly [number, number] = [MIN_UPGRADE_MS, MAX_UPGRADE_MS],
     execute: ExecuteOptions = {},
 ): Promise<ScenarioFigures> {
-    const random = seededRandom(seed);
-    const results: Trial[] = [];
-    for (let n = 0; n < trials; n++) results.push(await trial(kind, secondaries, random, n, range, execute));
-    const ratios = results.map((t) => t.totalMs / t.idealMs);
+    const results = await overSeeds(plan, seedBase, (random, label) =>
+        trial(kind, secondaries, random, label, range, execute),
+    );
     const overheads = results.map((t) => (t.totalMs - t.idealMs) / 1000);
     return {
         path: kind.path,
         secondaries,
-        trials,
-        criticalRatio: round(max(ratios), 4),
-        meanCriticalRatio: round(mean(ratios), 4),
-        medianCriticalRatio: round(median(ratios), 4),
+        ...ratioFigures(
+            results.map((t) => t.totalMs / t.idealMs),
+            plan,
+        ),
         meanOverheadSeconds: round(mean(overheads), 1),
         maxOverheadSeconds: round(max(overheads), 1),
         meanIdealMinutes: round(mean(results.map((t) => t.idealMs / 60_000)), 1),
@@ -117,27 +120,33 @@ async function scenario(
     };
 }
 
-/** DescribeDBClusters of a member before its wait, counted against it: the topology read and the step's own read. */
-const READS_BEFORE_A_WAIT = 2;
-
 /**
  * The least worst-case overhead any poll schedule can guarantee for one wait of a short member
- * within the call budget (support/polling-bound.ts): computed, so the README's claim is checked.
+ * within the call budget (support/polling-bound.ts): a computed bound, not a measurement. The pool
+ * is the one the orchestrator has for a lone wait (the only member of its wave): the polls its
+ * schedule skips before the earliest finish, less the reads counted against the wait
+ * (orchestrator/execute/context.ts MAX_PRIOR_READS: the topology read, the step's own read, the
+ * pre-primary check).
  */
 function shortWaitBound(data: Record<string, unknown>): TableRow {
-    const pooled = EARLIEST_UPGRADE_FINISH_MS / BASE_POLL_MS - READS_BEFORE_A_WAIT;
+    const pooled = EARLIEST_UPGRADE_FINISH_MS / BASE_POLL_MS - MAX_PRIOR_READS;
     const share = leastGuaranteedShare({
         earliestMs: EARLIEST_UPGRADE_FINISH_MS,
         longestMs: SHORT_MAX_UPGRADE_MS,
         pooled,
         earnEveryMs: BASE_POLL_MS,
     });
-    data.shortWaitLeastGuaranteedShare = round(share, 4);
+    data.shortWaitBound = {
+        kind: "computed bound (support/polling-bound.ts), not a measurement",
+        pooledPolls: pooled,
+        earliestFinishMinutes: EARLIEST_UPGRADE_FINISH_MS / 60_000,
+        leastGuaranteedShare: round(share, 4),
+    };
     return {
         section: "criticalPath",
-        metric: `short members (3–8 min): least worst-case overhead any poll schedule can guarantee per wait at 4 describes per member-minute (${pooled} calls in hand at the earliest finish, ${EARLIEST_UPGRADE_FINISH_MS / 60_000} min)`,
+        metric: "bound: short wait, any schedule at 4 calls/min",
         value: `${(share * 100).toFixed(1)} % of the wait (computed)`,
-        target: `(info) a rolling run of such waits cannot be held to ≤ ${CRITICAL_RATIO_TARGET} in the worst case`,
+        target: "(info) computed bound",
     };
 }
 
@@ -147,66 +156,66 @@ const TRADE_OFF_POLL_SECONDS = 5;
 /** Short members: durations drawn in 3–8 min, where the orchestrator's overhead weighs most. */
 export const SHORT_UPGRADE_RANGE: readonly [number, number] = [SHORT_MIN_UPGRADE_MS, SHORT_MAX_UPGRADE_MS];
 
+const secondariesLabel = (s: number): string => `${s} secondar${s === 1 ? "y" : "ies"}`;
+
+/** A row: p95 against the member length's target, and the describes per member-minute. */
+function row(label: string, f: ScenarioFigures, target?: number): TableRow {
+    const calls = f.describesPerMemberMinute;
+    return {
+        section: "criticalPath",
+        metric: label,
+        value: `${ratioCell(f)}; ${calls}/min`,
+        target: target === undefined ? "(info)" : `p95 ≤ ${target}; ≤ ${DESCRIBES_PER_MEMBER_MINUTE_TARGET}/min`,
+        ...(target === undefined
+            ? {}
+            : { met: f.p95CriticalRatio <= target && calls <= DESCRIBES_PER_MEMBER_MINUTE_TARGET }),
+    };
+}
+
 /**
  * Critical path on the virtual clock: rolling upgrades with 1, 3 and 5 secondaries, the managed
  * minor and the major global upgrade (2 secondaries), member durations drawn in 6–20 min, then
- * the same with short members (3–8 min). Every scenario has the same target.
+ * the same with short members (3–8 min). Each row: 600 trials from 20 seeds, judged by p95.
  */
 export async function benchCriticalPath(size: BenchSize = "full"): Promise<BenchOutput> {
-    const trials = size === "smoke" ? 2 : 30;
+    const plan = trialPlan(size);
     const rollingSizes = size === "smoke" ? [1] : [1, 3, 5];
     const data: Record<string, unknown> = {
-        method: "virtual clock; aurora-global upgrade (--no-snapshot) against the simulated control plane; member upgrade durations drawn uniformly in 6–20 min, short* scenarios in 3–8 min (whole seconds, fixed seed); ratio = executePlan elapsed / ideal; criticalRatio is the worst trial",
-        target: CRITICAL_RATIO_TARGET,
+        method: `virtual clock; aurora-global upgrade (--no-snapshot) against the simulated control plane; member upgrade durations drawn uniformly in 6–20 min, short* scenarios in 3–8 min (whole seconds); ${plan.seeds} seeds × ${plan.trialsPerSeed} trials per row; ratio = executePlan elapsed / ideal; judged by p95CriticalRatio`,
+        targets: {
+            longP95: LONG_P95_TARGET,
+            shortP95: SHORT_P95_TARGET,
+            describesPerMemberMinute: DESCRIBES_PER_MEMBER_MINUTE_TARGET,
+        },
     };
     const rows: TableRow[] = [];
-    const add = (key: string, label: string, f: ScenarioFigures) => {
-        data[key] = f;
-        rows.push({
-            section: "criticalPath",
-            metric: `${label}: total / ideal (worst of ${f.trials})`,
-            value: `${f.criticalRatio.toFixed(4)} (mean ${f.meanCriticalRatio.toFixed(4)}, +${f.maxOverheadSeconds}s max)`,
-            target: `≤ ${CRITICAL_RATIO_TARGET}`,
-            met: f.criticalRatio <= CRITICAL_RATIO_TARGET,
-        });
-    };
-    const secondaries = (s: number) => `${s} secondar${s === 1 ? "y" : "ies"}`;
-    for (const [prefix, label, range, seedOffset] of [
-        ["", "", [MIN_UPGRADE_MS, MAX_UPGRADE_MS], 0],
-        ["short", "short members (3–8 min), ", SHORT_UPGRADE_RANGE, 100],
+    for (const [prefix, label, range, seedOffset, target] of [
+        ["", "6–20 min", [MIN_UPGRADE_MS, MAX_UPGRADE_MS], 0, LONG_P95_TARGET],
+        ["short", "3–8 min", SHORT_UPGRADE_RANGE, 100, SHORT_P95_TARGET],
     ] as const) {
         const key = (name: string) => (prefix ? `${prefix}${name[0].toUpperCase()}${name.slice(1)}` : name);
+        const add = (name: string, text: string, f: ScenarioFigures) => {
+            data[key(name)] = f;
+            rows.push(row(`${text} (${label})`, f, target));
+        };
         for (const s of rollingSizes)
             add(
-                key(`rolling${s}`),
-                `${label}rolling, ${secondaries(s)}`,
-                await scenario(ROLLING, s, trials, 1000 + seedOffset + s, range),
+                `rolling${s}`,
+                `rolling, ${secondariesLabel(s)}`,
+                await scenario(ROLLING, s, plan, 1000 + seedOffset + s, range),
             );
-        add(
-            key("managed"),
-            `${label}managed minor (PG), 2 secondaries`,
-            await scenario(MANAGED, 2, trials, 2000 + seedOffset, range),
-        );
-        add(
-            key("major"),
-            `${label}major (PG 16→17), 2 secondaries`,
-            await scenario(MAJOR, 2, trials, 3000 + seedOffset, range),
-        );
+        add("managed", "managed PG, 3 regions", await scenario(MANAGED, 2, plan, 2000 + seedOffset, range));
+        add("major", "major PG 16→17, 3 regions", await scenario(MAJOR, 2, plan, 3000 + seedOffset, range));
     }
     rows.push(shortWaitBound(data));
     if (size === "full") {
         // What `--poll-seconds N` trades: a fixed interval for every wait, calls for latency.
         for (const s of [1, 3]) {
-            const f = await scenario(ROLLING, s, trials, 1100 + s, SHORT_UPGRADE_RANGE, {
+            const f = await scenario(ROLLING, s, plan, 1100 + s, SHORT_UPGRADE_RANGE, {
                 pollSeconds: TRADE_OFF_POLL_SECONDS,
             });
             data[`shortRolling${s}PollSeconds${TRADE_OFF_POLL_SECONDS}`] = f;
-            rows.push({
-                section: "criticalPath",
-                metric: `short members (3–8 min), rolling, ${secondaries(s)}, --poll-seconds ${TRADE_OFF_POLL_SECONDS}: total / ideal (worst of ${f.trials}); describes / member / min`,
-                value: `${f.criticalRatio.toFixed(4)} (mean ${f.meanCriticalRatio.toFixed(4)}); ${f.describesPerMemberMinute}`,
-                target: `(info) ≤ ${CRITICAL_RATIO_TARGET}; the adaptive default stays ≤ 4`,
-            });
+            rows.push(row(`rolling, ${secondariesLabel(s)} (3–8 min), poll ${TRADE_OFF_POLL_SECONDS} s`, f));
         }
     }
     return { section: "criticalPath", data, rows };

@@ -134,14 +134,14 @@ function policyRows(
     return [
         {
             section: "policy",
-            metric: `whole pack over ${full.resources} resources (${full.repetitions} reps): CPU ms per resource`,
-            value: `${full.msPerResource} (${round(full.cpu, 0)} ms in all; wall ${full.wallMsPerResource})`,
+            metric: `policy pack, ${full.resources} resources: CPU ms/resource`,
+            value: `${full.msPerResource} (${full.repetitions} reps; wall ${full.wallMsPerResource})`,
             target: `< ${MS_PER_RESOURCE_TARGET} ms`,
             met: full.msPerResource < MS_PER_RESOURCE_TARGET,
         },
         {
             section: "policy",
-            metric: `growth: ms per resource at ${full.resources} / at ${half.resources} resources`,
+            metric: `policy pack growth, ${half.resources} → ${full.resources} resources`,
             value: `${half.growthRatio.toFixed(2)} (${half.msPerResource} at ${half.resources})`,
             target: "(info) ≈ 1 (linear)",
         },

@@ -1,10 +1,11 @@
 // `npm run bench`: every benchmark in one run; writes testbeds/bench/results.json and prints the table.
-// Options: --smoke (smallest sizes, for a quick check; writes no file unless --out is given),
+// Options: --smoke (smallest sizes, for a quick check; writes no file unless --out is given, and never
+// results.json), --only NAME (the benches whose name contains NAME; likewise),
 // --out PATH (default testbeds/bench/results.json for a full run), --markdown (also print the table as
 // Markdown, for the bench README). See args.ts.
 import "./support/quiet-sdk";
 import * as path from "node:path";
-import { parseBenchArgs } from "./args";
+import { COMMITTED_RESULTS, parseBenchArgs } from "./args";
 import { benchBlueGreen } from "./blue-green";
 import { benchCliStart } from "./cli-start";
 import { benchCriticalPath } from "./critical-path";
@@ -25,10 +26,12 @@ const BENCHES: readonly [string, (size: BenchSize) => Promise<BenchOutput>][] = 
 ];
 
 async function main(): Promise<void> {
-    const { size, out, markdown } = parseBenchArgs(process.argv.slice(2));
+    const { size, out, markdown, only } = parseBenchArgs(process.argv.slice(2));
     const started = process.hrtime.bigint();
     const outputs: BenchOutput[] = [];
-    for (const [name, bench] of BENCHES) {
+    const chosen = BENCHES.filter(([name]) => only === undefined || name.includes(only));
+    if (chosen.length === 0) throw new Error(`bench: no bench's name contains "${only}"`);
+    for (const [name, bench] of chosen) {
         const t = process.hrtime.bigint();
         process.stderr.write(`bench: ${name} ...`);
         outputs.push(await bench(size));
@@ -36,11 +39,12 @@ async function main(): Promise<void> {
     }
     const results = collect(outputs, size, Number(process.hrtime.bigint() - started) / 1e9);
     if (out !== undefined) writeResults(out, results);
+
     const m = results.machine;
     const written =
         out !== undefined
-            ? `written to ${path.relative(process.cwd(), out) || out}`
-            : "smoke run: no file written (--out PATH writes one)";
+            ? `written to ${path.relative(process.cwd(), out) || out}${out === COMMITTED_RESULTS ? "; `npm run docs` rewrites the tables generated from it" : ""}`
+            : `${size === "smoke" ? "smoke run" : "partial run"}: no file written (--out PATH writes one)`;
     process.stdout.write(
         `\n${renderTable(results.table)}\n\n${m.nproc} × ${m.cpuModel}, node ${m.node}; ${results.wallClockSeconds}s in all; ${written}\n`,
     );

@@ -19,6 +19,30 @@ export function percentile(xs: readonly number[], p: number): number {
     return sorted[rank - 1];
 }
 
+/**
+ * A distribution-free confidence interval for the median of `xs` (order statistics): the k-th
+ * smallest and k-th largest values, with k the largest rank such that a Binomial(n, ½) falls in
+ * [k, n − k] with probability ≥ `confidence`. Needs no assumption about the noise's shape, which
+ * on a shared machine is anything but normal.
+ */
+export function medianInterval(xs: readonly number[], confidence = 0.95): { low: number; high: number } {
+    const sorted = [...xs].sort((a, b) => a - b);
+    const n = sorted.length;
+    if (n === 0) return { low: NaN, high: NaN };
+    const pmf = (k: number) => Math.exp(logChoose(n, k) - n * Math.LN2);
+    let k = 0;
+    // Coverage of [x(k+1), x(n−k)]: P(k < B ≤ n − k − 1) = 1 − 2·P(B ≤ k).
+    let tail = pmf(0);
+    while (k + 1 < n / 2 && 1 - 2 * (tail + pmf(k + 1)) >= confidence) tail += pmf(++k);
+    return { low: sorted[k], high: sorted[n - 1 - k] };
+}
+
+function logChoose(n: number, k: number): number {
+    let s = 0;
+    for (let i = 1; i <= k; i++) s += Math.log((n - k + i) / i);
+    return s;
+}
+
 export function max(xs: readonly number[]): number {
     return xs.length === 0 ? NaN : Math.max(...xs);
 }
