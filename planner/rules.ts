@@ -1,5 +1,11 @@
 import { awsEngineVersion, engineLabel } from "../engine-versions";
-import { blueGreenLimits, blueGreenNotAvailable, mysqlMinorInPlaceRefused, refusedInPlace } from "./blue-green";
+import {
+    blueGreenLimits,
+    blueGreenNotAvailable,
+    mysqlMinorInPlaceRefused,
+    postgresBlueGreenVersions,
+    refusedInPlace,
+} from "./blue-green";
 import { memberRef, MemberContext, overallChange, PlanContext } from "./context";
 import { nextWindowStart } from "./maintenance-window";
 import { RuleId, Violation } from "./types";
@@ -187,8 +193,7 @@ export const RULES: readonly Rule[] = [
     },
     {
         id: "blue-green-not-available",
-        summary:
-            "Blue/Green Deployments need Aurora PostgreSQL 11.21+, 12.16+, 13.12+, 14.9+, 15.4+, 16.1+, 17.4+ (any Aurora MySQL) and an engine version change",
+        summary: `Blue/Green Deployments need Aurora PostgreSQL ${postgresBlueGreenVersions()} (any Aurora MySQL) and an engine version change`,
         check: blueGreenNotAvailable,
     },
     {

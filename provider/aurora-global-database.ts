@@ -1,8 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AuroraGlobalDatabaseInputs, ConstructDatabase } from "./args";
+import { RESOURCE_TYPES } from "../vocabulary/tokens";
 
 /** The resource token of the component, in TypeScript and in the provider's schema. */
-export const AURORA_GLOBAL_DATABASE_TYPE = "aurora-global:index:AuroraGlobalDatabase";
+export const AURORA_GLOBAL_DATABASE_TYPE = RESOURCE_TYPES.component;
 
 /**
  * The TypeScript component, loaded when a database is constructed rather than imported: schema

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AwsIdentity } from "../../cli-contract";
+import { RESOURCE_TYPES } from "../../vocabulary";
 
 export { AwsIdentity } from "../../cli-contract";
 
@@ -98,7 +99,7 @@ export async function stepIdentity(
     explicit: AwsIdentity | undefined,
 ): Promise<AwsIdentity> {
     if (explicit) return explicit;
-    const provider = component.getProvider("aws:rds/cluster:Cluster");
+    const provider = component.getProvider(RESOURCE_TYPES.cluster);
     try {
         return provider
             ? identityFromProvider(await explicitProviderSettings(provider), `the AWS provider passed to the component`)

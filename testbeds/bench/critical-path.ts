@@ -17,6 +17,7 @@ import { max, mean, median, round, seededRandom } from "./support/stats";
 import { memberRunTimes, runUpgrade } from "./support/upgrade-run";
 import { leastGuaranteedShare } from "./support/polling-bound";
 import { BASE_POLL_MS, EARLIEST_UPGRADE_FINISH_MS } from "../../orchestrator/execute/poll-schedule";
+import { RUN_FLAGS } from "../../cli-contract";
 
 /** Target (testbeds/bench/README.md): total time at most 2 % over the ideal critical path. */
 export const CRITICAL_RATIO_TARGET = 1.02;
@@ -156,7 +157,7 @@ export async function benchCriticalPath(size: BenchSize = "full"): Promise<Bench
     const trials = size === "smoke" ? 2 : 30;
     const rollingSizes = size === "smoke" ? [1] : [1, 3, 5];
     const data: Record<string, unknown> = {
-        method: "virtual clock; aurora-global upgrade (--no-snapshot) against the simulated control plane; member upgrade durations drawn uniformly in 6–20 min, short* scenarios in 3–8 min (whole seconds, fixed seed); ratio = executePlan elapsed / ideal; criticalRatio is the worst trial",
+        method: `virtual clock; aurora-global upgrade (${RUN_FLAGS.noSnapshot}) against the simulated control plane; member upgrade durations drawn uniformly in 6–20 min, short* scenarios in 3–8 min (whole seconds, fixed seed); ratio = executePlan elapsed / ideal; criticalRatio is the worst trial`,
         target: CRITICAL_RATIO_TARGET,
     };
     const rows: TableRow[] = [];
@@ -203,7 +204,7 @@ export async function benchCriticalPath(size: BenchSize = "full"): Promise<Bench
             data[`shortRolling${s}PollSeconds${TRADE_OFF_POLL_SECONDS}`] = f;
             rows.push({
                 section: "criticalPath",
-                metric: `short members (3–8 min), rolling, ${secondaries(s)}, --poll-seconds ${TRADE_OFF_POLL_SECONDS}: total / ideal (worst of ${f.trials}); describes / member / min`,
+                metric: `short members (3–8 min), rolling, ${secondaries(s)}, ${RUN_FLAGS.pollSeconds} ${TRADE_OFF_POLL_SECONDS}: total / ideal (worst of ${f.trials}); describes / member / min`,
                 value: `${f.criticalRatio.toFixed(4)} (mean ${f.meanCriticalRatio.toFixed(4)}); ${f.describesPerMemberMinute}`,
                 target: `(info) ≤ ${CRITICAL_RATIO_TARGET}; the adaptive default stays ≤ 4`,
             });

@@ -11,6 +11,8 @@ import { diffPreviews, Preview, previewStack, stackConfigs } from "./preview";
 import { heading, liveReads, printDrift, printLiveReads, printScenario, wrap } from "./sections";
 import { CallLog } from "./call-log";
 import { Out, runUpgradeSteps, UpgradeRun } from "./upgrade";
+import { RESOURCE_TYPES } from "../../../vocabulary";
+import { DATABASE_FLAGS } from "../../../cli-contract";
 
 /** Exit codes, as the CLI's: 0 done, 1 a failure while changing things, 2 bad input or blocked. */
 export const EXIT = { ok: 0, failure: 1, blocked: 2 } as const;
@@ -285,9 +287,9 @@ async function finalStateSection(run: Run, upgraded: boolean, snapshotPlanned: b
     await cli(
         [
             "status",
-            "--global-cluster",
+            DATABASE_FLAGS.globalCluster,
             scenario.aws.globalCluster,
-            "--region",
+            DATABASE_FLAGS.region,
             scenario.aws.members.find((m) => m.role === "primary")!.region,
         ],
         {
@@ -345,7 +347,7 @@ async function nextPreviewSection(
     );
     const counted = upgraded
         ? printDrift((line) => out(`  ${line}`), drift)
-        : { database: drift.filter((d) => d.type !== "command:local:Command").length, steps: 0 };
+        : { database: drift.filter((d) => d.type !== RESOURCE_TYPES.command).length, steps: 0 };
     return {
         path: next.plan.path,
         steps: toRun.length,
