@@ -40,10 +40,10 @@ export const RDS_ACTIONS: readonly string[] = [
     "rds:CreateBlueGreenDeployment",
     "rds:SwitchoverBlueGreenDeployment",
     "rds:DeleteBlueGreenDeployment",
-    // --strategy blue-green: the RDS Proxies that target a member (topology/rds-proxies.ts)
+    // --strategy blue-green: the RDS Proxies that target a member (aws/topology/rds-proxies.ts)
     "rds:DescribeDBProxies",
     "rds:DescribeDBProxyTargets",
-    // --strategy blue-green: the account's DB cluster and instance quotas (topology/account-quotas.ts)
+    // --strategy blue-green: the account's DB cluster and instance quotas (aws/topology/account-quotas.ts)
     "rds:DescribeAccountAttributes",
     // --old-clusters delete
     "rds:RemoveFromGlobalCluster",

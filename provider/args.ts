@@ -6,7 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
  * numbers, booleans, plain arrays and `pulumi.Input`s, not the TypeScript component's literal
  * unions (`Engine`, `Strategy`, `false | OptInType`) or readonly arrays; so these mirror
  * components/config/args.ts with plain strings. This file imports nothing heavy: the analyzer parses
- * every file this folder reaches. components/for-other-languages.ts maps them (type-checked).
+ * every file this folder reaches. provider/construct/construct-database.ts maps them (type-checked).
  */
 
 /** One regional member (DB cluster) of the global database. */

@@ -14,7 +14,7 @@ import { startJitter } from "../../aws/start-jitter";
 import { InputError, UpgradeStopped } from "../../aws/run-errors";
 import { acquireRunLease, LeaseSettings, PULUMI_STEPS_GROUP } from "../lease/acquire";
 import { DEFAULT_TIMEOUT_MINUTES } from "../execute/context";
-import { executePlan } from "../execute/execute-plan";
+import { executePlan } from "../execute-plan";
 import { snapshotIdentifier } from "../execute/snapshot";
 import { formatDuration, lineLogger } from "../../aws/logger";
 import { describeTopology } from "../../aws/topology/describe";

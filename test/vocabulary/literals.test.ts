@@ -4,14 +4,16 @@ import { INVOKE_TOKENS, RESOURCE_TYPES, TAG_PREFIXES, TAGS } from "../../vocabul
 import { PRODUCT, readSource, sourceFiles } from "../support/source-files";
 
 /** The words that have one home each: where it is, and the values it defines. */
-const HOMES = [
+const HOMES: readonly { readonly home: string; readonly words: readonly string[] }[] = [
     { home: "vocabulary/tags.ts", words: [...Object.values(TAGS), ...Object.values(TAG_PREFIXES)] },
     { home: "vocabulary/tokens.ts", words: [...Object.values(RESOURCE_TYPES), ...Object.values(INVOKE_TOKENS)] },
     {
         home: "cli-contract/flags.ts",
-        words: Object.values(flags).flatMap((table) => Object.values(table).filter((w) => w.startsWith("--"))),
+        words: Object.values(flags).flatMap((table) =>
+            Object.values(table as Record<string, string>).filter((w) => w.startsWith("--")),
+        ),
     },
-] as const;
+];
 
 const COMMENT = /^\s*(\*|\/\/|\/\*)/;
 /** Another tool's command line (the AWS CLI's own `--region`, `--profile`): not our flag. */

@@ -1,8 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { AuroraGlobalDatabaseInputs, ConstructDatabase, DatabaseOutputs, UpgradeInputs } from "../provider/args";
-import { Engine, OptInType, Strategy } from "../vocabulary";
-import { AuroraGlobalDatabaseArgs, UpgradeArgs } from "./config/args";
-import { AuroraGlobalDatabase } from "./aurora-global-database";
+import { AuroraGlobalDatabase, AuroraGlobalDatabaseArgs, UpgradeArgs } from "../../components";
+import { Engine, OptInType, Strategy } from "../../vocabulary";
+import type { AuroraGlobalDatabaseInputs, ConstructDatabase, DatabaseOutputs, UpgradeInputs } from "../args";
+
+/*
+ * The TypeScript component behind the provider's: required lazily by ../aurora-global-database.ts
+ * and outside the schema's tsconfig (`include: ["*.ts"]`), so schema inference never parses the
+ * component's imports. The provider stands on the component; the component never imports the provider.
+ */
 
 /** The `applyPendingPatches` word of other languages that means "leave pending patches alone" (`false` here). */
 export const NO_PATCHES = "none";
