@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { AuroraGlobalDatabaseInputs, ConstructDatabase } from "./args";
+import { AuroraGlobalDatabaseInputs } from "./args";
+import { ConstructDatabase } from "./construct-types";
 import { RESOURCE_TYPES } from "../vocabulary/tokens";
 
 /** The resource token of the component, in TypeScript and in the provider's schema. */

@@ -112,6 +112,12 @@ describe("package: the Pulumi component package (other languages)", function () 
         assert.strictEqual(member.properties.vpcSecurityGroupIds.type, "array");
         const upgrade = schema.types["aurora-global:index:UpgradeInputs"];
         assert.strictEqual(upgrade.properties.strategy.type, "string");
+        assert.strictEqual(
+            upgrade.properties.oldClusters.type,
+            "string",
+            "the blue/green inputs reach other languages",
+        );
+        assert.strictEqual(upgrade.properties.switchoverTimeoutSeconds.type, "number");
         assert.match(upgrade.properties.applyPendingPatches.description!, /`none` to leave them alone/);
         assert.strictEqual(upgrade.properties.identity.$ref, "#/types/aurora-global:index:IdentityInputs");
         for (const [name, t] of nonEmpty(Object.entries(schema.types), "schema type"))
