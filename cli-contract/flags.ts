@@ -52,3 +52,15 @@ export const GROUP_FLAGS = {
     cluster: "--cluster-parameter-group",
     instance: "--instance-parameter-group",
 } as const;
+
+/** `plan` and `status`: how the result is printed (text, markdown or json). */
+export const OUTPUT_FLAGS = { format: "--format" } as const;
+
+/** `watch` (probe/): the endpoints it probes, how often, for how long, and how it reports. */
+export const WATCH_FLAGS = {
+    endpoint: "--endpoint",
+    intervalMs: "--interval-ms",
+    duration: "--duration",
+    timeoutMs: "--timeout-ms",
+    format: "--format",
+} as const;

@@ -23,7 +23,14 @@ import {
     OldClusters,
     SWITCHOVER_TIMEOUT_SECONDS,
 } from "../../vocabulary";
-import { BLUE_GREEN_FLAGS, DATABASE_FLAGS, RUN_FLAGS, STEP_FLAGS, VERSION_FLAGS } from "../../cli-contract";
+import {
+    BLUE_GREEN_FLAGS,
+    DATABASE_FLAGS,
+    OUTPUT_FLAGS,
+    RUN_FLAGS,
+    STEP_FLAGS,
+    VERSION_FLAGS,
+} from "../../cli-contract";
 
 /** Validated flags of one command; `errors` lists every bad value, each naming flag, value and fix. */
 export interface Validated<T> {
@@ -43,7 +50,7 @@ export function parseStrategy(raw: string | undefined, errors: string[]): Strate
 export function parseFormat(raw: string | undefined, errors: string[]): PlanFormat {
     if (raw === undefined) return "text";
     if ((PLAN_FORMATS as readonly string[]).includes(raw)) return raw as PlanFormat;
-    errors.push(`--format "${raw}" is not valid: use one of ${PLAN_FORMATS.join(", ")}`);
+    errors.push(`${OUTPUT_FLAGS.format} "${raw}" is not valid: use one of ${PLAN_FORMATS.join(", ")}`);
     return "text";
 }
 
