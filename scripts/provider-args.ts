@@ -66,17 +66,18 @@ function docOf(node: ts.Node): string {
     return `${description}${defaults}`.replace(/\.\./g, ".").trim();
 }
 
-function propertiesOf(file: string, name: string): Property[] {
-    const source = ts.createSourceFile(
-        file,
-        fs.readFileSync(path.join(ROOT, file), "utf8"),
-        ts.ScriptTarget.Latest,
-        true,
-    );
+/** The interface `name` declared in `file`, with its source file. */
+function interfaceIn(file: string, name: string): { decl: ts.InterfaceDeclaration; source: ts.SourceFile } {
+    const text = fs.readFileSync(path.join(ROOT, file), "utf8");
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
     const decl = source.statements.find(
         (s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === name,
     );
     if (!decl) throw new Error(`${file} declares no interface ${name}`);
+    return { decl, source };
+}
+
+function propertiesOf(decl: ts.InterfaceDeclaration, source: ts.SourceFile): Property[] {
     return decl.members.filter(ts.isPropertySignature).map((m) => {
         const type = m.type?.getText(source) ?? "unknown";
         return {
@@ -118,17 +119,9 @@ import * as pulumi from "@pulumi/pulumi";
 
 /** The text of provider/args.ts, formatted as the repository formats TypeScript. */
 export async function generateProviderArgs(): Promise<string> {
-    const blocks = MIRRORS.map(({ name, from, source }) => {
-        const sourceFile = ts.createSourceFile(
-            from,
-            fs.readFileSync(path.join(ROOT, from), "utf8"),
-            ts.ScriptTarget.Latest,
-            true,
-        );
-        const decl = sourceFile.statements.find(
-            (s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === source,
-        )!;
-        const props = propertiesOf(from, source).map((p) => {
+    const blocks = MIRRORS.map(({ name, from, source: sourceName }) => {
+        const { decl, source } = interfaceIn(from, sourceName);
+        const props = propertiesOf(decl, source).map((p) => {
             const doc = DOC_OVERRIDES[`${name}.${p.name}`] ?? p.doc;
             return `${comment(doc, "    ")}\n    readonly ${p.name}${p.optional ? "?" : ""}: ${p.type};`;
         });
