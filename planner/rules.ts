@@ -1,14 +1,9 @@
 import { awsEngineVersion, engineLabel } from "../engine-versions";
-import {
-    blueGreenLimits,
-    blueGreenNotAvailable,
-    mysqlMinorInPlaceRefused,
-    postgresBlueGreenVersions,
-    refusedInPlace,
-} from "./blue-green";
+import { blueGreenLimits, blueGreenNotAvailable, mysqlMinorInPlaceRefused, refusedInPlace } from "./blue-green";
 import { memberRef, MemberContext, overallChange, PlanContext } from "./context";
 import { nextWindowStart } from "./maintenance-window";
 import { RuleId, Violation } from "./types";
+import { postgresBlueGreenVersions } from "./blue-green";
 
 /**
  * The planner's blocking rules: one table, the single source of truth used by the component,

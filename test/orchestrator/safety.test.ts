@@ -3,13 +3,13 @@ import { ExecuteHooks } from "../../orchestrator/execute/types";
 import {
     cli,
     engineModifies,
+    expectStopped,
+    mutatingCalls,
     MYSQL_ARGS,
     MYSQL_SEED,
-    mutatingCalls,
     PG_ARGS,
     PG_SEED,
     simulate,
-    expectStopped,
 } from "./harness";
 
 const ROLLING_NO_SNAPSHOT = ["upgrade", ...PG_ARGS, "--target", "17.5", "--strategy", "rolling", "--no-snapshot"];
