@@ -4,20 +4,11 @@ import * as path from "node:path";
 /** The repository root. */
 export const ROOT = path.join(__dirname, "..", "..");
 
-/** The folders that ship (tsconfig.build.json) and the policy pack. */
-export const PRODUCT = [
-    "engine-versions",
-    "planner",
-    "components",
-    "orchestrator",
-    "probe",
+/** The folders that ship (tsconfig.build.json's `include`) and the policy pack. */
+export const PRODUCT: readonly string[] = [
+    ...(JSON.parse(fs.readFileSync(path.join(ROOT, "tsconfig.build.json"), "utf8")) as { include: string[] }).include,
     "policy",
-    "vocabulary",
-    "aws-regions",
-    "provider",
-    "cli-contract",
-    "aws",
-] as const;
+];
 
 /** Every .ts/.js source file under `dir` (repository-relative, posix), without node_modules or .d.ts. */
 export function sourceFiles(dir: string): string[] {
