@@ -1,16 +1,7 @@
+import { expectStopped } from "./harness";
 import * as assert from "assert";
 import { ExecuteHooks } from "../../orchestrator/execute/types";
-import {
-    cli,
-    engineModifies,
-    expectStopped,
-    mutatingCalls,
-    MYSQL_ARGS,
-    MYSQL_SEED,
-    PG_ARGS,
-    PG_SEED,
-    simulate,
-} from "./harness";
+import { cli, engineModifies, MYSQL_ARGS, MYSQL_SEED, mutatingCalls, PG_ARGS, PG_SEED, simulate } from "./harness";
 
 const ROLLING_NO_SNAPSHOT = ["upgrade", ...PG_ARGS, "--target", "17.5", "--strategy", "rolling", "--no-snapshot"];
 
