@@ -3,6 +3,8 @@
  * codes are stable). Nothing here waits on a particular wording.
  */
 
+import { VERSION_FLAGS } from "../cli-contract/flags";
+
 /** The AWS error code of an SDK error (`name`, `Code` or `code`), or undefined for a non-AWS error. */
 export function errorCode(e: unknown): string | undefined {
     if (typeof e !== "object" || e === null) return undefined;
@@ -179,13 +181,13 @@ export function adviceFor(e: unknown): string | undefined {
         return "a secondary is still at a lower version: run the command again, it upgrades the secondaries first";
     }
     if (/only supports major|minor version upgrades/i.test(text))
-        return "AWS does not offer the managed minor upgrade for this global cluster: run again with --strategy rolling";
+        return `AWS does not offer the managed minor upgrade for this global cluster: run again with ${VERSION_FLAGS.strategy} rolling`;
     if (/without a primary instance/i.test(text))
         return "add at least one DB instance to the cluster, then run the command again";
     if (code === "InvalidDBClusterStateFault")
         return "the cluster is not available: wait until it is, then run the command again";
     if (/isn't supported in a single member/i.test(text))
-        return "major upgrades go through the global cluster: use `aurora-global upgrade --allow-major`";
+        return `major upgrades go through the global cluster: use \`aurora-global upgrade ${VERSION_FLAGS.allowMajor}\``;
     if (code === "InvalidParameterCombination" && /parameter group/i.test(text)) {
         return "create parameter groups of the target family in every region, then run the command again";
     }

@@ -1,4 +1,5 @@
 import { RdsGateway } from "./gateway";
+import { RUN_FLAGS } from "../cli-contract/flags";
 
 /**
  * Waits a random part of `maxMs` (drawn from the gateway's injected jitter source, on its clock)
@@ -12,7 +13,7 @@ export async function startJitter(api: RdsGateway, maxMs: number): Promise<numbe
     const ms = Math.floor(api.random() * maxMs);
     if (ms > 0) {
         api.log.info(
-            `start jitter: waiting ${(ms / 1000).toFixed(1)}s before the first call (--start-jitter-seconds ${Math.round(maxMs / 1000)})`,
+            `start jitter: waiting ${(ms / 1000).toFixed(1)}s before the first call (${RUN_FLAGS.startJitterSeconds} ${Math.round(maxMs / 1000)})`,
         );
         await api.sleep(ms);
     }

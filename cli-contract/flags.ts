@@ -24,6 +24,18 @@ export const IDENTITY_FLAGS = {
 /** `plan` and `upgrade`: the version change. */
 export const VERSION_FLAGS = { target: "--target", allowMajor: "--allow-major", strategy: "--strategy" } as const;
 
+/** `plan` and `status`: how the result is printed (text, markdown or json). */
+export const OUTPUT_FLAGS = { format: "--format" } as const;
+
+/** `watch` (probe/): the endpoints it probes, how often, for how long, and how it reports. */
+export const WATCH_FLAGS = {
+    endpoint: "--endpoint",
+    intervalMs: "--interval-ms",
+    duration: "--duration",
+    timeoutMs: "--timeout-ms",
+    format: "--format",
+} as const;
+
 /** `upgrade` and `patch`: how the run goes. */
 export const RUN_FLAGS = {
     timeoutMinutes: "--timeout-minutes",

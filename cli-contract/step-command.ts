@@ -1,5 +1,4 @@
-import { PlanStep } from "../planner";
-import { DEFAULT_OPT_IN, DEFAULT_STRATEGY, OldClusters, OptInType, Strategy } from "../vocabulary";
+import { DEFAULT_OPT_IN, DEFAULT_STRATEGY, OldClusters, OptInType, StepAction, Strategy } from "../vocabulary";
 import { BLUE_GREEN_FLAGS, DATABASE_FLAGS, RUN_FLAGS, STEP_COMMANDS, STEP_FLAGS, VERSION_FLAGS } from "./flags";
 import { AwsIdentity, identityArgs } from "./identity";
 import { groupArgs, GroupOverrides } from "./parameter-groups";
@@ -65,8 +64,14 @@ const runArgs = (o: StepCommandOptions): string[] => [
     ...valued(RUN_FLAGS.startJitterSeconds, o.startJitterSeconds || undefined),
 ];
 
+/** What the command line needs of a plan step (the planner's PlanStep has both). */
+export interface StepToRun {
+    readonly action: StepAction;
+    readonly cluster: string;
+}
+
 /** `upgrade …`: the version change with every option the step re-plans with. */
-function upgradeArgs(o: StepCommandOptions, step: Pick<PlanStep, "action">): string[] {
+function upgradeArgs(o: StepCommandOptions, step: Pick<StepToRun, "action">): string[] {
     // The blue/green flags go to the step that switches over only (the CLI refuses them with --only-snapshot).
     const switchesOver = o.strategy === "blue-green" && step.action !== "snapshot";
     return [
@@ -91,7 +96,7 @@ function upgradeArgs(o: StepCommandOptions, step: Pick<PlanStep, "action">): str
  * parameter-group steps). Re-running them is safe: the step reads what AWS reports and skips or
  * waits as needed; a step AWS reports done exits 0 with nothing to do.
  */
-export function stepCommandArgs(o: StepCommandOptions, step: Pick<PlanStep, "action" | "cluster">): string[] {
+export function stepCommandArgs(o: StepCommandOptions, step: StepToRun): string[] {
     const patch = [STEP_COMMANDS.patch, ...sharedArgs(o), RUN_FLAGS.optIn, o.optIn ?? DEFAULT_OPT_IN, ...runArgs(o)];
     if (step.action === "apply-pending-maintenance") return [...patch, STEP_FLAGS.onlyMember, step.cluster];
     if (step.action === "snapshot" && o.patchRound) return [...patch, STEP_FLAGS.onlySnapshot];

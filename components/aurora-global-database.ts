@@ -18,6 +18,7 @@ import { StepSpec, stepGraph } from "./steps/step-graph";
 import { stepIdentity } from "./steps/step-identity";
 import { createUpgradeSteps, reportPlan } from "./steps/upgrade-steps";
 import { AuroraGlobalDatabaseArgsError, validateArgs } from "./config/validate";
+import { RESOURCE_TYPES, TAGS } from "../vocabulary";
 
 export const GLOBAL_CLUSTER_IGNORE_CHANGES = ["engineVersion"];
 
@@ -77,7 +78,7 @@ export class AuroraGlobalDatabase extends pulumi.ComponentResource {
     constructor(name: string, args: AuroraGlobalDatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
         // Malformed input fails before anything is declared, the component itself included.
         throwIfMalformed(name, args);
-        super("aurora-global:index:AuroraGlobalDatabase", name, plainArgs(name, args), opts);
+        super(RESOURCE_TYPES.component, name, plainArgs(name, args), opts);
 
         const members = resolveMembers(name, args);
         const [primary, ...secondaries] = members;
@@ -244,7 +245,7 @@ function sharedSettings(args: AuroraGlobalDatabaseArgs, globalClusterIdentifier:
         backupRetentionPeriod: args.backupRetentionPeriod ?? DEFAULTS.backupRetentionPeriod,
         preferredBackupWindow: args.preferredBackupWindow,
         preferredMaintenanceWindow: args.preferredMaintenanceWindow,
-        tags: { ...(args.tags ?? {}), "aurora-global:global-cluster": globalClusterIdentifier },
+        tags: { ...(args.tags ?? {}), [TAGS.globalCluster]: globalClusterIdentifier },
     };
 }
 

@@ -10,6 +10,8 @@
  * `deployment` (blue/green), `db-proxy` and `target-group` (RDS Proxy) =
  * arn:${Partition}:rds:${Region}:${Account}:${type}:${Name}.
  */
+
+import { TAG_PREFIXES } from "../vocabulary";
 export const RDS_ACTIONS: readonly string[] = [
     "rds:DescribeGlobalClusters",
     "rds:DescribeDBClusters",
@@ -93,7 +95,7 @@ export interface IamScope {
 }
 
 /** The tag the tool puts on the parameter groups it creates (aws/topology/group-tags.ts). */
-const GROUP_TAG_PREFIX = "aurora-global:for:";
+const GROUP_TAG_PREFIX = TAG_PREFIXES.groupFor;
 
 /** Statement templates: actions and the resources they need; actions not in RDS_ACTIONS are dropped. */
 function templates(s: IamScope): IamStatement[] {

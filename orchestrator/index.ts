@@ -16,7 +16,7 @@ export { describeTopology } from "../aws/topology/describe";
 export type { DescribeOptions } from "../aws/topology/describe";
 export { toPlanInput, runningVersion } from "../aws/topology/plan-input";
 export type { Topology, MemberTopology } from "../aws/topology/types";
-export { executePlan, groupByWave } from "./execute/execute-plan";
+export { executePlan, groupByWave } from "./execute-plan";
 export type { ExecuteOptions, ExecuteHooks, ExecuteResult } from "./execute/types";
 export { nextPollDelay, EARLIEST_UPGRADE_FINISH_MS } from "./execute/poll-schedule";
 export type { PollState } from "./execute/poll-schedule";

@@ -11,6 +11,7 @@ import { BLUE_GREEN_DOWNTIME } from "./impact";
 import { BlueGreenLimit, DEFAULT_OLD_CLUSTERS, DEFAULT_SWITCHOVER_TIMEOUT_SECONDS, GreenQuota } from "../vocabulary";
 import { replicationNote, replicationWords } from "./blue-green-replication";
 import { BlueGreenSummary, MemberState, Violation } from "./types";
+import { GROUP_FLAGS, VERSION_FLAGS } from "../cli-contract/flags";
 
 /**
  * Aurora PostgreSQL: the lowest minor of each major that runs a Blue/Green Deployment ("Supported
@@ -27,6 +28,13 @@ export const POSTGRES_BLUE_GREEN_MINIMUM: Readonly<Record<number, number>> = {
     16: 1,
     17: 4,
 };
+
+/** The Aurora PostgreSQL versions blue/green runs on, from the table: `11.21+, 12.16+, …`. */
+export function postgresBlueGreenVersions(): string {
+    return Object.entries(POSTGRES_BLUE_GREEN_MINIMUM)
+        .map(([major, minor]) => `${major}.${minor}+`)
+        .join(", ");
+}
 
 /** The minimum version blue/green needs for `v`'s major, or undefined when `v` qualifies. */
 export function blueGreenMinimumMissed(v: EngineVersion): string | undefined {
@@ -66,7 +74,7 @@ export function mysqlMinorInPlaceRefused(ctx: PlanContext): Violation[] {
                 `AWS refuses it in place on a global database ("In-place minor version upgrade of Aurora MySQL global database cluster ` +
                 `'${first.state.cluster}' to Aurora MySQL engine version ${ctx.target.text} isn't supported")`,
             fix:
-                'use strategy "blue-green" (upgrade.strategy: blue-green, or --strategy blue-green): a green copy of every region is upgraded while production runs, then one switchover; ' +
+                `use strategy "blue-green" (upgrade.strategy: blue-green, or ${VERSION_FLAGS.strategy} blue-green): a green copy of every region is upgraded while production runs, then one switchover; ` +
                 "or remove the secondary regions, upgrade the primary and add them again (docs/upgrade-paths.md: remove, upgrade, re-add). Only a patch inside one minor rolls in place",
         },
     ];
@@ -200,7 +208,7 @@ export function blueGreenLimits(ctx: PlanContext): Violation[] {
     const groups = differingGreenGroups(ctx.members.map((m) => m.state)).map((d) => ({
         rule: "blue-green-limits" as const,
         message: differingGreenGroupsText(d),
-        fix: `give the members' target-family ${d.kind} parameter groups one name in every region (the component's target${d.kind === "cluster" ? "Cluster" : "Instance"}ParameterGroupName, or the CLI's ${d.kind === "cluster" ? "--cluster-parameter-group" : "--instance-parameter-group"} CLUSTER=NAME)`,
+        fix: `give the members' target-family ${d.kind} parameter groups one name in every region (the component's target${d.kind === "cluster" ? "Cluster" : "Instance"}ParameterGroupName, or the CLI's ${d.kind === "cluster" ? GROUP_FLAGS.cluster : GROUP_FLAGS.instance} CLUSTER=NAME)`,
     }));
     return [...limits, ...groups];
 }

@@ -1,4 +1,11 @@
-import { ChangeKind, classifyChange, EngineVersion, tryParseVersion, VersionParseError } from "../engine-versions";
+import {
+    ChangeKind,
+    classifyChange,
+    EngineVersion,
+    largerChange,
+    tryParseVersion,
+    VersionParseError,
+} from "../engine-versions";
 import { MemberState, PlanInput } from "./types";
 
 /** A member with its versions parsed and its change classified. */
@@ -77,20 +84,11 @@ export function primaryOf(ctx: PlanContext): MemberContext | undefined {
     return ctx.members.find((m) => m.state.role === "primary");
 }
 
-const CHANGE_RANK: Record<ChangeKind, number> = {
-    none: 0,
-    patch: 1,
-    minor: 2,
-    major: 3,
-    downgrade: 4,
-    "engine-change": 5,
-};
-
 /** The largest change any existing member makes; "none" when nothing exists or all are at target. */
 export function overallChange(ctx: PlanContext): ChangeKind {
     let kind: ChangeKind = "none";
     for (const m of ctx.members) {
-        if (m.change && CHANGE_RANK[m.change] > CHANGE_RANK[kind]) kind = m.change;
+        if (m.change) kind = largerChange(kind, m.change);
     }
     return kind;
 }

@@ -4,6 +4,7 @@ import { blueGreenLimits, blueGreenNotAvailable, mysqlMinorInPlaceRefused, refus
 import { memberRef, MemberContext, overallChange, PlanContext } from "./context";
 import { nextWindowStart } from "./maintenance-window";
 import { RuleId, Violation } from "./types";
+import { postgresBlueGreenVersions } from "./blue-green";
 
 /**
  * The planner's blocking rules: one table, the single source of truth used by the component,
@@ -193,8 +194,7 @@ export const RULES: readonly Rule[] = [
     },
     {
         id: "blue-green-not-available",
-        summary:
-            "Blue/Green Deployments need Aurora PostgreSQL 11.21+, 12.16+, 13.12+, 14.9+, 15.4+, 16.1+, 17.4+ (any Aurora MySQL) and an engine version change",
+        summary: `Blue/Green Deployments need Aurora PostgreSQL ${postgresBlueGreenVersions()} (any Aurora MySQL) and an engine version change`,
         check: blueGreenNotAvailable,
     },
     {

@@ -9,6 +9,7 @@ import { parseWatchOptions, RawWatchOptions, WatchInputError } from "./inputs";
 import { formatEvent, nameWidth, renderJson, renderSummaryText } from "./render";
 import { watch, WatchDeps } from "./watch";
 import { WatchReport } from "./types";
+import { WATCH_FLAGS } from "../cli-contract/flags";
 
 /** Effects of the command; the defaults are the process's. Tests pass fakes. */
 export interface WatchCommandIo {
@@ -48,14 +49,17 @@ export function watchCommand(io: WatchCommandIo = {}): Command {
                 "(start: first failed probe, end: first successful probe after it), then a summary per endpoint.",
         )
         .option(
-            "--endpoint <NAME=URL>",
+            `${WATCH_FLAGS.endpoint} <NAME=URL>`,
             "endpoint to probe (repeatable); URL scheme postgres://, postgresql:// or mysql://",
             collect,
         )
-        .option("--interval-ms <N>", "milliseconds between probe starts (default 500)")
-        .option("--duration <SECONDS>", "stop after this many seconds (default: until Ctrl-C)")
-        .option("--timeout-ms <N>", "connect and query timeout of one probe in milliseconds (default 2000)")
-        .option("--format <FORMAT>", "text (live timeline, then summary; default) or json (one document at the end)")
+        .option(`${WATCH_FLAGS.intervalMs} <N>`, "milliseconds between probe starts (default 500)")
+        .option(`${WATCH_FLAGS.duration} <SECONDS>`, "stop after this many seconds (default: until Ctrl-C)")
+        .option(`${WATCH_FLAGS.timeoutMs} <N>`, "connect and query timeout of one probe in milliseconds (default 2000)")
+        .option(
+            `${WATCH_FLAGS.format} <FORMAT>`,
+            "text (live timeline, then summary; default) or json (one document at the end)",
+        )
         .configureOutput({ writeOut: stdout, writeErr: stderr })
         .exitOverride((error) => exit(error.exitCode === 1 && USAGE_ERRORS.has(error.code) ? 2 : error.exitCode));
 

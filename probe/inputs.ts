@@ -4,6 +4,7 @@
  */
 import { redactUrl } from "./redact";
 import { Endpoint, Engine } from "./types";
+import { WATCH_FLAGS } from "../cli-contract/flags";
 
 /** Bad `watch` input; the command prints `error: <message>` and exits with code 2. */
 export class WatchInputError extends Error {
@@ -22,13 +23,13 @@ export function parseEndpoint(spec: string): Endpoint {
     const eq = spec.indexOf("=");
     if (eq < 0) {
         throw new WatchInputError(
-            `--endpoint "${redactUrl(spec)}": expected NAME=URL; use e.g. --endpoint us-east-1=${EXAMPLE_URL}`,
+            `${WATCH_FLAGS.endpoint} "${redactUrl(spec)}": expected NAME=URL; use e.g. ${WATCH_FLAGS.endpoint} us-east-1=${EXAMPLE_URL}`,
         );
     }
     const name = spec.slice(0, eq);
     const url = spec.slice(eq + 1);
-    const shown = `--endpoint "${name}=${redactUrl(url)}"`;
-    const example = `e.g. --endpoint ${NAME.test(name) ? name : "us-east-1"}=${EXAMPLE_URL}`;
+    const shown = `${WATCH_FLAGS.endpoint} "${name}=${redactUrl(url)}"`;
+    const example = `e.g. ${WATCH_FLAGS.endpoint} ${NAME.test(name) ? name : "us-east-1"}=${EXAMPLE_URL}`;
     if (name.length === 0) {
         throw new WatchInputError(`${shown}: NAME is empty; put a name before "=", ${example}`);
     }
@@ -66,7 +67,7 @@ export function parseEndpoint(spec: string): Endpoint {
 export function parseEndpoints(specs: readonly string[]): Endpoint[] {
     if (specs.length === 0) {
         throw new WatchInputError(
-            `--endpoint is required; give at least one, e.g. --endpoint us-east-1=${EXAMPLE_URL}`,
+            `${WATCH_FLAGS.endpoint} is required; give at least one, e.g. ${WATCH_FLAGS.endpoint} us-east-1=${EXAMPLE_URL}`,
         );
     }
     const endpoints: Endpoint[] = [];
@@ -74,7 +75,7 @@ export function parseEndpoints(specs: readonly string[]): Endpoint[] {
         const endpoint = parseEndpoint(spec);
         if (endpoints.some((e) => e.name === endpoint.name)) {
             throw new WatchInputError(
-                `--endpoint "${endpoint.name}=${endpoint.displayUrl}": NAME "${endpoint.name}" is already used by another --endpoint; give each endpoint a unique NAME`,
+                `${WATCH_FLAGS.endpoint} "${endpoint.name}=${endpoint.displayUrl}": NAME "${endpoint.name}" is already used by another ${WATCH_FLAGS.endpoint}; give each endpoint a unique NAME`,
             );
         }
         endpoints.push(endpoint);
@@ -98,7 +99,7 @@ export function parseDurationSeconds(value: string): number {
     const n = /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value.trim()) : NaN;
     if (!(n > 0) || n > 7 * 24 * 3600) {
         throw new WatchInputError(
-            `--duration "${value}" is not valid; use a positive number of seconds up to 604800, e.g. --duration 60 (leave it out to watch until Ctrl-C)`,
+            `${WATCH_FLAGS.duration} "${value}" is not valid; use a positive number of seconds up to 604800, e.g. ${WATCH_FLAGS.duration} 60 (leave it out to watch until Ctrl-C)`,
         );
     }
     return Math.round(n * 1000);
@@ -110,7 +111,9 @@ export type WatchFormat = "text" | "json";
 /** Parses `--format`. */
 export function parseFormat(value: string): WatchFormat {
     if (value === "text" || value === "json") return value;
-    throw new WatchInputError(`--format "${value}" is not valid; use --format text or --format json`);
+    throw new WatchInputError(
+        `${WATCH_FLAGS.format} "${value}" is not valid; use ${WATCH_FLAGS.format} text or ${WATCH_FLAGS.format} json`,
+    );
 }
 
 /** The raw option values of `watch`, as commander hands them over (all strings). */
@@ -138,9 +141,9 @@ export interface WatchRequest {
  */
 export function parseWatchOptions(raw: RawWatchOptions): WatchRequest {
     const endpoints = parseEndpoints(raw.endpoint ?? []);
-    const intervalMs = parseMilliseconds("--interval-ms", raw.intervalMs ?? "500", 10, 3_600_000, 500);
+    const intervalMs = parseMilliseconds(WATCH_FLAGS.intervalMs, raw.intervalMs ?? "500", 10, 3_600_000, 500);
     const durationMs = raw.duration === undefined ? undefined : parseDurationSeconds(raw.duration);
-    const timeoutMs = parseMilliseconds("--timeout-ms", raw.timeoutMs ?? "2000", 100, 600_000, 2000);
+    const timeoutMs = parseMilliseconds(WATCH_FLAGS.timeoutMs, raw.timeoutMs ?? "2000", 100, 600_000, 2000);
     const format = parseFormat(raw.format ?? "text");
     return { endpoints, intervalMs, durationMs, timeoutMs, format };
 }

@@ -1,18 +1,20 @@
 import * as pulumi from "@pulumi/pulumi";
-import { AuroraGlobalDatabaseInputs, ConstructDatabase } from "./args";
+import { AuroraGlobalDatabaseInputs } from "./args";
+import { ConstructDatabase } from "./construct-types";
+import { RESOURCE_TYPES } from "../vocabulary/tokens";
 
 /** The resource token of the component, in TypeScript and in the provider's schema. */
-export const AURORA_GLOBAL_DATABASE_TYPE = "aurora-global:index:AuroraGlobalDatabase";
+export const AURORA_GLOBAL_DATABASE_TYPE = RESOURCE_TYPES.component;
 
 /**
  * The TypeScript component, loaded when a database is constructed rather than imported: schema
  * inference parses every file this folder imports, and the component's imports (@pulumi/aws's
- * types) would make `getSchema()` take most of a minute. components/for-other-languages.ts is
+ * types) would make `getSchema()` take most of a minute. provider/construct/construct-database.ts is
  * type-checked against `ConstructDatabase`; test/package/provider.test.ts constructs through it.
  */
 function constructDatabase(): ConstructDatabase {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose, see above
-    return (require("../components/for-other-languages") as { constructDatabase: ConstructDatabase }).constructDatabase;
+    return (require("./construct/construct-database") as { constructDatabase: ConstructDatabase }).constructDatabase;
 }
 
 /**

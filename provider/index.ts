@@ -5,11 +5,5 @@
  * this folder's tsconfig.json.
  */
 export { AuroraGlobalDatabase, AURORA_GLOBAL_DATABASE_TYPE } from "./aurora-global-database";
-export {
-    AuroraGlobalDatabaseInputs,
-    MemberInputs,
-    UpgradeInputs,
-    IdentityInputs,
-    DatabaseOutputs,
-    ConstructDatabase,
-} from "./args";
+export { AuroraGlobalDatabaseInputs, MemberInputs, UpgradeInputs, IdentityInputs } from "./args";
+export { DatabaseOutputs, ConstructDatabase } from "./construct-types";

@@ -1,4 +1,11 @@
-import { ChangeKind, classifyChange, Engine, tryParseVersion, VersionParseError } from "../../engine-versions";
+import {
+    ChangeKind,
+    classifyChange,
+    Engine,
+    largerChange,
+    tryParseVersion,
+    VersionParseError,
+} from "../../engine-versions";
 import { Strategy } from "../../vocabulary";
 
 /**
@@ -53,8 +60,6 @@ export interface FactQuery {
 /** The largest change from the members' versions to the target, or `unknown`. */
 export type OverallChange = "none" | "patch" | "minor" | "major" | "unknown";
 
-const RANK: Readonly<Record<"none" | "patch" | "minor" | "major", number>> = { none: 0, patch: 1, minor: 2, major: 3 };
-
 /** The largest change over the members, as the planner sees it; `unknown` when one cannot be classified. */
 export function overallChange(
     engine: Engine,
@@ -63,16 +68,15 @@ export function overallChange(
 ): OverallChange {
     const to = tryParseVersion(engine, target);
     if (to instanceof VersionParseError || memberVersions.length === 0) return "unknown";
-    let overall: OverallChange = "none";
+    let overall: ChangeKind = "none";
     for (const version of memberVersions) {
         const from = version === undefined ? undefined : tryParseVersion(engine, version);
         if (from === undefined || from instanceof VersionParseError) return "unknown";
-        const change: ChangeKind = classifyChange(from, to);
-        if (!(change in RANK)) return "unknown";
-        const kind = change as keyof typeof RANK;
-        if (RANK[kind] > RANK[overall as keyof typeof RANK]) overall = kind;
+        const change = classifyChange(from, to);
+        if (change === "downgrade" || change === "engine-change") return "unknown";
+        overall = largerChange(overall, change);
     }
-    return overall;
+    return overall as OverallChange;
 }
 
 /** The facts a topology read needs for `q` (pure; see {@link FactNeeds}). */

@@ -14,6 +14,8 @@ import { describeAwsError } from "../errors";
 import { endsTheRun } from "../run-errors";
 import { RdsGateway } from "../gateway";
 import { isDefaultGroup, OPTIONAL_FACT_RETRY } from "./facts";
+import { TAG_PREFIXES } from "../../vocabulary";
+import { GROUP_FLAGS } from "../../cli-contract/flags";
 
 /**
  * How a re-run finds the target-family parameter groups of an interrupted major upgrade.
@@ -29,7 +31,7 @@ import { isDefaultGroup, OPTIONAL_FACT_RETRY } from "./facts";
  */
 export type GroupKind = "cluster" | "instance";
 
-const TAG_PREFIX = "aurora-global:for:";
+const TAG_PREFIX = TAG_PREFIXES.groupFor;
 
 /** The tag marking a target-family group as prepared for `cluster` (value: its source group). */
 export function memberTag(cluster: string, sourceGroup: string): Tag {
@@ -193,7 +195,7 @@ export async function resumeTargets(
     } catch (e) {
         if (endsTheRun(e)) throw e;
         warnings.push(
-            `${where}: the parameter groups aurora-global prepared for it could not be looked up (${describeAwsError(e)}); if a major upgrade was interrupted after the global upgrade, name its groups with --cluster-parameter-group ${member.cluster}=NAME (and --instance-parameter-group)`,
+            `${where}: the parameter groups aurora-global prepared for it could not be looked up (${describeAwsError(e)}); if a major upgrade was interrupted after the global upgrade, name its groups with ${GROUP_FLAGS.cluster} ${member.cluster}=NAME (and ${GROUP_FLAGS.instance})`,
         );
     }
     return out;

@@ -9,6 +9,7 @@ import {
 import { errorCode, isNotFound } from "../errors";
 import { RdsGateway } from "../gateway";
 import { InputError } from "../run-errors";
+import { DATABASE_FLAGS } from "../../cli-contract/flags";
 
 /**
  * How old a read may be and still stand for a new one: a step's first look at a member right
@@ -87,7 +88,7 @@ export async function readGlobalCluster(api: RdsGateway, region: string, id: str
     }
     if (!found)
         throw new InputError(
-            `global cluster "${id}" was not found from ${region}: check --global-cluster and --region (or AWS_REGION)`,
+            `global cluster "${id}" was not found from ${region}: check ${DATABASE_FLAGS.globalCluster} and ${DATABASE_FLAGS.region} (or AWS_REGION)`,
         );
     return found;
 }

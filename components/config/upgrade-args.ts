@@ -1,7 +1,7 @@
 import { OptInType, Strategy } from "../../planner";
 import { DEFAULT_OLD_CLUSTERS, DEFAULT_SWITCHOVER_TIMEOUT_SECONDS, OldClusters } from "../../vocabulary";
 import { DEFAULTS } from "./defaults";
-import { AwsIdentity } from "../steps/step-identity";
+import { AwsIdentity } from "../../cli-contract";
 
 /** How an engine-version change is carried out. */
 export interface UpgradeArgs {

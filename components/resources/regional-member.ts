@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { awsEngineVersion, Engine, parseVersion } from "../../engine-versions";
-import { Role } from "../../vocabulary";
+import { RESOURCE_TYPES, Role, TAGS } from "../../vocabulary";
 import { ResolvedMember } from "../config/args";
 
 /** Settings every member shares, decided by the parent {@link AuroraGlobalDatabase}. */
@@ -82,7 +82,7 @@ export class AuroraRegionalMember extends pulumi.ComponentResource {
 
     constructor(name: string, args: AuroraRegionalMemberArgs, opts?: pulumi.ComponentResourceOptions) {
         // Only plain values go to the engine (docs/aws-rules.md §6).
-        super("aurora-global:index:AuroraRegionalMember", name, plainMemberArgs(args), opts);
+        super(RESOURCE_TYPES.regionalMember, name, plainMemberArgs(args), opts);
         const { member, shared } = args;
         this.role = member.role;
         this.region = member.region;
@@ -142,7 +142,7 @@ export class AuroraRegionalMember extends pulumi.ComponentResource {
                 publiclyAccessible: false,
                 autoMinorVersionUpgrade: false,
                 promotionTier: i,
-                tags: { ...shared.tags, "aurora-global:role": member.role },
+                tags: { ...shared.tags, [TAGS.role]: member.role },
             },
             { parent: this, ignoreChanges: INSTANCE_IGNORE_CHANGES },
         );
@@ -157,7 +157,7 @@ export class AuroraRegionalMember extends pulumi.ComponentResource {
                 description: `Storage encryption of Aurora cluster ${member.clusterIdentifier} (${member.region})`,
                 enableKeyRotation: true,
                 deletionWindowInDays: KMS_KEY_DELETION_WINDOW_DAYS,
-                tags: { ...shared.tags, "aurora-global:role": member.role },
+                tags: { ...shared.tags, [TAGS.role]: member.role },
             },
             { parent: this },
         );
@@ -215,7 +215,7 @@ function clusterArgs(args: AuroraRegionalMemberArgs, kmsKeyId: pulumi.Input<stri
                   databaseName: args.master.databaseName,
               }
             : {}),
-        tags: { ...shared.tags, "aurora-global:role": member.role },
+        tags: { ...shared.tags, [TAGS.role]: member.role },
     };
 }
 

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AwsIdentity } from "../../cli-contract";
+import { RESOURCE_TYPES } from "../../vocabulary";
 
 export { AwsIdentity } from "../../cli-contract";
 
@@ -119,7 +120,7 @@ export async function stepIdentity(
     stepsToRun = true,
 ): Promise<AwsIdentity> {
     if (explicit) return explicit;
-    const provider = component.getProvider("aws:rds/cluster:Cluster");
+    const provider = component.getProvider(RESOURCE_TYPES.cluster);
     try {
         const [settings, source] = provider
             ? [await explicitProviderSettings(provider), "the AWS provider passed to the component"]

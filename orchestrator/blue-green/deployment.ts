@@ -8,14 +8,15 @@ import {
 import { RdsGateway } from "../../aws/gateway";
 import { errorCode, isAlreadyExists } from "../../aws/errors";
 import { MemberTopology } from "../../aws/topology/types";
+import { TAGS } from "../../vocabulary";
 
 /** Tag keys aurora-global puts on its deployments and on the blue clusters it retires. */
 export const TAG = {
-    globalCluster: "aurora-global:global-cluster",
-    targetVersion: "aurora-global:target-version",
-    retiredBy: "aurora-global:retired-by-blue-green",
-    retiredFrom: "aurora-global:retired-from",
-    retiredAt: "aurora-global:retired-at",
+    globalCluster: TAGS.globalCluster,
+    targetVersion: TAGS.targetVersion,
+    retiredBy: TAGS.retiredBy,
+    retiredFrom: TAGS.retiredFrom,
+    retiredAt: TAGS.retiredAt,
 } as const;
 
 /**

@@ -10,7 +10,7 @@ import { RunContext } from "../execute/context";
 import { readCluster } from "../../aws/topology/reads";
 import { MemberTopology } from "../../aws/topology/types";
 import { createDeployment, deploymentName, findDeployment } from "./deployment";
-import { DEFAULT_SWITCHOVER_TIMEOUT_SECONDS, OldClusters } from "../../vocabulary";
+import { DEFAULT_SWITCHOVER_TIMEOUT_SECONDS, OldClusters, TAGS } from "../../vocabulary";
 import { describeRetired, keepOldClusters, RetiredCluster } from "./retire";
 import { deleteOldClusters } from "./retire-delete";
 import {
@@ -21,6 +21,7 @@ import {
     unknownStatus,
 } from "./status-meaning";
 import { progressLine, waitForDeployment } from "./wait";
+import { BLUE_GREEN_FLAGS } from "../../cli-contract";
 
 export interface BlueGreenOptions {
     readonly target: string;
@@ -356,8 +357,8 @@ async function finish(
         kept = await keepOldClusters(ctx, d, ctx.topology.globalClusterId);
         const instances = kept.reduce((n, k) => n + k.instanceClasses.length, 0);
         ctx.log.info(
-            `kept the old clusters (deletion protection on, tagged ${"aurora-global:retired-by-blue-green"}=${id}): ${kept.map(describeRetired).join("; ")}. ` +
-                `They keep running and costing (${kept.length} clusters, ${instances} instances and their storage) until you delete them, or run again with --old-clusters delete.`,
+            `kept the old clusters (deletion protection on, tagged ${TAGS.retiredBy}=${id}): ${kept.map(describeRetired).join("; ")}. ` +
+                `They keep running and costing (${kept.length} clusters, ${instances} instances and their storage) until you delete them, or run again with ${BLUE_GREEN_FLAGS.oldClusters} delete.`,
         );
     }
     ctx.log.info(`DeleteBlueGreenDeployment ${id} (the green clusters are production now and stay)`);

@@ -2,6 +2,7 @@ import { BlueGreenDeployment } from "@aws-sdk/client-rds";
 import { idFromArn, regionFromArn } from "../../aws/arn";
 import { deploymentName, TAG } from "./deployment";
 import { progressLine } from "./wait";
+import { BLUE_GREEN_FLAGS, DATABASE_FLAGS, VERSION_FLAGS } from "../../cli-contract";
 
 /**
  * What a blue/green deployment's Status means for the upgrade and what to do about it, in one
@@ -41,7 +42,7 @@ export function invalidConfiguration(d: BlueGreenDeployment, rerun: string): str
 /** What to do after a failed switchover (AWS rolled it back; the green environment is kept). */
 export function afterFailedSwitchover(d: BlueGreenDeployment, rerun: string, timeoutSeconds?: number): string {
     const above = timeoutSeconds === undefined ? "" : ` above ${timeoutSeconds}`;
-    return `Fix the cause (replica lag: wait for a quieter moment, or raise --switchover-timeout-seconds${above}), then run ${rerun} again to switch over; or give up and delete it with its green clusters: ${deleteWithGreenCommand(d)}.`;
+    return `Fix the cause (replica lag: wait for a quieter moment, or raise ${BLUE_GREEN_FLAGS.switchoverTimeoutSeconds}${above}), then run ${rerun} again to switch over; or give up and delete it with its green clusters: ${deleteWithGreenCommand(d)}.`;
 }
 
 /**
@@ -80,7 +81,7 @@ export function resumeCommand(d: BlueGreenDeployment): string | undefined {
     const target = tag(TAG.targetVersion);
     if (!globalCluster || !target || d.BlueGreenDeploymentName !== deploymentName(globalCluster, target))
         return undefined;
-    return `aurora-global upgrade --global-cluster ${globalCluster} --target ${target} --strategy blue-green`;
+    return `aurora-global upgrade ${DATABASE_FLAGS.globalCluster} ${globalCluster} ${VERSION_FLAGS.target} ${target} ${VERSION_FLAGS.strategy} blue-green`;
 }
 
 /** One line saying where a deployment stands and what to do, for `status` and `plan`. */
@@ -98,7 +99,7 @@ export function deploymentLine(d: BlueGreenDeployment): string {
             return `${head} in progress: ${progressLine(d)}`;
         case "SWITCHOVER_COMPLETED":
             return command
-                ? `${head} switched over; cleanup (the -old1 clusters kept with deletion protection on and tagged, or deleted with --old-clusters delete; then DeleteBlueGreenDeployment) remains: run ${command} again to finish it`
+                ? `${head} switched over; cleanup (the -old1 clusters kept with deletion protection on and tagged, or deleted with ${BLUE_GREEN_FLAGS.oldClusters} delete; then DeleteBlueGreenDeployment) remains: run ${command} again to finish it`
                 : `${head} switched over; aurora-global did not create it, so its cleanup is yours: delete the deployment (aws rds delete-blue-green-deployment --blue-green-deployment-identifier ${id} --region ${region}), and the -old1 clusters once no longer needed`;
         case "DELETING":
             switch (switchoverReported(d)) {

@@ -14,6 +14,7 @@ export { progressLine } from "./progress";
  * line at every change of a status, a region or a task in between), 30 s in a switchover's.
  */
 export const HEARTBEAT_MS = { long: 5 * 60_000, short: 30_000 } as const;
+import { RUN_FLAGS } from "../../cli-contract";
 
 /** What one wait is for: provisioning the green environment, or a switchover. */
 export interface DeploymentWait {
@@ -53,7 +54,7 @@ export async function waitForDeployment(ctx: RunContext, w: DeploymentWait): Pro
         const delay = interval * Math.max(1, ctx.api.pollSlowdown(w.region));
         if (ctx.now() + delay > ctx.deadline) {
             throw new UpgradeStopped(
-                `timed out after ${ctx.timeoutMinutes} minutes (--timeout-minutes ${ctx.timeoutMinutes}) during the ${w.doing} of blue/green deployment ${w.id} (${last || "status unknown"}). AWS keeps working on it; run the same command again to resume waiting (the deployment is not created twice), or raise --timeout-minutes.`,
+                `timed out after ${ctx.timeoutMinutes} minutes (${RUN_FLAGS.timeoutMinutes} ${ctx.timeoutMinutes}) during the ${w.doing} of blue/green deployment ${w.id} (${last || "status unknown"}). AWS keeps working on it; run the same command again to resume waiting (the deployment is not created twice), or raise ${RUN_FLAGS.timeoutMinutes}.`,
             );
         }
         await ctx.sleep(delay);

@@ -14,11 +14,11 @@ import { startJitter } from "../../aws/start-jitter";
 import { InputError, UpgradeStopped } from "../../aws/run-errors";
 import { acquireRunLease, LeaseSettings, PULUMI_STEPS_GROUP } from "../lease/acquire";
 import { DEFAULT_TIMEOUT_MINUTES } from "../execute/context";
-import { executePlan } from "../execute/execute-plan";
+import { executePlan } from "../execute-plan";
 import { snapshotIdentifier } from "../execute/snapshot";
 import { formatDuration, lineLogger } from "../../aws/logger";
 import { describeTopology } from "../../aws/topology/describe";
-import { GroupOverrides } from "../../cli-contract";
+import { DATABASE_FLAGS, GroupOverrides, RUN_FLAGS, STEP_FLAGS } from "../../cli-contract";
 import { runningVersion, toPlanInput } from "../../aws/topology/plan-input";
 import { Topology } from "../../aws/topology/types";
 import { DEFAULT_OLD_CLUSTERS, OldClusters } from "../../vocabulary";
@@ -56,7 +56,7 @@ function gateway(deps: ResolvedDeps, timeoutMinutes?: number): RdsGateway {
             ? {
                   deadline: {
                       at: deps.clock.now() + timeoutMinutes * 60_000,
-                      flag: `--timeout-minutes ${timeoutMinutes}`,
+                      flag: `${RUN_FLAGS.timeoutMinutes} ${timeoutMinutes}`,
                   },
               }
             : {}),
@@ -71,12 +71,12 @@ function gateway(deps: ResolvedDeps, timeoutMinutes?: number): RdsGateway {
 export function checkTopology(topology: Topology, filter: StepFilter = {}): void {
     if (topology.members.length === 0)
         throw new InputError(
-            `global cluster "${topology.globalClusterId}" (${topology.engine} ${topology.engineVersion ?? "?"}) has no member cluster: there is nothing to upgrade or patch; check --global-cluster, or add its primary cluster first (create-db-cluster --global-cluster-identifier ${topology.globalClusterId})`,
+            `global cluster "${topology.globalClusterId}" (${topology.engine} ${topology.engineVersion ?? "?"}) has no member cluster: there is nothing to upgrade or patch; check ${DATABASE_FLAGS.globalCluster}, or add its primary cluster first (create-db-cluster --global-cluster-identifier ${topology.globalClusterId})`,
         );
     const member = filter.onlyMember;
     if (member !== undefined && !topology.members.some((m) => m.cluster === member))
         throw new InputError(
-            `--only-member "${member}" is not a member of global cluster "${topology.globalClusterId}": use one of ${topology.members.map((m) => m.cluster).join(", ")}`,
+            `${STEP_FLAGS.onlyMember} "${member}" is not a member of global cluster "${topology.globalClusterId}": use one of ${topology.members.map((m) => m.cluster).join(", ")}`,
         );
 }
 

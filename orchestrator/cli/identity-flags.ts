@@ -21,12 +21,16 @@ export function parseIdentity(raw: Raw, errors: string[]): AwsIdentity {
     const endpointUrl = str(raw.endpointUrl);
     const bad = (flag: string, value: string, fix: string) => errors.push(`${flag} "${value}" is not valid: ${fix}`);
     if (profile !== undefined && !PROFILE.test(profile))
-        bad(IDENTITY_FLAGS.profile, profile, "give the name of a profile of your AWS config file, e.g. --profile prod");
+        bad(
+            IDENTITY_FLAGS.profile,
+            profile,
+            `give the name of a profile of your AWS config file, e.g. ${IDENTITY_FLAGS.profile} prod`,
+        );
     if (roleArn !== undefined && !ROLE_ARN.test(roleArn))
         bad(
             IDENTITY_FLAGS.roleArn,
             roleArn,
-            "give an IAM role ARN, e.g. --role-arn arn:aws:iam::123456789012:role/aurora-upgrader",
+            `give an IAM role ARN, e.g. ${IDENTITY_FLAGS.roleArn} arn:aws:iam::123456789012:role/aurora-upgrader`,
         );
     if (roleSessionName !== undefined && !SESSION_NAME.test(roleSessionName))
         bad(IDENTITY_FLAGS.roleSessionName, roleSessionName, "use 2 to 64 letters, digits or +=,.@_-");
@@ -36,14 +40,14 @@ export function parseIdentity(raw: Raw, errors: string[]): AwsIdentity {
         bad(
             IDENTITY_FLAGS.endpointUrl,
             endpointUrl,
-            "give an http(s) URL, e.g. --endpoint-url https://rds.us-east-1.amazonaws.com",
+            `give an http(s) URL, e.g. ${IDENTITY_FLAGS.endpointUrl} https://rds.us-east-1.amazonaws.com`,
         );
     for (const [flag, value] of [
         [IDENTITY_FLAGS.roleSessionName, roleSessionName],
         [IDENTITY_FLAGS.externalId, externalId],
     ] as const)
         if (value !== undefined && roleArn === undefined)
-            errors.push(`${flag} "${value}" needs --role-arn: it applies to the role the CLI assumes`);
+            errors.push(`${flag} "${value}" needs ${IDENTITY_FLAGS.roleArn}: it applies to the role the CLI assumes`);
     return {
         ...(profile !== undefined ? { profile } : {}),
         ...(roleArn !== undefined ? { roleArn } : {}),

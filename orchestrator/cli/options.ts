@@ -23,6 +23,14 @@ import {
     OldClusters,
     SWITCHOVER_TIMEOUT_SECONDS,
 } from "../../vocabulary";
+import {
+    BLUE_GREEN_FLAGS,
+    DATABASE_FLAGS,
+    OUTPUT_FLAGS,
+    RUN_FLAGS,
+    STEP_FLAGS,
+    VERSION_FLAGS,
+} from "../../cli-contract";
 
 /** Validated flags of one command; `errors` lists every bad value, each naming flag, value and fix. */
 export interface Validated<T> {
@@ -34,7 +42,7 @@ export interface Validated<T> {
 export function parseStrategy(raw: string | undefined, errors: string[]): Strategy {
     if (raw === undefined) return DEFAULT_STRATEGY;
     if (isStrategy(raw)) return raw;
-    errors.push(`--strategy "${raw}" is not valid: use one of ${STRATEGIES.join(", ")}`);
+    errors.push(`${VERSION_FLAGS.strategy} "${raw}" is not valid: use one of ${STRATEGIES.join(", ")}`);
     return DEFAULT_STRATEGY;
 }
 
@@ -42,7 +50,7 @@ export function parseStrategy(raw: string | undefined, errors: string[]): Strate
 export function parseFormat(raw: string | undefined, errors: string[]): PlanFormat {
     if (raw === undefined) return "text";
     if ((PLAN_FORMATS as readonly string[]).includes(raw)) return raw as PlanFormat;
-    errors.push(`--format "${raw}" is not valid: use one of ${PLAN_FORMATS.join(", ")}`);
+    errors.push(`${OUTPUT_FLAGS.format} "${raw}" is not valid: use one of ${PLAN_FORMATS.join(", ")}`);
     return "text";
 }
 
@@ -50,7 +58,7 @@ export function parseFormat(raw: string | undefined, errors: string[]): PlanForm
 export function parseOptIn(raw: string | undefined, errors: string[]): OptInType {
     if (raw === undefined) return DEFAULT_OPT_IN;
     if (isOptInType(raw)) return raw;
-    errors.push(`--opt-in "${raw}" is not valid: use one of ${OPT_IN_TYPES.join(", ")}`);
+    errors.push(`${RUN_FLAGS.optIn} "${raw}" is not valid: use one of ${OPT_IN_TYPES.join(", ")}`);
     return DEFAULT_OPT_IN;
 }
 
@@ -74,18 +82,18 @@ export function parseWholeNumber(
 
 /** `--timeout-minutes N` (within TIMEOUT_MINUTES). */
 export function parseTimeoutMinutes(raw: string | undefined, errors: string[]): number | undefined {
-    return parseWholeNumber("--timeout-minutes", raw, TIMEOUT_MINUTES, "minutes", 120, errors);
+    return parseWholeNumber(RUN_FLAGS.timeoutMinutes, raw, TIMEOUT_MINUTES, "minutes", 120, errors);
 }
 
 /** `--poll-seconds N` (within POLL_SECONDS). */
 export function parsePollSeconds(raw: string | undefined, errors: string[]): number | undefined {
-    return parseWholeNumber("--poll-seconds", raw, POLL_SECONDS, "seconds", 15, errors);
+    return parseWholeNumber(RUN_FLAGS.pollSeconds, raw, POLL_SECONDS, "seconds", 15, errors);
 }
 
 /** `--switchover-timeout-seconds N` (within SWITCHOVER_TIMEOUT_SECONDS, AWS's SwitchoverTimeout). */
 export function parseSwitchoverTimeoutSeconds(raw: string | undefined, errors: string[]): number | undefined {
     return parseWholeNumber(
-        "--switchover-timeout-seconds",
+        BLUE_GREEN_FLAGS.switchoverTimeoutSeconds,
         raw,
         SWITCHOVER_TIMEOUT_SECONDS,
         "seconds",
@@ -98,7 +106,7 @@ export function parseSwitchoverTimeoutSeconds(raw: string | undefined, errors: s
 export function parseOldClusters(raw: string | undefined, errors: string[]): OldClusters {
     if (raw === undefined) return DEFAULT_OLD_CLUSTERS;
     if (isOldClusters(raw)) return raw;
-    errors.push(`--old-clusters "${raw}" is not valid: use one of ${OLD_CLUSTERS.join(", ")}`);
+    errors.push(`${BLUE_GREEN_FLAGS.oldClusters} "${raw}" is not valid: use one of ${OLD_CLUSTERS.join(", ")}`);
     return DEFAULT_OLD_CLUSTERS;
 }
 
@@ -115,31 +123,31 @@ export function blueGreenFlagProblems(raw: {
 }): string[] {
     const given = [
         ...(raw.switchoverTimeoutSeconds !== undefined
-            ? [`--switchover-timeout-seconds ${raw.switchoverTimeoutSeconds}`]
+            ? [`${BLUE_GREEN_FLAGS.switchoverTimeoutSeconds} ${raw.switchoverTimeoutSeconds}`]
             : []),
-        ...(raw.oldClusters !== undefined ? [`--old-clusters ${raw.oldClusters}`] : []),
+        ...(raw.oldClusters !== undefined ? [`${BLUE_GREEN_FLAGS.oldClusters} ${raw.oldClusters}`] : []),
     ];
     if (given.length === 0) return [];
     const flags = given.join(" and ");
     if (raw.strategy !== "blue-green")
         return [
-            `${flags} ${given.length === 1 ? "applies" : "apply"} to --strategy blue-green only (this run's strategy is ${raw.strategy ?? "auto"}): add --strategy blue-green or leave ${given.length === 1 ? "it" : "them"} off`,
+            `${flags} ${given.length === 1 ? "applies" : "apply"} to ${VERSION_FLAGS.strategy} blue-green only (this run's strategy is ${raw.strategy ?? "auto"}): add ${VERSION_FLAGS.strategy} blue-green or leave ${given.length === 1 ? "it" : "them"} off`,
         ];
     if (raw.onlySnapshot)
         return [
-            `${flags} ${given.length === 1 ? "does" : "do"} not apply to --only-snapshot (the snapshot step neither switches over nor retires clusters): leave ${given.length === 1 ? "it" : "them"} off`,
+            `${flags} ${given.length === 1 ? "does" : "do"} not apply to ${STEP_FLAGS.onlySnapshot} (the snapshot step neither switches over nor retires clusters): leave ${given.length === 1 ? "it" : "them"} off`,
         ];
     return [];
 }
 
 /** `--lease-wait-seconds N` (0 to 3600): how long upgrade/patch wait for another run's lease before exit 2. */
 export function parseLeaseWaitSeconds(raw: string | undefined, errors: string[]): number | undefined {
-    return parseWholeNumber("--lease-wait-seconds", raw, { min: 0, max: 3600 }, "seconds", 600, errors);
+    return parseWholeNumber(RUN_FLAGS.leaseWaitSeconds, raw, { min: 0, max: 3600 }, "seconds", 600, errors);
 }
 
 /** Hidden `--start-jitter-seconds N` (within START_JITTER_SECONDS): a random start delay of up to N seconds, for runs started together. */
 export function parseStartJitterSeconds(raw: string | undefined, errors: string[]): number | undefined {
-    return parseWholeNumber("--start-jitter-seconds", raw, START_JITTER_SECONDS, "seconds", 10, errors);
+    return parseWholeNumber(RUN_FLAGS.startJitterSeconds, raw, START_JITTER_SECONDS, "seconds", 10, errors);
 }
 
 const GLOBAL_ID = /^[A-Za-z][A-Za-z0-9-]{0,254}$/;
@@ -154,11 +162,11 @@ export function parseRegion(
     const raw = flag ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
     if (raw === undefined || raw === "") {
         errors.push(
-            "--region is required: give the home region of the global cluster, e.g. --region us-east-1, or set AWS_REGION",
+            `${DATABASE_FLAGS.region} is required: give the home region of the global cluster, e.g. ${DATABASE_FLAGS.region} us-east-1, or set AWS_REGION`,
         );
         return "";
     }
-    const what = fromEnv ? "AWS_REGION" : "--region";
+    const what = fromEnv ? "AWS_REGION" : DATABASE_FLAGS.region;
     if (!isRegion(raw)) {
         errors.push(`${what} "${raw}" is not valid: use an AWS region code such as us-east-1`);
     } else if (knownRegion(raw) === undefined) {
@@ -180,13 +188,13 @@ const asAwsStoresIt = (id: string): string => id.toLowerCase();
 export function parseGlobalCluster(raw: string | undefined, errors: string[]): string {
     if (raw === undefined || raw === "") {
         errors.push(
-            "--global-cluster is required: give the global cluster identifier, e.g. --global-cluster app-global",
+            `${DATABASE_FLAGS.globalCluster} is required: give the global cluster identifier, e.g. ${DATABASE_FLAGS.globalCluster} app-global`,
         );
         return "";
     }
     if (!GLOBAL_ID.test(raw))
         errors.push(
-            `--global-cluster "${raw}" is not valid: use the global cluster identifier (letters, digits and hyphens, starting with a letter)`,
+            `${DATABASE_FLAGS.globalCluster} "${raw}" is not valid: use the global cluster identifier (letters, digits and hyphens, starting with a letter)`,
         );
     return asAwsStoresIt(raw);
 }
@@ -200,7 +208,7 @@ export function parseGlobalCluster(raw: string | undefined, errors: string[]): s
 export function parseTarget(raw: string | undefined, errors: string[]): string {
     if (raw === undefined || raw.trim() === "") {
         errors.push(
-            "--target is required: give the engine version to upgrade to, e.g. --target 17.5 or --target 8.0.mysql_aurora.3.09.0",
+            `${VERSION_FLAGS.target} is required: give the engine version to upgrade to, e.g. ${VERSION_FLAGS.target} 17.5 or ${VERSION_FLAGS.target} 8.0.mysql_aurora.3.09.0`,
         );
         return "";
     }
@@ -210,7 +218,7 @@ export function parseTarget(raw: string | undefined, errors: string[]): string {
     );
     if (parsed === undefined)
         errors.push(
-            `--target "${raw}" is not an engine version: give an Aurora PostgreSQL version such as 17.5 or an Aurora MySQL version such as 8.0.mysql_aurora.3.09.0`,
+            `${VERSION_FLAGS.target} "${raw}" is not an engine version: give an Aurora PostgreSQL version such as 17.5 or an Aurora MySQL version such as 8.0.mysql_aurora.3.09.0`,
         );
     else if (awsWrittenForm(parsed) !== target)
         errors.push(`--target "${raw}" is not how AWS writes the version: use --target ${awsWrittenForm(parsed)}`);
@@ -224,7 +232,7 @@ export function parseOnlyMember(raw: string | undefined, errors: string[]): stri
     if (raw === undefined) return undefined;
     if (!CLUSTER_ID.test(raw) || raw.endsWith("-"))
         errors.push(
-            `--only-member "${raw}" is not valid: give the identifier of one member cluster (letters, digits and hyphens, starting with a letter), e.g. --only-member app-use1`,
+            `${STEP_FLAGS.onlyMember} "${raw}" is not valid: give the identifier of one member cluster (letters, digits and hyphens, starting with a letter), e.g. ${STEP_FLAGS.onlyMember} app-use1`,
         );
     return asAwsStoresIt(raw);
 }

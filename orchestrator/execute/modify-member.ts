@@ -9,6 +9,7 @@ import { ref, RunContext } from "./context";
 import { EARLIEST_UPGRADE_FINISH_MS } from "./poll-schedule";
 import { stopOnError } from "./stop-on-error";
 import { FAILED_STATUSES, waitForMember } from "./wait-member";
+import { RUN_FLAGS } from "../../cli-contract";
 
 /**
  * Rolling step: ModifyDBCluster EngineVersion (ApplyImmediately) on one member, then wait until
@@ -89,7 +90,7 @@ async function waitUntilModifiable(
     while (current.Status !== "available" && !FAILED_STATUSES.has(current.Status ?? "")) {
         if (ctx.now() >= ctx.deadline) {
             throw new UpgradeStopped(
-                `timed out after ${ctx.timeoutMinutes} minutes (--timeout-minutes ${ctx.timeoutMinutes}) waiting for ${ref(member)} to become available before ${doing}: it reports status "${current.Status}". Run the same command again later.`,
+                `timed out after ${ctx.timeoutMinutes} minutes (${RUN_FLAGS.timeoutMinutes} ${ctx.timeoutMinutes}) waiting for ${ref(member)} to become available before ${doing}: it reports status "${current.Status}". Run the same command again later.`,
                 member.cluster,
                 member.region,
             );

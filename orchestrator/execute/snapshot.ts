@@ -11,6 +11,7 @@ import { formatDuration } from "../../aws/logger";
 import { ref, RunContext } from "./context";
 import { nextPollDelay } from "./poll-schedule";
 import { stopOnError } from "./stop-on-error";
+import { RUN_FLAGS } from "../../cli-contract";
 
 /**
  * The identifier of the pre-upgrade snapshot of a plan: deterministic, so a re-run finds the
@@ -60,7 +61,7 @@ export async function snapshotPrimary(ctx: RunContext, plan: Plan, step: PlanSte
         }
         if (ctx.now() >= ctx.deadline) {
             throw new UpgradeStopped(
-                `timed out after ${ctx.timeoutMinutes} minutes (--timeout-minutes ${ctx.timeoutMinutes}) waiting for snapshot "${id}" of ${ref(member)} (status "${snapshot?.Status ?? "not visible yet"}"): nothing was upgraded. Run the same command again to resume, or raise --timeout-minutes.`,
+                `timed out after ${ctx.timeoutMinutes} minutes (${RUN_FLAGS.timeoutMinutes} ${ctx.timeoutMinutes}) waiting for snapshot "${id}" of ${ref(member)} (status "${snapshot?.Status ?? "not visible yet"}"): nothing was upgraded. Run the same command again to resume, or raise ${RUN_FLAGS.timeoutMinutes}.`,
                 member.cluster,
                 member.region,
             );

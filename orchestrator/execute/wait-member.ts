@@ -7,6 +7,7 @@ import { MemberTopology } from "../../aws/topology/types";
 import { ref, RunContext, WaitAccount } from "./context";
 import { DENSE_POLL_MS, nextPollDelay } from "./poll-schedule";
 import { stopOnError } from "./stop-on-error";
+import { RUN_FLAGS } from "../../cli-contract";
 
 /** Statuses that end an operation without reaching the target. */
 export const FAILED_STATUSES = new Set([
@@ -189,8 +190,8 @@ function rolledBack(_ctx: RunContext, spec: WaitSpec, c: DBCluster, sawBusy: boo
 function timeout(ctx: RunContext, spec: WaitSpec, c: DBCluster): UpgradeStopped {
     const m = spec.member;
     return new UpgradeStopped(
-        `timed out after ${ctx.timeoutMinutes} minutes (--timeout-minutes ${ctx.timeoutMinutes}) while ${spec.doing}: ${ref(m)} reports ${state(c)}. ` +
-            `AWS keeps working on it; run the same command again to resume waiting (it is not modified twice), or raise --timeout-minutes.`,
+        `timed out after ${ctx.timeoutMinutes} minutes (${RUN_FLAGS.timeoutMinutes} ${ctx.timeoutMinutes}) while ${spec.doing}: ${ref(m)} reports ${state(c)}. ` +
+            `AWS keeps working on it; run the same command again to resume waiting (it is not modified twice), or raise ${RUN_FLAGS.timeoutMinutes}.`,
         m.cluster,
         m.region,
     );

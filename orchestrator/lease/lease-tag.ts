@@ -6,7 +6,9 @@
  * `aws:` or `rds:`, only Unicode letters, digits, white space and `_ . : / = + - @`. ISO times
  * fit; the holder is cleaned to fit.
  */
-export const LEASE_TAG_PREFIX = "aurora-global:lease:";
+
+import { TAG_PREFIXES } from "../../vocabulary";
+export const LEASE_TAG_PREFIX = TAG_PREFIXES.lease;
 
 export type LeaseState = "candidate" | "held";
 

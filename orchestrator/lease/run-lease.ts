@@ -8,6 +8,7 @@ import { CallGuard, isReadOnly, RdsGateway } from "../../aws/gateway";
 import { describeAwsError } from "../../aws/errors";
 import { InputError, UpgradeStopped } from "../../aws/run-errors";
 import { LeaseState, LeaseTag, leaseTagKey, leaseTagValue, parseLeaseTag } from "./lease-tag";
+import { RUN_FLAGS } from "../../cli-contract";
 
 /** A held lease lasts this long unless renewed; a crashed run's lease is taken over after it. */
 export const LEASE_TTL_MS = 10 * 60_000;
@@ -40,7 +41,7 @@ export class LeaseHeld extends InputError {
             `global cluster "${globalClusterId}" is being changed by another aurora-global run: run ${other.runId} held by ${other.holder} ` +
                 `(lease expires ${new Date(other.expiresAt).toISOString()} unless renewed; it is renewed while that run lasts)` +
                 `${waitedSeconds > 0 ? `, still held after waiting ${waitedSeconds}s` : ""}. Nothing was changed. ` +
-                `Wait for it to finish and run the same command again, or pass --lease-wait-seconds N to wait up to N seconds; ` +
+                `Wait for it to finish and run the same command again, or pass ${RUN_FLAGS.leaseWaitSeconds} N to wait up to N seconds; ` +
                 `the lease of a run that crashed expires by itself and is then taken over`,
         );
         this.name = "LeaseHeld";

@@ -1,7 +1,7 @@
 import { PolicyConfigSchema, ResourceValidationPolicy } from "@pulumi/policy";
 import { configWithDefaults } from "../lib/config";
 import { bool, isIgnored, isUnknown, str } from "../lib/props";
-import { TYPES } from "../lib/resource-types";
+import { TAGS, TYPES } from "../lib/resource-types";
 
 const configSchema: PolicyConfigSchema = {
     properties: {
@@ -58,7 +58,7 @@ export const memberClustersNoSelfUpgrade: ResourceValidationPolicy = {
             !isIgnored(args.opts, "allowMajorVersionUpgrade")
         ) {
             reportViolation(
-                `cluster "${args.name}" is a member of ${where} and sets allowMajorVersionUpgrade: AWS refuses a major version upgrade of a single member ("Major Version Upgrade isn't supported in a single member of a global cluster"). Fix: remove allowMajorVersionUpgrade from the member and opt in on the global database instead (upgrade.allowMajorVersionUpgrade on AuroraGlobalDatabase, or the tag aurora-global:allow-major-version-upgrade=true on a plain aws.rds.GlobalCluster).`,
+                `cluster "${args.name}" is a member of ${where} and sets allowMajorVersionUpgrade: AWS refuses a major version upgrade of a single member ("Major Version Upgrade isn't supported in a single member of a global cluster"). Fix: remove allowMajorVersionUpgrade from the member and opt in on the global database instead (upgrade.allowMajorVersionUpgrade on AuroraGlobalDatabase, or the tag ${TAGS.allowMajorVersionUpgrade}=true on a plain aws.rds.GlobalCluster).`,
             );
         }
     },

@@ -8,6 +8,7 @@ import { benchFleet, peakInWindow } from "../../testbeds/bench/control-plane-fle
 import { benchPolicy } from "../../testbeds/bench/policy-cost";
 import { benchPreview } from "../../testbeds/bench/preview-cost";
 import { BenchOutput, collect, renderMarkdownTable, renderTable } from "../../testbeds/bench/results-writer";
+import { nonEmpty } from "../support/non-empty";
 
 // Shape only: each bench at its smallest size. Speed is what `npm run bench` measures, not tests.
 
@@ -22,7 +23,7 @@ function ratioKeys(value: unknown, prefix = ""): [string, unknown][] {
 
 function assertRows(out: BenchOutput): void {
     assert.ok(out.rows.length > 0);
-    for (const row of out.rows) {
+    for (const row of nonEmpty(out.rows, "bench row")) {
         assert.equal(row.section, out.section);
         assert.ok(row.metric.length > 0 && row.value.length > 0);
         // A row without a verdict is informative and says so in its target.
@@ -93,7 +94,8 @@ describe("bench (smoke: smallest sizes, result shape)", function () {
         };
         assert.equal(f.databases, 3);
         assert.deepEqual(Object.keys(f.perRegion), ["us-east-1", "us-west-2", "eu-west-1"]);
-        for (const r of Object.values(f.perRegion)) assert.ok(r.requests > 0 && r.peak1sRps >= r.peak60sRps);
+        for (const r of nonEmpty(Object.values(f.perRegion), "region"))
+            assert.ok(r.requests > 0 && r.peak1sRps >= r.peak60sRps);
         assert.equal(typeof f.throttled, "number");
         assertRows(out);
     });

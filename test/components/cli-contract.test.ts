@@ -3,6 +3,7 @@ import { CLI_FLAGS, DEFAULTS, resolveUpgrade, stepGraph, UpgradeArgs } from "../
 import { resolveDeps } from "../../orchestrator/cli/deps";
 import { buildProgram } from "../../orchestrator/cli/program";
 import { DEFAULT_PLAN_OPTIONS, MemberState, planUpgrade, PlanOptions } from "../../planner";
+import { nonEmpty } from "../support/non-empty";
 
 function cliFlags(): Map<string, Set<string>> {
     const program = buildProgram(
@@ -62,7 +63,7 @@ describe("components: step command lines and the orchestrator CLI", () => {
 
     it("uses only subcommands and flags the CLI defines, --only-member and --only-snapshot included", () => {
         const known = cliFlags();
-        for (const line of all) {
+        for (const line of nonEmpty(all, "line")) {
             const [, , sub, ...rest] = line.split(" ");
             assert.ok(known.has(sub), `unknown subcommand in: ${line}`);
             for (const flag of rest.filter((t) => t.startsWith("--"))) {

@@ -1,5 +1,6 @@
 import * as assert from "assert";
 import { named, ofType, pgArgs, PRIMARY, runDb, SECONDARY, SECONDARY_2, T } from "./fixtures";
+import { nonEmpty } from "../support/non-empty";
 
 const KMS_KEY = "aws:kms/key:Key";
 const KMS_ALIAS = "aws:kms/alias:Alias";
@@ -50,14 +51,16 @@ describe("components: what AWS accepts at creation (docs/aws-rules.md §7)", () 
         it("an Aurora PostgreSQL version with a patch level reaches resources as MAJOR.MINOR (17.4.5 → 17.4)", async () => {
             const r = await runDb(pgArgs({ engineVersion: "17.4.5" }));
             assert.strictEqual(named(r, "db-global").inputs.engineVersion, "17.4");
-            for (const c of ofType(r, T.cluster)) assert.strictEqual(c.inputs.engineVersion, "17.4", c.name);
+            for (const c of nonEmpty(ofType(r, T.cluster), "cluster"))
+                assert.strictEqual(c.inputs.engineVersion, "17.4", c.name);
             const sent = r.resources.filter((x) => x.custom && x.type.startsWith("aws:")).map((x) => x.inputs);
             assert.ok(!JSON.stringify(sent).includes("17.4.5"), "no AWS resource is sent 17.4.5");
         });
         it("no DB instance carries an engineVersion (the cluster's applies; AWS refuses a mismatch)", async () => {
             const r = await runDb(pgArgs({ engineVersion: "17.4.5" }));
             assert.strictEqual(ofType(r, T.instance).length, 3);
-            for (const i of ofType(r, T.instance)) assert.ok(!("engineVersion" in i.inputs), i.name);
+            for (const i of nonEmpty(ofType(r, T.instance), "instance"))
+                assert.ok(!("engineVersion" in i.inputs), i.name);
         });
         it("Aurora MySQL keeps its full version", async () => {
             const r = await runDb(
@@ -67,7 +70,8 @@ describe("components: what AWS accepts at creation (docs/aws-rules.md §7)", () 
                     primary: { region: PRIMARY },
                 }),
             );
-            for (const c of ofType(r, T.cluster)) assert.strictEqual(c.inputs.engineVersion, "8.0.mysql_aurora.3.08.0");
+            for (const c of nonEmpty(ofType(r, T.cluster), "cluster"))
+                assert.strictEqual(c.inputs.engineVersion, "8.0.mysql_aurora.3.08.0");
         });
     });
 });

@@ -19,6 +19,7 @@ import {
 } from "../../testbeds/offline/mock-engine";
 import { runPoliciesOnMockRun } from "../../testbeds/offline/policy-runner/local-runner";
 import { componentOutputs, named, ofType, pgArgs, PRIMARY, runningPg, SECONDARY, SECONDARY_2, T } from "./fixtures";
+import { nonEmpty } from "../support/non-empty";
 
 const THREE_REGIONS = [PRIMARY, SECONDARY, SECONDARY_2];
 const rolling = (version = "17.5", extra: object = {}): AuroraGlobalDatabaseArgs =>
@@ -153,7 +154,7 @@ describe("components: completed upgrade steps are kept (a second preview after s
             previousStackOutputs: first.outputs,
         });
         assert.deepStrictEqual(names(r), STEPS);
-        for (const step of ofType(r, T.command)) {
+        for (const step of nonEmpty(ofType(r, T.command), "upgrade step")) {
             assert.deepStrictEqual(step.inputs.triggers, ["17.6"], step.name);
             assert.ok(String(step.inputs.create).includes("--target 17.6"), step.name);
         }
@@ -258,7 +259,7 @@ describe("components: completed upgrade steps are kept (a second preview after s
             previousStackOutputs: first.outputs,
         });
         assert.deepStrictEqual(names(restored), STEPS);
-        for (const step of ofType(restored, T.command))
+        for (const step of nonEmpty(ofType(restored, T.command), "upgrade step"))
             assert.deepStrictEqual(step.inputs.triggers, ["17.5", "run-2"], step.name);
         assert.deepStrictEqual(
             comparable(restored.resources).filter((r) => r.type !== T.command),
@@ -268,7 +269,7 @@ describe("components: completed upgrade steps are kept (a second preview after s
             ...runningPg("17.4", THREE_REGIONS),
             previousStackOutputs: restored.outputs,
         });
-        for (const step of ofType(again, T.command))
+        for (const step of nonEmpty(ofType(again, T.command), "upgrade step"))
             assert.deepStrictEqual(step.inputs.triggers, ["17.5", "run-3"], step.name);
     });
 

@@ -5,6 +5,7 @@ import { PlanJson } from "../../planner";
 import { RecordedResource, runProgramUnderMocks } from "../../testbeds/offline/mock-engine";
 import { blueGreenReady, SeedTopology, SimulatedRds } from "../../testbeds/simulator";
 import { cli, engineModifies, mutatingCalls, simulate } from "../orchestrator/harness";
+import { nonEmpty } from "../support/non-empty";
 
 const USE1 = "us-east-1";
 const APNE1 = "ap-northeast-1";
@@ -75,7 +76,7 @@ async function runSteps(sim: SimulatedRds, resources: readonly RecordedResource[
             ready.map((s) => cli(sim, String(s.inputs.create).slice(DEFAULTS.cli.length).trim().split(" "))),
         );
         results.forEach((r, i) => assert.strictEqual(r.code, 0, `${ready[i].name}: ${r.stderr}`));
-        for (const s of ready) {
+        for (const s of nonEmpty(ready, "scenario")) {
             done.add(s.urn);
             order.push(s.name);
         }
@@ -360,7 +361,7 @@ describe("components: a major upgrade with the program's own target-family param
             [],
         );
         const clusters = next.run.resources.filter((r) => r.type === "aws:rds/cluster:Cluster");
-        for (const c of clusters) {
+        for (const c of nonEmpty(clusters, "cluster")) {
             assert.strictEqual(c.inputs.dbClusterParameterGroupName, "app-pg16");
             assert.ok(c.ignoreChanges.includes("dbClusterParameterGroupName"), c.name);
         }
@@ -549,7 +550,7 @@ describe("components: memberVersions and failoverReady tell the truth about an u
         assert.strictEqual(up.run.outputs.failoverReady, false);
         const steps = up.run.resources.filter((r) => r.type === "command:local:Command");
         const codes: string[] = [];
-        for (const s of steps) {
+        for (const s of nonEmpty(steps, "upgrade step")) {
             const r = await cli(sim, String(s.inputs.create).slice(DEFAULTS.cli.length).trim().split(" "));
             codes.push(`${s.name} ${r.code}`);
             if (r.code !== 0) break;

@@ -3,6 +3,7 @@ import * as aws from "@pulumi/aws";
 import { AuroraGlobalDatabase, AuroraGlobalDatabaseArgs } from "../../components";
 import { runProgramUnderMocks } from "../../testbeds/offline/mock-engine";
 import { named, ofType, pgArgs, PRIMARY, runningPg, SECONDARY, T } from "./fixtures";
+import { nonEmpty } from "../support/non-empty";
 
 const ROLE = "arn:aws:iam::123456789012:role/aurora-upgrader";
 
@@ -33,7 +34,7 @@ const rolling = (upgrade: object = {}) =>
 
 describe("components: the upgrade steps act as the AWS provider's identity", () => {
     it("without any identity set, the steps pass no identity flag (the SDK's default chain)", async () => {
-        for (const s of await steps(rolling())) {
+        for (const s of nonEmpty(await steps(rolling()), "upgrade step")) {
             assert.doesNotMatch(s.create, /--profile|--role-arn|--external-id|--endpoint-url/);
             assert.deepStrictEqual(s.environment, { AWS_REGION: PRIMARY });
         }
@@ -48,7 +49,7 @@ describe("components: the upgrade steps act as the AWS provider's identity", () 
             },
         });
         assert.strictEqual(all.length, 3);
-        for (const s of all) {
+        for (const s of nonEmpty(all, "upgrade step")) {
             assert.ok(
                 s.create.includes(
                     ` --region ${PRIMARY} --global-cluster app --profile prod --role-arn ${ROLE} --role-session-name upgrades --external-id ext-1234 --endpoint-url https://rds.vpce.example.com `,
@@ -71,7 +72,7 @@ describe("components: the upgrade steps act as the AWS provider's identity", () 
                 }),
         });
         assert.strictEqual(all.length, 3);
-        for (const s of all) {
+        for (const s of nonEmpty(all, "upgrade step")) {
             assert.ok(
                 s.create.includes(`--profile platform --role-arn ${ROLE} --role-session-name pulumi-deployer `),
                 s.create,
@@ -85,7 +86,7 @@ describe("components: the upgrade steps act as the AWS provider's identity", () 
         const all = await steps(rolling({ identity: { profile: "breakglass" } }), {
             config: { "aws:profile": "prod" },
         });
-        for (const s of all) assert.match(s.create, / --profile breakglass /);
+        for (const s of nonEmpty(all, "upgrade step")) assert.match(s.create, / --profile breakglass /);
     });
 
     it("refuses a chain of roles with the fix", async () => {

@@ -13,6 +13,7 @@ import {
     SECONDARY_2,
     T,
 } from "./fixtures";
+import { nonEmpty } from "../support/non-empty";
 
 const CLI = DEFAULTS.cli;
 const THREE_REGIONS = [PRIMARY, SECONDARY, SECONDARY_2];
@@ -36,7 +37,7 @@ describe("components: upgrade steps (rolling)", () => {
                 "db-upgrade-primary",
             ],
         );
-        for (const s of steps) assert.strictEqual(s.parent, named(r, "db").urn, s.name);
+        for (const s of nonEmpty(steps, "upgrade step")) assert.strictEqual(s.parent, named(r, "db").urn, s.name);
     });
 
     it("runs the snapshot first: it waits for the database's resources, every secondary step waits for it", async () => {
@@ -81,7 +82,7 @@ describe("components: upgrade steps (rolling)", () => {
 
     it("triggers every step on the target version, with no secret in its environment and no delete", async () => {
         const r = await runDb(rolling(), runningPg("17.4", THREE_REGIONS));
-        for (const s of ofType(r, T.command)) {
+        for (const s of nonEmpty(ofType(r, T.command), "upgrade step")) {
             assert.deepStrictEqual(s.inputs.triggers, ["17.5"], s.name);
             assert.deepStrictEqual(s.inputs.environment, { AWS_REGION: PRIMARY }, s.name);
             assert.strictEqual(s.inputs.delete, undefined, s.name);

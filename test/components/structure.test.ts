@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import { isSecretValue } from "../../testbeds/offline/mock-engine";
 import { componentOutputs, named, ofType, pgArgs, PRIMARY, runDb, SECONDARY, SECONDARY_2, T } from "./fixtures";
+import { nonEmpty } from "../support/non-empty";
 
 describe("components: structure of a new global database", () => {
     it("owns the global cluster, a password and one member per region, all parented to it", async () => {
@@ -56,8 +57,9 @@ describe("components: structure of a new global database", () => {
     it("never lets the provider change an engine version: ignoreChanges on the global cluster, every cluster and instance", async () => {
         const r = await runDb(pgArgs({ secondaries: [{ region: SECONDARY }, { region: SECONDARY_2 }] }));
         assert.deepStrictEqual(named(r, "db-global").ignoreChanges, ["engineVersion"]);
-        for (const c of ofType(r, T.cluster)) assert.ok(c.ignoreChanges.includes("engineVersion"), c.name);
-        for (const i of ofType(r, T.instance))
+        for (const c of nonEmpty(ofType(r, T.cluster), "cluster"))
+            assert.ok(c.ignoreChanges.includes("engineVersion"), c.name);
+        for (const i of nonEmpty(ofType(r, T.instance), "instance"))
             assert.deepStrictEqual(i.ignoreChanges, ["engineVersion", "dbParameterGroupName"], i.name);
         assert.deepStrictEqual(named(r, `db-secondary-${SECONDARY}-cluster`).ignoreChanges, [
             "engineVersion",
@@ -76,13 +78,13 @@ describe("components: structure of a new global database", () => {
         const g = named(r, "db-global").inputs;
         assert.strictEqual(g.storageEncrypted, true);
         assert.strictEqual(g.deletionProtection, true);
-        for (const c of ofType(r, T.cluster)) {
+        for (const c of nonEmpty(ofType(r, T.cluster), "cluster")) {
             assert.strictEqual(c.inputs.storageEncrypted, true, c.name);
             assert.strictEqual(c.inputs.deletionProtection, true, c.name);
             assert.strictEqual(c.inputs.skipFinalSnapshot, false, c.name);
             assert.strictEqual(c.inputs.finalSnapshotIdentifier, `${c.inputs.clusterIdentifier}-final`, c.name);
         }
-        for (const i of ofType(r, T.instance)) {
+        for (const i of nonEmpty(ofType(r, T.instance), "instance")) {
             assert.strictEqual(i.inputs.publiclyAccessible, false, i.name);
             assert.strictEqual(i.inputs.autoMinorVersionUpgrade, false, i.name);
         }
@@ -90,7 +92,7 @@ describe("components: structure of a new global database", () => {
 
     it("joins every cluster to the global cluster at the declared engine and version", async () => {
         const r = await runDb(pgArgs());
-        for (const c of ofType(r, T.cluster)) {
+        for (const c of nonEmpty(ofType(r, T.cluster), "cluster")) {
             assert.strictEqual(c.inputs.globalClusterIdentifier, "app", c.name);
             assert.strictEqual(c.inputs.engine, "aurora-postgresql", c.name);
             assert.strictEqual(c.inputs.engineVersion, "17.4", c.name);
@@ -135,7 +137,8 @@ describe("components: structure of a new global database", () => {
         );
         for (const region of [SECONDARY, SECONDARY_2]) {
             const deps = named(r, `db-secondary-${region}-cluster`).dependencies;
-            for (const urn of primaryUrns) assert.ok(deps.includes(urn), `${region} waits for ${urn}`);
+            for (const urn of nonEmpty(primaryUrns, "primary resource"))
+                assert.ok(deps.includes(urn), `${region} waits for ${urn}`);
         }
         assert.ok(
             !named(r, "db-primary-cluster").dependencies.some((d) => d.includes("secondary")),

@@ -3,9 +3,29 @@ import * as pulumi from "@pulumi/pulumi";
 import { ARGS_RULES, AuroraGlobalDatabaseArgs, AuroraGlobalDatabaseArgsError, validateArgs } from "../../components";
 import { recordedBeforeFailure } from "../../testbeds/offline/mock-engine";
 import { named, pgArgs, runDb, T } from "./fixtures";
+import { nonEmpty } from "../support/non-empty";
 
 /** The messages of validateArgs, in order. */
 const messages = (args: AuroraGlobalDatabaseArgs): string[] => validateArgs(args).map((p) => p.message);
+
+/**
+ * One expected problem: its rule id, its field path, and the key values its message must name
+ * (the bad value, and what to use instead), not the whole sentence.
+ */
+type Expected = readonly [rule: string, path: string, ...names: string[]];
+
+/** Asserts validateArgs reports exactly these problems, in order, each message naming its key values. */
+function expectProblems(args: AuroraGlobalDatabaseArgs, expected: readonly Expected[]): void {
+    const problems = validateArgs(args);
+    assert.deepStrictEqual(
+        problems.map((p) => [p.rule, p.path]),
+        expected.map(([rule, path]) => [rule, path]),
+    );
+    problems.forEach((p, i) => {
+        for (const name of expected[i].slice(2))
+            assert.ok(p.message.includes(name), `${p.rule}: "${name}" in ${p.message}`);
+    });
+}
 
 describe("components: validateArgs", () => {
     it("accepts the seed topology", () => {
@@ -40,99 +60,94 @@ describe("components: validateArgs", () => {
     });
 
     it("reports a malformed version with the version model's message", () => {
-        assert.deepStrictEqual(messages(pgArgs({ engineVersion: "17" })), [
-            'engineVersion "17" is not a valid aurora-postgresql version (expected MAJOR.MINOR or MAJOR.MINOR.PATCH): use a version such as 17.4 (or 17.4.5 with the patch level aurora_version() prints)',
+        expectProblems(pgArgs({ engineVersion: "17" }), [
+            ["engine-version", "engineVersion", '"17"', "aurora-postgresql", "MAJOR.MINOR", "17.4"],
         ]);
     });
 
     it("reports an unsupported engine once (no version message on top)", () => {
-        assert.deepStrictEqual(messages(pgArgs({ engine: "postgres" as never })), [
-            'engine "postgres" is not supported: use "aurora-postgresql" or "aurora-mysql"',
+        expectProblems(pgArgs({ engine: "postgres" as never }), [
+            ["engine", "engine", '"postgres"', '"aurora-postgresql"', '"aurora-mysql"'],
         ]);
     });
 
     it("reports a missing primary", () => {
-        assert.deepStrictEqual(messages(pgArgs({ primary: undefined as never })), [
-            'primary is missing: declare the primary member, e.g. primary: { region: "us-east-1" }',
+        expectProblems(pgArgs({ primary: undefined as never }), [
+            ["primary", "primary", "missing", 'primary: { region: "us-east-1" }'],
         ]);
     });
 
     it("reports a region declared twice, naming both places", () => {
-        assert.deepStrictEqual(
-            messages(pgArgs({ secondaries: [{ region: "ap-northeast-1" }, { region: "ap-northeast-1" }] })),
-            [
-                'region "ap-northeast-1" is declared 2 times (secondaries[0], secondaries[1]): a global database has at most one cluster per region',
-            ],
-        );
+        expectProblems(pgArgs({ secondaries: [{ region: "ap-northeast-1" }, { region: "ap-northeast-1" }] }), [
+            ["region-unique", "secondaries[1].region", '"ap-northeast-1"', "2 times", "secondaries[0], secondaries[1]"],
+        ]);
     });
 
     it("reports a secondary without instances", () => {
-        assert.deepStrictEqual(messages(pgArgs({ secondaries: [{ region: "ap-northeast-1", instanceCount: 0 }] })), [
-            "secondaries[0].instanceCount 0 is not an integer from 1 to 16: every member needs at least one DB instance (a secondary without one cannot be upgraded)",
+        expectProblems(pgArgs({ secondaries: [{ region: "ap-northeast-1", instanceCount: 0 }] }), [
+            ["instance-count", "secondaries[0].instanceCount", "instanceCount 0", "from 1 to 16"],
         ]);
     });
 
     it("reports a bad strategy and a bad pending-patch opt-in", () => {
-        assert.deepStrictEqual(
-            messages(pgArgs({ upgrade: { strategy: "fast" as never, applyPendingPatches: "now" as never } })),
+        expectProblems(pgArgs({ upgrade: { strategy: "fast" as never, applyPendingPatches: "now" as never } }), [
+            ["strategy", "upgrade.strategy", '"fast"', '"auto", "managed", "rolling" or "blue-green"'],
             [
-                'upgrade.strategy "fast" is not a strategy: use "auto", "managed", "rolling" or "blue-green"',
-                'upgrade.applyPendingPatches "now" is not an opt-in: use false, "immediate" or "next-maintenance"',
+                "apply-pending-patches",
+                "upgrade.applyPendingPatches",
+                '"now"',
+                'false, "immediate" or "next-maintenance"',
             ],
-        );
+        ]);
     });
 
     it("reports bad identifiers, regions, instance classes and numbers", () => {
-        assert.deepStrictEqual(
-            messages(
-                pgArgs({
-                    globalClusterIdentifier: "9app",
-                    primary: { region: "us-east", instanceClass: "r6g.large", clusterIdentifier: "app--1" },
-                    upgrade: { timeoutMinutes: 0, pollSeconds: 2.5 },
-                    backupRetentionPeriod: 40,
-                }),
-            ),
+        expectProblems(
+            pgArgs({
+                globalClusterIdentifier: "9app",
+                primary: { region: "us-east", instanceClass: "r6g.large", clusterIdentifier: "app--1" },
+                upgrade: { timeoutMinutes: 0, pollSeconds: 2.5 },
+                backupRetentionPeriod: 40,
+            }),
             [
-                'globalClusterIdentifier "9app" is not a valid identifier: use 1–63 letters, digits or hyphens, starting with a letter, without "--" or a trailing hyphen',
-                'primary.region "us-east" is not an AWS region: use a region code such as "us-east-1"',
-                'primary.instanceClass "r6g.large" is not a DB instance class: use a class such as "db.r6g.large"',
-                'primary.clusterIdentifier "app--1" is not a valid identifier: use 1–63 letters, digits or hyphens, starting with a letter, without "--" or a trailing hyphen',
-                "upgrade.timeoutMinutes 0 is not an integer from 1 to 10080: give the minutes one upgrade step may take",
-                "upgrade.pollSeconds 2.5 is not an integer from 1 to 3600: give the seconds between status polls",
-                "backupRetentionPeriod 40 is not an integer from 1 to 35: keep automated backups 1 to 35 days",
+                ["global-cluster-identifier", "globalClusterIdentifier", '"9app"', "1–63 letters, digits or hyphens"],
+                ["region", "primary.region", '"us-east"', '"us-east-1"'],
+                ["instance-class", "primary.instanceClass", '"r6g.large"', '"db.r6g.large"'],
+                ["cluster-identifier", "primary.clusterIdentifier", '"app--1"', "1–63 letters, digits or hyphens"],
+                ["timeout-minutes", "upgrade.timeoutMinutes", "timeoutMinutes 0", "from 1 to 10080"],
+                ["poll-seconds", "upgrade.pollSeconds", "pollSeconds 2.5", "from 1 to 3600"],
+                ["backup-retention", "backupRetentionPeriod", "backupRetentionPeriod 40", "from 1 to 35"],
             ],
         );
     });
 
     it("reports a malformed member version and duplicate cluster identifiers", () => {
-        assert.deepStrictEqual(
-            messages(
-                pgArgs({
-                    primary: { region: "us-east-1", clusterIdentifier: "same" },
-                    secondaries: [{ region: "ap-northeast-1", clusterIdentifier: "same", engineVersion: "17.x" }],
-                }),
-            ),
+        expectProblems(
+            pgArgs({
+                primary: { region: "us-east-1", clusterIdentifier: "same" },
+                secondaries: [{ region: "ap-northeast-1", clusterIdentifier: "same", engineVersion: "17.x" }],
+            }),
             [
-                'clusterIdentifier "same" is declared 2 times (primary, secondaries[0]): every member needs a cluster identifier of its own',
-                'secondaries[0].engineVersion "17.x" is not a valid aurora-postgresql version (expected MAJOR.MINOR or MAJOR.MINOR.PATCH): use a version such as 17.4 (or 17.4.5 with the patch level aurora_version() prints)',
+                ["cluster-identifier-unique", "secondaries[0].clusterIdentifier", '"same"', "primary, secondaries[0]"],
+                ["member-engine-version", "secondaries[0].engineVersion", '"17.x"', "17.4"],
             ],
         );
     });
 
     it("reports every problem together, in the table's order", () => {
-        const problems = messages(
+        expectProblems(
             pgArgs({
                 engineVersion: "seventeen",
                 secondaries: [{ region: "us-east-1", instanceCount: 0 }],
                 upgrade: { strategy: "x" as never },
             }),
+            [
+                ["engine-version", "engineVersion", '"seventeen"'],
+                ["region-unique", "secondaries[0].region", '"us-east-1"', "primary, secondaries[0]"],
+                ["instance-count", "secondaries[0].instanceCount", "instanceCount 0"],
+                ["strategy", "upgrade.strategy", '"x"'],
+            ],
         );
-        assert.deepStrictEqual(problems, [
-            'engineVersion "seventeen" is not a valid aurora-postgresql version (expected MAJOR.MINOR or MAJOR.MINOR.PATCH): use a version such as 17.4 (or 17.4.5 with the patch level aurora_version() prints)',
-            'region "us-east-1" is declared 2 times (primary, secondaries[0]): a global database has at most one cluster per region',
-            "secondaries[0].instanceCount 0 is not an integer from 1 to 16: every member needs at least one DB instance (a secondary without one cannot be upgraded)",
-            'upgrade.strategy "x" is not a strategy: use "auto", "managed", "rolling" or "blue-green"',
-        ]);
     });
 });
 
@@ -180,7 +195,7 @@ describe("components: malformed input fails fast", () => {
     it("every rule id is unique and kebab-case", () => {
         const ids = ARGS_RULES.map((r) => r.id);
         assert.deepStrictEqual([...new Set(ids)], ids);
-        for (const id of ids) assert.match(id, /^[a-z]+(-[a-z]+)*$/);
+        for (const id of nonEmpty(ids, "rule id")) assert.match(id, /^[a-z]+(-[a-z]+)*$/);
     });
 
     it("a later run in the same process is unaffected by the failed one", async () => {

@@ -2,6 +2,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { policies } from "../../policy/policies";
+import { nonEmpty } from "../support/non-empty";
 
 const root = path.join(__dirname, "..", "..");
 const SKIP_DIRS = new Set(["node_modules", ".git", "dist"]);
@@ -52,7 +53,7 @@ describe("docs: files the READMEs and docs pages name exist", () => {
         assert.ok(
             fs.readFileSync(path.join(root, "policy", "README.md"), "utf8").includes("policy/policy-config.json"),
         );
-        for (const [name, value] of Object.entries(config)) {
+        for (const [name, value] of nonEmpty(Object.entries(config), "config key")) {
             const policy = policies.find((p) => p.name === name);
             assert.ok(policy, `policy-config.json names "${name}", which is not a policy of the pack`);
             if (typeof value === "string") continue;

@@ -5,6 +5,7 @@ import * as path from "node:path";
 import * as yaml from "js-yaml";
 import { snapshotIdentifier } from "../../orchestrator/execute/snapshot";
 import { Plan } from "../../planner";
+import { nonEmpty } from "../support/non-empty";
 
 const root = path.join(__dirname, "..", "..");
 const configDoc = fs.readFileSync(path.join(root, "docs", "configuration.md"), "utf8");
@@ -17,7 +18,7 @@ describe("repository and docs agree with the code", () => {
         const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as {
             bin: Record<string, string>;
         };
-        for (const file of Object.values(pkg.bin)) {
+        for (const file of nonEmpty(Object.values(pkg.bin), "bin entry")) {
             assert.equal(git("ls-files", file).trim(), file, `${file} is not tracked`);
         }
     });

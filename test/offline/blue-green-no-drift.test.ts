@@ -17,6 +17,7 @@ import { refreshDifferences } from "../../testbeds/offline/mock-engine/refresh";
 import { diffPreviews } from "../../testbeds/offline/run/preview";
 import { createSimulatedRds, SimulatedRds } from "../../testbeds/simulator";
 import { cli } from "../orchestrator/harness";
+import { nonEmpty } from "../support/non-empty";
 
 const ROOT = path.join(__dirname, "..", "..");
 const STEP = "command:local:Command";
@@ -77,7 +78,7 @@ async function runSteps(sim: SimulatedRds, resources: readonly RecordedResource[
             (s) => !done.has(s.urn) && s.dependencies.every((d) => done.has(d) || !steps.some((x) => x.urn === d)),
         );
         assert.ok(ready.length > 0, "the steps' dependencies form a cycle");
-        for (const s of ready) {
+        for (const s of nonEmpty(ready, "scenario")) {
             const r = await cli(sim, String(s.inputs.create).slice(DEFAULTS.cli.length).trim().split(" "));
             assert.equal(r.code, 0, `${s.name}: ${r.stderr}`);
             done.add(s.urn);

@@ -16,6 +16,7 @@ import {
 } from "../../testbeds/offline/mock-engine";
 import { MISSING_AWS_REGION } from "../../testbeds/offline/mock-engine/install-mocks";
 import { createSimulatedRds } from "../../testbeds/simulator";
+import { nonEmpty } from "../support/non-empty";
 
 const ROOT = path.join(__dirname, "..", "..");
 
@@ -224,7 +225,7 @@ describe("offline engine: project and stack config checked exactly as Pulumi doe
             const project = loadProject(ROOT);
             const stacks = readmeQuickstartStacks();
             assert.ok(stacks.length >= 2, "the quickstart runs pulumi up at least twice");
-            for (const { stack, config } of stacks) {
+            for (const { stack, config } of nonEmpty(stacks, "stack")) {
                 const merged = applyProjectConfig(project, stack, config);
                 assert.equal(merged["aws:region"], "us-east-1");
                 assert.deepEqual(merged["aurora-global:secondaryRegions"], ["ap-northeast-1"]);

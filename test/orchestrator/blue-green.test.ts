@@ -7,7 +7,7 @@ import {
 } from "@aws-sdk/client-rds";
 import { DEFAULT_PLAN_OPTIONS, planUpgrade } from "../../planner";
 import { RdsGateway } from "../../aws/gateway";
-import { executePlan } from "../../orchestrator/execute/execute-plan";
+import { executePlan } from "../../orchestrator/execute-plan";
 import { describeTopology } from "../../aws/topology/describe";
 import { toPlanInput } from "../../aws/topology/plan-input";
 import { blueGreenReady, messages, SeedTopology, SimulatedRds } from "../../testbeds/simulator";

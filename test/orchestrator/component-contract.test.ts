@@ -7,6 +7,7 @@ import { toPlanInput } from "../../aws/topology/plan-input";
 import { DEFAULT_PLAN_OPTIONS, planUpgrade } from "../../planner";
 import { SimulatedRds } from "../../testbeds/simulator";
 import { cli, engineModifies, MYSQL_SEED, mutatingCalls, PG_SEED, simulate } from "./harness";
+import { nonEmpty } from "../support/non-empty";
 
 /** Runs the component's step commands against the simulator in graph order (independent steps together). */
 async function runGraph(sim: SimulatedRds, specs: readonly StepSpec[], homeRegion: string): Promise<string[]> {
@@ -21,7 +22,7 @@ async function runGraph(sim: SimulatedRds, specs: readonly StepSpec[], homeRegio
                 return cli(sim, argv, { env: { AWS_REGION: homeRegion } }).then((r) => ({ s, r }));
             }),
         );
-        for (const { s, r } of results) {
+        for (const { s, r } of nonEmpty(results, "result")) {
             assert.strictEqual(r.code, 0, `${s.key}: ${s.command}\n${r.stderr}`);
             done.add(s.key);
         }

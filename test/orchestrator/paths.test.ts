@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { RdsGateway } from "../../aws/gateway";
-import { executePlan } from "../../orchestrator/execute/execute-plan";
+import { executePlan } from "../../orchestrator/execute-plan";
 import { describeTopology } from "../../aws/topology/describe";
 import { Plan, PlanStep } from "../../planner";
 import { cli, engineModifies, MYSQL_ARGS, MYSQL_SEED, mutatingCalls, PG_ARGS, PG_SEED, simulate } from "./harness";

@@ -12,6 +12,7 @@ import {
     readmeBlocks,
     run,
 } from "./consumer-project";
+import { nonEmpty } from "../support/non-empty";
 
 interface Registration {
     readonly type: string;
@@ -50,9 +51,9 @@ describe("package: used from another Pulumi project (README: Use it in your own 
         packed = packOnce();
         project = path.join(work, "orders-db");
         fs.mkdirSync(project);
-        for (const block of readmeBlocks("Use it in your own program"))
+        for (const block of nonEmpty(readmeBlocks("Use it in your own program"), "README block"))
             if (block.file) fs.writeFileSync(path.join(project, block.file), block.text);
-        for (const line of commands) {
+        for (const line of nonEmpty(commands, "command")) {
             const [tool, ...args] = line.split(/\s+/);
             if (tool === "pulumi") continue; // the mock engine below stands in for the Pulumi CLI
             if (tool === "npm" && args[0] === "install") {
@@ -122,7 +123,7 @@ describe("package: used from another Pulumi project (README: Use it in your own 
             ["orders-upgrade-snapshot", "orders-upgrade-global"],
         );
         const bin = path.join(project, "node_modules", "aurora-global", "bin", "aurora-global.js");
-        for (const s of steps)
+        for (const s of nonEmpty(steps, "upgrade step"))
             assert.ok(String(s.inputs.create).startsWith(`node ${bin} upgrade `), String(s.inputs.create));
         assert.ok(path.isAbsolute(bin) && fs.existsSync(bin));
         const help = run("node", [bin, "upgrade", "--help"], freshDir("aurora-global-elsewhere-"));
@@ -147,7 +148,7 @@ out.cliBin = o.CLI_BIN;
 out.stepArgs = o.stepCommandArgs({ homeRegion: "us-east-1", globalClusterId: "orders", target: "17.5" }, { action: "snapshot", cluster: "orders-us-east-1" });
 console.log(JSON.stringify(out));`;
         const out = JSON.parse(run(process.execPath, ["-e", script], project).stdout) as Record<string, unknown>;
-        for (const e of entries) {
+        for (const e of nonEmpty(entries, "entry")) {
             const kinds = out[e] as Record<string, string>;
             assert.ok(Object.keys(kinds).length > 0, `${e} exports nothing`);
             assert.deepStrictEqual(

@@ -2,6 +2,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { freshDir, npmInstall, packOnce, ROOT, run } from "./consumer-project";
+import { nonEmpty } from "../support/non-empty";
 
 /** What the standalone run writes (in the pack's directory). */
 const RESULT = "policy-run.json";
@@ -55,7 +56,7 @@ describe("policy pack: installed and run on its own, outside the repository", fu
             .readdirSync(dir, { recursive: true, encoding: "utf8" })
             .filter((f) => f.endsWith(".ts") && !f.startsWith("node_modules"));
         assert.ok(sources.length > 10);
-        for (const f of sources) {
+        for (const f of nonEmpty(sources, "source file")) {
             const text = fs.readFileSync(path.join(dir, f), "utf8");
             assert.doesNotMatch(text, /from "\.\.\/\.\.\//, f);
         }

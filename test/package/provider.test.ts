@@ -5,9 +5,10 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
 import { AuroraGlobalDatabase, AURORA_GLOBAL_DATABASE_TYPE, AuroraGlobalDatabaseInputs } from "../../provider";
-import { NO_PATCHES, toComponentArgs } from "../../components/for-other-languages";
+import { NO_PATCHES, toComponentArgs } from "../../provider/construct/construct-database";
 import { runProgramUnderMocks } from "../../testbeds/offline/mock-engine";
 import { named, ofType, PRIMARY, runningPg, SECONDARY, T } from "../components/fixtures";
+import { nonEmpty } from "../support/non-empty";
 
 const ROOT = path.resolve(__dirname, "../..");
 const PROVIDER_DIR = path.join(ROOT, "provider");
@@ -89,7 +90,7 @@ describe("package: the Pulumi component package (other languages)", function () 
             "upgrade",
         ]);
         assert.deepStrictEqual(db.requiredInputs.sort(), ["engine", "engineVersion", "primary"]);
-        for (const [key, p] of Object.entries(db.inputProperties))
+        for (const [key, p] of nonEmpty(Object.entries(db.inputProperties), "input property"))
             assert.ok(p.description && p.description.length > 10, `input ${key} has a description`);
         assert.strictEqual(db.inputProperties.engine.type, "string");
         assert.match(db.inputProperties.engine.description!, /`aurora-postgresql` or `aurora-mysql`/);
@@ -111,9 +112,15 @@ describe("package: the Pulumi component package (other languages)", function () 
         assert.strictEqual(member.properties.vpcSecurityGroupIds.type, "array");
         const upgrade = schema.types["aurora-global:index:UpgradeInputs"];
         assert.strictEqual(upgrade.properties.strategy.type, "string");
+        assert.strictEqual(
+            upgrade.properties.oldClusters.type,
+            "string",
+            "the blue/green inputs reach other languages",
+        );
+        assert.strictEqual(upgrade.properties.switchoverTimeoutSeconds.type, "number");
         assert.match(upgrade.properties.applyPendingPatches.description!, /`none` to leave them alone/);
         assert.strictEqual(upgrade.properties.identity.$ref, "#/types/aurora-global:index:IdentityInputs");
-        for (const [name, t] of Object.entries(schema.types))
+        for (const [name, t] of nonEmpty(Object.entries(schema.types), "schema type"))
             for (const [key, p] of Object.entries(t.properties))
                 assert.ok(p.description && p.description.length > 10, `${name}.${key} has a description`);
     });
@@ -131,7 +138,8 @@ describe("package: the Pulumi component package (other languages)", function () 
             failoverReady: "boolean",
             upgradeStepsRecord: "pulumi.json#/Any",
         });
-        for (const [key, p] of Object.entries(outputs)) assert.ok(p.description, `output ${key} has a description`);
+        for (const [key, p] of nonEmpty(Object.entries(outputs), "output"))
+            assert.ok(p.description, `output ${key} has a description`);
     });
 
     it("toComponentArgs: `none` is false, other strings pass to the component's validation unchanged", () => {

@@ -2,6 +2,7 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { policies } from "../../policy/policies";
+import { nonEmpty } from "../support/non-empty";
 
 const POLICY_DIR = path.resolve(__dirname, "../../policy");
 
@@ -16,7 +17,7 @@ describe("policy pack definition", () => {
 
     it("names every policy in kebab-case, uniquely, with a description and a default enforcement level", () => {
         assert.equal(new Set(policies.map((p) => p.name)).size, policies.length);
-        for (const p of policies) {
+        for (const p of nonEmpty(policies, "policy")) {
             assert.match(p.name, /^[a-z]+(-[a-z0-9]+)*$/, p.name);
             assert.ok(p.description.length > 40, `${p.name} has a description`);
             assert.ok(
@@ -45,7 +46,7 @@ describe("policy pack definition", () => {
             "no-blocked-version-change",
             "global-member-secure-defaults",
         ]);
-        for (const p of policies) {
+        for (const p of nonEmpty(policies, "policy")) {
             for (const [key, prop] of Object.entries(p.configSchema?.properties ?? {})) {
                 assert.notEqual(key, "enforcementLevel");
                 assert.ok(prop.description, `${p.name}.${key} is described`);
@@ -83,7 +84,7 @@ describe("policy README", () => {
     const readme = fs.readFileSync(path.join(POLICY_DIR, "README.md"), "utf8");
 
     it("documents every policy and every configuration property with its default", () => {
-        for (const p of policies) {
+        for (const p of nonEmpty(policies, "policy")) {
             assert.ok(readme.includes(`| \`${p.name}\` | ${p.enforcementLevel} |`), `${p.name} with its default level`);
             for (const [key, prop] of Object.entries(p.configSchema?.properties ?? {})) {
                 const def = prop.default === undefined ? "none" : `\`${JSON.stringify(prop.default)}\``;

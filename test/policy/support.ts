@@ -4,7 +4,9 @@ import {
     resourceArgs,
     stackArgs,
 } from "../../testbeds/offline/policy-runner/engine-emulation/policy-args";
-import { TYPES } from "../../policy/lib/resource-types";
+// The tokens from the vocabulary itself: the pack run outside the repository (test/package/policy-pack.test.ts)
+// loads this file without the source alias its own `aurora-global/vocabulary` import needs.
+import { RESOURCE_TYPES as TYPES } from "../../vocabulary/tokens";
 
 export const urn = (type: string, name: string) => `urn:pulumi:dev::aurora-global::${type}::${name}`;
 

@@ -1,21 +1,7 @@
 import assert from "node:assert/strict";
-import {
-    CreateDBClusterCommand,
-    CreateDBInstanceCommand,
-    CreateGlobalClusterCommand,
-    RDSServiceException,
-} from "@aws-sdk/client-rds";
+import { CreateDBClusterCommand, CreateDBInstanceCommand, CreateGlobalClusterCommand } from "@aws-sdk/client-rds";
 import { createSimulatedRds, SimulatedRds } from "../../testbeds/simulator";
-
-/** Expects AWS's refusal: the code and the exact text, and no change. */
-async function refused(p: Promise<unknown>, code: string, message: string): Promise<void> {
-    await assert.rejects(p, (e: unknown) => {
-        assert.ok(e instanceof RDSServiceException, String(e));
-        assert.equal(e.name, code);
-        assert.equal(e.message, message);
-        return true;
-    });
-}
+import { expectAwsError } from "./helpers";
 
 /** A global cluster at 17.4 with its primary (and writer) in us-east-1. */
 async function withPrimary(writer = true): Promise<SimulatedRds> {
@@ -75,7 +61,7 @@ describe("simulator: AWS's create-time rules (CreateGlobalCluster, CreateDBClust
     });
     it("refuses an encrypted cross-region replica without kmsKeyId", async () => {
         const sim = await withPrimary();
-        await refused(
+        await expectAwsError(
             sim.clientFor("ap-northeast-1").send(secondary({ KmsKeyId: undefined })),
             "InvalidParameterCombination",
             "For encrypted cross-region replica, kmsKeyId should be explicitly specified",
@@ -84,7 +70,7 @@ describe("simulator: AWS's create-time rules (CreateGlobalCluster, CreateDBClust
     });
     it("refuses a DB instance at another version than its cluster's", async () => {
         const sim = await withPrimary();
-        await refused(
+        await expectAwsError(
             sim.clientFor("us-east-1").send(
                 new CreateDBInstanceCommand({
                     DBInstanceIdentifier: "g-us-east-1-2",
@@ -100,7 +86,7 @@ describe("simulator: AWS's create-time rules (CreateGlobalCluster, CreateDBClust
     });
     it("refuses an engine version AWS does not have (17.4.5: patch levels are not engine versions)", async () => {
         const sim = createSimulatedRds({ rateLimit: false });
-        await refused(
+        await expectAwsError(
             sim.clientFor("us-east-1").send(
                 new CreateGlobalClusterCommand({
                     GlobalClusterIdentifier: "g",
@@ -114,7 +100,7 @@ describe("simulator: AWS's create-time rules (CreateGlobalCluster, CreateDBClust
     });
     it("refuses a secondary at another version than the global cluster", async () => {
         const sim = await withPrimary();
-        await refused(
+        await expectAwsError(
             sim.clientFor("ap-northeast-1").send(secondary({ EngineVersion: "17.5" })),
             "InvalidParameterValue",
             "Value for engineVersion should match setting for global cluster",
@@ -122,7 +108,7 @@ describe("simulator: AWS's create-time rules (CreateGlobalCluster, CreateDBClust
     });
     it("refuses a secondary before the primary has a writer instance", async () => {
         const sim = await withPrimary(false);
-        await refused(
+        await expectAwsError(
             sim.clientFor("ap-northeast-1").send(secondary()),
             "InvalidDBClusterStateFault",
             "Source cluster: arn:aws:rds:us-east-1:123456789012:cluster:g-us-east-1 is in a state which is not valid for physical replication",

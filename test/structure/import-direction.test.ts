@@ -1,24 +1,6 @@
 import * as assert from "node:assert/strict";
-import * as fs from "node:fs";
-import * as path from "node:path";
-
-const root = path.join(__dirname, "..", "..");
-
-/** The folders that ship (tsconfig.build.json) and the policy pack: none of them may stand on a test bed. */
-const PRODUCT = [
-    "engine-versions",
-    "planner",
-    "components",
-    "package-entry",
-    "orchestrator",
-    "probe",
-    "policy",
-    "vocabulary",
-    "aws-regions",
-    "provider",
-    "cli-contract",
-    "aws",
-];
+import { circles, Edge, edgesOf, fileGraph, folderGraph } from "../support/import-graph";
+import { PRODUCT, readSource, sourceFiles } from "../support/source-files";
 
 /** A forbidden direction: no file under `from` may import a file under any of `to`. */
 interface Rule {
@@ -44,37 +26,12 @@ const RULES: readonly Rule[] = [
         to: ["orchestrator"],
         why: "the component reads AWS through aws/ and runs plans only through the CLI's argument contract",
     },
+    {
+        from: "components",
+        to: ["provider"],
+        why: "the provider (other languages) stands on the component, never the other way",
+    },
 ];
-
-/** An edge of the import graph: repository-relative paths, without extension. */
-interface Edge {
-    readonly file: string;
-    readonly target: string;
-}
-
-const SPECIFIER = /(?:\bfrom\s+|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)["']([^"']+)["']/gm;
-
-function sourceFiles(dir: string): string[] {
-    return fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((e) => {
-        const rel = path.posix.join(dir, e.name);
-        if (e.isDirectory()) return e.name === "node_modules" ? [] : sourceFiles(rel);
-        return /\.(ts|js)$/.test(e.name) && !e.name.endsWith(".d.ts") ? [rel] : [];
-    });
-}
-
-/** Where a specifier points, relative to the repository root; undefined for packages. */
-function resolveSpecifier(file: string, specifier: string): string | undefined {
-    if (specifier.startsWith("aurora-global/")) return specifier.slice("aurora-global/".length);
-    if (!specifier.startsWith(".")) return undefined;
-    return path.posix.normalize(path.posix.join(path.posix.dirname(file), specifier));
-}
-
-function edgesOf(file: string, text: string): Edge[] {
-    return [...text.matchAll(SPECIFIER)].flatMap((m) => {
-        const target = resolveSpecifier(file, m[1]);
-        return target === undefined ? [] : [{ file, target }];
-    });
-}
 
 const under = (p: string, folder: string): boolean => p === folder || p.startsWith(`${folder}/`);
 
@@ -87,7 +44,7 @@ function violations(edges: readonly Edge[], rules: readonly Rule[]): string[] {
     );
 }
 
-const EDGES = PRODUCT.flatMap(sourceFiles).flatMap((f) => edgesOf(f, fs.readFileSync(path.join(root, f), "utf8")));
+const EDGES = PRODUCT.flatMap(sourceFiles).flatMap((f) => edgesOf(f, readSource(f)));
 
 describe("structure: the direction of imports", () => {
     it("reads the import graph of every product folder (static, dynamic and require imports)", () => {
@@ -98,7 +55,7 @@ describe("structure: the direction of imports", () => {
         );
         assert.ok(has("orchestrator/cli/register/guarded.ts", "orchestrator/cli/deps"));
         assert.ok(has("probe/watch.ts", "probe/probers"), "a dynamic import");
-        assert.ok(has("provider/aurora-global-database.ts", "components/for-other-languages"), "a require");
+        assert.ok(has("provider/aurora-global-database.ts", "provider/construct/construct-database"), "a require");
         assert.ok(new Set(EDGES.map((e) => e.file.split("/")[0])).size >= PRODUCT.length - 1);
     });
 
@@ -109,17 +66,14 @@ describe("structure: the direction of imports", () => {
             ...edgesOf("planner/plan.ts", 'import { a } from "aurora-global/testbeds/offline/run";'),
             ...edgesOf("cli-contract/flags.ts", 'import { AwsIdentity } from "../aws/identity";'),
             ...edgesOf("orchestrator/cli/steps.ts", 'import { CLI_BIN } from "../../cli-contract";'),
-            ...edgesOf(
-                "aws/topology/describe.ts",
-                'import { runPlan } from "../../orchestrator/execute/execute-plan";',
-            ),
+            ...edgesOf("aws/topology/describe.ts", 'import { runPlan } from "../../orchestrator/execute-plan";'),
         ];
         assert.deepEqual(violations(edges, RULES), [
             "components/steps/step-graph.ts -> orchestrator/cli (the component reads AWS through aws/ and runs plans only through the CLI's argument contract)",
             "policy/index.ts -> testbeds/simulator (the product does not stand on its test beds)",
             "planner/plan.ts -> testbeds/offline/run (the product does not stand on its test beds)",
             "cli-contract/flags.ts -> aws/identity (the contract sits beneath both sides of it)",
-            "aws/topology/describe.ts -> orchestrator/execute/execute-plan (the AWS reader room sits beneath the component and the CLI that both use it)",
+            "aws/topology/describe.ts -> orchestrator/execute-plan (the AWS reader room sits beneath the component and the CLI that both use it)",
         ]);
     });
 
@@ -136,5 +90,44 @@ describe("structure: the direction of imports", () => {
             ),
             [],
         );
+    });
+});
+
+describe("structure: no import circles, of files or of folders", () => {
+    const files = [...PRODUCT, "testbeds"].flatMap(sourceFiles);
+    const graph = fileGraph(
+        files,
+        files.flatMap((f) => edgesOf(f, readSource(f))),
+    );
+
+    it("finds a circle of files (type-only imports count) and a circle of sibling folders when there is one", () => {
+        // Extensionless names: a file that is not there in the repository (a sample).
+        const sample = ["a/x", "a/y", "a/sub/z", "b/u", "b/w", "c/v"];
+        const edges = [
+            ...edgesOf("a/x", 'import type { Y } from "./y";'),
+            ...edgesOf("a/y", 'import { x } from "./x";\nimport { z } from "./sub/z";'),
+            ...edgesOf("a/sub/z", 'import { u } from "../../b/u";'),
+            ...edgesOf("b/w", 'import { v } from "../c/v";'),
+            ...edgesOf("c/v", 'const y = require("../a/y");'),
+        ];
+        const sampleGraph = fileGraph(sample, edges);
+        assert.deepEqual(circles(sampleGraph), ["a/x ⇄ a/y"]);
+        assert.deepEqual(circles(folderGraph(sampleGraph)), ["a ⇄ b ⇄ c"]);
+        const withoutBack = fileGraph(sample, edges.slice(0, -1));
+        assert.deepEqual(circles(folderGraph(withoutBack)), [], "a/y -> a/sub/z stays inside a");
+    });
+
+    it("the graph spans the product and the test beds", () => {
+        assert.ok(graph.size > 200, `${graph.size} files`);
+        assert.ok(graph.get("orchestrator/execute-plan.ts")?.has("orchestrator/blue-green/run.ts"));
+        assert.ok(graph.get("testbeds/simulator/store.ts")?.has("testbeds/simulator/blue-green-settings.ts"));
+    });
+
+    it("no file reaches itself through its imports", () => {
+        assert.deepEqual(circles(graph), []);
+    });
+
+    it("no folder reaches itself through a sibling (a parent and its own subfolders are one room)", () => {
+        assert.deepEqual(circles(folderGraph(graph)), []);
     });
 });

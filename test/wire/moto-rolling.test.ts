@@ -8,6 +8,7 @@ import {
 } from "@aws-sdk/client-rds";
 import { main } from "../../orchestrator/cli";
 import { MotoServer, startMotoServer } from "../support/moto-server";
+import { nonEmpty } from "../support/non-empty";
 
 /**
  * Wire tier: the real SDK over HTTP against moto_server on loopback. moto enforces no version
@@ -87,7 +88,7 @@ describe("wire: aurora-global against moto_server (real SDK, loopback)", functio
     });
 
     after(async () => {
-        for (const [name, value] of Object.entries(saved)) {
+        for (const [name, value] of nonEmpty(Object.entries(saved), "saved output")) {
             if (value === undefined) delete process.env[name];
             else process.env[name] = value;
         }

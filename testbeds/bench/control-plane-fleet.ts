@@ -3,6 +3,7 @@ import { BenchOutput, BenchSize, TableRow } from "./results-writer";
 import { REGIONS, ROLLING, seedFor } from "./support/scenarios";
 import { round, seededRandom } from "./support/stats";
 import { runUpgrade } from "./support/upgrade-run";
+import { RUN_FLAGS } from "../../cli-contract";
 
 /** AWS's sustained RDS request rate per region (the simulator's token bucket refills at it). */
 export const SUSTAINED_RPS_TARGET = AWS_RDS_RATE_LIMIT.refillPerSecond;
@@ -98,7 +99,7 @@ export async function benchFleet(size: BenchSize = "full"): Promise<BenchOutput>
         section: "controlPlaneCalls",
         data: {
             fleet: {
-                method: `one simulator (AWS rate limit: burst 300, 12/s per region), every database a rolling Aurora MySQL upgrade (primary + 2 secondaries, durations 6–20 min) started at the same virtual instant, each run as aurora-global upgrade does (describe, plan, execute), once with the default flags and once with --start-jitter-seconds ${FLEET_START_JITTER_SECONDS} (withStartJitter); windows slide over the simulator's call log (throttled calls included)`,
+                method: `one simulator (AWS rate limit: burst 300, 12/s per region), every database a rolling Aurora MySQL upgrade (primary + 2 secondaries, durations 6–20 min) started at the same virtual instant, each run as aurora-global upgrade does (describe, plan, execute), once with the default flags and once with ${RUN_FLAGS.startJitterSeconds} ${FLEET_START_JITTER_SECONDS} (withStartJitter); windows slide over the simulator's call log (throttled calls included)`,
                 databases: f.databases,
                 regions: Object.keys(f.perRegion).length,
                 membersPerRegion: f.databases,
@@ -151,7 +152,7 @@ function fleetRows(f: FleetFigures, j: FleetFigures): TableRow[] {
         },
         {
             section: "controlPlaneCalls",
-            metric: `${f.databases} at once, --start-jitter-seconds ${FLEET_START_JITTER_SECONDS}`,
+            metric: `${f.databases} at once, ${RUN_FLAGS.startJitterSeconds} ${FLEET_START_JITTER_SECONDS}`,
             value: `peaks 1 s ${j.worst("peak1sRps")}, 10 s ${j.worst("peak10sRps")}; ${j.throttled} throttled; ${j.databases - j.failed}/${j.databases} done`,
             target: "(info)",
         },

@@ -19,6 +19,7 @@ import { memberRunTimes, runUpgrade } from "./support/upgrade-run";
 import { leastGuaranteedShare } from "./support/polling-bound";
 import { BASE_POLL_MS, EARLIEST_UPGRADE_FINISH_MS } from "../../orchestrator/execute/poll-schedule";
 import { MAX_PRIOR_READS } from "../../orchestrator/execute/context";
+import { RUN_FLAGS } from "../../cli-contract";
 
 /**
  * Targets (issue #23), judged by p95 over ≥ 600 trials from ≥ 20 seeds: members of 6–20 min
@@ -181,7 +182,7 @@ export async function benchCriticalPath(size: BenchSize = "full"): Promise<Bench
     const plan = trialPlan(size);
     const rollingSizes = size === "smoke" ? [1] : [1, 3, 5];
     const data: Record<string, unknown> = {
-        method: `virtual clock; aurora-global upgrade (--no-snapshot) against the simulated control plane; member upgrade durations drawn uniformly in 6–20 min, short* scenarios in 3–8 min (whole seconds); ${plan.seeds} seeds × ${plan.trialsPerSeed} trials per row; ratio = executePlan elapsed / ideal; judged by p95CriticalRatio`,
+        method: `virtual clock; aurora-global upgrade (${RUN_FLAGS.noSnapshot}) against the simulated control plane; member upgrade durations drawn uniformly in 6–20 min, short* scenarios in 3–8 min (whole seconds); ${plan.seeds} seeds × ${plan.trialsPerSeed} trials per row; ratio = executePlan elapsed / ideal; judged by p95CriticalRatio`,
         targets: {
             longP95: LONG_P95_TARGET,
             shortP95: SHORT_P95_TARGET,

@@ -14,39 +14,20 @@
  */
 import type { BlueGreenDeployment } from "@aws-sdk/client-rds";
 import { compareVersions, Engine, parseVersion } from "../../engine-versions";
-import { blueGreenMinimumMissed } from "../../planner/blue-green";
+import { blueGreenRunsOn } from "./aws-facts";
 import { messages } from "./aws-errors";
 import { Faults } from "./faults";
+import { BlueGreenSettings } from "./blue-green-settings";
 import { BlueGreenState, ClusterState, GlobalClusterState, SwitchoverState } from "./model";
 import { startOperation } from "./operations";
 import { SimStore } from "./store";
 import { clusterArn, globalClusterArn, instanceArn } from "./topology";
 
-/** Durations of the blue/green model (SimulatedRdsOptions). */
-export interface BlueGreenSettings {
-    /** Cloning storage and creating the green instances of a member, before its upgrade. Default 20 min. */
-    readonly cloneMs: number;
-    /** A switchover that passes its guardrails. Default 45 s. */
-    readonly switchoverMs: number;
-    /** Guardrail checks at the start of a switchover (no downtime yet). Default 10 s. */
-    readonly guardrailMs: number;
-    /** DELETING before the deployment is gone. Default 1 min. */
-    readonly deleteMs: number;
-}
-
-export const DEFAULT_BLUE_GREEN: BlueGreenSettings = {
-    cloneMs: 20 * 60_000,
-    switchoverMs: 45_000,
-    guardrailMs: 10_000,
-    deleteMs: 60_000,
-};
-
 /** True when AWS supports a blue/green deployment of a cluster running `version`. */
 export function blueGreenSupported(engine: Engine, version: string): boolean {
     if (engine === "aurora-mysql") return true;
-    const v = parseVersion(engine, version);
-    // The table of "Supported Regions and Aurora DB engines for Blue/Green Deployments" (planner/blue-green.ts).
-    return blueGreenMinimumMissed(v) === undefined;
+    // The simulator's own table of "Supported Regions and Aurora DB engines for Blue/Green Deployments".
+    return blueGreenRunsOn(parseVersion(engine, version));
 }
 
 /** AWS's name pattern of BlueGreenDeploymentName (API reference: 1–60, `[a-zA-Z][a-zA-Z0-9]*(-[a-zA-Z0-9]+)*`). */

@@ -1,5 +1,6 @@
 import { BlueGreenDeployment, RDSClient } from "@aws-sdk/client-rds";
-import { BlueGreenSettings, blueGreenShape, DEFAULT_BLUE_GREEN, endpointAnswer } from "./blue-green";
+import { blueGreenShape, endpointAnswer } from "./blue-green";
+import { BlueGreenSettings, DEFAULT_BLUE_GREEN } from "./blue-green-settings";
 import { RdsClientFactory } from "../../aws/ports";
 import { messages, rdsError, SimulatedFault } from "./aws-errors";
 import { CatalogueEntry, EngineCatalogue } from "./catalogue";

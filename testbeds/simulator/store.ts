@@ -1,6 +1,6 @@
 import { awsEngineVersion, Engine, engineLabel, parameterGroupFamily, parseVersion } from "../../engine-versions";
 import { fault, messages } from "./aws-errors";
-import type { BlueGreenSettings } from "./blue-green";
+import type { BlueGreenSettings } from "./blue-green-settings";
 import { seedWindow } from "./maintenance-window";
 import { EngineCatalogue } from "./catalogue";
 import {

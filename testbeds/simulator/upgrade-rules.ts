@@ -3,12 +3,12 @@ import {
     classifyChange,
     compareVersions,
     EngineVersion,
-    mysqlGlobalMinorInPlaceRefused,
     parseVersion,
     tryParseVersion,
     VersionParseError,
 } from "../../engine-versions";
 import { fault, messages } from "./aws-errors";
+import { mysqlGlobalMinorRefused } from "./aws-facts";
 import { ClusterState, GlobalClusterState } from "./model";
 import { SimStore } from "./store";
 
@@ -68,11 +68,11 @@ export function requestedChange(store: SimStore, engine: string, from: string, t
  * MySQL by modifying the engine version" (remove the secondaries, upgrade, re-add), docs/aws-rules.md
  * §7; code and text as hashicorp/terraform-provider-aws records them in
  * internal/service/rds/global_cluster_test.go (TestAccRDSGlobalCluster_EngineVersion_updateMinorMultiRegion).
- * The rule lives in engine-versions (mysqlGlobalMinorInPlaceRefused), shared with the planner.
+ * The simulator's own table (aws-facts.ts), not the planner's rule, so a wrong planner meets AWS's refusal.
  */
 export function assertMysqlGlobalMinorInPlace(cluster: ClusterState, change: RequestedChange, target: string): void {
     if (cluster.globalClusterId === undefined || change.kind !== "minor") return;
-    if (mysqlGlobalMinorInPlaceRefused(change.from, change.to))
+    if (mysqlGlobalMinorRefused(change.from, change.to))
         fault("InvalidParameterValue", messages.mysqlGlobalMinorInPlace(cluster.id, target));
 }
 

@@ -10,6 +10,7 @@ import {
     versionArgs,
     versionOptions,
 } from "./shared-options";
+import { OUTPUT_FLAGS } from "../../../cli-contract";
 
 /** `aurora-global plan`: prints the plan, changes nothing. */
 export function addPlanCommand(program: Command, cli: CommandContext): void {
@@ -17,7 +18,7 @@ export function addPlanCommand(program: Command, cli: CommandContext): void {
         .command("plan")
         .description("print the upgrade plan (exit 2 when it is blocked); changes nothing");
     versionOptions(parameterGroupOptions(commonOptions(command)))
-        .option("--format <format>", PLAN_FORMATS.join(" | "), "text")
+        .option(`${OUTPUT_FLAGS.format} <format>`, PLAN_FORMATS.join(" | "), "text")
         .action(
             guarded(cli, (raw, errors, d) => {
                 const a = {

@@ -1,5 +1,5 @@
 import { Command } from "commander";
-import { BLUE_GREEN_FLAGS, RUN_FLAGS } from "../../../cli-contract";
+import { BLUE_GREEN_FLAGS, RUN_FLAGS, VERSION_FLAGS } from "../../../cli-contract";
 import { DEFAULT_TIMEOUT_MINUTES } from "../../execute/context";
 import { runUpgrade } from "../commands";
 import {
@@ -27,7 +27,7 @@ export function addUpgradeCommand(program: Command, cli: CommandContext): void {
     const command = program
         .command("upgrade")
         .description(
-            "upgrade the global database to --target: snapshot, secondaries in parallel, then the primary (or one global operation)",
+            `upgrade the global database to ${VERSION_FLAGS.target}: snapshot, secondaries in parallel, then the primary (or one global operation)`,
         );
     versionOptions(stepOptions(startOptions(parameterGroupOptions(commonOptions(command)))))
         .option(

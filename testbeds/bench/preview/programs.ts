@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { AuroraGlobalDatabase } from "../../../components";
 import { CurrentState, DescribedEngineVersion, existingDatabase } from "../../offline/mock-engine";
+import { TAGS } from "../../../vocabulary";
 
 /** Every bench database: Aurora PostgreSQL, one primary and two secondaries. */
 export const PREVIEW_REGIONS = ["us-east-1", "us-west-2", "eu-west-1"] as const;
@@ -72,7 +73,7 @@ export function plainProgram(n: number, first = 0): () => void {
         for (let k = 0; k < n; k++) {
             const i = first + k;
             const id = databaseId(i);
-            const tags = { "aurora-global:global-cluster": id };
+            const tags = { [TAGS.globalCluster]: id };
             const global = new aws.rds.GlobalCluster(`${id}-global`, {
                 region: PREVIEW_REGIONS[0],
                 globalClusterIdentifier: id,

@@ -1,7 +1,7 @@
 import { DEFAULT_PLAN_OPTIONS, Plan, planUpgrade, PlanStep } from "../../../planner";
 import { RdsGateway } from "../../../aws/gateway";
 import { startJitter } from "../../../aws/start-jitter";
-import { executePlan } from "../../../orchestrator/execute/execute-plan";
+import { executePlan } from "../../../orchestrator/execute-plan";
 import { ExecuteHooks, ExecuteOptions, ExecuteResult } from "../../../orchestrator/execute/types";
 import { describeTopology } from "../../../aws/topology/describe";
 import { toPlanInput } from "../../../aws/topology/plan-input";

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { RESOURCE_TYPES } from "../../../vocabulary";
 
 /** What the mock engine needs of a simulated control plane (testbeds/simulator's `SimulatedRds`). */
 export interface CreatingControlPlane {
@@ -14,7 +15,7 @@ type In = Record<string, unknown>;
  */
 export function createCallFor(type: string, i: In): { command: string; input: In } | undefined {
     switch (type) {
-        case "aws:rds/globalCluster:GlobalCluster":
+        case RESOURCE_TYPES.globalCluster:
             return {
                 command: "CreateGlobalCluster",
                 input: {
@@ -25,7 +26,7 @@ export function createCallFor(type: string, i: In): { command: string; input: In
                     DeletionProtection: i.deletionProtection,
                 },
             };
-        case "aws:rds/cluster:Cluster":
+        case RESOURCE_TYPES.cluster:
             return {
                 command: "CreateDBCluster",
                 input: {
@@ -39,7 +40,7 @@ export function createCallFor(type: string, i: In): { command: string; input: In
                     DBClusterParameterGroupName: i.dbClusterParameterGroupName,
                 },
             };
-        case "aws:rds/clusterInstance:ClusterInstance":
+        case RESOURCE_TYPES.clusterInstance:
             return {
                 command: "CreateDBInstance",
                 input: {

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PendingAction } from "../../../planner";
 import { SeedParameterGroup } from "../../simulator";
+import { INVOKE_TOKENS, RESOURCE_TYPES } from "../../../vocabulary";
 
 /** An existing member cluster, as `aws.rds.getCluster` would describe it. */
 export interface DescribedCluster {
@@ -108,7 +109,7 @@ export function answerCall(state: CurrentState, args: pulumi.runtime.MockCallArg
     const failure = state.invokeFailures?.[args.token];
     if (failure !== undefined) throw providerError(failure);
     switch (args.token) {
-        case "aws:rds/getCluster:getCluster": {
+        case INVOKE_TOKENS.getCluster: {
             const c = state.clusters?.find(
                 (x) =>
                     x.clusterIdentifier === inputs.clusterIdentifier &&
@@ -130,7 +131,7 @@ export function answerCall(state: CurrentState, args: pulumi.runtime.MockCallArg
                 deletionProtection: true,
             };
         }
-        case "aws:rds/getGlobalCluster:getGlobalCluster": {
+        case INVOKE_TOKENS.getGlobalCluster: {
             const g = state.globalClusters?.find((x) => x.identifier === inputs.identifier);
             if (!g) throw providerError(`reading RDS Global Cluster (${inputs.identifier}): couldn't find resource`);
             const members = (state.clusters ?? []).filter((c) => c.globalClusterIdentifier === g.identifier);
@@ -148,7 +149,7 @@ export function answerCall(state: CurrentState, args: pulumi.runtime.MockCallArg
                 deletionProtection: true,
             };
         }
-        case "aws:rds/getEngineVersion:getEngineVersion": {
+        case INVOKE_TOKENS.getEngineVersion: {
             const e = state.engineVersions?.find((x) => x.engine === inputs.engine && x.version === inputs.version);
             if (!e) throw providerError("no RDS engine versions match the criteria");
             return {
@@ -194,7 +195,7 @@ export function answerNewResource(
                 state: { name, outputs: { ...(state.previousStackOutputs ?? {}) }, secretOutputNames: [] },
             };
         }
-        case "aws:rds/globalCluster:GlobalCluster": {
+        case RESOURCE_TYPES.globalCluster: {
             const id = String(inputs.globalClusterIdentifier ?? args.name);
             return {
                 id,
@@ -205,7 +206,7 @@ export function answerNewResource(
                 },
             };
         }
-        case "aws:rds/cluster:Cluster": {
+        case RESOURCE_TYPES.cluster: {
             const id = String(inputs.clusterIdentifier ?? args.name);
             const running = state.clusters?.find((c) => c.clusterIdentifier === id)?.engineVersion;
             return {
@@ -219,7 +220,7 @@ export function answerNewResource(
                 },
             };
         }
-        case "aws:rds/clusterInstance:ClusterInstance": {
+        case RESOURCE_TYPES.clusterInstance: {
             const id = String(inputs.identifier ?? args.name);
             return {
                 id,
@@ -230,7 +231,7 @@ export function answerNewResource(
                 },
             };
         }
-        case "aws:kms/key:Key": {
+        case RESOURCE_TYPES.kmsKey: {
             // A key id is a UUID AWS assigns; a stable one per name keeps runs comparable.
             const hex = Buffer.from(`${region}/${args.name}`).toString("hex").padEnd(32, "0").slice(0, 32);
             const id = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
@@ -239,18 +240,18 @@ export function answerNewResource(
                 state: { ...inputs, keyId: id, arn: `arn:aws:kms:${region}:${ACCOUNT}:key/${id}` },
             };
         }
-        case "aws:kms/alias:Alias": {
+        case RESOURCE_TYPES.kmsAlias: {
             const id = String(inputs.name ?? args.name);
             return { id, state: { ...inputs, arn: `arn:aws:kms:${region}:${ACCOUNT}:${id}` } };
         }
-        case "random:index/randomPassword:RandomPassword": {
+        case RESOURCE_TYPES.randomPassword: {
             const length = typeof inputs.length === "number" ? inputs.length : 16;
             return {
                 id: "none",
                 state: { ...inputs, result: `mock-password-${"x".repeat(Math.max(0, length - 14))}` },
             };
         }
-        case "command:local:Command":
+        case RESOURCE_TYPES.command:
             return { id: `${args.name}-id`, state: { ...inputs, stdout: "", stderr: "" } };
         default:
             return { id: `${args.name}-id`, state: { ...inputs } };

@@ -1,7 +1,16 @@
 import * as pulumi from "@pulumi/pulumi";
 import { answerCall, answerNewResource, CurrentState } from "./current-state";
-import { createInControlPlane } from "./create-in-simulator";
-import type { RunOptions } from "./run";
+import { createInControlPlane, CreatingControlPlane } from "./create-in-simulator";
+import { ProjectFile } from "./project-config";
+
+/** What the mocks take of a run's options (run.ts `RunOptions`, which passes itself). */
+export interface MockOptions {
+    readonly preview?: boolean;
+    readonly controlPlane?: CreatingControlPlane;
+    /** Given when the run checks its stack config as the Pulumi CLI does: the AWS provider then needs a region. */
+    readonly projectFile?: ProjectFile;
+    readonly environment?: Readonly<Record<string, string>>;
+}
 
 /** What the mocks of one run answer from and record into. */
 export interface MockSetup {
@@ -16,10 +25,7 @@ export interface MockSetup {
 }
 
 /** `setMocks` for one run: registrations answered from the current state (and created in the control plane), invokes recorded. */
-export async function installMocks<T extends Record<string, unknown> | void>(
-    options: RunOptions<T>,
-    m: MockSetup,
-): Promise<void> {
+export async function installMocks(options: MockOptions, m: MockSetup): Promise<void> {
     await pulumi.runtime.setMocks(
         {
             newResource: async (args) => {

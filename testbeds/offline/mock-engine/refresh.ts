@@ -7,6 +7,7 @@ import {
 } from "@aws-sdk/client-rds";
 import { RdsClientFactory } from "../../../aws/ports";
 import { RecordedResource } from "./recorder";
+import { RESOURCE_TYPES } from "../../../vocabulary";
 
 /**
  * `pulumi preview --refresh` of the stack's RDS resources against a simulated control plane:
@@ -30,9 +31,9 @@ export interface RefreshDifference {
     readonly replace: boolean;
 }
 
-const CLUSTER = "aws:rds/cluster:Cluster";
-const INSTANCE = "aws:rds/clusterInstance:ClusterInstance";
-const GLOBAL = "aws:rds/globalCluster:GlobalCluster";
+const CLUSTER = RESOURCE_TYPES.cluster;
+const INSTANCE = RESOURCE_TYPES.clusterInstance;
+const GLOBAL = RESOURCE_TYPES.globalCluster;
 
 /**
  * ForceNew attributes among those read here, from terraform-provider-aws

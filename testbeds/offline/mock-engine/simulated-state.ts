@@ -1,15 +1,16 @@
 import { isEngine } from "../../../engine-versions";
 import { CatalogueEntry, createSimulatedRds, defaultCatalogue, SeedTopology, SimulatedRds } from "../../simulator";
 import { CurrentState, DescribedCluster, PENDING_ACTIONS_TOKEN } from "./current-state";
+import { INVOKE_TOKENS } from "../../../vocabulary";
 
 /**
  * The RDS operation behind each read the described state can make fail: the component reads AWS
  * with the CLI's reader (the AWS SDK), so an `invokeFailures` entry fails that SDK call.
  */
 export const READ_OPERATIONS: Readonly<Record<string, string>> = {
-    "aws:rds/getCluster:getCluster": "DescribeDBClusters",
-    "aws:rds/getGlobalCluster:getGlobalCluster": "DescribeGlobalClusters",
-    "aws:rds/getEngineVersion:getEngineVersion": "DescribeDBEngineVersions",
+    [INVOKE_TOKENS.getCluster]: "DescribeDBClusters",
+    [INVOKE_TOKENS.getGlobalCluster]: "DescribeGlobalClusters",
+    [INVOKE_TOKENS.getEngineVersion]: "DescribeDBEngineVersions",
     [PENDING_ACTIONS_TOKEN]: "DescribePendingMaintenanceActions",
 };
 

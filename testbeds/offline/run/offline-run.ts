@@ -12,6 +12,8 @@ import { diffPreviews, Preview, previewStack, stackConfigs } from "./preview";
 import { heading, liveReads, printDrift, printLiveReads, printScenario, wrap } from "./sections";
 import { CallLog } from "./call-log";
 import { Out, runUpgradeSteps, UpgradeRun } from "./upgrade";
+import { RESOURCE_TYPES } from "../../../vocabulary";
+import { DATABASE_FLAGS } from "../../../cli-contract";
 
 export { EXIT } from "./exit-codes";
 
@@ -287,9 +289,9 @@ async function finalStateSection(run: Run, upgraded: boolean, snapshotPlanned: b
     await cli(
         [
             "status",
-            "--global-cluster",
+            DATABASE_FLAGS.globalCluster,
             scenario.aws.globalCluster,
-            "--region",
+            DATABASE_FLAGS.region,
             scenario.aws.members.find((m) => m.role === "primary")!.region,
         ],
         {
@@ -347,7 +349,7 @@ async function nextPreviewSection(
     );
     const counted = upgraded
         ? printDrift((line) => out(`  ${line}`), drift)
-        : { database: drift.filter((d) => d.type !== "command:local:Command").length, steps: 0 };
+        : { database: drift.filter((d) => d.type !== RESOURCE_TYPES.command).length, steps: 0 };
     return {
         path: next.plan.path,
         steps: toRun.length,

@@ -11,12 +11,13 @@ import {
 } from "../mock-engine";
 import { SimulatedRds } from "../../simulator";
 import { Scenario } from "../scenario/types";
+import { RESOURCE_TYPES } from "../../../vocabulary";
 
 /** The project root (Pulumi.yaml, index.ts). */
 export const PROJECT_DIR = path.join(__dirname, "..", "..", "..");
 
-const COMPONENT_TYPE = "aurora-global:index:AuroraGlobalDatabase";
-const COMMAND_TYPE = "command:local:Command";
+const COMPONENT_TYPE = RESOURCE_TYPES.component;
+const COMMAND_TYPE = RESOURCE_TYPES.command;
 
 /**
  * The stack config before the pull request (`Pulumi.<stack>.yaml` plus the scenario's stackConfig)

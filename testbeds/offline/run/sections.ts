@@ -4,6 +4,7 @@ import { scenarioFile } from "../scenario/load";
 import { Scenario } from "../scenario/types";
 import { Drift, Preview } from "./preview";
 import { memberLine, Out } from "./upgrade";
+import { RESOURCE_TYPES } from "../../../vocabulary";
 
 export { OUTPUT_WIDTH, wrap, wrapLine } from "./wrap";
 
@@ -60,7 +61,7 @@ export function printScenario(
  * them as deletes of state entries, which touches nothing in AWS; they are shown apart.
  */
 export function printDrift(out: Out, drift: readonly Drift[]): { database: number; steps: number } {
-    const isStep = (d: Drift) => d.op === "delete" && d.type === "command:local:Command";
+    const isStep = (d: Drift) => d.op === "delete" && d.type === RESOURCE_TYPES.command;
     const database = drift.filter((d) => !isStep(d));
     const steps = drift.filter(isStep);
     if (database.length === 0)

@@ -1,16 +1,23 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { AuroraGlobalDatabaseInputs, ConstructDatabase, DatabaseOutputs, UpgradeInputs } from "../provider/args";
-import { Engine, OptInType, Strategy } from "../vocabulary";
-import { AuroraGlobalDatabaseArgs, UpgradeArgs } from "./config/args";
-import { AuroraGlobalDatabase } from "./aurora-global-database";
+import { AuroraGlobalDatabase, AuroraGlobalDatabaseArgs, UpgradeArgs } from "../../components";
+import { Engine, OldClusters, OptInType, Strategy } from "../../vocabulary";
+import type { AuroraGlobalDatabaseInputs, UpgradeInputs } from "../args";
+import type { ConstructDatabase, DatabaseOutputs } from "../construct-types";
+
+/*
+ * The TypeScript component behind the provider's: required lazily by ../aurora-global-database.ts
+ * and outside the schema's tsconfig (`include: ["*.ts"]`), so schema inference never parses the
+ * component's imports. The provider stands on the component; the component never imports the provider.
+ */
 
 /** The `applyPendingPatches` word of other languages that means "leave pending patches alone" (`false` here). */
 export const NO_PATCHES = "none";
 
 /**
  * The component's arguments from the provider's (provider/args.ts): `applyPendingPatches: "none"`
- * becomes `false`; everything else passes unchanged, so the component's own validation
- * (validateArgs) names any bad value with its field and the values it accepts.
+ * becomes `false`; everything else passes unchanged (the words engine, strategy and oldClusters
+ * as strings), so the component's own validation (validateArgs) names any bad value with its
+ * field and the values it accepts.
  */
 export function toComponentArgs(inputs: AuroraGlobalDatabaseInputs): AuroraGlobalDatabaseArgs {
     const { upgrade, ...rest } = inputs;
@@ -22,10 +29,11 @@ export function toComponentArgs(inputs: AuroraGlobalDatabaseInputs): AuroraGloba
 }
 
 function toUpgradeArgs(upgrade: UpgradeInputs): UpgradeArgs {
-    const { strategy, applyPendingPatches, ...rest } = upgrade;
+    const { strategy, applyPendingPatches, oldClusters, ...rest } = upgrade;
     return {
         ...rest,
         ...(strategy !== undefined ? { strategy: strategy as Strategy } : {}),
+        ...(oldClusters !== undefined ? { oldClusters: oldClusters as OldClusters } : {}),
         ...(applyPendingPatches !== undefined
             ? { applyPendingPatches: applyPendingPatches === NO_PATCHES ? false : (applyPendingPatches as OptInType) }
             : {}),

@@ -1,17 +1,17 @@
-import { isBlocked, Plan, PlanStep } from "../../planner";
-import { RdsGateway } from "../../aws/gateway";
-import { runBlueGreen } from "../blue-green/run";
-import { InputError } from "../../aws/run-errors";
-import { formatDuration } from "../../aws/logger";
-import { Topology } from "../../aws/topology/types";
-import { RunContext } from "./context";
-import { upgradeGlobalCluster } from "./global-upgrade";
-import { upgradeMember } from "./modify-member";
-import { runParallel } from "./parallel";
-import { applyParameterGroups, prepareParameterGroups } from "./parameter-groups";
-import { patchMember } from "./patch";
-import { snapshotPrimary } from "./snapshot";
-import { ExecuteHooks, ExecuteOptions, ExecuteResult } from "./types";
+import { isBlocked, Plan, PlanStep } from "../planner";
+import { RdsGateway } from "../aws/gateway";
+import { runBlueGreen } from "./blue-green/run";
+import { InputError } from "../aws/run-errors";
+import { formatDuration } from "../aws/logger";
+import { Topology } from "../aws/topology/types";
+import { RunContext } from "./execute/context";
+import { upgradeGlobalCluster } from "./execute/global-upgrade";
+import { upgradeMember } from "./execute/modify-member";
+import { runParallel } from "./execute/parallel";
+import { applyParameterGroups, prepareParameterGroups } from "./execute/parameter-groups";
+import { patchMember } from "./execute/patch";
+import { snapshotPrimary } from "./execute/snapshot";
+import { ExecuteHooks, ExecuteOptions, ExecuteResult } from "./execute/types";
 
 /**
  * Executes a plan wave by wave (the planner decides; this only runs its steps): the steps of a

@@ -1,0 +1,140 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as prettier from "prettier";
+import * as ts from "typescript";
+
+/**
+ * provider/args.ts, generated from the component's own argument interfaces (components/config/
+ * args.ts, upgrade-args.ts and cli-contract/identity.ts) so the two never drift: the same
+ * properties, optional alike, documented by the same words. Schema inference
+ * (@pulumi/pulumi/provider/experimental) takes plain interfaces, strings, numbers, booleans, plain
+ * arrays and `pulumi.Input`s, so literal unions become `string`, readonly arrays plain ones and
+ * the interfaces take the provider's names. `npm run generate` writes it;
+ * test/package/provider-args.test.ts fails when it is out of date.
+ */
+
+const ROOT = path.join(__dirname, "..");
+export const PROVIDER_ARGS = path.join(ROOT, "provider", "args.ts");
+
+/** Each interface of the provider and the component's interface it mirrors. */
+const MIRRORS = [
+    { name: "MemberInputs", from: "components/config/args.ts", source: "MemberArgs" },
+    { name: "IdentityInputs", from: "cli-contract/identity.ts", source: "AwsIdentity" },
+    { name: "UpgradeInputs", from: "components/config/upgrade-args.ts", source: "UpgradeArgs" },
+    { name: "AuroraGlobalDatabaseInputs", from: "components/config/args.ts", source: "AuroraGlobalDatabaseArgs" },
+] as const;
+
+/** Component type → schema-inference type (anything else passes as it is). */
+const TYPES: Readonly<Record<string, string>> = {
+    Engine: "string",
+    Strategy: "string",
+    OldClusters: "string",
+    "false | OptInType": "string",
+    "readonly MemberArgs[]": "MemberInputs[]",
+    MemberArgs: "MemberInputs",
+    UpgradeArgs: "UpgradeInputs",
+    AwsIdentity: "IdentityInputs",
+    "pulumi.Input<pulumi.Input<string>[]>": "pulumi.Input<string>[]",
+    "Readonly<Record<string, string>>": "Record<string, string>",
+};
+
+/**
+ * Where other languages say it differently: `applyPendingPatches: false` has no place in a string
+ * input, so it is `"none"` there (provider/construct/construct-database.ts maps it back).
+ */
+const DOC_OVERRIDES: Readonly<Record<string, string>> = {
+    "UpgradeInputs.applyPendingPatches":
+        "Apply pending `system-update` maintenance actions (patch levels), secondaries first: `immediate`, at the `next-maintenance` window, or `none` to leave them alone. Default `none`.",
+};
+
+interface Property {
+    readonly name: string;
+    readonly optional: boolean;
+    readonly type: string;
+    readonly doc: string;
+}
+
+/** The JSDoc of `node` as plain text: the description, then `Default …` from `@default`; `@see` dropped. */
+function docOf(node: ts.Node): string {
+    const docs = (node as { jsDoc?: ts.JSDoc[] }).jsDoc ?? [];
+    const last = docs[docs.length - 1];
+    if (!last) return "";
+    const text = (c: ts.JSDoc["comment"]) => (ts.getTextOfJSDocComment(c) ?? "").replace(/\s+/g, " ").trim();
+    const description = text(last.comment).replace(/\{@link (\w+)\}/g, "$1");
+    const fallback = (last.tags ?? []).find((t) => t.tagName.text === "default");
+    const defaults = fallback ? ` Default: ${text(fallback.comment)}.` : "";
+    return `${description}${defaults}`.replace(/\.\./g, ".").trim();
+}
+
+/** The interface `name` declared in `file`, with its source file. */
+function interfaceIn(file: string, name: string): { decl: ts.InterfaceDeclaration; source: ts.SourceFile } {
+    const text = fs.readFileSync(path.join(ROOT, file), "utf8");
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+    const decl = source.statements.find(
+        (s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === name,
+    );
+    if (!decl) throw new Error(`${file} declares no interface ${name}`);
+    return { decl, source };
+}
+
+function propertiesOf(decl: ts.InterfaceDeclaration, source: ts.SourceFile): Property[] {
+    return decl.members.filter(ts.isPropertySignature).map((m) => {
+        const type = m.type?.getText(source) ?? "unknown";
+        return {
+            name: m.name.getText(source),
+            optional: m.questionToken !== undefined,
+            type: TYPES[type] ?? type,
+            doc: docOf(m),
+        };
+    });
+}
+
+/** A comment block of `text`, wrapped to fit 120 columns at `indent`. */
+function comment(text: string, indent: string): string {
+    const width = 120 - indent.length - 3;
+    if (text.length + 7 <= width + 3) return `${indent}/** ${text} */`;
+    const lines: string[] = [];
+    let line = "";
+    for (const word of text.split(" ")) {
+        if (line !== "" && line.length + 1 + word.length > width) {
+            lines.push(line);
+            line = word;
+        } else line = line === "" ? word : `${line} ${word}`;
+    }
+    lines.push(line);
+    return [`${indent}/**`, ...lines.map((l) => `${indent} * ${l}`), `${indent} */`].join("\n");
+}
+
+const HEADER = `// GENERATED by scripts/provider-args.ts from the component's argument interfaces: do not edit.
+// Run \`npm run generate\` after changing components/config/args.ts, upgrade-args.ts or
+// cli-contract/identity.ts; test/package/provider-args.test.ts fails while this file is out of date.
+import * as pulumi from "@pulumi/pulumi";
+
+/*
+ * The component's arguments as the provider's schema has them, for Python, Go, .NET and YAML.
+ * This file imports nothing heavy: the analyzer parses every file this folder reaches.
+ * provider/construct/construct-database.ts maps them to the component's (type-checked).
+ */
+`;
+
+/** The text of provider/args.ts, formatted as the repository formats TypeScript. */
+export async function generateProviderArgs(): Promise<string> {
+    const blocks = MIRRORS.map(({ name, from, source: sourceName }) => {
+        const { decl, source } = interfaceIn(from, sourceName);
+        const props = propertiesOf(decl, source).map((p) => {
+            const doc = DOC_OVERRIDES[`${name}.${p.name}`] ?? p.doc;
+            return `${comment(doc, "    ")}\n    readonly ${p.name}${p.optional ? "?" : ""}: ${p.type};`;
+        });
+        return `${comment(docOf(decl), "")}\nexport interface ${name} {\n${props.join("\n")}\n}\n`;
+    });
+    const text = `${HEADER}\n${blocks.join("\n")}`;
+    const options = await prettier.resolveConfig(PROVIDER_ARGS);
+    return prettier.format(text, { ...options, filepath: PROVIDER_ARGS });
+}
+
+if (require.main === module) {
+    void generateProviderArgs().then((text) => {
+        fs.writeFileSync(PROVIDER_ARGS, text);
+        process.stdout.write(`wrote ${path.relative(ROOT, PROVIDER_ARGS)}\n`);
+    });
+}
