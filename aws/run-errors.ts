@@ -1,3 +1,5 @@
+import { IDENTITY_FLAGS } from "../cli-contract";
+
 /** Bad input (flags, unknown global cluster, unsupported engine): exit code 2, nothing changed. */
 export class InputError extends Error {
     constructor(message: string) {
@@ -59,7 +61,7 @@ export class NotAnAwsAnswer extends UpgradeStopped {
         readonly contentType: string,
     ) {
         super(
-            `the RDS endpoint ${endpoint} answered ${operation} with HTTP ${status} and ${contentType ? `a ${contentType} body` : "a body"} that is not an AWS answer (AWS answers in XML, with an error code on failure): check AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_RDS, --endpoint-url and any proxy between this machine and AWS`,
+            `the RDS endpoint ${endpoint} answered ${operation} with HTTP ${status} and ${contentType ? `a ${contentType} body` : "a body"} that is not an AWS answer (AWS answers in XML, with an error code on failure): check AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_RDS, ${IDENTITY_FLAGS.endpointUrl} and any proxy between this machine and AWS`,
         );
         this.name = "NotAnAwsAnswer";
     }

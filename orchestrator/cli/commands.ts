@@ -18,7 +18,7 @@ import { executePlan } from "../execute-plan";
 import { snapshotIdentifier } from "../execute/snapshot";
 import { formatDuration, lineLogger } from "../../aws/logger";
 import { describeTopology } from "../../aws/topology/describe";
-import { DATABASE_FLAGS, GroupOverrides, RUN_FLAGS, STEP_FLAGS } from "../../cli-contract";
+import { DATABASE_FLAGS, GroupOverrides, RUN_FLAGS, STEP_FLAGS, VERSION_FLAGS } from "../../cli-contract";
 import { runningVersion, toPlanInput } from "../../aws/topology/plan-input";
 import { Topology } from "../../aws/topology/types";
 import { DEFAULT_OLD_CLUSTERS, OldClusters } from "../../vocabulary";
@@ -314,7 +314,7 @@ function throwIfDoneByAnotherStep(full: Plan, filter: StepFilter): void {
     const planned = full.members?.find((m) => m.cluster === member);
     if (!whole || (planned !== undefined && planned.from === full.to)) return;
     throw new InputError(
-        `--only-member "${member}" selects no step of this plan: on the ${full.path} path one ${whole.action} step upgrades every member together, and cluster "${member}" still runs ${planned?.from ?? full.from ?? "?"}, not ${full.to}; run the upgrade without --only-member (or with --strategy rolling for one step per member)`,
+        `${STEP_FLAGS.onlyMember} "${member}" selects no step of this plan: on the ${full.path} path one ${whole.action} step upgrades every member together, and cluster "${member}" still runs ${planned?.from ?? full.from ?? "?"}, not ${full.to}; run the upgrade without ${STEP_FLAGS.onlyMember} (or with ${VERSION_FLAGS.strategy} rolling for one step per member)`,
     );
 }
 

@@ -221,7 +221,9 @@ export function parseTarget(raw: string | undefined, errors: string[]): string {
             `${VERSION_FLAGS.target} "${raw}" is not an engine version: give an Aurora PostgreSQL version such as 17.5 or an Aurora MySQL version such as 8.0.mysql_aurora.3.09.0`,
         );
     else if (awsWrittenForm(parsed) !== target)
-        errors.push(`--target "${raw}" is not how AWS writes the version: use --target ${awsWrittenForm(parsed)}`);
+        errors.push(
+            `${VERSION_FLAGS.target} "${raw}" is not how AWS writes the version: use ${VERSION_FLAGS.target} ${awsWrittenForm(parsed)}`,
+        );
     return target;
 }
 

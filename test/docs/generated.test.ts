@@ -11,6 +11,7 @@ describe("docs: the generated parts are current (npm run docs writes them)", () 
                 "docs/configuration.md#config-table",
                 "docs/upgrade-paths.md#blocking-rules",
                 "docs/benchmarks.md#bench-table",
+                "testbeds/bench/README.md#bench-table",
                 "policy/README.md#policies",
                 "policy/README.md#planner-rules",
             ],
