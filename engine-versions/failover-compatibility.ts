@@ -157,10 +157,13 @@ export function databaseVerdict(primary: NamedVersion, secondaries: readonly Nam
     const targets = secondaries.map((s) => s.name);
     if (bad.length === 0) return { switchover: true, failover: true, targets };
     const failover = bad.every((x) => x.v.failover);
+    // One reason per distinct pair of versions, naming every secondary it concerns.
+    const byReason = new Map<string, string[]>();
+    for (const x of bad) byReason.set(x.v.reason ?? "", [...(byReason.get(x.v.reason ?? "") ?? []), x.s.name]);
     return {
         switchover: false,
         failover,
-        reason: bad.map((x) => `${x.s.name}: ${x.v.reason}`).join("; "),
+        reason: [...byReason].map(([why, names]) => `${names.join(", ")}: ${why}`).join("; "),
         targets: failover ? targets : [],
     };
 }

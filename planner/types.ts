@@ -165,7 +165,8 @@ export type RuleId =
     | "secondary-without-instance"
     | "members-at-different-versions"
     | "new-secondary-at-other-version"
-    | "maintenance-windows-out-of-order";
+    | "maintenance-windows-out-of-order"
+    | "no-failover-after-plan";
 
 export interface Violation {
     readonly rule: RuleId;
@@ -200,8 +201,55 @@ export interface Plan {
     readonly violations: readonly Violation[];
     /** What a blue/green plan costs and risks; only on the blue-green path. */
     readonly blueGreen?: BlueGreenSummary;
+    /**
+     * Whether AWS could switch over and fail over now, while each wave runs and after it, and for
+     * about how long it cannot; absent without a primary and a secondary.
+     */
+    readonly failover?: FailoverReadiness;
+    /** Every member runs one version newer than the declared one (AWS, or someone, upgraded it): nothing is planned. */
+    readonly awsUpgraded?: AwsUpgraded;
+    /** Warnings that do not block the plan (an AWS-applied upgrade, a version past its end of support). */
+    readonly warnings?: readonly string[];
     /** Advice and impact notes for the whole plan. */
     readonly notes: readonly string[];
+}
+
+/** The database runs a newer version than the program declares, on every member alike. */
+export interface AwsUpgraded {
+    readonly running: string;
+    readonly declared: string;
+}
+
+/** What AWS allows: a managed switchover (SwitchoverGlobalCluster), a failover (FailoverGlobalCluster), and why not. */
+export interface FailoverVerdict {
+    readonly switchover: boolean;
+    readonly failover: boolean;
+    readonly reason?: string;
+}
+
+/** An estimate in minutes, low to high. */
+export interface MinuteRange {
+    readonly low: number;
+    readonly high: number;
+}
+
+/** One wave: what AWS allows while it runs and once it is done, and how long it takes (estimate). */
+export interface WaveFailover {
+    readonly wave: number;
+    readonly during: FailoverVerdict;
+    readonly after: FailoverVerdict;
+    readonly minutes: MinuteRange;
+}
+
+/** Failover readiness over a whole plan. */
+export interface FailoverReadiness {
+    /** Before the plan runs. */
+    readonly now: FailoverVerdict;
+    readonly waves: readonly WaveFailover[];
+    /** Once the plan is done. */
+    readonly after: FailoverVerdict;
+    /** The estimated time without failover: the waves during which it is impossible. */
+    readonly withoutFailoverMinutes: MinuteRange;
 }
 
 /** The cost, downtime and timeout of a blue/green plan, stated in the plan. */

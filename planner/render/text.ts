@@ -1,4 +1,5 @@
 import { isBlocked, Plan } from "../types";
+import { failoverSummary, waveFailover, waveFailoverWords } from "./failover-words";
 import { ACTION_WORDS, byWave, headline, memberVersions, pathWords, stepVersions } from "./words";
 
 /** Plain-text plan for terminals (the CLI's runs). */
@@ -16,7 +17,11 @@ export function renderText(plan: Plan): string {
             );
             lines.push(`      impact: ${s.impact}`);
         }
+        const failover = waveFailover(plan, wave[0].wave);
+        if (failover) lines.push(`  failover: ${waveFailoverWords(failover)}`);
     }
+    if (plan.failover) lines.push(failoverSummary(plan.failover));
+    for (const warning of plan.warnings ?? []) lines.push(`WARNING: ${warning}`);
     for (const note of plan.notes) lines.push(`note: ${note}`);
     if (isBlocked(plan)) {
         lines.push(
