@@ -1,4 +1,5 @@
 import { Policies } from "@pulumi/policy";
+import { declaredVersionBehindRunning } from "./policies/declared-version-behind-running";
 import { globalMemberSecureDefaults } from "./policies/global-member-secure-defaults";
 import { globalMembersSameVersion } from "./policies/global-members-same-version";
 import { memberClustersNoSelfUpgrade } from "./policies/member-clusters-no-self-upgrade";
@@ -15,9 +16,11 @@ export const policies: Policies = [
     upgradeStepsOrdered,
     noBlockedVersionChange,
     globalMemberSecureDefaults,
+    declaredVersionBehindRunning,
 ];
 
 export {
+    declaredVersionBehindRunning,
     globalMemberSecureDefaults,
     globalMembersSameVersion,
     memberClustersNoSelfUpgrade,

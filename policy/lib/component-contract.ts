@@ -1,4 +1,4 @@
-import { DEFAULT_PLAN_OPTIONS, PlanOptions, Violation } from "aurora-global/planner";
+import { AwsUpgraded, DEFAULT_PLAN_OPTIONS, PlanOptions, Violation } from "aurora-global/planner";
 import {
     ComponentStep,
     ComponentStepAction,
@@ -38,6 +38,10 @@ export interface ComponentSettings {
     readonly options: PlanOptions;
     /** Violations of the plan the component recorded, when it recorded one. */
     readonly recordedViolations?: readonly Violation[];
+    /** The recorded plan's `awsUpgraded` (every member newer than declared), when it says so. */
+    readonly recordedAwsUpgraded?: AwsUpgraded;
+    /** The recorded plan's warnings (an AWS-applied upgrade, end of support). */
+    readonly recordedWarnings?: readonly string[];
 }
 
 type Props = Record<string, unknown>;
@@ -69,6 +73,7 @@ export function componentSettings(props: Props): ComponentSettings {
         engineVersion: str(props, "engineVersion"),
         options,
         recordedViolations: recordedViolations(props),
+        ...recordedAdvice(props),
     };
 }
 
@@ -96,6 +101,19 @@ export function recordedSteps(props: Props): RecordedStep[] {
             role: s.role as StepRole,
             ...(typeof s.cluster === "string" ? { cluster: s.cluster } : {}),
         }));
+}
+
+/** What the recorded plan says without blocking: `awsUpgraded` and `warnings`. */
+function recordedAdvice(props: Props): Pick<ComponentSettings, "recordedAwsUpgraded" | "recordedWarnings"> {
+    const plan = obj(props, "plan");
+    const upgraded = obj(plan, "awsUpgraded");
+    const running = str(upgraded, "running");
+    const declared = str(upgraded, "declared");
+    const warnings = list(plan, "warnings").filter((w): w is string => typeof w === "string");
+    return {
+        ...(running && declared ? { recordedAwsUpgraded: { running, declared } } : {}),
+        ...(warnings.length > 0 ? { recordedWarnings: warnings } : {}),
+    };
 }
 
 function recordedViolations(props: Props): Violation[] | undefined {

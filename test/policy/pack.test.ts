@@ -34,6 +34,7 @@ describe("policy pack definition", () => {
             "upgrade-steps-ordered": "mandatory",
             "no-blocked-version-change": "mandatory",
             "global-member-secure-defaults": "advisory",
+            "declared-version-behind-running": "advisory",
         });
     });
 
