@@ -1,6 +1,7 @@
 import { awsUpgradedOf, awsUpgradedWarning } from "./aws-upgraded";
 import { blueGreenNotes, blueGreenSummary } from "./blue-green";
 import { failoverReadiness } from "./failover";
+import { planSupport } from "./plan-support";
 import { buildContext, memberRef, overallChange, PlanContext } from "./context";
 import { checkRules, runningVersion } from "./rules";
 import { isParameterGroupResume, isScheduled, unappliedGroupMembers } from "./members";
@@ -22,6 +23,8 @@ export function planUpgrade(input: PlanInput): Plan {
     const blueGreen = path === "blue-green" ? blueGreenSummary(ctx) : undefined;
     const awsUpgraded = violations.length > 0 ? undefined : awsUpgradedOf(ctx);
     const failover = violations.length > 0 ? undefined : failoverReadiness(ctx, steps);
+    const support = ctx.parseErrors.length > 0 ? { warnings: [] } : planSupport(ctx, running?.text);
+    const warnings = [...(awsUpgraded ? [awsUpgradedWarning(awsUpgraded)] : []), ...support.warnings];
     return {
         engine: input.engine,
         globalClusterId: input.globalClusterId,
@@ -34,7 +37,10 @@ export function planUpgrade(input: PlanInput): Plan {
         violations,
         ...(blueGreen ? { blueGreen } : {}),
         ...(failover ? { failover } : {}),
-        ...(awsUpgraded ? { awsUpgraded, warnings: [awsUpgradedWarning(awsUpgraded)] } : {}),
+        ...(awsUpgraded ? { awsUpgraded } : {}),
+        ...(support.endOfSupport ? { endOfSupport: support.endOfSupport } : {}),
+        ...(support.declaredEndOfSupport ? { declaredEndOfSupport: support.declaredEndOfSupport } : {}),
+        ...(warnings.length > 0 ? { warnings } : {}),
         notes: [...planNotes(ctx, path), ...(blueGreen ? blueGreenNotes(blueGreen, input.engine) : [])],
     };
 }

@@ -1,4 +1,5 @@
 import { ChangeKind, Engine } from "../engine-versions";
+import { EndOfSupportFacts, MajorLifecycle } from "./end-of-support";
 import {
     BlueGreenLimit,
     QuotaShortfall,
@@ -74,6 +75,8 @@ export interface MemberState {
     readonly currentInstanceParameterGroups?: readonly string[];
     /** Its weekly maintenance window (`PreferredMaintenanceWindow`, `ddd:hh24:mi-ddd:hh24:mi` UTC), when known. */
     readonly maintenanceWindow?: string;
+    /** The DB instance class of each of its instances (DescribeDBInstances), when read: the Extended Support charge counts their vCPUs. */
+    readonly instanceClasses?: readonly string[];
 }
 
 /** What the engine catalogue (DescribeDBEngineVersions) says, when it was asked. */
@@ -127,6 +130,8 @@ export interface PlanInput {
     readonly catalogue?: EngineCatalogue;
     /** The time of the read (ms since the epoch): when each member's next maintenance window starts is counted from it. */
     readonly now?: number;
+    /** DescribeDBMajorEngineVersions' lifecycle dates by major version, when read. */
+    readonly lifecycles?: Readonly<Record<string, MajorLifecycle>>;
 }
 
 /** The path the planner chose. */
@@ -208,6 +213,10 @@ export interface Plan {
     readonly failover?: FailoverReadiness;
     /** Every member runs one version newer than the declared one (AWS, or someone, upgraded it): nothing is planned. */
     readonly awsUpgraded?: AwsUpgraded;
+    /** The running major's end of standard support and of Extended Support, and past the first its charge. */
+    readonly endOfSupport?: EndOfSupportFacts;
+    /** The same for the declared version when its major differs from the running one. */
+    readonly declaredEndOfSupport?: EndOfSupportFacts;
     /** Warnings that do not block the plan (an AWS-applied upgrade, a version past its end of support). */
     readonly warnings?: readonly string[];
     /** Advice and impact notes for the whole plan. */

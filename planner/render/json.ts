@@ -1,3 +1,4 @@
+import { EndOfSupportFacts } from "../end-of-support";
 import {
     AwsUpgraded,
     FailoverReadiness,
@@ -43,6 +44,9 @@ export interface PlanJson {
     readonly failover?: FailoverReadiness | null;
     /** Every member runs one version newer than the declared one; null otherwise. */
     readonly awsUpgraded?: AwsUpgraded | null;
+    /** The running major's end of standard and Extended Support (and its charge past the first); null when not read. */
+    readonly endOfSupport?: EndOfSupportFacts | null;
+    readonly declaredEndOfSupport?: EndOfSupportFacts | null;
     readonly warnings?: readonly string[];
     readonly notes: readonly string[];
 }
@@ -82,6 +86,8 @@ export function toPlanJson(plan: Plan): PlanJson {
         blueGreen: plan.blueGreen ? { ...plan.blueGreen } : null,
         failover: plan.failover ?? null,
         awsUpgraded: plan.awsUpgraded ?? null,
+        endOfSupport: plan.endOfSupport ?? null,
+        declaredEndOfSupport: plan.declaredEndOfSupport ?? null,
         warnings: [...(plan.warnings ?? [])],
         notes: [...plan.notes],
     };
@@ -124,6 +130,8 @@ export function fromPlanJson(json: PlanJson): Plan {
         ...(json.blueGreen ? { blueGreen: { ...json.blueGreen } } : {}),
         ...(json.failover ? { failover: json.failover } : {}),
         ...(json.awsUpgraded ? { awsUpgraded: { ...json.awsUpgraded } } : {}),
+        ...(json.endOfSupport ? { endOfSupport: json.endOfSupport } : {}),
+        ...(json.declaredEndOfSupport ? { declaredEndOfSupport: json.declaredEndOfSupport } : {}),
         ...(json.warnings && json.warnings.length > 0 ? { warnings: [...json.warnings] } : {}),
         notes: [...json.notes],
     };

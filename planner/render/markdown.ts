@@ -1,4 +1,5 @@
 import { isBlocked, Plan, PlanStep } from "../types";
+import { endOfSupportWords } from "../end-of-support";
 import { failoverSummary, waveFailoverWords } from "./failover-words";
 import { ACTION_WORDS, byWave, headline, memberVersions, pathWords, stepVersions } from "./words";
 
@@ -40,6 +41,8 @@ export function renderMarkdown(plan: Plan): string {
             out.push("");
         }
     }
+    for (const f of [plan.endOfSupport, plan.declaredEndOfSupport])
+        if (f) out.push(`**Support:** ${escape(endOfSupportWords(f))}`, "");
     for (const warning of plan.warnings ?? []) out.push(`> ⚠️ ${escape(warning)}`, "");
     if (isBlocked(plan)) {
         out.push("| rule | problem | fix |", "|---|---|---|");

@@ -1,4 +1,5 @@
 import { isBlocked, Plan } from "../types";
+import { endOfSupportWords } from "../end-of-support";
 import { failoverSummary, waveFailover, waveFailoverWords } from "./failover-words";
 import { ACTION_WORDS, byWave, headline, memberVersions, pathWords, stepVersions } from "./words";
 
@@ -21,6 +22,8 @@ export function renderText(plan: Plan): string {
         if (failover) lines.push(`  failover: ${waveFailoverWords(failover)}`);
     }
     if (plan.failover) lines.push(failoverSummary(plan.failover));
+    for (const f of [plan.endOfSupport, plan.declaredEndOfSupport])
+        if (f) lines.push(`support: ${endOfSupportWords(f)}`);
     for (const warning of plan.warnings ?? []) lines.push(`WARNING: ${warning}`);
     for (const note of plan.notes) lines.push(`note: ${note}`);
     if (isBlocked(plan)) {
