@@ -136,6 +136,7 @@ describe("orchestrator: least-privilege IAM policy", () => {
                     "NoResourceLevelPermissions",
                     [
                         "rds:DescribeDBEngineVersions",
+                        "rds:DescribeDBMajorEngineVersions",
                         "rds:DescribePendingMaintenanceActions",
                         "rds:DescribeAccountAttributes",
                     ],
@@ -228,17 +229,20 @@ describe("orchestrator: least-privilege IAM policy", () => {
 });
 
 describe("orchestrator: RDS_ACTIONS is exactly what the code can send", () => {
-    it("the set of SDK commands constructed under orchestrator/ equals RDS_ACTIONS", () => {
+    it("the set of SDK commands constructed under orchestrator/ and aws/ equals RDS_ACTIONS", () => {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const fs = require("fs") as typeof import("fs");
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const path = require("path") as typeof import("path");
-        const root = path.join(__dirname, "..", "..", "orchestrator");
-        const files = (fs.readdirSync(root, { recursive: true }) as string[]).filter((f) => f.endsWith(".ts"));
+        // AWS reading moved to the top-level aws/ (the tree layout): both rooms send commands.
         const sent = new Set<string>();
-        for (const f of files)
-            for (const m of fs.readFileSync(path.join(root, f), "utf8").matchAll(/new ([A-Za-z]+)Command\(/g))
-                sent.add(`rds:${m[1]}`);
+        for (const room of ["orchestrator", "aws"]) {
+            const root = path.join(__dirname, "..", "..", room);
+            const files = (fs.readdirSync(root, { recursive: true }) as string[]).filter((f) => f.endsWith(".ts"));
+            for (const f of files)
+                for (const m of fs.readFileSync(path.join(root, f), "utf8").matchAll(/new ([A-Za-z]+)Command\(/g))
+                    sent.add(`rds:${m[1]}`);
+        }
         assert.deepStrictEqual([...sent].sort(), [...RDS_ACTIONS].sort());
     });
 });
