@@ -4,6 +4,7 @@ import { globalMemberSecureDefaults } from "./policies/global-member-secure-defa
 import { globalMembersSameVersion } from "./policies/global-members-same-version";
 import { memberClustersNoSelfUpgrade } from "./policies/member-clusters-no-self-upgrade";
 import { noBlockedVersionChange } from "./policies/no-blocked-version-change";
+import { versionPastEndOfSupport } from "./policies/version-past-end-of-support";
 import { upgradeStepsOrdered } from "./policies/upgrade-steps-ordered";
 
 /**
@@ -17,6 +18,7 @@ export const policies: Policies = [
     noBlockedVersionChange,
     globalMemberSecureDefaults,
     declaredVersionBehindRunning,
+    versionPastEndOfSupport,
 ];
 
 export {
@@ -26,4 +28,5 @@ export {
     memberClustersNoSelfUpgrade,
     noBlockedVersionChange,
     upgradeStepsOrdered,
+    versionPastEndOfSupport,
 };

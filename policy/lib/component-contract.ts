@@ -1,4 +1,4 @@
-import { AwsUpgraded, DEFAULT_PLAN_OPTIONS, PlanOptions, Violation } from "aurora-global/planner";
+import { AwsUpgraded, DEFAULT_PLAN_OPTIONS, EndOfSupportFacts, PlanOptions, Violation } from "aurora-global/planner";
 import {
     ComponentStep,
     ComponentStepAction,
@@ -42,6 +42,8 @@ export interface ComponentSettings {
     readonly recordedAwsUpgraded?: AwsUpgraded;
     /** The recorded plan's warnings (an AWS-applied upgrade, end of support). */
     readonly recordedWarnings?: readonly string[];
+    /** The recorded plan's end-of-support facts of the declared version (its `declaredEndOfSupport`, else `endOfSupport`). */
+    readonly recordedDeclaredSupport?: EndOfSupportFacts;
 }
 
 type Props = Record<string, unknown>;
@@ -104,8 +106,11 @@ export function recordedSteps(props: Props): RecordedStep[] {
 }
 
 /** What the recorded plan says without blocking: `awsUpgraded` and `warnings`. */
-function recordedAdvice(props: Props): Pick<ComponentSettings, "recordedAwsUpgraded" | "recordedWarnings"> {
+function recordedAdvice(
+    props: Props,
+): Pick<ComponentSettings, "recordedAwsUpgraded" | "recordedWarnings" | "recordedDeclaredSupport"> {
     const plan = obj(props, "plan");
+    const support = (obj(plan, "declaredEndOfSupport") ?? obj(plan, "endOfSupport")) as EndOfSupportFacts | undefined;
     const upgraded = obj(plan, "awsUpgraded");
     const running = str(upgraded, "running");
     const declared = str(upgraded, "declared");
@@ -113,6 +118,7 @@ function recordedAdvice(props: Props): Pick<ComponentSettings, "recordedAwsUpgra
     return {
         ...(running && declared ? { recordedAwsUpgraded: { running, declared } } : {}),
         ...(warnings.length > 0 ? { recordedWarnings: warnings } : {}),
+        ...(support && typeof support.pastStandardSupport === "boolean" ? { recordedDeclaredSupport: support } : {}),
     };
 }
 

@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { declaredVersionBehindRunning, noBlockedVersionChange } from "../../policy/policies";
+import { declaredVersionBehindRunning, noBlockedVersionChange, versionPastEndOfSupport } from "../../policy/policies";
 import { UNKNOWN } from "../../testbeds/offline/policy-runner/local-runner";
 import { TYPES } from "../../policy/lib/resource-types";
 import { drop, patch, plainGlobal, res, runStack, urn } from "./support";
@@ -286,5 +286,21 @@ describe("policy no-blocked-version-change (plain aws.rds, current version from 
             r === component ? { ...r, props: { ...r.props, upgrade: { allowMajorVersionUpgrade: true } } } : r,
         );
         assert.deepEqual(await messages(optedIn), []);
+    });
+});
+
+describe("policy version-past-end-of-support (advisory)", () => {
+    it("warns for a declared version past its end of standard support (configured dates); quiet before it", async () => {
+        const config = { endOfStandardSupport: { "aurora-postgresql": { "11": "2024-02-29", "16": "2029-02-28" } } };
+        const past = await runStack(versionPastEndOfSupport, plainGlobal("11.21", "11.21"), config);
+        assert.equal(past.length, 1);
+        assert.match(past[0].message, /Aurora PostgreSQL 11: past the end of standard support \(2024-02-29\)/);
+        assert.equal(past[0].urn, GLOBAL);
+        assert.deepEqual(await runStack(versionPastEndOfSupport, plainGlobal("16.6"), config), []);
+        assert.deepEqual(
+            await runStack(versionPastEndOfSupport, plainGlobal("11.21", "11.21")),
+            [],
+            "no dates: no verdict",
+        );
     });
 });

@@ -35,6 +35,7 @@ describe("policy pack definition", () => {
             "no-blocked-version-change": "mandatory",
             "global-member-secure-defaults": "advisory",
             "declared-version-behind-running": "advisory",
+            "version-past-end-of-support": "advisory",
         });
     });
 
@@ -45,6 +46,7 @@ describe("policy pack definition", () => {
             "upgrade-steps-ordered",
             "no-blocked-version-change",
             "global-member-secure-defaults",
+            "version-past-end-of-support",
         ]);
         for (const p of policies) {
             for (const [key, prop] of Object.entries(p.configSchema?.properties ?? {})) {
