@@ -167,3 +167,19 @@ export function databaseVerdict(primary: NamedVersion, secondaries: readonly Nam
         targets: failover ? targets : [],
     };
 }
+
+/**
+ * An Aurora PostgreSQL member whose EngineVersion hides its patch level (`15.6`) but that has a
+ * pending system-update to `15.6.4` runs a patch below 15.6.4. When that target is at or below
+ * the minor's listed patch release, the member is certainly before it: the version returned
+ * carries a patch level that places it there (its text says it is inferred). Otherwise the
+ * version is returned as it is.
+ */
+export function withPendingPatch(current: EngineVersion, pendingTarget: EngineVersion | undefined): EngineVersion {
+    if (current.engine !== "aurora-postgresql" || current.patch !== undefined || pendingTarget?.patch === undefined)
+        return current;
+    if (pendingTarget.major !== current.major || pendingTarget.minor !== current.minor) return current;
+    const barrier = POSTGRES_PATCH_BARRIERS[`${current.major}.${current.minor}`];
+    if (barrier === undefined || pendingTarget.patch > barrier) return current;
+    return { ...current, patch: pendingTarget.patch - 1, text: `${current.text} (below ${pendingTarget.text})` };
+}

@@ -1,4 +1,11 @@
-import { databaseVerdict, Engine, EngineVersion, tryParseVersion, VersionParseError } from "../engine-versions";
+import {
+    databaseVerdict,
+    Engine,
+    EngineVersion,
+    tryParseVersion,
+    VersionParseError,
+    withPendingPatch,
+} from "../engine-versions";
 import { Role } from "../vocabulary";
 import { FailoverVerdict } from "./types";
 
@@ -11,6 +18,8 @@ export interface MemberNow {
     readonly version?: string;
     /** DescribeDBClusters `Status`, when known; only `available` members take part in a switchover. */
     readonly status?: string;
+    /** The version its pending system-update brings, when known (places a hidden PostgreSQL patch level). */
+    readonly pendingPatch?: string;
 }
 
 /** What AWS would do now: switchover and failover, to which regions, or why not. */
@@ -36,10 +45,14 @@ export function failoverNow(engine: Engine, members: readonly MemberNow[]): Fail
     const unknown = parsed.filter((x) => x.v === undefined || x.v instanceof VersionParseError);
     if (unknown.length > 0)
         return none(`the version of ${unknown.map((x) => `"${x.m.cluster}"`).join(", ")} is not known`);
+    const pendingOf = (m: MemberNow) => {
+        const p = m.pendingPatch === undefined ? undefined : tryParseVersion(engine, m.pendingPatch);
+        return p instanceof VersionParseError ? undefined : p;
+    };
     const named = parsed.map((x) => ({
         m: x.m,
         name: `"${x.m.cluster}" (${x.m.region})`,
-        version: x.v as EngineVersion,
+        version: withPendingPatch(x.v as EngineVersion, pendingOf(x.m)),
     }));
     const primary = named.find((x) => x.m.role === "primary");
     if (!primary) return none("no primary (writer) member");

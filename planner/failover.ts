@@ -1,4 +1,12 @@
-import { databaseVerdict, DatabaseVerdict, EngineVersion, parseVersion } from "../engine-versions";
+import {
+    databaseVerdict,
+    DatabaseVerdict,
+    EngineVersion,
+    parseVersion,
+    tryParseVersion,
+    VersionParseError,
+    withPendingPatch,
+} from "../engine-versions";
 import { overallChange, PlanContext } from "./context";
 import { stepMinutes } from "./impact";
 import { FailoverReadiness, FailoverVerdict, MinuteRange, PlanStep, WaveFailover } from "./types";
@@ -14,10 +22,16 @@ const VERSION_ACTIONS = new Set<PlanStep["action"]>([
     "blue-green-switchover",
 ]);
 
-/** The members' versions before the plan: the running ones. */
+/** The members' versions before the plan: the running ones (a hidden PostgreSQL patch placed by its pending system-update). */
 function startState(ctx: PlanContext): Map<string, EngineVersion> {
     const state = new Map<string, EngineVersion>();
-    for (const m of ctx.members) if (m.current) state.set(m.state.cluster, m.current);
+    for (const m of ctx.members) {
+        if (!m.current) continue;
+        const pending = m.state.pendingActions?.find((a) => a.action === "system-update")?.targetVersion;
+        const parsed = pending === undefined ? undefined : tryParseVersion(ctx.input.engine, pending);
+        const target = parsed instanceof VersionParseError ? undefined : parsed;
+        state.set(m.state.cluster, withPendingPatch(m.current, target));
+    }
     return state;
 }
 

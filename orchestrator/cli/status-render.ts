@@ -13,6 +13,7 @@ export function failoverStatus(t: Topology): FailoverNow {
             role: m.role,
             version: m.engineVersion,
             status: m.status,
+            pendingPatch: m.pendingActions?.find((a) => a.action === "system-update")?.targetVersion,
         })),
     );
 }

@@ -81,6 +81,8 @@ export interface ScenarioExpect {
     readonly finalClusterParameterGroup?: string;
     /** Blue/green runs: one deployment, switched over, deleted; the old clusters as asked. */
     readonly blueGreen?: ScenarioBlueGreenExpect;
+    /** Fragments the run's output contains (a plan's failover statement, a warning, a policy's name). */
+    readonly outputIncludes?: readonly string[];
 }
 
 /** A scenario file of `scenarios/`, validated. */
