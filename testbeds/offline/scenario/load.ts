@@ -153,6 +153,7 @@ function parseAws(f: Fields, raw: unknown): ScenarioAws {
         engine: isEngine(engine) ? engine : "aurora-postgresql",
         version: f.str(awsRaw, "version", "aws."),
         members,
+        ...(f.bool(awsRaw, "upgradedByAws", "aws.", false) ? { upgradedByAws: true } : {}),
     };
 }
 
