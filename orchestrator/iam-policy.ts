@@ -40,10 +40,10 @@ export const RDS_ACTIONS: readonly string[] = [
     "rds:CreateBlueGreenDeployment",
     "rds:SwitchoverBlueGreenDeployment",
     "rds:DeleteBlueGreenDeployment",
-    // --strategy blue-green: the RDS Proxies that target a member (topology/rds-proxies.ts)
+    // --strategy blue-green: the RDS Proxies that target a member (aws/topology/rds-proxies.ts)
     "rds:DescribeDBProxies",
     "rds:DescribeDBProxyTargets",
-    // --strategy blue-green: the account's DB cluster and instance quotas (topology/account-quotas.ts)
+    // --strategy blue-green: the account's DB cluster and instance quotas (aws/topology/account-quotas.ts)
     "rds:DescribeAccountAttributes",
     // --old-clusters delete
     "rds:RemoveFromGlobalCluster",
@@ -94,7 +94,7 @@ export interface IamScope {
     readonly members?: readonly { readonly cluster: string; readonly region: string }[];
 }
 
-/** The tag the tool puts on the parameter groups it creates (topology/group-tags.ts). */
+/** The tag the tool puts on the parameter groups it creates (aws/topology/group-tags.ts). */
 const GROUP_TAG_PREFIX = "aurora-global:for:";
 
 /** Statement templates: actions and the resources they need; actions not in RDS_ACTIONS are dropped. */

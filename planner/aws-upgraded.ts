@@ -3,7 +3,7 @@ import { PlanContext } from "./context";
 import { AwsUpgraded } from "./types";
 
 /**
- * AWS upgrades members itself (at the end of a version's support, AURORA-FACTS §8), and a person may
+ * AWS upgrades members itself (after a major's Extended Support ends, docs/aws-rules.md §11), and a person may
  * use the console: then every member runs one version newer than `engineVersion`. That is not a
  * downgrade to plan (Aurora cannot downgrade, and a declared version below the running one never
  * produces an AWS call): the plan is empty and warns. Members that disagree with each other, or a

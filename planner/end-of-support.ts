@@ -14,7 +14,7 @@ export interface MajorLifecycle {
 /**
  * RDS Extended Support price per vCPU-hour, provisioned instances, US East: $0.100 in years 1 and 2,
  * $0.200 in year 3 (published price summaries of AWS's pricing pages, 2026-05: Usage.ai "RDS
- * Extended Support Pricing", CloudYali; AURORA-FACTS §8). Charged "beginning the day after the
+ * Extended Support Pricing", CloudYali; docs/aws-rules.md §11). Charged "beginning the day after the
  * Aurora end of standard support date" (Aurora User Guide, "Amazon RDS Extended Support charges").
  * Other regions differ slightly: the estimate says which rate it used.
  */

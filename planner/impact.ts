@@ -61,7 +61,7 @@ export function globalImpact(engine: Engine, kind: "managed" | "major"): string 
 /**
  * How long each step keeps its members busy, in minutes (an estimate to state how long failover is
  * impossible, never a timeout). Member upgrades: 3–8 minutes, the member durations the bench models
- * (AURORA-FACTS §8, "Modelled on 3–8 min members"); the managed operation: about 3 minutes in all
+ * (testbeds/bench/README.md: "short members, 3–8 min"); the managed operation: about 3 minutes in all
  * (seed 001, measured); a major upgrade of all members: no measurement here, 10–30 minutes assumed;
  * the blue/green switchover: "typically under one minute" (AWS); the green copy runs beside
  * production (its creation changes no production member).
