@@ -4,3 +4,4 @@ export * from "./parse";
 export * from "./compare";
 export * from "./classify";
 export * from "./community-mysql";
+export * from "./failover-compatibility";

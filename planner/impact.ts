@@ -1,5 +1,5 @@
 import { Engine } from "../engine-versions";
-import { Role, StepAction } from "./types";
+import { MinuteRange, Role, StepAction } from "./types";
 
 /**
  * Expected impact of a step on a member, from AWS's documentation and the measurement in
@@ -56,4 +56,29 @@ export function globalImpact(engine: Engine, kind: "managed" | "major"): string 
             ? "the writer uses zero-downtime patching where possible (about 1.5 s measured)"
             : "the writer restarts";
     return `one operation across all regions, rolled back by AWS on failure: secondary readers restart (about 11 s unreachable measured), ${zdp}; about 3 minutes in all`;
+}
+
+/**
+ * How long each step keeps its members busy, in minutes (an estimate to state how long failover is
+ * impossible, never a timeout). Member upgrades: 3–8 minutes, the member durations the bench models
+ * (testbeds/bench/README.md: "short members, 3–8 min"); the managed operation: about 3 minutes in all
+ * (seed 001, measured); a major upgrade of all members: no measurement here, 10–30 minutes assumed;
+ * the blue/green switchover: "typically under one minute" (AWS); the green copy runs beside
+ * production (its creation changes no production member).
+ */
+export const STEP_MINUTES: Readonly<Record<StepAction, MinuteRange>> = {
+    snapshot: { low: 0, high: 0 },
+    "prepare-parameter-groups": { low: 0, high: 0 },
+    "apply-parameter-groups": { low: 1, high: 5 },
+    "apply-pending-maintenance": { low: 3, high: 8 },
+    "modify-db-cluster": { low: 3, high: 8 },
+    "modify-global-cluster": { low: 3, high: 5 },
+    "blue-green-create": { low: 0, high: 0 },
+    "blue-green-switchover": { low: 1, high: 1 },
+    "blue-green-cleanup": { low: 0, high: 0 },
+};
+
+/** The estimated minutes of one step (a major ModifyGlobalCluster takes longer than the managed minor one). */
+export function stepMinutes(action: StepAction, major = false): MinuteRange {
+    return action === "modify-global-cluster" && major ? { low: 10, high: 30 } : STEP_MINUTES[action];
 }

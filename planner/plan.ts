@@ -1,4 +1,7 @@
+import { awsUpgradedOf, awsUpgradedWarning } from "./aws-upgraded";
 import { blueGreenNotes, blueGreenSummary } from "./blue-green";
+import { failoverReadiness } from "./failover";
+import { planSupport } from "./plan-support";
 import { buildContext, memberRef, overallChange, PlanContext } from "./context";
 import { checkRules, runningVersion } from "./rules";
 import { isParameterGroupResume, isScheduled, unappliedGroupMembers } from "./members";
@@ -18,17 +21,26 @@ export function planUpgrade(input: PlanInput): Plan {
     const running = runningVersion(ctx);
     const steps = violations.length > 0 ? [] : buildSteps(ctx, path);
     const blueGreen = path === "blue-green" ? blueGreenSummary(ctx) : undefined;
+    const awsUpgraded = violations.length > 0 ? undefined : awsUpgradedOf(ctx);
+    const failover = violations.length > 0 ? undefined : failoverReadiness(ctx, steps);
+    const support = ctx.parseErrors.length > 0 ? { warnings: [] } : planSupport(ctx, running?.text);
+    const warnings = [...(awsUpgraded ? [awsUpgradedWarning(awsUpgraded)] : []), ...support.warnings];
     return {
         engine: input.engine,
         globalClusterId: input.globalClusterId,
         ...(running ? { from: running.text } : {}),
         to: input.target,
-        change: path === "create" ? "create" : change,
+        change: path === "create" ? "create" : awsUpgraded ? "none" : change,
         path,
         steps,
         members: plannedMembers(ctx, steps, violations.length > 0 ? undefined : path),
         violations,
         ...(blueGreen ? { blueGreen } : {}),
+        ...(failover ? { failover } : {}),
+        ...(awsUpgraded ? { awsUpgraded } : {}),
+        ...(support.endOfSupport ? { endOfSupport: support.endOfSupport } : {}),
+        ...(support.declaredEndOfSupport ? { declaredEndOfSupport: support.declaredEndOfSupport } : {}),
+        ...(warnings.length > 0 ? { warnings } : {}),
         notes: [...planNotes(ctx, path), ...(blueGreen ? blueGreenNotes(blueGreen, input.engine) : [])],
     };
 }
@@ -79,7 +91,6 @@ function pathNotes(ctx: PlanContext, path: Plan["path"]): string[] {
     const { options, engine } = ctx.input;
     const notes: string[] = [];
     if (path === "rolling" || path === "managed" || path === "major" || path === "patch") {
-        notes.push("cross-region failover and switchover are unavailable until every member runs the same version");
         if (!options.snapshotBeforeUpgrade)
             notes.push(
                 "no snapshot before the upgrade (snapshotBeforeUpgrade is false): a minor upgrade cannot be rolled back",

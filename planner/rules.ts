@@ -2,6 +2,8 @@ import { awsEngineVersion, engineLabel } from "../engine-versions";
 import { VERSION_FLAGS } from "../cli-contract/flags";
 import { blueGreenLimits, blueGreenNotAvailable, mysqlMinorInPlaceRefused, refusedInPlace } from "./blue-green";
 import { memberRef, MemberContext, overallChange, PlanContext } from "./context";
+import { awsUpgradedOf } from "./aws-upgraded";
+import { noFailoverAfterPlan } from "./failover-rule";
 import { nextWindowStart } from "./maintenance-window";
 import { RuleId, Violation } from "./types";
 import { postgresBlueGreenVersions } from "./blue-green";
@@ -53,18 +55,21 @@ export const RULES: readonly Rule[] = [
     },
     {
         id: "downgrade",
-        summary: "Aurora cannot downgrade an engine version",
+        summary:
+            "Aurora cannot downgrade an engine version (every member alike on a newer version is an AWS-applied upgrade: a warning, not a downgrade)",
         check: (ctx) =>
-            existing(ctx)
-                .filter((m) => m.change === "downgrade")
-                .map((m) =>
-                    v(
-                        "downgrade",
-                        `${memberRef(m.state)} runs ${m.current!.text}; ${ctx.input.target} is older and Aurora cannot downgrade`,
-                        `set engineVersion to ${m.current!.text} or newer; to go back, restore the pre-upgrade snapshot into a new cluster`,
-                        m.state.cluster,
-                    ),
-                ),
+            awsUpgradedOf(ctx)
+                ? []
+                : existing(ctx)
+                      .filter((m) => m.change === "downgrade")
+                      .map((m) =>
+                          v(
+                              "downgrade",
+                              `${memberRef(m.state)} runs ${m.current!.text}; ${ctx.input.target} is older and Aurora cannot downgrade`,
+                              `set engineVersion to ${m.current!.text} or newer; to go back, restore the pre-upgrade snapshot into a new cluster`,
+                              m.state.cluster,
+                          ),
+                      ),
     },
     {
         id: "major-without-opt-in",
@@ -256,6 +261,12 @@ export const RULES: readonly Rule[] = [
         summary:
             "pending patches scheduled for the next maintenance window reach every secondary before the primary (their windows are in that order)",
         check: (ctx) => windowsOutOfOrder(ctx),
+    },
+    {
+        id: "no-failover-after-plan",
+        summary:
+            "the plan ends with every member on versions AWS can switch over and fail over between (same major and minor; Aurora MySQL the same patch; Aurora PostgreSQL past the same listed patch releases)",
+        check: noFailoverAfterPlan,
     },
 ];
 

@@ -10,6 +10,8 @@ export function choosePath(ctx: PlanContext, change: ChangeKind): UpgradePath {
     // Blue/green only when asked for (it doubles the clusters while it runs), for a version change.
     if (ctx.input.options.strategy === "blue-green" && (change === "major" || change === "minor" || change === "patch"))
         return "blue-green";
+    // Aurora cannot downgrade: a declared version below the running one plans nothing (no AWS call).
+    if (change === "downgrade" || change === "engine-change") return "none";
     if (change === "major") return "major";
     if (change === "minor") {
         if (ctx.input.engine === "aurora-mysql") return "rolling";

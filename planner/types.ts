@@ -1,4 +1,5 @@
 import { ChangeKind, Engine } from "../engine-versions";
+import { EndOfSupportFacts, MajorLifecycle } from "./end-of-support";
 import {
     BlueGreenLimit,
     QuotaShortfall,
@@ -74,6 +75,8 @@ export interface MemberState {
     readonly currentInstanceParameterGroups?: readonly string[];
     /** Its weekly maintenance window (`PreferredMaintenanceWindow`, `ddd:hh24:mi-ddd:hh24:mi` UTC), when known. */
     readonly maintenanceWindow?: string;
+    /** The DB instance class of each of its instances (DescribeDBInstances), when read: the Extended Support charge counts their vCPUs. */
+    readonly instanceClasses?: readonly string[];
 }
 
 /** What the engine catalogue (DescribeDBEngineVersions) says, when it was asked. */
@@ -127,6 +130,8 @@ export interface PlanInput {
     readonly catalogue?: EngineCatalogue;
     /** The time of the read (ms since the epoch): when each member's next maintenance window starts is counted from it. */
     readonly now?: number;
+    /** DescribeDBMajorEngineVersions' lifecycle dates by major version, when read. */
+    readonly lifecycles?: Readonly<Record<string, MajorLifecycle>>;
 }
 
 /** The path the planner chose. */
@@ -166,7 +171,8 @@ export type RuleId =
     | "secondary-without-instance"
     | "members-at-different-versions"
     | "new-secondary-at-other-version"
-    | "maintenance-windows-out-of-order";
+    | "maintenance-windows-out-of-order"
+    | "no-failover-after-plan";
 
 export interface Violation {
     readonly rule: RuleId;
@@ -201,8 +207,59 @@ export interface Plan {
     readonly violations: readonly Violation[];
     /** What a blue/green plan costs and risks; only on the blue-green path. */
     readonly blueGreen?: BlueGreenSummary;
+    /**
+     * Whether AWS could switch over and fail over now, while each wave runs and after it, and for
+     * about how long it cannot; absent without a primary and a secondary.
+     */
+    readonly failover?: FailoverReadiness;
+    /** Every member runs one version newer than the declared one (AWS, or someone, upgraded it): nothing is planned. */
+    readonly awsUpgraded?: AwsUpgraded;
+    /** The running major's end of standard support and of Extended Support, and past the first its charge. */
+    readonly endOfSupport?: EndOfSupportFacts;
+    /** The same for the declared version when its major differs from the running one. */
+    readonly declaredEndOfSupport?: EndOfSupportFacts;
+    /** Warnings that do not block the plan (an AWS-applied upgrade, a version past its end of support). */
+    readonly warnings?: readonly string[];
     /** Advice and impact notes for the whole plan. */
     readonly notes: readonly string[];
+}
+
+/** The database runs a newer version than the program declares, on every member alike. */
+export interface AwsUpgraded {
+    readonly running: string;
+    readonly declared: string;
+}
+
+/** What AWS allows: a managed switchover (SwitchoverGlobalCluster), a failover (FailoverGlobalCluster), and why not. */
+export interface FailoverVerdict {
+    readonly switchover: boolean;
+    readonly failover: boolean;
+    readonly reason?: string;
+}
+
+/** An estimate in minutes, low to high. */
+export interface MinuteRange {
+    readonly low: number;
+    readonly high: number;
+}
+
+/** One wave: what AWS allows while it runs and once it is done, and how long it takes (estimate). */
+export interface WaveFailover {
+    readonly wave: number;
+    readonly during: FailoverVerdict;
+    readonly after: FailoverVerdict;
+    readonly minutes: MinuteRange;
+}
+
+/** Failover readiness over a whole plan. */
+export interface FailoverReadiness {
+    /** Before the plan runs. */
+    readonly now: FailoverVerdict;
+    readonly waves: readonly WaveFailover[];
+    /** Once the plan is done. */
+    readonly after: FailoverVerdict;
+    /** The estimated time without failover: the waves during which it is impossible. */
+    readonly withoutFailoverMinutes: MinuteRange;
 }
 
 /** The cost, downtime and timeout of a blue/green plan, stated in the plan. */

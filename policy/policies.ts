@@ -1,8 +1,10 @@
 import { Policies } from "@pulumi/policy";
+import { declaredVersionBehindRunning } from "./policies/declared-version-behind-running";
 import { globalMemberSecureDefaults } from "./policies/global-member-secure-defaults";
 import { globalMembersSameVersion } from "./policies/global-members-same-version";
 import { memberClustersNoSelfUpgrade } from "./policies/member-clusters-no-self-upgrade";
 import { noBlockedVersionChange } from "./policies/no-blocked-version-change";
+import { versionPastEndOfSupport } from "./policies/version-past-end-of-support";
 import { upgradeStepsOrdered } from "./policies/upgrade-steps-ordered";
 
 /**
@@ -15,12 +17,16 @@ export const policies: Policies = [
     upgradeStepsOrdered,
     noBlockedVersionChange,
     globalMemberSecureDefaults,
+    declaredVersionBehindRunning,
+    versionPastEndOfSupport,
 ];
 
 export {
+    declaredVersionBehindRunning,
     globalMemberSecureDefaults,
     globalMembersSameVersion,
     memberClustersNoSelfUpgrade,
     noBlockedVersionChange,
     upgradeStepsOrdered,
+    versionPastEndOfSupport,
 };

@@ -21,6 +21,7 @@ import { resumeTargets, TaggedGroupFinder } from "./group-tags";
 import { familyOf, targetGroupName, targetFamilyIfMajor } from "./parameter-groups";
 import { proxiesTargeting } from "./rds-proxies";
 import { accountQuotas, greenNeeds, shortfalls, withQuotaLimit } from "./account-quotas";
+import { readLifecycles, withInstanceClasses } from "./lifecycles";
 import { readCluster, readGlobalCluster } from "./reads";
 import { MemberTopology, Topology } from "./types";
 
@@ -90,6 +91,8 @@ export async function describeTopology(
     const catalogue = wanted.catalogue
         ? await readCatalogue(api, homeRegion, engine, members, options.target, warnings)
         : undefined;
+    const lifecycles = wanted.catalogue ? await readLifecycles(api, homeRegion, engine, warnings) : undefined;
+    const withClasses = await withInstanceClasses(api, engine, members, lifecycles, warnings);
     for (const w of warnings) api.log.warn(w);
     return {
         globalClusterId,
@@ -97,8 +100,9 @@ export async function describeTopology(
         engine,
         status: global.Status ?? "unknown",
         ...(global.EngineVersion ? { engineVersion: global.EngineVersion } : {}),
-        members,
+        members: withClasses,
         ...(catalogue ? { catalogue } : {}),
+        ...(lifecycles ? { lifecycles } : {}),
         warnings,
     };
 }

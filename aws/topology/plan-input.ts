@@ -29,10 +29,12 @@ export function toPlanInput(topology: Topology, target: string, options: PlanOpt
             ...(m.rdsProxies && m.rdsProxies.length > 0 ? { rdsProxies: m.rdsProxies } : {}),
             ...(m.quotaShortfalls && m.quotaShortfalls.length > 0 ? { quotaShortfalls: m.quotaShortfalls } : {}),
             ...(m.replicationGap ? { replicationGap: m.replicationGap } : {}),
+            ...(m.instanceClasses ? { instanceClasses: m.instanceClasses } : {}),
         })),
         options,
         ...(now !== undefined ? { now } : {}),
         ...(topology.catalogue ? { catalogue: topology.catalogue } : {}),
+        ...(topology.lifecycles ? { lifecycles: topology.lifecycles } : {}),
     };
 }
 

@@ -1,5 +1,5 @@
 import { Engine } from "../../engine-versions";
-import { EngineCatalogue, PendingAction, Role } from "../../planner";
+import { EngineCatalogue, MajorLifecycle, PendingAction, Role } from "../../planner";
 import { BlueGreenLimit, QuotaShortfall, ReplicationGap } from "../../vocabulary";
 
 /** One member cluster as AWS reports it. */
@@ -43,6 +43,8 @@ export interface MemberTopology {
      */
     readonly targetClusterParameterGroup?: string;
     readonly targetInstanceParameterGroup?: string;
+    /** The DB instance class of each instance, read when the running major is past its end of standard support (lifecycles.ts). */
+    readonly instanceClasses?: readonly string[];
 }
 
 /** The global database as AWS reports it, and what the engine catalogue says. */
@@ -55,6 +57,8 @@ export interface Topology {
     /** Primary first, then secondaries in the order AWS lists them. */
     readonly members: readonly MemberTopology[];
     readonly catalogue?: EngineCatalogue;
+    /** DescribeDBMajorEngineVersions' dates by major (lifecycles.ts), read with the catalogue. */
+    readonly lifecycles?: Readonly<Record<string, MajorLifecycle>>;
     /** Facts that could not be read (the plan is made without them). */
     readonly warnings: readonly string[];
 }

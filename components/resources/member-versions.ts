@@ -1,6 +1,6 @@
-import { Engine, sameVersion, tryParseVersion, VersionParseError } from "../../engine-versions";
+import { Engine } from "../../engine-versions";
 import { Role } from "../../vocabulary";
-import { isBlocked, Plan } from "../../planner";
+import { failoverNow, isBlocked, Plan } from "../../planner";
 import { ResolvedMember } from "../config/args";
 import { LiveState } from "./live-state";
 
@@ -59,17 +59,21 @@ export function memberVersions(
 }
 
 /**
- * True when cross-region failover is possible once this update is done without steps: every
- * member runs the same version (same major and minor everywhere; Aurora MySQL's EngineVersion
- * also carries the patch level, so it must match too) and no upgrade step of this update is
- * changing one. While (and after a failed) upgrading update it is false: a rolling upgrade that
- * stops half-way leaves the members on different versions; the next update reads AWS again.
+ * True when AWS could fail over once this update is done without steps: the members' versions fit
+ * AWS's compatibility table (the planner's rule, planner/failover-now.ts: same major and minor;
+ * Aurora MySQL the same patch level; Aurora PostgreSQL past the same listed patch releases) and no
+ * upgrade step of this update is changing one. While (and after a failed) upgrading update it is
+ * false: a rolling upgrade that stops half-way leaves the members on different versions; the next
+ * update reads AWS again.
  */
 export function failoverReady(engine: Engine, versions: Readonly<Record<string, MemberVersion>>): boolean {
-    const all = Object.values(versions);
-    if (all.some((v) => v.upgradingTo !== undefined)) return false;
-    const parsed = all.map((v) => tryParseVersion(engine, v.version));
-    if (parsed.length === 0 || parsed.some((p) => p instanceof VersionParseError)) return false;
-    const [first, ...rest] = parsed as Exclude<(typeof parsed)[number], VersionParseError>[];
-    return rest.every((p) => sameVersion(first, p));
+    const all = Object.entries(versions);
+    if (all.length === 0 || all.some(([, v]) => v.upgradingTo !== undefined)) return false;
+    const members = all.map(([region, v]) => ({
+        cluster: v.clusterIdentifier,
+        region,
+        role: v.role,
+        version: v.version,
+    }));
+    return failoverNow(engine, members).failover;
 }

@@ -37,11 +37,13 @@ export function createUpgradeSteps(
 
 /**
  * Shows the plan in the preview: the markdown plan as info (what the pull-request comment shows:
- * members from → to, mermaid diagram of the order, impact); for a blocked plan every violation
+ * members from → to, mermaid diagram of the order, impact); each warning as a warning; for a blocked plan every violation
  * as an error on the component, so the preview fails with or without the policy pack.
  */
 export function reportPlan(plan: Plan, resource: pulumi.Resource): void {
     void pulumi.log.info(renderPlan(plan, "markdown"), resource);
+    // Non-blocking warnings (an upgrade AWS applied itself, a version past its end of support).
+    for (const w of plan.warnings ?? []) void pulumi.log.warn(w, resource);
     if (!isBlocked(plan)) return;
     for (const v of plan.violations) {
         void pulumi.log.error(`upgrade blocked [${v.rule}]: ${v.message}. Fix: ${v.fix}`, resource);

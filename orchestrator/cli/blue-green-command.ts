@@ -1,4 +1,5 @@
 import { BlueGreenDeployment } from "@aws-sdk/client-rds";
+import { nothingToDoLine, warningLines } from "./nothing-to-do";
 import { isBlocked, Plan, renderPlan } from "../../planner";
 import { OldClusters } from "../../vocabulary";
 import { RdsGateway } from "../../aws/gateway";
@@ -80,7 +81,8 @@ async function decide(
         return { code: 2 };
     }
     if (plan.steps.length === 0) {
-        deps.stdout(`nothing to do: global cluster "${plan.globalClusterId}" already runs ${plan.to} everywhere\n`);
+        deps.stderr(warningLines(plan));
+        deps.stdout(nothingToDoLine(plan));
         return { code: 0 };
     }
     return { found: undefined };

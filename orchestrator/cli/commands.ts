@@ -1,3 +1,4 @@
+import { nothingToDoLine, warningLines } from "./nothing-to-do";
 import {
     DEFAULT_PLAN_OPTIONS,
     isBlocked,
@@ -294,9 +295,8 @@ function settle(deps: ResolvedDeps, full: Plan, filter: StepFilter): { code: num
         return { code: EXIT.input };
     }
     if (plan.steps.length === 0) {
-        deps.stdout(
-            `nothing to do: global cluster "${plan.globalClusterId}" ${plan.path === "patch" ? "has no pending system-update left" : `already runs ${plan.to} everywhere`}\n`,
-        );
+        deps.stderr(warningLines(plan));
+        deps.stdout(nothingToDoLine(plan));
         return { code: EXIT.ok };
     }
     return { plan };

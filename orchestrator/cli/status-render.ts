@@ -1,19 +1,40 @@
 import { BlueGreenDeployment } from "@aws-sdk/client-rds";
-import { PlanFormat } from "../../planner";
+import { failoverNow, FailoverNow, PlanFormat } from "../../planner";
 import { deploymentLine } from "../blue-green/status-meaning";
 import { Topology } from "../../aws/topology/types";
 
-/** True when every member runs the same version and is available (cross-region failover possible). */
-export function failoverReady(t: Topology): boolean {
-    const versions = new Set(t.members.map((m) => m.engineVersion));
-    return t.members.length > 0 && versions.size === 1 && t.members.every((m) => m.status === "available");
+/** What AWS would do now (the planner's rule, planner/failover-now.ts): switchover and failover, to which regions, or why not. */
+export function failoverStatus(t: Topology): FailoverNow {
+    return failoverNow(
+        t.engine,
+        t.members.map((m) => ({
+            cluster: m.cluster,
+            region: m.region,
+            role: m.role,
+            version: m.engineVersion,
+            status: m.status,
+            pendingPatch: m.pendingActions?.find((a) => a.action === "system-update")?.targetVersion,
+        })),
+    );
 }
 
-/** Why failover is not ready, in words: no members at all, or members apart. */
+/** True when AWS could fail over now (versions compatible, an available secondary). */
+export function failoverReady(t: Topology): boolean {
+    return failoverStatus(t).failover;
+}
+
+/** One line: switchover possible (to which regions), failover possible, or neither and why. */
+export function failoverLine(f: FailoverNow): string {
+    if (f.switchover) return `switchover possible (to ${f.targets.join(", ")}); failover possible`;
+    if (f.failover) return `failover possible (to ${f.targets.join(", ")}); no switchover: ${f.reason}`;
+    return `neither switchover nor failover: ${f.reason}`;
+}
+
+/** What AWS would do now (failoverLine), or that the global cluster has no member at all. */
 export function notReadyReason(t: Topology): string {
     return t.members.length === 0
         ? `the global cluster has no member cluster; add its primary cluster (create-db-cluster --global-cluster-identifier ${t.globalClusterId})`
-        : "members must all be available on the same version";
+        : failoverLine(failoverStatus(t));
 }
 
 /** One line per blue/green deployment: where it stands and what to do ("" when there is none). */
@@ -50,6 +71,7 @@ function statusJson(t: Topology, deployments: readonly BlueGreenDeployment[]): s
             engineVersion: t.engineVersion ?? null,
             status: t.status,
             failoverReady: failoverReady(t),
+            failover: failoverStatus(t),
             members: t.members.map((m) => ({
                 cluster: m.cluster,
                 region: m.region,
@@ -78,7 +100,6 @@ function statusJson(t: Topology, deployments: readonly BlueGreenDeployment[]): s
 }
 
 function statusMarkdown(t: Topology, deploymentLines: string): string {
-    const ready = failoverReady(t);
     const rows = t.members.map(
         (m) =>
             `| ${m.role} | \`${m.cluster}\` | ${m.region} | ${m.status} | ${m.engineVersion ?? "?"} | ${m.instanceIds.length} | ${pendingOf(m)} |`,
@@ -91,13 +112,12 @@ function statusMarkdown(t: Topology, deploymentLines: string): string {
         ...rows,
         "",
         ...(t.members.length === 0 ? ["(no member cluster)"] : []),
-        `Failover ready: **${ready ? "yes" : "no"}**${ready ? "" : ` (${notReadyReason(t)})`}`,
+        `Failover ready: **${failoverReady(t) ? "yes" : "no"}** — ${notReadyReason(t)}`,
         ...(deploymentLines ? ["", deploymentLines] : []),
     ].join("\n");
 }
 
 function statusText(t: Topology, deploymentLines: string): string {
-    const ready = failoverReady(t);
     return [
         `global cluster "${t.globalClusterId}": ${t.engine} ${t.engineVersion ?? "?"}, ${t.status}`,
         ...t.members.map(
@@ -105,7 +125,7 @@ function statusText(t: Topology, deploymentLines: string): string {
                 `  ${m.role.padEnd(9)} ${m.cluster} (${m.region}): ${m.status}, ${m.engineVersion ?? "?"}, ${m.instanceIds.length} instance(s), pending maintenance: ${pendingOf(m)}`,
         ),
         ...(t.members.length === 0 ? ["  (no member cluster)"] : []),
-        `failover ready: ${ready ? "yes" : `no (${notReadyReason(t)})`}`,
+        `failover ready: ${failoverReady(t) ? "yes" : "no"} — ${notReadyReason(t)}`,
         ...(deploymentLines ? [deploymentLines] : []),
     ].join("\n");
 }

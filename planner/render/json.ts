@@ -1,4 +1,14 @@
-import { BlueGreenSummary, isBlocked, Plan, PlannedMember, PlanStep, Violation } from "../types";
+import { EndOfSupportFacts } from "../end-of-support";
+import {
+    AwsUpgraded,
+    FailoverReadiness,
+    BlueGreenSummary,
+    isBlocked,
+    Plan,
+    PlannedMember,
+    PlanStep,
+    Violation,
+} from "../types";
 
 /** The JSON shape of a plan, stable for tools: `steps[]` and `violations[]`. */
 export interface PlanJson {
@@ -30,6 +40,14 @@ export interface PlanJson {
     readonly violations: readonly { rule: string; message: string; fix: string; cluster: string | null }[];
     /** The blue/green path's cost, downtime and switchover timeout; null on other paths. */
     readonly blueGreen?: BlueGreenSummary | null;
+    /** Switchover and failover now, per wave (while it runs, after it) and after the plan; null without a secondary. */
+    readonly failover?: FailoverReadiness | null;
+    /** Every member runs one version newer than the declared one; null otherwise. */
+    readonly awsUpgraded?: AwsUpgraded | null;
+    /** The running major's end of standard and Extended Support (and its charge past the first); null when not read. */
+    readonly endOfSupport?: EndOfSupportFacts | null;
+    readonly declaredEndOfSupport?: EndOfSupportFacts | null;
+    readonly warnings?: readonly string[];
     readonly notes: readonly string[];
 }
 
@@ -66,6 +84,11 @@ export function toPlanJson(plan: Plan): PlanJson {
             cluster: v.cluster ?? null,
         })),
         blueGreen: plan.blueGreen ? { ...plan.blueGreen } : null,
+        failover: plan.failover ?? null,
+        awsUpgraded: plan.awsUpgraded ?? null,
+        endOfSupport: plan.endOfSupport ?? null,
+        declaredEndOfSupport: plan.declaredEndOfSupport ?? null,
+        warnings: [...(plan.warnings ?? [])],
         notes: [...plan.notes],
     };
 }
@@ -105,6 +128,11 @@ export function fromPlanJson(json: PlanJson): Plan {
             ...opt("cluster", v.cluster),
         })),
         ...(json.blueGreen ? { blueGreen: { ...json.blueGreen } } : {}),
+        ...(json.failover ? { failover: json.failover } : {}),
+        ...(json.awsUpgraded ? { awsUpgraded: { ...json.awsUpgraded } } : {}),
+        ...(json.endOfSupport ? { endOfSupport: json.endOfSupport } : {}),
+        ...(json.declaredEndOfSupport ? { declaredEndOfSupport: json.declaredEndOfSupport } : {}),
+        ...(json.warnings && json.warnings.length > 0 ? { warnings: [...json.warnings] } : {}),
         notes: [...json.notes],
     };
 }

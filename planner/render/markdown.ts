@@ -1,4 +1,6 @@
 import { isBlocked, Plan, PlanStep } from "../types";
+import { endOfSupportWords } from "../end-of-support";
+import { failoverSummary, waveFailoverWords } from "./failover-words";
 import { ACTION_WORDS, byWave, headline, memberVersions, pathWords, stepVersions } from "./words";
 
 /** What the heading of a blocked plan starts with, after "### " (ci-comment/ tells a blocked plan by it). */
@@ -34,6 +36,17 @@ export function renderMarkdown(plan: Plan): string {
         }
         out.push("");
     }
+    if (plan.failover) {
+        out.push(`**Failover:** ${escape(failoverSummary(plan.failover))}`, "");
+        if (plan.failover.waves.length > 0) {
+            out.push("| wave | switchover and failover |", "|---|---|");
+            for (const w of plan.failover.waves) out.push(`| ${w.wave} | ${escape(waveFailoverWords(w))} |`);
+            out.push("");
+        }
+    }
+    for (const f of [plan.endOfSupport, plan.declaredEndOfSupport])
+        if (f) out.push(`**Support:** ${escape(endOfSupportWords(f))}`, "");
+    for (const warning of plan.warnings ?? []) out.push(`> ⚠️ ${escape(warning)}`, "");
     if (isBlocked(plan)) {
         out.push("| rule | problem | fix |", "|---|---|---|");
         for (const v of plan.violations) out.push(`| \`${v.rule}\` | ${escape(v.message)} | ${escape(v.fix)} |`);

@@ -1,4 +1,6 @@
 import { isBlocked, Plan } from "../types";
+import { endOfSupportWords } from "../end-of-support";
+import { failoverSummary, waveFailover, waveFailoverWords } from "./failover-words";
 import { ACTION_WORDS, byWave, headline, memberVersions, pathWords, stepVersions } from "./words";
 
 /** Plain-text plan for terminals (the CLI's runs). */
@@ -16,7 +18,13 @@ export function renderText(plan: Plan): string {
             );
             lines.push(`      impact: ${s.impact}`);
         }
+        const failover = waveFailover(plan, wave[0].wave);
+        if (failover) lines.push(`  failover: ${waveFailoverWords(failover)}`);
     }
+    if (plan.failover) lines.push(failoverSummary(plan.failover));
+    for (const f of [plan.endOfSupport, plan.declaredEndOfSupport])
+        if (f) lines.push(`support: ${endOfSupportWords(f)}`);
+    for (const warning of plan.warnings ?? []) lines.push(`WARNING: ${warning}`);
     for (const note of plan.notes) lines.push(`note: ${note}`);
     if (isBlocked(plan)) {
         lines.push(

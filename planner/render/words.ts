@@ -45,6 +45,8 @@ const CHANGE_WORDS: Record<Plan["change"], string> = {
 export function headline(plan: Plan): string {
     const change = CHANGE_WORDS[plan.change];
     const from = plan.from ?? "(new)";
+    if (plan.awsUpgraded)
+        return `${engineLabel(plan.engine)} global cluster "${plan.globalClusterId}": runs ${plan.awsUpgraded.running}, declares ${plan.awsUpgraded.declared} (upgraded outside the stack: nothing to do)`;
     return `${engineLabel(plan.engine)} global cluster "${plan.globalClusterId}": ${from} → ${plan.to} (${change})`;
 }
 

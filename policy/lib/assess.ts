@@ -1,5 +1,5 @@
 import { PolicyResource } from "@pulumi/policy";
-import { EngineCatalogue, PlanInput, planUpgrade, RuleId, Violation } from "aurora-global/planner";
+import { AwsUpgraded, EngineCatalogue, PlanInput, planUpgrade, RuleId, Violation } from "aurora-global/planner";
 import { componentSettings } from "./component-contract";
 import { findGlobalDatabases, GlobalDatabaseView } from "./global-topology";
 import { planInputFor } from "./plan-input";
@@ -11,6 +11,8 @@ export interface Assessment {
     /** The planner input built from the stack, when one could be built. */
     readonly input?: PlanInput;
     readonly violations: readonly Violation[];
+    /** Every member runs one version newer than the declared one (AWS upgraded it): warn, never block. */
+    readonly awsUpgraded?: AwsUpgraded;
     /** `component-plan`: the plan our component recorded at preview; `planner`: planned from the stack's resources. */
     readonly source: "component-plan" | "planner";
 }
@@ -22,13 +24,25 @@ export interface Assessment {
  */
 export function assessStack(resources: readonly PolicyResource[], catalogue?: EngineCatalogue): Assessment[] {
     return findGlobalDatabases(resources).map((view): Assessment => {
-        const recorded = view.component ? componentSettings(view.component.props).recordedViolations : undefined;
+        const settings = view.component ? componentSettings(view.component.props) : undefined;
+        const recorded = settings?.recordedViolations;
         const input = planInputFor(view, catalogue);
-        if (recorded) return { view, ...(input ? { input } : {}), violations: recorded, source: "component-plan" };
+        if (recorded) {
+            const upgraded = settings?.recordedAwsUpgraded;
+            return {
+                view,
+                ...(input ? { input } : {}),
+                violations: recorded,
+                ...(upgraded ? { awsUpgraded: upgraded } : {}),
+                source: "component-plan",
+            };
+        }
+        const plan = input ? planUpgrade(input) : undefined;
         return {
             view,
             ...(input ? { input } : {}),
-            violations: input ? planUpgrade(input).violations : [],
+            violations: plan?.violations ?? [],
+            ...(plan?.awsUpgraded ? { awsUpgraded: plan.awsUpgraded } : {}),
             source: "planner",
         };
     });

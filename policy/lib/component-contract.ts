@@ -1,4 +1,4 @@
-import { DEFAULT_PLAN_OPTIONS, PlanOptions, Violation } from "aurora-global/planner";
+import { AwsUpgraded, DEFAULT_PLAN_OPTIONS, EndOfSupportFacts, PlanOptions, Violation } from "aurora-global/planner";
 import {
     ComponentStep,
     ComponentStepAction,
@@ -38,6 +38,12 @@ export interface ComponentSettings {
     readonly options: PlanOptions;
     /** Violations of the plan the component recorded, when it recorded one. */
     readonly recordedViolations?: readonly Violation[];
+    /** The recorded plan's `awsUpgraded` (every member newer than declared), when it says so. */
+    readonly recordedAwsUpgraded?: AwsUpgraded;
+    /** The recorded plan's warnings (an AWS-applied upgrade, end of support). */
+    readonly recordedWarnings?: readonly string[];
+    /** The recorded plan's end-of-support facts of the declared version (its `declaredEndOfSupport`, else `endOfSupport`). */
+    readonly recordedDeclaredSupport?: EndOfSupportFacts;
 }
 
 type Props = Record<string, unknown>;
@@ -69,6 +75,7 @@ export function componentSettings(props: Props): ComponentSettings {
         engineVersion: str(props, "engineVersion"),
         options,
         recordedViolations: recordedViolations(props),
+        ...recordedAdvice(props),
     };
 }
 
@@ -96,6 +103,23 @@ export function recordedSteps(props: Props): RecordedStep[] {
             role: s.role as StepRole,
             ...(typeof s.cluster === "string" ? { cluster: s.cluster } : {}),
         }));
+}
+
+/** What the recorded plan says without blocking: `awsUpgraded` and `warnings`. */
+function recordedAdvice(
+    props: Props,
+): Pick<ComponentSettings, "recordedAwsUpgraded" | "recordedWarnings" | "recordedDeclaredSupport"> {
+    const plan = obj(props, "plan");
+    const support = (obj(plan, "declaredEndOfSupport") ?? obj(plan, "endOfSupport")) as EndOfSupportFacts | undefined;
+    const upgraded = obj(plan, "awsUpgraded");
+    const running = str(upgraded, "running");
+    const declared = str(upgraded, "declared");
+    const warnings = list(plan, "warnings").filter((w): w is string => typeof w === "string");
+    return {
+        ...(running && declared ? { recordedAwsUpgraded: { running, declared } } : {}),
+        ...(warnings.length > 0 ? { recordedWarnings: warnings } : {}),
+        ...(support && typeof support.pastStandardSupport === "boolean" ? { recordedDeclaredSupport: support } : {}),
+    };
 }
 
 function recordedViolations(props: Props): Violation[] | undefined {

@@ -3,17 +3,24 @@ import { assessStack, urnFor, violationMessage } from "../lib/assess";
 import { componentSettings } from "../lib/component-contract";
 import { str } from "../lib/props";
 
-/** The planner rule this policy reports (every other rule is reported by no-blocked-version-change). */
+/** The planner rule on declared versions this policy reports. */
 export const SAME_VERSION_RULE = "members-at-different-versions";
 
 /**
+ * The planner rules this policy reports (every other rule is reported by no-blocked-version-change):
+ * the declared versions, and the failover rule (AWS's compatibility table, not "the same version
+ * string": Aurora PostgreSQL members may differ in patch level, except across the listed releases).
+ */
+export const FAILOVER_RULES: readonly string[] = [SAME_VERSION_RULE, "no-failover-after-plan"];
+
+/**
  * Every member of a global cluster and the global cluster itself declare the same engine and the
- * same engine version: members at different versions cannot fail over or switch over.
+ * same engine version, and the plan ends with members AWS can switch over and fail over between.
  */
 export const globalMembersSameVersion: StackValidationPolicy = {
     name: "global-members-same-version",
     description:
-        "All members of an Aurora global database and the global cluster itself declare the same engine and engine version (members at different versions cannot fail over).",
+        "All members of an Aurora global database and the global cluster itself declare the same engine and engine version, and the change ends with every member on versions AWS can switch over and fail over between (same major and minor; Aurora MySQL the same patch level; Aurora PostgreSQL on the same side of AWS's listed patch releases).",
     enforcementLevel: "mandatory",
     validateStack: (args, reportViolation) => {
         for (const a of assessStack(args.resources)) {
@@ -30,7 +37,7 @@ export const globalMembersSameVersion: StackValidationPolicy = {
                     );
                 }
             }
-            for (const v of a.violations.filter((x) => x.rule === SAME_VERSION_RULE))
+            for (const v of a.violations.filter((x) => FAILOVER_RULES.includes(x.rule)))
                 reportViolation(violationMessage(view, v), urnFor(view, v));
         }
     },

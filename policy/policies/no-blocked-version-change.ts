@@ -2,7 +2,7 @@ import { PolicyConfigSchema, StackValidationPolicy } from "@pulumi/policy";
 import { EngineCatalogue, RULES } from "aurora-global/planner";
 import { assessStack, urnFor, violationMessage } from "../lib/assess";
 import { configWithDefaults } from "../lib/config";
-import { SAME_VERSION_RULE } from "./global-members-same-version";
+import { FAILOVER_RULES } from "./global-members-same-version";
 
 const configSchema: PolicyConfigSchema = {
     properties: {
@@ -32,7 +32,7 @@ interface Config {
 export const noBlockedVersionChange: StackValidationPolicy = {
     name: "no-blocked-version-change",
     description: `Blocks every engine-version change the upgrade planner refuses: ${RULES.filter(
-        (r) => r.id !== SAME_VERSION_RULE,
+        (r) => !FAILOVER_RULES.includes(r.id),
     )
         .map((r) => r.summary)
         .join("; ")}.`,
@@ -41,7 +41,7 @@ export const noBlockedVersionChange: StackValidationPolicy = {
     validateStack: (args, reportViolation) => {
         const config = configWithDefaults<Config>(args, configSchema);
         for (const a of assessStack(args.resources, config.engineCatalogue)) {
-            for (const v of a.violations.filter((x) => x.rule !== SAME_VERSION_RULE))
+            for (const v of a.violations.filter((x) => !FAILOVER_RULES.includes(x.rule)))
                 reportViolation(violationMessage(a.view, v), urnFor(a.view, v));
         }
     },

@@ -72,9 +72,9 @@ describe("components: stepsToDeclare and findUpgradeStepsRecord (pure)", () => {
     });
 
     it("keeps nothing for a blocked plan", () => {
-        const blocked = plan("17.5", "16.6");
+        const blocked = plan("17.5", "18.1"); // a major without the opt-in
         assert.ok(blocked.violations.length > 0);
-        const r = stepsToDeclare({ ...base, plan: blocked, specs: [], previous: { ...lastUpgrade(), target: "16.6" } });
+        const r = stepsToDeclare({ ...base, plan: blocked, specs: [], previous: { ...lastUpgrade(), target: "18.1" } });
         assert.deepStrictEqual(r.record.steps, []);
     });
 

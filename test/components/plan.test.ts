@@ -124,16 +124,40 @@ describe("components: live versions and the plan", () => {
     });
 });
 
+describe("components: an upgrade AWS applied itself (17.5 running everywhere, 17.4 declared)", () => {
+    it("plans nothing, warns with the fix, records it in the plan output; failover stays ready", async () => {
+        const r = await runDb(pgArgs({ engineVersion: "17.4" }), runningPg("17.5"));
+        assert.deepStrictEqual(ofType(r, T.command), []);
+        assert.deepStrictEqual(
+            r.logs.filter((l) => l.severity === "error"),
+            [],
+        );
+        const warnings = r.logs.filter((l) => l.severity === "warn").map((l) => l.message);
+        assert.ok(
+            warnings.some((w) => /upgraded this database to 17\.5; set engineVersion to 17\.5/.test(w)),
+            warnings.join("\n"),
+        );
+        const plan = r.outputs.plan as PlanJson;
+        assert.deepStrictEqual(plan.awsUpgraded, { running: "17.5", declared: "17.4" });
+        assert.strictEqual(plan.blocked, false);
+        assert.strictEqual(r.outputs.failoverReady, true);
+    });
+});
+
 describe("components: a blocked version change", () => {
     it("creates no upgrade step and reports every violation as an error on the component", async () => {
-        const r = await runDb(pgArgs({ engineVersion: "16.6" }), runningPg("17.4"));
+        // Members that disagree (half-way through a rolling upgrade): a downgrade is blocked.
+        const r = await runDb(
+            pgArgs({ engineVersion: "16.6" }),
+            runningPg("17.4", [PRIMARY, SECONDARY], { [SECONDARY]: "17.5" }),
+        );
         assert.deepStrictEqual(ofType(r, T.command), []);
         const errors = r.logs.filter((l) => l.severity === "error");
         assert.deepStrictEqual(
             errors.map((e) => e.message),
             [
                 `upgrade blocked [downgrade]: primary cluster "app-${PRIMARY}" (${PRIMARY}) runs 17.4; 16.6 is older and Aurora cannot downgrade. Fix: set engineVersion to 17.4 or newer; to go back, restore the pre-upgrade snapshot into a new cluster`,
-                `upgrade blocked [downgrade]: secondary cluster "app-${SECONDARY}" (${SECONDARY}) runs 17.4; 16.6 is older and Aurora cannot downgrade. Fix: set engineVersion to 17.4 or newer; to go back, restore the pre-upgrade snapshot into a new cluster`,
+                `upgrade blocked [downgrade]: secondary cluster "app-${SECONDARY}" (${SECONDARY}) runs 17.5; 16.6 is older and Aurora cannot downgrade. Fix: set engineVersion to 17.5 or newer; to go back, restore the pre-upgrade snapshot into a new cluster`,
             ],
         );
         assert.ok(errors.every((e) => e.urn === named(r, "db").urn));

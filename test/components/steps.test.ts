@@ -315,7 +315,7 @@ describe("components: stepGraph (pure)", () => {
         const blocked = planUpgrade({
             engine: "aurora-postgresql",
             globalClusterId: "app",
-            target: "16.6",
+            target: "18.1", // a major without the opt-in
             members,
             options: DEFAULT_PLAN_OPTIONS,
         });

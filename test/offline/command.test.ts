@@ -107,7 +107,7 @@ describe("npm run offline (offline/main)", function () {
         assert.equal(stdout, "");
         assert.equal(
             stderr,
-            'offline: unknown scenario "pg-nope": choose one of mysql-minor-blocked-auto, mysql-minor-blue-green, mysql-rolling-minor, mysql-secondary-upgrade-fails, pending-patch-round, pg-blue-green-rds-proxy-blocked, pg-downgrade-blocked, pg-major-blue-green, pg-major-opt-in, pg-managed-minor, switched-over-rolling (npm run offline -- --list describes them)\n',
+            'offline: unknown scenario "pg-nope": choose one of mysql-minor-blocked-auto, mysql-minor-blue-green, mysql-rolling-minor, mysql-secondary-upgrade-fails, pending-patch-round, pg-aws-upgraded, pg-blue-green-rds-proxy-blocked, pg-downgrade-blocked, pg-major-blue-green, pg-major-opt-in, pg-managed-minor, pg-patch-across-listed-release, switched-over-rolling (npm run offline -- --list describes them)\n',
         );
     });
 
@@ -150,10 +150,10 @@ describe("npm run offline (offline/main)", function () {
         assert.equal(code, 2);
         assert.match(
             stdout,
-            /✗ \[downgrade\] primary cluster "aurora-global-dev-us-east-1" \(us-east-1\) runs 17\.5; 17\.4 is older and Aurora cannot\n {6}downgrade\n {6}fix: set engineVersion to 17\.5 or newer/,
+            /✗ \[downgrade\] secondary cluster "aurora-global-dev-ap-northeast-1" \(ap-northeast-1\) runs 17\.5; 17\.4 is older and\n {6}Aurora cannot downgrade\n {6}fix: set engineVersion to 17\.5 or newer/,
         );
         assert.match(stdout, /\[mandatory\] no-blocked-version-change/);
-        assert.match(stdout, /✗ policy pack: 2 mandatory violations \(no-blocked-version-change\): the CI check fails/);
+        assert.match(stdout, /✗ policy pack: 1 mandatory violation \(no-blocked-version-change\): the CI check fails/);
         // The preview's reads are named as reads, never called "no AWS call".
         assert.match(
             stdout.replace(/\n {6}/g, " "),

@@ -50,6 +50,8 @@ describe("offline scenarios end to end (--speed max)", function () {
             if (expect.upgradeOrder) assert.deepEqual(result.upgradeOrder, expect.upgradeOrder, output);
             if (expect.snapshotOf) assert.deepEqual(result.snapshotsOf, [expect.snapshotOf], output);
             if (expect.blueGreen) assertBlueGreen(scenario, result, output);
+            for (const fragment of expect.outputIncludes ?? [])
+                assert.ok(output.includes(fragment), `missing ${JSON.stringify(fragment)} in:\n${output}`);
             if (expect.finalClusterParameterGroup)
                 assert.deepEqual(
                     result.finalClusterParameterGroups,
@@ -66,6 +68,11 @@ describe("offline scenarios end to end (--speed max)", function () {
                     /Nothing was changed in AWS: the preview only read \(.+\); since the stack was set up, the simulated control plane's call log holds 0 mutating calls\./,
                 );
                 if (expect.rules) assert.deepEqual([...new Set(result.rules)].sort(), [...expect.rules].sort());
+            } else if (expect.exitCode === 0 && expect.path === "none") {
+                // Nothing planned (e.g. a version AWS upgraded past the declared one): no AWS change at all.
+                assert.equal(result.mutatingCalls, 0, output);
+                assert.equal(result.nextPreview?.path, "none", output);
+                assert.match(output, /failover ready: yes/);
             } else if (expect.exitCode === 0) {
                 assert.ok(result.mutatingCalls > 0, "the upgrade made no AWS call");
                 assert.equal(result.nextPreview?.path, "none", output);

@@ -116,7 +116,8 @@ describe("offline pulumi up of the upgrade steps", function () {
         const lines: string[] = [];
         const run = await runUpgradeSteps(
             [
-                step("first", "upgrade --global-cluster pg-global --target 16.6"),
+                // a major without --allow-major: blocked, exit 2
+                step("first", "upgrade --global-cluster pg-global --target 18.0"),
                 step("second", "upgrade --global-cluster pg-global --target 17.5", ["first"]),
             ],
             { sim, clock, globalClusterId: "pg-global", speed: "max", out: (l) => lines.push(l) },

@@ -77,6 +77,12 @@ export const PG_SEED: SeedTopology = {
     ],
 };
 
+/** PG_SEED half-way through a rolling upgrade: the secondary already on 17.5 (members disagree). */
+export const PG_MIXED_SEED: SeedTopology = {
+    ...PG_SEED,
+    members: PG_SEED.members.map((m) => (m.role === "secondary" ? { ...m, version: "17.5.4" } : m)),
+};
+
 export const MYSQL_SEED: SeedTopology = {
     globalClusterId: "shop-global",
     engine: "aurora-mysql",

@@ -1,7 +1,17 @@
 import { expectStopped } from "./harness";
 import * as assert from "assert";
 import { ExecuteHooks } from "../../orchestrator/execute/types";
-import { cli, engineModifies, MYSQL_ARGS, MYSQL_SEED, mutatingCalls, PG_ARGS, PG_SEED, simulate } from "./harness";
+import {
+    cli,
+    engineModifies,
+    MYSQL_ARGS,
+    MYSQL_SEED,
+    mutatingCalls,
+    PG_ARGS,
+    PG_MIXED_SEED,
+    PG_SEED,
+    simulate,
+} from "./harness";
 
 const ROLLING_NO_SNAPSHOT = ["upgrade", ...PG_ARGS, "--target", "17.5", "--strategy", "rolling", "--no-snapshot"];
 
@@ -223,9 +233,28 @@ describe("orchestrator: safety of execution", () => {
         assert.deepStrictEqual(mutatingCalls(sim), []);
     });
 
+    it("a target below what every member runs (AWS upgraded them): exit 0, the warning with the fix, no change", async () => {
+        const sim = simulate(PG_SEED);
+        const r = await cli(sim, ["upgrade", ...PG_ARGS, "--target", "16.6"]);
+        assert.strictEqual(r.code, 0, r.stderr);
+        assert.match(
+            r.stderr,
+            /warning: AWS \(or someone\) upgraded this database to 17\.4; set engineVersion to 17\.4/,
+        );
+        assert.match(r.stdout, /already runs 17\.4 everywhere, newer than the target 16\.6/);
+        assert.deepStrictEqual(mutatingCalls(sim), []);
+    });
+
+    it("a downgrade of members that disagree is blocked ([downgrade], exit 2, no change)", async () => {
+        const sim = simulate(PG_MIXED_SEED);
+        const r = await cli(sim, ["upgrade", ...PG_ARGS, "--target", "16.6"]);
+        assert.strictEqual(r.code, 2, r.stderr);
+        assert.match(r.stdout, /\[downgrade\]/);
+        assert.deepStrictEqual(mutatingCalls(sim), []);
+    });
+
     for (const [name, argv, rule] of [
         ["a major upgrade without --allow-major", ["upgrade", ...PG_ARGS, "--target", "18.0"], ""],
-        ["a downgrade", ["upgrade", ...PG_ARGS, "--target", "16.6"], "[downgrade]"],
         [
             "managed strategy on Aurora MySQL",
             ["upgrade", ...MYSQL_ARGS, "--target", "8.0.mysql_aurora.3.08.2", "--strategy", "managed"],

@@ -37,6 +37,7 @@ describe("orchestrator: what a topology read calls, by plan kind", () => {
             DescribeGlobalClusters: 1,
             DescribeDBClusters: 3,
             DescribeDBEngineVersions: 2,
+            DescribeDBMajorEngineVersions: 1,
         });
         assert.ok(t.members.every((m) => m.pendingActions === undefined && m.instanceParameterGroups === undefined));
         assert.strictEqual(
@@ -69,6 +70,7 @@ describe("orchestrator: what a topology read calls, by plan kind", () => {
             DescribeDBClusterParameters: 1,
             DescribeDBInstances: 2,
             DescribeDBEngineVersions: 2,
+            DescribeDBMajorEngineVersions: 1,
         });
         assert.strictEqual(t.members.find((m) => m.role === "primary")?.rpoEnabled, true);
         assert.ok(t.members.every((m) => m.pendingActions === undefined && m.instanceParameterGroups !== undefined));

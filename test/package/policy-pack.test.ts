@@ -20,8 +20,9 @@ require(${JSON.stringify(path.join(ROOT, "node_modules", "ts-node"))}).register(
     compilerOptions: { module: "commonjs" },
 });
 const { noBlockedVersionChange } = require("./policies");
-const { plainGlobal, runStack } = require(${JSON.stringify(path.join(ROOT, "test", "policy", "support"))});
-runStack(noBlockedVersionChange, plainGlobal("16.2")).then((reported) => {
+const { patch, plainGlobal, runStack } = require(${JSON.stringify(path.join(ROOT, "test", "policy", "support"))});
+// Members that disagree (every member alike on a newer version is an AWS-applied upgrade: a warning).
+runStack(noBlockedVersionChange, patch(plainGlobal("16.2"), "app-apne1", { engineVersion: "16.8" })).then((reported) => {
     require("fs").writeFileSync(${JSON.stringify(RESULT)}, JSON.stringify({
         reported,
         planner: require.resolve("aurora-global/planner"),
@@ -76,13 +77,13 @@ describe("policy pack: installed and run on its own, outside the repository", fu
             path.join(dir, "node_modules", "aurora-global", "dist", "planner", "index.js"),
         );
         assert.ok(result.policy.startsWith(path.join(dir, "node_modules", "@pulumi", "policy")), result.policy);
-        const downgrade = (ref: string) =>
-            `global database "app-global": ${ref} runs 16.6; 16.2 is older and Aurora cannot downgrade. Fix: set engineVersion to 16.6 or newer; to go back, restore the pre-upgrade snapshot into a new cluster. [rule downgrade]`;
+        const downgrade = (ref: string, running: string) =>
+            `global database "app-global": ${ref} runs ${running}; 16.2 is older and Aurora cannot downgrade. Fix: set engineVersion to ${running} or newer; to go back, restore the pre-upgrade snapshot into a new cluster. [rule downgrade]`;
         assert.deepStrictEqual(
             result.reported.map((r) => r.message),
             [
-                downgrade('primary cluster "app-use1" (us-east-1)'),
-                downgrade('secondary cluster "app-apne1" (ap-northeast-1)'),
+                downgrade('primary cluster "app-use1" (us-east-1)', "16.6"),
+                downgrade('secondary cluster "app-apne1" (ap-northeast-1)', "16.8"),
             ],
         );
     });

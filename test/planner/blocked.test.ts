@@ -20,14 +20,19 @@ const PG_CATALOGUE: EngineCatalogue = {
 };
 
 describe("planner: every blocked case", () => {
+    // Members that disagree with each other: today's rule (every member alike is an AWS-applied upgrade).
     it("downgrade (PostgreSQL): one violation per member", () => {
-        assert.deepEqual(violations(pgInput("17.3")), [
+        assert.deepEqual(violations(withMember(pgInput("17.3"), "app-apne1", { currentVersion: "17.5" })), [
             'downgrade: primary cluster "app-use1" (us-east-1) runs 17.4; 17.3 is older and Aurora cannot downgrade | set engineVersion to 17.4 or newer; to go back, restore the pre-upgrade snapshot into a new cluster',
-            'downgrade: secondary cluster "app-apne1" (ap-northeast-1) runs 17.4; 17.3 is older and Aurora cannot downgrade | set engineVersion to 17.4 or newer; to go back, restore the pre-upgrade snapshot into a new cluster',
+            'downgrade: secondary cluster "app-apne1" (ap-northeast-1) runs 17.5; 17.3 is older and Aurora cannot downgrade | set engineVersion to 17.5 or newer; to go back, restore the pre-upgrade snapshot into a new cluster',
         ]);
     });
     it("downgrade (MySQL)", () => {
-        const out = violations(mysqlInput("8.0.mysql_aurora.3.07.1"));
+        const out = violations(
+            withMember(mysqlInput("8.0.mysql_aurora.3.07.1"), "shop-apse2", {
+                currentVersion: "8.0.mysql_aurora.3.08.1",
+            }),
+        );
         assert.equal(out.length, 3);
         assert.equal(
             out[0],

@@ -34,7 +34,10 @@ describe("planner: renderers", () => {
         assert.ok(md.includes("| 2 | modify DB cluster | `app-apne1` | ap-northeast-1 | secondary | 17.4 → 17.5 |"));
     });
     it("markdown of a blocked plan is a table of rule, problem and fix", () => {
-        const md = renderPlan(planUpgrade(pgInput("17.3")), "markdown");
+        const md = renderPlan(
+            planUpgrade(withMember(pgInput("17.3"), "app-apne1", { currentVersion: "17.5" })),
+            "markdown",
+        );
         assert.ok(
             md.startsWith('### ⛔ Blocked: Aurora PostgreSQL global cluster "app-global": 17.4 → 17.3 (downgrade)\n'),
         );
@@ -94,12 +97,12 @@ describe("planner: renderers", () => {
         );
     });
     it("a blocked plan's members stay where they are; the text shows no member list", () => {
-        const blocked = planUpgrade(pgInput("17.3"));
+        const blocked = planUpgrade(withMember(pgInput("17.3"), "app-apne1", { currentVersion: "17.5" }));
         assert.deepEqual(
             toPlanJson(blocked).members.map((m) => [m.from, m.to]),
             [
                 ["17.4", null],
-                ["17.4", null],
+                ["17.5", null],
             ],
         );
         assert.ok(

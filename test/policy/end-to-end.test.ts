@@ -42,17 +42,15 @@ describe("policy pack end to end: the stack program under the mock engine", func
         assert.deepEqual((await previewStack(running("aurora-postgresql", "17.4"), {})).verdicts, []);
     });
 
-    it("blocks a downgrade on every member, with the message of the planner", async () => {
+    it("an upgrade AWS applied itself (17.5 running, 17.4 declared) warns with the fix instead of failing", async () => {
         const run = await previewStack(running("aurora-postgresql", "17.5"), { engineVersion: "17.4" });
-        assert.equal(run.failed, true);
-        assert.deepEqual(mandatory(run), [
-            "no-blocked-version-change downgrade @aurora-primary-cluster",
-            "no-blocked-version-change downgrade @aurora-secondary-ap-northeast-1-cluster",
-        ]);
-        assert.equal(
-            run.verdicts[0].message,
-            `global database "${ID}": primary cluster "${PRIMARY}" (us-east-1) runs 17.5; 17.4 is older and Aurora cannot downgrade. Fix: set engineVersion to 17.5 or newer; to go back, restore the pre-upgrade snapshot into a new cluster. [rule downgrade]`,
+        assert.equal(run.failed, false);
+        assert.deepEqual(mandatory(run), []);
+        assert.deepEqual(
+            run.verdicts.map((v) => `${v.policy} ${v.enforcementLevel}`),
+            ["declared-version-behind-running advisory"],
         );
+        assert.match(run.verdicts[0].message, /upgraded this database to 17\.5; set engineVersion to 17\.5/);
     });
 
     it("blocks an engine change", async () => {
@@ -262,7 +260,7 @@ describe("policy pack end to end: the stack program under the mock engine", func
             );
         });
 
-        it("reaches the same downgrade verdict as the component's plan", async () => {
+        it("reaches the same verdict on an AWS-applied upgrade as the component's plan", async () => {
             const config = { engineVersion: "17.4" };
             const fromPlan = await previewStack(running("aurora-postgresql", "17.5"), config);
             const fromResources = await withoutRecordedPlan(running("aurora-postgresql", "17.5"), config);

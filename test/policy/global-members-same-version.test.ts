@@ -23,6 +23,27 @@ describe("policy global-members-same-version", () => {
         ]);
     });
 
+    it("reports a change that would end without failover (no-failover-after-plan: AWS's table, not the version string)", async () => {
+        // PostgreSQL members split across the listed patch release 16.1.6 (versions in state), nothing planned to join them.
+        const split = patch(plainGlobal("16.1", "16.1"), "app-apne1", { engineVersion: "16.1.6" });
+        const resources = patch(split, "app-use1", { engineVersion: "16.1.5" });
+        const reported = await runStack(globalMembersSameVersion, resources);
+        assert.deepEqual(
+            reported.map((r) => /\[rule ([^\]]+)\]$/.exec(r.message)?.[1]),
+            ["no-failover-after-plan"],
+        );
+        assert.match(reported[0].message, /declare engineVersion 16\.1\.6/);
+        // Different patch levels of one 17 minor are fine for AWS: nothing reported.
+        const tolerant = patch(
+            patch(plainGlobal("17.4", "17.4"), "app-apne1", { engineVersion: "17.4.6" }),
+            "app-use1",
+            {
+                engineVersion: "17.4.5",
+            },
+        );
+        assert.deepEqual(await runStack(globalMembersSameVersion, tolerant), []);
+    });
+
     it("reports a member that declares another engine", async () => {
         const resources = patch(plainGlobal(), "app-use1", { engine: "aurora-mysql" });
         assert.deepEqual(await runStack(globalMembersSameVersion, resources), [

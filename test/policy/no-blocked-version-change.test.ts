@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { noBlockedVersionChange } from "../../policy/policies";
+import { declaredVersionBehindRunning, noBlockedVersionChange, versionPastEndOfSupport } from "../../policy/policies";
 import { UNKNOWN } from "../../testbeds/offline/policy-runner/local-runner";
 import { TYPES } from "../../policy/lib/resource-types";
 import { drop, patch, plainGlobal, res, runStack, urn } from "./support";
@@ -19,13 +19,27 @@ describe("policy no-blocked-version-change (plain aws.rds, current version from 
         assert.deepEqual(await runStack(noBlockedVersionChange, plainGlobal("16.8")), []);
     });
 
-    it("blocks a downgrade on every member that runs a newer version", async () => {
-        const downgrade = (ref: string) =>
-            `global database "app-global": ${ref} runs 16.6; 16.2 is older and Aurora cannot downgrade. Fix: set engineVersion to 16.6 or newer; to go back, restore the pre-upgrade snapshot into a new cluster. [rule downgrade]`;
-        assert.deepEqual(await runStack(noBlockedVersionChange, plainGlobal("16.2")), [
-            { message: downgrade('primary cluster "app-use1" (us-east-1)'), urn: PRIMARY },
-            { message: downgrade('secondary cluster "app-apne1" (ap-northeast-1)'), urn: SECONDARY },
-        ]);
+    it("blocks a downgrade on every member that runs a newer version, when the members disagree", async () => {
+        const downgrade = (ref: string, running: string) =>
+            `global database "app-global": ${ref} runs ${running}; 16.2 is older and Aurora cannot downgrade. Fix: set engineVersion to ${running} or newer; to go back, restore the pre-upgrade snapshot into a new cluster. [rule downgrade]`;
+        assert.deepEqual(
+            await runStack(noBlockedVersionChange, patch(plainGlobal("16.2"), "app-apne1", { engineVersion: "16.8" })),
+            [
+                { message: downgrade('primary cluster "app-use1" (us-east-1)', "16.6"), urn: PRIMARY },
+                { message: downgrade('secondary cluster "app-apne1" (ap-northeast-1)', "16.8"), urn: SECONDARY },
+            ],
+        );
+    });
+
+    it("every member alike on a newer version (AWS upgraded it) is not blocked: declared-version-behind-running warns", async () => {
+        assert.deepEqual(await runStack(noBlockedVersionChange, plainGlobal("16.2")), []);
+        const advice = await runStack(declaredVersionBehindRunning, plainGlobal("16.2"));
+        assert.equal(advice.length, 1);
+        assert.match(
+            advice[0].message,
+            /upgraded this database to 16\.6; set engineVersion to 16\.6 \(it declares 16\.2\)/,
+        );
+        assert.equal(advice[0].urn, GLOBAL);
     });
 
     it("blocks an engine change (the running engine is read from the running version)", async () => {
@@ -272,5 +286,21 @@ describe("policy no-blocked-version-change (plain aws.rds, current version from 
             r === component ? { ...r, props: { ...r.props, upgrade: { allowMajorVersionUpgrade: true } } } : r,
         );
         assert.deepEqual(await messages(optedIn), []);
+    });
+});
+
+describe("policy version-past-end-of-support (advisory)", () => {
+    it("warns for a declared version past its end of standard support (configured dates); quiet before it", async () => {
+        const config = { endOfStandardSupport: { "aurora-postgresql": { "11": "2024-02-29", "16": "2029-02-28" } } };
+        const past = await runStack(versionPastEndOfSupport, plainGlobal("11.21", "11.21"), config);
+        assert.equal(past.length, 1);
+        assert.match(past[0].message, /Aurora PostgreSQL 11: past the end of standard support \(2024-02-29\)/);
+        assert.equal(past[0].urn, GLOBAL);
+        assert.deepEqual(await runStack(versionPastEndOfSupport, plainGlobal("16.6"), config), []);
+        assert.deepEqual(
+            await runStack(versionPastEndOfSupport, plainGlobal("11.21", "11.21")),
+            [],
+            "no dates: no verdict",
+        );
     });
 });

@@ -35,6 +35,8 @@ describe("policy pack definition", () => {
             "upgrade-steps-ordered": "mandatory",
             "no-blocked-version-change": "mandatory",
             "global-member-secure-defaults": "advisory",
+            "declared-version-behind-running": "advisory",
+            "version-past-end-of-support": "advisory",
         });
     });
 
@@ -45,6 +47,7 @@ describe("policy pack definition", () => {
             "upgrade-steps-ordered",
             "no-blocked-version-change",
             "global-member-secure-defaults",
+            "version-past-end-of-support",
         ]);
         for (const p of nonEmpty(policies, "policy")) {
             for (const [key, prop] of Object.entries(p.configSchema?.properties ?? {})) {

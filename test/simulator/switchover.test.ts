@@ -1,6 +1,10 @@
 import assert from "node:assert/strict";
-import { DescribeGlobalClustersCommand, SwitchoverGlobalClusterCommand } from "@aws-sdk/client-rds";
-import { expectAwsError, MIN, pgTopology, seeded } from "./helpers";
+import {
+    DescribeGlobalClustersCommand,
+    FailoverGlobalClusterCommand,
+    SwitchoverGlobalClusterCommand,
+} from "@aws-sdk/client-rds";
+import { expectAwsError, MIN, mysqlTopology, pgTopology, seeded } from "./helpers";
 
 describe("simulator: SwitchoverGlobalCluster", () => {
     it("makes the target secondary the writer and the old primary a secondary, with FailoverState while it lasts", async () => {
@@ -78,8 +82,106 @@ describe("simulator: SwitchoverGlobalCluster", () => {
                 }),
             ),
             "InvalidDBClusterStateFault",
-            "DB cluster pg-west runs engine version 17.5 and the primary runs 17.4: a switchover needs every member at the same engine version.",
+            "The target cluster pg-west must be using the same engine version as the current primary cluster.",
         );
         assert.equal(mixed.globalCluster("pg-global").members.find((m) => m.role === "primary")?.id, "pg-east");
+    });
+});
+
+/** A topology whose members run the given full versions, primary first. */
+function pgAt(primary: string, ...secondaries: string[]) {
+    const base = pgTopology();
+    const versions = [primary, ...secondaries];
+    return seeded(pgTopology({ members: base.members.map((m, i) => ({ ...m, version: versions[i] ?? primary })) }));
+}
+
+const switchover = (sim: ReturnType<typeof seeded>, target: string) =>
+    sim.clientFor("us-east-1").send(
+        new SwitchoverGlobalClusterCommand({
+            GlobalClusterIdentifier: "pg-global",
+            TargetDbClusterIdentifier: target,
+        }),
+    );
+const failover = (sim: ReturnType<typeof seeded>, global: string, target: string) =>
+    sim.clientFor("us-east-1").send(
+        new FailoverGlobalClusterCommand({
+            GlobalClusterIdentifier: global,
+            TargetDbClusterIdentifier: target,
+            AllowDataLoss: true,
+        }),
+    );
+const refusal = "InvalidDBClusterStateFault";
+
+describe("simulator: switchover and failover follow AWS's version compatibility table", () => {
+    it("PostgreSQL 17: different patch levels switch over", async () => {
+        const sim = pgAt("17.4.5", "17.4.6", "17.4.6");
+        await switchover(sim, "pg-west");
+        assert.equal(sim.globalCluster("pg-global").members.find((m) => m.role === "primary")?.id, "pg-west");
+    });
+    it("PostgreSQL across the listed patch release 16.1.6: refused, both switchover and failover", async () => {
+        const sim = pgAt("16.1.5", "16.1.6", "16.1.6");
+        const text = "The target cluster pg-west must be using the same engine version as the current primary cluster.";
+        await expectAwsError(switchover(sim, "pg-west"), refusal, text);
+        await expectAwsError(failover(sim, "pg-global", "pg-west"), refusal, text);
+        assert.equal(sim.globalCluster("pg-global").members.find((m) => m.role === "primary")?.id, "pg-east");
+    });
+    it("PostgreSQL: a third member on the other side of the listed release is refused too", async () => {
+        const sim = pgAt("16.1.6", "16.1.6", "16.1.5");
+        await expectAwsError(
+            switchover(sim, "pg-west"),
+            refusal,
+            "The target cluster pg-west must be using the same engine version as the current primary cluster.",
+        );
+    });
+    it("PostgreSQL 14.4 (below 14.5): patch levels must match", async () => {
+        await expectAwsError(
+            switchover(pgAt("14.4.1", "14.4.2", "14.4.2"), "pg-west"),
+            refusal,
+            "The target cluster pg-west must be using the same engine version as the current primary cluster.",
+        );
+    });
+    it("Aurora MySQL: different patch levels are refused; FailoverGlobalCluster at one version fails over with data loss allowed", async () => {
+        const mixed = seeded(
+            mysqlTopology({
+                members: mysqlTopology().members.map((m) =>
+                    m.role === "secondary" ? { ...m, version: "8.0.mysql_aurora.3.08.2" } : m,
+                ),
+            }),
+        );
+        await expectAwsError(
+            failover(mixed, "my-global", "my-eu"),
+            refusal,
+            "The target cluster my-eu must be using the same engine version as the current primary cluster.",
+        );
+        const same = seeded(mysqlTopology());
+        const out = await failover(same, "my-global", "my-eu");
+        assert.equal(out.GlobalCluster?.FailoverState?.Status, "failing-over");
+        assert.equal(out.GlobalCluster?.FailoverState?.IsDataLossAllowed, true);
+    });
+    it("FailoverGlobalCluster without AllowDataLoss is a switchover; AllowDataLoss with Switchover is refused", async () => {
+        const sim = seeded(mysqlTopology());
+        const other = seeded(mysqlTopology());
+        await expectAwsError(
+            other.clientFor("us-east-1").send(
+                new FailoverGlobalClusterCommand({
+                    GlobalClusterIdentifier: "my-global",
+                    TargetDbClusterIdentifier: "my-eu",
+                    Switchover: true,
+                    AllowDataLoss: true,
+                }),
+            ),
+            "InvalidParameterCombination",
+            "AllowDataLoss can't be specified together with the Switchover parameter.",
+        );
+        const send = (extra: object) =>
+            sim.clientFor("us-east-1").send(
+                new FailoverGlobalClusterCommand({
+                    GlobalClusterIdentifier: "my-global",
+                    TargetDbClusterIdentifier: "my-eu",
+                    ...extra,
+                }),
+            );
+        const out = await send({});
+        assert.equal(out.GlobalCluster?.FailoverState?.Status, "switching-over");
     });
 });

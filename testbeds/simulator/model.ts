@@ -113,8 +113,14 @@ export interface GlobalClusterState {
     /** Member cluster ARNs, primary first. */
     members: string[];
     operation?: GlobalOperation;
-    /** A SwitchoverGlobalCluster in progress (DescribeGlobalClusters' FailoverState until `until`). */
-    switchover?: { readonly from: string; readonly to: string; readonly until: number };
+    /** A SwitchoverGlobalCluster or FailoverGlobalCluster in progress (DescribeGlobalClusters' FailoverState until `until`). */
+    switchover?: {
+        readonly from: string;
+        readonly to: string;
+        readonly until: number;
+        readonly kind?: "switchover" | "failover";
+        readonly dataLoss?: boolean;
+    };
     deletionProtection: boolean;
     readonly createdAt: number;
     /** Tags (CreateGlobalCluster Tags, AddTagsToResource on the global cluster's ARN); absent until one is set. */

@@ -28,6 +28,8 @@ export function notCreatable(scenario: Scenario): string | undefined {
     const { aws } = scenario;
     const odd = aws.members.find((m) => m.version !== undefined && m.version !== aws.version);
     if (odd) return `${odd.cluster} runs ${odd.version} while the database runs ${aws.version} (a half-done upgrade)`;
+    if (aws.upgradedByAws)
+        return `every member runs ${aws.version} while the stack on main declares ${String(scenario.stackConfig.engineVersion)} (AWS, or someone, upgraded it: creation cannot)`;
     const rpo = aws.members.find((m) => m.rpo);
     if (rpo) return `${rpo.cluster} sets rds.global_db_rpo in a parameter group the stack does not declare`;
     return undefined;

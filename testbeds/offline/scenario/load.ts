@@ -162,6 +162,7 @@ function parseAws(f: Fields, raw: unknown): ScenarioAws {
         engine: isEngine(engine) ? engine : "aurora-postgresql",
         version: f.str(awsRaw, "version", "aws."),
         members,
+        ...(f.bool(awsRaw, "upgradedByAws", "aws.", false) ? { upgradedByAws: true } : {}),
     };
 }
 
@@ -224,6 +225,7 @@ function parseExpect(f: Fields, raw: unknown): ScenarioExpect {
     const ex = raw;
     const rules = Array.isArray(ex.rules) ? ex.rules.map(String) : undefined;
     const upgradeOrder = Array.isArray(ex.upgradeOrder) ? ex.upgradeOrder.map(String) : undefined;
+    const outputIncludes = Array.isArray(ex.outputIncludes) ? ex.outputIncludes.map(String) : undefined;
     const snapshotOf = typeof ex.snapshotOf === "string" ? ex.snapshotOf : undefined;
     const blocked = f.bool(ex, "blocked", "expect.", false);
     const finalVersions = isObj(ex.finalVersions)
@@ -243,6 +245,7 @@ function parseExpect(f: Fields, raw: unknown): ScenarioExpect {
         ...(snapshotOf ? { snapshotOf } : {}),
         ...(blueGreen ? { blueGreen } : {}),
         ...(group ? { finalClusterParameterGroup: group } : {}),
+        ...(outputIncludes ? { outputIncludes } : {}),
     };
 }
 

@@ -44,6 +44,11 @@ export interface ScenarioAws {
     /** Version of every member; PostgreSQL may carry the patch level `aurora_version()` prints (`17.4.5`). */
     readonly version: string;
     readonly members: readonly ScenarioMember[];
+    /**
+     * AWS (or someone at the console) upgraded every member past the stack's `engineVersion` on
+     * main: creating the stack cannot reach that, so the state is seeded from this block.
+     */
+    readonly upgradedByAws?: boolean;
 }
 
 /** What a blue/green scenario asserts about the switchover and the old (blue) clusters. */
@@ -81,6 +86,8 @@ export interface ScenarioExpect {
     readonly finalClusterParameterGroup?: string;
     /** Blue/green runs: one deployment, switched over, deleted; the old clusters as asked. */
     readonly blueGreen?: ScenarioBlueGreenExpect;
+    /** Fragments the run's output contains (a plan's failover statement, a warning, a policy's name). */
+    readonly outputIncludes?: readonly string[];
 }
 
 /** A scenario file of `testbeds/scenarios/`, validated. */

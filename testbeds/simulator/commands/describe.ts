@@ -1,6 +1,7 @@
 import type {
     DescribeDBClustersCommandInput,
     DescribeDBEngineVersionsCommandInput,
+    DescribeDBMajorEngineVersionsCommandInput,
     DescribeDBInstancesCommandInput,
     DescribeGlobalClustersCommandInput,
     Filter,
@@ -9,6 +10,7 @@ import { fault, messages } from "../aws-errors";
 import { idFromArnOrId } from "../topology";
 import { handler, Handler } from "./context";
 import { clusterShape, globalShape, instanceShape } from "./shapes";
+import { describeMajorEngineVersions } from "../lifecycles";
 
 /** The values of filter `name` (identifiers; ARNs reduced to identifiers), or undefined. */
 export function filterValues(filters: readonly Filter[] | undefined, name: string): string[] | undefined {
@@ -52,7 +54,13 @@ const describeDBEngineVersions = handler<DescribeDBEngineVersionsCommandInput>((
     DBEngineVersions: store.catalogue.describe(input.Engine, input.EngineVersion),
 }));
 
+/** DescribeDBMajorEngineVersions: the lifecycle dates of each major (lifecycles.ts); Engine and MajorEngineVersion filter. */
+const describeDBMajorEngineVersions = handler<DescribeDBMajorEngineVersionsCommandInput>((_ctx, input) => ({
+    DBMajorEngineVersions: describeMajorEngineVersions(input.Engine, input.MajorEngineVersion),
+}));
+
 export const describeHandlers: Record<string, Handler> = {
+    DescribeDBMajorEngineVersions: describeDBMajorEngineVersions,
     DescribeGlobalClusters: describeGlobalClusters,
     DescribeDBClusters: describeDBClusters,
     DescribeDBInstances: describeDBInstances,

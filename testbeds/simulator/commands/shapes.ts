@@ -68,10 +68,10 @@ export function globalShape(store: SimStore, g: GlobalClusterState): GlobalClust
             ? {
                   FailoverState: {
                       // API_FailoverState documents `switching-over`; the SDK's FailoverStatus enum lacks it.
-                      Status: "switching-over" as FailoverStatus,
+                      Status: (g.switchover.kind === "failover" ? "failing-over" : "switching-over") as FailoverStatus,
                       FromDbClusterArn: g.switchover.from,
                       ToDbClusterArn: g.switchover.to,
-                      IsDataLossAllowed: false,
+                      IsDataLossAllowed: g.switchover.dataLoss ?? false,
                   },
               }
             : {}),
