@@ -17,6 +17,8 @@ export const RDS_ACTIONS: readonly string[] = [
     "rds:DescribeDBClusters",
     "rds:DescribeDBInstances",
     "rds:DescribeDBEngineVersions",
+    // the end-of-support dates of each major version (aws/topology/lifecycles.ts)
+    "rds:DescribeDBMajorEngineVersions",
     "rds:DescribePendingMaintenanceActions",
     "rds:DescribeDBClusterParameters",
     "rds:DescribeDBParameters",
@@ -261,6 +263,9 @@ function templates(s: IamScope): IamStatement[] {
             Effect: "Allow",
             Action: [
                 "rds:DescribeDBEngineVersions",
+                // Like the catalogue, the lifecycle dates of a major version are not a resource of
+                // the account (assumed: the Service Authorization Reference was not checked here).
+                "rds:DescribeDBMajorEngineVersions",
                 "rds:DescribePendingMaintenanceActions",
                 "rds:DescribeAccountAttributes",
             ],

@@ -137,6 +137,7 @@ describe("orchestrator: least-privilege IAM policy", () => {
                     "NoResourceLevelPermissions",
                     [
                         "rds:DescribeDBEngineVersions",
+                        "rds:DescribeDBMajorEngineVersions",
                         "rds:DescribePendingMaintenanceActions",
                         "rds:DescribeAccountAttributes",
                     ],
