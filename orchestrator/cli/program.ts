@@ -1,13 +1,14 @@
 import { Command } from "commander";
 import { ResolvedDeps } from "./deps";
 import { CommandContext } from "./register/guarded";
+import { addFleetCommand } from "./register/fleet";
 import { addPatchCommand } from "./register/patch";
 import { addPlanCommand } from "./register/plan";
 import { addStatusCommand } from "./register/status";
 import { addUpgradeCommand } from "./register/upgrade";
 
 /**
- * The `aurora-global` program: `plan`, `upgrade`, `patch` and `status`, each registered by its own
+ * The `aurora-global` program: `plan`, `upgrade`, `patch`, `status` and `fleet`, each registered by its own
  * file under register/ with the flags the README's CLI table lists (plus --region, the home region).
  */
 export function buildProgram(deps: ResolvedDeps, setExit: (code: number) => void): Command {
@@ -23,5 +24,6 @@ export function buildProgram(deps: ResolvedDeps, setExit: (code: number) => void
     addUpgradeCommand(program, cli);
     addPatchCommand(program, cli);
     addStatusCommand(program, cli);
+    addFleetCommand(program, cli);
     return program;
 }

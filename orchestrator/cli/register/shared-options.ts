@@ -22,9 +22,16 @@ const collect = (value: string, previous: string[] | undefined): string[] => [..
 
 /** The options every command takes: the database (`--region`, `--global-cluster`) and whom to act as. */
 export function commonOptions(c: Command): Command {
+    return identityOptions(
+        c
+            .option(`${DATABASE_FLAGS.region} <region>`, "home region of the global cluster (default: AWS_REGION)")
+            .option(`${DATABASE_FLAGS.globalCluster} <id>`, "global cluster identifier"),
+    );
+}
+
+/** Whom to act as: a profile, an assumed role, an endpoint (every command; `fleet` has no --region of its own). */
+export function identityOptions(c: Command): Command {
     return c
-        .option(`${DATABASE_FLAGS.region} <region>`, "home region of the global cluster (default: AWS_REGION)")
-        .option(`${DATABASE_FLAGS.globalCluster} <id>`, "global cluster identifier")
         .option(`${IDENTITY_FLAGS.profile} <name>`, "AWS profile to act as (default: the SDK's default chain)")
         .option(`${IDENTITY_FLAGS.roleArn} <arn>`, "IAM role to assume (credentials refresh during long waits)")
         .option(`${IDENTITY_FLAGS.roleSessionName} <name>`, "session name of the assumed role (default aurora-global)")
