@@ -114,22 +114,8 @@ async function bakeAndGate(
         ctx.say(`wave "${wave.wave.name}": baking ${formatDuration(bakeMs)} before its health gate`);
         await ctx.api.sleep(bakeMs);
     }
-    const problems = await checkHealth(ctx.api, entries);
-    const gate = ctx.rollout.gate;
-    if (problems.length === 0 && gate?.command) {
-        ctx.say(`wave "${wave.wave.name}": gate.command ${gate.command}`);
-        const env = gateEnvironment(ctx.rollout.name, wave.wave.name, entries, ctx.deps.env);
-        const failed = await runGateCommand({ ...gate, command: gate.command }, env, (l) => ctx.say(`[gate] ${l}`));
-        if (failed) problems.push(failed);
-    }
-    if (problems.length > 0)
-        return {
-            wave: wave.wave.name,
-            database: problems[0].split(":")[0],
-            step: "health gate",
-            message: problems.join("; "),
-            code: 1,
-        };
+    const halt = await healthGate(ctx, wave, entries);
+    if (halt) return halt;
     ctx.say(`wave "${wave.wave.name}": health gate passed`);
     for (const e of entries)
         if (e.database && e.target)
@@ -141,4 +127,27 @@ async function bakeAndGate(
                 at: ctx.deps.clock.now(),
             });
     return undefined;
+}
+
+/** The health gate: AWS's view of every database first (the first unhealthy one is named), then gate.command. */
+export async function healthGate(
+    ctx: FleetRunContext,
+    wave: FleetWave,
+    entries: readonly FleetEntry[],
+): Promise<Halt | undefined> {
+    const halt = (database: string, message: string): Halt => ({
+        wave: wave.wave.name,
+        database,
+        step: "health gate",
+        message,
+        code: 1,
+    });
+    const problems = await checkHealth(ctx.api, entries);
+    if (problems.length > 0) return halt(problems[0].split(":")[0], problems.join("; "));
+    const gate = ctx.rollout.gate;
+    if (!gate?.command) return undefined;
+    ctx.say(`wave "${wave.wave.name}": gate.command ${gate.command}`);
+    const env = gateEnvironment(ctx.rollout.name, wave.wave.name, entries, ctx.deps.env);
+    const failed = await runGateCommand({ ...gate, command: gate.command }, env, (l) => ctx.say(`[gate] ${l}`));
+    return failed ? halt("(gate.command)", failed) : undefined;
 }

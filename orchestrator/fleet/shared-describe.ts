@@ -19,7 +19,7 @@ export const SHARED_READ_MAX_AGE_MS = DENSE_POLL_MS;
 interface RegionBoard {
     /** Member clusters of the databases upgrading now in the region, by identifier. */
     readonly members: Map<string, number>;
-    answer?: { readonly at: number; readonly clusters: Map<string, DBCluster> };
+    answer?: { readonly at: number; readonly generation: number; readonly clusters: Map<string, DBCluster> };
     inFlight?: { readonly generation: number; readonly read: Promise<Map<string, DBCluster>> };
     /** Bumped by every change sent in the region: an answer read before it is not reused after it. */
     generation: number;
@@ -95,14 +95,15 @@ export class SharedDescribes {
     /** The region's shared answer: reused while fresh, joined while in flight, else read anew. */
     private async read(region: string, board: RegionBoard): Promise<Map<string, DBCluster>> {
         const generation = board.generation;
-        if (board.answer && this.clock.now() - board.answer.at <= this.maxAgeMs) return board.answer.clusters;
+        const answer = board.answer;
+        if (answer?.generation === generation && this.clock.now() - answer.at <= this.maxAgeMs) return answer.clusters;
         if (board.inFlight?.generation === generation) return board.inFlight.read;
         const at = this.clock.now();
         const inFlight = { generation, read: this.describeAll(region, [...board.members.keys()]) };
         board.inFlight = inFlight;
         try {
             const clusters = await inFlight.read;
-            if (board.generation === generation) board.answer = { at, clusters };
+            if (board.generation === generation) board.answer = { at, generation, clusters };
             return clusters;
         } finally {
             if (board.inFlight === inFlight) board.inFlight = undefined;

@@ -1,10 +1,9 @@
 import { describeAwsError } from "../../aws/errors";
 import { FleetWave } from "./fleet-plan";
-import { gateEnvironment, runGateCommand } from "./gate";
 import { Outcome } from "./outcome";
 import { inPool } from "./pool";
 import { StackDriver } from "./stacks";
-import { FleetRunContext, WaveResult } from "./run-wave";
+import { FleetRunContext, healthGate, WaveResult } from "./run-wave";
 
 /**
  * A wave of Pulumi stacks: every stack gets the version in its config and a preview with the
@@ -59,18 +58,6 @@ export async function runStackWave(ctx: FleetRunContext, wave: FleetWave, stacks
             halt: { wave: name, database: failure.id, step: "pulumi up", message: failure.message ?? "", code: 1 },
         };
     if (wave.wave.bakeMinutes > 0) await ctx.api.sleep(wave.wave.bakeMinutes * 60_000);
-    const gate = ctx.rollout.gate;
-    if (gate?.command) {
-        const failed = await runGateCommand(
-            { ...gate, command: gate.command },
-            gateEnvironment(ctx.rollout.name, name, entries, ctx.deps.env),
-            (l) => ctx.say(`[gate] ${l}`),
-        );
-        if (failed)
-            return {
-                outcomes,
-                halt: { wave: name, database: "(gate.command)", step: "health gate", message: failed, code: 1 },
-            };
-    }
-    return { outcomes };
+    const halt = await healthGate(ctx, wave, entries);
+    return { outcomes, ...(halt ? { halt } : {}) };
 }
