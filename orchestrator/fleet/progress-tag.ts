@@ -42,12 +42,16 @@ export function progressOf(d: FleetDatabase, rollout: string, target: string): P
     return t && t.rollout === tagText(rollout, 60) && t.target === tagText(target, 40) ? t : undefined;
 }
 
+/** Runs (their gateways) whose endpoint refused a progress tag: they warn once and set no more. */
+const untaggable = new WeakSet<RdsGateway>();
+
 /**
  * Sets the tag (AddTagsToResource on the global cluster's ARN, from its writer's region). An
  * endpoint that cannot tag global clusters (an emulator; AWS can) gets a warning: the rollout then
  * resumes from the versions AWS reports alone.
  */
 export async function writeProgress(api: RdsGateway, d: FleetDatabase, tag: ProgressTag): Promise<void> {
+    if (untaggable.has(api)) return;
     try {
         await api.send(
             d.region,
@@ -58,8 +62,9 @@ export async function writeProgress(api: RdsGateway, d: FleetDatabase, tag: Prog
         );
     } catch (e) {
         if (errorCode(e) !== "InvalidParameterValue" && errorCode(e) !== "InvalidParameterCombination") throw e;
+        untaggable.add(api);
         api.log.warn(
-            `the rollout's progress tag could not be set on global cluster "${d.id}" (${describeAwsError(e)}): a re-run resumes from the versions AWS reports`,
+            `the rollout's progress tag could not be set on global cluster "${d.id}" (${describeAwsError(e)}): this run sets no more progress tags, and a re-run resumes from the versions AWS reports`,
         );
     }
 }
