@@ -7,7 +7,7 @@ export function renderOutcomes(outcomes: readonly Outcome[], halt: Halt | undefi
         o.wave,
         o.id,
         o.state,
-        `${o.from ?? "?"} → ${o.to ?? "?"}`,
+        o.state === "already" ? `at ${o.to ?? "?"}` : `${o.from ?? "?"} → ${o.to ?? "?"}`,
         o.elapsedMs !== undefined ? formatDuration(o.elapsedMs) : "",
         o.step ? `${o.step}: ${o.message ?? ""}` : (o.message ?? ""),
     ]);

@@ -1,10 +1,10 @@
 import { formatDuration } from "../../aws/logger";
-import { PlanStep } from "../../planner";
+import { PlanFormat, PlanStep } from "../../planner";
 import { FleetEntry, FleetPlan, FleetWave } from "./fleet-plan";
 import { Selection } from "./rollout";
 
-export type FleetFormat = "text" | "markdown" | "json";
-export const FLEET_FORMATS: readonly FleetFormat[] = ["text", "markdown", "json"];
+/** `--format` of the fleet commands: the planner's formats. */
+export type FleetFormat = PlanFormat;
 
 export function selectionWords(s: Selection): string {
     if (s.kind === "tags")

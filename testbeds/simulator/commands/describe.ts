@@ -22,7 +22,10 @@ export function filterValues(filters: readonly Filter[] | undefined, name: strin
  * DescribeGlobalClusters, SDK model 3.1169: "Default: 100. Constraints: Minimum 20, maximum 100").
  * AWS's markers are opaque; ours is the offset.
  */
-export function page<T>(items: readonly T[], input: { MaxRecords?: number; Marker?: string }): { items: T[]; Marker?: string } {
+export function page<T>(
+    items: readonly T[],
+    input: { MaxRecords?: number; Marker?: string },
+): { items: T[]; Marker?: string } {
     const max = input.MaxRecords ?? 100;
     if (!Number.isInteger(max) || max < 20 || max > 100)
         fault("InvalidParameterValue", `Invalid value ${max} for MaxRecords. Must be between 20 and 100`);
