@@ -9,11 +9,18 @@ import { renderFleetPlan } from "./render-plan";
 import { readRolloutFile } from "./rollout-file";
 import { DatabaseRunOptions } from "./run-database";
 import { automationStacks } from "./stacks";
+import { SharedDescribes } from "./shared-describe";
+
+/** A rollout's dependencies: every call through its clients (shared describes, paced per region). */
+function fleetDeps(deps: ResolvedDeps): { deps: ResolvedDeps; shared: SharedDescribes } {
+    const shared = new SharedDescribes(deps.clients, deps.clock);
+    return { deps: { ...deps, clients: shared.factory }, shared };
+}
 
 /** `aurora-global fleet plan --file F`: every database, its wave, path, steps, what is blocked; exit 2 when blocked. */
 export async function runFleetPlan(deps: ResolvedDeps, a: { file: string; format: PlanFormat }): Promise<number> {
     const rollout = readRolloutFile(a.file);
-    const plan = await planFleet(gateway(deps), rollout);
+    const plan = await planFleet(gateway(fleetDeps(deps).deps), rollout);
     deps.stdout(renderFleetPlan(plan, a.format) + "\n");
     return plan.blocked ? EXIT.input : EXIT.ok;
 }
@@ -24,7 +31,8 @@ export async function runFleetRun(
     a: DatabaseRunOptions & { file: string; format: PlanFormat },
 ): Promise<number> {
     const rollout = readRolloutFile(a.file);
-    const api = gateway(deps);
+    const { deps: paced, shared } = fleetDeps(deps);
+    const api = gateway(paced);
     const plan = await planFleet(api, rollout);
     const base = path.dirname(path.resolve(a.file));
     const stacks = () =>
@@ -33,13 +41,13 @@ export async function runFleetRun(
             policyPacks: rollout.pulumi.policyPacks.map((p) => path.resolve(base, p)),
             log: (l) => deps.stderr(`${l}\n`),
         });
-    const result = await runFleet(deps, api, plan, { ...a, markdown: a.format === "markdown", stacks });
+    const result = await runFleet(paced, api, plan, { ...a, markdown: a.format === "markdown", stacks, shared });
     return result.code;
 }
 
 /** `aurora-global fleet status --file F`: where each wave and database stands; changes nothing. */
 export async function runFleetStatus(deps: ResolvedDeps, a: { file: string; format: PlanFormat }): Promise<number> {
     const rollout = readRolloutFile(a.file);
-    deps.stdout(renderFleetStatus(rollout, await fleetStatus(gateway(deps), rollout), a.format) + "\n");
+    deps.stdout(renderFleetStatus(rollout, await fleetStatus(gateway(fleetDeps(deps).deps), rollout), a.format) + "\n");
     return EXIT.ok;
 }

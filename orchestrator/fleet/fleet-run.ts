@@ -29,9 +29,14 @@ export async function runFleet(
     deps: ResolvedDeps,
     api: RdsGateway,
     plan: FleetPlan,
-    options: DatabaseRunOptions & { readonly markdown?: boolean; readonly stacks?: () => StackDriver },
+    options: DatabaseRunOptions & {
+        readonly markdown?: boolean;
+        readonly stacks?: () => StackDriver;
+        /** The rollout's clients (planning included): default new ones over `deps.clients`. */
+        readonly shared?: SharedDescribes;
+    },
 ): Promise<FleetRunResult> {
-    const shared = new SharedDescribes(deps.clients, deps.clock);
+    const shared = options.shared ?? new SharedDescribes(deps.clients, deps.clock);
     if (plan.blocked) {
         deps.stdout(renderFleetPlan(plan, "text") + "\n");
         return { code: EXIT.input, outcomes: [], sharedReads: shared.sharedReads };

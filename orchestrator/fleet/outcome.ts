@@ -20,6 +20,8 @@ export interface Outcome {
     readonly from?: string;
     readonly to?: string;
     readonly elapsedMs?: number;
+    /** When its run ended (the clock's ms), for databases run by this run. */
+    readonly endedAt?: number;
     /** Failed: the step it was on (`modify-db-cluster app-euw1 (eu-west-1)`) and AWS's message. */
     readonly step?: string;
     readonly message?: string;

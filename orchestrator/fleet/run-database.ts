@@ -86,6 +86,7 @@ export async function upgradeDatabase(
             wave: entry.wave,
             id: d.id,
             state: "upgraded",
+            endedAt: deps.clock.now(),
             from: entry.plan.from,
             to: target,
             elapsedMs: deps.clock.now() - started,

@@ -1,6 +1,7 @@
 import { DBCluster, DescribeDBClustersCommand, DescribeDBClustersCommandOutput, RDSClient } from "@aws-sdk/client-rds";
 import { Clock, RdsClientFactory } from "../../aws/ports";
 import { DENSE_POLL_MS } from "../execute/poll-schedule";
+import { RegionPacer } from "./region-pacer";
 
 /**
  * AWS refuses a `db-cluster-id` filter of more than 100 distinct values ("InvalidParameterCombination:
@@ -31,6 +32,8 @@ interface RegionBoard {
  * all registered members of the region (a `db-cluster-id` filter of up to 100 values, paginated),
  * at most {@link SHARED_READ_MAX_AGE_MS} old and never older than the region's last change.
  * Every other call goes to AWS as it is. The one-database upgrade runs unchanged on top of it.
+ * Every call of the rollout (its planning, its runs, the shared reads) takes its turn from a
+ * {@link RegionPacer}, so the rollout stays under its requests-per-second bound in each region.
  */
 export class SharedDescribes {
     private readonly boards = new Map<string, RegionBoard>();
@@ -42,6 +45,7 @@ export class SharedDescribes {
         private readonly clients: RdsClientFactory,
         private readonly clock: Clock,
         private readonly maxAgeMs = SHARED_READ_MAX_AGE_MS,
+        private readonly pacer: RegionPacer = new RegionPacer(clock),
     ) {}
 
     /** Members of a database joining the shared reads (while it upgrades). */
@@ -83,10 +87,12 @@ export class SharedDescribes {
             const board = this.board(region);
             if (id === undefined || !board.members.has(id)) {
                 if (!isReadOnlyCommand(command)) board.generation += 1;
+                await this.pacer.turn(region);
                 return (real.send as (c: unknown, o?: unknown) => Promise<unknown>)(command, options);
             }
             const found = (await this.read(region, board)).get(id);
             if (found) return { DBClusters: [found], $metadata: {} } satisfies DescribeDBClustersCommandOutput;
+            await this.pacer.turn(region);
             return (real.send as (c: unknown, o?: unknown) => Promise<unknown>)(command, options);
         };
         return new Proxy(real, { get: (target, key) => (key === "send" ? send : Reflect.get(target, key)) });
@@ -118,6 +124,7 @@ export class SharedDescribes {
             let marker: string | undefined;
             do {
                 this.sharedReads[region] = (this.sharedReads[region] ?? 0) + 1;
+                await this.pacer.turn(region);
                 const page: DescribeDBClustersCommandOutput = await this.realClient(region).send(
                     new DescribeDBClustersCommand({
                         Filters: [{ Name: "db-cluster-id", Values: chunk }],

@@ -5,6 +5,7 @@ import {
     ModifyDBClusterCommand,
 } from "@aws-sdk/client-rds";
 import { SharedDescribes, SHARED_READ_MAX_AGE_MS } from "../../orchestrator/fleet/shared-describe";
+import { FLEET_REQUEST_BURST, FLEET_REQUESTS_PER_SECOND, RegionPacer } from "../../orchestrator/fleet/region-pacer";
 import { errorCode } from "../../aws/errors";
 import { createSimulatedRds, SeedTopology } from "../../testbeds/simulator";
 
@@ -104,5 +105,23 @@ describe("fleet: one DescribeDBClusters per region per poll", () => {
             sim.callsOf("DescribeDBClusters").map((c) => c.input.DBClusterIdentifier),
             ["c1", "c0"],
         );
+    });
+
+    it("the pacer: a burst of 10, then 4 calls per second per region; regions apart", async () => {
+        const sim = seeded(1);
+        const pacer = new RegionPacer(sim.clock);
+        const start = sim.clock.now();
+        const times: Record<string, number[]> = { "us-east-1": [], "eu-west-1": [] };
+        await Promise.all(
+            Array.from({ length: 30 }, (_, i) => (i % 3 === 2 ? "eu-west-1" : "us-east-1")).map(async (region) => {
+                await pacer.turn(region);
+                times[region].push(sim.clock.now() - start);
+            }),
+        );
+        const east = times["us-east-1"];
+        assert.strictEqual(east.length, 20);
+        assert.strictEqual(east.filter((t) => t === 0).length, FLEET_REQUEST_BURST);
+        assert.strictEqual(Math.max(...east), ((20 - FLEET_REQUEST_BURST) * 1000) / FLEET_REQUESTS_PER_SECOND);
+        assert.strictEqual(Math.max(...times["eu-west-1"]), 0, "10 calls in another region: within its own burst");
     });
 });

@@ -3,6 +3,7 @@ import { resolveDeps } from "../../orchestrator/cli/deps";
 import { planFleet } from "../../orchestrator/fleet/fleet-plan";
 import { runFleet } from "../../orchestrator/fleet/fleet-run";
 import { parseRollout } from "../../orchestrator/fleet/rollout-file";
+import { SharedDescribes } from "../../orchestrator/fleet/shared-describe";
 import { createSimulatedRds, SeedTopology, SimulatedRds } from "../simulator";
 import { peakInWindow } from "./control-plane-fleet";
 import { BenchOutput, BenchSize, TableRow } from "./results-writer";
@@ -39,6 +40,17 @@ function rolloutYaml(seeds: readonly SeedTopology[], wave: number): string {
     return `name: bench\ntarget: { aurora-mysql: "${ROLLING.to}" }\nregions: [${REGIONS.slice(0, 3).join(", ")}]\nwaves:\n${waves.join("\n")}\n`;
 }
 
+/** When the database's first change was sent (its first ModifyDBCluster): where its upgrade starts. */
+function firstChange(sim: SimulatedRds, seed: SeedTopology): number {
+    const members = new Set(seed.members.map((m) => m.id));
+    return Math.min(
+        ...sim
+            .callsOf("ModifyDBCluster")
+            .filter((c) => members.has(String(c.input.DBClusterIdentifier)))
+            .map((c) => c.time),
+    );
+}
+
 /** AWS's own time of a rolling upgrade: its slowest secondary, then its primary (the simulator's events). */
 function awsOwnMs(sim: SimulatedRds, seed: SeedTopology): number {
     const times = memberRunTimes(sim, seed);
@@ -59,8 +71,9 @@ export async function benchFleetRollout(size: BenchSize = "full"): Promise<Bench
     const sim = createSimulatedRds();
     const seeds = fleetSeeds(databases);
     for (const s of seeds) sim.seed(s);
+    const shared = new SharedDescribes(sim.clientFor, sim.clock);
     const deps = resolveDeps({
-        clients: sim.clientFor,
+        clients: shared.factory,
         clock: sim.clock,
         random: seededRandom(7100),
         env: {},
@@ -70,14 +83,16 @@ export async function benchFleetRollout(size: BenchSize = "full"): Promise<Bench
     const api = gateway(deps);
     const start = sim.clock.now();
     const plan = await planFleet(api, parseRollout(rolloutYaml(seeds, wave), "bench.yaml"));
-    const result = await runFleet(deps, api, plan, { snapshot: false });
+    const result = await runFleet(deps, api, plan, { snapshot: false, shared });
     const end = sim.clock.now();
     const perRegion = regionFigures(sim, start, end);
-    const elapsed = new Map(result.outcomes.map((o) => [o.id, o.elapsedMs ?? NaN]));
-    const ratios = seeds.map((s) => (elapsed.get(s.globalClusterId ?? "") ?? NaN) / awsOwnMs(sim, s));
+    const ended = new Map(result.outcomes.map((o) => [o.id, o.endedAt ?? NaN]));
+    const ratios = seeds
+        .map((s) => (ended.get(s.globalClusterId ?? "") ?? NaN) - firstChange(sim, s))
+        .map((ms, i) => ms / awsOwnMs(sim, seeds[i]));
     const worst = (k: string) => Math.max(...Object.values(perRegion).map((r) => r[k]));
     const data = {
-        method: `fleet run (planFleet + runFleet, as aurora-global fleet run --no-snapshot) over ${databases} rolling Aurora MySQL databases (a member in each of 3 regions, writers rotating, durations 6–20 min), waves of ${wave} with maxParallel ${wave}, on one simulator with AWS's rate limit (burst 300, 12/s per region); windows slide over the simulator's call log; each database's time (its runUpgrade, topology read to done) over AWS's own time (slowest secondary + primary, the simulator's events)`,
+        method: `fleet run (planFleet + runFleet, as aurora-global fleet run --no-snapshot) over ${databases} rolling Aurora MySQL databases (a member in each of 3 regions, writers rotating, durations 6–20 min), waves of ${wave} with maxParallel ${wave}, on one simulator with AWS's rate limit (burst 300, 12/s per region); windows slide over the simulator's call log; each database's upgrade time (its first ModifyDBCluster to its run noticing it done) over AWS's own time (slowest secondary + primary, the simulator's events)`,
         databases,
         wave,
         code: result.code,
@@ -140,7 +155,7 @@ function rolloutRows(
         },
         {
             section: "controlPlaneCalls",
-            metric: `${name}: each database's time / AWS's own time, p95`,
+            metric: `${name}: each database's upgrade (first change → done) / AWS's own time, p95`,
             value: `${d.p95DatabaseRatio} (max ${d.maxDatabaseRatio})`,
             target: `≤ ${ROLLOUT_RATIO_TARGET}`,
             met: d.p95DatabaseRatio <= ROLLOUT_RATIO_TARGET,
