@@ -25,8 +25,11 @@ export interface ProgressTag {
     readonly at: number;
 }
 
+/** A name as the tag carries it: AWS's tag characters, no white space (it separates the fields). */
+const tagWord = (text: string, max: number) => tagText(text, max).replace(/\s/g, "-");
+
 export function progressTagValue(t: ProgressTag): string {
-    return `rollout=${tagText(t.rollout, 60)} wave=${tagText(t.wave, 60)} state=${t.state} target=${tagText(t.target, 40)} at=${new Date(t.at).toISOString()}`;
+    return `rollout=${tagWord(t.rollout, 60)} wave=${tagWord(t.wave, 60)} state=${t.state} target=${tagWord(t.target, 40)} at=${new Date(t.at).toISOString()}`;
 }
 
 export function parseProgressTag(value: string | undefined): ProgressTag | undefined {
@@ -39,7 +42,7 @@ export function parseProgressTag(value: string | undefined): ProgressTag | undef
 /** The rollout's tag on `d` when it is this rollout's (same name and target), else undefined. */
 export function progressOf(d: FleetDatabase, rollout: string, target: string): ProgressTag | undefined {
     const t = parseProgressTag(d.tags[FLEET_TAG_KEY]);
-    return t && t.rollout === tagText(rollout, 60) && t.target === tagText(target, 40) ? t : undefined;
+    return t && t.rollout === tagWord(rollout, 60) && t.target === tagWord(target, 40) ? t : undefined;
 }
 
 /** Runs (their gateways) whose endpoint refused a progress tag: they warn once and set no more. */
