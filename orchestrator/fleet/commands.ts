@@ -34,7 +34,7 @@ export async function runFleetRun(
     const { deps: paced, shared } = fleetDeps(deps);
     const api = gateway(paced);
     const plan = await planFleet(api, rollout);
-    const base = path.dirname(path.resolve(a.file));
+    const base = rollout.directory;
     const stacks = () =>
         (deps.stacks ?? automationStacks)({
             workDir: path.resolve(base, rollout.pulumi.workDir),

@@ -39,6 +39,9 @@ export async function runFleet(
     const shared = options.shared ?? new SharedDescribes(deps.clients, deps.clock);
     if (plan.blocked) {
         deps.stdout(renderFleetPlan(plan, "text") + "\n");
+        deps.stderr(
+            `aurora-global: rollout "${plan.rollout.name}" is blocked (see BLOCKED above): nothing was changed; fix the databases, take them out of their waves, or set skipBlocked: true\n`,
+        );
         return { code: EXIT.input, outcomes: [], sharedReads: shared.sharedReads };
     }
     const log = lineLogger(deps.stderr, deps.clock);

@@ -57,18 +57,29 @@ export function gateEnvironment(
 }
 
 /**
- * Runs the gate command through the shell with `env` only; its output goes to `log` line by line.
+ * Runs the gate command through the shell with `env` only, in `cwd` (the rollout file's directory); its output goes to `log` line by line.
  * Resolves with undefined when it exits 0, else what went wrong (exit code, signal, timeout).
  */
 export function runGateCommand(
     gate: Gate & { command: string },
     env: Record<string, string>,
     log: (line: string) => void,
+    cwd?: string,
 ): Promise<string | undefined> {
     return new Promise((resolve) => {
-        const child = spawn(gate.command, { shell: true, env, stdio: ["ignore", "pipe", "pipe"] });
-        const timer = setTimeout(() => child.kill("SIGTERM"), gate.timeoutMinutes * 60_000);
+        // Its own process group, so a timeout stops the command and whatever it started.
+        const child = spawn(gate.command, {
+            shell: true,
+            env,
+            stdio: ["ignore", "pipe", "pipe"],
+            detached: true,
+            ...(cwd ? { cwd } : {}),
+        });
         let timedOut = false;
+        const timer = setTimeout(() => {
+            timedOut = true;
+            if (child.pid !== undefined) process.kill(-child.pid, "SIGTERM");
+        }, gate.timeoutMinutes * 60_000);
         timer.unref?.();
         const lines = (d: Buffer) =>
             d
@@ -81,14 +92,10 @@ export function runGateCommand(
         child.on("error", (e) => resolve(`gate.command could not start: ${e.message}`));
         child.on("close", (code, signal) => {
             clearTimeout(timer);
-            if (signal === "SIGTERM" && !timedOut) timedOut = true;
-            if (code === 0) resolve(undefined);
-            else
-                resolve(
-                    signal
-                        ? `gate.command was stopped by ${signal}${timedOut ? ` after gate.timeoutMinutes ${gate.timeoutMinutes}` : ""}`
-                        : `gate.command exited ${code}`,
-                );
+            if (timedOut)
+                resolve(`gate.command took longer than gate.timeoutMinutes ${gate.timeoutMinutes} and was stopped`);
+            else if (code === 0) resolve(undefined);
+            else resolve(signal ? `gate.command was stopped by ${signal}` : `gate.command exited ${code}`);
         });
     });
 }

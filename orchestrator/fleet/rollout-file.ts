@@ -58,6 +58,7 @@ function toRollout(doc: Record<string, unknown>, file: string): Rollout {
     const pulumi = isMap(doc.pulumi) ? doc.pulumi : {};
     return {
         name: typeof doc.name === "string" ? doc.name : path.basename(file).replace(/\.[^.]*$/, ""),
+        directory: path.dirname(path.resolve(file)),
         target: doc.target as Partial<Record<Engine, string>>,
         strategy: (doc.strategy as Strategy | undefined) ?? DEFAULT_STRATEGY,
         allowMajor: doc.allowMajor === true,

@@ -7,6 +7,8 @@ import { Engine, Strategy } from "../../vocabulary";
 export interface Rollout {
     /** Names the rollout in the tag on each global cluster (default: the file's name without extension). */
     readonly name: string;
+    /** The rollout file's directory: gate.command runs there, pulumi paths are relative to it. */
+    readonly directory: string;
     /** The version each engine's databases are upgraded to. */
     readonly target: Readonly<Partial<Record<Engine, string>>>;
     readonly strategy: Strategy;

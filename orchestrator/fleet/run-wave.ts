@@ -148,6 +148,11 @@ export async function healthGate(
     if (!gate?.command) return undefined;
     ctx.say(`wave "${wave.wave.name}": gate.command ${gate.command}`);
     const env = gateEnvironment(ctx.rollout.name, wave.wave.name, entries, ctx.deps.env);
-    const failed = await runGateCommand({ ...gate, command: gate.command }, env, (l) => ctx.say(`[gate] ${l}`));
+    const failed = await runGateCommand(
+        { ...gate, command: gate.command },
+        env,
+        (l) => ctx.say(`[gate] ${l}`),
+        ctx.rollout.directory,
+    );
     return failed ? halt("(gate.command)", failed) : undefined;
 }

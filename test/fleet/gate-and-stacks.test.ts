@@ -1,6 +1,8 @@
 import * as assert from "assert";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
+import { runGateCommand } from "../../orchestrator/fleet/gate";
 import { StackDriver, StackSettings } from "../../orchestrator/fleet/stacks";
 import { cli, simulate } from "../orchestrator/harness";
 import { fleetSeed, rolloutFile } from "./fleet-seeds";
@@ -35,24 +37,18 @@ const ENV = {
 describe("fleet: bake time, health gate, Pulumi stack waves", function () {
     this.timeout(60_000);
 
-    it("the gate command gets the wave's database ids and no credentials; the bake time passes first", async () => {
+    it("the gate command runs in the rollout file's directory with the wave's database ids and no credentials; the bake time passes first", async () => {
         const sim = twoDatabases();
-        const file = rolloutFile(TWO_WAVES('env > "$(dirname "$0")/x" 2>/dev/null; env >> gate-env.txt'));
-        const cwd = process.cwd();
-        process.chdir(path.dirname(file));
-        try {
-            const r = await cli(sim, ["fleet", "run", "--file", file, "--no-snapshot"], { env: ENV });
-            assert.strictEqual(r.code, 0, r.stderr);
-            assert.match(r.stderr, /wave "first": baking 10m00s before its health gate/);
-            const env = fs.readFileSync(path.join(path.dirname(file), "gate-env.txt"), "utf8");
-            assert.match(env, /^AURORA_GLOBAL_WAVE=first$/m);
-            assert.match(env, /^AURORA_GLOBAL_DATABASES=pg-a$/m);
-            assert.match(env, /^AURORA_GLOBAL_DATABASE_REGIONS=pg-a=us-east-1$/m);
-            assert.match(env, /^AURORA_GLOBAL_WAVE=second$/m);
-            assert.doesNotMatch(env, /not-a-real-secret-2|AWS_|TOKEN/);
-        } finally {
-            process.chdir(cwd);
-        }
+        const file = rolloutFile(TWO_WAVES("env >> gate-env.txt"), "rollout.yaml");
+        const r = await cli(sim, ["fleet", "run", "--file", file, "--no-snapshot"], { env: ENV });
+        assert.strictEqual(r.code, 0, r.stderr);
+        assert.match(r.stderr, /wave "first": baking 10m00s before its health gate/);
+        const env = fs.readFileSync(path.join(path.dirname(file), "gate-env.txt"), "utf8");
+        assert.match(env, /^AURORA_GLOBAL_WAVE=first$/m);
+        assert.match(env, /^AURORA_GLOBAL_DATABASES=pg-a$/m);
+        assert.match(env, /^AURORA_GLOBAL_DATABASE_REGIONS=pg-a=us-east-1$/m);
+        assert.match(env, /^AURORA_GLOBAL_WAVE=second$/m);
+        assert.doesNotMatch(env, /not-a-real-secret-2|AWS_|TOKEN/);
         const modify = sim
             .callsOf("ModifyGlobalCluster")
             .map((c) => ({ id: c.input.GlobalClusterIdentifier, t: c.time }));
@@ -78,6 +74,20 @@ describe("fleet: bake time, health gate, Pulumi stack waves", function () {
             ["pg-a"],
         );
         assert.strictEqual(sim.globalCluster("pg-b").engineVersion, "17.4");
+    });
+
+    it("a gate command past its timeout is stopped with what it started (its process group)", async () => {
+        const marker = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "gate-")), "late");
+        const started = Date.now();
+        const failed = await runGateCommand(
+            { command: `(sleep 2; touch ${marker}) & sleep 2`, timeoutMinutes: 0.005 },
+            { PATH: ENV.PATH },
+            () => undefined,
+        );
+        assert.match(failed ?? "", /took longer than gate\.timeoutMinutes/);
+        assert.ok(Date.now() - started < 1500, "stopped at the timeout");
+        await new Promise((r) => setTimeout(r, 2500));
+        assert.ok(!fs.existsSync(marker), "the command's own child was stopped too");
     });
 
     describe("stack waves (a fake StackDriver: the Pulumi CLI is not on this machine)", () => {

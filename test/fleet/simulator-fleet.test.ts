@@ -71,6 +71,7 @@ describe("fleet: 12 databases in 3 waves on the simulator", function () {
         assert.match(plan.stdout, /BLOCKED: wave "canary" has a blocked database/);
         const run = await cli(sim, ["fleet", "run", "--file", file]);
         assert.strictEqual(run.code, 2, run.stderr);
+        assert.match(run.stderr, /rollout "fleet-test" is blocked \(see BLOCKED above\): nothing was changed/);
         assert.strictEqual(sim.calls.filter((c) => !/^(Describe|List)/.test(c.command)).length, 0, "no change, no tag");
     });
 
