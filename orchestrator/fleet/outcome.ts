@@ -25,6 +25,8 @@ export interface Outcome {
     /** Failed: the step it was on (`modify-db-cluster app-euw1 (eu-west-1)`) and AWS's message. */
     readonly step?: string;
     readonly message?: string;
+    /** Failed: the exit code it stops the rollout with (2 when it was bad input or a blocked plan, else 1). */
+    readonly exitCode?: number;
 }
 
 /** Why the rollout stopped: the database, the step and AWS's message (exit 1; 2 when it was bad input). */

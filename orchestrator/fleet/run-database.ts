@@ -103,7 +103,8 @@ export async function upgradeDatabase(
             to: target,
             elapsedMs: deps.clock.now() - started,
             step: step ? stepWords(step) : "plan",
-            message: `${e instanceof InputError ? "[input] " : ""}${message}`,
+            message,
+            exitCode: e instanceof InputError ? EXIT.input : EXIT.failure,
         };
     } finally {
         shared.unregister(members);

@@ -88,14 +88,7 @@ async function markAlready(ctx: FleetRunContext, e: FleetEntry): Promise<Outcome
 }
 
 function haltOf(o: Outcome): Halt {
-    const input = o.message?.startsWith("[input] ") ?? false;
-    return {
-        wave: o.wave,
-        database: o.id,
-        step: o.step ?? "plan",
-        message: (o.message ?? "").replace(/^\[input\] /, ""),
-        code: input ? 2 : 1,
-    };
+    return { wave: o.wave, database: o.id, step: o.step ?? "plan", message: o.message ?? "", code: o.exitCode ?? 1 };
 }
 
 /** Bake (from the wave's last finish: this run's, or the done tags'), then the health gate; tags `gated` when it passes. */

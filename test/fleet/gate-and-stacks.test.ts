@@ -2,7 +2,9 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { AddTagsToResourceCommand } from "@aws-sdk/client-rds";
 import { runGateCommand } from "../../orchestrator/fleet/gate";
+import { leaseTagKey, leaseTagValue } from "../../orchestrator/lease/lease-tag";
 import { StackDriver, StackSettings } from "../../orchestrator/fleet/stacks";
 import { cli, simulate } from "../orchestrator/harness";
 import { fleetSeed, rolloutFile } from "./fleet-seeds";
@@ -88,6 +90,33 @@ describe("fleet: bake time, health gate, Pulumi stack waves", function () {
         assert.ok(Date.now() - started < 1500, "stopped at the timeout");
         await new Promise((r) => setTimeout(r, 2500));
         assert.ok(!fs.existsSync(marker), "the command's own child was stopped too");
+    });
+
+    it("another run holding a database's lease halts the rollout with exit 2 naming it (upgrade's lease, unchanged)", async () => {
+        const sim = twoDatabases();
+        const holder = "ci-job-42";
+        await sim.clientFor("us-east-1").send(
+            new AddTagsToResourceCommand({
+                ResourceName: sim.globalCluster("pg-a").arn,
+                Tags: [
+                    {
+                        Key: leaseTagKey("other-run"),
+                        Value: leaseTagValue({
+                            expiresAt: sim.clock.now() + 3600_000,
+                            state: "held",
+                            group: "",
+                            holder,
+                        }),
+                    },
+                ],
+            }),
+        );
+        const r = await cli(sim, ["fleet", "run", "--file", rolloutFile(TWO_WAVES("true")), "--no-snapshot"], {
+            env: ENV,
+        });
+        assert.strictEqual(r.code, 2, r.stderr);
+        assert.match(r.stderr, /halted in wave "first": pg-a, step plan: .*ci-job-42/);
+        assert.strictEqual(sim.callsOf("ModifyGlobalCluster").length, 0);
     });
 
     describe("stack waves (a fake StackDriver: the Pulumi CLI is not on this machine)", () => {
