@@ -4,6 +4,7 @@ import { InputError, UpgradeStopped } from "../../aws/run-errors";
 import { PlanStep } from "../../planner";
 import { EXIT, runUpgrade } from "../cli/commands";
 import { ResolvedDeps } from "../cli/deps";
+import { FleetDatabase } from "./discover";
 import { FleetEntry } from "./fleet-plan";
 import { Outcome } from "./outcome";
 import { writeProgress } from "./progress-tag";
@@ -33,6 +34,37 @@ export function prefixed(id: string, write: (t: string) => void): (t: string) =>
 
 const stepWords = (s: PlanStep) => `${s.action} ${s.cluster} (${s.region})`;
 
+/** `upgrade`'s arguments for one database of the rollout. */
+function upgradeArgs(rollout: Rollout, d: FleetDatabase, target: string, options: DatabaseRunOptions) {
+    return {
+        region: d.region,
+        globalCluster: d.id,
+        target,
+        allowMajorVersionUpgrade: rollout.allowMajor,
+        strategy: rollout.strategy,
+        snapshot: options.snapshot,
+        ...(options.timeoutMinutes !== undefined ? { timeoutMinutes: options.timeoutMinutes } : {}),
+        ...(options.pollSeconds !== undefined ? { pollSeconds: options.pollSeconds } : {}),
+        ...(options.leaseWaitSeconds !== undefined ? { leaseWaitSeconds: options.leaseWaitSeconds } : {}),
+    };
+}
+
+/** The dependencies of one database's run: the rollout's clients, its lines prefixed, its steps followed. */
+function databaseDeps(
+    deps: ResolvedDeps,
+    shared: SharedDescribes,
+    id: string,
+    onStep: (s: PlanStep) => void,
+): ResolvedDeps {
+    return {
+        ...deps,
+        clients: shared.factory,
+        stdout: prefixed(id, deps.stderr),
+        stderr: prefixed(id, deps.stderr),
+        hooks: { ...deps.hooks, onStepStart: (s) => (onStep(s), deps.hooks.onStepStart?.(s)) },
+    };
+}
+
 /**
  * Upgrades one database exactly as `aurora-global upgrade` does (runUpgrade: describe, plan,
  * lease, snapshot, order, resume), its describes shared with the rollout's other databases of
@@ -52,59 +84,32 @@ export async function upgradeDatabase(
     const members = entry.plan.members ?? [];
     let step: PlanStep | undefined;
     const started = deps.clock.now();
+    const base = { wave: entry.wave, id: d.id, from: entry.plan.from, to: target };
     const tag = (state: "running" | "done" | "failed") =>
         writeProgress(api, d, { rollout: rollout.name, wave: entry.wave, state, target, at: deps.clock.now() });
-    await tag("running");
     shared.register(members);
     try {
-        const code = await runUpgrade(
-            {
-                ...deps,
-                clients: shared.factory,
-                stdout: prefixed(d.id, deps.stderr),
-                stderr: prefixed(d.id, deps.stderr),
-                hooks: { ...deps.hooks, onStepStart: (s) => ((step = s), deps.hooks.onStepStart?.(s)) },
-            },
-            {
-                region: d.region,
-                globalCluster: d.id,
-                target,
-                allowMajorVersionUpgrade: rollout.allowMajor,
-                strategy: rollout.strategy,
-                snapshot: options.snapshot,
-                ...(options.timeoutMinutes !== undefined ? { timeoutMinutes: options.timeoutMinutes } : {}),
-                ...(options.pollSeconds !== undefined ? { pollSeconds: options.pollSeconds } : {}),
-                ...(options.leaseWaitSeconds !== undefined ? { leaseWaitSeconds: options.leaseWaitSeconds } : {}),
-            },
-        );
+        await tag("running");
+        const run = databaseDeps(deps, shared, d.id, (s) => (step = s));
+        const code = await runUpgrade(run, upgradeArgs(rollout, d, target, options));
         if (code !== EXIT.ok)
             throw new InputError(
                 `the upgrade exited ${code}: the plan is blocked now (AWS changed since fleet plan); see the lines above`,
             );
         await tag("done");
-        return {
-            wave: entry.wave,
-            id: d.id,
-            state: "upgraded",
-            endedAt: deps.clock.now(),
-            from: entry.plan.from,
-            to: target,
-            elapsedMs: deps.clock.now() - started,
-        };
+        return { ...base, state: "upgraded", endedAt: deps.clock.now(), elapsedMs: deps.clock.now() - started };
     } catch (e) {
         await tag("failed").catch(() => undefined);
         const message = e instanceof InputError || e instanceof UpgradeStopped ? e.message : describeAwsError(e);
         deps.stderr(`[${d.id}] FAILED after ${formatDuration(deps.clock.now() - started)}: ${message}\n`);
+        const exitCode = e instanceof InputError ? EXIT.input : EXIT.failure;
         return {
-            wave: entry.wave,
-            id: d.id,
+            ...base,
             state: "failed",
-            from: entry.plan.from,
-            to: target,
             elapsedMs: deps.clock.now() - started,
             step: step ? stepWords(step) : "plan",
             message,
-            exitCode: e instanceof InputError ? EXIT.input : EXIT.failure,
+            exitCode,
         };
     } finally {
         shared.unregister(members);
