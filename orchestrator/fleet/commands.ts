@@ -41,7 +41,7 @@ export async function runFleetRun(
             policyPacks: rollout.pulumi.policyPacks.map((p) => path.resolve(base, p)),
             log: (l) => deps.stderr(`${l}\n`),
         });
-    const result = await runFleet(paced, api, plan, { ...a, markdown: a.format === "markdown", stacks, shared });
+    const result = await runFleet(paced, api, plan, { ...a, stacks, shared });
     return result.code;
 }
 

@@ -1,4 +1,5 @@
 import { RdsGateway } from "../../aws/gateway";
+import { PlanFormat } from "../../planner";
 import { lineLogger } from "../../aws/logger";
 import { EXIT } from "../cli/commands";
 import { ResolvedDeps } from "../cli/deps";
@@ -23,14 +24,14 @@ export interface FleetRunResult {
 /**
  * `fleet run`: the plan's waves in order. A blocked plan changes nothing (exit 2). The first
  * failure halts the rollout (exit 1, 2 when it was a blocked preview or plan): later waves are not
- * touched. Writes the final table to stdout (markdown with `markdown`).
+ * touched. Writes the final table to stdout (`format`: text, markdown for a pull request, json).
  */
 export async function runFleet(
     deps: ResolvedDeps,
     api: RdsGateway,
     plan: FleetPlan,
     options: DatabaseRunOptions & {
-        readonly markdown?: boolean;
+        readonly format?: PlanFormat;
         readonly stacks?: () => StackDriver;
         /** The rollout's clients (planning included): default new ones over `deps.clients`. */
         readonly shared?: SharedDescribes;
@@ -67,7 +68,7 @@ export async function runFleet(
         outcomes.push(...result.outcomes);
         halt = result.halt;
     }
-    deps.stdout(renderOutcomes(outcomes, halt, options.markdown === true) + "\n");
+    deps.stdout(renderOutcomes(outcomes, halt, options.format ?? "text") + "\n");
     if (halt)
         deps.stderr(
             `aurora-global: STOPPED: rollout "${plan.rollout.name}" halted in wave "${halt.wave}": ${halt.database}, step ${halt.step}: ${halt.message}\n`,

@@ -1,8 +1,16 @@
+import { PlanFormat } from "../../planner";
 import { formatDuration } from "../../aws/logger";
 import { Halt, Outcome } from "./outcome";
 
 /** The run's final table: every database, its result, change, time and (failed) step and AWS's message. */
-export function renderOutcomes(outcomes: readonly Outcome[], halt: Halt | undefined, markdown: boolean): string {
+export function renderOutcomes(outcomes: readonly Outcome[], halt: Halt | undefined, format: PlanFormat): string {
+    if (format === "json")
+        return JSON.stringify(
+            { complete: halt === undefined, ...(halt ? { halt } : {}), databases: outcomes },
+            null,
+            2,
+        );
+    const markdown = format === "markdown";
     const rows = outcomes.map((o) => [
         o.wave,
         o.id,

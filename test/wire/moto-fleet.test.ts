@@ -156,8 +156,13 @@ describe("wire: aurora-global fleet against moto_server (real SDK, loopback)", f
             ["fleet-a done", "fleet-b done", "fleet-c done"],
         );
 
-        const again = await run(["fleet", "run", "--file", file, "--poll-seconds", "1"]);
+        const again = await run(["fleet", "run", "--file", file, "--poll-seconds", "1", "--format", "json"]);
         assert.strictEqual(again.code, 0, again.stderr);
-        assert.match(again.stdout, /fleet-a\s+already/);
+        const result = JSON.parse(again.stdout) as { complete: boolean; databases: { id: string; state: string }[] };
+        assert.strictEqual(result.complete, true);
+        assert.deepStrictEqual(
+            result.databases.map((d) => `${d.id} ${d.state}`),
+            ["fleet-a already", "fleet-b already", "fleet-c already"],
+        );
     });
 });
