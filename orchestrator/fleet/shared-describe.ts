@@ -22,15 +22,13 @@ interface RegionBoard {
     readonly members: Map<string, number>;
     answer?: { readonly at: number; readonly generation: number; readonly clusters: Map<string, DBCluster> };
     inFlight?: { readonly generation: number; readonly read: Promise<Map<string, DBCluster>> };
-    /** Bumped by every change sent in the region: an answer read before it is not reused after it. */
-    generation: number;
 }
 
 /**
  * One DescribeDBClusters per region per poll for every database of a rollout: the clients it
  * hands out answer a member's `DescribeDBClusters(DBClusterIdentifier)` from one shared read of
  * all registered members of the region (a `db-cluster-id` filter of up to 100 values, paginated),
- * at most {@link SHARED_READ_MAX_AGE_MS} old and never older than the region's last change.
+ * at most {@link SHARED_READ_MAX_AGE_MS} old and never older than the rollout's last change.
  * Every other call goes to AWS as it is. The one-database upgrade runs unchanged on top of it.
  * Every call of the rollout (its planning, its runs, the shared reads) takes its turn from a
  * {@link RegionPacer}, so the rollout stays under its requests-per-second bound in each region.
@@ -38,6 +36,11 @@ interface RegionBoard {
 export class SharedDescribes {
     private readonly boards = new Map<string, RegionBoard>();
     private readonly real = new Map<string, RDSClient>();
+    /**
+     * Bumped by every change the rollout sends, in any region (ModifyGlobalCluster from the home
+     * region changes members everywhere): no answer read before a change is reused after it.
+     */
+    private generation = 0;
     /** Shared reads sent per region (each page counts). */
     readonly sharedReads: Record<string, number> = {};
 
@@ -76,7 +79,7 @@ export class SharedDescribes {
 
     private board(region: string): RegionBoard {
         let b = this.boards.get(region);
-        if (!b) this.boards.set(region, (b = { members: new Map(), generation: 0 }));
+        if (!b) this.boards.set(region, (b = { members: new Map() }));
         return b;
     }
 
@@ -86,7 +89,7 @@ export class SharedDescribes {
             const id = singleClusterRead(command);
             const board = this.board(region);
             if (id === undefined || !board.members.has(id)) {
-                if (!isReadOnlyCommand(command)) board.generation += 1;
+                if (!leavesClustersAsTheyAre(command)) this.generation += 1;
                 await this.pacer.turn(region);
                 return (real.send as (c: unknown, o?: unknown) => Promise<unknown>)(command, options);
             }
@@ -100,7 +103,7 @@ export class SharedDescribes {
 
     /** The region's shared answer: reused while fresh, joined while in flight, else read anew. */
     private async read(region: string, board: RegionBoard): Promise<Map<string, DBCluster>> {
-        const generation = board.generation;
+        const generation = this.generation;
         const answer = board.answer;
         if (answer?.generation === generation && this.clock.now() - answer.at <= this.maxAgeMs) return answer.clusters;
         if (board.inFlight?.generation === generation) return board.inFlight.read;
@@ -109,7 +112,7 @@ export class SharedDescribes {
         board.inFlight = inFlight;
         try {
             const clusters = await inFlight.read;
-            if (board.generation === generation) board.answer = { at, generation, clusters };
+            if (this.generation === generation) board.answer = { at, generation, clusters };
             return clusters;
         } finally {
             if (board.inFlight === inFlight) board.inFlight = undefined;
@@ -149,7 +152,8 @@ function singleClusterRead(command: { input: object }): string | undefined {
     return id;
 }
 
-function isReadOnlyCommand(command: { input: object }): boolean {
+/** Reads, and tag changes (the run lease's renewals, the progress tag): none changes what a cluster reports. */
+function leavesClustersAsTheyAre(command: { input: object }): boolean {
     const name = command.constructor.name;
-    return name.startsWith("Describe") || name.startsWith("List");
+    return /^(Describe|List|AddTagsToResource|RemoveTagsFromResource)/.test(name);
 }

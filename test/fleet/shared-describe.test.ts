@@ -1,5 +1,6 @@
 import * as assert from "assert";
 import {
+    AddTagsToResourceCommand,
     DescribeDBClustersCommand,
     DescribeDBClustersCommandOutput,
     ModifyDBClusterCommand,
@@ -77,16 +78,30 @@ describe("fleet: one DescribeDBClusters per region per poll", () => {
         assert.strictEqual(sim.callsOf("DescribeDBClusters").length, 2, "no read by identifier");
         await read("c7");
         assert.strictEqual(filtered(sim).length, 2, "fresh: reused");
-        await client.send(
-            new ModifyDBClusterCommand({
-                DBClusterIdentifier: "c7",
-                EngineVersion: "8.0.mysql_aurora.3.08.2",
-                ApplyImmediately: true,
-            }),
+        const east = sim.globalCluster("g7").arn;
+        await client.send(new AddTagsToResourceCommand({ ResourceName: east, Tags: [{ Key: "k", Value: "v" }] }));
+        await read("c9");
+        assert.strictEqual(filtered(sim).length, 2, "a tag changes no cluster: still reused");
+        sim.seed({
+            engine: "aurora-mysql",
+            version: "8.0.mysql_aurora.3.08.0",
+            members: [{ id: "e0", region: "eu-west-1", role: "primary", instances: 1 }],
+        });
+        await shared
+            .factory("eu-west-1")
+            .send(
+                new ModifyDBClusterCommand({
+                    DBClusterIdentifier: "e0",
+                    EngineVersion: "8.0.mysql_aurora.3.08.2",
+                    ApplyImmediately: true,
+                }),
+            );
+        await read("c7");
+        assert.strictEqual(
+            filtered(sim).length,
+            4,
+            "a change, in any region: read anew (a global upgrade sent from one region changes all)",
         );
-        const after = await read("c7");
-        assert.strictEqual(filtered(sim).length, 4, "a change in the region: read anew");
-        assert.strictEqual(after.DBClusters?.[0]?.Status, "upgrading");
         await sim.clock.sleep(SHARED_READ_MAX_AGE_MS + 1);
         await read("c8");
         assert.strictEqual(filtered(sim).length, 6, "older than the max age: read anew");
