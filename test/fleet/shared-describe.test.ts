@@ -87,15 +87,13 @@ describe("fleet: one DescribeDBClusters per region per poll", () => {
             version: "8.0.mysql_aurora.3.08.0",
             members: [{ id: "e0", region: "eu-west-1", role: "primary", instances: 1 }],
         });
-        await shared
-            .factory("eu-west-1")
-            .send(
-                new ModifyDBClusterCommand({
-                    DBClusterIdentifier: "e0",
-                    EngineVersion: "8.0.mysql_aurora.3.08.2",
-                    ApplyImmediately: true,
-                }),
-            );
+        await shared.factory("eu-west-1").send(
+            new ModifyDBClusterCommand({
+                DBClusterIdentifier: "e0",
+                EngineVersion: "8.0.mysql_aurora.3.08.2",
+                ApplyImmediately: true,
+            }),
+        );
         await read("c7");
         assert.strictEqual(
             filtered(sim).length,
