@@ -64,3 +64,6 @@ export const GROUP_FLAGS = {
     cluster: "--cluster-parameter-group",
     instance: "--instance-parameter-group",
 } as const;
+
+/** `fleet plan|run|status`: the rollout file (`fleet run` also takes `upgrade`'s RUN_FLAGS, same names and meaning). */
+export const FLEET_FLAGS = { file: "--file", format: "--format" } as const;

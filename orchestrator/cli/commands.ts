@@ -46,7 +46,7 @@ export interface PlanArgs extends Target {
 }
 
 /** The run's gateway; a changing command passes its `--timeout-minutes`, which bounds every request too. */
-function gateway(deps: ResolvedDeps, timeoutMinutes?: number): RdsGateway {
+export function gateway(deps: ResolvedDeps, timeoutMinutes?: number): RdsGateway {
     return new RdsGateway({
         clients: deps.clients,
         clock: deps.clock,
@@ -81,7 +81,8 @@ export function checkTopology(topology: Topology, filter: StepFilter = {}): void
         );
 }
 
-async function planFor(
+/** Describes the global database and plans the change (what `plan` and `upgrade` do; `fleet plan` per database). */
+export async function planFor(
     api: RdsGateway,
     a: PlanArgs,
     options: Partial<PlanOptions>,

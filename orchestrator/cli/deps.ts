@@ -5,6 +5,7 @@ import { RandomSource } from "../../aws/retry";
 import { ExecuteHooks } from "../execute/types";
 import { LeaseSettings } from "../lease/acquire";
 import { Clock, RdsClientFactory, systemClock } from "../../aws/ports";
+import type { StackDriverFactory } from "../fleet/stacks";
 
 /** What `main` runs with; everything has a real default, tests inject the simulator's. */
 export interface CliDeps {
@@ -26,6 +27,8 @@ export interface CliDeps {
     readonly hooks?: ExecuteHooks;
     /** Who holds the run lease and the run's id (tests fix them); default: this process, a random id. */
     readonly lease?: LeaseSettings;
+    /** How `fleet run` drives Pulumi stacks (tests inject a fake); default: the Automation API. */
+    readonly stacks?: StackDriverFactory;
 }
 
 /**
@@ -47,6 +50,7 @@ export interface ResolvedDeps {
     readonly signal?: AbortSignal;
     readonly hooks: ExecuteHooks;
     readonly lease?: LeaseSettings;
+    readonly stacks?: StackDriverFactory;
 }
 
 export function resolveDeps(deps: CliDeps = {}): ResolvedDeps {
@@ -61,5 +65,6 @@ export function resolveDeps(deps: CliDeps = {}): ResolvedDeps {
         ...(deps.signal ? { signal: deps.signal } : {}),
         hooks: deps.hooks ?? {},
         ...(deps.lease ? { lease: deps.lease } : {}),
+        ...(deps.stacks ? { stacks: deps.stacks } : {}),
     };
 }

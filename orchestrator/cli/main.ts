@@ -64,9 +64,11 @@ function commandOf(argv: readonly string[]): string | undefined {
     return argv.find((a) => !a.startsWith("-"));
 }
 
-/** `plan`, `status` and `watch` change nothing. */
+/** `plan`, `status`, `watch`, `fleet plan` and `fleet status` change nothing. */
 function readOnlyCommand(argv: readonly string[]): boolean {
-    return ["plan", "status", "watch"].includes(commandOf(argv) ?? "");
+    const words = argv.filter((a) => !a.startsWith("-"));
+    const command = words[0] === "fleet" ? words[1] : commandOf(argv);
+    return ["plan", "status", "watch"].includes(command ?? "");
 }
 
 /** What to do once a failure that is not the user's input is resolved. */

@@ -150,7 +150,8 @@ export function parseStartJitterSeconds(raw: string | undefined, errors: string[
     return parseWholeNumber(RUN_FLAGS.startJitterSeconds, raw, START_JITTER_SECONDS, "seconds", 10, errors);
 }
 
-const GLOBAL_ID = /^[A-Za-z][A-Za-z0-9-]{0,254}$/;
+/** A global cluster identifier as AWS allows it (a letter, then letters, digits or hyphens). */
+export const GLOBAL_ID = /^[A-Za-z][A-Za-z0-9-]{0,254}$/;
 
 /** The home region: `--region`, else AWS_REGION. */
 export function parseRegion(

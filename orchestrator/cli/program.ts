@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { HELP_WIDTH } from "../../vocabulary";
 import { ResolvedDeps } from "./deps";
 import { CommandContext } from "./register/guarded";
+import { addFleetCommand } from "./register/fleet";
 import { addPatchCommand } from "./register/patch";
 import { addPlanCommand } from "./register/plan";
 import { addStatusCommand } from "./register/status";
@@ -9,7 +10,7 @@ import { addUpgradeCommand } from "./register/upgrade";
 import { packageVersion } from "./version";
 
 /**
- * The `aurora-global` program: `plan`, `upgrade`, `patch` and `status`, each registered by its own
+ * The `aurora-global` program: `plan`, `upgrade`, `patch`, `status` and `fleet`, each registered by its own
  * file under register/ with the flags docs/cli.md's table lists (plus --region, the home region).
  * `--version` prints the package's version; every command's help wraps at {@link HELP_WIDTH}.
  */
@@ -28,6 +29,7 @@ export function buildProgram(deps: ResolvedDeps, setExit: (code: number) => void
     addUpgradeCommand(program, cli);
     addPatchCommand(program, cli);
     addStatusCommand(program, cli);
+    addFleetCommand(program, cli);
     // Extra values are reported by each action, naming them (register/guarded.ts).
     for (const command of program.commands) command.allowExcessArguments(true);
     return program;

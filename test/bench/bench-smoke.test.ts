@@ -5,6 +5,7 @@ import { benchBlueGreen } from "../../testbeds/bench/blue-green";
 import { benchCriticalPath } from "../../testbeds/bench/critical-path";
 import { benchDetection } from "../../testbeds/bench/control-plane-detection";
 import { benchFleet, peakInWindow } from "../../testbeds/bench/control-plane-fleet";
+import { benchFleetRollout } from "../../testbeds/bench/fleet-rollout";
 import { benchPolicy } from "../../testbeds/bench/policy-cost";
 import { policies } from "../../policy/policies";
 import { benchPreview } from "../../testbeds/bench/preview-cost";
@@ -97,6 +98,30 @@ describe("bench (smoke: smallest sizes, result shape)", function () {
         assert.deepEqual(Object.keys(f.perRegion), ["us-east-1", "us-west-2", "eu-west-1"]);
         for (const r of nonEmpty(Object.values(f.perRegion), "region"))
             assert.ok(r.requests > 0 && r.peak1sRps >= r.peak60sRps);
+        assert.equal(typeof f.throttled, "number");
+        assertRows(out);
+    });
+
+    it("fleet rollout: requests/s per region, throttled count, each database's time against AWS's own", async () => {
+        const out = await benchFleetRollout("smoke");
+        const f = out.data.fleetRollout as {
+            databases: number;
+            completed: number;
+            throttled: number;
+            p95DatabaseRatio: number;
+            perRegion: Record<string, Record<string, number>>;
+            sharedReadsPerRegion: Record<string, number>;
+        };
+        assert.deepEqual([f.databases, f.completed], [6, 6]);
+        assert.deepEqual(Object.keys(f.perRegion), ["us-east-1", "us-west-2", "eu-west-1"]);
+        for (const [region, r] of Object.entries(f.perRegion)) {
+            assert.ok(r.requests > 0 && r.peak1sRps >= r.peak60sRps, region);
+            assert.ok(
+                (f.sharedReadsPerRegion[region] ?? 0) > 0,
+                `${region}: the waits read through one shared describe`,
+            );
+        }
+        assert.ok(f.p95DatabaseRatio >= 1, String(f.p95DatabaseRatio));
         assert.equal(typeof f.throttled, "number");
         assertRows(out);
     });

@@ -11,6 +11,7 @@ import { benchCliStart } from "./cli-start";
 import { benchCriticalPath } from "./critical-path";
 import { benchDetection } from "./control-plane-detection";
 import { benchFleet } from "./control-plane-fleet";
+import { benchFleetRollout } from "./fleet-rollout";
 import { benchPolicy } from "./policy-cost";
 import { benchPreview } from "./preview-cost";
 import { BenchOutput, BenchSize, collect, renderMarkdownTable, renderTable, writeResults } from "./results-writer";
@@ -20,6 +21,7 @@ const BENCHES: readonly [string, (size: BenchSize) => Promise<BenchOutput>][] = 
     ["blue/green: total and downtime per region (virtual clock)", benchBlueGreen],
     ["control-plane calls: polling and detection", benchDetection],
     ["control-plane calls: 50 databases at once", benchFleet],
+    ["control-plane calls: fleet run, 200 databases in waves of 50", benchFleetRollout],
     ["preview cost (mock engine)", benchPreview],
     ["policy cost", benchPolicy],
     ["CLI start (built vs ts-node)", benchCliStart],

@@ -207,6 +207,7 @@ export class SimStore {
                 : memberArns,
             deletionProtection: true,
             createdAt: this.now(),
+            ...(topology.tags ? { tags: new Map(Object.entries(topology.tags)) } : {}),
         });
     }
 

@@ -82,6 +82,8 @@ export interface SeedTopology {
     readonly members: readonly SeedMember[];
     /** RDS Proxies in the members' regions (DescribeDBProxies, DescribeDBProxyTargets). */
     readonly proxies?: readonly SeedProxy[];
+    /** Tags of the global cluster (CreateGlobalCluster `Tags`; DescribeGlobalClusters `TagList`). */
+    readonly tags?: Readonly<Record<string, string>>;
 }
 
 export function clusterArn(region: string, id: string): string {

@@ -28,6 +28,8 @@ export interface GlobalClusterView {
     readonly engine: string;
     readonly engineVersion: string;
     readonly members: readonly ClusterView[];
+    /** Its tags (the run lease's, a rollout's progress, the user's). */
+    readonly tags: Readonly<Record<string, string>>;
 }
 
 export function clusterView(store: SimStore, c: ClusterState): ClusterView {
@@ -55,5 +57,6 @@ export function globalView(store: SimStore, g: GlobalClusterState): GlobalCluste
         engine: g.engine,
         engineVersion: g.version,
         members: store.membersOf(g).map((m) => clusterView(store, m)),
+        tags: Object.fromEntries(g.tags ?? []),
     };
 }

@@ -21,15 +21,22 @@ import { requestPolicyHelp } from "./request-help";
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
-/**
- * The options every command takes: the database (`--region`, `--global-cluster`) and whom to act
- * as; its help ends with the request timeouts and attempts.
- */
+/** The options every command takes: the database (`--region`, `--global-cluster`) and whom to act as. */
 export function commonOptions(c: Command): Command {
+    return identityOptions(
+        c
+            .option(`${DATABASE_FLAGS.region} <region>`, "home region of the global cluster (default: AWS_REGION)")
+            .option(`${DATABASE_FLAGS.globalCluster} <id>`, "global cluster identifier"),
+    );
+}
+
+/**
+ * Whom to act as: a profile, an assumed role, an endpoint (every command; `fleet` has no --region
+ * of its own); the help ends with the request timeouts and attempts.
+ */
+export function identityOptions(c: Command): Command {
     return c
         .addHelpText("after", requestPolicyHelp())
-        .option(`${DATABASE_FLAGS.region} <region>`, "home region of the global cluster (default: AWS_REGION)")
-        .option(`${DATABASE_FLAGS.globalCluster} <id>`, "global cluster identifier")
         .option(`${IDENTITY_FLAGS.profile} <name>`, "AWS profile to act as (default: the SDK's default chain)")
         .option(`${IDENTITY_FLAGS.roleArn} <arn>`, "IAM role to assume (credentials refresh during long waits)")
         .option(`${IDENTITY_FLAGS.roleSessionName} <name>`, "session name of the assumed role (default aurora-global)")
@@ -56,7 +63,7 @@ export function versionArgs(raw: Raw, errors: string[]) {
 /**
  * `--cluster-parameter-group` / `--instance-parameter-group CLUSTER=NAME` (repeatable): the
  * target-family groups of a major upgrade when aurora-global cannot find them by tag. Shown in
- * --help: docs/troubleshooting.md tells users to pass them.
+ * --help: the README's troubleshooting table tells users to pass them.
  */
 export function parameterGroupOptions(c: Command): Command {
     return c
@@ -104,10 +111,10 @@ export function stepFilterArgs(raw: Raw, errors: string[]) {
     const onlySnapshot = raw.onlySnapshot === true;
     if (onlySnapshot && onlyMember !== undefined)
         errors.push(
-            `${STEP_FLAGS.onlySnapshot} and ${STEP_FLAGS.onlyMember} "${onlyMember}" select different steps: give one of them (each Pulumi upgrade step runs one)`,
+            `--only-snapshot and --only-member "${onlyMember}" select different steps: give one of them (each Pulumi upgrade step runs one)`,
         );
     if (onlySnapshot && raw.snapshot === false)
-        errors.push(`${STEP_FLAGS.onlySnapshot} with ${RUN_FLAGS.noSnapshot} selects nothing: give one of them`);
+        errors.push("--only-snapshot with --no-snapshot selects nothing: give one of them");
     return { onlySnapshot, onlyMember };
 }
 

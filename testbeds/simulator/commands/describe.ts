@@ -18,21 +18,54 @@ export function filterValues(filters: readonly Filter[] | undefined, name: strin
     return found ? (found.Values ?? []).map(idFromArnOrId) : undefined;
 }
 
+/**
+ * One page of a describe: `MaxRecords` (default 100, 20 to 100, else InvalidParameterValue) items
+ * after `Marker`, and the `Marker` of the next page when more are left (DescribeDBClusters and
+ * DescribeGlobalClusters, SDK model 3.1169: "Default: 100. Constraints: Minimum 20, maximum 100").
+ * AWS's markers are opaque; ours is the offset.
+ */
+export function page<T>(
+    items: readonly T[],
+    input: { MaxRecords?: number; Marker?: string },
+): { items: T[]; Marker?: string } {
+    const max = input.MaxRecords ?? 100;
+    if (!Number.isInteger(max) || max < 20 || max > 100)
+        fault("InvalidParameterValue", `Invalid value ${max} for MaxRecords. Must be between 20 and 100`);
+    const from = input.Marker === undefined ? 0 : Number(input.Marker);
+    if (!Number.isInteger(from) || from < 0) fault("InvalidParameterValue", `Invalid Marker: ${input.Marker}`);
+    const next = from + max;
+    return { items: items.slice(from, next), ...(next < items.length ? { Marker: String(next) } : {}) };
+}
+
 const describeGlobalClusters = handler<DescribeGlobalClustersCommandInput>(({ store }, input) => {
     const id = input.GlobalClusterIdentifier;
     const globals = id !== undefined ? [store.global(id)] : [...store.globals.values()];
-    return { GlobalClusters: globals.map((g) => globalShape(store, g)) };
+    const { items, Marker } = page(globals, input);
+    return { GlobalClusters: items.map((g) => globalShape(store, g)), ...(Marker ? { Marker } : {}) };
 });
+
+/**
+ * AWS refuses a `db-cluster-id` filter of more than 100 distinct values: "InvalidParameterCombination:
+ * Only up to 100 unique filter DB Cluster Identifiers may be specified per filter." (reported by
+ * cloud-custodian, pull request #10133, which chunks its calls by 100).
+ */
+export const DB_CLUSTER_ID_FILTER_LIMIT = 100;
 
 const describeDBClusters = handler<DescribeDBClustersCommandInput>(({ store, region }, input) => {
     if (input.DBClusterIdentifier !== undefined) {
         return { DBClusters: [clusterShape(store, store.cluster(region, input.DBClusterIdentifier))] };
     }
     const ids = filterValues(input.Filters, "db-cluster-id");
+    if (ids !== undefined && new Set(ids).size > DB_CLUSTER_ID_FILTER_LIMIT)
+        fault(
+            "InvalidParameterCombination",
+            `Only up to ${DB_CLUSTER_ID_FILTER_LIMIT} unique filter DB Cluster Identifiers may be specified per filter.`,
+        );
     const clusters = [...store.clusters.values()].filter(
         (c) => c.region === region && (ids === undefined || ids.includes(c.id)),
     );
-    return { DBClusters: clusters.map((c) => clusterShape(store, c)) };
+    const { items, Marker } = page(clusters, input);
+    return { DBClusters: items.map((c) => clusterShape(store, c)), ...(Marker ? { Marker } : {}) };
 });
 
 const describeDBInstances = handler<DescribeDBInstancesCommandInput>(({ store, region, now }, input) => {

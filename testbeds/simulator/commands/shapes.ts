@@ -64,6 +64,8 @@ export function globalShape(store: SimStore, g: GlobalClusterState): GlobalClust
         EngineVersion: g.version,
         StorageEncrypted: true,
         DeletionProtection: g.deletionProtection,
+        // GlobalCluster.TagList (SDK model 3.1169, API_GlobalCluster): the tags come with the describe.
+        TagList: [...(g.tags ?? new Map<string, string>())].map(([Key, Value]) => ({ Key, Value })),
         ...(g.switchover && g.switchover.until > store.now()
             ? {
                   FailoverState: {
