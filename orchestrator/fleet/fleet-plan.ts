@@ -16,9 +16,10 @@ export interface BlockedReason {
 }
 
 /**
- * End of standard support of a database's engine version, and the Extended Support charge past it.
- * HOOK: the lifecycle read (DescribeDBMajorEngineVersions) is built separately; `fleet plan` shows
- * the column when a lookup is passed in {@link FleetPlanDeps.endOfSupport}, and nothing otherwise.
+ * End of standard support of a database's engine version, and the Extended Support charge past it:
+ * by default from the planner's own end-of-support facts (the plan's read of
+ * DescribeDBMajorEngineVersions, planner/end-of-support.ts); a lookup passed in
+ * {@link FleetPlanDeps.endOfSupport} replaces them.
  */
 export interface EndOfSupport {
     /** ISO date of the end of standard support. */
@@ -146,8 +147,10 @@ async function databaseEntry(
             {},
         );
         const blocked = plan.violations.map((v) => ({ rule: v.rule, message: v.message, fix: v.fix }));
+        const support = endOfSupport ?? endOfSupportOf(plan);
         return {
             ...base,
+            ...(support ? { endOfSupport: support } : {}),
             target,
             plan,
             blocked,
@@ -162,6 +165,16 @@ async function databaseEntry(
             fix: "fix the database, or take it out of the wave",
         });
     }
+}
+
+/** The plan's end-of-support facts as the fleet shows them: the date, and the charge once past it. */
+export function endOfSupportOf(plan: Plan): EndOfSupport | undefined {
+    const facts = plan.endOfSupport;
+    if (facts?.standardSupportEnds === undefined) return undefined;
+    return {
+        endOfStandardSupport: facts.standardSupportEnds,
+        ...(facts.charge ? { extendedSupportMonthlyUsd: facts.charge.usdPerMonth } : {}),
+    };
 }
 
 function blockedEntry(

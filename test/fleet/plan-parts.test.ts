@@ -81,10 +81,16 @@ describe("fleet: progress tag, estimate, end-of-support hook", () => {
             endOfStandardSupport: "2028-04-30",
             extendedSupportMonthlyUsd: 146,
         });
-        assert.doesNotMatch(
-            renderFleetPlan(await planFleet(api, rollout), "markdown"),
-            /end of support/,
-            "no lookup, no column",
-        );
+    });
+
+    it("end of support without a lookup: each database's own plan gives it (DescribeDBMajorEngineVersions)", async () => {
+        const sim = simulateFleet();
+        const api = new RdsGateway({ clients: sim.clientFor, clock: sim.clock });
+        const plan = await planFleet(api, parseRollout(ROLLOUT, "rollout.yaml"));
+        const entries = plan.waves.flatMap((w) => w.entries).filter((e) => e.plan?.endOfSupport);
+        assert.ok(entries.length > 0, "the simulator answers the lifecycle dates");
+        for (const e of entries)
+            assert.strictEqual(e.endOfSupport?.endOfStandardSupport, e.plan?.endOfSupport?.standardSupportEnds, e.id);
+        assert.match(renderFleetPlan(plan, "markdown"), /\| state \| end of support \|/);
     });
 });
