@@ -80,9 +80,9 @@ describe("ci-comment: the pull-request comment says what happened", () => {
 
     it("a blocked plan: status blocked, every rule id with its fix, the errors collapsed (the table has them)", () => {
         const body = comment(blocked(), "blocked");
-        assert.equal((body.match(/^\| `downgrade` \|.*\| set engineVersion to 17\.4 or newer/gm) ?? []).length, 2);
+        assert.equal((body.match(/^\| `major-without-opt-in` \|.*allowMajorVersionUpgrade/gm) ?? []).length, 1);
         assert.ok(body.includes("### ⛔ Blocked: "));
-        assert.match(body, /<details><summary>Errors Pulumi reported \(3\)<\/summary>/);
+        assert.match(body, /<details><summary>Errors Pulumi reported \(2\)<\/summary>/);
         assert.match(body, /\| ❌ mandatory \| `aurora-global` \/ `no-blocked-version-change` \|/);
     });
 

@@ -119,15 +119,15 @@ export function passed(): CommentInput {
     );
 }
 
-/** A downgrade 17.4 → 17.3: the plan is blocked, the policy pack refuses it too, the preview fails. */
+/** A major 17.4 → 18.1 without the opt-in: the plan is blocked, the policy pack refuses it too, the preview fails. */
 export function blocked(): CommentInput {
-    const plan = planUpgrade(devInput("17.3"));
+    const plan = planUpgrade(devInput("18.1"));
     const pack = plan.violations.map((v) =>
         policy("no-blocked-version-change", "mandatory", `[${v.rule}] ${v.message}`, COMPONENT_URN),
     );
     return ran(
         255,
-        [...planEvents(devInput("17.3")), ...pack],
+        [...planEvents(devInput("18.1")), ...pack],
         previewLog(renderPlan(plan, "markdown"), "error: preview failed\n"),
     );
 }

@@ -69,13 +69,13 @@ describe("ci-comment on the stack program's own preview (mock engine, the policy
         assert.ok(body.includes(componentLog.trimEnd()));
     });
 
-    it("17.5 → 17.4: blocked, the component's plan with its rule, the pack's mandatory verdicts beside it", async () => {
-        const { body, componentLog } = await commentOf(running("17.5"), "17.4", "blocked");
+    it("16.6 → 17.5 without the opt-in: blocked, the component's plan with its rule, the pack's mandatory verdicts beside it", async () => {
+        const { body, componentLog } = await commentOf(running("16.6"), "17.5", "blocked");
         assert.ok(body.includes(componentLog.trimEnd()));
-        assert.equal((body.match(/^\| `downgrade` \|/gm) ?? []).length, 2);
+        assert.equal((body.match(/^\| `major-without-opt-in` \|/gm) ?? []).length, 1);
         assert.equal(
             (body.match(/^\| ❌ mandatory \| `aurora-global` \/ `no-blocked-version-change` \|/gm) ?? []).length,
-            2,
+            1,
         );
     });
 });
