@@ -3,7 +3,7 @@ import {
     DeleteBlueGreenDeploymentCommand,
     SwitchoverBlueGreenDeploymentCommand,
 } from "@aws-sdk/client-rds";
-import { idFromArn, regionFromArn } from "../../aws/arn";
+import { regionFromArn } from "../../aws/arn";
 import { describeAwsError, errorCode } from "../../aws/errors";
 import { UpgradeStopped } from "../../aws/run-errors";
 import { RunContext } from "../execute/context";
@@ -21,6 +21,7 @@ import {
     unknownStatus,
 } from "./status-meaning";
 import { progressLine, waitForDeployment } from "./wait";
+import { checkBeforeSwitchover } from "./ready-check";
 
 export interface BlueGreenOptions {
     readonly target: string;
@@ -265,42 +266,6 @@ async function advance(run: Drive, d: BlueGreenDeployment | undefined): Promise<
                 `blue/green deployment ${id} ${unknownStatus(d?.Status)}: nothing more was done; check it in the RDS console and run the same command again`,
             );
     }
-}
-
-/**
- * What aurora-global can see of AWS's switchover guardrails before asking for one: the
- * deployment and every region's switchover detail AVAILABLE, every blue and green cluster
- * `available`, every green cluster at the target. (Replica lag is a CloudWatch metric: AWS checks
- * it at the switchover and refuses, SWITCHOVER_FAILED, when it is too high.)
- */
-async function checkBeforeSwitchover(ctx: RunContext, d: BlueGreenDeployment, target: string): Promise<void> {
-    const id = d.BlueGreenDeploymentIdentifier ?? "?";
-    const problems: string[] = [];
-    for (const detail of d.SwitchoverDetails ?? []) {
-        if (detail.Status !== "AVAILABLE" && detail.Status !== "SWITCHOVER_FAILED")
-            problems.push(`${detail.TargetMember ?? "?"} is ${detail.Status ?? "?"}`);
-        for (const [arn, green] of [
-            [detail.SourceMember, false],
-            [detail.TargetMember, true],
-        ] as const) {
-            const region = arn ? regionFromArn(arn) : undefined;
-            if (!arn || !region) continue;
-            const c = await readCluster(ctx.api, region, idFromArn(arn));
-            if (c.Status !== "available")
-                problems.push(`${green ? "green" : "blue"} cluster "${idFromArn(arn)}" (${region}) is "${c.Status}"`);
-            else if (green && !ctx.atVersion(c.EngineVersion, target))
-                problems.push(
-                    `green cluster "${idFromArn(arn)}" (${region}) runs ${c.EngineVersion ?? "?"}, not ${target}`,
-                );
-        }
-    }
-    if (problems.length > 0)
-        throw new UpgradeStopped(
-            `not switched over: blue/green deployment ${id} is not ready (${problems.join("; ")}). Production is unchanged. Run the same command again once every cluster is available.`,
-        );
-    ctx.log.info(
-        `blue/green deployment ${id}: every region ready (blue and green clusters available, green at ${target})`,
-    );
 }
 
 async function switchover(

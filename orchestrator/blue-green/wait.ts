@@ -6,6 +6,7 @@ import { BASE_POLL_MS, DENSE_POLL_MS } from "../execute/poll-schedule";
 import { HEARTBEAT_MS } from "../execute/wait-member";
 import { formatDuration } from "../../aws/logger";
 import { readDeployment } from "./deployment";
+import { membersOfKind } from "./members";
 
 /** What one wait is for: provisioning the green environment, or a switchover. */
 export interface DeploymentWait {
@@ -23,10 +24,10 @@ export interface DeploymentWait {
     readonly pace: "long" | "short";
 }
 
-/** One line per deployment state: status, then each region's switchover detail and the tasks. */
+/** One line per deployment state: status, then each region's (cluster's) switchover detail and the tasks. */
 export function progressLine(d: BlueGreenDeployment): string {
-    const regions = (d.SwitchoverDetails ?? [])
-        .map((s) => `${(s.SourceMember ?? "?").split(":")[3] ?? "?"} ${s.Status ?? "?"}`)
+    const regions = membersOfKind(d, "cluster")
+        .map((m) => `${(m.source ?? m.target)?.region ?? "?"} ${m.status ?? "?"}`)
         .join(", ");
     const tasks = (d.Tasks ?? []).map((t) => `${t.Name ?? "?"} ${t.Status ?? "?"}`).join(", ");
     return `${d.Status ?? "?"}${regions ? ` [${regions}]` : ""}${tasks ? `; tasks: ${tasks}` : ""}`;

@@ -232,7 +232,11 @@ describe("orchestrator: upgrade --strategy blue-green", () => {
                 onPoll: (_id, status) => {
                     if (status !== "AVAILABLE" || held) return;
                     held = true;
-                    const green = sim.blueGreenDeployments()[0].SwitchoverDetails![1].TargetMember!.split(":").at(-1)!;
+                    const green = sim
+                        .blueGreenDeployments()[0]
+                        .SwitchoverDetails!.filter((x) => x.TargetMember!.includes(":cluster:"))[1]
+                        .TargetMember!.split(":")
+                        .at(-1)!;
                     sim.holdStatus(green, "modifying", 10 * 60_000);
                 },
             },

@@ -379,7 +379,7 @@ export function deploymentOf(store: SimStore, cluster: ClusterState): BlueGreenS
 }
 
 /** The API shape (DescribeBlueGreenDeployments, and the answers of Create/Switchover/Delete). */
-export function blueGreenShape(bg: BlueGreenState): BlueGreenDeployment {
+export function blueGreenShape(store: SimStore, bg: BlueGreenState): BlueGreenDeployment {
     const detail = (p: BlueGreenState["pairs"][number]): string => {
         switch (bg.status) {
             case "PROVISIONING":
@@ -411,11 +411,7 @@ export function blueGreenShape(bg: BlueGreenState): BlueGreenDeployment {
         BlueGreenDeploymentName: bg.name,
         Source: bg.pairs[0].blue.arn,
         Target: bg.pairs[0].green.arn,
-        SwitchoverDetails: bg.pairs.map((p) => ({
-            SourceMember: p.blue.arn,
-            TargetMember: p.green.arn,
-            Status: detail(p),
-        })),
+        SwitchoverDetails: switchoverDetails(store, bg, detail),
         Tasks: [
             task("CREATING_READ_REPLICA_OF_SOURCE", cloned, true),
             ...(upgrading ? [task("DB_ENGINE_VERSION_UPGRADE", upgraded, cloned)] : []),
@@ -428,6 +424,41 @@ export function blueGreenShape(bg: BlueGreenState): BlueGreenDeployment {
         DeleteTime: bg.deletingUntil === undefined ? undefined : new Date(bg.deletingUntil),
         TagList: [...bg.tags].map(([Key, Value]) => ({ Key, Value })),
     };
+}
+
+type Pair = BlueGreenState["pairs"][number];
+
+/**
+ * SwitchoverDetails as AWS lists them: per cluster a detail for the cluster, then one per DB
+ * instance (aws-cli `awscli/examples/rds/describe-blue-green-deployments.rst`, Aurora example 2:
+ * `...:cluster:my-aurora-mysql-cluster`, then `...:db:my-aurora-mysql-cluster-1`, …; example 3,
+ * after the switchover: `...:db:my-aurora-mysql-cluster-1-old1`). Custom endpoints (`cluster-endpoint`
+ * members) are not modelled: the simulator has none. A side deleted since reports MISSING_SOURCE /
+ * MISSING_TARGET (SDK model `SwitchoverDetail`: "The source/target resource has been deleted").
+ */
+function switchoverDetails(
+    store: SimStore,
+    bg: BlueGreenState,
+    status: (p: Pair) => string,
+): { SourceMember: string; TargetMember: string; Status: string }[] {
+    const exists = (c: ClusterState) => store.clusters.get(`${c.region}/${c.id}`) === c;
+    const side = (blueThere: boolean, greenThere: boolean, s: string) =>
+        !blueThere ? "MISSING_SOURCE" : !greenThere ? "MISSING_TARGET" : s;
+    return bg.pairs.flatMap((p) => {
+        const blue = exists(p.blue);
+        const green = exists(p.green);
+        return [
+            { SourceMember: p.blue.arn, TargetMember: p.green.arn, Status: side(blue, green, status(p)) },
+            ...p.green.instances.map((g, i) => {
+                const b = p.blue.instances[i];
+                return {
+                    SourceMember: b?.arn ?? instanceArn(p.blue.region, `${g.id}-source`),
+                    TargetMember: g.arn,
+                    Status: side(blue && b !== undefined, green, status(p)),
+                };
+            }),
+        ];
+    });
 }
 
 /**
