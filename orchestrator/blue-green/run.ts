@@ -3,7 +3,7 @@ import {
     DeleteBlueGreenDeploymentCommand,
     SwitchoverBlueGreenDeploymentCommand,
 } from "@aws-sdk/client-rds";
-import { regionFromArn } from "../../aws/arn";
+import { idFromArn, regionFromArn } from "../../aws/arn";
 import { describeAwsError, errorCode } from "../../aws/errors";
 import { UpgradeStopped } from "../../aws/run-errors";
 import { RunContext } from "../execute/context";
@@ -22,6 +22,7 @@ import {
 } from "./status-meaning";
 import { progressLine, waitForDeployment } from "./wait";
 import { checkBeforeSwitchover } from "./ready-check";
+import { memberKind } from "./members";
 
 export interface BlueGreenOptions {
     readonly target: string;
@@ -47,6 +48,11 @@ export interface BlueGreenOutcome {
     readonly switchedOver: boolean;
     readonly kept: readonly RetiredCluster[];
     readonly deleted: readonly string[];
+    /**
+     * The version production ran before the switchover: the old (blue) writer's, as AWS reports it
+     * (`Source` of the deployment); undefined when no longer readable.
+     */
+    readonly from?: string;
 }
 
 /**
@@ -316,9 +322,13 @@ async function finish(
     );
     let kept: RetiredCluster[] = [];
     let deleted: string[] = [];
-    if (options.oldClusters === "delete") deleted = await deleteOldClusters(ctx, d);
-    else {
+    let from: string | undefined;
+    if (options.oldClusters === "delete") {
+        from = await blueWriterVersion(ctx, d);
+        deleted = await deleteOldClusters(ctx, d);
+    } else {
         kept = await keepOldClusters(ctx, d, ctx.topology.globalClusterId);
+        from = kept.find((k) => d.Source?.endsWith(`:cluster:${k.cluster}`))?.engineVersion;
         const instances = kept.reduce((n, k) => n + k.instanceClasses.length, 0);
         ctx.log.info(
             `kept the old clusters (deletion protection on, tagged ${"aurora-global:retired-by-blue-green"}=${id}): ${kept.map(describeRetired).join("; ")}. ` +
@@ -332,7 +342,20 @@ async function finish(
         if (errorCode(e) !== "BlueGreenDeploymentNotFoundFault")
             throw refused(e, `DeleteBlueGreenDeployment ${id}`, "the upgrade itself is done");
     }
-    return { deploymentId: id, name, switchedOver: true, kept, deleted };
+    return { deploymentId: id, name, switchedOver: true, kept, deleted, ...(from ? { from } : {}) };
+}
+
+/** The old (blue) writer's engine version: the deployment's `Source` cluster, if still there. */
+async function blueWriterVersion(ctx: RunContext, d: BlueGreenDeployment): Promise<string | undefined> {
+    const source = d.Source;
+    const region = source ? regionFromArn(source) : undefined;
+    if (!source || !region || memberKind(source) !== "cluster") return undefined;
+    try {
+        return (await readCluster(ctx.api, region, idFromArn(source))).EngineVersion;
+    } catch (e) {
+        if (errorCode(e) === "DBClusterNotFoundFault") return undefined;
+        throw e;
+    }
 }
 
 /** The text as one sentence ending with a period. */

@@ -228,17 +228,19 @@ describe("orchestrator: least-privilege IAM policy", () => {
 });
 
 describe("orchestrator: RDS_ACTIONS is exactly what the code can send", () => {
-    it("the set of SDK commands constructed under orchestrator/ equals RDS_ACTIONS", () => {
+    it("the set of SDK commands constructed under orchestrator/ and aws/ equals RDS_ACTIONS", () => {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const fs = require("fs") as typeof import("fs");
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const path = require("path") as typeof import("path");
-        const root = path.join(__dirname, "..", "..", "orchestrator");
-        const files = (fs.readdirSync(root, { recursive: true }) as string[]).filter((f) => f.endsWith(".ts"));
         const sent = new Set<string>();
-        for (const f of files)
-            for (const m of fs.readFileSync(path.join(root, f), "utf8").matchAll(/new ([A-Za-z]+)Command\(/g))
-                sent.add(`rds:${m[1]}`);
+        for (const dir of ["orchestrator", "aws"]) {
+            const root = path.join(__dirname, "..", "..", dir);
+            const files = (fs.readdirSync(root, { recursive: true }) as string[]).filter((f) => f.endsWith(".ts"));
+            for (const f of files)
+                for (const m of fs.readFileSync(path.join(root, f), "utf8").matchAll(/new ([A-Za-z]+)Command\(/g))
+                    sent.add(`rds:${m[1]}`);
+        }
         assert.deepStrictEqual([...sent].sort(), [...RDS_ACTIONS].sort());
     });
 });

@@ -155,6 +155,7 @@ export function createBlueGreen(
         tags: init.tags,
         targetVersion: init.targetVersion,
         pairs,
+        sourcePair: pairs.find((p) => p.blue === writer) ?? pairs[0],
         blueGlobal: global,
         greenGlobal,
         status: "PROVISIONING",
@@ -409,8 +410,8 @@ export function blueGreenShape(store: SimStore, bg: BlueGreenState): BlueGreenDe
     return {
         BlueGreenDeploymentIdentifier: bg.id,
         BlueGreenDeploymentName: bg.name,
-        Source: bg.pairs[0].blue.arn,
-        Target: bg.pairs[0].green.arn,
+        Source: bg.sourcePair.blue.arn,
+        Target: bg.sourcePair.green.arn,
         SwitchoverDetails: switchoverDetails(store, bg, detail),
         Tasks: [
             task("CREATING_READ_REPLICA_OF_SOURCE", cloned, true),

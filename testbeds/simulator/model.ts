@@ -119,6 +119,11 @@ export interface GlobalClusterState {
     readonly createdAt: number;
     /** Tags (CreateGlobalCluster Tags, AddTagsToResource on the global cluster's ARN); absent until one is set. */
     tags?: Map<string, string>;
+    /**
+     * Members whose RemoveFromGlobalCluster has been accepted but has not taken effect yet (ARN →
+     * when it does): still listed, still refusing DeleteGlobalCluster (commands/delete.ts).
+     */
+    leaving?: Map<string, number>;
 }
 
 export interface SnapshotState {
@@ -192,8 +197,13 @@ export interface BlueGreenState {
     readonly tags: Map<string, string>;
     /** Full target version (PostgreSQL with its patch level). */
     readonly targetVersion: string;
-    /** Blue and green member clusters, the writer first. */
+    /**
+     * Blue and green member clusters in the global cluster's member order: the writer is not
+     * necessarily first (after a global switchover it is not). `Source`/`Target` are the writer's pair.
+     */
     readonly pairs: readonly BlueGreenPair[];
+    /** The pair of the writer the deployment was created from (its `Source`). */
+    readonly sourcePair: BlueGreenPair;
     readonly blueGlobal?: GlobalClusterState;
     readonly greenGlobal?: GlobalClusterState;
     status: BlueGreenStatus;

@@ -22,6 +22,7 @@ import { assertBlueGreenPrepared } from "../blue-green-prerequisites";
 import { BlueGreenState, ClusterState } from "../model";
 import { regionOfArn } from "../topology";
 import { assertModifiable, assertTargetSupportsGlobal, requestedChange } from "../upgrade-rules";
+import { page } from "../paging";
 import { handler, Handler, HandlerContext } from "./context";
 
 /**
@@ -139,7 +140,7 @@ function find(ctx: HandlerContext, id: string | undefined): BlueGreenState {
         : fault("BlueGreenDeploymentNotFoundFault", messages.blueGreenNotFound(wanted));
 }
 
-/** DescribeBlueGreenDeployments: by identifier, or filtered by identifier, name, source or target. */
+/** DescribeBlueGreenDeployments: by identifier, or filtered by identifier, name, source or target, in pages (paging.ts). */
 const describeBlueGreenDeployments = handler<DescribeBlueGreenDeploymentsCommandInput>((ctx, input) => {
     const { store, region } = ctx;
     if (input.BlueGreenDeploymentIdentifier !== undefined)
@@ -159,7 +160,8 @@ const describeBlueGreenDeployments = handler<DescribeBlueGreenDeploymentsCommand
                 (sources === undefined || sources.includes(s.Source!)) &&
                 (targets === undefined || targets.includes(s.Target!)),
         );
-    return { BlueGreenDeployments: shapes };
+    const { items, Marker } = page(shapes, input);
+    return { BlueGreenDeployments: items, ...(Marker ? { Marker } : {}) };
 });
 
 /** SwitchoverBlueGreenDeployment: from AVAILABLE (or a failed switchover, to try again). */

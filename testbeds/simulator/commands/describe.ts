@@ -7,6 +7,7 @@ import type {
 } from "@aws-sdk/client-rds";
 import { fault, messages } from "../aws-errors";
 import { idFromArnOrId } from "../topology";
+import { page } from "../paging";
 import { handler, Handler } from "./context";
 import { clusterShape, globalShape, instanceShape } from "./shapes";
 
@@ -16,10 +17,12 @@ export function filterValues(filters: readonly Filter[] | undefined, name: strin
     return found ? (found.Values ?? []).map(idFromArnOrId) : undefined;
 }
 
+/** DescribeGlobalClusters: one by identifier, or every page of all of them (paging.ts). */
 const describeGlobalClusters = handler<DescribeGlobalClustersCommandInput>(({ store }, input) => {
     const id = input.GlobalClusterIdentifier;
-    const globals = id !== undefined ? [store.global(id)] : [...store.globals.values()];
-    return { GlobalClusters: globals.map((g) => globalShape(store, g)) };
+    if (id !== undefined) return { GlobalClusters: [globalShape(store, store.global(id))] };
+    const { items, Marker } = page([...store.globals.values()], input);
+    return { GlobalClusters: items.map((g) => globalShape(store, g)), ...(Marker ? { Marker } : {}) };
 });
 
 const describeDBClusters = handler<DescribeDBClustersCommandInput>(({ store, region }, input) => {
