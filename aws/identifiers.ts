@@ -71,3 +71,14 @@ export function resourceIdentifier(kind: IdentifierKind, ...parts: readonly stri
     if (full.length <= max) return full;
     return `${full.slice(0, max - HASH_LENGTH - 1).replace(/-+$/, "")}-${hash(full)}`;
 }
+
+/**
+ * An IAM resource-name pattern matching every identifier {@link resourceIdentifier} builds from
+ * `parts` followed by more (`app-use1-before-*`): the readable head, cut where a long identifier
+ * would be cut for its hash, then `*`.
+ */
+export function identifierPattern(kind: IdentifierKind, ...parts: readonly string[]): string {
+    const head = `${resourceIdentifier(kind, ...parts, "x").slice(0, -1)}`;
+    const keep = IDENTIFIER_RULES[kind].max - HASH_LENGTH - 1;
+    return `${head.length > keep ? head.slice(0, keep) : head}*`;
+}

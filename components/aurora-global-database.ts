@@ -15,6 +15,7 @@ import {
     SharedClusterSettings,
 } from "./resources/regional-member";
 import { StepSpec, stepGraph } from "./steps/step-graph";
+import { updateId } from "./steps/update-id";
 import { stepIdentity } from "./steps/step-identity";
 import { createUpgradeSteps, reportPlan } from "./steps/upgrade-steps";
 import { AuroraGlobalDatabaseArgsError, validateArgs } from "./config/validate";
@@ -216,6 +217,7 @@ export class AuroraGlobalDatabase extends pulumi.ComponentResource {
             plan,
             specs,
             previous: await previous,
+            leaseGroup: updateId(),
         });
         if (kept)
             void pulumi.log.info(

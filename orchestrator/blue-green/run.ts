@@ -320,6 +320,8 @@ async function finish(
     ctx.log.info(
         `blue/green deployment ${id}: switchover completed; every region runs ${options.target} under its original names`,
     );
+    // The green global cluster now bears the name the run lease is on: the lease follows it.
+    await ctx.api.resourceRenamed();
     let kept: RetiredCluster[] = [];
     let deleted: string[] = [];
     let from: string | undefined;

@@ -27,6 +27,8 @@ export interface BlueGreenArgs {
 export interface BlueGreenLease {
     readonly take: () => Promise<{ lease: RunLease | undefined; waited: boolean }>;
     readonly replan: () => Promise<{ topology: Topology; plan: Plan }>;
+    /** Printed after the plan when the run has no lease (`--no-lease`). */
+    readonly notice?: string;
 }
 
 /**
@@ -47,6 +49,7 @@ export async function runBlueGreenUpgrade(
 ): Promise<number> {
     let decided = await decide(deps, api, topology, plan, a);
     if ("code" in decided) return decided.code;
+    if (leaseRequest.notice) deps.stdout(`${leaseRequest.notice}\n`);
     const { lease, waited } = await leaseRequest.take();
     try {
         if (waited) {

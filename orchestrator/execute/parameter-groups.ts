@@ -29,7 +29,7 @@ import { waitForMember } from "./wait-member";
  * member's custom cluster and instance parameter groups (if missing) with the user-set
  * parameters of the originals. Idempotent: existing groups are reused. Each group is tagged for
  * the member (`aurora-global:for:<cluster>`) before the global upgrade, so a re-run after AWS
- * reset the member to default groups still finds what to apply (topology/group-tags.ts).
+ * reset the member to default groups still finds what to apply (aws/topology/group-tags.ts).
  */
 export async function prepareParameterGroups(ctx: RunContext, step: Pick<PlanStep, "region" | "to">): Promise<void> {
     const family = parameterGroupFamily(parseVersion(ctx.engine, step.to ?? ""));

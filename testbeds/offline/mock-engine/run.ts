@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { setAwsFactsClients } from "../../../components/resources/aws-facts";
+import { startUpdate } from "../../../components/steps/update-id";
 import { CallRecord, SimulatedRds } from "../../simulator";
 import { CurrentState } from "./current-state";
 import { CreatingControlPlane } from "./create-in-simulator";
@@ -107,6 +108,9 @@ export function recordedBeforeFailure(
  * every RPC is answered (`waitForRPCs`), so nothing spills into the next run. Modules stay
  * loaded: a program module with top-level code is re-executed through {@link loadProgram}.
  */
+/** Program runs so far in this process (each gets its own update id). */
+let programRuns = 0;
+
 export function runProgramUnderMocks<T extends Record<string, unknown> | void>(
     options: RunOptions<T>,
 ): Promise<RunResult<T>> {
@@ -122,6 +126,8 @@ export function runProgramUnderMocks<T extends Record<string, unknown> | void>(
  * unhandled rejections fails with the first one instead of hiding it.
  */
 async function runOnce<T extends Record<string, unknown> | void>(options: RunOptions<T>): Promise<RunResult<T>> {
+    // Each program run is one update (or preview): its steps share one lease group, numbered for a reproducible transcript.
+    startUpdate(`update-${++programRuns}`);
     const unhandled: unknown[] = [];
     const listener = (reason: unknown) => void unhandled.push(reason);
     process.on("unhandledRejection", listener);
