@@ -189,7 +189,9 @@ export class AuroraGlobalDatabase extends pulumi.ComponentResource {
         database: pulumi.Resource[],
     ): Promise<Planned> {
         const upgrade = resolveUpgrade(args.upgrade);
-        const previous = upgrade.keepCompletedSteps ? readLastUpgradeSteps(name, this) : Promise.resolve(undefined);
+        const previous = upgrade.keepCompletedSteps ? await readLastUpgradeSteps(name, this) : undefined;
+        // One identity for the preview's reads and the steps (step-identity.ts).
+        const identity = await stepIdentity(this, upgrade.identity);
         const { live, input } = await readPlanInput(
             this,
             name,
@@ -198,6 +200,7 @@ export class AuroraGlobalDatabase extends pulumi.ComponentResource {
             members,
             args.engineVersion,
             upgrade,
+            { identity, existed: previous?.globalClusterId === this.globalClusterIdentifier },
         );
         const moved = movedWriter(members, live);
         if (moved)
@@ -208,7 +211,6 @@ export class AuroraGlobalDatabase extends pulumi.ComponentResource {
         const plan = planUpgrade(input);
         reportPlan(plan, this);
         const homeRegion = members[0].region;
-        const identity = await stepIdentity(this, upgrade.identity);
         const specs = stepGraph(plan, upgrade, homeRegion, identity, declaredGroupOverrides(members));
         const { record, kept } = stepsToDeclare({
             component: name,
@@ -216,7 +218,7 @@ export class AuroraGlobalDatabase extends pulumi.ComponentResource {
             homeRegion,
             plan,
             specs,
-            previous: await previous,
+            previous,
             leaseGroup: updateId(),
         });
         if (kept)

@@ -320,6 +320,24 @@ describe("orchestrator: upgrade --strategy blue-green", () => {
         assert.strictEqual(count(sim, "SwitchoverBlueGreenDeployment"), 0);
     });
 
+    it("a green DB instance deleted before the switchover (MISSING_TARGET): no switchover, exit 1 naming it", async () => {
+        const sim = simulate(PG_BG_SEED);
+        assert.strictEqual((await killedAtStatus(sim, PG_BG, "AVAILABLE")).code, 1);
+        const green = sim
+            .blueGreenDeployments()[0]
+            .SwitchoverDetails!.find((x) => x.TargetMember!.includes(":db:"))!
+            .TargetMember!.split(":")
+            .at(-1)!;
+        await sim.dispatch("us-east-1", "DeleteDBInstance", { DBInstanceIdentifier: green });
+        const r = await cli(sim, PG_BG);
+        assert.strictEqual(r.code, 1);
+        assert.match(
+            r.stderr,
+            /not switched over: blue\/green deployment bgd-[a-z0-9]+ is not ready \(green DB instance "app-use1-instance-1-green-[a-z0-9]+" was deleted \(MISSING_TARGET\)/,
+        );
+        assert.strictEqual(count(sim, "SwitchoverBlueGreenDeployment"), 0);
+    });
+
     it("a deployment of the same name made by hand is resumed, not duplicated; another deployment of the writer is AWS's refusal, reported", async () => {
         const sim = simulate(PG_BG_SEED);
         await sim.clientFor("us-east-1").send(

@@ -144,7 +144,8 @@ export function createBlueGreen(
         const clonedAt = now + settings.cloneMs;
         const upgradeMs =
             blue.version === init.targetVersion ? 0 : blue.upgradeDurationMs + faults.takeSlowdown(blue.id);
-        return { blue, green: copy, clonedAt, readyAt: clonedAt + upgradeMs, upgradeStarted: false };
+        const instances = blue.instances.map((b, i) => ({ blue: b, green: copy.instances[i] }));
+        return { blue, green: copy, instances, clonedAt, readyAt: clonedAt + upgradeMs, upgradeStarted: false };
     });
     if (greenGlobal) store.globals.set(greenGlobal.id, greenGlobal);
     const state: BlueGreenState = {
@@ -450,14 +451,15 @@ function switchoverDetails(
         const green = exists(p.green);
         return [
             { SourceMember: p.blue.arn, TargetMember: p.green.arn, Status: side(blue, green, status(p)) },
-            ...p.green.instances.map((g, i) => {
-                const b = p.blue.instances[i];
-                return {
-                    SourceMember: b?.arn ?? instanceArn(p.blue.region, `${g.id}-source`),
-                    TargetMember: g.arn,
-                    Status: side(blue && b !== undefined, green, status(p)),
-                };
-            }),
+            ...p.instances.map((i) => ({
+                SourceMember: i.blue.arn,
+                TargetMember: i.green.arn,
+                Status: side(
+                    blue && p.blue.instances.includes(i.blue),
+                    green && p.green.instances.includes(i.green),
+                    status(p),
+                ),
+            })),
         ];
     });
 }

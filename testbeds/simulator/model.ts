@@ -166,6 +166,8 @@ export type BlueGreenStatus =
 export interface BlueGreenPair {
     readonly blue: ClusterState;
     readonly green: ClusterState;
+    /** Each blue instance and its green copy (the objects: renames keep them; a deleted one leaves its cluster). */
+    readonly instances: readonly { readonly blue: InstanceState; readonly green: InstanceState }[];
     /** The green copy's storage clone and instances exist from then on (then it upgrades). */
     readonly clonedAt: number;
     /** The green copy runs the target version and is available from then on. */

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { setAwsFactsClients } from "../../../components/resources/aws-facts";
 import { startUpdate } from "../../../components/steps/update-id";
+import { AwsIdentity } from "../../../cli-contract";
 import { CallRecord, SimulatedRds } from "../../simulator";
 import { CurrentState } from "./current-state";
 import { CreatingControlPlane } from "./create-in-simulator";
@@ -33,6 +34,8 @@ export interface RunOptions<T> {
     readonly currentState?: CurrentState;
     /** The simulated control plane the program's AWS SDK reads go to (instead of one seeded from `currentState`). */
     readonly aws?: SimulatedRds;
+    /** The control plane each identity's reads go to (accounts of their own; default: `aws` for every identity). */
+    readonly awsForIdentity?: (identity: AwsIdentity) => SimulatedRds;
     /** Preview (`pulumi preview`) or update (`pulumi up`). @default true */
     readonly preview?: boolean;
     /** Stack config; keys without a namespace get the project's (`engine` → `aurora-global:engine`). */
@@ -169,7 +172,12 @@ async function runGuarded<T extends Record<string, unknown> | void>(options: Run
     const aws = options.aws ?? simulatorFor(state);
     const firstCall = aws.calls.length;
     const awsCalls = () => aws.calls.slice(firstCall);
-    const previousClients = setAwsFactsClients(aws.clientFor, aws.clock);
+    const byIdentity = options.awsForIdentity;
+    const previousClients = setAwsFactsClients(
+        aws.clientFor,
+        aws.clock,
+        byIdentity ? (identity) => byIdentity(identity).clientFor : undefined,
+    );
     try {
         const { outputs, exports } = await runStackProgram(options.program, pending, providerErrors);
         return { resources, outputs, exports, registeredOutputs, logs, calls, awsCalls: awsCalls(), reads };
