@@ -208,6 +208,38 @@ function upgradeStatements(s: IamScope): IamStatement[] {
             Action: ["rds:CreateDBClusterSnapshot", "rds:DescribeDBClusterSnapshots"],
             Resource: a.snapshots,
         },
+        ...groupStatements(a.groups),
+        ...readsWithoutScope(s, a.regions),
+    ];
+}
+
+/** Reads every strategy makes beyond the database's own ARNs: deployments of its regions, and two with no resource type. */
+function readsWithoutScope(s: IamScope, regions: string[]): IamStatement[] {
+    return [
+        {
+            // `status` and `plan` show any blue/green deployment of the database, whatever the
+            // strategy (a read; they work without it). Deployment ids are AWS's (`bgd-…`): every
+            // deployment of the members' regions.
+            Sid: "BlueGreenDeploymentReads",
+            Effect: "Allow",
+            Action: ["rds:DescribeBlueGreenDeployments"],
+            Resource: regions.map((r) => `arn:${s.partition ?? "aws"}:rds:${r}:${s.account ?? "*"}:deployment:*`),
+        },
+        {
+            // The reference lists no resource type for DescribeDBEngineVersions (the catalogue is
+            // not a resource of the account), nor a required one for DescribePendingMaintenanceActions
+            // (a filter over every resource of the region): they stay on "*".
+            Sid: "NoResourceLevelPermissions",
+            Effect: "Allow",
+            Action: ["rds:DescribeDBEngineVersions", "rds:DescribePendingMaintenanceActions"],
+            Resource: "*",
+        },
+    ];
+}
+
+/** Reading, modifying and creating (with the tool's tag) the parameter groups of the members' regions. */
+function groupStatements(groups: string[]): IamStatement[] {
+    return [
         {
             Sid: "ParameterGroups",
             Effect: "Allow",
@@ -221,7 +253,7 @@ function upgradeStatements(s: IamScope): IamStatement[] {
                 "rds:ModifyDBCluster",
                 "rds:ModifyDBInstance",
             ],
-            Resource: a.groups,
+            Resource: groups,
         },
         {
             // Groups are created with the tool's tag in the same call (aws:TagKeys: the tag keys in
@@ -229,26 +261,8 @@ function upgradeStatements(s: IamScope): IamStatement[] {
             Sid: "CreateTaggedParameterGroups",
             Effect: "Allow",
             Action: ["rds:CreateDBClusterParameterGroup", "rds:CreateDBParameterGroup"],
-            Resource: a.groups,
+            Resource: groups,
             Condition: { "ForAnyValue:StringLike": { "aws:TagKeys": [`${GROUP_TAG_PREFIX}*`] } },
-        },
-        {
-            // `status` and `plan` show any blue/green deployment of the database, whatever the
-            // strategy (a read; they work without it). Deployment ids are AWS's (`bgd-…`): every
-            // deployment of the members' regions.
-            Sid: "BlueGreenDeploymentReads",
-            Effect: "Allow",
-            Action: ["rds:DescribeBlueGreenDeployments"],
-            Resource: a.regions.map((r) => `arn:${s.partition ?? "aws"}:rds:${r}:${s.account ?? "*"}:deployment:*`),
-        },
-        {
-            // The reference lists no resource type for DescribeDBEngineVersions (the catalogue is
-            // not a resource of the account), nor a required one for DescribePendingMaintenanceActions
-            // (a filter over every resource of the region): they stay on "*".
-            Sid: "NoResourceLevelPermissions",
-            Effect: "Allow",
-            Action: ["rds:DescribeDBEngineVersions", "rds:DescribePendingMaintenanceActions"],
-            Resource: "*",
         },
     ];
 }
