@@ -269,6 +269,22 @@ describe("orchestrator: the run lease fails closed, is per update, tolerates clo
         assert.deepStrictEqual([n1.code, n2.code].sort(), [0, 2]);
     });
 
+    it("the component's AURORA_GLOBAL_LEASE_GROUP groups a step like --lease-group; a malformed one is bad input (exit 2, nothing changed)", async () => {
+        const sim = simulate(TWO_SECONDARIES);
+        const step = (cluster: string, runId: string) =>
+            cli(sim, [...UPGRADE, "--only-member", cluster], {
+                env: { AURORA_GLOBAL_LEASE_GROUP: "u-mxdq-1a2b3c" },
+                lease: { holder: `pulumi ${runId}`, runId },
+            });
+        const [s1, s2] = await Promise.all([step("app-apne1", "step-1"), step("app-euw1", "step-2")]);
+        assert.deepStrictEqual([s1.code, s2.code], [0, 0], s1.stderr + s2.stderr);
+        const sim2 = simulate(PG_SEED);
+        const bad = await cli(sim2, UPGRADE, { env: { AURORA_GLOBAL_LEASE_GROUP: "two words" } });
+        assert.strictEqual(bad.code, 2);
+        assert.match(bad.stderr, /AURORA_GLOBAL_LEASE_GROUP="two words" is not a lease group/);
+        assert.deepStrictEqual(changes(sim2), []);
+    });
+
     it("clock skew: a host whose clock runs 9 minutes ahead does not take over a lease AWS's time says is live", async () => {
         const sim = simulate(PG_SEED);
         await plantLease(sim, "run-other", "carol@box pid 9", sim.clock.now() + LEASE_TTL_MS);
