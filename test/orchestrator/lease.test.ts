@@ -1,4 +1,6 @@
 import * as assert from "assert";
+import { RDSClient } from "@aws-sdk/client-rds";
+import { RdsGateway } from "../../aws/gateway";
 import { parseLeaseTag, leaseTagKey, leaseTagValue } from "../../orchestrator/lease/lease-tag";
 import { LEASE_SKEW_MARGIN_MS, LEASE_TTL_MS } from "../../orchestrator/lease/run-lease";
 import { globalClusterArn } from "../../testbeds/simulator/topology";
@@ -297,6 +299,15 @@ describe("orchestrator: the run lease fails closed, is per update, tolerates clo
         assert.strictEqual(r.code, 2, r.stderr);
         assert.match(r.stderr, /run run-other held by carol@box pid 9/);
         assert.deepStrictEqual(changes(sim), []);
+    });
+
+    it("lease times are AWS's time as the SDK corrects it from the Date header (the client's systemClockOffset)", () => {
+        const clock = { now: () => 1_000_000, sleep: async () => undefined };
+        const client = { config: { systemClockOffset: -9 * 60_000 } } as unknown as RDSClient;
+        const api = new RdsGateway({ clients: () => client, clock });
+        assert.strictEqual(api.awsNow("us-east-1"), 1_000_000 - 9 * 60_000);
+        const plain = new RdsGateway({ clients: () => ({ config: {} }) as unknown as RDSClient, clock });
+        assert.strictEqual(plain.awsNow("us-east-1"), 1_000_000);
     });
 
     it("a killed run on this host (its pid gone) is taken over at once, with a warning (#20)", async () => {
