@@ -320,6 +320,32 @@ describe("orchestrator: upgrade --strategy blue-green", () => {
         assert.strictEqual(count(sim, "SwitchoverBlueGreenDeployment"), 0);
     });
 
+    it("a custom endpoint in SwitchoverDetails (cluster-endpoint ARN) is neither read as a cluster nor retired as one", async () => {
+        const [primary, ...rest] = PG_BG_SEED.members;
+        const sim = simulate({ ...PG_BG_SEED, members: [{ ...primary, customEndpoints: ["app-reporting"] }, ...rest] });
+        let details: string[] = [];
+        const r = await cli(sim, PG_BG, {
+            hooks: {
+                onPoll: (_id, status) => {
+                    if (status === "AVAILABLE")
+                        details = sim.blueGreenDeployments()[0].SwitchoverDetails!.map((x) => x.SourceMember!);
+                },
+            },
+        });
+        assert.strictEqual(r.code, 0, r.stderr);
+        assert.ok(
+            details.includes("arn:aws:rds:us-east-1:123456789012:cluster-endpoint:app-reporting"),
+            details.join(" "),
+        );
+        assert.ok(
+            !sim.callsOf("DescribeDBClusters").some((c) => String(c.input.DBClusterIdentifier).includes("reporting")),
+        );
+        assert.ok(
+            !sim.callsOf("AddTagsToResource").some((c) => String(c.input.ResourceName).includes("cluster-endpoint")),
+        );
+        assertSwitchedOver(sim, { "app-use1": "17.5", "app-use1-old1": "17.4" });
+    });
+
     it("a green DB instance deleted before the switchover (MISSING_TARGET): no switchover, exit 1 naming it", async () => {
         const sim = simulate(PG_BG_SEED);
         assert.strictEqual((await killedAtStatus(sim, PG_BG, "AVAILABLE")).code, 1);

@@ -161,6 +161,35 @@ describe("simulator: blue/green deployments of a global database", () => {
         assert.equal(sim.cluster("pg-east-old1").engineVersion, "17.4", "the old clusters stay");
     });
 
+    it("a custom endpoint is its own SwitchoverDetails member (cluster-endpoint), renamed -old1 at the switchover (aws-cli example 3)", async () => {
+        const topology = pgTopology();
+        const [east, ...rest] = topology.members;
+        const sim = seeded(
+            { ...topology, members: [{ ...east, customEndpoints: ["pg-east-reporting"] }, ...rest] },
+            { rateLimit: false },
+        );
+        const bg = await create(sim);
+        const endpoint = (d: typeof bg) =>
+            d
+                .SwitchoverDetails!.filter((x) => x.SourceMember!.includes(":cluster-endpoint:"))
+                .map((x) => [x.SourceMember!.split(":").at(-1), x.TargetMember!.split(":").at(-1)]);
+        const [[source, target]] = endpoint(bg);
+        assert.equal(source, "pg-east-reporting");
+        assert.match(target!, /^pg-east-reporting-green-[a-z0-9]{6}$/);
+        await sim.clock.advance(30 * MIN);
+        await sim
+            .clientFor("us-east-1")
+            .send(
+                new SwitchoverBlueGreenDeploymentCommand({
+                    BlueGreenDeploymentIdentifier: bg.BlueGreenDeploymentIdentifier,
+                }),
+            );
+        await sim.clock.advance(MIN);
+        assert.deepEqual(endpoint(await describe1(sim, bg.BlueGreenDeploymentIdentifier!)), [
+            ["pg-east-reporting-old1", "pg-east-reporting"],
+        ]);
+    });
+
     it("a switchover past its timeout rolls everything back: SWITCHOVER_FAILED, production unchanged", async () => {
         const sim = seeded(pgTopology(), { rateLimit: false });
         const bg = await create(sim);

@@ -20,7 +20,7 @@ import { Faults } from "./faults";
 import { BlueGreenState, ClusterState, GlobalClusterState, SwitchoverState } from "./model";
 import { startOperation } from "./operations";
 import { SimStore } from "./store";
-import { clusterArn, globalClusterArn, instanceArn } from "./topology";
+import { clusterArn, clusterEndpointArn, globalClusterArn, instanceArn } from "./topology";
 
 /** Durations of the blue/green model (SimulatedRdsOptions). */
 export interface BlueGreenSettings {
@@ -139,13 +139,25 @@ export function createBlueGreen(
             deletionProtection: blue.deletionProtection,
             kmsKeyId: blue.kmsKeyId,
             tags: blue.tags ? new Map(blue.tags) : undefined,
+            ...(blue.customEndpoints
+                ? { customEndpoints: blue.customEndpoints.map((e) => ({ name: green(e.name) })) }
+                : {}),
         };
         store.addCluster(copy);
         const clonedAt = now + settings.cloneMs;
         const upgradeMs =
             blue.version === init.targetVersion ? 0 : blue.upgradeDurationMs + faults.takeSlowdown(blue.id);
         const instances = blue.instances.map((b, i) => ({ blue: b, green: copy.instances[i] }));
-        return { blue, green: copy, instances, clonedAt, readyAt: clonedAt + upgradeMs, upgradeStarted: false };
+        const endpoints = (blue.customEndpoints ?? []).map((b, i) => ({ blue: b, green: copy.customEndpoints![i] }));
+        return {
+            blue,
+            green: copy,
+            instances,
+            endpoints,
+            clonedAt,
+            readyAt: clonedAt + upgradeMs,
+            upgradeStarted: false,
+        };
     });
     if (greenGlobal) store.globals.set(greenGlobal.id, greenGlobal);
     const state: BlueGreenState = {
@@ -325,6 +337,11 @@ function endSwitchover(store: SimStore, bg: BlueGreenState, sw: SwitchoverState)
         const greenInstances = new Map(pair.green.instances.map((g, i) => [g.id, pair.blue.instances[i]?.id ?? g.id]));
         store.renameCluster(pair.blue, old, (id) => `${id}-${old.slice(name.length + 1)}`);
         store.renameCluster(pair.green, name, (id) => greenInstances.get(id) ?? id);
+        for (const e of pair.endpoints) {
+            const original = e.blue.name;
+            e.blue.name = `${original}-${old.slice(name.length + 1)}`;
+            e.green.name = original;
+        }
     }
     if (bg.blueGlobal && bg.greenGlobal) {
         const name = bg.blueGlobal.id;
@@ -432,10 +449,10 @@ type Pair = BlueGreenState["pairs"][number];
 
 /**
  * SwitchoverDetails as AWS lists them: per cluster a detail for the cluster, then one per DB
- * instance (aws-cli `awscli/examples/rds/describe-blue-green-deployments.rst`, Aurora example 2:
- * `...:cluster:my-aurora-mysql-cluster`, then `...:db:my-aurora-mysql-cluster-1`, …; example 3,
- * after the switchover: `...:db:my-aurora-mysql-cluster-1-old1`). Custom endpoints (`cluster-endpoint`
- * members) are not modelled: the simulator has none. A side deleted since reports MISSING_SOURCE /
+ * instance, then one per custom endpoint (aws-cli `awscli/examples/rds/describe-blue-green-deployments.rst`,
+ * Aurora example 2: `...:cluster:my-aurora-mysql-cluster`, `...:db:my-aurora-mysql-cluster-1`, …,
+ * `...:cluster-endpoint:my-reader-endpoint`; example 3, after the switchover: `...-1-old1`,
+ * `...:cluster-endpoint:my-reader-endpoint-old1`). A side deleted since reports MISSING_SOURCE /
  * MISSING_TARGET (SDK model `SwitchoverDetail`: "The source/target resource has been deleted").
  */
 function switchoverDetails(
@@ -457,6 +474,15 @@ function switchoverDetails(
                 Status: side(
                     blue && p.blue.instances.includes(i.blue),
                     green && p.green.instances.includes(i.green),
+                    status(p),
+                ),
+            })),
+            ...p.endpoints.map((e) => ({
+                SourceMember: clusterEndpointArn(p.blue.region, e.blue.name),
+                TargetMember: clusterEndpointArn(p.green.region, e.green.name),
+                Status: side(
+                    blue && (p.blue.customEndpoints ?? []).includes(e.blue),
+                    green && (p.green.customEndpoints ?? []).includes(e.green),
                     status(p),
                 ),
             })),

@@ -92,6 +92,8 @@ export interface ClusterState {
     kmsKeyId?: string;
     /** The master password is managed in Secrets Manager (ManageMasterUserPassword; ModifyDBCluster turns it off). */
     managedMasterPassword?: boolean;
+    /** Custom endpoints (objects: a blue/green switchover renames them in place). */
+    customEndpoints?: { name: string }[];
 }
 
 export interface GlobalOperation {
@@ -168,6 +170,8 @@ export interface BlueGreenPair {
     readonly green: ClusterState;
     /** Each blue instance and its green copy (the objects: renames keep them; a deleted one leaves its cluster). */
     readonly instances: readonly { readonly blue: InstanceState; readonly green: InstanceState }[];
+    /** Each blue custom endpoint and its green copy. */
+    readonly endpoints: readonly { readonly blue: { name: string }; readonly green: { name: string } }[];
     /** The green copy's storage clone and instances exist from then on (then it upgrades). */
     readonly clonedAt: number;
     /** The green copy runs the target version and is available from then on. */
