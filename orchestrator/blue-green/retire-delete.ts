@@ -13,6 +13,7 @@ import {
     ModifyGlobalClusterCommand,
     RemoveFromGlobalClusterCommand,
 } from "@aws-sdk/client-rds";
+import { regionFromArn } from "../../aws/arn";
 import { describeAwsError, errorCode, isNotFound } from "../../aws/errors";
 import { everyPage } from "../../aws/pages";
 import { UpgradeStopped } from "../../aws/run-errors";
@@ -80,8 +81,9 @@ async function deleteOldGlobalCluster(ctx: RunContext, global: GlobalCluster, wr
     for (const arn of [...members.filter((a) => a !== writer.arn), ...members.filter((a) => a === writer.arn)]) {
         ctx.log.info(`old global cluster "${gid}": RemoveFromGlobalCluster ${arn}`);
         try {
+            // Sent from the member's own region, as the aws-cli example does (remove-from-global-cluster.rst).
             await ctx.api.send(
-                region,
+                regionFromArn(arn) ?? region,
                 new RemoveFromGlobalClusterCommand({ GlobalClusterIdentifier: gid, DbClusterIdentifier: arn }),
             );
         } catch (e) {
