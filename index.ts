@@ -1,9 +1,11 @@
 /** The aurora-global stack: config → AuroraGlobalDatabase → outputs. */
 import * as pulumi from "@pulumi/pulumi";
-import { argsFromConfig, AuroraGlobalDatabase } from "./components";
+import { argsFromConfig, AuroraGlobalDatabase, resolveMembers } from "./components";
 import { iamPolicyDocument } from "./orchestrator/iam-policy";
+import { DEFAULT_STRATEGY } from "./vocabulary";
 
-const db = new AuroraGlobalDatabase("aurora", argsFromConfig(new pulumi.Config()));
+const args = argsFromConfig(new pulumi.Config());
+const db = new AuroraGlobalDatabase("aurora", args);
 
 export const globalClusterIdentifier = db.globalClusterIdentifier;
 /** The upgrade plan of this update (JSON: path, steps[], violations[]). */
@@ -20,6 +22,11 @@ export const failoverReady = db.failoverReady;
 export const upgradeSteps = db.upgradeStepsRecord;
 /**
  * Least-privilege IAM policy for whoever runs the upgrade steps (the aurora-global CLI), scoped to
- * this global cluster's ARN (its members by resource type and region wildcards).
+ * this global cluster's ARN, its members' clusters and regions, and the blue/green statements only
+ * when `upgrade.strategy` can be blue/green (docs/iam.md).
  */
-export const upgradeIamPolicy = iamPolicyDocument({ globalClusterId: db.globalClusterIdentifier });
+export const upgradeIamPolicy = iamPolicyDocument({
+    globalClusterId: db.globalClusterIdentifier,
+    members: resolveMembers("aurora", args).map((m) => ({ cluster: m.clusterIdentifier, region: m.region })),
+    strategy: args.upgrade?.strategy ?? DEFAULT_STRATEGY,
+});

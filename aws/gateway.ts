@@ -68,6 +68,11 @@ export interface CallGuard {
     beforeCall(operation: string): Promise<void>;
     /** Sleeps are cut into pieces at most this long, the guard called between them. */
     readonly renewEveryMs: number;
+    /**
+     * The guarded resource was renamed under its identifier (a blue/green switchover gives the
+     * green global cluster the blue one's name): the guard re-establishes itself there.
+     */
+    resourceRenamed?(): Promise<void>;
 }
 
 /** Operations that change nothing (the rest mutate and are counted as such). */
@@ -122,6 +127,22 @@ export class RdsGateway {
     recall<T>(key: string, maxAgeMs: number): T | undefined {
         const hit = this.recent.get(key);
         return hit !== undefined && this.deps.clock.now() - hit.at <= maxAgeMs ? (hit.value as T) : undefined;
+    }
+
+    /**
+     * AWS's time as the SDK knows it: the clock plus the client's `systemClockOffset`, which the
+     * SDK sets from AWS's `Date` response header when the host clock is 5 minutes or more off
+     * (its clock-skew correction); the host clock otherwise.
+     */
+    awsNow(region: string): number {
+        const offset = (this.client(region) as unknown as { config?: { systemClockOffset?: number } }).config
+            ?.systemClockOffset;
+        return this.deps.clock.now() + (typeof offset === "number" ? offset : 0);
+    }
+
+    /** Tells the guard its resource was renamed (see {@link CallGuard.resourceRenamed}). */
+    async resourceRenamed(): Promise<void> {
+        await this.guard?.resourceRenamed?.();
     }
 
     /** The client of `region` (one per region, reused). */

@@ -44,6 +44,8 @@ export const RUN_FLAGS = {
     noSnapshot: "--no-snapshot",
     startJitterSeconds: "--start-jitter-seconds",
     leaseWaitSeconds: "--lease-wait-seconds",
+    /** The explicit opt-out of the run lease (an endpoint that cannot tag a global cluster). */
+    noLease: "--no-lease",
 } as const;
 
 /**
@@ -51,7 +53,23 @@ export const RUN_FLAGS = {
  * `--only-snapshot` (the pre-upgrade snapshot), `--only-member CLUSTER` (that member's
  * ModifyDBCluster or pending-maintenance step). Not in `--help`: the README's flags are the user's.
  */
-export const STEP_FLAGS = { onlySnapshot: "--only-snapshot", onlyMember: "--only-member" } as const;
+/**
+ * The environment variable that carries the Pulumi update's id into each of its steps (the
+ * component sets it; `--lease-group` is the same for a command line): steps of one update share
+ * the run lease. In the environment rather than the command line, so a step's command stays the
+ * same from update to update.
+ */
+export const LEASE_GROUP_ENV = "AURORA_GLOBAL_LEASE_GROUP";
+
+/** A lease group: what a lease tag's value may carry (orchestrator/lease/lease-tag.ts), 1 to 40 characters. */
+export const LEASE_GROUP_PATTERN = /^[A-Za-z0-9_.:/=+@-]{1,40}$/;
+
+export const STEP_FLAGS = {
+    onlySnapshot: "--only-snapshot",
+    onlyMember: "--only-member",
+    /** The Pulumi update's id: the steps of one update share the run lease (orchestrator/lease/acquire.ts). */
+    leaseGroup: "--lease-group",
+} as const;
 
 /** The blue/green flags of `upgrade` (AWS's SwitchoverTimeout; what happens to the `-old1` clusters). */
 export const BLUE_GREEN_FLAGS = {

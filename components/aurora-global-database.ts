@@ -15,6 +15,7 @@ import {
     SharedClusterSettings,
 } from "./resources/regional-member";
 import { StepSpec, stepGraph } from "./steps/step-graph";
+import { updateId } from "./steps/update-id";
 import { stepIdentity } from "./steps/step-identity";
 import { createUpgradeSteps, reportPlan } from "./steps/upgrade-steps";
 import { AuroraGlobalDatabaseArgsError, validateArgs } from "./config/validate";
@@ -189,7 +190,9 @@ export class AuroraGlobalDatabase extends pulumi.ComponentResource {
         database: pulumi.Resource[],
     ): Promise<Planned> {
         const upgrade = resolveUpgrade(args.upgrade);
-        const previous = upgrade.keepCompletedSteps ? readLastUpgradeSteps(name, this) : Promise.resolve(undefined);
+        const previous = upgrade.keepCompletedSteps ? await readLastUpgradeSteps(name, this) : undefined;
+        // One identity for the preview's reads and the steps (step-identity.ts).
+        const identity = await stepIdentity(this, upgrade.identity, false);
         const { live, input } = await readPlanInput(
             this,
             name,
@@ -198,6 +201,7 @@ export class AuroraGlobalDatabase extends pulumi.ComponentResource {
             members,
             args.engineVersion,
             upgrade,
+            { identity, existed: previous?.globalClusterId === this.globalClusterIdentifier },
         );
         const moved = movedWriter(members, live);
         if (moved)
@@ -208,15 +212,17 @@ export class AuroraGlobalDatabase extends pulumi.ComponentResource {
         const plan = planUpgrade(input);
         reportPlan(plan, this);
         const homeRegion = members[0].region;
-        const identity = await stepIdentity(this, upgrade.identity, plan.steps.length > 0);
-        const specs = stepGraph(plan, upgrade, homeRegion, identity, declaredGroupOverrides(members));
+        // Static keys refused only where a step would act as them (step-identity.ts).
+        const stepsAs = plan.steps.length > 0 ? await stepIdentity(this, upgrade.identity) : identity;
+        const specs = stepGraph(plan, upgrade, homeRegion, stepsAs, declaredGroupOverrides(members));
         const { record, kept } = stepsToDeclare({
             component: name,
             globalClusterId: this.globalClusterIdentifier,
             homeRegion,
             plan,
             specs,
-            previous: await previous,
+            previous,
+            leaseGroup: updateId(),
         });
         if (kept)
             void pulumi.log.info(

@@ -1,3 +1,6 @@
+import { identifierPattern } from "../aws/identifiers";
+import { Strategy, TAG_PREFIXES } from "../vocabulary";
+
 /**
  * The least-privilege IAM policy of the `aurora-global` CLI: exactly the RDS actions it can call,
  * each on the ARNs a run touches. A test proves every command the orchestrator constructs is
@@ -10,8 +13,6 @@
  * `deployment` (blue/green), `db-proxy` and `target-group` (RDS Proxy) =
  * arn:${Partition}:rds:${Region}:${Account}:${type}:${Name}.
  */
-
-import { TAG_PREFIXES } from "../vocabulary";
 export const RDS_ACTIONS: readonly string[] = [
     "rds:DescribeGlobalClusters",
     "rds:DescribeDBClusters",
@@ -57,18 +58,45 @@ export const RDS_ACTIONS: readonly string[] = [
 /**
  * Actions AWS performs with the caller's permissions while a blue/green deployment is created,
  * switched over and deleted ("Authorizing access to Amazon Aurora blue/green deployment
- * operations", Aurora User Guide). aurora-global never sends them itself, so they are not in
- * {@link RDS_ACTIONS}; the policy document grants them in a statement of their own.
+ * operations", Aurora User Guide: create needs AddTagsToResource, CreateDBCluster, CreateDBInstance,
+ * CreateDBClusterEndpoint, plus CreateGlobalCluster for a global database; switchover ModifyDBCluster,
+ * PromoteReadReplicaDBCluster, plus ModifyGlobalCluster; delete DeleteDBCluster, DeleteDBInstance,
+ * DeleteDBClusterEndpoint, plus DeleteGlobalCluster). Those aurora-global never sends itself are not
+ * in {@link RDS_ACTIONS}.
  */
 export const BLUE_GREEN_DELEGATED_ACTIONS: readonly string[] = [
     "rds:CreateDBCluster",
     "rds:CreateDBInstance",
     "rds:CreateDBClusterEndpoint",
+    "rds:CreateGlobalCluster",
     "rds:PromoteReadReplicaDBCluster",
     "rds:DeleteDBClusterEndpoint",
-    // Same page, "Additional permissions for Aurora Global Database blue/green deployments": the
-    // green global cluster is created on the caller's behalf too.
-    "rds:CreateGlobalCluster",
+];
+
+/**
+ * Everything a blue/green run does, on `*` (the same page: Aurora names the green and `-old1`
+ * resources internally, so "attached IAM policies can't contain partial resource name patterns
+ * such as my-db-prefix-*. Only wildcards (*) are supported"): the deployment's own operations, what
+ * AWS does on the caller's behalf, and aurora-global's own calls on the green and old resources
+ * (the readiness check, keeping or deleting the `-old1` clusters, finding the old global cluster
+ * among all of them). Narrowed by region (`aws:RequestedRegion`) only.
+ */
+export const BLUE_GREEN_ACTIONS: readonly string[] = [
+    "rds:CreateBlueGreenDeployment",
+    "rds:DescribeBlueGreenDeployments",
+    "rds:SwitchoverBlueGreenDeployment",
+    "rds:DeleteBlueGreenDeployment",
+    "rds:AddTagsToResource",
+    "rds:ModifyDBCluster",
+    "rds:ModifyGlobalCluster",
+    "rds:DescribeDBClusters",
+    "rds:DescribeDBInstances",
+    "rds:DescribeGlobalClusters",
+    "rds:RemoveFromGlobalCluster",
+    "rds:DeleteGlobalCluster",
+    "rds:DeleteDBInstance",
+    "rds:DeleteDBCluster",
+    ...BLUE_GREEN_DELEGATED_ACTIONS,
 ];
 
 /** One statement of an IAM policy document. */
@@ -94,28 +122,57 @@ export interface IamScope {
     readonly globalClusterId?: string;
     /** The member clusters and their regions (roles move, so every member gets the same grants). */
     readonly members?: readonly { readonly cluster: string; readonly region: string }[];
+    /**
+     * The upgrade strategy of the database (`upgrade.strategy`): the blue/green statements are
+     * granted only when it is `blue-green` (`auto` never chooses blue/green). Left out: a policy
+     * for every strategy.
+     */
+    readonly strategy?: Strategy;
+}
+
+/** True when runs with `strategy` may take the blue/green path (undefined: any strategy may be used). */
+export function canBeBlueGreen(strategy: Strategy | undefined): boolean {
+    return strategy === undefined || strategy === "blue-green";
 }
 
 /** The tag the tool puts on the parameter groups it creates (aws/topology/group-tags.ts). */
 const GROUP_TAG_PREFIX = TAG_PREFIXES.groupFor;
 
-/** Statement templates: actions and the resources they need; actions not in RDS_ACTIONS are dropped. */
-function templates(s: IamScope): IamStatement[] {
+/** The ARNs of one database (wildcards for what the scope leaves out). */
+function scopeArns(s: IamScope) {
     const p = s.partition ?? "aws";
     const acct = s.account ?? "*";
     const members = s.members && s.members.length > 0 ? s.members : [{ cluster: "*", region: "*" }];
     const regions = [...new Set(members.map((m) => m.region))];
     const arn = (region: string, type: string, name: string) => `arn:${p}:rds:${region}:${acct}:${type}:${name}`;
-    const global = `arn:${p}:rds::${acct}:global-cluster:${s.globalClusterId ?? "*"}`;
-    const clusters = members.map((m) => arn(m.region, "cluster", m.cluster));
     const inRegions = (type: string, name = "*") => regions.map((r) => arn(r, type, name));
-    const groups = [...inRegions("cluster-pg"), ...inRegions("pg")];
+    return {
+        members,
+        regions,
+        global: `arn:${p}:rds::${acct}:global-cluster:${s.globalClusterId ?? "*"}`,
+        clusters: members.map((m) => arn(m.region, "cluster", m.cluster)),
+        // The pre-upgrade snapshots' identifiers (aws/identifiers.ts; orchestrator/execute/snapshot.ts).
+        snapshots: members.map((m) =>
+            arn(
+                m.region,
+                "cluster-snapshot",
+                m.cluster === "*" ? "*" : identifierPattern("cluster-snapshot", m.cluster, "before"),
+            ),
+        ),
+        instances: inRegions("db"),
+        groups: [...inRegions("cluster-pg"), ...inRegions("pg")],
+    };
+}
+
+/** The statements every strategy needs, each on the database's own ARNs. */
+function upgradeStatements(s: IamScope): IamStatement[] {
+    const a = scopeArns(s);
     return [
         {
             Sid: "GlobalCluster",
             Effect: "Allow",
             Action: ["rds:DescribeGlobalClusters", "rds:ModifyGlobalCluster"],
-            Resource: [global],
+            Resource: [a.global],
         },
         {
             // The run lease is a tag on the global cluster (lease/lease-tag.ts); the target-family
@@ -123,7 +180,7 @@ function templates(s: IamScope): IamStatement[] {
             Sid: "RunLeaseAndGroupTags",
             Effect: "Allow",
             Action: ["rds:ListTagsForResource", "rds:AddTagsToResource", "rds:RemoveTagsFromResource"],
-            Resource: [global, ...groups],
+            Resource: [a.global, ...a.groups],
         },
         {
             // ModifyDBCluster also names the cluster parameter group on a major upgrade (cluster-pg
@@ -135,9 +192,8 @@ function templates(s: IamScope): IamStatement[] {
                 "rds:ModifyDBCluster",
                 "rds:ApplyPendingMaintenanceAction",
                 "rds:CreateDBClusterSnapshot",
-                "rds:CreateBlueGreenDeployment",
             ],
-            Resource: clusters,
+            Resource: a.clusters,
         },
         {
             // Instances are found by the `db-cluster-id` filter; no condition key ties an instance
@@ -146,14 +202,52 @@ function templates(s: IamScope): IamStatement[] {
             Sid: "MemberInstances",
             Effect: "Allow",
             Action: ["rds:DescribeDBInstances", "rds:ModifyDBInstance"],
-            Resource: inRegions("db"),
+            Resource: a.instances,
         },
         {
             Sid: "PreUpgradeSnapshots",
             Effect: "Allow",
             Action: ["rds:CreateDBClusterSnapshot", "rds:DescribeDBClusterSnapshots"],
-            Resource: members.map((m) => arn(m.region, "cluster-snapshot", `${m.cluster}-before-*`)),
+            Resource: a.snapshots,
         },
+        ...groupStatements(a.groups),
+        ...readsWithoutScope(s, a.regions),
+    ];
+}
+
+/** Reads every strategy makes beyond the database's own ARNs: deployments of its regions, and two with no resource type. */
+function readsWithoutScope(s: IamScope, regions: string[]): IamStatement[] {
+    return [
+        {
+            // `status` and `plan` show any blue/green deployment of the database, whatever the
+            // strategy (a read; they work without it). Deployment ids are AWS's (`bgd-…`): every
+            // deployment of the members' regions.
+            Sid: "BlueGreenDeploymentReads",
+            Effect: "Allow",
+            Action: ["rds:DescribeBlueGreenDeployments"],
+            Resource: regions.map((r) => `arn:${s.partition ?? "aws"}:rds:${r}:${s.account ?? "*"}:deployment:*`),
+        },
+        {
+            // The reference lists no resource type for DescribeDBEngineVersions (the catalogue is
+            // not a resource of the account), nor a required one for DescribePendingMaintenanceActions
+            // (a filter over every resource of the region): they stay on "*".
+            Sid: "NoResourceLevelPermissions",
+            Effect: "Allow",
+            // The lifecycle dates of a major version (DescribeDBMajorEngineVersions), like the
+            // catalogue, are no resource of the account (assumed: the reference was not checked here).
+            Action: [
+                "rds:DescribeDBEngineVersions",
+                "rds:DescribeDBMajorEngineVersions",
+                "rds:DescribePendingMaintenanceActions",
+            ],
+            Resource: "*",
+        },
+    ];
+}
+
+/** Reading, modifying and creating (with the tool's tag) the parameter groups of the members' regions. */
+function groupStatements(groups: string[]): IamStatement[] {
+    return [
         {
             Sid: "ParameterGroups",
             Effect: "Allow",
@@ -166,7 +260,6 @@ function templates(s: IamScope): IamStatement[] {
                 "rds:ModifyDBParameterGroup",
                 "rds:ModifyDBCluster",
                 "rds:ModifyDBInstance",
-                "rds:CreateBlueGreenDeployment",
             ],
             Resource: groups,
         },
@@ -179,126 +272,60 @@ function templates(s: IamScope): IamStatement[] {
             Resource: groups,
             Condition: { "ForAnyValue:StringLike": { "aws:TagKeys": [`${GROUP_TAG_PREFIX}*`] } },
         },
+    ];
+}
+
+/** The statements a blue/green run adds (only when the strategy can be blue/green). */
+function blueGreenStatements(s: IamScope): IamStatement[] {
+    const a = scopeArns(s);
+    const inRegions = a.regions.includes("*") ? undefined : { StringEquals: { "aws:RequestedRegion": a.regions } };
+    return [
         {
-            Sid: "BlueGreenDeployments",
+            // AWS's page: "Only wildcards (*) are supported" for the blue/green operations (see
+            // BLUE_GREEN_ACTIONS); the regions of the database's members are the only narrowing.
+            Sid: "BlueGreen",
             Effect: "Allow",
-            Action: [
-                "rds:CreateBlueGreenDeployment",
-                "rds:DescribeBlueGreenDeployments",
-                "rds:SwitchoverBlueGreenDeployment",
-                "rds:DeleteBlueGreenDeployment",
-            ],
-            Resource: inRegions("deployment"),
+            Action: [...BLUE_GREEN_ACTIONS],
+            Resource: "*",
+            ...(inRegions ? { Condition: inRegions } : {}),
         },
         {
-            // --strategy blue-green reads the RDS Proxies of every member region (a proxy that
-            // targets a member rules the deployment out, docs/aws-rules.md §8). A proxy's ARN carries
-            // its resource id (`db-proxy:prx-…`), not its name, and its target group's too
-            // (`target-group:prx-tg-…`), so both stay wildcards in the members' regions.
+            // A proxy's ARN carries its resource id (`db-proxy:prx-…`), not its name, and its target
+            // group's too (`target-group:prx-tg-…`), so both stay wildcards in the members' regions;
+            // a proxy that targets a member rules the deployment out (docs/aws-rules.md §8).
             Sid: "RdsProxyReads",
             Effect: "Allow",
             Action: ["rds:DescribeDBProxies", "rds:DescribeDBProxyTargets"],
-            Resource: [...inRegions("db-proxy"), ...inRegions("target-group")],
+            Resource: a.regions.flatMap((r) => [
+                `arn:${s.partition ?? "aws"}:rds:${r}:${s.account ?? "*"}:db-proxy:*`,
+                `arn:${s.partition ?? "aws"}:rds:${r}:${s.account ?? "*"}:target-group:*`,
+            ]),
         },
         {
-            // --strategy blue-green: the green copies AWS names `<member>-green-<random>` (and the
-            // green global cluster `<global>-green-<random>`) are read before the switchover
-            // (DescribeDBClusters) and modified by the switchover AWS runs with the caller's
-            // ModifyDBCluster / ModifyGlobalCluster ("Authorizing access to Amazon Aurora
-            // blue/green deployment operations": switchover needs ModifyDBCluster, ModifyGlobalCluster).
-            Sid: "BlueGreenGreenCopies",
+            // The account's DB cluster and instance quotas (aws/topology/account-quotas.ts): no resource type.
+            Sid: "AccountQuotas",
             Effect: "Allow",
-            Action: ["rds:DescribeDBClusters", "rds:ModifyDBCluster", "rds:ModifyGlobalCluster"],
-            Resource: [
-                `arn:${p}:rds::${acct}:global-cluster:${s.globalClusterId ?? "*"}-green-*`,
-                ...members.map((m) => arn(m.region, "cluster", `${m.cluster}-green-*`)),
-            ],
-        },
-        {
-            // After the switchover the blue clusters are AWS's `<member>-old1` (and the blue global
-            // cluster `<global>-old1`): kept (deletion protection, retired-by tags) or deleted with
-            // their instances (also renamed `-old1`) and a final snapshot `<member>-old1-final`
-            // (blue-green/retire.ts, retire-delete.ts). DeleteDBCluster's resource types are the
-            // cluster and the final snapshot (Service Authorization Reference).
-            Sid: "BlueGreenOldClusters",
-            Effect: "Allow",
-            Action: [
-                "rds:DescribeDBClusters",
-                "rds:ModifyDBCluster",
-                "rds:AddTagsToResource",
-                "rds:RemoveFromGlobalCluster",
-                "rds:DeleteDBCluster",
-            ],
-            Resource: [
-                ...members.map((m) => arn(m.region, "cluster", `${m.cluster}-old*`)),
-                ...members.map((m) => arn(m.region, "cluster-snapshot", `${m.cluster}-old*-final`)),
-            ],
-        },
-        {
-            Sid: "BlueGreenOldGlobalCluster",
-            Effect: "Allow",
-            Action: ["rds:ModifyGlobalCluster", "rds:RemoveFromGlobalCluster", "rds:DeleteGlobalCluster"],
-            Resource: [`arn:${p}:rds::${acct}:global-cluster:${s.globalClusterId ?? "*"}-old*`],
-        },
-        {
-            Sid: "BlueGreenOldInstances",
-            Effect: "Allow",
-            Action: ["rds:DeleteDBInstance"],
-            Resource: inRegions("db", "*-old*"),
-        },
-        {
-            // The old global cluster is found by its members (DescribeGlobalClusters without an
-            // identifier, blue-green/retire-delete.ts): a read authorized on every global cluster.
-            Sid: "ListGlobalClusters",
-            Effect: "Allow",
-            Action: ["rds:DescribeGlobalClusters"],
-            Resource: [`arn:${p}:rds::${acct}:global-cluster:*`],
-        },
-        {
-            // The reference lists no resource type for DescribeDBEngineVersions (the catalogue is
-            // not a resource of the account) nor for DescribeAccountAttributes (the account's
-            // quotas), nor a required one for DescribePendingMaintenanceActions (a filter over every
-            // resource of the region): they stay on "*".
-            Sid: "NoResourceLevelPermissions",
-            Effect: "Allow",
-            Action: [
-                "rds:DescribeDBEngineVersions",
-                // Like the catalogue, the lifecycle dates of a major version are not a resource of
-                // the account (assumed: the Service Authorization Reference was not checked here).
-                "rds:DescribeDBMajorEngineVersions",
-                "rds:DescribePendingMaintenanceActions",
-                "rds:DescribeAccountAttributes",
-            ],
+            Action: ["rds:DescribeAccountAttributes"],
             Resource: "*",
         },
     ];
 }
 
 /**
- * The policy document to attach to whoever runs `aurora-global` (the Pulumi deployer, CI): every
- * action of {@link RDS_ACTIONS} on the ARNs of `scope` (wildcards for what it leaves out).
+ * The policy document to attach to whoever runs `aurora-global` (the Pulumi deployer, CI): the
+ * actions of {@link RDS_ACTIONS} a run of `scope`'s strategy can send, each on the database's own
+ * ARNs, and with a strategy that can be blue/green the blue/green statements, which AWS requires
+ * on `*` (docs/iam.md lists what stays on `*` and why).
  */
 export function iamPolicyDocument(scope: IamScope = {}): IamPolicyDocument {
-    const statements = templates(scope)
-        .map((t) => ({ ...t, Action: t.Action.filter((a) => RDS_ACTIONS.includes(a)) }))
+    const grantable = new Set([...RDS_ACTIONS, ...BLUE_GREEN_DELEGATED_ACTIONS]);
+    const statements = [
+        ...upgradeStatements(scope),
+        ...(canBeBlueGreen(scope.strategy) ? blueGreenStatements(scope) : []),
+    ]
+        .map((t) => ({ ...t, Action: t.Action.filter((a) => grantable.has(a)) }))
         .filter((t) => t.Action.length > 0);
-    return {
-        Version: "2012-10-17",
-        Statement: [
-            ...statements,
-            {
-                // "*" is required here: AWS creates and promotes the green environment's resources
-                // under internally defined names, and the Aurora User Guide ("Authorizing access to
-                // Amazon Aurora blue/green deployment operations") says policies for these
-                // operations "can't contain partial resource name patterns such as my-db-prefix-*.
-                // Only wildcards (*) are supported."
-                Sid: "BlueGreenOnYourBehalf",
-                Effect: "Allow",
-                Action: [...BLUE_GREEN_DELEGATED_ACTIONS],
-                Resource: "*",
-            },
-        ],
-    };
+    return { Version: "2012-10-17", Statement: statements };
 }
 
 /** The IAM action of an SDK command name (`ModifyDBClusterCommand` → `rds:ModifyDBCluster`). */

@@ -277,7 +277,7 @@ async function instanceFacts(
         const custom = instanceGroups.find((n) => !isDefaultGroup(n));
         if (family && custom && familyOf(engine, m.engineVersion) !== family) {
             facts.instanceParameterGroup = custom;
-            facts.targetInstanceParameterGroup = targetGroupName(custom, family);
+            facts.targetInstanceParameterGroup = targetGroupName(custom, family, "parameter-group");
         }
         // At the target family on AWS's default groups: maybe the end of an interrupted major upgrade.
         if (familyOf(engine, m.engineVersion) === targetFamily)

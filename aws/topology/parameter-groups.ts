@@ -5,6 +5,7 @@ import {
     tryParseVersion,
     VersionParseError,
 } from "../../engine-versions";
+import { resourceIdentifier } from "../identifiers";
 
 /** The target parameter-group family when going from `current` to `target` is a major upgrade. */
 export function targetFamilyIfMajor(engine: Engine, current: string | undefined, target: string): string | undefined {
@@ -27,8 +28,12 @@ export function familyOf(engine: Engine, version: string | undefined): string | 
  * replaced (`app-aurora-postgresql16` → `app-aurora-postgresql17`), else the family is appended
  * (`app-params` → `app-params-aurora-postgresql17`). Deterministic, so a re-run finds it.
  */
-export function targetGroupName(current: string, targetFamily: string): string {
+export function targetGroupName(
+    current: string,
+    targetFamily: string,
+    kind: "cluster-parameter-group" | "parameter-group" = "cluster-parameter-group",
+): string {
     const familyInName = /aurora-(postgresql|mysql)[0-9.]+/.exec(current);
     const name = familyInName ? current.replace(familyInName[0], targetFamily) : `${current}-${targetFamily}`;
-    return name.replace(/\./g, "-").slice(0, 255);
+    return resourceIdentifier(kind, name);
 }

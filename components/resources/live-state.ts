@@ -5,7 +5,7 @@ import { RdsGateway, SdkCommand } from "../../aws/gateway";
 import { RetryPolicy } from "../../aws/retry";
 import { InputError } from "../../aws/run-errors";
 import { describeTopology } from "../../aws/topology/describe";
-import { GroupOverrides } from "../../cli-contract";
+import { AwsIdentity, GroupOverrides } from "../../cli-contract";
 import { targetFamilyIfMajor } from "../../aws/topology/parameter-groups";
 import { toPlanInput } from "../../aws/topology/plan-input";
 import { describeGlobalCluster } from "../../aws/topology/reads";
@@ -71,9 +71,11 @@ export async function readLiveState(
     members: readonly ResolvedMember[],
     target: string,
     upgrade: ResolvedUpgrade,
+    reads: FactsReads = {},
 ): Promise<LiveState> {
+    const identity = reads.identity ?? {};
     const api = new FactsGateway({
-        clients: awsFactsClients(),
+        clients: awsFactsClients(identity),
         clock: awsFactsClock(),
         log: { info: () => undefined, warn: (m) => void pulumi.log.warn(m, parent) },
     });
@@ -85,6 +87,7 @@ export async function readLiveState(
             throw e;
         });
         if (!global) {
+            if (reads.existed) throw missingDatabase(parent, globalClusterIdentifier, home, identity);
             const regions = members.map((m) => m.region);
             await checkNewDatabaseVersion(api, name, engine, target, regions, parent);
             return {};
@@ -119,6 +122,43 @@ export async function readLiveState(
             true,
         );
     }
+}
+
+/** Who the preview reads as, and what the stack's state says. */
+export interface FactsReads {
+    /** The identity of the upgrade steps (`stepIdentity`): the preview reads as it. */
+    readonly identity?: AwsIdentity;
+    /** The stack's last update recorded this database (its `upgradeSteps` output names it). */
+    readonly existed?: boolean;
+}
+
+/**
+ * The global cluster the stack's state says exists is not found: the read went to another account,
+ * region or endpoint than the stack's resources (or the database was deleted outside Pulumi).
+ * Never planned as a new database: that would declare nothing to upgrade while the database runs.
+ */
+function missingDatabase(
+    parent: pulumi.Resource,
+    id: string,
+    region: string,
+    identity: AwsIdentity,
+): pulumi.ResourceError {
+    const as = describeIdentity(identity);
+    return new pulumi.ResourceError(
+        `global cluster "${id}" is not found in ${region} reading as ${as}, but this stack's last update recorded it: the preview would read another account, region or endpoint than the stack's resources. Nothing was planned. Fix: make aws:profile, aws:assumeRoles and aws:endpoints (or upgrade.identity) name the account that holds the database; if the database was deleted outside Pulumi on purpose, run one update with upgrade.keepCompletedSteps false (it reads no last state)`,
+        parent,
+        true,
+    );
+}
+
+/** "profile prod, role arn:…, endpoint …", or "the default credential chain". */
+function describeIdentity(identity: AwsIdentity): string {
+    const parts = [
+        identity.profile ? `profile ${identity.profile}` : "",
+        identity.roleArn ? `role ${identity.roleArn}` : "",
+        identity.endpointUrl ? `endpoint ${identity.endpointUrl}` : "",
+    ].filter((p) => p);
+    return parts.length > 0 ? parts.join(", ") : "the default credential chain";
 }
 
 /**

@@ -24,6 +24,11 @@ export interface UpgradeStepsRecord {
     readonly homeRegion: string;
     /** In declaration order; each step's `after` names earlier steps only. */
     readonly steps: readonly DeclaredStep[];
+    /**
+     * The id of the update that declared the steps (update-id.ts), in each step's environment as
+     * AURORA_GLOBAL_LEASE_GROUP: the steps of one update share the run lease. Kept steps keep it.
+     */
+    readonly leaseGroup?: string;
 }
 
 const isString = (v: unknown): v is string => typeof v === "string";
@@ -58,7 +63,7 @@ function parseStep(v: unknown, earlier: ReadonlySet<string>): DeclaredStep | und
 
 function parseRecord(v: unknown): UpgradeStepsRecord | undefined {
     if (!isObject(v)) return undefined;
-    const { component, globalClusterId, target, homeRegion, steps } = v;
+    const { component, globalClusterId, target, homeRegion, steps, leaseGroup } = v;
     if (
         !isString(component) ||
         !isString(globalClusterId) ||
@@ -73,7 +78,14 @@ function parseRecord(v: unknown): UpgradeStepsRecord | undefined {
         if (!step) return undefined;
         parsed.push(step);
     }
-    return { component, globalClusterId, target, homeRegion, steps: parsed };
+    return {
+        component,
+        globalClusterId,
+        target,
+        homeRegion,
+        steps: parsed,
+        ...(isString(leaseGroup) ? { leaseGroup } : {}),
+    };
 }
 
 /**
@@ -105,6 +117,8 @@ export interface StepsToDeclareInput {
     readonly specs: readonly StepSpec[];
     /** The steps the last update declared, when known (keepCompletedSteps on). */
     readonly previous?: UpgradeStepsRecord;
+    /** This update's id (update-id.ts), recorded with new steps. */
+    readonly leaseGroup?: string;
 }
 
 /**
@@ -118,11 +132,11 @@ export interface StepsToDeclareInput {
  * - otherwise none (the old steps go away).
  */
 export function stepsToDeclare(input: StepsToDeclareInput): StepsToDeclare {
-    const { component, globalClusterId, homeRegion, plan, specs, previous } = input;
+    const { component, globalClusterId, homeRegion, plan, specs, previous, leaseGroup } = input;
     const empty: UpgradeStepsRecord = { component, globalClusterId, target: plan.to, homeRegion, steps: [] };
     if (specs.length > 0) {
         const steps = specs.map((s): DeclaredStep => ({ ...s, triggers: triggersFor(s, plan.to, previous) }));
-        return { record: { ...empty, steps }, kept: false };
+        return { record: { ...empty, steps, ...(leaseGroup ? { leaseGroup } : {}) }, kept: false };
     }
     const keep =
         previous !== undefined &&

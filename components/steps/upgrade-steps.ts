@@ -1,6 +1,7 @@
 import * as command from "@pulumi/command";
 import * as pulumi from "@pulumi/pulumi";
 import { isBlocked, Plan, renderPlan } from "../../planner";
+import { LEASE_GROUP_ENV } from "../../cli-contract/flags";
 import { UpgradeStepsRecord } from "./kept-steps";
 
 /**
@@ -8,7 +9,7 @@ import { UpgradeStepsRecord } from "./kept-steps";
  * running the orchestrator CLI, in the order of the step graph: each step waits for the steps it
  * names (`dependsOn`, explicit in the graph), or for the database's own resources when it names
  * none. Every step is triggered by the target version (see `stepsToDeclare`), has no secret in
- * its environment, no `delete` and no previous output in its env. The inputs come only from the
+ * its environment (AWS_REGION, and the update's lease group: kept-steps.ts), no `delete` and no previous output in its env. The inputs come only from the
  * record, so a record re-declared unchanged gives the very same resources.
  */
 export function createUpgradeSteps(
@@ -25,7 +26,10 @@ export function createUpgradeSteps(
             {
                 create: spec.command,
                 triggers: [...spec.triggers],
-                environment: { AWS_REGION: record.homeRegion },
+                environment: {
+                    AWS_REGION: record.homeRegion,
+                    ...(record.leaseGroup ? { [LEASE_GROUP_ENV]: record.leaseGroup } : {}),
+                },
                 addPreviousOutputInEnv: false,
             },
             { parent, dependsOn },

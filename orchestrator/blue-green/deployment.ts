@@ -6,6 +6,8 @@ import {
     DescribeBlueGreenDeploymentsCommandOutput,
 } from "@aws-sdk/client-rds";
 import { RdsGateway } from "../../aws/gateway";
+import { everyPage } from "../../aws/pages";
+import { resourceIdentifier } from "../../aws/identifiers";
 import { errorCode, isAlreadyExists } from "../../aws/errors";
 import { MemberTopology } from "../../aws/topology/types";
 import { TAGS } from "../../vocabulary";
@@ -22,19 +24,10 @@ export const TAG = {
 /**
  * The deployment's name: deterministic, so a re-run finds it (`ag-app-global-to-17-5`). AWS's
  * BlueGreenDeploymentName: 1–60 characters, `[a-zA-Z][a-zA-Z0-9]*(-[a-zA-Z0-9]+)*` (API
- * reference, `BlueGreenDeployment`). A long name is cut and keeps a hash of the whole.
+ * reference, `BlueGreenDeployment`). A long name is cut and keeps a hash of the whole (aws/identifiers.ts).
  */
 export function deploymentName(globalClusterId: string, target: string): string {
-    const clean = (s: string) =>
-        s
-            .toLowerCase()
-            .replace(/[^a-z0-9]+/g, "-")
-            .replace(/^-+|-+$/g, "");
-    const full = `ag-${clean(globalClusterId)}-to-${clean(target)}`;
-    if (full.length <= 60) return full;
-    let h = 2166136261;
-    for (const ch of full) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
-    return `${full.slice(0, 52).replace(/-+$/, "")}-${h.toString(36).slice(0, 7)}`;
+    return resourceIdentifier("blue-green-deployment", "ag", globalClusterId, "to", target);
 }
 
 /**
@@ -52,11 +45,13 @@ export async function deploymentsOf(
     const prefix = deploymentName(globalClusterId, "x").slice(0, -1);
     const arns = new Set(members.map((m) => m.arn));
     try {
-        const out = await api.send<DescribeBlueGreenDeploymentsCommandOutput>(
+        const all = await everyPage<DescribeBlueGreenDeploymentsCommandOutput, BlueGreenDeployment>(
+            api,
             writer.region,
-            new DescribeBlueGreenDeploymentsCommand({}),
+            (Marker) => new DescribeBlueGreenDeploymentsCommand({ Marker }),
+            (page) => page.BlueGreenDeployments,
         );
-        return (out.BlueGreenDeployments ?? []).filter(
+        return all.filter(
             (d) =>
                 (d.BlueGreenDeploymentName ?? "").startsWith(prefix) ||
                 (d.SwitchoverDetails ?? []).some(
@@ -74,11 +69,17 @@ export async function findDeployment(
     region: string,
     name: string,
 ): Promise<BlueGreenDeployment | undefined> {
-    const out = await api.send<DescribeBlueGreenDeploymentsCommandOutput>(
+    const all = await everyPage<DescribeBlueGreenDeploymentsCommandOutput, BlueGreenDeployment>(
+        api,
         region,
-        new DescribeBlueGreenDeploymentsCommand({ Filters: [{ Name: "blue-green-deployment-name", Values: [name] }] }),
+        (Marker) =>
+            new DescribeBlueGreenDeploymentsCommand({
+                Filters: [{ Name: "blue-green-deployment-name", Values: [name] }],
+                Marker,
+            }),
+        (page) => page.BlueGreenDeployments,
     );
-    return (out.BlueGreenDeployments ?? []).find((d) => d.BlueGreenDeploymentName === name);
+    return all.find((d) => d.BlueGreenDeploymentName === name);
 }
 
 /** The deployment by identifier; undefined once AWS has deleted it. */

@@ -1,15 +1,24 @@
 import { BlueGreenDeployment } from "@aws-sdk/client-rds";
+import { membersOfKind } from "./members";
 
-/** One line per deployment state: status, then each region's switchover detail and the tasks. */
-export function progressLine(d: BlueGreenDeployment): string {
-    const regions = (d.SwitchoverDetails ?? []).map((s) => `${regionOf(s.SourceMember)} ${s.Status ?? "?"}`).join(", ");
-    const tasks = (d.Tasks ?? []).map((t) => `${t.Name ?? "?"} ${t.Status ?? "?"}`).join(", ");
-    return `${d.Status ?? "?"}${regions ? ` [${regions}]` : ""}${tasks ? `; tasks: ${tasks}` : ""}`;
+/**
+ * The regions of a deployment: its cluster details only (SwitchoverDetails also lists every DB
+ * instance and custom endpoint, members.ts), each with its status.
+ */
+function regionDetails(d: BlueGreenDeployment): { region: string; status: string }[] {
+    return membersOfKind(d, "cluster").map((m) => ({
+        region: (m.source ?? m.target)?.region ?? "?",
+        status: m.status ?? "?",
+    }));
 }
 
-/** The region of a member ARN (arn:aws:rds:REGION:…), "?" when it is not one. */
-function regionOf(arn: string | undefined): string {
-    return (arn ?? "?").split(":")[3] ?? "?";
+/** One line per deployment state: status, then each region's (cluster's) switchover detail and the tasks. */
+export function progressLine(d: BlueGreenDeployment): string {
+    const regions = regionDetails(d)
+        .map((r) => `${r.region} ${r.status}`)
+        .join(", ");
+    const tasks = (d.Tasks ?? []).map((t) => `${t.Name ?? "?"} ${t.Status ?? "?"}`).join(", ");
+    return `${d.Status ?? "?"}${regions ? ` [${regions}]` : ""}${tasks ? `; tasks: ${tasks}` : ""}`;
 }
 
 /** What a deployment reports, part by part: its status, each region's detail, each task. */
@@ -20,7 +29,7 @@ export function deploymentState(d: BlueGreenDeployment | undefined): DeploymentS
     const state = new Map<string, string>();
     if (!d) return state;
     state.set("status", d.Status ?? "?");
-    for (const s of d.SwitchoverDetails ?? []) state.set(regionOf(s.SourceMember), s.Status ?? "?");
+    for (const r of regionDetails(d)) state.set(r.region, r.status);
     for (const t of d.Tasks ?? []) state.set(`task ${t.Name ?? "?"}`, t.Status ?? "?");
     return state;
 }
@@ -43,8 +52,8 @@ export function stateChanges(before: DeploymentState, now: DeploymentState): str
 export function heartbeatLine(d: BlueGreenDeployment): string {
     const tasks = d.Tasks ?? [];
     const done = tasks.filter((t) => t.Status === "COMPLETED").length;
-    const regions = d.SwitchoverDetails ?? [];
-    const ready = regions.filter((s) => s.Status === "AVAILABLE" || s.Status === "SWITCHOVER_COMPLETED").length;
+    const regions = regionDetails(d);
+    const ready = regions.filter((r) => r.status === "AVAILABLE" || r.status === "SWITCHOVER_COMPLETED").length;
     const parts = [
         ...(tasks.length > 0 ? [`${done} of ${tasks.length} tasks completed`] : []),
         ...(regions.length > 0 ? [`${ready} of ${regions.length} regions ready`] : []),

@@ -5,11 +5,11 @@ import {
     DescribeDBInstancesCommandOutput,
     ModifyDBClusterCommand,
 } from "@aws-sdk/client-rds";
-import { idFromArn, regionFromArn } from "../../aws/arn";
 import { UpgradeStopped } from "../../aws/run-errors";
 import { RunContext } from "../execute/context";
 import { readCluster } from "../../aws/topology/reads";
 import { TAG } from "./deployment";
+import { membersOfKind, sourceMissing } from "./members";
 
 /** A blue cluster after the switchover (renamed `-old1` by AWS), as kept. */
 export interface RetiredCluster {
@@ -20,14 +20,17 @@ export interface RetiredCluster {
     readonly instanceClasses: readonly string[];
 }
 
-/** The blue clusters of a switched-over deployment (`SourceMember`s; AWS renamed them `-old1`). */
+/**
+ * The blue clusters of a switched-over deployment: the `SourceMember`s whose ARN is a cluster's
+ * (AWS renamed them `-old1`; the details also list DB instances and custom endpoints, members.ts),
+ * except those AWS reports deleted already (MISSING_SOURCE).
+ */
 export function oldClusters(
     d: BlueGreenDeployment,
 ): { readonly cluster: string; readonly region: string; readonly arn: string }[] {
-    return (d.SwitchoverDetails ?? [])
-        .map((s) => s.SourceMember ?? "")
-        .filter((arn) => regionFromArn(arn) !== undefined)
-        .map((arn) => ({ cluster: idFromArn(arn), region: regionFromArn(arn)!, arn }));
+    return membersOfKind(d, "cluster")
+        .filter((m) => !sourceMissing(m))
+        .map((m) => ({ cluster: m.source!.id, region: m.source!.region, arn: m.source!.arn }));
 }
 
 /**

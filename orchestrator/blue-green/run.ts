@@ -22,6 +22,8 @@ import {
 } from "./status-meaning";
 import { progressLine, waitForDeployment } from "./wait";
 import { BLUE_GREEN_FLAGS } from "../../cli-contract";
+import { checkBeforeSwitchover } from "./ready-check";
+import { memberKind } from "./members";
 
 export interface BlueGreenOptions {
     readonly target: string;
@@ -47,6 +49,11 @@ export interface BlueGreenOutcome {
     readonly switchedOver: boolean;
     readonly kept: readonly RetiredCluster[];
     readonly deleted: readonly string[];
+    /**
+     * The version production ran before the switchover: the old (blue) writer's, as AWS reports it
+     * (`Source` of the deployment); undefined when no longer readable.
+     */
+    readonly from?: string;
 }
 
 /**
@@ -268,42 +275,6 @@ async function advance(run: Drive, d: BlueGreenDeployment | undefined): Promise<
     }
 }
 
-/**
- * What aurora-global can see of AWS's switchover guardrails before asking for one: the
- * deployment and every region's switchover detail AVAILABLE, every blue and green cluster
- * `available`, every green cluster at the target. (Replica lag is a CloudWatch metric: AWS checks
- * it at the switchover and refuses, SWITCHOVER_FAILED, when it is too high.)
- */
-async function checkBeforeSwitchover(ctx: RunContext, d: BlueGreenDeployment, target: string): Promise<void> {
-    const id = d.BlueGreenDeploymentIdentifier ?? "?";
-    const problems: string[] = [];
-    for (const detail of d.SwitchoverDetails ?? []) {
-        if (detail.Status !== "AVAILABLE" && detail.Status !== "SWITCHOVER_FAILED")
-            problems.push(`${detail.TargetMember ?? "?"} is ${detail.Status ?? "?"}`);
-        for (const [arn, green] of [
-            [detail.SourceMember, false],
-            [detail.TargetMember, true],
-        ] as const) {
-            const region = arn ? regionFromArn(arn) : undefined;
-            if (!arn || !region) continue;
-            const c = await readCluster(ctx.api, region, idFromArn(arn));
-            if (c.Status !== "available")
-                problems.push(`${green ? "green" : "blue"} cluster "${idFromArn(arn)}" (${region}) is "${c.Status}"`);
-            else if (green && !ctx.atVersion(c.EngineVersion, target))
-                problems.push(
-                    `green cluster "${idFromArn(arn)}" (${region}) runs ${c.EngineVersion ?? "?"}, not ${target}`,
-                );
-        }
-    }
-    if (problems.length > 0)
-        throw new UpgradeStopped(
-            `not switched over: blue/green deployment ${id} is not ready (${problems.join("; ")}). Production is unchanged. Run the same command again once every cluster is available.`,
-        );
-    ctx.log.info(
-        `blue/green deployment ${id}: every region ready (blue and green clusters available, green at ${target})`,
-    );
-}
-
 async function switchover(
     ctx: RunContext,
     region: string,
@@ -350,11 +321,17 @@ async function finish(
     ctx.log.info(
         `blue/green deployment ${id}: switchover completed; every region runs ${options.target} under its original names`,
     );
+    // The green global cluster now bears the name the run lease is on: the lease follows it.
+    await ctx.api.resourceRenamed();
     let kept: RetiredCluster[] = [];
     let deleted: string[] = [];
-    if (options.oldClusters === "delete") deleted = await deleteOldClusters(ctx, d);
-    else {
+    let from: string | undefined;
+    if (options.oldClusters === "delete") {
+        from = await blueWriterVersion(ctx, d);
+        deleted = await deleteOldClusters(ctx, d);
+    } else {
         kept = await keepOldClusters(ctx, d, ctx.topology.globalClusterId);
+        from = kept.find((k) => d.Source?.endsWith(`:cluster:${k.cluster}`))?.engineVersion;
         const instances = kept.reduce((n, k) => n + k.instanceClasses.length, 0);
         ctx.log.info(
             `kept the old clusters (deletion protection on, tagged ${TAGS.retiredBy}=${id}): ${kept.map(describeRetired).join("; ")}. ` +
@@ -368,7 +345,20 @@ async function finish(
         if (errorCode(e) !== "BlueGreenDeploymentNotFoundFault")
             throw refused(e, `DeleteBlueGreenDeployment ${id}`, "the upgrade itself is done");
     }
-    return { deploymentId: id, name, switchedOver: true, kept, deleted };
+    return { deploymentId: id, name, switchedOver: true, kept, deleted, ...(from ? { from } : {}) };
+}
+
+/** The old (blue) writer's engine version: the deployment's `Source` cluster, if still there. */
+async function blueWriterVersion(ctx: RunContext, d: BlueGreenDeployment): Promise<string | undefined> {
+    const source = d.Source;
+    const region = source ? regionFromArn(source) : undefined;
+    if (!source || !region || memberKind(source) !== "cluster") return undefined;
+    try {
+        return (await readCluster(ctx.api, region, idFromArn(source))).EngineVersion;
+    } catch (e) {
+        if (errorCode(e) === "DBClusterNotFoundFault") return undefined;
+        throw e;
+    }
 }
 
 /** The text as one sentence ending with a period. */

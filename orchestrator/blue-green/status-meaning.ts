@@ -1,8 +1,9 @@
 import { BlueGreenDeployment } from "@aws-sdk/client-rds";
-import { idFromArn, regionFromArn } from "../../aws/arn";
+import { regionFromArn } from "../../aws/arn";
 import { deploymentName, TAG } from "./deployment";
 import { progressLine } from "./wait";
 import { BLUE_GREEN_FLAGS, DATABASE_FLAGS, VERSION_FLAGS } from "../../cli-contract";
+import { MISSING_SOURCE, MISSING_TARGET, membersOfKind, targetMissing } from "./members";
 
 /**
  * What a blue/green deployment's Status means for the upgrade and what to do about it, in one
@@ -11,21 +12,22 @@ import { BLUE_GREEN_FLAGS, DATABASE_FLAGS, VERSION_FLAGS } from "../../cli-contr
  */
 
 /**
- * The AWS CLI commands that delete a deployment with its green clusters (only before a
+ * The AWS CLI commands that delete a deployment with its green resources (only before a
  * switchover). AWS deletes the green clusters only with deletion protection off ("Deleting a
  * blue/green deployment in Amazon Aurora", docs/aws-rules.md §10), and they copy blue's, which
- * aurora-global turns on: the commands turn it off on each green cluster first
- * (`SwitchoverDetails` `TargetMember` names them).
+ * aurora-global turns on: the commands turn it off on each green *cluster* first. Deletion
+ * protection is a cluster setting (an Aurora DB instance has none of its own, a custom endpoint
+ * neither): DB instance and endpoint members of `SwitchoverDetails` (members.ts) need no command,
+ * and a green cluster AWS reports deleted (MISSING_TARGET) neither.
  */
 export function deleteWithGreenCommand(d: BlueGreenDeployment): string {
     const id = d.BlueGreenDeploymentIdentifier ?? "?";
     const region = regionFromArn(d.Source ?? d.Target ?? "") ?? "REGION";
-    const greens = (d.SwitchoverDetails ?? [])
-        .map((x) => x.TargetMember)
-        .filter((arn): arn is string => arn !== undefined)
+    const greens = membersOfKind(d, "cluster")
+        .filter((m) => !targetMissing(m))
         .map(
-            (arn) =>
-                `aws rds modify-db-cluster --db-cluster-identifier ${idFromArn(arn)} --no-deletion-protection --region ${regionFromArn(arn) ?? region}`,
+            (m) =>
+                `aws rds modify-db-cluster --db-cluster-identifier ${m.target!.id} --no-deletion-protection --region ${m.target!.region}`,
         );
     const unprotect =
         greens.length > 0
@@ -55,7 +57,10 @@ export function afterFailedSwitchover(d: BlueGreenDeployment, rerun: string, tim
  */
 export function switchoverReported(d: BlueGreenDeployment): "completed" | "before" | "unknown" {
     if (d.Status === "SWITCHOVER_COMPLETED") return "completed";
-    const details = d.SwitchoverDetails ?? [];
+    // A side deleted since (MISSING_SOURCE: the -old1 cluster removed by --old-clusters delete) says nothing either way.
+    const details = (d.SwitchoverDetails ?? []).filter(
+        (x) => x.Status !== MISSING_SOURCE && x.Status !== MISSING_TARGET,
+    );
     if (details.length > 0 && details.every((x) => x.Status === "SWITCHOVER_COMPLETED")) return "completed";
     const before = ["PROVISIONING", "AVAILABLE", "SWITCHOVER_FAILED"];
     return details.some((x) => before.includes(x.Status ?? "")) ? "before" : "unknown";

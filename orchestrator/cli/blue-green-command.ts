@@ -28,6 +28,8 @@ export interface BlueGreenArgs {
 export interface BlueGreenLease {
     readonly take: () => Promise<{ lease: RunLease | undefined; waited: boolean }>;
     readonly replan: () => Promise<{ topology: Topology; plan: Plan }>;
+    /** Printed after the plan when the run has no lease (`--no-lease`). */
+    readonly notice?: string;
 }
 
 /**
@@ -48,6 +50,7 @@ export async function runBlueGreenUpgrade(
 ): Promise<number> {
     let decided = await decide(deps, api, topology, plan, a);
     if ("code" in decided) return decided.code;
+    if (leaseRequest.notice) deps.stdout(`${leaseRequest.notice}\n`);
     const { lease, waited } = await leaseRequest.take();
     try {
         if (waited) {
@@ -133,7 +136,17 @@ async function blueGreen(
     const kept = outcome.kept.length > 0 ? `; old clusters kept: ${outcome.kept.map(describeRetired).join("; ")}` : "";
     const deleted = outcome.deleted.length > 0 ? `; old clusters deleted: ${outcome.deleted.join(", ")}` : "";
     deps.stdout(
-        `blue-green ${plan.from ?? "?"} → ${a.target}: ${outcome.switchedOver ? "switched over" : "nothing left to do"} in ${formatDuration(api.clock.now() - ctx.startedAt)} (deployment ${outcome.deploymentId})${kept}${deleted}\n`,
+        `blue-green ${summaryFrom(plan, a.target, outcome.from)} → ${a.target}${outcome.switchedOver ? " (switched over)" : ": nothing left to do"} in ${formatDuration(api.clock.now() - ctx.startedAt)} (deployment ${outcome.deploymentId})${kept}${deleted}\n`,
     );
     return 0;
+}
+
+/**
+ * The version the summary starts from: the old writer's as AWS reports it after the switchover;
+ * else the plan's, unless the plan was made after the switchover (it then reads the target: a
+ * re-run that only cleans up), when the earlier version is no longer known.
+ */
+function summaryFrom(plan: Plan, target: string, blue: string | undefined): string {
+    if (blue) return blue;
+    return plan.from && plan.from !== target ? plan.from : "?";
 }

@@ -13,13 +13,14 @@ import {
 import { RdsGateway } from "../../aws/gateway";
 import { startJitter } from "../../aws/start-jitter";
 import { InputError, UpgradeStopped } from "../../aws/run-errors";
-import { acquireRunLease, LeaseSettings, PULUMI_STEPS_GROUP } from "../lease/acquire";
+import { acquireRunLease, LeaseSettings } from "../lease/acquire";
 import { DEFAULT_TIMEOUT_MINUTES } from "../execute/context";
 import { executePlan } from "../execute-plan";
 import { snapshotIdentifier } from "../execute/snapshot";
 import { formatDuration, lineLogger } from "../../aws/logger";
 import { describeTopology } from "../../aws/topology/describe";
 import { DATABASE_FLAGS, GroupOverrides, RUN_FLAGS, STEP_FLAGS, VERSION_FLAGS } from "../../cli-contract";
+import { LEASE_GROUP_ENV, LEASE_GROUP_PATTERN } from "../../cli-contract/flags";
 import { runningVersion, toPlanInput } from "../../aws/topology/plan-input";
 import { Topology } from "../../aws/topology/types";
 import { DEFAULT_OLD_CLUSTERS, OldClusters } from "../../vocabulary";
@@ -170,8 +171,9 @@ export async function runUpgrade(
             plan,
             { ...a, oldClusters: a.oldClusters ?? DEFAULT_OLD_CLUSTERS },
             {
-                take: () => acquireRunLease(api, topology, { ...deps.lease, ...leaseWait(a) }, deps.env),
+                take: () => acquireRunLease(api, topology, { ...deps.lease, ...leaseWait(a, deps.env) }, deps.env),
                 replan,
+                ...(a.noLease ? { notice: noLeaseNotice(a) } : {}),
             },
         );
     return execute(
@@ -181,17 +183,49 @@ export async function runUpgrade(
         plan,
         { timeoutMinutes: a.timeoutMinutes, pollSeconds: a.pollSeconds },
         a.filter ?? {},
-        { ...deps.lease, ...leaseWait(a), replan },
+        { ...deps.lease, ...leaseWait(a, deps.env), replan },
     );
 }
 
-/** `--lease-wait-seconds N`: how long a changing run waits for another run's lease (default 0: exit 2 at once). */
+/**
+ * The run lease flags: `--lease-wait-seconds N` (how long a changing run waits for another run's
+ * lease; default 0: exit 2 at once), `--no-lease` (the explicit opt-out), hidden `--lease-group ID`
+ * (the Pulumi update whose steps share the lease; without it a run is alone, narrowed or not).
+ */
 export interface LeaseWait {
     readonly leaseWaitSeconds?: number;
+    readonly noLease?: boolean;
+    readonly leaseGroup?: string;
 }
 
-function leaseWait(a: LeaseWait): { waitSeconds?: number } {
-    return a.leaseWaitSeconds !== undefined ? { waitSeconds: a.leaseWaitSeconds } : {};
+function leaseWait(
+    a: LeaseWait,
+    env: Readonly<Record<string, string | undefined>>,
+): Pick<LeaseSettings, "waitSeconds" | "noLease" | "group"> {
+    const group = a.leaseGroup ?? leaseGroupFromEnv(env);
+    return {
+        ...(a.leaseWaitSeconds !== undefined ? { waitSeconds: a.leaseWaitSeconds } : {}),
+        ...(a.noLease ? { noLease: true } : {}),
+        ...(group !== undefined && !a.noLease ? { group } : {}),
+    };
+}
+
+/** The Pulumi update's id a step inherits (LEASE_GROUP_ENV, set by the component); bad values are bad input. */
+function leaseGroupFromEnv(env: Readonly<Record<string, string | undefined>>): string | undefined {
+    const value = env[LEASE_GROUP_ENV];
+    if (value === undefined || value === "") return undefined;
+    if (!LEASE_GROUP_PATTERN.test(value))
+        throw new InputError(
+            `${LEASE_GROUP_ENV}="${value}" is not a lease group: use 1 to 40 letters, digits or _ . : / = + @ - (the component sets it to its update's id), or unset it`,
+        );
+    return value;
+}
+
+/** What the plan output says of a run without the lease (`--no-lease`). */
+export function noLeaseNotice(a: LeaseWait): string | undefined {
+    return a.noLease
+        ? "run lease: off (--no-lease): nothing keeps another run from changing this global database at the same time"
+        : undefined;
 }
 
 /** `aurora-global patch`: applies pending system-updates, secondaries first. */
@@ -220,7 +254,7 @@ export async function runPatch(
         first.plan,
         { pollSeconds: a.pollSeconds, optIn: a.optIn },
         a.filter ?? {},
-        { ...deps.lease, ...leaseWait(a), replan },
+        { ...deps.lease, ...leaseWait(a, deps.env), replan },
     );
 }
 
@@ -343,13 +377,8 @@ async function execute(
     deps.stdout(renderPlan(full, "text") + "\n");
     let decided = settle(deps, full, filter);
     if ("code" in decided) return decided.code;
-    const narrowed = describeFilter(filter) !== undefined;
-    const { lease, waited } = await acquireRunLease(
-        api,
-        topology,
-        { ...leaseRequest, ...(narrowed && !leaseRequest.group ? { group: PULUMI_STEPS_GROUP } : {}) },
-        deps.env,
-    );
+    if (leaseRequest.noLease) deps.stdout(`${noLeaseNotice({ noLease: true })}\n`);
+    const { lease, waited } = await acquireRunLease(api, topology, leaseRequest, deps.env);
     try {
         if (waited) {
             ({ topology, plan: full } = await leaseRequest.replan());

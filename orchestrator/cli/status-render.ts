@@ -1,5 +1,6 @@
 import { BlueGreenDeployment } from "@aws-sdk/client-rds";
 import { failoverNow, FailoverNow, PlanFormat } from "../../planner";
+import { membersOfKind } from "../blue-green/members";
 import { deploymentLine } from "../blue-green/status-meaning";
 import { Topology } from "../../aws/topology/types";
 
@@ -86,10 +87,10 @@ function statusJson(t: Topology, deployments: readonly BlueGreenDeployment[]): s
                 name: d.BlueGreenDeploymentName ?? null,
                 status: d.Status ?? null,
                 statusDetails: d.StatusDetails ?? null,
-                regions: (d.SwitchoverDetails ?? []).map((x) => ({
-                    source: x.SourceMember ?? null,
-                    target: x.TargetMember ?? null,
-                    status: x.Status ?? null,
+                regions: membersOfKind(d, "cluster").map((x) => ({
+                    source: x.source?.arn ?? null,
+                    target: x.target?.arn ?? null,
+                    status: x.status ?? null,
                 })),
             })),
             warnings: t.warnings,

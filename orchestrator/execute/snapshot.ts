@@ -6,6 +6,7 @@ import {
 } from "@aws-sdk/client-rds";
 import { Plan, PlanStep } from "../../planner";
 import { isAlreadyExists, isNotFound } from "../../aws/errors";
+import { resourceIdentifier } from "../../aws/identifiers";
 import { UpgradeStopped } from "../../aws/run-errors";
 import { formatDuration } from "../../aws/logger";
 import { ref, RunContext } from "./context";
@@ -15,18 +16,13 @@ import { RUN_FLAGS } from "../../cli-contract";
 
 /**
  * The identifier of the pre-upgrade snapshot of a plan: deterministic, so a re-run finds the
- * snapshot it already took (`app-use1-before-17-5`, `shop-euw1-before-8-0-mysql-aurora-3-09-0`).
+ * snapshot it already took (`app-use1-before-17-5`, `shop-euw1-before-8-0-mysql-aurora-3-09-0`),
+ * within AWS's 63 characters (aws/identifiers.ts).
  */
 export function snapshotIdentifier(plan: Plan, cluster: string): string {
     const patchTargets = plan.steps.filter((s) => s.action === "apply-pending-maintenance" && s.to).map((s) => s.to!);
     const what = plan.path === "patch" ? `patch-${patchTargets[0] ?? plan.to}` : plan.to;
-    const raw = `${cluster}-before-${what}`
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, "-")
-        .replace(/-+/g, "-")
-        .replace(/-$/, "");
-    const id = /^[a-z]/.test(raw) ? raw : `s-${raw}`;
-    return id.slice(0, 255).replace(/-$/, "");
+    return resourceIdentifier("cluster-snapshot", cluster, "before", what);
 }
 
 /** Snapshot of the primary before the upgrade; reuses (and waits for) one taken by an earlier run. */

@@ -1,3 +1,4 @@
+import * as os from "os";
 import {
     AddTagsToResourceCommand,
     ListTagsForResourceCommand,
@@ -18,6 +19,14 @@ export const LEASE_RENEW_MS = 2 * 60_000;
 export const CANDIDATE_TTL_MS = 60_000;
 /** Time between writing the tag and reading it back: concurrent writers' tags become visible. */
 export const LEASE_SETTLE_MS = 2_000;
+/**
+ * How long past its expiry another run's tag still counts: lease times are each host's view of
+ * AWS's time (RdsGateway.awsNow: the host clock, corrected by the SDK from AWS's `Date` header
+ * once it is 5 minutes or more off), so two hosts may disagree by up to twice 5 minutes; a tag is
+ * taken over only once it is expired by more than that. A killed run on this very host is taken
+ * over at once (its pid no longer exists).
+ */
+export const LEASE_SKEW_MARGIN_MS = 10 * 60_000;
 /** While waiting for another run's lease, its tags are read this often. */
 export const LEASE_WAIT_POLL_MS = 30_000;
 /** Rounds of contention between candidates before giving up (each a few seconds). */
@@ -32,6 +41,20 @@ export interface LeaseOptions {
     readonly group?: string;
     /** How long to wait for another run's lease before exit 2. Default 0. */
     readonly waitSeconds?: number;
+    /** This host's name (holders `user@host pid N` of this host whose process is gone are taken over). Default os.hostname(). */
+    readonly host?: string;
+    /** Whether process `pid` runs on this host. Default: `process.kill(pid, 0)` (EPERM: it runs, as another user). */
+    readonly processAlive?: (pid: number) => boolean;
+}
+
+/** Whether a process of this host runs (signal 0 tests without sending anything). */
+export function processAlive(pid: number): boolean {
+    try {
+        process.kill(pid, 0);
+        return true;
+    } catch (e) {
+        return (e as NodeJS.ErrnoException).code === "EPERM";
+    }
 }
 
 /** Another run holds the lease (exit 2): names it, its holder and its expiry. */
@@ -82,12 +105,8 @@ export class RunLease implements CallGuard {
         const waitUntil = started + (this.o.waitSeconds ?? 0) * 1000;
         let waited = false;
         let written = false;
-        // Read-back follows the write at once unless another run was seen: then after LEASE_SETTLE_MS,
-        // so tags written concurrently are visible (the safety argument assumes a read after a write sees it).
-        let contended = false;
         for (let round = 0; ; round++) {
             const rivals = await this.rivals();
-            if (rivals.length > 0) contended = true;
             const held = rivals.find((r) => r.state === "held") ?? (round >= MAX_ROUNDS ? rivals[0] : undefined);
             if (held) {
                 if (written) await this.remove();
@@ -115,7 +134,9 @@ export class RunLease implements CallGuard {
                 }
                 await this.write("candidate", CANDIDATE_TTL_MS);
                 written = true;
-                if (contended) await this.api.sleep(LEASE_SETTLE_MS);
+                // Always: tags written concurrently by another run become visible before the read-back
+                // (the safety argument assumes a read after a write sees it; docs/lease.md).
+                await this.api.sleep(LEASE_SETTLE_MS);
                 continue;
             }
             if (rivals.length === 0) {
@@ -154,7 +175,7 @@ export class RunLease implements CallGuard {
         if (!this.held) return;
         const now = this.api.clock.now();
         if (now - this.renewedAt >= LEASE_RENEW_MS) await this.renew();
-        if (operation !== "Sleep" && !isReadOnly(operation) && this.api.clock.now() >= this.expiresAt)
+        if (operation !== "Sleep" && !isReadOnly(operation) && this.now() >= this.expiresAt)
             throw this.lost(`it expired at ${new Date(this.expiresAt).toISOString()} before ${operation}`);
     }
 
@@ -167,9 +188,8 @@ export class RunLease implements CallGuard {
         await this.write("held", LEASE_TTL_MS);
         const tags = await this.tags();
         const mine = tags.find((t) => t.runId === this.o.runId);
-        const rival = tags.find(
-            (t) => t.group !== this.group && t.state === "held" && t.expiresAt > this.api.clock.now(),
-        );
+        const now = this.now();
+        const rival = tags.find((t) => t.group !== this.group && t.state === "held" && !this.gone(t, now));
         if (!mine || rival)
             throw this.lost(rival ? `run ${rival.runId} (${rival.holder}) took it over` : "its tag was removed");
     }
@@ -182,17 +202,55 @@ export class RunLease implements CallGuard {
         );
     }
 
-    /** Unexpired lease tags of other groups; expired ones are removed with a warning (a crashed run's). */
+    /**
+     * Live lease tags of other groups. Gone ones (expired past the clock margin, or of a killed run
+     * of this host) are removed with a warning.
+     */
     private async rivals(): Promise<LeaseTag[]> {
-        const now = this.api.clock.now();
+        const now = this.now();
         const others = (await this.tags()).filter((t) => t.runId !== this.o.runId && t.group !== this.group);
-        const expired = others.filter((t) => t.expiresAt <= now);
-        for (const t of expired)
-            this.api.log.warn(
-                `global cluster "${this.globalClusterId}": taking over the expired lease of run ${t.runId} (${t.holder}, expired ${new Date(t.expiresAt).toISOString()}): that run stopped without releasing it`,
-            );
-        if (expired.length > 0) await this.removeKeys(expired.map((t) => leaseTagKey(t.runId)));
-        return others.filter((t) => t.expiresAt > now);
+        const gone = others.filter((t) => this.gone(t, now));
+        for (const t of gone) this.api.log.warn(`global cluster "${this.globalClusterId}": ${this.takeOver(t, now)}`);
+        if (gone.length > 0) await this.removeKeys(gone.map((t) => leaseTagKey(t.runId)));
+        return others.filter((t) => !gone.includes(t));
+    }
+
+    /** A tag nobody holds any more: expired past the clock margin, or its process is gone from this host. */
+    private gone(t: LeaseTag, now: number): boolean {
+        return t.expiresAt + LEASE_SKEW_MARGIN_MS <= now || this.deadHere(t) !== undefined;
+    }
+
+    /** The pid of a holder `user@HOST pid N` of this host whose process no longer exists. */
+    private deadHere(t: LeaseTag): number | undefined {
+        const m = /@(\S+) pid (\d+)$/.exec(t.holder);
+        if (!m || m[1] !== (this.o.host ?? os.hostname())) return undefined;
+        const pid = Number(m[2]);
+        return (this.o.processAlive ?? processAlive)(pid) ? undefined : pid;
+    }
+
+    private takeOver(t: LeaseTag, now: number): string {
+        const pid = this.deadHere(t);
+        if (pid !== undefined && t.expiresAt + LEASE_SKEW_MARGIN_MS > now)
+            return `taking over the lease of run ${t.runId} (${t.holder}) at once: its process ${pid} no longer runs on this host (a killed run)`;
+        return `taking over the expired lease of run ${t.runId} (${t.holder}, expired ${new Date(t.expiresAt).toISOString()}, more than ${LEASE_SKEW_MARGIN_MS / 60_000} minutes ago, the margin for clocks): that run stopped without releasing it`;
+    }
+
+    /** AWS's time as this host knows it (lease expiries are written and compared in it). */
+    private now(): number {
+        return this.api.awsNow(this.region);
+    }
+
+    /**
+     * The global cluster was renamed under its identifier (a blue/green switchover: the green one
+     * now bears the name, and the lease's ARN names it): the lease is written there at once and
+     * checked, so no other run finds the database unleased until the next renewal.
+     */
+    async resourceRenamed(): Promise<void> {
+        if (!this.held) return;
+        this.api.log.info(
+            `global cluster "${this.globalClusterId}" renamed by the switchover: the run lease moves with the name`,
+        );
+        await this.renew();
     }
 
     private async tags(): Promise<LeaseTag[]> {
@@ -208,8 +266,7 @@ export class RunLease implements CallGuard {
     }
 
     private async write(state: LeaseState, ttlMs: number): Promise<void> {
-        const now = this.api.clock.now();
-        const expiresAt = now + ttlMs;
+        const expiresAt = this.now() + ttlMs;
         await this.api.send(
             this.region,
             new AddTagsToResourceCommand({
@@ -225,7 +282,7 @@ export class RunLease implements CallGuard {
             { unguarded: true },
         );
         this.expiresAt = expiresAt;
-        this.renewedAt = now;
+        this.renewedAt = this.api.clock.now();
     }
 
     private async remove(): Promise<void> {

@@ -177,10 +177,18 @@ describe("components: completed upgrade steps are kept (a second preview after s
         assert.deepStrictEqual((r.outputs[UPGRADE_STEPS_OUTPUT] as UpgradeStepsRecord).steps, []);
     });
 
-    it("a brand-new database declares no step, whatever the last outputs say", async () => {
-        const r = await runStack(rolling(), { previousStackOutputs: first.outputs });
-        assert.strictEqual((r.outputs.plan as { path: string }).path, "create");
-        assert.deepStrictEqual(names(r), []);
+    it("a database the last outputs record but AWS does not list stops the preview: never planned as a new database (issue #18)", async () => {
+        await assert.rejects(runStack(rolling(), { previousStackOutputs: first.outputs }), (e: Error) => {
+            assert.match(
+                e.message,
+                /global cluster "app" is not found in us-east-1 reading as the default credential chain, but this stack's last update recorded it/,
+            );
+            return true;
+        });
+        // Without the last outputs (a new stack), it is a new database: no step.
+        const fresh = await runStack(rolling(), {});
+        assert.strictEqual((fresh.outputs.plan as { path: string }).path, "create");
+        assert.deepStrictEqual(names(fresh), []);
     });
 
     it("an output in another shape means nothing to keep: no step, no warning, no crash", async () => {

@@ -80,11 +80,29 @@ describe("components: upgrade steps (rolling)", () => {
         );
     });
 
+    it("the steps of one update share one lease group (AURORA_GLOBAL_LEASE_GROUP); another update's steps get another", async () => {
+        const groups = async () =>
+            new Set(
+                ofType(await runDb(rolling(), runningPg("17.4", THREE_REGIONS)), T.command).map(
+                    (s) => (s.inputs.environment as Record<string, string>).AURORA_GLOBAL_LEASE_GROUP,
+                ),
+            );
+        const first = await groups();
+        const second = await groups();
+        assert.strictEqual(first.size, 1);
+        assert.strictEqual(second.size, 1);
+        assert.notDeepStrictEqual([...first], [...second]);
+        assert.match([...first][0], /^[A-Za-z0-9_.:/=+@-]{1,40}$/);
+    });
+
     it("triggers every step on the target version, with no secret in its environment and no delete", async () => {
         const r = await runDb(rolling(), runningPg("17.4", THREE_REGIONS));
         for (const s of nonEmpty(ofType(r, T.command), "upgrade step")) {
             assert.deepStrictEqual(s.inputs.triggers, ["17.5"], s.name);
-            assert.deepStrictEqual(s.inputs.environment, { AWS_REGION: PRIMARY }, s.name);
+            // AWS_REGION and the update's lease group (the steps of one update share the run lease), nothing else.
+            const env = s.inputs.environment as Record<string, string>;
+            assert.deepStrictEqual(Object.keys(env).sort(), ["AURORA_GLOBAL_LEASE_GROUP", "AWS_REGION"], s.name);
+            assert.strictEqual(env.AWS_REGION, PRIMARY, s.name);
             assert.strictEqual(s.inputs.delete, undefined, s.name);
             assert.strictEqual(s.inputs.update, undefined, s.name);
             assert.strictEqual(s.inputs.addPreviousOutputInEnv, false, s.name);

@@ -31,8 +31,9 @@ describe("npm run offline (offline/main)", function () {
             "  path: managed",
             "  policy pack aurora-global: no violations",
             "▶ aurora-upgrade-snapshot: aurora-global upgrade ",
-            // The snapshot step says it did the snapshot step, not the upgrade.
-            "✔ aurora-upgrade-snapshot: exit 0 after 2m00s — the snapshot step of managed 17.4 → 17.5: done in 2m00s",
+            // The snapshot step says it did the snapshot step, not the upgrade (each step first
+            // takes the run lease: 2 s of settle wait before its work, docs/lease.md).
+            "✔ aurora-upgrade-snapshot: exit 0 after 2m02s — the snapshot step of managed 17.4 → 17.5: done in 2m00s",
             "▶ aurora-upgrade-global: aurora-global upgrade ",
             "ap-northeast-1  secondary upgrading  17.4.5 → 17.5.4",
             '  global cluster "aurora-global-dev": aurora-postgresql 17.5, available',
@@ -52,7 +53,7 @@ describe("npm run offline (offline/main)", function () {
         // The seed's managed upgrade takes the seed's 3 minutes, as the plan's impact says.
         assert.match(
             stdout,
-            /\[\+5m00s\] +✔ aurora-upgrade-global: exit 0 after 3m00s — managed 17\.4 → 17\.5: done in 3m00s/,
+            /\[\+5m04s\] +✔ aurora-upgrade-global: exit 0 after 3m02s — managed 17\.4 → 17\.5: done in 3m00s/,
         );
         assert.match(stdout, /about 3\s+minutes in all/);
     });

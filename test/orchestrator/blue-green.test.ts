@@ -11,17 +11,20 @@ import { executePlan } from "../../orchestrator/execute-plan";
 import { describeTopology } from "../../aws/topology/describe";
 import { toPlanInput } from "../../aws/topology/plan-input";
 import { blueGreenReady, messages, SeedTopology, SimulatedRds } from "../../testbeds/simulator";
+import { GLOBAL_REMOVAL_LAG_MS } from "../../testbeds/simulator/global-removal";
 import {
     cli,
     CliRun,
     mutatingCalls,
     MYSQL_ARGS,
     MYSQL_BG_SEED,
+    MYSQL_SEED,
     PG_ARGS,
     PG_BG_SEED,
     PG_SEED,
     simulate,
 } from "./harness";
+import { manyDeployments, manyGlobalClusters } from "../simulator/helpers";
 
 const PG_BG = ["upgrade", ...PG_ARGS, "--target", "17.5", "--strategy", "blue-green"];
 const MYSQL_BG = ["upgrade", ...MYSQL_ARGS, "--target", "8.0.mysql_aurora.3.10.0", "--strategy", "blue-green"];
@@ -91,7 +94,7 @@ describe("orchestrator: upgrade --strategy blue-green", () => {
         );
         assert.match(
             r.stdout,
-            /blue-green 17\.4 → 17\.5: switched over in 3\dm\d\ds \(deployment bgd-[a-z0-9]+\); old clusters kept: app-use1-old1/,
+            /blue-green 17\.4 → 17\.5 \(switched over\) in 3\dm\d\ds \(deployment bgd-[a-z0-9]+\); old clusters kept: app-use1-old1/,
         );
         await sim.clock.advance(2 * 60_000);
         assert.deepStrictEqual(deployments(sim), []);
@@ -124,6 +127,74 @@ describe("orchestrator: upgrade --strategy blue-green", () => {
             r.stdout,
             /old clusters deleted: shop-use1-old1 \(us-east-1\), shop-apse2-old1 \(ap-southeast-2\), shop-euw1-old1 \(eu-west-1\)/,
         );
+    });
+
+    it("--old-clusters delete follows AWS's order and consistency: secondaries removed first, each removal waited for, the writer last, DeleteGlobalCluster once the global cluster is empty", async () => {
+        const sim = simulate(MYSQL_BG_SEED);
+        const r = await cli(sim, [...MYSQL_BG, "--old-clusters", "delete"]);
+        assert.strictEqual(r.code, 0, r.stderr);
+        const removals = sim.callsOf("RemoveFromGlobalCluster").filter((c) => !c.error);
+        assert.deepStrictEqual(
+            removals.map((c) => String(c.input.DbClusterIdentifier).split(":").at(-1)),
+            ["shop-use1-old1", "shop-apse2-old1", "shop-euw1-old1"],
+        );
+        // Each removal shows only after AWS's lag (the simulator's GLOBAL_REMOVAL_LAG_MS): the next
+        // step waits for it, so DeleteGlobalCluster is never refused as "is not empty".
+        const times = [...removals.map((c) => c.time), sim.callsOf("DeleteGlobalCluster")[0].time];
+        for (let i = 1; i < times.length; i++) assert.ok(times[i] - times[i - 1] >= GLOBAL_REMOVAL_LAG_MS, `step ${i}`);
+        assert.strictEqual(sim.callsOf("DeleteGlobalCluster").filter((c) => c.error).length, 0);
+    });
+
+    it("--old-clusters delete retries DeleteGlobalCluster while AWS still answers 'is not empty' (terraform-provider-aws global_cluster.go)", async () => {
+        const sim = simulate(MYSQL_BG_SEED);
+        sim.faults.failNext("DeleteGlobalCluster", {
+            code: "InvalidGlobalClusterStateFault",
+            message: messages.globalNotEmpty("arn:aws:rds::123456789012:global-cluster:shop-global-old1"),
+        });
+        const r = await cli(sim, [...MYSQL_BG, "--old-clusters", "delete"]);
+        assert.strictEqual(r.code, 0, r.stderr);
+        assert.strictEqual(sim.callsOf("DeleteGlobalCluster").length, 2);
+        assert.match(r.stderr, /DeleteGlobalCluster "shop-global-old1": AWS still reports it not empty; trying again/);
+        assert.throws(() => sim.globalCluster("shop-global-old1"), /no global cluster/);
+    });
+
+    it("--old-clusters delete takes the final snapshot of the old writer AWS reports (IsWriter), not of the first cluster listed", async () => {
+        // The global cluster lists a secondary first (as after a managed switchover).
+        const [euw1, use1, apse2] = MYSQL_SEED.members;
+        const sim = simulate(blueGreenReady({ ...MYSQL_SEED, members: [use1, euw1, apse2] }));
+        const r = await cli(sim, [...MYSQL_BG, "--old-clusters", "delete"]);
+        assert.strictEqual(r.code, 0, r.stderr);
+        const finals = sim
+            .callsOf("DeleteDBCluster")
+            .filter((c) => !c.error && c.input.FinalDBSnapshotIdentifier !== undefined)
+            .map((c) => c.input.FinalDBSnapshotIdentifier);
+        assert.deepStrictEqual(finals, ["shop-euw1-old1-final"]);
+        const deletes = sim.callsOf("DeleteDBCluster").filter((c) => !c.error);
+        assert.strictEqual(deletes.at(-1)!.input.DBClusterIdentifier, "shop-euw1-old1", "the writer last");
+    });
+
+    it("--old-clusters delete finds the old global cluster on any page of DescribeGlobalClusters (100 others listed first)", async () => {
+        const sim = simulate(MYSQL_BG_SEED);
+        await manyGlobalClusters(sim, 100);
+        const r = await cli(sim, [...MYSQL_BG, "--old-clusters", "delete"]);
+        assert.strictEqual(r.code, 0, r.stderr);
+        assert.throws(() => sim.globalCluster("shop-global-old1"), /no global cluster/);
+        assert.ok(sim.callsOf("DescribeGlobalClusters").some((c) => c.input.Marker !== undefined));
+    });
+
+    it("status and a re-run find this database's deployment on any page of DescribeBlueGreenDeployments", async () => {
+        const sim = simulate(PG_BG_SEED);
+        await manyDeployments(sim, 100);
+        const first = await killedAtStatus(sim, PG_BG, "AVAILABLE");
+        assert.strictEqual(first.code, 1);
+        const status = await cli(sim, ["status", ...PG_ARGS]);
+        assert.match(
+            status.stdout,
+            /blue\/green deployment bgd-[a-z0-9]+ \("ag-app-global-to-17-5"\) in progress: AVAILABLE/,
+        );
+        const again = await cli(sim, PG_BG);
+        assert.strictEqual(again.code, 0, again.stderr);
+        assert.strictEqual(count(sim, "CreateBlueGreenDeployment"), 101);
     });
 
     for (const [phase, status, nth] of [
@@ -232,7 +303,11 @@ describe("orchestrator: upgrade --strategy blue-green", () => {
                 onPoll: (_id, status) => {
                     if (status !== "AVAILABLE" || held) return;
                     held = true;
-                    const green = sim.blueGreenDeployments()[0].SwitchoverDetails![1].TargetMember!.split(":").at(-1)!;
+                    const green = sim
+                        .blueGreenDeployments()[0]
+                        .SwitchoverDetails!.filter((x) => x.TargetMember!.includes(":cluster:"))[1]
+                        .TargetMember!.split(":")
+                        .at(-1)!;
                     sim.holdStatus(green, "modifying", 10 * 60_000);
                 },
             },
@@ -241,6 +316,50 @@ describe("orchestrator: upgrade --strategy blue-green", () => {
         assert.match(
             r.stderr,
             /STOPPED: not switched over: blue\/green deployment bgd-[a-z0-9]+ is not ready \(green cluster "app-apne1-green-[a-z0-9]+" \(ap-northeast-1\) is "modifying"\)\. Production is unchanged\./,
+        );
+        assert.strictEqual(count(sim, "SwitchoverBlueGreenDeployment"), 0);
+    });
+
+    it("a custom endpoint in SwitchoverDetails (cluster-endpoint ARN) is neither read as a cluster nor retired as one", async () => {
+        const [primary, ...rest] = PG_BG_SEED.members;
+        const sim = simulate({ ...PG_BG_SEED, members: [{ ...primary, customEndpoints: ["app-reporting"] }, ...rest] });
+        let details: string[] = [];
+        const r = await cli(sim, PG_BG, {
+            hooks: {
+                onPoll: (_id, status) => {
+                    if (status === "AVAILABLE")
+                        details = sim.blueGreenDeployments()[0].SwitchoverDetails!.map((x) => x.SourceMember!);
+                },
+            },
+        });
+        assert.strictEqual(r.code, 0, r.stderr);
+        assert.ok(
+            details.includes("arn:aws:rds:us-east-1:123456789012:cluster-endpoint:app-reporting"),
+            details.join(" "),
+        );
+        assert.ok(
+            !sim.callsOf("DescribeDBClusters").some((c) => String(c.input.DBClusterIdentifier).includes("reporting")),
+        );
+        assert.ok(
+            !sim.callsOf("AddTagsToResource").some((c) => String(c.input.ResourceName).includes("cluster-endpoint")),
+        );
+        assertSwitchedOver(sim, { "app-use1": "17.5", "app-use1-old1": "17.4" });
+    });
+
+    it("a green DB instance deleted before the switchover (MISSING_TARGET): no switchover, exit 1 naming it", async () => {
+        const sim = simulate(PG_BG_SEED);
+        assert.strictEqual((await killedAtStatus(sim, PG_BG, "AVAILABLE")).code, 1);
+        const green = sim
+            .blueGreenDeployments()[0]
+            .SwitchoverDetails!.find((x) => x.TargetMember!.includes(":db:"))!
+            .TargetMember!.split(":")
+            .at(-1)!;
+        await sim.dispatch("us-east-1", "DeleteDBInstance", { DBInstanceIdentifier: green });
+        const r = await cli(sim, PG_BG);
+        assert.strictEqual(r.code, 1);
+        assert.match(
+            r.stderr,
+            /not switched over: blue\/green deployment bgd-[a-z0-9]+ is not ready \(green DB instance "app-use1-instance-1-green-[a-z0-9]+" was deleted \(MISSING_TARGET\)/,
         );
         assert.strictEqual(count(sim, "SwitchoverBlueGreenDeployment"), 0);
     });

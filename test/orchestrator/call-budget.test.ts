@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import { LEASE_SETTLE_MS } from "../../orchestrator/lease/run-lease";
 import { DescribeDBClustersCommand, ModifyDBClusterCommand, RDSClient } from "@aws-sdk/client-rds";
 import { RdsGateway } from "../../aws/gateway";
 import { DEFAULT_RETRY, READ_ONLY_RETRY, RetryPolicy } from "../../aws/retry";
@@ -66,7 +67,8 @@ describe("orchestrator: every DescribeDBClusters of a member counts against the 
             },
         });
         assert.strictEqual(killed.code, 1);
-        const resumedAt = sim.clock.now();
+        // The wait resumes once the run holds its lease (its 2 s settle wait, docs/lease.md).
+        const resumedAt = sim.clock.now() + LEASE_SETTLE_MS;
         const again = await cli(sim, argv);
         assert.strictEqual(again.code, 0, again.stderr);
         const firstPoll = sim

@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import { LEASE_GROUP_ENV } from "../../cli-contract/flags";
 import { resolveUpgrade } from "../../components/config/upgrade-args";
 import { stepGraph, StepSpec } from "../../components/steps/step-graph";
 import { RdsGateway } from "../../aws/gateway";
@@ -19,7 +20,9 @@ async function runGraph(sim: SimulatedRds, specs: readonly StepSpec[], homeRegio
         const results = await Promise.all(
             ready.map((s) => {
                 const argv = s.command.replace(resolveUpgrade(undefined).cli, "").trim().split(/\s+/);
-                return cli(sim, argv, { env: { AWS_REGION: homeRegion } }).then((r) => ({ s, r }));
+                // The environment the component gives its steps: the region and the update's lease group.
+                const env = { AWS_REGION: homeRegion, [LEASE_GROUP_ENV]: "update-1" };
+                return cli(sim, argv, { env }).then((r) => ({ s, r }));
             }),
         );
         for (const { s, r } of nonEmpty(results, "result")) {

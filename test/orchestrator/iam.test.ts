@@ -6,6 +6,8 @@ import {
     RDS_ACTIONS,
 } from "../../orchestrator/iam-policy";
 import { SeedTopology } from "../../testbeds/simulator";
+import { resourceIdentifier } from "../../aws/identifiers";
+import { isStrategy } from "../../vocabulary";
 import { ACCOUNT_ID } from "../../testbeds/simulator/topology";
 import { allowingStatements, wildcardMatches } from "../support/iam-matcher";
 import {
@@ -20,7 +22,6 @@ import {
     simulate,
 } from "./harness";
 import { resourcesOfCall } from "./iam-resources";
-import { nonEmpty } from "../support/non-empty";
 
 /**
  * Root-level hook: runs after every test file of the run, so the calls of every scenario (resume,
@@ -110,14 +111,11 @@ describe("orchestrator: least-privilege IAM policy", () => {
         }
     });
 
-    it("the document grants exactly RDS_ACTIONS, no wildcard action, and '*' only where AWS has no resource-level permission", () => {
+    it("the document grants exactly RDS_ACTIONS and what AWS does on the caller's behalf, no wildcard action; '*' only where AWS requires it", () => {
         const doc = iamPolicyDocument();
         assert.strictEqual(doc.Version, "2012-10-17");
         const granted = new Set(doc.Statement.flatMap((s) => s.Action));
         assert.deepStrictEqual([...granted].sort(), [...RDS_ACTIONS, ...BLUE_GREEN_DELEGATED_ACTIONS].sort());
-        // What AWS does with the caller's permissions during a blue/green deployment, never sent by us.
-        const delegated = doc.Statement.find((s) => s.Sid === "BlueGreenOnYourBehalf")!;
-        assert.deepStrictEqual(delegated.Action, [...BLUE_GREEN_DELEGATED_ACTIONS]);
         assert.deepStrictEqual(
             BLUE_GREEN_DELEGATED_ACTIONS.filter((a) => RDS_ACTIONS.includes(a)),
             [],
@@ -125,33 +123,94 @@ describe("orchestrator: least-privilege IAM policy", () => {
         assert.ok(RDS_ACTIONS.every((a) => /^rds:[A-Z][A-Za-z]+$/.test(a)));
         assert.strictEqual(new Set(RDS_ACTIONS).size, RDS_ACTIONS.length);
         assert.strictEqual(iamActionOf("ModifyDBClusterCommand"), "rds:ModifyDBCluster");
+        // docs/iam.md: exactly these statements stay on '*'.
         const onStar = doc.Statement.filter((s) => s.Resource === "*" || (s.Resource as string[]).includes("*"));
-        // '*' in two places only: actions without resource-level permissions, and what AWS does on the
-        // caller's behalf during blue/green (AWS names those resources internally; the Aurora User
-        // Guide, "Authorizing access to Amazon Aurora blue/green deployment operations": policies
-        // "can't contain partial resource name patterns ... Only wildcards (*) are supported").
         assert.deepStrictEqual(
-            onStar.map((s) => [s.Sid, s.Action]),
-            [
-                [
-                    "NoResourceLevelPermissions",
-                    [
-                        "rds:DescribeDBEngineVersions",
-                        "rds:DescribeDBMajorEngineVersions",
-                        "rds:DescribePendingMaintenanceActions",
-                        "rds:DescribeAccountAttributes",
-                    ],
-                ],
-                ["BlueGreenOnYourBehalf", [...BLUE_GREEN_DELEGATED_ACTIONS]],
-            ],
+            onStar.map((s) => s.Sid),
+            ["NoResourceLevelPermissions", "BlueGreen", "AccountQuotas"],
         );
-        for (const s of nonEmpty(
-            doc.Statement.filter((x) => x.Resource !== "*"),
-            "scoped statement",
-        ))
+        for (const s of doc.Statement.filter((x) => x.Resource !== "*"))
             for (const r of s.Resource as string[])
                 assert.match(r, /^arn:aws:rds:[a-z0-9*-]*:\*:[a-z-]+:.+$/, `${s.Sid}: ${r}`);
     });
+
+    it("blue/green follows 'Authorizing access to Amazon Aurora blue/green deployment operations': every action it names, on '*' only (no partial resource-name pattern)", () => {
+        const doc = iamPolicyDocument({
+            account: ACCOUNT_ID,
+            globalClusterId: "app-global",
+            members: [{ cluster: "app-use1", region: "us-east-1" }],
+            strategy: "blue-green",
+        });
+        const page = [
+            ...[
+                "CreateBlueGreenDeployment",
+                "AddTagsToResource",
+                "CreateDBCluster",
+                "CreateDBInstance",
+                "CreateDBClusterEndpoint",
+                "CreateGlobalCluster",
+            ],
+            ...[
+                "SwitchoverBlueGreenDeployment",
+                "ModifyDBCluster",
+                "PromoteReadReplicaDBCluster",
+                "ModifyGlobalCluster",
+            ],
+            ...[
+                "DeleteBlueGreenDeployment",
+                "DeleteDBCluster",
+                "DeleteDBInstance",
+                "DeleteDBClusterEndpoint",
+                "DeleteGlobalCluster",
+            ],
+        ].map((a) => `rds:${a}`);
+        const blueGreen = doc.Statement.find((s) => s.Sid === "BlueGreen")!;
+        assert.strictEqual(blueGreen.Resource, "*");
+        assert.deepStrictEqual(
+            page.filter((a) => !blueGreen.Action.includes(a)),
+            [],
+        );
+        assert.deepStrictEqual(blueGreen.Condition, { StringEquals: { "aws:RequestedRegion": ["us-east-1"] } });
+        const partial = doc.Statement.flatMap((s) =>
+            (s.Resource === "*" ? [] : (s.Resource as string[])).filter((r) => /-(green|old)[^:]*\*$/.test(r)),
+        );
+        assert.deepStrictEqual(partial, []);
+    });
+
+    for (const strategy of ["rolling", "managed", "auto"] as const)
+        it(`--strategy ${strategy} cannot be blue/green: no blue/green statement, nothing on '*' but the reads without resource-level permissions (#20)`, () => {
+            const doc = iamPolicyDocument({
+                account: ACCOUNT_ID,
+                globalClusterId: "app-global",
+                members: [{ cluster: "app-use1", region: "us-east-1" }],
+                strategy,
+            });
+            const granted = new Set(doc.Statement.flatMap((s) => s.Action));
+            for (const a of [
+                ...BLUE_GREEN_DELEGATED_ACTIONS,
+                "rds:CreateBlueGreenDeployment",
+                "rds:DeleteDBCluster",
+                "rds:DescribeDBProxies",
+            ])
+                assert.ok(!granted.has(a), a);
+            assert.deepStrictEqual(
+                doc.Statement.filter((s) => s.Resource === "*").map((s) => [s.Sid, s.Action]),
+                [
+                    [
+                        "NoResourceLevelPermissions",
+                        [
+                            "rds:DescribeDBEngineVersions",
+                            "rds:DescribeDBMajorEngineVersions",
+                            "rds:DescribePendingMaintenanceActions",
+                        ],
+                    ],
+                ],
+            );
+            assert.deepStrictEqual(
+                allowingStatements(doc, "rds:ModifyDBCluster", `arn:aws:rds:us-east-1:${ACCOUNT_ID}:cluster:other-db`),
+                [],
+            );
+        });
 
     it("scoped to one database: the global cluster's ARN, its members' clusters and snapshots, regions of the rest", () => {
         const doc = iamPolicyDocument({
@@ -161,6 +220,7 @@ describe("orchestrator: least-privilege IAM policy", () => {
                 { cluster: "app-use1", region: "us-east-1" },
                 { cluster: "app-apne1", region: "ap-northeast-1" },
             ],
+            strategy: "rolling",
         });
         const sid = (id: string) => doc.Statement.find((s) => s.Sid === id)!;
         assert.deepStrictEqual(sid("GlobalCluster").Resource, ["arn:aws:rds::123456789012:global-cluster:app-global"]);
@@ -194,6 +254,25 @@ describe("orchestrator: least-privilege IAM policy", () => {
         );
     });
 
+    it("a member whose snapshot identifier is shortened (63 characters) is still covered by its snapshot pattern", () => {
+        const cluster = "orders-platform-prod-ap-southeast-2-primary-cluster-01";
+        const doc = iamPolicyDocument({
+            account: ACCOUNT_ID,
+            members: [{ cluster, region: "us-east-1" }],
+            strategy: "rolling",
+        });
+        const id = resourceIdentifier("cluster-snapshot", cluster, "before", "8.0.mysql_aurora.3.10.0");
+        assert.ok(id.length <= 63);
+        assert.notDeepStrictEqual(
+            allowingStatements(
+                doc,
+                "rds:CreateDBClusterSnapshot",
+                `arn:aws:rds:us-east-1:${ACCOUNT_ID}:cluster-snapshot:${id}`,
+            ),
+            [],
+        );
+    });
+
     it("every call of every scenario is allowed on its resource by the policy scoped to that database", async () => {
         const denied: string[] = [];
         let checked = 0;
@@ -201,10 +280,12 @@ describe("orchestrator: least-privilege IAM policy", () => {
             const sim = simulate(seed);
             const r = await cli(sim, argv);
             assert.strictEqual(r.code, 0, `${argv.join(" ")}: ${r.stderr}`);
+            const strategy = argv[argv.indexOf("--strategy") + 1];
             const doc = iamPolicyDocument({
                 account: ACCOUNT_ID,
                 globalClusterId: seed.globalClusterId,
                 members: seed.members.map((m) => ({ cluster: m.id, region: m.region })),
+                strategy: isStrategy(strategy) ? strategy : "auto",
             });
             for (const call of sim.calls)
                 for (const resource of resourcesOfCall(call)) {
@@ -233,14 +314,14 @@ describe("orchestrator: least-privilege IAM policy", () => {
 });
 
 describe("orchestrator: RDS_ACTIONS is exactly what the code can send", () => {
-    it("the set of SDK commands constructed under orchestrator/ and aws/ (the reads) equals RDS_ACTIONS", () => {
+    it("the set of SDK commands constructed under orchestrator/ and aws/ equals RDS_ACTIONS", () => {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const fs = require("fs") as typeof import("fs");
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const path = require("path") as typeof import("path");
         const sent = new Set<string>();
-        for (const folder of ["orchestrator", "aws"]) {
-            const root = path.join(__dirname, "..", "..", folder);
+        for (const dir of ["orchestrator", "aws"]) {
+            const root = path.join(__dirname, "..", "..", dir);
             const files = (fs.readdirSync(root, { recursive: true }) as string[]).filter((f) => f.endsWith(".ts"));
             for (const f of files)
                 for (const m of fs.readFileSync(path.join(root, f), "utf8").matchAll(/new ([A-Za-z]+)Command\(/g))

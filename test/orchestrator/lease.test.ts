@@ -1,8 +1,10 @@
 import * as assert from "assert";
+import { RDSClient } from "@aws-sdk/client-rds";
+import { RdsGateway } from "../../aws/gateway";
 import { parseLeaseTag, leaseTagKey, leaseTagValue } from "../../orchestrator/lease/lease-tag";
-import { LEASE_TTL_MS } from "../../orchestrator/lease/run-lease";
+import { LEASE_SKEW_MARGIN_MS, LEASE_TTL_MS } from "../../orchestrator/lease/run-lease";
 import { globalClusterArn } from "../../testbeds/simulator/topology";
-import { cli, engineModifies, PG_ARGS, PG_BG_SEED, PG_SEED, simulate } from "./harness";
+import { cli, engineModifies, mutatingCalls, PG_ARGS, PG_BG_SEED, PG_SEED, simulate } from "./harness";
 
 /**
  * One run at a time per global database: the run lease (a tag per run on the global cluster),
@@ -71,7 +73,7 @@ describe("orchestrator: one run at a time (the run lease on the global cluster)"
         const loser = a.code === 2 ? a : b;
         assert.strictEqual(
             loser.stderr,
-            'aurora-global: global cluster "app-global" is being changed by another aurora-global run: run run-a held by alice@laptop pid 1 (lease expires 2026-04-11T06:10:02.000Z unless renewed; it is renewed while that run lasts). Nothing was changed. Wait for it to finish and run the same command again, or pass --lease-wait-seconds N to wait up to N seconds; the lease of a run that crashed expires by itself and is then taken over\n',
+            'aurora-global: global cluster "app-global" is being changed by another aurora-global run: run run-a held by alice@laptop pid 1 (lease expires 2026-04-11T06:10:04.000Z unless renewed; it is renewed while that run lasts). Nothing was changed. Wait for it to finish and run the same command again, or pass --lease-wait-seconds N to wait up to N seconds; the lease of a run that crashed expires by itself and is then taken over\n',
         );
         assert.deepStrictEqual(engineModifies(sim), ["app-apne1→17.5", "app-use1→17.5"]);
         assert.deepStrictEqual(changes(sim), ["ModifyDBCluster app-apne1", "ModifyDBCluster app-use1"]);
@@ -115,12 +117,16 @@ describe("orchestrator: one run at a time (the run lease on the global cluster)"
         );
         assert.deepStrictEqual(changes(sim), []);
 
+        // Expired by our clock, but within the margin another host's clock may be off: still held.
         await sim.clock.advance(LEASE_TTL_MS);
+        const early = await cli(sim, UPGRADE, { lease: { holder: "alice@laptop pid 1", runId: "run-a" } });
+        assert.strictEqual(early.code, 2, early.stderr);
+        await sim.clock.advance(LEASE_SKEW_MARGIN_MS);
         const r = await cli(sim, UPGRADE, { lease: { holder: "alice@laptop pid 1", runId: "run-a" } });
         assert.strictEqual(r.code, 0, r.stderr);
         assert.match(
             r.stderr,
-            /global cluster "app-global": taking over the expired lease of run run-crashed \(carol@box pid 9, expired 2026-04-11T06:10:00\.000Z\): that run stopped without releasing it/,
+            /global cluster "app-global": taking over the expired lease of run run-crashed \(carol@box pid 9, expired 2026-04-11T06:10:00\.000Z, more than 10 minutes ago, the margin for clocks\): that run stopped without releasing it/,
         );
         assert.deepStrictEqual(engineModifies(sim), ["app-apne1→17.5", "app-use1→17.5"]);
         assert.deepStrictEqual(await leaseTags(sim), []);
@@ -134,13 +140,15 @@ describe("orchestrator: one run at a time (the run lease on the global cluster)"
         assert.deepStrictEqual(await leaseTags(sim), []);
     });
 
-    it("the steps of one Pulumi update (--only-member, in parallel) share the lease", async () => {
+    it("the steps of one Pulumi update (--only-member, in parallel, one --lease-group) share the lease", async () => {
         const sim = simulate({
             ...PG_SEED,
             members: [...PG_SEED.members, { id: "app-euw1", region: "eu-west-1", role: "secondary" }],
         });
         const step = (cluster: string, runId: string) =>
-            cli(sim, [...UPGRADE, "--only-member", cluster], { lease: { holder: `pulumi ${runId}`, runId } });
+            cli(sim, [...UPGRADE, "--only-member", cluster, "--lease-group", "update-7k2"], {
+                lease: { holder: `pulumi ${runId}`, runId },
+            });
         const [s1, s2] = await Promise.all([step("app-apne1", "step-1"), step("app-euw1", "step-2")]);
         assert.strictEqual(s1.code, 0, s1.stderr);
         assert.strictEqual(s2.code, 0, s2.stderr);
@@ -192,5 +200,158 @@ describe("orchestrator: one run at a time (the run lease on the global cluster)"
             holder: "dev -laptop- pid 7 -x-",
         });
         assert.strictEqual(parseLeaseTag("aurora-global:for:x", value), undefined);
+    });
+});
+
+/** A lease tag of another run, written straight into the simulator. */
+async function plantLease(sim: Sim, runId: string, holder: string, expiresAt: number): Promise<void> {
+    await sim.dispatch("us-east-1", "AddTagsToResource", {
+        ResourceName: ARN,
+        Tags: [{ Key: leaseTagKey(runId), Value: leaseTagValue({ expiresAt, state: "held", group: runId, holder }) }],
+    });
+}
+
+const TWO_SECONDARIES = {
+    ...PG_SEED,
+    members: [...PG_SEED.members, { id: "app-euw1", region: "eu-west-1", role: "secondary" as const }],
+};
+
+describe("orchestrator: the run lease fails closed, is per update, tolerates clock skew and follows the database (issue #18, #20)", () => {
+    for (const [code, message] of [
+        ["InvalidParameterValue", "The parameter ResourceName is not a valid ARN."],
+        ["AccessDenied", "User is not authorized to perform: rds:AddTagsToResource"],
+    ] as const) {
+        it(`${code} taking the lease: nothing changed, exit 1 naming the cause and --no-lease`, async () => {
+            const sim = simulate(PG_SEED);
+            sim.faults.failAlways("AddTagsToResource", { code, message });
+            const r = await cli(sim, UPGRADE, { lease: { holder: "alice@laptop pid 1", runId: "run-a" } });
+            assert.strictEqual(r.code, 1, r.stderr);
+            assert.match(
+                r.stderr,
+                new RegExp(`the run lease could not be taken on global cluster "app-global" \\(${code}: `),
+            );
+            assert.match(r.stderr, /nothing was changed.*--no-lease/);
+            assert.deepStrictEqual(changes(sim), []);
+        });
+    }
+
+    it("--no-lease: the explicit opt-out, said in the plan; no lease tag is read or written", async () => {
+        const sim = simulate(PG_SEED);
+        const r = await cli(sim, [...UPGRADE, "--no-lease"]);
+        assert.strictEqual(r.code, 0, r.stderr);
+        assert.match(
+            r.stdout,
+            /\nrun lease: off \(--no-lease\): nothing keeps another run from changing this global database at the same time\n/,
+        );
+        assert.deepStrictEqual(
+            sim.calls.filter((c) => c.input.ResourceName === ARN),
+            [],
+        );
+        assert.deepStrictEqual(engineModifies(sim), ["app-apne1→17.5", "app-use1→17.5"]);
+        const bad = await cli(sim, [...UPGRADE, "--no-lease", "--lease-wait-seconds", "60"]);
+        assert.strictEqual(bad.code, 2);
+        assert.match(bad.stderr, /--no-lease with --lease-wait-seconds/);
+    });
+
+    it("steps of different Pulumi updates (different --lease-group) do not share the lease; a narrowed run without one is alone", async () => {
+        const sim = simulate(TWO_SECONDARIES);
+        const step = (cluster: string, runId: string, group?: string) =>
+            cli(sim, [...UPGRADE, "--only-member", cluster, ...(group ? ["--lease-group", group] : [])], {
+                lease: { holder: `pulumi ${runId}`, runId },
+            });
+        const [s1, s2] = await Promise.all([
+            step("app-apne1", "step-1", "update-a"),
+            step("app-euw1", "step-2", "update-b"),
+        ]);
+        assert.deepStrictEqual([s1.code, s2.code].sort(), [0, 2]);
+        const sim2 = simulate(TWO_SECONDARIES);
+        const [n1, n2] = await Promise.all([
+            cli(sim2, [...UPGRADE, "--only-member", "app-apne1"], { lease: { holder: "op pid 1", runId: "n-1" } }),
+            cli(sim2, [...UPGRADE, "--only-member", "app-euw1"], { lease: { holder: "op pid 2", runId: "n-2" } }),
+        ]);
+        assert.deepStrictEqual([n1.code, n2.code].sort(), [0, 2]);
+    });
+
+    it("the component's AURORA_GLOBAL_LEASE_GROUP groups a step like --lease-group; a malformed one is bad input (exit 2, nothing changed)", async () => {
+        const sim = simulate(TWO_SECONDARIES);
+        const step = (cluster: string, runId: string) =>
+            cli(sim, [...UPGRADE, "--only-member", cluster], {
+                env: { AURORA_GLOBAL_LEASE_GROUP: "u-mxdq-1a2b3c" },
+                lease: { holder: `pulumi ${runId}`, runId },
+            });
+        const [s1, s2] = await Promise.all([step("app-apne1", "step-1"), step("app-euw1", "step-2")]);
+        assert.deepStrictEqual([s1.code, s2.code], [0, 0], s1.stderr + s2.stderr);
+        const sim2 = simulate(PG_SEED);
+        const bad = await cli(sim2, UPGRADE, { env: { AURORA_GLOBAL_LEASE_GROUP: "two words" } });
+        assert.strictEqual(bad.code, 2);
+        assert.match(bad.stderr, /AURORA_GLOBAL_LEASE_GROUP="two words" is not a lease group/);
+        assert.deepStrictEqual(changes(sim2), []);
+    });
+
+    it("clock skew: a host whose clock runs 9 minutes ahead does not take over a lease AWS's time says is live", async () => {
+        const sim = simulate(PG_SEED);
+        await plantLease(sim, "run-other", "carol@box pid 9", sim.clock.now() + LEASE_TTL_MS);
+        await sim.clock.advance(2 * 60_000);
+        const ahead = { now: () => sim.clock.now() + 9 * 60_000, sleep: (ms: number) => sim.clock.sleep(ms) };
+        const r = await cli(sim, UPGRADE, {
+            clock: ahead as typeof sim.clock,
+            lease: { holder: "alice@laptop pid 1", runId: "run-a" },
+        });
+        assert.strictEqual(r.code, 2, r.stderr);
+        assert.match(r.stderr, /run run-other held by carol@box pid 9/);
+        assert.deepStrictEqual(changes(sim), []);
+    });
+
+    it("lease times are AWS's time as the SDK corrects it from the Date header (the client's systemClockOffset)", () => {
+        const clock = { now: () => 1_000_000, sleep: async () => undefined };
+        const client = { config: { systemClockOffset: -9 * 60_000 } } as unknown as RDSClient;
+        const api = new RdsGateway({ clients: () => client, clock });
+        assert.strictEqual(api.awsNow("us-east-1"), 1_000_000 - 9 * 60_000);
+        const plain = new RdsGateway({ clients: () => ({ config: {} }) as unknown as RDSClient, clock });
+        assert.strictEqual(plain.awsNow("us-east-1"), 1_000_000);
+    });
+
+    it("a killed run on this host (its pid gone) is taken over at once, with a warning (#20)", async () => {
+        const sim = simulate(PG_SEED);
+        await plantLease(sim, "run-killed", "alice@this-host pid 4242", sim.clock.now() + LEASE_TTL_MS);
+        const r = await cli(sim, UPGRADE, {
+            lease: {
+                holder: "alice@this-host pid 5000",
+                runId: "run-a",
+                host: "this-host",
+                processAlive: (pid) => pid !== 4242,
+            },
+        });
+        assert.strictEqual(r.code, 0, r.stderr);
+        assert.match(
+            r.stderr,
+            /taking over the lease of run run-killed \(alice@this-host pid 4242\) at once: its process 4242 no longer runs on this host \(a killed run\)/,
+        );
+        // A live process of this host, or a holder on another host, is not taken over.
+        const sim2 = simulate(PG_SEED);
+        await plantLease(sim2, "run-live", "alice@this-host pid 4242", sim2.clock.now() + LEASE_TTL_MS);
+        const held = await cli(sim2, UPGRADE, {
+            lease: { holder: "x", runId: "run-b", host: "this-host", processAlive: () => true },
+        });
+        assert.strictEqual(held.code, 2, held.stderr);
+    });
+
+    it("the lease follows the database through a blue/green switchover: rewritten on the renamed-in global cluster before any cleanup", async () => {
+        const sim = simulate(PG_BG_SEED);
+        const r = await cli(sim, ["upgrade", ...PG_ARGS, "--target", "17.5", "--strategy", "blue-green"], {
+            lease: { holder: "alice@laptop pid 1", runId: "run-a" },
+        });
+        assert.strictEqual(r.code, 0, r.stderr);
+        const calls = mutatingCalls(sim);
+        const after = calls.slice(calls.findIndex((c) => c.includes("SwitchoverBlueGreenDeployment")) + 1);
+        assert.strictEqual(after[0], "us-east-1 AddTagsToResource ", "the lease tag is written on app-global first");
+        const leaseWrite = sim.calls
+            .filter((c) => c.command === "AddTagsToResource" && c.input.ResourceName === ARN)
+            .at(-1)!;
+        const firstKeep = sim.calls.find(
+            (c) => c.command === "AddTagsToResource" && String(c.input.ResourceName).includes("-old1"),
+        )!;
+        assert.ok(leaseWrite.time <= firstKeep.time);
+        assert.match(r.stderr, /renamed by the switchover: the run lease moves with the name/);
     });
 });

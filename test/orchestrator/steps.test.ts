@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import { LEASE_GROUP_ENV } from "../../cli-contract/flags";
 import { stepCommandArgs } from "../../cli-contract";
 import { cli, engineModifies, expectStopped, mutatingCalls, MYSQL_SEED, PG_ARGS, PG_SEED, simulate } from "./harness";
 
@@ -78,9 +79,11 @@ describe("orchestrator: one CLI run per plan step (what the Pulumi upgrade steps
         const snap = await cli(sim, stepCommandArgs(options, steps[0]));
         assert.strictEqual(snap.code, 0, snap.stderr);
         assert.deepStrictEqual(mutatingCalls(sim), ["eu-west-1 CreateDBClusterSnapshot shop-euw1"]);
+        // The two secondaries' steps of one Pulumi update, started together: they share its lease group.
+        const update = { env: { [LEASE_GROUP_ENV]: "update-1" } };
         const [a, b] = await Promise.all([
-            cli(sim, stepCommandArgs(options, steps[1])),
-            cli(sim, stepCommandArgs(options, steps[2])),
+            cli(sim, stepCommandArgs(options, steps[1]), update),
+            cli(sim, stepCommandArgs(options, steps[2]), update),
         ]);
         assert.deepStrictEqual([a.code, b.code], [0, 0], a.stderr + b.stderr);
         assert.deepStrictEqual(engineModifies(sim), [

@@ -49,10 +49,15 @@ describe("simulator: blue/green deployments of a global database", () => {
         assert.equal(bg.Source, WRITER);
         assert.deepEqual(
             bg.SwitchoverDetails!.map((d) => [d.SourceMember!.split(":").slice(3).join(":"), d.Status]),
+            // Clusters and DB instances alike (aws-cli examples/rds/describe-blue-green-deployments.rst, Aurora example 2).
             [
                 ["us-east-1:123456789012:cluster:pg-east", "PROVISIONING"],
+                ["us-east-1:123456789012:db:pg-east-instance-1", "PROVISIONING"],
+                ["us-east-1:123456789012:db:pg-east-instance-2", "PROVISIONING"],
                 ["us-west-2:123456789012:cluster:pg-west", "PROVISIONING"],
+                ["us-west-2:123456789012:db:pg-west-instance-1", "PROVISIONING"],
                 ["ap-northeast-1:123456789012:cluster:pg-tokyo", "PROVISIONING"],
+                ["ap-northeast-1:123456789012:db:pg-tokyo-instance-1", "PROVISIONING"],
             ],
         );
         const greenEast = bg.Target!.split(":").at(-1)!;
@@ -96,6 +101,20 @@ describe("simulator: blue/green deployments of a global database", () => {
         assert.ok(done.SwitchoverDetails!.every((d) => d.Status === "SWITCHOVER_COMPLETED"));
         assert.equal(done.Source, "arn:aws:rds:us-east-1:123456789012:cluster:pg-east-old1");
         assert.equal(done.Target, WRITER);
+        // After the switchover the blue instances carry -old1 too (aws-cli example 3).
+        assert.deepEqual(
+            done
+                .SwitchoverDetails!.slice(0, 3)
+                .map((d) => [
+                    d.SourceMember!.split(":").slice(5).join(":"),
+                    d.TargetMember!.split(":").slice(5).join(":"),
+                ]),
+            [
+                ["cluster:pg-east-old1", "cluster:pg-east"],
+                ["db:pg-east-instance-1-old1", "db:pg-east-instance-1"],
+                ["db:pg-east-instance-2-old1", "db:pg-east-instance-2"],
+            ],
+        );
 
         for (const [id, region] of [
             ["pg-east", "us-east-1"],
@@ -140,6 +159,33 @@ describe("simulator: blue/green deployments of a global database", () => {
             messages.blueGreenNotFound(bg.BlueGreenDeploymentIdentifier!),
         );
         assert.equal(sim.cluster("pg-east-old1").engineVersion, "17.4", "the old clusters stay");
+    });
+
+    it("a custom endpoint is its own SwitchoverDetails member (cluster-endpoint), renamed -old1 at the switchover (aws-cli example 3)", async () => {
+        const topology = pgTopology();
+        const [east, ...rest] = topology.members;
+        const sim = seeded(
+            { ...topology, members: [{ ...east, customEndpoints: ["pg-east-reporting"] }, ...rest] },
+            { rateLimit: false },
+        );
+        const bg = await create(sim);
+        const endpoint = (d: typeof bg) =>
+            d
+                .SwitchoverDetails!.filter((x) => x.SourceMember!.includes(":cluster-endpoint:"))
+                .map((x) => [x.SourceMember!.split(":").at(-1), x.TargetMember!.split(":").at(-1)]);
+        const [[source, target]] = endpoint(bg);
+        assert.equal(source, "pg-east-reporting");
+        assert.match(target!, /^pg-east-reporting-green-[a-z0-9]{6}$/);
+        await sim.clock.advance(30 * MIN);
+        await sim.clientFor("us-east-1").send(
+            new SwitchoverBlueGreenDeploymentCommand({
+                BlueGreenDeploymentIdentifier: bg.BlueGreenDeploymentIdentifier,
+            }),
+        );
+        await sim.clock.advance(MIN);
+        assert.deepEqual(endpoint(await describe1(sim, bg.BlueGreenDeploymentIdentifier!)), [
+            ["pg-east-reporting-old1", "pg-east-reporting"],
+        ]);
     });
 
     it("a switchover past its timeout rolls everything back: SWITCHOVER_FAILED, production unchanged", async () => {
@@ -187,7 +233,10 @@ describe("simulator: blue/green deployments of a global database", () => {
                 .send(new DescribeBlueGreenDeploymentsCommand({ BlueGreenDeploymentIdentifier: id }))
         ).BlueGreenDeployments![0];
         assert.equal(failed.Status, "SWITCHOVER_FAILED");
-        const greenEu = failed.SwitchoverDetails![1].TargetMember!.split(":").at(-1)!;
+        const greenEu = failed
+            .SwitchoverDetails!.filter((x) => x.TargetMember!.includes(":cluster:"))[1]
+            .TargetMember!.split(":")
+            .at(-1)!;
         assert.equal(failed.StatusDetails, messages.switchoverReplicaLag(greenEu, 400, 300));
         assert.equal(sim.cluster("my-east").engineVersion, "8.0.mysql_aurora.3.08.0");
         sim.faults.clearReplication();

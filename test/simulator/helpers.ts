@@ -1,6 +1,12 @@
 import assert from "node:assert/strict";
-import { RDSServiceException } from "@aws-sdk/client-rds";
-import { createSimulatedRds, SeedTopology, SimulatedRds, SimulatedRdsOptions } from "../../testbeds/simulator";
+import { CreateBlueGreenDeploymentCommand, CreateGlobalClusterCommand, RDSServiceException } from "@aws-sdk/client-rds";
+import {
+    blueGreenReady,
+    createSimulatedRds,
+    SeedTopology,
+    SimulatedRds,
+    SimulatedRdsOptions,
+} from "../../testbeds/simulator";
 
 export const MIN = 60_000;
 
@@ -58,4 +64,41 @@ export async function expectAwsError(
     assert.equal(error.$fault, "client");
     assert.equal(error.$metadata.httpStatusCode, 400);
     return error;
+}
+
+/** `n` empty global clusters (CreateGlobalCluster without a source cluster). */
+export async function manyGlobalClusters(sim: SimulatedRds, n: number, prefix = "other"): Promise<void> {
+    for (let i = 0; i < n; i++)
+        await sim.clientFor("us-east-1").send(
+            new CreateGlobalClusterCommand({
+                GlobalClusterIdentifier: `${prefix}-${i}`,
+                Engine: "aurora-postgresql",
+                EngineVersion: "17.4",
+            }),
+        );
+}
+
+/** `n` blue/green deployments in us-east-1, each of its own one-region global database. */
+export async function manyDeployments(sim: SimulatedRds, n: number): Promise<void> {
+    // A raised quota (Service Quotas), as an account with that many clusters has.
+    sim.setAccountQuota("us-east-1", "DBClusters", 4 * n + 40);
+    sim.setAccountQuota("us-east-1", "DBInstances", 4 * n + 40);
+    for (let i = 0; i < n; i++) {
+        const id = `bg${i}`;
+        sim.seed(
+            blueGreenReady({
+                globalClusterId: `${id}-global`,
+                engine: "aurora-postgresql",
+                version: "17.4.5",
+                members: [{ id: `${id}-use1`, region: "us-east-1", role: "primary" }],
+            }),
+        );
+        await sim.clientFor("us-east-1").send(
+            new CreateBlueGreenDeploymentCommand({
+                BlueGreenDeploymentName: `${id}-to-17-5`,
+                Source: `arn:aws:rds:us-east-1:123456789012:cluster:${id}-use1`,
+                TargetEngineVersion: "17.5",
+            }),
+        );
+    }
 }

@@ -109,6 +109,27 @@ describe("wire: aurora-global against moto_server (real SDK, loopback)", functio
         assert.strictEqual(json.failoverReady, true);
     });
 
+    it("moto cannot tag a global cluster: the run lease fails closed (exit 1, nothing changed) unless --no-lease", async () => {
+        const r = await run([
+            "upgrade",
+            "--region",
+            "us-east-1",
+            "--global-cluster",
+            "wire-global",
+            "--target",
+            "16.8",
+            "--strategy",
+            "rolling",
+        ]);
+        assert.strictEqual(r.code, 1);
+        assert.match(
+            r.stderr,
+            /the run lease could not be taken on global cluster "wire-global" \(InvalidParameterValue: .*nothing was changed.*--no-lease/,
+        );
+        const out = await client("eu-west-1").send(new DescribeDBClustersCommand({ DBClusterIdentifier: "wire-euw1" }));
+        assert.strictEqual(out.DBClusters?.[0]?.EngineVersion, "16.6");
+    });
+
     it("a rolling upgrade runs secondaries first, then the primary, and leaves both at the target", async () => {
         const r = await run([
             "upgrade",
@@ -122,8 +143,11 @@ describe("wire: aurora-global against moto_server (real SDK, loopback)", functio
             "rolling",
             "--poll-seconds",
             "1",
+            // moto refuses tags on a global cluster (InvalidParameterValue): the explicit opt-out.
+            "--no-lease",
         ]);
         assert.strictEqual(r.code, 0, r.stderr);
+        assert.match(r.stdout, /run lease: off \(--no-lease\)/);
         const order = [
             ...r.stderr.matchAll(/cluster "(wire-[a-z0-9]+)" \([a-z0-9-]+\): ModifyDBCluster 16\.6 → 16\.8/g),
         ].map((m) => m[1]);
@@ -157,6 +181,7 @@ describe("wire: aurora-global against moto_server (real SDK, loopback)", functio
             "rolling",
             "--poll-seconds",
             "1",
+            "--no-lease",
         ]);
         assert.strictEqual(r.code, 0, r.stderr);
         assert.match(r.stdout, /nothing to do/);

@@ -1,5 +1,6 @@
 import * as rds from "@aws-sdk/client-rds";
 import { RDSServiceException } from "@aws-sdk/client-rds";
+import { IDENTIFIER_RULES, IdentifierKind, identifierProblem } from "../../aws/identifiers";
 
 type ExceptionClass = new (opts: {
     message: string;
@@ -59,6 +60,15 @@ export class SimulatedFault extends Error {
 /** Raises a {@link SimulatedFault}. */
 export function fault(code: string, message: string, httpStatusCode = 400): never {
     throw new SimulatedFault(code, message, httpStatusCode);
+}
+
+/** Refuses an identifier AWS refuses for its kind (InvalidParameterValue; the rule table in aws/identifiers.ts). */
+export function assertIdentifier(kind: IdentifierKind, value: string): void {
+    if (identifierProblem(kind, value) !== undefined)
+        fault(
+            "InvalidParameterValue",
+            messages.invalidIdentifier(IDENTIFIER_RULES[kind].parameter, IDENTIFIER_RULES[kind].max),
+        );
 }
 
 /**
@@ -124,7 +134,8 @@ export const messages = {
         "Cannot delete protected Global Cluster, please disable deletion protection and try again.",
     clusterHasInstances: () => "Cluster cannot be deleted, it still contains DB instances in non-deleting state.",
     clusterInGlobal: () => "This cluster is a part of a global cluster, please remove it from globalcluster first",
-    globalNotEmpty: (global: string) => `Global cluster ${global} is not empty: remove its member clusters first.`,
+    /** AWS's text as terraform-provider-aws quotes it (internal/service/rds/global_cluster.go, resourceGlobalClusterDelete). */
+    globalNotEmpty: (globalArn: string) => `Global Cluster ${globalArn} is not empty`,
     notAGlobalMember: (cluster: string, global: string) =>
         `The DB cluster ${cluster} is not a member of global cluster ${global}.`,
     finalSnapshotRequired: () => "FinalDBSnapshotIdentifier is required unless SkipFinalSnapshot is specified.",
@@ -156,6 +167,14 @@ export const messages = {
         `The source DB cluster ${cluster} isn't supported for a blue/green deployment: its writer instance ${instance} isn't in sync with the DB cluster parameter group ${group} (pending-reboot). Reboot the writer instance, then create the blue/green deployment.`,
     blueGreenSourceBusy: (cluster: string, id: string) =>
         `DB cluster ${cluster} is already the source of blue/green deployment ${id}.`,
+    /**
+     * An identifier AWS refuses (its rule: aws/identifiers.ts, from the SDK model's constraints).
+     * AWS's wording for a bad identifier ("The parameter X is not a valid identifier. Identifiers
+     * must begin with a letter; must contain only ASCII letters, digits, and hyphens; and must not
+     * end with a hyphen or contain two consecutive hyphens."), with the length limit added.
+     */
+    invalidIdentifier: (parameter: string, max: number) =>
+        `The parameter ${parameter} is not a valid identifier. Identifiers must begin with a letter; must contain only ASCII letters, digits, and hyphens; and must not end with a hyphen or contain two consecutive hyphens; at most ${max} characters.`,
     blueGreenInvalidName: (name: string) =>
         `The parameter BlueGreenDeploymentName is not a valid identifier: ${name}. Use 1 to 60 letters, digits or hyphens, starting with a letter, without two consecutive hyphens or a trailing hyphen.`,
     blueGreenSourceNotArn: (source: string) =>

@@ -21,7 +21,7 @@ import { BlueGreenSettings } from "./blue-green-settings";
 import { BlueGreenState, ClusterState, GlobalClusterState, SwitchoverState } from "./model";
 import { startOperation } from "./operations";
 import { SimStore } from "./store";
-import { clusterArn, globalClusterArn, instanceArn } from "./topology";
+import { clusterArn, clusterEndpointArn, globalClusterArn, instanceArn } from "./topology";
 
 /** True when AWS supports a blue/green deployment of a cluster running `version`. */
 export function blueGreenSupported(engine: Engine, version: string): boolean {
@@ -120,12 +120,25 @@ export function createBlueGreen(
             deletionProtection: blue.deletionProtection,
             kmsKeyId: blue.kmsKeyId,
             tags: blue.tags ? new Map(blue.tags) : undefined,
+            ...(blue.customEndpoints
+                ? { customEndpoints: blue.customEndpoints.map((e) => ({ name: green(e.name) })) }
+                : {}),
         };
         store.addCluster(copy);
         const clonedAt = now + settings.cloneMs;
         const upgradeMs =
             blue.version === init.targetVersion ? 0 : blue.upgradeDurationMs + faults.takeSlowdown(blue.id);
-        return { blue, green: copy, clonedAt, readyAt: clonedAt + upgradeMs, upgradeStarted: false };
+        const instances = blue.instances.map((b, i) => ({ blue: b, green: copy.instances[i] }));
+        const endpoints = (blue.customEndpoints ?? []).map((b, i) => ({ blue: b, green: copy.customEndpoints![i] }));
+        return {
+            blue,
+            green: copy,
+            instances,
+            endpoints,
+            clonedAt,
+            readyAt: clonedAt + upgradeMs,
+            upgradeStarted: false,
+        };
     });
     if (greenGlobal) store.globals.set(greenGlobal.id, greenGlobal);
     const state: BlueGreenState = {
@@ -136,6 +149,7 @@ export function createBlueGreen(
         tags: init.tags,
         targetVersion: init.targetVersion,
         pairs,
+        sourcePair: pairs.find((p) => p.blue === writer) ?? pairs[0],
         blueGlobal: global,
         greenGlobal,
         status: "PROVISIONING",
@@ -304,6 +318,11 @@ function endSwitchover(store: SimStore, bg: BlueGreenState, sw: SwitchoverState)
         const greenInstances = new Map(pair.green.instances.map((g, i) => [g.id, pair.blue.instances[i]?.id ?? g.id]));
         store.renameCluster(pair.blue, old, (id) => `${id}-${old.slice(name.length + 1)}`);
         store.renameCluster(pair.green, name, (id) => greenInstances.get(id) ?? id);
+        for (const e of pair.endpoints) {
+            const original = e.blue.name;
+            e.blue.name = `${original}-${old.slice(name.length + 1)}`;
+            e.green.name = original;
+        }
     }
     if (bg.blueGlobal && bg.greenGlobal) {
         const name = bg.blueGlobal.id;
@@ -360,7 +379,7 @@ export function deploymentOf(store: SimStore, cluster: ClusterState): BlueGreenS
 }
 
 /** The API shape (DescribeBlueGreenDeployments, and the answers of Create/Switchover/Delete). */
-export function blueGreenShape(bg: BlueGreenState): BlueGreenDeployment {
+export function blueGreenShape(store: SimStore, bg: BlueGreenState): BlueGreenDeployment {
     const detail = (p: BlueGreenState["pairs"][number]): string => {
         switch (bg.status) {
             case "PROVISIONING":
@@ -390,13 +409,9 @@ export function blueGreenShape(bg: BlueGreenState): BlueGreenDeployment {
     return {
         BlueGreenDeploymentIdentifier: bg.id,
         BlueGreenDeploymentName: bg.name,
-        Source: bg.pairs[0].blue.arn,
-        Target: bg.pairs[0].green.arn,
-        SwitchoverDetails: bg.pairs.map((p) => ({
-            SourceMember: p.blue.arn,
-            TargetMember: p.green.arn,
-            Status: detail(p),
-        })),
+        Source: bg.sourcePair.blue.arn,
+        Target: bg.sourcePair.green.arn,
+        SwitchoverDetails: switchoverDetails(store, bg, detail),
         Tasks: [
             task("CREATING_READ_REPLICA_OF_SOURCE", cloned, true),
             ...(upgrading ? [task("DB_ENGINE_VERSION_UPGRADE", upgraded, cloned)] : []),
@@ -409,6 +424,51 @@ export function blueGreenShape(bg: BlueGreenState): BlueGreenDeployment {
         DeleteTime: bg.deletingUntil === undefined ? undefined : new Date(bg.deletingUntil),
         TagList: [...bg.tags].map(([Key, Value]) => ({ Key, Value })),
     };
+}
+
+type Pair = BlueGreenState["pairs"][number];
+
+/**
+ * SwitchoverDetails as AWS lists them: per cluster a detail for the cluster, then one per DB
+ * instance, then one per custom endpoint (aws-cli `awscli/examples/rds/describe-blue-green-deployments.rst`,
+ * Aurora example 2: `...:cluster:my-aurora-mysql-cluster`, `...:db:my-aurora-mysql-cluster-1`, …,
+ * `...:cluster-endpoint:my-reader-endpoint`; example 3, after the switchover: `...-1-old1`,
+ * `...:cluster-endpoint:my-reader-endpoint-old1`). A side deleted since reports MISSING_SOURCE /
+ * MISSING_TARGET (SDK model `SwitchoverDetail`: "The source/target resource has been deleted").
+ */
+function switchoverDetails(
+    store: SimStore,
+    bg: BlueGreenState,
+    status: (p: Pair) => string,
+): { SourceMember: string; TargetMember: string; Status: string }[] {
+    const exists = (c: ClusterState) => store.clusters.get(`${c.region}/${c.id}`) === c;
+    const side = (blueThere: boolean, greenThere: boolean, s: string) =>
+        !blueThere ? "MISSING_SOURCE" : !greenThere ? "MISSING_TARGET" : s;
+    return bg.pairs.flatMap((p) => {
+        const blue = exists(p.blue);
+        const green = exists(p.green);
+        return [
+            { SourceMember: p.blue.arn, TargetMember: p.green.arn, Status: side(blue, green, status(p)) },
+            ...p.instances.map((i) => ({
+                SourceMember: i.blue.arn,
+                TargetMember: i.green.arn,
+                Status: side(
+                    blue && p.blue.instances.includes(i.blue),
+                    green && p.green.instances.includes(i.green),
+                    status(p),
+                ),
+            })),
+            ...p.endpoints.map((e) => ({
+                SourceMember: clusterEndpointArn(p.blue.region, e.blue.name),
+                TargetMember: clusterEndpointArn(p.green.region, e.green.name),
+                Status: side(
+                    blue && (p.blue.customEndpoints ?? []).includes(e.blue),
+                    green && (p.green.customEndpoints ?? []).includes(e.green),
+                    status(p),
+                ),
+            })),
+        ];
+    });
 }
 
 /**

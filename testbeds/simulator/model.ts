@@ -92,6 +92,8 @@ export interface ClusterState {
     kmsKeyId?: string;
     /** The master password is managed in Secrets Manager (ManageMasterUserPassword; ModifyDBCluster turns it off). */
     managedMasterPassword?: boolean;
+    /** Custom endpoints (objects: a blue/green switchover renames them in place). */
+    customEndpoints?: { name: string }[];
 }
 
 export interface GlobalOperation {
@@ -125,6 +127,11 @@ export interface GlobalClusterState {
     readonly createdAt: number;
     /** Tags (CreateGlobalCluster Tags, AddTagsToResource on the global cluster's ARN); absent until one is set. */
     tags?: Map<string, string>;
+    /**
+     * Members whose RemoveFromGlobalCluster has been accepted but has not taken effect yet (ARN →
+     * when it does): still listed, still refusing DeleteGlobalCluster (commands/delete.ts).
+     */
+    leaving?: Map<string, number>;
 }
 
 export interface SnapshotState {
@@ -167,6 +174,10 @@ export type BlueGreenStatus =
 export interface BlueGreenPair {
     readonly blue: ClusterState;
     readonly green: ClusterState;
+    /** Each blue instance and its green copy (the objects: renames keep them; a deleted one leaves its cluster). */
+    readonly instances: readonly { readonly blue: InstanceState; readonly green: InstanceState }[];
+    /** Each blue custom endpoint and its green copy. */
+    readonly endpoints: readonly { readonly blue: { name: string }; readonly green: { name: string } }[];
     /** The green copy's storage clone and instances exist from then on (then it upgrades). */
     readonly clonedAt: number;
     /** The green copy runs the target version and is available from then on. */
@@ -198,8 +209,13 @@ export interface BlueGreenState {
     readonly tags: Map<string, string>;
     /** Full target version (PostgreSQL with its patch level). */
     readonly targetVersion: string;
-    /** Blue and green member clusters, the writer first. */
+    /**
+     * Blue and green member clusters in the global cluster's member order: the writer is not
+     * necessarily first (after a global switchover it is not). `Source`/`Target` are the writer's pair.
+     */
     readonly pairs: readonly BlueGreenPair[];
+    /** The pair of the writer the deployment was created from (its `Source`). */
+    readonly sourcePair: BlueGreenPair;
     readonly blueGlobal?: GlobalClusterState;
     readonly greenGlobal?: GlobalClusterState;
     status: BlueGreenStatus;

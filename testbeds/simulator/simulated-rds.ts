@@ -198,7 +198,8 @@ function inspectors(p: ControlPlane): Inspectors {
             if (region !== undefined) return p.limiter.throttled.get(region) ?? 0;
             return [...p.limiter.throttled.values()].reduce((a, b) => a + b, 0);
         },
-        blueGreenDeployments: () => settled(() => [...p.store.blueGreens.values()].map((bg) => blueGreenShape(bg))),
+        blueGreenDeployments: () =>
+            settled(() => [...p.store.blueGreens.values()].map((bg) => blueGreenShape(p.store, bg))),
         probeEndpoint: (host) => settled(() => endpointAnswer(p.store, p.now(), host)),
     };
 }

@@ -276,6 +276,7 @@ export class SimStore {
             pendingActions: (member.pendingActions ?? []).map((a) => pendingActionState(engine, a)),
             createdAt: this.now(),
             ...(member.managedMasterPassword ? { managedMasterPassword: true } : {}),
+            ...(member.customEndpoints ? { customEndpoints: member.customEndpoints.map((name) => ({ name })) } : {}),
         };
         for (let i = 1; i <= count; i++) {
             const id = `${member.id}-instance-${i}`;

@@ -57,6 +57,8 @@ export interface SeedMember {
     readonly pendingActions?: readonly SeedPendingAction[];
     /** PreferredMaintenanceWindow, `ddd:hh24:mi-ddd:hh24:mi` UTC. Default: `DEFAULT_MAINTENANCE_WINDOW`. */
     readonly preferredMaintenanceWindow?: string;
+    /** Custom endpoints of the cluster (CreateDBClusterEndpoint), by identifier: listed in blue/green SwitchoverDetails. */
+    readonly customEndpoints?: readonly string[];
 }
 
 /** An RDS Proxy to seed in `region`, targeting member clusters there (its default target group). */
@@ -88,6 +90,11 @@ export interface SeedTopology {
 
 export function clusterArn(region: string, id: string): string {
     return `arn:aws:rds:${region}:${ACCOUNT_ID}:cluster:${id}`;
+}
+
+/** A custom endpoint's ARN (`cluster-endpoint`: aws-cli describe-blue-green-deployments.rst, Aurora example). */
+export function clusterEndpointArn(region: string, id: string): string {
+    return `arn:aws:rds:${region}:${ACCOUNT_ID}:cluster-endpoint:${id}`;
 }
 
 export function instanceArn(region: string, id: string): string {

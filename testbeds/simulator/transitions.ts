@@ -1,5 +1,6 @@
 import { parameterGroupFamily, parseVersion } from "../../engine-versions";
 import { settleBlueGreens, startDueGreenUpgrades } from "./blue-green";
+import { settleGlobalRemovals } from "./global-removal";
 import { Faults } from "./faults";
 import { ClusterState, GlobalClusterState, Operation } from "./model";
 import { SimStore } from "./store";
@@ -21,6 +22,7 @@ export function settle(store: SimStore, now: number, faults: Faults): void {
         else finishGlobalOperation(store, next.global, next.at);
     }
     settleBlueGreens(store, now);
+    settleGlobalRemovals(store, now);
     for (const cluster of store.clusters.values()) {
         if (cluster.heldStatus && cluster.heldStatus.until <= now) cluster.heldStatus = undefined;
     }

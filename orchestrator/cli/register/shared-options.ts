@@ -5,6 +5,7 @@ import {
     IDENTITY_FLAGS,
     RUN_FLAGS,
     STEP_FLAGS,
+    LEASE_GROUP_PATTERN,
     VERSION_FLAGS,
 } from "../../../cli-contract";
 import { DEFAULT_STRATEGY, STRATEGIES } from "../../../vocabulary";
@@ -133,14 +134,36 @@ export function startOptions(c: Command): Command {
         .option(
             `${RUN_FLAGS.leaseWaitSeconds} <n>`,
             "wait up to N seconds for another run on the same global database to finish (default 0: exit 2 naming it)",
+        )
+        .option(
+            RUN_FLAGS.noLease,
+            "run without the run lease (only where a global cluster cannot be tagged, e.g. an emulator); said in the plan",
+        )
+        .addOption(
+            new Option(`${STEP_FLAGS.leaseGroup} <id>`, "the Pulumi update whose steps share the run lease").hideHelp(),
         );
 }
 
 export function startArgs(raw: Raw, errors: string[]) {
     const seconds = parseStartJitterSeconds(str(raw.startJitterSeconds), errors);
     const leaseWait = parseLeaseWaitSeconds(str(raw.leaseWaitSeconds), errors);
+    const group = str(raw.leaseGroup);
+    if (group !== undefined && !LEASE_GROUP_PATTERN.test(group))
+        errors.push(
+            `${STEP_FLAGS.leaseGroup} "${group}" is not a lease group: use 1 to 40 letters, digits or _ . : / = + @ - (the component passes its update's id)`,
+        );
+    if (raw.lease === false && group !== undefined)
+        errors.push(
+            `${RUN_FLAGS.noLease} with ${STEP_FLAGS.leaseGroup}: a run without the lease shares none; give one of them`,
+        );
+    if (raw.lease === false && leaseWait !== undefined)
+        errors.push(
+            `${RUN_FLAGS.noLease} with ${RUN_FLAGS.leaseWaitSeconds}: a run without the lease waits for none; give one of them`,
+        );
     return {
         ...(seconds !== undefined ? { startJitterSeconds: seconds } : {}),
         ...(leaseWait !== undefined ? { leaseWaitSeconds: leaseWait } : {}),
+        ...(raw.lease === false ? { noLease: true } : {}),
+        ...(group !== undefined ? { leaseGroup: group } : {}),
     };
 }

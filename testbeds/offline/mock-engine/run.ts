@@ -1,5 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { setAwsFactsClients } from "../../../components/resources/aws-facts";
+import { startUpdate } from "../../../components/steps/update-id";
+import { AwsIdentity } from "../../../cli-contract";
 import { CallRecord, SimulatedRds } from "../../simulator";
 import { CurrentState } from "./current-state";
 import { CreatingControlPlane } from "./create-in-simulator";
@@ -32,6 +34,8 @@ export interface RunOptions<T> {
     readonly currentState?: CurrentState;
     /** The simulated control plane the program's AWS SDK reads go to (instead of one seeded from `currentState`). */
     readonly aws?: SimulatedRds;
+    /** The control plane each identity's reads go to (accounts of their own; default: `aws` for every identity). */
+    readonly awsForIdentity?: (identity: AwsIdentity) => SimulatedRds;
     /** Preview (`pulumi preview`) or update (`pulumi up`). @default true */
     readonly preview?: boolean;
     /** Stack config; keys without a namespace get the project's (`engine` → `aurora-global:engine`). */
@@ -107,6 +111,9 @@ export function recordedBeforeFailure(
  * every RPC is answered (`waitForRPCs`), so nothing spills into the next run. Modules stay
  * loaded: a program module with top-level code is re-executed through {@link loadProgram}.
  */
+/** Program runs so far in this process (each gets its own update id). */
+let programRuns = 0;
+
 export function runProgramUnderMocks<T extends Record<string, unknown> | void>(
     options: RunOptions<T>,
 ): Promise<RunResult<T>> {
@@ -122,6 +129,8 @@ export function runProgramUnderMocks<T extends Record<string, unknown> | void>(
  * unhandled rejections fails with the first one instead of hiding it.
  */
 async function runOnce<T extends Record<string, unknown> | void>(options: RunOptions<T>): Promise<RunResult<T>> {
+    // Each program run is one update (or preview): its steps share one lease group, numbered for a reproducible transcript.
+    startUpdate(`update-${++programRuns}`);
     const unhandled: unknown[] = [];
     const listener = (reason: unknown) => void unhandled.push(reason);
     process.on("unhandledRejection", listener);
@@ -163,7 +172,12 @@ async function runGuarded<T extends Record<string, unknown> | void>(options: Run
     const aws = options.aws ?? simulatorFor(state);
     const firstCall = aws.calls.length;
     const awsCalls = () => aws.calls.slice(firstCall);
-    const previousClients = setAwsFactsClients(aws.clientFor, aws.clock);
+    const byIdentity = options.awsForIdentity;
+    const previousClients = setAwsFactsClients(
+        aws.clientFor,
+        aws.clock,
+        byIdentity ? (identity) => byIdentity(identity).clientFor : undefined,
+    );
     try {
         const { outputs, exports } = await runStackProgram(options.program, pending, providerErrors);
         return { resources, outputs, exports, registeredOutputs, logs, calls, awsCalls: awsCalls(), reads };

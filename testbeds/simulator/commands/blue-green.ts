@@ -22,6 +22,7 @@ import { assertBlueGreenPrepared } from "../blue-green-prerequisites";
 import { BlueGreenState, ClusterState } from "../model";
 import { regionOfArn } from "../topology";
 import { assertModifiable, assertTargetSupportsGlobal, requestedChange } from "../upgrade-rules";
+import { page } from "../paging";
 import { handler, Handler, HandlerContext } from "./context";
 
 /**
@@ -94,7 +95,7 @@ const createBlueGreenDeployment = handler<CreateBlueGreenDeploymentCommandInput>
         groups,
         tags: new Map((input.Tags ?? []).filter((t) => t.Key !== undefined).map((t) => [t.Key!, t.Value ?? ""])),
     });
-    return { BlueGreenDeployment: blueGreenShape(state) };
+    return { BlueGreenDeployment: blueGreenShape(ctx.store, state) };
 });
 
 /**
@@ -139,11 +140,11 @@ function find(ctx: HandlerContext, id: string | undefined): BlueGreenState {
         : fault("BlueGreenDeploymentNotFoundFault", messages.blueGreenNotFound(wanted));
 }
 
-/** DescribeBlueGreenDeployments: by identifier, or filtered by identifier, name, source or target. */
+/** DescribeBlueGreenDeployments: by identifier, or filtered by identifier, name, source or target, in pages (paging.ts). */
 const describeBlueGreenDeployments = handler<DescribeBlueGreenDeploymentsCommandInput>((ctx, input) => {
     const { store, region } = ctx;
     if (input.BlueGreenDeploymentIdentifier !== undefined)
-        return { BlueGreenDeployments: [blueGreenShape(find(ctx, input.BlueGreenDeploymentIdentifier))] };
+        return { BlueGreenDeployments: [blueGreenShape(ctx.store, find(ctx, input.BlueGreenDeploymentIdentifier))] };
     const filter = (name: string) => input.Filters?.find((f) => f.Name === name)?.Values;
     const ids = filter("blue-green-deployment-identifier");
     const names = filter("blue-green-deployment-name");
@@ -151,7 +152,7 @@ const describeBlueGreenDeployments = handler<DescribeBlueGreenDeploymentsCommand
     const targets = filter("target");
     const shapes = [...store.blueGreens.values()]
         .filter((bg) => bg.region === region)
-        .map((bg) => blueGreenShape(bg))
+        .map((bg) => blueGreenShape(store, bg))
         .filter(
             (s) =>
                 (ids === undefined || ids.includes(s.BlueGreenDeploymentIdentifier!)) &&
@@ -159,7 +160,8 @@ const describeBlueGreenDeployments = handler<DescribeBlueGreenDeploymentsCommand
                 (sources === undefined || sources.includes(s.Source!)) &&
                 (targets === undefined || targets.includes(s.Target!)),
         );
-    return { BlueGreenDeployments: shapes };
+    const { items, Marker } = page(shapes, input);
+    return { BlueGreenDeployments: items, ...(Marker ? { Marker } : {}) };
 });
 
 /** SwitchoverBlueGreenDeployment: from AVAILABLE (or a failed switchover, to try again). */
@@ -176,7 +178,7 @@ const switchoverBlueGreenDeployment = handler<SwitchoverBlueGreenDeploymentComma
             messages.blueGreenInvalidState(bg.id, bg.status, "switched over"),
         );
     startSwitchover(ctx.store, ctx.faults, ctx.store.settings.blueGreen, bg, ctx.now, timeout);
-    return { BlueGreenDeployment: blueGreenShape(bg) };
+    return { BlueGreenDeployment: blueGreenShape(ctx.store, bg) };
 });
 
 /** DeleteBlueGreenDeployment: not during a switchover; DeleteTarget not after a completed one. */
@@ -192,7 +194,7 @@ const deleteBlueGreenDeployment = handler<DeleteBlueGreenDeploymentCommandInput>
     if (input.DeleteTarget === true && bg.pairs.some((p) => p.green.deletionProtection))
         fault("InvalidParameterCombination", messages.protectedCluster());
     startDelete(ctx.store.settings.blueGreen, bg, ctx.now, input.DeleteTarget === true);
-    return { BlueGreenDeployment: blueGreenShape(bg) };
+    return { BlueGreenDeployment: blueGreenShape(ctx.store, bg) };
 });
 
 export const blueGreenHandlers: Record<string, Handler> = {

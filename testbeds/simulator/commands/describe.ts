@@ -8,6 +8,7 @@ import type {
 } from "@aws-sdk/client-rds";
 import { fault, messages } from "../aws-errors";
 import { idFromArnOrId } from "../topology";
+import { page } from "../paging";
 import { handler, Handler } from "./context";
 import { clusterShape, globalShape, instanceShape } from "./shapes";
 import { describeMajorEngineVersions } from "../lifecycles";
@@ -18,29 +19,11 @@ export function filterValues(filters: readonly Filter[] | undefined, name: strin
     return found ? (found.Values ?? []).map(idFromArnOrId) : undefined;
 }
 
-/**
- * One page of a describe: `MaxRecords` (default 100, 20 to 100, else InvalidParameterValue) items
- * after `Marker`, and the `Marker` of the next page when more are left (DescribeDBClusters and
- * DescribeGlobalClusters, SDK model 3.1169: "Default: 100. Constraints: Minimum 20, maximum 100").
- * AWS's markers are opaque; ours is the offset.
- */
-export function page<T>(
-    items: readonly T[],
-    input: { MaxRecords?: number; Marker?: string },
-): { items: T[]; Marker?: string } {
-    const max = input.MaxRecords ?? 100;
-    if (!Number.isInteger(max) || max < 20 || max > 100)
-        fault("InvalidParameterValue", `Invalid value ${max} for MaxRecords. Must be between 20 and 100`);
-    const from = input.Marker === undefined ? 0 : Number(input.Marker);
-    if (!Number.isInteger(from) || from < 0) fault("InvalidParameterValue", `Invalid Marker: ${input.Marker}`);
-    const next = from + max;
-    return { items: items.slice(from, next), ...(next < items.length ? { Marker: String(next) } : {}) };
-}
-
+/** DescribeGlobalClusters: one by identifier, or every page of all of them (paging.ts). */
 const describeGlobalClusters = handler<DescribeGlobalClustersCommandInput>(({ store }, input) => {
     const id = input.GlobalClusterIdentifier;
-    const globals = id !== undefined ? [store.global(id)] : [...store.globals.values()];
-    const { items, Marker } = page(globals, input);
+    if (id !== undefined) return { GlobalClusters: [globalShape(store, store.global(id))] };
+    const { items, Marker } = page([...store.globals.values()], input);
     return { GlobalClusters: items.map((g) => globalShape(store, g)), ...(Marker ? { Marker } : {}) };
 });
 

@@ -1,5 +1,5 @@
 import type { Parameter, Tag } from "@aws-sdk/client-rds";
-import { fault, messages } from "../aws-errors";
+import { assertIdentifier, fault, messages } from "../aws-errors";
 import { ParameterGroupState } from "../model";
 import { parameterGroupArn } from "../topology";
 import { applyTypeOf, STATIC_CLUSTER_PARAMETERS, staticParameterChanged } from "../static-parameters";
@@ -94,6 +94,7 @@ const describeParameters = (kind: Kind) =>
 const createGroup = (kind: Kind) =>
     handler<GroupInput>((ctx, input) => {
         const name = nameOf(kind, input);
+        assertIdentifier(kind === "cluster" ? "cluster-parameter-group" : "parameter-group", name);
         const family =
             input.DBParameterGroupFamily ??
             fault("InvalidParameterValue", messages.missingParameter("DBParameterGroupFamily"));

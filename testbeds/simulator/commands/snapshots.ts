@@ -1,5 +1,5 @@
 import type { CreateDBClusterSnapshotCommandInput, DescribeDBClusterSnapshotsCommandInput } from "@aws-sdk/client-rds";
-import { fault, messages } from "../aws-errors";
+import { assertIdentifier, fault, messages } from "../aws-errors";
 import { ClusterState, SnapshotState } from "../model";
 import { SimStore } from "../store";
 import { snapshotArn } from "../topology";
@@ -38,6 +38,7 @@ const createDBClusterSnapshot = handler<CreateDBClusterSnapshotCommandInput>(({ 
     const id =
         input.DBClusterSnapshotIdentifier ??
         fault("InvalidParameterValue", messages.missingParameter("DBClusterSnapshotIdentifier"));
+    assertIdentifier("cluster-snapshot", id);
     const cluster = store.cluster(
         region,
         input.DBClusterIdentifier ?? fault("InvalidParameterValue", messages.missingParameter("DBClusterIdentifier")),
