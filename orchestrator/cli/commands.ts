@@ -224,7 +224,7 @@ function leaseGroupFromEnv(env: Readonly<Record<string, string | undefined>>): s
 /** What the plan output says of a run without the lease (`--no-lease`). */
 export function noLeaseNotice(a: LeaseWait): string | undefined {
     return a.noLease
-        ? "run lease: off (--no-lease): nothing keeps another run from changing this global database at the same time"
+        ? `run lease: off (${RUN_FLAGS.noLease}): nothing keeps another run from changing this global database at the same time`
         : undefined;
 }
 

@@ -5,7 +5,7 @@ import { RandomSource } from "../../aws/retry";
 import { ExecuteHooks } from "../execute/types";
 import { LeaseSettings } from "../lease/acquire";
 import { Clock, RdsClientFactory, systemClock } from "../../aws/ports";
-import type { StackDriverFactory } from "../fleet/stacks";
+import type { StackDriverFactory } from "./fleet/stacks";
 
 /** What `main` runs with; everything has a real default, tests inject the simulator's. */
 export interface CliDeps {

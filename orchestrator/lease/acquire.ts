@@ -1,3 +1,4 @@
+import { RUN_FLAGS } from "../../cli-contract";
 import * as crypto from "crypto";
 import * as os from "os";
 import { describeAwsError } from "../../aws/errors";
@@ -32,7 +33,7 @@ export class LeaseUnavailable extends UpgradeStopped {
         super(
             `the run lease could not be taken on global cluster "${globalClusterId}" (${describeAwsError(cause)}): nothing was changed. ` +
                 `Fix the cause (the run needs rds:ListTagsForResource, rds:AddTagsToResource and rds:RemoveTagsFromResource on the global cluster), then run the same command again; ` +
-                `only where a global cluster cannot be tagged at all (an emulator), pass --no-lease and make sure no other run changes this database`,
+                `only where a global cluster cannot be tagged at all (an emulator), pass ${RUN_FLAGS.noLease} and make sure no other run changes this database`,
         );
         this.name = "LeaseUnavailable";
     }
@@ -61,7 +62,7 @@ export async function acquireRunLease(
 ): Promise<{ lease: RunLease | undefined; waited: boolean }> {
     if (settings.noLease) {
         api.log.warn(
-            `--no-lease: running without the run lease on global cluster "${topology.globalClusterId}": nothing keeps another run from changing it at the same time`,
+            `${RUN_FLAGS.noLease}: running without the run lease on global cluster "${topology.globalClusterId}": nothing keeps another run from changing it at the same time`,
         );
         return { lease: undefined, waited: false };
     }

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { automationStacks, ENGINE_VERSION_CONFIG } from "../../orchestrator/fleet/stacks";
+import { automationStacks, ENGINE_VERSION_CONFIG } from "../../orchestrator/cli/fleet/stacks";
 
 const STAND_IN = path.join(__dirname, "fixtures", "stand-in-pulumi");
 

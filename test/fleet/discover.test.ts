@@ -2,8 +2,8 @@ import * as assert from "assert";
 import { DescribeGlobalClustersCommand, RDSClient } from "@aws-sdk/client-rds";
 import { RdsGateway } from "../../aws/gateway";
 import { InputError } from "../../aws/run-errors";
-import { assignWaves, listGlobalDatabases } from "../../orchestrator/fleet/discover";
-import { parseRollout } from "../../orchestrator/fleet/rollout-file";
+import { assignWaves, listGlobalDatabases } from "../../orchestrator/cli/fleet/discover";
+import { parseRollout } from "../../orchestrator/cli/fleet/rollout-file";
 import { createSimulatedRds } from "../../testbeds/simulator";
 import { fleetSeed } from "./fleet-seeds";
 

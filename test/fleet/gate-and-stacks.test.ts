@@ -3,9 +3,9 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { AddTagsToResourceCommand } from "@aws-sdk/client-rds";
-import { runGateCommand } from "../../orchestrator/fleet/gate";
+import { runGateCommand } from "../../orchestrator/cli/fleet/gate";
 import { leaseTagKey, leaseTagValue } from "../../orchestrator/lease/lease-tag";
-import { StackDriver, StackSettings } from "../../orchestrator/fleet/stacks";
+import { StackDriver, StackSettings } from "../../orchestrator/cli/fleet/stacks";
 import { cli, simulate } from "../orchestrator/harness";
 import { fleetSeed, rolloutFile } from "./fleet-seeds";
 

@@ -1,10 +1,10 @@
 import * as assert from "assert";
 import { RdsGateway } from "../../aws/gateway";
-import { planFleet } from "../../orchestrator/fleet/fleet-plan";
-import { planEstimateMs, waveEstimateMs } from "../../orchestrator/fleet/estimate";
-import { parseProgressTag, progressTagValue } from "../../orchestrator/fleet/progress-tag";
-import { renderFleetPlan } from "../../orchestrator/fleet/render-plan";
-import { parseRollout } from "../../orchestrator/fleet/rollout-file";
+import { planFleet } from "../../orchestrator/cli/fleet/fleet-plan";
+import { planEstimateMs, waveEstimateMs } from "../../orchestrator/cli/fleet/estimate";
+import { parseProgressTag, progressTagValue } from "../../orchestrator/cli/fleet/progress-tag";
+import { renderFleetPlan } from "../../orchestrator/cli/fleet/render-plan";
+import { parseRollout } from "../../orchestrator/cli/fleet/rollout-file";
 import { Plan } from "../../planner";
 import { ROLLOUT, simulateFleet } from "./fleet-seeds";
 

@@ -1,5 +1,7 @@
 import * as assert from "assert";
-import { parseRollout, RolloutFileError } from "../../orchestrator/fleet/rollout-file";
+import * as fs from "fs";
+import * as path from "path";
+import { parseRollout, RolloutFileError } from "../../orchestrator/cli/fleet/rollout-file";
 import { cli, simulate, PG_SEED } from "../orchestrator/harness";
 import { rolloutFile } from "./fleet-seeds";
 
@@ -144,5 +146,18 @@ describe("fleet: the rollout file", () => {
         assert.strictEqual(flags.code, 2);
         assert.match(flags.stderr, /--poll-seconds/);
         assert.match(flags.stderr, /--timeout-minutes/);
+    });
+});
+
+describe("fleet: the example rollout (examples/fleet/, docs/fleet.md)", () => {
+    it("parses as a valid rollout with its three waves and its gate", () => {
+        const file = path.join(__dirname, "..", "..", "examples", "fleet", "rollout.yaml");
+        const rollout = parseRollout(fs.readFileSync(file, "utf8"), file);
+        assert.deepStrictEqual(
+            rollout.waves.map((w) => w.name),
+            ["canary", "regional", "prod"],
+        );
+        assert.strictEqual(rollout.gate?.command, "./smoke-test.sh");
+        assert.ok(fs.existsSync(path.join(path.dirname(file), "smoke-test.sh")));
     });
 });

@@ -5,8 +5,8 @@ import {
     DescribeDBClustersCommandOutput,
     ModifyDBClusterCommand,
 } from "@aws-sdk/client-rds";
-import { SharedDescribes, SHARED_READ_MAX_AGE_MS } from "../../orchestrator/fleet/shared-describe";
-import { FLEET_REQUEST_BURST, FLEET_REQUESTS_PER_SECOND, RegionPacer } from "../../orchestrator/fleet/region-pacer";
+import { SharedDescribes, SHARED_READ_MAX_AGE_MS } from "../../orchestrator/cli/fleet/shared-describe";
+import { FLEET_REQUEST_BURST, FLEET_REQUESTS_PER_SECOND, RegionPacer } from "../../orchestrator/cli/fleet/region-pacer";
 import { errorCode } from "../../aws/errors";
 import { createSimulatedRds, SeedTopology } from "../../testbeds/simulator";
 

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { FLEET_TAG_KEY } from "../../orchestrator/fleet/progress-tag";
+import { FLEET_TAG_KEY } from "../../orchestrator/cli/fleet/progress-tag";
 import { cli } from "../orchestrator/harness";
 import { FLEET, MYSQL_TARGET, PG_TARGET, ROLLOUT, rolloutFile, simulateFleet } from "./fleet-seeds";
 

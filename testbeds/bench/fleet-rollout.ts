@@ -1,9 +1,10 @@
+import { RUN_FLAGS } from "../../cli-contract";
 import { gateway } from "../../orchestrator/cli/commands";
 import { resolveDeps } from "../../orchestrator/cli/deps";
-import { planFleet } from "../../orchestrator/fleet/fleet-plan";
-import { runFleet } from "../../orchestrator/fleet/fleet-run";
-import { parseRollout } from "../../orchestrator/fleet/rollout-file";
-import { SharedDescribes } from "../../orchestrator/fleet/shared-describe";
+import { planFleet } from "../../orchestrator/cli/fleet/fleet-plan";
+import { runFleet } from "../../orchestrator/cli/fleet/fleet-run";
+import { parseRollout } from "../../orchestrator/cli/fleet/rollout-file";
+import { SharedDescribes } from "../../orchestrator/cli/fleet/shared-describe";
 import { createSimulatedRds, SeedTopology, SimulatedRds } from "../simulator";
 import { peakInWindow } from "./control-plane-fleet";
 import { BenchOutput, BenchSize, TableRow } from "./results-writer";
@@ -92,7 +93,7 @@ export async function benchFleetRollout(size: BenchSize = "full"): Promise<Bench
         .map((ms, i) => ms / awsOwnMs(sim, seeds[i]));
     const worst = (k: string) => Math.max(...Object.values(perRegion).map((r) => r[k]));
     const data = {
-        method: `fleet run (planFleet + runFleet, as aurora-global fleet run --no-snapshot) over ${databases} rolling Aurora MySQL databases (a member in each of 3 regions, writers rotating, durations 6–20 min), waves of ${wave} with maxParallel ${wave}, on one simulator with AWS's rate limit (burst 300, 12/s per region); windows slide over the simulator's call log; each database's upgrade time (its first ModifyDBCluster to its run noticing it done) over AWS's own time (slowest secondary + primary, the simulator's events)`,
+        method: `fleet run (planFleet + runFleet, as aurora-global fleet run ${RUN_FLAGS.noSnapshot}) over ${databases} rolling Aurora MySQL databases (a member in each of 3 regions, writers rotating, durations 6–20 min), waves of ${wave} with maxParallel ${wave}, on one simulator with AWS's rate limit (burst 300, 12/s per region); windows slide over the simulator's call log; each database's upgrade time (its first ModifyDBCluster to its run noticing it done) over AWS's own time (slowest secondary + primary, the simulator's events)`,
         databases,
         wave,
         code: result.code,

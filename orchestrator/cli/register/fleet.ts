@@ -2,7 +2,7 @@ import { Command } from "commander";
 import { FLEET_FLAGS, RUN_FLAGS } from "../../../cli-contract";
 import { PLAN_FORMATS } from "../../../planner";
 import { DEFAULT_TIMEOUT_MINUTES } from "../../execute/context";
-import { runFleetPlan, runFleetRun, runFleetStatus } from "../../fleet/commands";
+import { runFleetPlan, runFleetRun, runFleetStatus } from "../fleet/commands";
 import { parseFormat, parseLeaseWaitSeconds, parsePollSeconds, parseTimeoutMinutes } from "../options";
 import { CommandContext, guarded, Raw, str } from "./guarded";
 import { identityOptions } from "./shared-options";
@@ -22,7 +22,7 @@ function withFile(c: Command): Command {
 
 /**
  * `aurora-global fleet plan|run|status --file rollout.yaml`: one engine bump across many global
- * databases (or Pulumi stacks), wave by wave (orchestrator/fleet/).
+ * databases (or Pulumi stacks), wave by wave (orchestrator/cli/fleet/).
  */
 export function addFleetCommand(program: Command, cli: CommandContext): void {
     const fleet = program

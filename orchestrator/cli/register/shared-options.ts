@@ -112,10 +112,10 @@ export function stepFilterArgs(raw: Raw, errors: string[]) {
     const onlySnapshot = raw.onlySnapshot === true;
     if (onlySnapshot && onlyMember !== undefined)
         errors.push(
-            `--only-snapshot and --only-member "${onlyMember}" select different steps: give one of them (each Pulumi upgrade step runs one)`,
+            `${STEP_FLAGS.onlySnapshot} and ${STEP_FLAGS.onlyMember} "${onlyMember}" select different steps: give one of them (each Pulumi upgrade step runs one)`,
         );
     if (onlySnapshot && raw.snapshot === false)
-        errors.push("--only-snapshot with --no-snapshot selects nothing: give one of them");
+        errors.push(`${STEP_FLAGS.onlySnapshot} with ${RUN_FLAGS.noSnapshot} selects nothing: give one of them`);
     return { onlySnapshot, onlyMember };
 }
 

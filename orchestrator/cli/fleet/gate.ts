@@ -1,7 +1,7 @@
 import { spawn } from "child_process";
-import { RdsGateway } from "../../aws/gateway";
-import { describeTopology } from "../../aws/topology/describe";
-import { failoverReady } from "../cli/status-render";
+import { RdsGateway } from "../../../aws/gateway";
+import { describeTopology } from "../../../aws/topology/describe";
+import { failoverReady } from "../status-render";
 import { FleetEntry } from "./fleet-plan";
 import { Gate } from "./rollout";
 

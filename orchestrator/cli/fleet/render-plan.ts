@@ -1,5 +1,6 @@
-import { formatDuration } from "../../aws/logger";
-import { PlanFormat, PlanStep } from "../../planner";
+import { FLEET_FLAGS } from "../../../cli-contract";
+import { formatDuration } from "../../../aws/logger";
+import { PlanFormat, PlanStep } from "../../../planner";
 import { FleetEntry, FleetPlan, FleetWave } from "./fleet-plan";
 import { Selection } from "./rollout";
 
@@ -63,7 +64,7 @@ function headline(p: FleetPlan): string {
 
 function verdict(p: FleetPlan): string {
     if (!p.blocked)
-        return `order: ${p.waves.map((w) => w.wave.name).join(" → ")}; nothing was changed (fleet run --file … runs it)`;
+        return `order: ${p.waves.map((w) => w.wave.name).join(" → ")}; nothing was changed (fleet run ${FLEET_FLAGS.file} … runs it)`;
     const names = p.waves
         .filter((w) => w.blocked)
         .map((w) => `"${w.wave.name}"`)

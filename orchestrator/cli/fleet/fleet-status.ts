@@ -1,8 +1,8 @@
-import { compareVersions, tryParseVersion, VersionParseError } from "../../engine-versions";
-import { RdsGateway } from "../../aws/gateway";
-import { describeTopology } from "../../aws/topology/describe";
-import { Engine } from "../../vocabulary";
-import { FAILED_STATUSES } from "../execute/wait-member";
+import { compareVersions, tryParseVersion, VersionParseError } from "../../../engine-versions";
+import { RdsGateway } from "../../../aws/gateway";
+import { describeTopology } from "../../../aws/topology/describe";
+import { Engine } from "../../../vocabulary";
+import { FAILED_STATUSES } from "../../execute/wait-member";
 import { assignWaves, FleetDatabase, listGlobalDatabases } from "./discover";
 import { inPool } from "./pool";
 import { progressOf, ProgressTag } from "./progress-tag";

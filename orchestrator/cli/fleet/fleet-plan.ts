@@ -1,8 +1,8 @@
-import { isBlocked, Plan } from "../../planner";
-import { RdsGateway } from "../../aws/gateway";
-import { InputError } from "../../aws/run-errors";
-import { Engine } from "../../vocabulary";
-import { planFor } from "../cli/commands";
+import { isBlocked, Plan } from "../../../planner";
+import { RdsGateway } from "../../../aws/gateway";
+import { InputError } from "../../../aws/run-errors";
+import { Engine } from "../../../vocabulary";
+import { planFor } from "../commands";
 import { assignWaves, FleetDatabase, listGlobalDatabases } from "./discover";
 import { planEstimateMs, waveEstimateMs } from "./estimate";
 import { inPool } from "./pool";

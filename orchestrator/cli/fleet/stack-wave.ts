@@ -1,4 +1,4 @@
-import { describeAwsError } from "../../aws/errors";
+import { describeAwsError } from "../../../aws/errors";
 import { FleetWave } from "./fleet-plan";
 import { Outcome } from "./outcome";
 import { inPool } from "./pool";

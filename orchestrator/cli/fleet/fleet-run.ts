@@ -1,8 +1,8 @@
-import { RdsGateway } from "../../aws/gateway";
-import { PlanFormat } from "../../planner";
-import { lineLogger } from "../../aws/logger";
-import { EXIT } from "../cli/commands";
-import { ResolvedDeps } from "../cli/deps";
+import { RdsGateway } from "../../../aws/gateway";
+import { PlanFormat } from "../../../planner";
+import { lineLogger } from "../../../aws/logger";
+import { EXIT } from "../commands";
+import { ResolvedDeps } from "../deps";
 import { FleetPlan } from "./fleet-plan";
 import { Halt, Outcome, outcomeOf } from "./outcome";
 import { renderFleetPlan } from "./render-plan";

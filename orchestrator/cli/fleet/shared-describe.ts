@@ -1,6 +1,6 @@
 import { DBCluster, DescribeDBClustersCommand, DescribeDBClustersCommandOutput, RDSClient } from "@aws-sdk/client-rds";
-import { Clock, RdsClientFactory } from "../../aws/ports";
-import { DENSE_POLL_MS } from "../execute/poll-schedule";
+import { Clock, RdsClientFactory } from "../../../aws/ports";
+import { DENSE_POLL_MS } from "../../execute/poll-schedule";
 import { RegionPacer } from "./region-pacer";
 
 /**

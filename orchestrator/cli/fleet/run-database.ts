@@ -1,15 +1,15 @@
-import { describeAwsError } from "../../aws/errors";
-import { formatDuration } from "../../aws/logger";
-import { InputError, UpgradeStopped } from "../../aws/run-errors";
-import { PlanStep } from "../../planner";
-import { EXIT, runUpgrade } from "../cli/commands";
-import { ResolvedDeps } from "../cli/deps";
+import { describeAwsError } from "../../../aws/errors";
+import { formatDuration } from "../../../aws/logger";
+import { InputError, UpgradeStopped } from "../../../aws/run-errors";
+import { PlanStep } from "../../../planner";
+import { EXIT, runUpgrade } from "../commands";
+import { ResolvedDeps } from "../deps";
 import { FleetDatabase } from "./discover";
 import { FleetEntry } from "./fleet-plan";
 import { Outcome } from "./outcome";
 import { writeProgress } from "./progress-tag";
 import { SharedDescribes } from "./shared-describe";
-import { RdsGateway } from "../../aws/gateway";
+import { RdsGateway } from "../../../aws/gateway";
 import { Rollout } from "./rollout";
 
 /** `fleet run`'s per-database flags: `upgrade`'s, with the same names and meaning (cli-contract RUN_FLAGS). */

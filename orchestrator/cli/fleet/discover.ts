@@ -6,10 +6,10 @@ import {
     ListTagsForResourceCommandOutput,
     Tag,
 } from "@aws-sdk/client-rds";
-import { regionFromArn } from "../../aws/arn";
-import { RdsGateway } from "../../aws/gateway";
-import { InputError } from "../../aws/run-errors";
-import { Engine, isEngine } from "../../vocabulary";
+import { regionFromArn } from "../../../aws/arn";
+import { RdsGateway } from "../../../aws/gateway";
+import { InputError } from "../../../aws/run-errors";
+import { Engine, isEngine } from "../../../vocabulary";
 import { Rollout, Wave } from "./rollout";
 
 /** A global database of the rollout, as DescribeGlobalClusters lists it. */

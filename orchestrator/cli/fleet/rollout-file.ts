@@ -1,8 +1,9 @@
+import { FLEET_FLAGS } from "../../../cli-contract";
 import * as fs from "fs";
 import * as path from "path";
 import * as yaml from "js-yaml";
-import { InputError } from "../../aws/run-errors";
-import { DEFAULT_STRATEGY, Engine, Strategy } from "../../vocabulary";
+import { InputError } from "../../../aws/run-errors";
+import { DEFAULT_STRATEGY, Engine, Strategy } from "../../../vocabulary";
 import { DEFAULT_POLICY_PACKS, LIMITS, Rollout, Selection, Wave } from "./rollout";
 import { isMap, RolloutProblem, rolloutProblems } from "./rollout-rules";
 
@@ -26,7 +27,7 @@ export function readRolloutFile(file: string): Rollout {
         text = fs.readFileSync(file, "utf8");
     } catch (e) {
         throw new InputError(
-            `--file ${file}: cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)}): give the path of a rollout file`,
+            `${FLEET_FLAGS.file} ${file}: cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)}): give the path of a rollout file`,
         );
     }
     return parseRollout(text, file);

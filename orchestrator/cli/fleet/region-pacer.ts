@@ -1,4 +1,4 @@
-import { Clock } from "../../aws/ports";
+import { Clock } from "../../../aws/ports";
 
 /**
  * A rollout's own bound on requests per region (the issue's target: a rollout of 200 databases

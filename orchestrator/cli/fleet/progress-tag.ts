@@ -1,7 +1,7 @@
 import { AddTagsToResourceCommand } from "@aws-sdk/client-rds";
-import { describeAwsError, errorCode } from "../../aws/errors";
-import { RdsGateway } from "../../aws/gateway";
-import { tagText } from "../lease/lease-tag";
+import { describeAwsError, errorCode } from "../../../aws/errors";
+import { RdsGateway } from "../../../aws/gateway";
+import { tagText } from "../../lease/lease-tag";
 import { FleetDatabase } from "./discover";
 
 /**

@@ -1,5 +1,5 @@
-import { Plan, PlanStep } from "../../planner";
-import { StepAction } from "../../vocabulary";
+import { Plan, PlanStep } from "../../../planner";
+import { StepAction } from "../../../vocabulary";
 
 /**
  * Rough minutes per step, for the rollout's time estimate (never used to decide anything):

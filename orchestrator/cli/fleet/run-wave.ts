@@ -1,6 +1,6 @@
-import { formatDuration } from "../../aws/logger";
-import { RdsGateway } from "../../aws/gateway";
-import { ResolvedDeps } from "../cli/deps";
+import { formatDuration } from "../../../aws/logger";
+import { RdsGateway } from "../../../aws/gateway";
+import { ResolvedDeps } from "../deps";
 import { FleetEntry, FleetWave } from "./fleet-plan";
 import { checkHealth, gateEnvironment, runGateCommand } from "./gate";
 import { Halt, Outcome, outcomeOf } from "./outcome";

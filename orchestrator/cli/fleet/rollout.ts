@@ -1,4 +1,4 @@
-import { Engine, Strategy } from "../../vocabulary";
+import { Engine, Strategy } from "../../../vocabulary";
 
 /**
  * A rollout file (`rollout.yaml`), validated: one engine bump across many global databases (or

@@ -1,9 +1,40 @@
-import type { RolloutProblem, RolloutRuleId } from "./rollout-rules";
-
 /**
  * The pieces the rollout rules (rollout-rules.ts) are written with: walking the parsed file
  * (waves, selectors, listed ids) and the checks several rules share.
  */
+/** One problem of a rollout file: the rule broken, where, the value found and the fix. */
+export interface RolloutProblem {
+    readonly rule: RolloutRuleId;
+    /** Field path in the file: `waves[1].bakeMinutes`. */
+    readonly path: string;
+    readonly value: string;
+    readonly fix: string;
+}
+
+export type RolloutRuleId =
+    | "not-a-mapping"
+    | "unknown-key"
+    | "wrong-type"
+    | "target-missing"
+    | "unknown-engine"
+    | "malformed-version"
+    | "unknown-strategy"
+    | "regions-missing"
+    | "malformed-region"
+    | "region-twice"
+    | "no-waves"
+    | "wave-name-missing"
+    | "wave-name-twice"
+    | "empty-wave"
+    | "several-selectors"
+    | "malformed-global-cluster"
+    | "malformed-stack"
+    | "database-in-two-waves"
+    | "bake-out-of-range"
+    | "max-parallel-out-of-range"
+    | "gate-timeout-out-of-range"
+    | "gate-command-empty";
+
 /** A parsed rollout file, or a part of it, before it is known to be valid. */
 export type Doc = Record<string, unknown>;
 export interface RolloutRule {

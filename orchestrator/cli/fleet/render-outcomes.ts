@@ -1,5 +1,5 @@
-import { PlanFormat } from "../../planner";
-import { formatDuration } from "../../aws/logger";
+import { PlanFormat } from "../../../planner";
+import { formatDuration } from "../../../aws/logger";
 import { Halt, Outcome } from "./outcome";
 
 /** The run's final table: every database, its result, change, time and (failed) step and AWS's message. */

@@ -1,6 +1,6 @@
-import { ENGINES, isEngine, isRegion, isStrategy, STRATEGIES } from "../../vocabulary";
-import { tryParseVersion, VersionParseError } from "../../engine-versions";
-import { GLOBAL_ID } from "../cli/options";
+import { ENGINES, isEngine, isRegion, isStrategy, STRATEGIES } from "../../../vocabulary";
+import { tryParseVersion, VersionParseError } from "../../../engine-versions";
+import { GLOBAL_ID } from "../options";
 import { LIMITS } from "./rollout";
 import {
     isEmptySelector,
@@ -23,38 +23,8 @@ import {
 
 export { isMap } from "./rollout-checks";
 
-/** One problem of a rollout file: the rule broken, where, the value found and the fix. */
-export interface RolloutProblem {
-    readonly rule: RolloutRuleId;
-    /** Field path in the file: `waves[1].bakeMinutes`. */
-    readonly path: string;
-    readonly value: string;
-    readonly fix: string;
-}
-
-export type RolloutRuleId =
-    | "not-a-mapping"
-    | "unknown-key"
-    | "wrong-type"
-    | "target-missing"
-    | "unknown-engine"
-    | "malformed-version"
-    | "unknown-strategy"
-    | "regions-missing"
-    | "malformed-region"
-    | "region-twice"
-    | "no-waves"
-    | "wave-name-missing"
-    | "wave-name-twice"
-    | "empty-wave"
-    | "several-selectors"
-    | "malformed-global-cluster"
-    | "malformed-stack"
-    | "database-in-two-waves"
-    | "bake-out-of-range"
-    | "max-parallel-out-of-range"
-    | "gate-timeout-out-of-range"
-    | "gate-command-empty";
+import type { RolloutProblem } from "./rollout-checks";
+export type { RolloutProblem, RolloutRuleId } from "./rollout-checks";
 
 /** The rules of a rollout file, one table: each finds every instance of its problem. */
 export const ROLLOUT_RULES: readonly RolloutRule[] = [

@@ -1,7 +1,7 @@
 import * as path from "path";
-import { PlanFormat } from "../../planner";
-import { EXIT, gateway } from "../cli/commands";
-import { ResolvedDeps } from "../cli/deps";
+import { PlanFormat } from "../../../planner";
+import { EXIT, gateway } from "../commands";
+import { ResolvedDeps } from "../deps";
 import { planFleet } from "./fleet-plan";
 import { runFleet } from "./fleet-run";
 import { fleetStatus, renderFleetStatus } from "./fleet-status";
