@@ -36,9 +36,10 @@ describe("fleet: discovery", () => {
         assert.deepStrictEqual(found.find((d) => d.id === "db-001")?.tags, { team: "shop" });
         assert.strictEqual(found.find((d) => d.id === "db-001")?.engine, "aurora-mysql");
         const calls = sim.callsOf("DescribeGlobalClusters");
+        // Two pages in each region: the first without a Marker, the second with the Marker the first returned.
         assert.deepStrictEqual(
-            calls.map((c) => `${c.region} ${c.input.Marker ?? "-"}`),
-            ["us-east-1 -", "us-east-1 100", "eu-west-1 -", "eu-west-1 100"],
+            calls.map((c) => `${c.region} ${c.input.Marker === undefined ? "first" : "next"}`),
+            ["us-east-1 first", "us-east-1 next", "eu-west-1 first", "eu-west-1 next"],
         );
         assert.strictEqual(sim.callsOf("ListTagsForResource").length, 0, "TagList answers");
     });

@@ -120,7 +120,7 @@ describe("wire: aurora-global fleet against moto_server (real SDK, loopback)", f
 
     it("run upgrades every database wave by wave, secondaries first; status says every wave passed; a re-run has nothing to do", async () => {
         const file = rolloutFile(ROLLOUT);
-        const r = await run(["fleet", "run", "--file", file, "--poll-seconds", "1"]);
+        const r = await run(["fleet", "run", "--file", file, "--poll-seconds", "1", "--no-lease"]);
         assert.strictEqual(r.code, 0, r.stderr);
         assert.match(r.stdout, /rollout complete/);
         for (const id of DATABASES)
@@ -156,7 +156,17 @@ describe("wire: aurora-global fleet against moto_server (real SDK, loopback)", f
             ["fleet-a done", "fleet-b done", "fleet-c done"],
         );
 
-        const again = await run(["fleet", "run", "--file", file, "--poll-seconds", "1", "--format", "json"]);
+        const again = await run([
+            "fleet",
+            "run",
+            "--file",
+            file,
+            "--poll-seconds",
+            "1",
+            "--no-lease",
+            "--format",
+            "json",
+        ]);
         assert.strictEqual(again.code, 0, again.stderr);
         const result = JSON.parse(again.stdout) as { complete: boolean; databases: { id: string; state: string }[] };
         assert.strictEqual(result.complete, true);

@@ -17,6 +17,8 @@ export interface DatabaseRunOptions {
     readonly pollSeconds?: number;
     readonly timeoutMinutes?: number;
     readonly leaseWaitSeconds?: number;
+    /** `--no-lease`: each database's run takes no run lease (an endpoint that cannot tag a global cluster). */
+    readonly noLease?: boolean;
     readonly snapshot: boolean;
 }
 
@@ -46,6 +48,7 @@ function upgradeArgs(rollout: Rollout, d: FleetDatabase, target: string, options
         ...(options.timeoutMinutes !== undefined ? { timeoutMinutes: options.timeoutMinutes } : {}),
         ...(options.pollSeconds !== undefined ? { pollSeconds: options.pollSeconds } : {}),
         ...(options.leaseWaitSeconds !== undefined ? { leaseWaitSeconds: options.leaseWaitSeconds } : {}),
+        ...(options.noLease ? { noLease: true } : {}),
     };
 }
 

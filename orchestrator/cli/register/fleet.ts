@@ -56,16 +56,25 @@ export function addFleetCommand(program: Command, cli: CommandContext): void {
             "per database: wait up to N seconds for another run on it (default 0: stop naming it)",
         )
         .option(RUN_FLAGS.noSnapshot, "per database: skip the cluster snapshot of the primary before the upgrade")
+        .option(
+            RUN_FLAGS.noLease,
+            "per database: run without the run lease (only where a global cluster cannot be tagged, e.g. an emulator)",
+        )
         .action(
             guarded(cli, (raw, errors, d) => {
                 const lease = parseLeaseWaitSeconds(str(raw.leaseWaitSeconds), errors);
                 const poll = parsePollSeconds(str(raw.pollSeconds), errors);
+                if (raw.lease === false && lease !== undefined)
+                    errors.push(
+                        `${RUN_FLAGS.noLease} with ${RUN_FLAGS.leaseWaitSeconds}: a run without the lease waits for none; give one of them`,
+                    );
                 const a = {
                     file: fileArg(raw, errors),
                     format: parseFormat(str(raw.format), errors),
                     timeoutMinutes: parseTimeoutMinutes(str(raw.timeoutMinutes), errors),
                     ...(poll !== undefined ? { pollSeconds: poll } : {}),
                     ...(lease !== undefined ? { leaseWaitSeconds: lease } : {}),
+                    ...(raw.lease === false ? { noLease: true } : {}),
                     snapshot: raw.snapshot !== false,
                 };
                 return () => runFleetRun(d, a);
