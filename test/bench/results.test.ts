@@ -1,7 +1,14 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { MARKDOWN_TABLE_MAX_COLUMNS, renderMarkdownTable, ResultsFile } from "../../testbeds/bench/results-writer";
+import { parseBenchArgs } from "../../testbeds/bench/args";
+import {
+    addToResults,
+    MARKDOWN_TABLE_MAX_COLUMNS,
+    renderMarkdownTable,
+    ResultsFile,
+    TableRow,
+} from "../../testbeds/bench/results-writer";
 
 // The committed results of the last full `npm run bench`: what they must hold (the docs' tables
 // are generated from them by `npm run docs`, checked by test/docs/generated.test.ts).
@@ -47,5 +54,60 @@ describe("bench: the committed results", () => {
         assert.ok(lines.length > results.table.length);
         const wide = lines.filter((l) => [...l].length > MARKDOWN_TABLE_MAX_COLUMNS);
         assert.deepEqual(wide, []);
+    });
+});
+
+describe("bench: a bench added since the committed run (--only NAME --add-to-committed)", () => {
+    const row = (section: TableRow["section"], metric: string, value: string): TableRow => ({
+        section,
+        metric,
+        value,
+        target: "(info)",
+    });
+    const file = (over: Partial<ResultsFile>): ResultsFile => ({
+        generatedAt: "2026-12-07T20:15:00.000Z",
+        size: "full",
+        machine: results.machine,
+        wallClockSeconds: 1721,
+        table: [],
+        ...over,
+    });
+
+    it("adds its section keys and rows after its section's rows, replaces a row of the same metric, names the run", () => {
+        const committed = file({
+            controlPlaneCalls: { detection: 1 },
+            table: [row("controlPlaneCalls", "a", "1"), row("controlPlaneCalls", "b", "2"), row("preview", "p", "3")],
+        });
+        const added = file({
+            generatedAt: "2026-12-07T21:10:00.000Z",
+            wallClockSeconds: 90,
+            controlPlaneCalls: { fleetRollout: 2 },
+            table: [row("controlPlaneCalls", "b", "20"), row("controlPlaneCalls", "c", "30")],
+        });
+        const merged = addToResults(committed, added, ["fleet run"]);
+        assert.deepEqual(merged.controlPlaneCalls, { detection: 1, fleetRollout: 2 });
+        assert.deepEqual(
+            merged.table.map((r) => `${r.metric}=${r.value}`),
+            ["a=1", "b=20", "c=30", "p=3"],
+        );
+        assert.deepEqual(merged.addedRuns, [
+            { benches: ["fleet run"], generatedAt: "2026-12-07T21:10:00.000Z", wallClockSeconds: 90 },
+        ]);
+        assert.equal(merged.generatedAt, committed.generatedAt, "the committed run's date stays");
+    });
+
+    it("only with --only at full size and no --out", () => {
+        assert.deepEqual(parseBenchArgs(["--only", "fleet", "--add-to-committed"]), {
+            size: "full",
+            only: "fleet",
+            addToCommitted: true,
+            markdown: false,
+        });
+        for (const argv of [
+            ["--add-to-committed"],
+            ["--smoke", "--only", "x", "--add-to-committed"],
+            ["--only", "x", "--out", "/tmp/x.json", "--add-to-committed"],
+        ])
+            assert.throws(() => parseBenchArgs(argv), /--add-to-committed goes with --only NAME at full size/);
     });
 });

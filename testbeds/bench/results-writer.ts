@@ -71,6 +71,8 @@ export interface ResultsFile {
     readonly package?: Record<string, unknown>;
     /** Every table row, so the README's table can be regenerated from the file. */
     readonly table: readonly TableRow[];
+    /** Benches added at full size after the committed run (`--only NAME --add-to-committed`). */
+    readonly addedRuns?: readonly { benches: readonly string[]; generatedAt: string; wallClockSeconds: number }[];
 }
 
 /** Merges the benches' outputs into one results document. */
@@ -85,6 +87,27 @@ export function collect(outputs: readonly BenchOutput[], size: BenchSize, wallCl
         ...sections,
         table: outputs.flatMap((o) => o.rows),
     };
+}
+
+/**
+ * The committed results with `added` (benches measured since, at full size) added: their sections'
+ * keys and their rows (a row with the same metric replaced), and the run named in `addedRuns`.
+ */
+export function addToResults(committed: ResultsFile, added: ResultsFile, benches: readonly string[]): ResultsFile {
+    const out: Record<string, unknown> = { ...committed };
+    for (const section of ["criticalPath", "controlPlaneCalls", "preview", "policy", "package"] as const) {
+        const extra = added[section];
+        if (extra) out[section] = { ...(committed[section] ?? {}), ...extra };
+    }
+    const metrics = new Set(added.table.map((r) => r.metric));
+    const kept = committed.table.filter((r) => !metrics.has(r.metric));
+    const table = [...kept];
+    for (const row of added.table) {
+        const last = table.map((r) => r.section).lastIndexOf(row.section);
+        table.splice(last < 0 ? table.length : last + 1, 0, row);
+    }
+    const run = { benches, generatedAt: added.generatedAt, wallClockSeconds: added.wallClockSeconds };
+    return { ...(out as unknown as ResultsFile), table, addedRuns: [...(committed.addedRuns ?? []), run] };
 }
 
 export function writeResults(path: string, results: ResultsFile): void {

@@ -4,6 +4,7 @@
 // --out PATH (default testbeds/bench/results.json for a full run), --markdown (also print the table as
 // Markdown, for the bench README). See args.ts.
 import "./support/quiet-sdk";
+import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { COMMITTED_RESULTS, parseBenchArgs } from "./args";
 import { benchBlueGreen } from "./blue-green";
@@ -14,7 +15,16 @@ import { benchFleet } from "./control-plane-fleet";
 import { benchFleetRollout } from "./fleet-rollout";
 import { benchPolicy } from "./policy-cost";
 import { benchPreview } from "./preview-cost";
-import { BenchOutput, BenchSize, collect, renderMarkdownTable, renderTable, writeResults } from "./results-writer";
+import {
+    addToResults,
+    BenchOutput,
+    BenchSize,
+    collect,
+    renderMarkdownTable,
+    renderTable,
+    ResultsFile,
+    writeResults,
+} from "./results-writer";
 
 const BENCHES: readonly [string, (size: BenchSize) => Promise<BenchOutput>][] = [
     ["critical path (virtual clock)", benchCriticalPath],
@@ -28,7 +38,7 @@ const BENCHES: readonly [string, (size: BenchSize) => Promise<BenchOutput>][] = 
 ];
 
 async function main(): Promise<void> {
-    const { size, out, markdown, only } = parseBenchArgs(process.argv.slice(2));
+    const { size, out, markdown, only, addToCommitted } = parseBenchArgs(process.argv.slice(2));
     const started = process.hrtime.bigint();
     const outputs: BenchOutput[] = [];
     const chosen = BENCHES.filter(([name]) => only === undefined || name.includes(only));
@@ -41,6 +51,18 @@ async function main(): Promise<void> {
     }
     const results = collect(outputs, size, Number(process.hrtime.bigint() - started) / 1e9);
     if (out !== undefined) writeResults(out, results);
+    if (addToCommitted) {
+        const committed = JSON.parse(readFileSync(COMMITTED_RESULTS, "utf8")) as ResultsFile;
+        writeResults(
+            COMMITTED_RESULTS,
+            addToResults(
+                committed,
+                results,
+                chosen.map(([name]) => name),
+            ),
+        );
+        process.stdout.write(`added to ${path.relative(process.cwd(), COMMITTED_RESULTS)}; run npm run docs\n`);
+    }
 
     const m = results.machine;
     const written =
