@@ -1,5 +1,5 @@
 /**
- * The Pulumi component package (PulumiPlugin.yaml → `main: provider`): the components other
+ * The Pulumi component package (provider/PulumiPlugin.yaml; `pulumi package add <repo>/provider`): the components other
  * languages use after `pulumi package add`. The plugin host loads this folder's package.json
  * main (this file), serves every ComponentResource exported here and infers their schema from
  * this folder's tsconfig.json.

@@ -34,7 +34,7 @@ interface Schema {
     readonly types: Record<string, { properties: Record<string, SchemaProperty>; required?: string[] }>;
 }
 
-/** The provider exactly as `componentProviderHost` builds it for PulumiPlugin.yaml's `main: provider`. */
+/** The provider exactly as `componentProviderHost` builds it for provider/PulumiPlugin.yaml (provider/package.json's main). */
 function provider(): ComponentProvider {
     return new ComponentProvider({ components: [AuroraGlobalDatabase], name: "aurora-global", dirname: PROVIDER_DIR });
 }
@@ -56,9 +56,9 @@ describe("package: the Pulumi component package (other languages)", function () 
         schema = JSON.parse(await provider().getSchema()) as Schema;
     });
 
-    it("PulumiPlugin.yaml runs provider/ on nodejs, whose package.json names the package at the root's version", () => {
-        const plugin = yaml.load(fs.readFileSync(path.join(ROOT, "PulumiPlugin.yaml"), "utf8"));
-        assert.deepStrictEqual(plugin, { runtime: "nodejs", main: "provider" });
+    it("provider/PulumiPlugin.yaml runs provider/ on nodejs (only keys Pulumi reads), whose package.json names the package at the root's version", () => {
+        const plugin = yaml.load(fs.readFileSync(path.join(PROVIDER_DIR, "PulumiPlugin.yaml"), "utf8"));
+        assert.deepStrictEqual(plugin, { runtime: "nodejs" });
         const root = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
         const own = JSON.parse(fs.readFileSync(path.join(PROVIDER_DIR, "package.json"), "utf8"));
         assert.strictEqual(own.name, root.name);
