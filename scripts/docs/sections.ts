@@ -62,13 +62,21 @@ export function policiesTable(): string {
     return ["| policy | default | what it reports |", "|---|---|---|", ...rows].join("\n");
 }
 
+const when = (iso: string): string => iso.replace("T", " ").replace(/:\d\d\.\d+Z$/, " UTC");
+
 /** The latest `npm run bench` figures (testbeds/bench/results.json): when, where, and every row. */
 export function benchTable(): string {
     const file = path.join(ROOT, "testbeds", "bench", "results.json");
     const results = JSON.parse(fs.readFileSync(file, "utf8")) as ResultsFile;
     const m = results.machine;
     return [
-        `Taken ${results.generatedAt.replace("T", " ").replace(/:\d\d\.\d+Z$/, " UTC")} (${results.size} run, ${results.wallClockSeconds} s) on ${m.nproc} × ${m.cpuModel}, node ${m.node}, other sessions sharing the machine.`,
+        `Taken ${when(results.generatedAt)} (${results.size} run, ${results.wallClockSeconds} s) on ${m.nproc} × ${m.cpuModel}, node ${m.node}, other sessions sharing the machine.` +
+            (results.addedRuns ?? [])
+                .map(
+                    (r) =>
+                        ` Added at full size ${when(r.generatedAt)} (${r.wallClockSeconds} s): ${r.benches.join(", ")}.`,
+                )
+                .join(""),
         "",
         renderMarkdownTable(results.table),
     ].join("\n");

@@ -138,25 +138,25 @@ function rolloutRows(
     },
     worst: (k: string) => number,
 ): TableRow[] {
-    const name = `fleet run, ${d.databases} databases in 3 regions, waves of ${d.wave}`;
+    const name = `fleet run, ${d.databases} DBs, waves of ${d.wave}`;
     return [
         {
             section: "controlPlaneCalls",
-            metric: `${name}: req/s per region, worst 60 s window`,
+            metric: `${name}: req/s/region, worst 60 s`,
             value: `${worst("peak60sRps")} (1 s peak ${worst("peak1sRps")})`,
             target: `< ${ROLLOUT_RPS_TARGET}`,
             met: worst("peak60sRps") < ROLLOUT_RPS_TARGET,
         },
         {
             section: "controlPlaneCalls",
-            metric: `${name}: throttled calls, upgrades completed`,
+            metric: `${name}: throttled, completed`,
             value: `${d.throttled} throttled, ${d.completed} of ${d.databases} completed`,
             target: `0, ${d.databases}`,
             met: d.throttled === 0 && d.completed === d.databases,
         },
         {
             section: "controlPlaneCalls",
-            metric: `${name}: each database's upgrade (first change → done) / AWS's own time, p95`,
+            metric: `${name}: each DB ÷ AWS's own time, p95`,
             value: `${d.p95DatabaseRatio} (max ${d.maxDatabaseRatio})`,
             target: `≤ ${ROLLOUT_RATIO_TARGET}`,
             met: d.p95DatabaseRatio <= ROLLOUT_RATIO_TARGET,

@@ -61,14 +61,16 @@ async function main(): Promise<void> {
                 chosen.map(([name]) => name),
             ),
         );
-        process.stdout.write(`added to ${path.relative(process.cwd(), COMMITTED_RESULTS)}; run npm run docs\n`);
+        process.stdout.write("run `npm run docs` to rewrite the tables generated from it\n");
     }
 
     const m = results.machine;
     const written =
         out !== undefined
             ? `written to ${path.relative(process.cwd(), out) || out}${out === COMMITTED_RESULTS ? "; `npm run docs` rewrites the tables generated from it" : ""}`
-            : `${size === "smoke" ? "smoke run" : "partial run"}: no file written (--out PATH writes one)`;
+            : addToCommitted
+              ? `added to ${path.relative(process.cwd(), COMMITTED_RESULTS)} (addedRuns)`
+              : `${size === "smoke" ? "smoke run" : "partial run"}: no file written (--out PATH writes one)`;
     process.stdout.write(
         `\n${renderTable(results.table)}\n\n${m.nproc} × ${m.cpuModel}, node ${m.node}; ${results.wallClockSeconds}s in all; ${written}\n`,
     );
