@@ -4,11 +4,9 @@ import {
     CreateDBInstanceCommand,
     CreateGlobalClusterCommand,
     DescribeDBClustersCommand,
-    RDSClient,
 } from "@aws-sdk/client-rds";
-import { main } from "../../orchestrator/cli";
 import { rolloutFile } from "../fleet/fleet-seeds";
-import { MotoServer, startMotoServer } from "../support/moto-server";
+import { motoWire } from "../support/moto-wire";
 
 const DATABASES = ["fleet-a", "fleet-b", "fleet-c"];
 const ROLLOUT = `
@@ -31,25 +29,9 @@ waves:
  */
 describe("wire: aurora-global fleet against moto_server (real SDK, loopback)", function () {
     this.timeout(180_000);
-    let moto: MotoServer;
-    const saved: Record<string, string | undefined> = {};
-    const env = (name: string, value: string) => {
-        if (!(name in saved)) saved[name] = process.env[name];
-        process.env[name] = value;
-    };
-    const client = (region: string) =>
-        new RDSClient({
-            region,
-            endpoint: moto.url,
-            credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
-        });
-
-    async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-        let stdout = "";
-        let stderr = "";
-        const code = await main(argv, { random: () => 0, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-        return { code, stdout, stderr };
-    }
+    const wire = motoWire();
+    const client = (region: string) => wire.client(region);
+    const run = (argv: string[]) => wire.run(argv);
 
     async function createDatabase(id: string): Promise<void> {
         await client("us-east-1").send(
@@ -84,20 +66,11 @@ describe("wire: aurora-global fleet against moto_server (real SDK, loopback)", f
     }
 
     before(async () => {
-        moto = await startMotoServer();
-        env("AWS_ENDPOINT_URL", moto.url);
-        env("AWS_ACCESS_KEY_ID", "testing");
-        env("AWS_SECRET_ACCESS_KEY", "testing");
+        await wire.start();
         for (const id of DATABASES) await createDatabase(id);
     });
 
-    after(async () => {
-        for (const [name, value] of Object.entries(saved)) {
-            if (value === undefined) delete process.env[name];
-            else process.env[name] = value;
-        }
-        await moto?.stop();
-    });
+    after(() => wire.stop());
 
     it("plan lists the three databases in their waves with the rolling steps; changes nothing", async () => {
         const r = await run(["fleet", "plan", "--file", rolloutFile(ROLLOUT), "--format", "json"]);

@@ -4,11 +4,8 @@ import {
     CreateDBInstanceCommand,
     CreateGlobalClusterCommand,
     DescribeDBClustersCommand,
-    RDSClient,
 } from "@aws-sdk/client-rds";
-import { main } from "../../orchestrator/cli";
-import { MotoServer, startMotoServer } from "../support/moto-server";
-import { nonEmpty } from "../support/non-empty";
+import { motoWire } from "../support/moto-wire";
 
 /**
  * Wire tier: the real SDK over HTTP against moto_server on loopback. moto enforces no version
@@ -17,31 +14,12 @@ import { nonEmpty } from "../support/non-empty";
  */
 describe("wire: aurora-global against moto_server (real SDK, loopback)", function () {
     this.timeout(120_000);
-    let moto: MotoServer;
-    const saved: Record<string, string | undefined> = {};
-    const env = (name: string, value: string) => {
-        if (!(name in saved)) saved[name] = process.env[name];
-        process.env[name] = value;
-    };
-    const client = (region: string) =>
-        new RDSClient({
-            region,
-            endpoint: moto.url,
-            credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
-        });
-
-    async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-        let stdout = "";
-        let stderr = "";
-        const code = await main(argv, { random: () => 0, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-        return { code, stdout, stderr };
-    }
+    const wire = motoWire();
+    const client = (region: string) => wire.client(region);
+    const run = (argv: string[]) => wire.run(argv);
 
     before(async () => {
-        moto = await startMotoServer();
-        env("AWS_ENDPOINT_URL", moto.url);
-        env("AWS_ACCESS_KEY_ID", "testing");
-        env("AWS_SECRET_ACCESS_KEY", "testing");
+        await wire.start();
         const east = client("us-east-1");
         const west = client("eu-west-1");
         await east.send(
@@ -87,13 +65,7 @@ describe("wire: aurora-global against moto_server (real SDK, loopback)", functio
         );
     });
 
-    after(async () => {
-        for (const [name, value] of nonEmpty(Object.entries(saved), "saved output")) {
-            if (value === undefined) delete process.env[name];
-            else process.env[name] = value;
-        }
-        await moto?.stop();
-    });
+    after(() => wire.stop());
 
     it("status reads the global cluster from the home region and each member in its own region", async () => {
         const r = await run(["status", "--region", "us-east-1", "--global-cluster", "wire-global", "--format", "json"]);
