@@ -146,6 +146,10 @@ describe("fleet: the rollout file", () => {
         assert.strictEqual(flags.code, 2);
         assert.match(flags.stderr, /--poll-seconds/);
         assert.match(flags.stderr, /--timeout-minutes/);
+        const lease = await cli(sim, ["fleet", "run", "--file", "x.yaml", "--no-lease", "--lease-wait-seconds", "30"]);
+        assert.strictEqual(lease.code, 2, lease.stderr);
+        assert.match(lease.stderr, /--no-lease with --lease-wait-seconds/);
+        assert.strictEqual(sim.calls.length, 0, "bad flags: no AWS call");
     });
 });
 

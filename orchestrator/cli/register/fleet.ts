@@ -5,7 +5,7 @@ import { DEFAULT_TIMEOUT_MINUTES } from "../../execute/context";
 import { runFleetPlan, runFleetRun, runFleetStatus } from "../fleet/commands";
 import { parseFormat, parseLeaseWaitSeconds, parsePollSeconds, parseTimeoutMinutes } from "../options";
 import { CommandContext, guarded, Raw, str } from "./guarded";
-import { identityOptions } from "./shared-options";
+import { identityOptions, noLeaseWithWait } from "./shared-options";
 
 function fileArg(raw: Raw, errors: string[]): string {
     const file = str(raw.file);
@@ -64,10 +64,7 @@ export function addFleetCommand(program: Command, cli: CommandContext): void {
             guarded(cli, (raw, errors, d) => {
                 const lease = parseLeaseWaitSeconds(str(raw.leaseWaitSeconds), errors);
                 const poll = parsePollSeconds(str(raw.pollSeconds), errors);
-                if (raw.lease === false && lease !== undefined)
-                    errors.push(
-                        `${RUN_FLAGS.noLease} with ${RUN_FLAGS.leaseWaitSeconds}: a run without the lease waits for none; give one of them`,
-                    );
+                noLeaseWithWait(raw, lease, errors);
                 const a = {
                     file: fileArg(raw, errors),
                     format: parseFormat(str(raw.format), errors),

@@ -144,6 +144,14 @@ export function startOptions(c: Command): Command {
         );
 }
 
+/** `--no-lease` with `--lease-wait-seconds`: `upgrade`, `patch` and `fleet run` refuse the pair alike. */
+export function noLeaseWithWait(raw: Raw, leaseWait: number | undefined, errors: string[]): void {
+    if (raw.lease === false && leaseWait !== undefined)
+        errors.push(
+            `${RUN_FLAGS.noLease} with ${RUN_FLAGS.leaseWaitSeconds}: a run without the lease waits for none; give one of them`,
+        );
+}
+
 export function startArgs(raw: Raw, errors: string[]) {
     const seconds = parseStartJitterSeconds(str(raw.startJitterSeconds), errors);
     const leaseWait = parseLeaseWaitSeconds(str(raw.leaseWaitSeconds), errors);
@@ -156,10 +164,7 @@ export function startArgs(raw: Raw, errors: string[]) {
         errors.push(
             `${RUN_FLAGS.noLease} with ${STEP_FLAGS.leaseGroup}: a run without the lease shares none; give one of them`,
         );
-    if (raw.lease === false && leaseWait !== undefined)
-        errors.push(
-            `${RUN_FLAGS.noLease} with ${RUN_FLAGS.leaseWaitSeconds}: a run without the lease waits for none; give one of them`,
-        );
+    noLeaseWithWait(raw, leaseWait, errors);
     return {
         ...(seconds !== undefined ? { startJitterSeconds: seconds } : {}),
         ...(leaseWait !== undefined ? { leaseWaitSeconds: leaseWait } : {}),
