@@ -3,6 +3,7 @@ import { BlueGreenDeployment } from "@aws-sdk/client-rds";
 import { memberKind, membersOfKind } from "../../orchestrator/blue-green/members";
 import { oldClusters } from "../../orchestrator/blue-green/retire";
 import { deleteWithGreenCommand, switchoverReported } from "../../orchestrator/blue-green/status-meaning";
+import { deploymentState, heartbeatLine, stateChanges } from "../../orchestrator/blue-green/progress";
 import { progressLine } from "../../orchestrator/blue-green/wait";
 
 const ARN = "arn:aws:rds:us-east-1:123456789012";
@@ -76,5 +77,14 @@ describe("blue/green SwitchoverDetails: clusters, DB instances and custom endpoi
 
     it("the progress line names one entry per region (the clusters), not one per instance or endpoint", () => {
         assert.match(progressLine(example2()), /^AVAILABLE \[us-east-1 AVAILABLE\]$/);
+    });
+
+    it("the change lines and the heartbeat count regions from the clusters too", () => {
+        assert.deepStrictEqual([...deploymentState(example2()).keys()], ["status", "us-east-1"]);
+        assert.deepStrictEqual(stateChanges(deploymentState(example2("PROVISIONING")), deploymentState(example2())), [
+            "status PROVISIONING → AVAILABLE",
+            "us-east-1 AVAILABLE",
+        ]);
+        assert.strictEqual(heartbeatLine(example2()), "still AVAILABLE, 1 of 1 regions ready");
     });
 });
