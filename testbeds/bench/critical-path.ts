@@ -17,6 +17,7 @@ import { max, mean, round } from "./support/stats";
 import { overSeeds, ratioCell, RatioFigures, ratioFigures, TrialPlan, trialPlan } from "./support/trials";
 import { memberRunTimes, runUpgrade } from "./support/upgrade-run";
 import { leastGuaranteedShare } from "./support/polling-bound";
+import { fittedScheduleRows } from "./fitted-schedule";
 import { BASE_POLL_MS, EARLIEST_UPGRADE_FINISH_MS } from "../../orchestrator/execute/poll-schedule";
 import { MAX_PRIOR_READS } from "../../orchestrator/execute/context";
 import { RUN_FLAGS } from "../../cli-contract";
@@ -209,6 +210,7 @@ export async function benchCriticalPath(size: BenchSize = "full"): Promise<Bench
         add("major", "major PG 16→17, 3 regions", await scenario(MAJOR, 2, plan, 3000 + seedOffset, range));
     }
     rows.push(shortWaitBound(data));
+    rows.push(...fittedScheduleRows(data, size));
     if (size === "full") {
         // What `--poll-seconds N` trades: a fixed interval for every wait, calls for latency.
         for (const s of [1, 3]) {
