@@ -66,6 +66,6 @@ export function expectBlocked(run: Run, ...rules: string[]): PrintedViolation[] 
     );
     const count = `${rules.length} violation${rules.length === 1 ? "" : "s"}`;
     assert.equal(run.stderr.split("\n").filter(Boolean).length, 1, run.stderr);
-    assertNames(run.stderr, ["blocked", count, "nothing was changed"]);
+    assertNames(run.stderr, ["blocked", `(${count})`, "nothing was changed"]);
     return violations;
 }
