@@ -10,7 +10,8 @@ import {
 } from "@aws-sdk/client-rds";
 import { blueGreenReady, defaultCatalogue, messages, SeedTopology, SimulatedRds } from "../../testbeds/simulator";
 import { SimulatedRdsOptions } from "../../testbeds/simulator";
-import { expectAwsError, MIN, mysqlTopology, pgTopology, seeded as seededAsIs } from "./helpers";
+import { expectAwsError } from "../support/aws-error";
+import { MIN, mysqlTopology, pgTopology, seeded as seededAsIs } from "./helpers";
 
 /** Every deployment here starts from clusters prepared as AWS asks (custom group, replication on, in sync). */
 const seeded = (topology: SeedTopology, options: SimulatedRdsOptions) => seededAsIs(blueGreenReady(topology), options);

@@ -5,7 +5,8 @@ import {
     DescribeDBProxyTargetsCommand,
 } from "@aws-sdk/client-rds";
 import { blueGreenReady, messages, SimulatedRds, SeedTopology, SimulatedRdsOptions } from "../../testbeds/simulator";
-import { expectAwsError, pgTopology, seeded as seededAsIs } from "./helpers";
+import { expectAwsError } from "../support/aws-error";
+import { pgTopology, seeded as seededAsIs } from "./helpers";
 
 /** Clusters prepared for blue/green as AWS asks (custom group, replication on, in sync). */
 const seeded = (topology: SeedTopology, options: SimulatedRdsOptions) => seededAsIs(blueGreenReady(topology), options);

@@ -7,7 +7,8 @@ import {
     RDSClient,
 } from "@aws-sdk/client-rds";
 import { messages } from "../../testbeds/simulator";
-import { expectAwsError, MIN, mysqlTopology, pgTopology, seeded } from "./helpers";
+import { expectAwsError } from "../support/aws-error";
+import { MIN, mysqlTopology, pgTopology, seeded } from "./helpers";
 
 const modifyCluster = (client: RDSClient, id: string, version: string, extra: Record<string, unknown> = {}) =>
     client.send(
