@@ -101,7 +101,8 @@ describe("orchestrator CLI: a region without room for the green copy blocks --st
         // 4 used: the other clusters' 2 instances and the primary's 2; green copies the primary's 2.
         assertNames(v.message, [
             'primary cluster "app-use1" (us-east-1)',
-            "DB instances quota in us-east-1 (4 used of 4; green adds 2)",
+            "DB instances quota in us-east-1",
+            "(4 used of 4; green adds 2)",
         ]);
         assertNames(v.fix, [
             "raise the quota in us-east-1",
