@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import { main, parseSpeed } from "../../testbeds/offline/main";
 import { wrapLine } from "../../testbeds/offline/run/sections";
 import { listScenarios } from "../../testbeds/offline/scenario/load";
-import { assertNames, expectErrorLine } from "../support/meaning";
+import { assertNames, expectErrorLine, lineNaming } from "../support/meaning";
 import { nonEmpty } from "../support/non-empty";
 
 async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -146,13 +146,15 @@ describe("npm run offline (offline/main)", function () {
     it("a blocked scenario prints the violations with fixes, proves no AWS call, exits 2", async () => {
         const { code, stdout } = await run(["--scenario", "pg-downgrade-blocked", "--speed", "max"]);
         assert.equal(code, 2);
-        assert.match(
-            stdout,
-            /✗ \[downgrade\] secondary cluster "aurora-global-dev-ap-northeast-1" \(ap-northeast-1\) runs 17\.5; 17\.4 is older and\n {6}Aurora cannot downgrade\n {6}fix: set engineVersion to 17\.5 or newer/,
+        const logical = stdout.replace(/\n {6}/g, " ");
+        lineNaming(
+            logical,
+            '✗ [downgrade] secondary cluster "aurora-global-dev-ap-northeast-1" (ap-northeast-1) runs 17.5',
+            "fix: set engineVersion to 17.5 or newer",
         );
         assert.match(stdout, /\[mandatory\] no-blocked-version-change/);
         assert.match(stdout, /✗ policy pack: 1 mandatory violation \(no-blocked-version-change\): the CI check fails/);
-        // The preview's reads are named as reads, never called "no AWS call".
+        // The preview's reads are named as reads, never called "no AWS call" (the wording, pinned once).
         assert.match(
             stdout.replace(/\n {6}/g, " "),
             /Nothing was changed in AWS: the preview only read \(DescribeGlobalClusters ×1, DescribeDBClusters ×2, [^)]*\); since the stack was set up, the simulated control plane's call log holds 0 mutating calls\.\n/,

@@ -92,10 +92,12 @@ describe("offline run: the starting state is created as AWS creates it, then set
     it("a stack on main that AWS would refuse (a version AWS does not have) fails with the component's check of AWS's catalogue", async () => {
         const scenario: Scenario = { ...loadScenario("pg-managed-minor"), stackConfig: { engineVersion: "17.3" } };
         await assert.rejects(startingState(scenario, stackConfigs(scenario).before, new PacedClock()), (e: Error) => {
-            assert.match(
-                e.message,
-                /^creating the stack on main failed after \d+ registrations: error serializing property "outputs": AuroraGlobalDatabase "aurora" has invalid arguments \(2 problems\):\n {2}- \[engine-version-not-offered\] engineVersion "17\.3" is not an engine version AWS offers for aurora-postgresql in us-east-1 /,
-            );
+            assert.ok(e.message.startsWith("creating the stack on main failed"), e.message);
+            assertNames(e.message, [
+                'AuroraGlobalDatabase "aurora" has invalid arguments (2 problems)',
+                '[engine-version-not-offered] engineVersion "17.3"',
+                "aurora-postgresql in us-east-1",
+            ]);
             return true;
         });
     });

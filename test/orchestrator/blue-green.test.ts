@@ -90,6 +90,7 @@ describe("orchestrator: upgrade --strategy blue-green", () => {
         const tags = await tagsOf(sim, "ap-northeast-1", sim.cluster("app-apne1-old1").arn);
         assert.strictEqual(tags["aurora-global:retired-from"], "app-global");
         assert.match(tags["aurora-global:retired-by-blue-green"], /^bgd-/);
+        // The wording of the kept-clusters note, pinned once.
         assert.match(
             r.stderr,
             /kept the old clusters \(deletion protection on, tagged aurora-global:retired-by-blue-green=bgd-[a-z0-9]+\): app-use1-old1 \(us-east-1, 17\.4, 2 × db\.r6g\.large\); app-apne1-old1 \(ap-northeast-1, 17\.4, 1 × db\.r6g\.large\)\. They keep running and costing \(2 clusters, 3 instances and their storage\) until you delete them, or run again with --old-clusters delete\./,
@@ -250,10 +251,12 @@ describe("orchestrator: upgrade --strategy blue-green", () => {
             message: "User is not authorized to perform: rds:DeleteBlueGreenDeployment",
         });
         const first = await cli(sim, PG_BG);
-        assert.strictEqual(first.code, 1);
-        assert.match(
-            first.stderr,
-            /DeleteBlueGreenDeployment bgd-[a-z0-9]+ failed: AWS answered AccessDenied: User is not authorized to perform: rds:DeleteBlueGreenDeployment\. The upgrade itself is done\./,
+        expectErrorLine(
+            first,
+            1,
+            "DeleteBlueGreenDeployment bgd-",
+            "AccessDenied: User is not authorized to perform: rds:DeleteBlueGreenDeployment",
+            "The upgrade itself is done",
         );
         const again = await cli(sim, PG_BG);
         assert.strictEqual(again.code, 0, again.stderr);
@@ -286,14 +289,12 @@ describe("orchestrator: upgrade --strategy blue-green", () => {
         const sim = simulate(MYSQL_BG_SEED);
         sim.faults.replicaLag("shop-apse2", 900);
         const r = await cli(sim, MYSQL_BG);
-        assert.strictEqual(r.code, 1);
-        assert.match(
-            r.stderr,
-            /Switchover was canceled by a guardrail: the replica lag of green DB cluster shop-apse2-green-[a-z0-9]+ \(900 seconds\)/,
-        );
-        assert.match(
-            r.stderr,
-            /Production is unchanged: writer "shop-euw1" \(eu-west-1\) still runs 8\.0\.mysql_aurora\.3\.08\.0/,
+        expectStopped(
+            r,
+            "guardrail",
+            "green DB cluster shop-apse2-green-",
+            "(900 seconds)",
+            'writer "shop-euw1" (eu-west-1) still runs 8.0.mysql_aurora.3.08.0',
         );
         assert.strictEqual(sim.cluster("shop-apse2").engineVersion, "8.0.mysql_aurora.3.08.0");
     });
