@@ -5,6 +5,7 @@ import { factsNeeded, overallChange } from "../../aws/topology/fact-needs";
 import { FRESH_READ_MS, readCluster } from "../../aws/topology/reads";
 import { SeedTopology, SimulatedRds } from "../../testbeds/simulator";
 import { cli, MYSQL_ARGS, MYSQL_SEED, PG_ARGS, PG_SEED, simulate } from "./harness";
+import { nonEmpty } from "../support/non-empty";
 
 /** Calls the simulator received, counted by operation. */
 function countByOperation(sim: SimulatedRds, from = 0): Record<string, number> {
@@ -39,7 +40,11 @@ describe("orchestrator: what a topology read calls, by plan kind", () => {
             DescribeDBEngineVersions: 2,
             DescribeDBMajorEngineVersions: 1,
         });
-        assert.ok(t.members.every((m) => m.pendingActions === undefined && m.instanceParameterGroups === undefined));
+        assert.ok(
+            nonEmpty(t.members, "member").every(
+                (m) => m.pendingActions === undefined && m.instanceParameterGroups === undefined,
+            ),
+        );
         assert.strictEqual(
             t.members.find((m) => m.role === "primary")?.lowerCaseTableNamesDefault,
             undefined,
@@ -73,7 +78,11 @@ describe("orchestrator: what a topology read calls, by plan kind", () => {
             DescribeDBMajorEngineVersions: 1,
         });
         assert.strictEqual(t.members.find((m) => m.role === "primary")?.rpoEnabled, true);
-        assert.ok(t.members.every((m) => m.pendingActions === undefined && m.instanceParameterGroups !== undefined));
+        assert.ok(
+            nonEmpty(t.members, "member").every(
+                (m) => m.pendingActions === undefined && m.instanceParameterGroups !== undefined,
+            ),
+        );
     });
 
     it("a patch round (target = running version) reads pending maintenance and the resume facts, not the catalogue", async () => {
