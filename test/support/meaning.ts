@@ -16,6 +16,7 @@ export interface Run {
 
 /** Asserts `text` names each of `keyValues`. */
 export function assertNames(text: string | undefined, keyValues: readonly string[]): void {
+    assert.ok(keyValues.length > 0, "assertNames: name at least one value");
     assert.ok(text !== undefined, `no text to find ${JSON.stringify(keyValues)} in`);
     const missing = keyValues.filter((v) => !text.includes(v));
     assert.deepEqual(missing, [], `not named in: ${text}`);
@@ -23,6 +24,7 @@ export function assertNames(text: string | undefined, keyValues: readonly string
 
 /** The first line of `text` that names every one of `keyValues`; fails, showing `text`, when none does. */
 export function lineNaming(text: string, ...keyValues: string[]): string {
+    assert.ok(keyValues.length > 0, "lineNaming: name at least one value");
     const line = text.split("\n").find((l) => keyValues.every((v) => l.includes(v)));
     assert.ok(line !== undefined, `no line names all of ${JSON.stringify(keyValues)} in:\n${text}`);
     return line;
