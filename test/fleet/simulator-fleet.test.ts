@@ -84,7 +84,8 @@ describe("fleet: 12 databases in 3 waves on the simulator", function () {
         assert.strictEqual(first.code, 1, first.stderr);
         lineNaming(
             first.stderr,
-            'STOPPED: rollout "fleet-test" halted in wave "regional": my-eu-b',
+            'STOPPED: rollout "fleet-test" halted',
+            'wave "regional": my-eu-b',
             "modify-db-cluster my-eu-b-use1 (us-east-1)",
             "upgrade_failed",
         );

@@ -129,7 +129,8 @@ describe("orchestrator: one run at a time (the run lease on the global cluster)"
         lineNaming(
             r.stderr,
             'global cluster "app-global"',
-            "taking over the expired lease of run run-crashed",
+            "taking over the expired lease",
+            "run run-crashed",
             "carol@box pid 9",
             "expired 2026-04-11T06:10:00.000Z",
             "more than 10 minutes ago",
@@ -237,7 +238,8 @@ describe("orchestrator: the run lease fails closed, is per update, tolerates clo
             expectErrorLine(
                 r,
                 1,
-                'run lease could not be taken on global cluster "app-global"',
+                'global cluster "app-global"',
+                "run lease could not be taken",
                 `(${code}: ${message}`,
                 "nothing was changed",
                 "--no-lease",
@@ -333,7 +335,8 @@ describe("orchestrator: the run lease fails closed, is per update, tolerates clo
         assert.strictEqual(r.code, 0, r.stderr);
         lineNaming(
             r.stderr,
-            "taking over the lease of run run-killed (alice@this-host pid 4242) at once",
+            "taking over the lease of run run-killed",
+            "(alice@this-host pid 4242) at once",
             "process 4242 no longer runs on this host",
         );
         // A live process of this host, or a holder on another host, is not taken over.

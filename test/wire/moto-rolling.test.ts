@@ -97,7 +97,8 @@ describe("wire: aurora-global against moto_server (real SDK, loopback)", functio
         expectErrorLine(
             r,
             1,
-            'run lease could not be taken on global cluster "wire-global"',
+            'global cluster "wire-global"',
+            "run lease could not be taken",
             "(InvalidParameterValue: ",
             "nothing was changed",
             "--no-lease",
