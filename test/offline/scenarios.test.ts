@@ -3,6 +3,7 @@ import { runScenario, ScenarioResult } from "../../testbeds/offline/run/offline-
 import { notCreatable } from "../../testbeds/offline/scenario/created-aws";
 import { listScenarios, loadScenario } from "../../testbeds/offline/scenario/load";
 import { Scenario } from "../../testbeds/offline/scenario/types";
+import { assertNames } from "../support/meaning";
 
 /** Every scenario of scenarios/ end to end, in-process, at --speed max: it meets its expect block. */
 describe("offline scenarios end to end (--speed max)", function () {
@@ -32,7 +33,7 @@ describe("offline scenarios end to end (--speed max)", function () {
                 assert.match(
                     // after the user's own parameter groups, when the scenario has any
                     result.start.how.find((line) => line.startsWith("pulumi up")) ?? result.start.how[0],
-                    /^pulumi up of the stack on main under the mock engine, each RDS resource created through AWS's create calls and their rules: CreateGlobalCluster ×1, CreateDBCluster ×\d+, CreateDBInstance ×\d+$/,
+                    /^pulumi up .*mock engine.*: CreateGlobalCluster ×1, CreateDBCluster ×\d+, CreateDBInstance ×\d+$/,
                 );
             assert.equal(result.path, expect.path, output);
             assert.equal(result.blocked, expect.blocked, output);
@@ -63,10 +64,8 @@ describe("offline scenarios end to end (--speed max)", function () {
             }
             if (expect.blocked) {
                 assert.equal(result.mutatingCalls, 0);
-                assert.match(
-                    output,
-                    /Nothing was changed in AWS: the preview only read \(.+\); since the stack was set up, the simulated control plane's call log holds 0 mutating calls\./,
-                );
+                // The wording: command.test.ts.
+                assertNames(output.replace(/\n {6}/g, " "), ["Nothing was changed in AWS", "0 mutating calls"]);
                 if (expect.rules) assert.deepEqual([...new Set(result.rules)].sort(), [...expect.rules].sort());
             } else if (expect.exitCode === 0 && expect.path === "none") {
                 // Nothing planned (e.g. a version AWS upgraded past the declared one): no AWS change at all.

@@ -2,6 +2,7 @@ import * as assert from "assert";
 import { BlueGreenDeployment, DeleteBlueGreenDeploymentCommand } from "@aws-sdk/client-rds";
 import { deploymentLine } from "../../orchestrator/blue-green/status-meaning";
 import { renderDeployments } from "../../orchestrator/cli/status-render";
+import { assertNames, lineNaming } from "../support/meaning";
 import { cli, PG_ARGS, PG_BG_SEED, simulate } from "./harness";
 
 const SOURCE = "arn:aws:rds:us-east-1:123456789012:cluster:app-use1";
@@ -40,96 +41,170 @@ function foreign(status: string, extra: Partial<BlueGreenDeployment> = {}): Blue
     return { ...ours(status, extra), BlueGreenDeploymentName: "my-own", TagList: [] };
 }
 
+/** AWS's switchover command for a deployment aurora-global did not create. */
+const SWITCHOVER =
+    "aws rds switchover-blue-green-deployment --blue-green-deployment-identifier bgd-1 --region us-east-1";
+/** Deleting a switched-over deployment someone else created (its green clusters are production now). */
+const DELETE_ONLY = "aws rds delete-blue-green-deployment --blue-green-deployment-identifier bgd-1 --region us-east-1";
+const THEIRS = 'blue/green deployment bgd-1 ("my-own")';
+
+interface StatusCase {
+    readonly what: string;
+    readonly deployment: BlueGreenDeployment;
+    /** What the line must name: the deployment, the status, the state in short, and the commands to run. */
+    readonly names: readonly string[];
+    /** What it must not name (a resume command for a deployment aurora-global did not create). */
+    readonly not?: readonly string[];
+}
+
 describe("blue/green deployment status lines (docs/aws-rules.md §10)", () => {
-    const cases: [string, BlueGreenDeployment, string][] = [
-        [
-            "PROVISIONING: in progress, with each region and task",
-            ours("PROVISIONING", { Tasks: [{ Name: "CREATING_READ_REPLICA_OF_SOURCE", Status: "IN_PROGRESS" }] }),
-            `${HEAD} in progress: PROVISIONING [us-east-1 PROVISIONING]; tasks: CREATING_READ_REPLICA_OF_SOURCE IN_PROGRESS`,
-        ],
-        ["AVAILABLE: in progress", ours("AVAILABLE"), `${HEAD} in progress: AVAILABLE [us-east-1 AVAILABLE]`],
-        [
-            "SWITCHOVER_IN_PROGRESS: in progress",
-            ours("SWITCHOVER_IN_PROGRESS"),
-            `${HEAD} in progress: SWITCHOVER_IN_PROGRESS [us-east-1 SWITCHOVER_IN_PROGRESS]`,
-        ],
-        [
-            "SWITCHOVER_COMPLETED: switched over, the cleanup a re-run does remains",
-            ours("SWITCHOVER_COMPLETED"),
-            `${HEAD} switched over; cleanup (the -old1 clusters kept with deletion protection on and tagged, or deleted with --old-clusters delete; then DeleteBlueGreenDeployment) remains: run ${RESUME} again to finish it`,
-        ],
-        [
-            "DELETING after the switchover (every member SWITCHOVER_COMPLETED): nothing to do",
-            deleting("SWITCHOVER_COMPLETED"),
-            `${HEAD} being deleted (the upgrade ended; nothing to do)`,
-        ],
-        [
-            "DELETING before a switchover (a member still AVAILABLE): production unchanged, start over once it is gone",
-            deleting("AVAILABLE"),
-            `${HEAD} is being deleted before a switchover: production is unchanged. Once AWS no longer lists it (DescribeBlueGreenDeployments), run the upgrade (${RESUME}) again to start over.`,
-        ],
-        [
-            "DELETING without member details: the members' versions tell",
-            ours("DELETING", { SwitchoverDetails: [] }),
-            `${HEAD} being deleted (AWS reports no switchover detail: the members' versions say whether the upgrade happened)`,
-        ],
-        [
-            "INVALID_CONFIGURATION: failed, delete it with its green resources, fix, run again",
-            ours("INVALID_CONFIGURATION", {
-                StatusDetails: "The engine version upgrade of green DB cluster app-use1-green-abc123 failed.",
-            }),
+    it("the wording, pinned once: aurora-global's own deployment failed (INVALID_CONFIGURATION)", () => {
+        const d = ours("INVALID_CONFIGURATION", {
+            StatusDetails: "The engine version upgrade of green DB cluster app-use1-green-abc123 failed.",
+        });
+        assert.strictEqual(
+            deploymentLine(d),
             `${HEAD} failed: INVALID_CONFIGURATION (The engine version upgrade of green DB cluster app-use1-green-abc123 failed.): it cannot be switched over. Production is unchanged. Delete it with its green clusters (${DELETE}), fix the cause, then run the upgrade (${RESUME}) again.`,
-        ],
-        [
-            "SWITCHOVER_FAILED: rolled back, fix and run again to switch over, or delete",
-            ours("SWITCHOVER_FAILED", { StatusDetails: "Replica lag exceeded the switchover timeout." }),
-            `${HEAD} failed to switch over: SWITCHOVER_FAILED (Replica lag exceeded the switchover timeout.); AWS rolled it back: production is unchanged and the green environment is kept. Fix the cause (replica lag: wait for a quieter moment, or raise --switchover-timeout-seconds), then run the upgrade (${RESUME}) again to switch over; or give up and delete it with its green clusters: ${DELETE}.`,
-        ],
-        [
-            "PROVISIONING_FAILED (not a status AWS documents): unknown, check it",
-            ours("PROVISIONING_FAILED"),
-            `${HEAD} reports an unknown status "PROVISIONING_FAILED" (PROVISIONING_FAILED [us-east-1 PROVISIONING_FAILED]): an upgrade run stops at it; check it in the RDS console`,
-        ],
-        [
-            "no status at all: unknown",
-            ours(undefined, { SwitchoverDetails: [] }),
-            `${HEAD} reports an unknown status "undefined" (?): an upgrade run stops at it; check it in the RDS console`,
-        ],
-        [
-            "someone else's deployment, SWITCHOVER_COMPLETED: the cleanup is theirs",
-            foreign("SWITCHOVER_COMPLETED"),
-            'blue/green deployment bgd-1 ("my-own") switched over; aurora-global did not create it, so its cleanup is yours: delete the deployment (aws rds delete-blue-green-deployment --blue-green-deployment-identifier bgd-1 --region us-east-1), and the -old1 clusters once no longer needed',
-        ],
-        [
-            "someone else's deployment, INVALID_CONFIGURATION: not resumed by an upgrade run",
-            foreign("INVALID_CONFIGURATION"),
-            `blue/green deployment bgd-1 ("my-own") failed: INVALID_CONFIGURATION (no details): it cannot be switched over. Production is unchanged. Delete it with its green clusters (${DELETE}), fix the cause, then run whatever created it again.`,
-        ],
-        [
-            "someone else's deployment, SWITCHOVER_FAILED: AWS's switchover command",
-            foreign("SWITCHOVER_FAILED"),
-            `blue/green deployment bgd-1 ("my-own") failed to switch over: SWITCHOVER_FAILED (no details); AWS rolled it back: production is unchanged and the green environment is kept. Fix the cause, then switch over again (aws rds switchover-blue-green-deployment --blue-green-deployment-identifier bgd-1 --region us-east-1), or delete it with its green clusters: ${DELETE}.`,
-        ],
-        [
-            "a deployment named like aurora-global's but for another target than its tag: not resumed",
-            { ...ours("SWITCHOVER_COMPLETED"), BlueGreenDeploymentName: "ag-app-global-to-17-6" },
-            'blue/green deployment bgd-1 ("ag-app-global-to-17-6") switched over; aurora-global did not create it, so its cleanup is yours: delete the deployment (aws rds delete-blue-green-deployment --blue-green-deployment-identifier bgd-1 --region us-east-1), and the -old1 clusters once no longer needed',
-        ],
+        );
+    });
+
+    const cases: StatusCase[] = [
+        {
+            what: "PROVISIONING: in progress, with each region and task",
+            deployment: ours("PROVISIONING", {
+                Tasks: [{ Name: "CREATING_READ_REPLICA_OF_SOURCE", Status: "IN_PROGRESS" }],
+            }),
+            names: [
+                HEAD,
+                "in progress: PROVISIONING",
+                "[us-east-1 PROVISIONING]",
+                "CREATING_READ_REPLICA_OF_SOURCE IN_PROGRESS",
+            ],
+        },
+        {
+            what: "AVAILABLE: in progress",
+            deployment: ours("AVAILABLE"),
+            names: [HEAD, "in progress: AVAILABLE", "[us-east-1 AVAILABLE]"],
+        },
+        {
+            what: "SWITCHOVER_IN_PROGRESS: in progress",
+            deployment: ours("SWITCHOVER_IN_PROGRESS"),
+            names: [HEAD, "in progress: SWITCHOVER_IN_PROGRESS", "[us-east-1 SWITCHOVER_IN_PROGRESS]"],
+        },
+        {
+            what: "SWITCHOVER_COMPLETED: switched over, the cleanup a re-run does remains",
+            deployment: ours("SWITCHOVER_COMPLETED"),
+            names: [
+                HEAD,
+                "switched over",
+                "-old1",
+                "--old-clusters delete",
+                "DeleteBlueGreenDeployment",
+                `run ${RESUME} again`,
+            ],
+        },
+        {
+            what: "DELETING after the switchover (every member SWITCHOVER_COMPLETED): nothing to do",
+            deployment: deleting("SWITCHOVER_COMPLETED"),
+            names: [HEAD, "being deleted", "nothing to do"],
+            not: [RESUME],
+        },
+        {
+            what: "DELETING before a switchover (a member still AVAILABLE): production unchanged, start over once it is gone",
+            deployment: deleting("AVAILABLE"),
+            names: [
+                HEAD,
+                "before a switchover",
+                "production is unchanged",
+                "DescribeBlueGreenDeployments",
+                `(${RESUME}) again`,
+            ],
+        },
+        {
+            what: "DELETING without member details: the members' versions tell",
+            deployment: ours("DELETING", { SwitchoverDetails: [] }),
+            names: [HEAD, "being deleted", "no switchover detail", "the members' versions"],
+            not: [RESUME],
+        },
+        {
+            what: "SWITCHOVER_FAILED: rolled back, fix and run again to switch over, or delete",
+            deployment: ours("SWITCHOVER_FAILED", { StatusDetails: "Replica lag exceeded the switchover timeout." }),
+            names: [
+                HEAD,
+                "SWITCHOVER_FAILED (Replica lag exceeded the switchover timeout.)",
+                "rolled it back",
+                "production is unchanged",
+                "--switchover-timeout-seconds",
+                `(${RESUME}) again`,
+                DELETE,
+            ],
+        },
+        {
+            what: "PROVISIONING_FAILED (not a status AWS documents): unknown, check it",
+            deployment: ours("PROVISIONING_FAILED"),
+            names: [
+                HEAD,
+                'unknown status "PROVISIONING_FAILED"',
+                "[us-east-1 PROVISIONING_FAILED]",
+                "an upgrade run stops at it",
+                "RDS console",
+            ],
+        },
+        {
+            what: "no status at all: unknown",
+            deployment: ours(undefined, { SwitchoverDetails: [] }),
+            names: [HEAD, 'unknown status "undefined" (?)', "an upgrade run stops at it", "RDS console"],
+        },
+        {
+            what: "someone else's deployment, SWITCHOVER_COMPLETED: the cleanup is theirs",
+            deployment: foreign("SWITCHOVER_COMPLETED"),
+            names: [THEIRS, "switched over", "did not create it", DELETE_ONLY, "-old1"],
+            not: ["aurora-global upgrade", "--delete-target"],
+        },
+        {
+            what: "someone else's deployment, INVALID_CONFIGURATION: not resumed by an upgrade run",
+            deployment: foreign("INVALID_CONFIGURATION"),
+            names: [
+                THEIRS,
+                "INVALID_CONFIGURATION (no details)",
+                "Production is unchanged",
+                DELETE,
+                "run whatever created it again",
+            ],
+            not: ["aurora-global upgrade"],
+        },
+        {
+            what: "someone else's deployment, SWITCHOVER_FAILED: AWS's switchover command",
+            deployment: foreign("SWITCHOVER_FAILED"),
+            names: [THEIRS, "SWITCHOVER_FAILED (no details)", "rolled it back", SWITCHOVER, DELETE],
+            not: ["aurora-global upgrade"],
+        },
+        {
+            what: "a deployment named like aurora-global's but for another target than its tag: not resumed",
+            deployment: { ...ours("SWITCHOVER_COMPLETED"), BlueGreenDeploymentName: "ag-app-global-to-17-6" },
+            names: ['blue/green deployment bgd-1 ("ag-app-global-to-17-6")', "did not create it", DELETE_ONLY],
+            not: ["aurora-global upgrade"],
+        },
     ];
-    for (const [what, d, line] of cases) {
+    for (const { what, deployment, names, not = [] } of cases) {
         it(what, () => {
-            assert.strictEqual(deploymentLine(d), line);
-            assert.strictEqual(renderDeployments([d], "text"), line);
-            assert.strictEqual(renderDeployments([d], "markdown"), `- ${line}`);
+            const line = deploymentLine(deployment);
+            assertNames(line, names);
+            assert.deepStrictEqual(
+                not.filter((v) => line.includes(v)),
+                [],
+                line,
+            );
+            assert.strictEqual(line.includes("\n"), false, "one line");
+            assert.strictEqual(renderDeployments([deployment], "text"), line);
+            assert.strictEqual(renderDeployments([deployment], "markdown"), `- ${line}`);
         });
     }
 
     it("one line per deployment; none gives an empty string", () => {
         assert.strictEqual(renderDeployments([], "text"), "");
-        assert.strictEqual(
-            renderDeployments([deleting("SWITCHOVER_COMPLETED"), foreign("AVAILABLE")], "text"),
-            `${HEAD} being deleted (the upgrade ended; nothing to do)\nblue/green deployment bgd-1 ("my-own") in progress: AVAILABLE [us-east-1 AVAILABLE]`,
-        );
+        const both = [deleting("SWITCHOVER_COMPLETED"), foreign("AVAILABLE")];
+        assert.strictEqual(renderDeployments(both, "text"), both.map(deploymentLine).join("\n"));
     });
 });
 
@@ -154,10 +229,14 @@ describe("aurora-global status and plan: a deployment after its switchover", () 
         const status = await cli(sim, ["status", ...PG_ARGS]);
         assert.strictEqual(status.code, 0, status.stderr);
         const id = idIn(status.stdout);
-        const line = `blue/green deployment ${id} ("ag-app-global-to-17-5") switched over; cleanup (the -old1 clusters kept with deletion protection on and tagged, or deleted with --old-clusters delete; then DeleteBlueGreenDeployment) remains: run ${RESUME} again to finish it`;
-        assert.strictEqual(status.stdout.split("\n").at(-2), line);
+        const line = status.stdout.split("\n").at(-2);
+        assertNames(line, [
+            `blue/green deployment ${id} ("ag-app-global-to-17-5")`,
+            "switched over",
+            `run ${RESUME} again`,
+        ]);
         const plan = await cli(sim, ["plan", ...PG_ARGS, "--target", "17.5", "--strategy", "blue-green"]);
-        assert.strictEqual(plan.stdout.split("\n").at(-2), line);
+        assert.strictEqual(plan.stdout.split("\n").at(-2), line, "plan prints the line status prints");
         const again = await cli(sim, [...RESUME.split(" ").slice(1), "--region", "us-east-1"]);
         assert.strictEqual(again.code, 0, again.stderr);
         // The re-run's plan reads 17.5 everywhere: the summary's "from" is the old writer's version.
@@ -174,10 +253,10 @@ describe("aurora-global status and plan: a deployment after its switchover", () 
         assert.strictEqual(run.code, 0, run.stderr);
         const status = await cli(sim, ["status", ...PG_ARGS]);
         const id = idIn(status.stdout);
-        assert.strictEqual(
-            status.stdout.split("\n").at(-2),
-            `blue/green deployment ${id} ("ag-app-global-to-17-5") being deleted (the upgrade ended; nothing to do)`,
-        );
+        assertNames(status.stdout.split("\n").at(-2), [
+            `blue/green deployment ${id} ("ag-app-global-to-17-5") being deleted`,
+            "nothing to do",
+        ]);
     });
 
     it("deleted before its switchover: the re-run stops (exit 1) saying production is unchanged, never 'switched over'", async () => {
@@ -203,17 +282,19 @@ describe("aurora-global status and plan: a deployment after its switchover", () 
             }),
         );
         const status = await cli(sim, ["status", ...PG_ARGS]);
-        assert.strictEqual(
-            status.stdout.split("\n").at(-2),
-            `blue/green deployment ${d.BlueGreenDeploymentIdentifier} ("ag-app-global-to-17-5") is being deleted before a switchover: production is unchanged. Once AWS no longer lists it (DescribeBlueGreenDeployments), run the upgrade (${RESUME}) again to start over.`,
-        );
+        const head = `blue/green deployment ${d.BlueGreenDeploymentIdentifier} ("ag-app-global-to-17-5")`;
+        assertNames(status.stdout.split("\n").at(-2), [
+            `${head} is being deleted before a switchover`,
+            "production is unchanged",
+            `run the upgrade (${RESUME}) again`,
+        ]);
         const again = await cli(sim, PG_BG);
         assert.strictEqual(again.code, 1);
-        assert.ok(
-            again.stderr.includes(
-                `blue/green deployment ${d.BlueGreenDeploymentIdentifier} ("ag-app-global-to-17-5") is being deleted before a switchover: production is unchanged. Once AWS no longer lists it (DescribeBlueGreenDeployments), run the same command again to start over.`,
-            ),
+        lineNaming(
             again.stderr,
+            `${head} is being deleted before a switchover`,
+            "production is unchanged",
+            "run the same command again",
         );
         assert.ok(!again.stdout.includes("(switched over)"), again.stdout);
         assert.strictEqual(sim.cluster("app-use1").engineVersion, "17.4");

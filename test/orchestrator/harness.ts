@@ -1,4 +1,4 @@
-import * as assert from "assert";
+import { expectErrorLine } from "../support/meaning";
 import { CliDeps, main } from "../../orchestrator/cli";
 import { iamActionOf, RDS_ACTIONS } from "../../orchestrator/iam-policy";
 import {
@@ -105,9 +105,6 @@ export const MYSQL_ARGS = ["--region", "eu-west-1", "--global-cluster", "shop-gl
  * Asserts the run stopped (exit 1) with one `STOPPED:` line that names each of `keyValues` (the
  * member, region, status, version, call, AWS code and the fix's command), not the whole sentence.
  */
-export function expectStopped(r: CliRun, ...keyValues: string[]): void {
-    assert.strictEqual(r.code, 1, r.stderr);
-    const line = r.stderr.split("\n").find((l) => l.startsWith("aurora-global: STOPPED: "));
-    assert.ok(line, `no STOPPED line in: ${r.stderr}`);
-    for (const value of keyValues) assert.ok(line.includes(value), `"${value}" not in: ${line}`);
+export function expectStopped(r: CliRun, ...keyValues: string[]): string {
+    return expectErrorLine(r, 1, "aurora-global: STOPPED: ", ...keyValues);
 }

@@ -22,6 +22,7 @@ import {
     simulate,
 } from "./harness";
 import { resourcesOfCall } from "./iam-resources";
+import { nonEmpty } from "../support/non-empty";
 
 /**
  * Root-level hook: runs after every test file of the run, so the calls of every scenario (resume,
@@ -129,7 +130,10 @@ describe("orchestrator: least-privilege IAM policy", () => {
             onStar.map((s) => s.Sid),
             ["NoResourceLevelPermissions", "BlueGreen", "AccountQuotas"],
         );
-        for (const s of doc.Statement.filter((x) => x.Resource !== "*"))
+        for (const s of nonEmpty(
+            doc.Statement.filter((x) => x.Resource !== "*"),
+            "statement scoped to resources",
+        ))
             for (const r of s.Resource as string[])
                 assert.match(r, /^arn:aws:rds:[a-z0-9*-]*:\*:[a-z-]+:.+$/, `${s.Sid}: ${r}`);
     });

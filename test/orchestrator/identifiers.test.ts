@@ -3,7 +3,7 @@ import { CreateDBClusterSnapshotCommand, CreateDBClusterParameterGroupCommand } 
 import { IDENTIFIER_RULES, IdentifierKind, identifierProblem, resourceIdentifier } from "../../aws/identifiers";
 import { deploymentName } from "../../orchestrator/blue-green/deployment";
 import { messages } from "../../testbeds/simulator";
-import { expectAwsError } from "../simulator/helpers";
+import { expectAwsError } from "../support/aws-error";
 import { cli, MYSQL_SEED, simulate } from "./harness";
 
 const KINDS = Object.keys(IDENTIFIER_RULES) as IdentifierKind[];

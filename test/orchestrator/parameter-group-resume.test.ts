@@ -1,9 +1,13 @@
 import * as assert from "assert";
 import { CreateDBClusterParameterGroupCommand } from "@aws-sdk/client-rds";
 import { SeedTopology, SimulatedRds } from "../../testbeds/simulator";
+import { expectErrorLine, lineNaming } from "../support/meaning";
 import { cli, mutatingCalls, PG_ARGS, simulate } from "./harness";
 
 const MIN = 60_000;
+
+/** The tag that says which member a prepared group is for, and the member's group it was made from. */
+const forMember = (cluster: string, madeFrom: string) => ({ Key: `aurora-global:for:${cluster}`, Value: madeFrom });
 
 /** Aurora PostgreSQL 16 with custom cluster parameter groups in two regions (and a custom instance group on the primary). */
 const PG16_CUSTOM: SeedTopology = {
@@ -69,13 +73,13 @@ describe("orchestrator: resume of a major upgrade killed before the parameter gr
 
         const plan = await cli(sim, ["plan", ...PG_ARGS, "--target", "17.4", "--allow-major"]);
         assert.strictEqual(plan.code, 0, plan.stderr);
-        assert.match(
+        lineNaming(plan.stdout, "path: major (resumed)", "target-family parameter groups", "secondaries first");
+        lineNaming(
             plan.stdout,
-            /path: major \(resumed\): the upgrade is done; apply the target-family parameter groups, secondaries first, then the primary/,
-        );
-        assert.match(
-            plan.stdout,
-            /resuming a major upgrade: every member runs 17\.4, but the target-family parameter groups are not applied yet on secondary cluster "app-apne1" \(ap-northeast-1\), primary cluster "app-use1" \(us-east-1\)/,
+            "resuming a major upgrade",
+            "every member runs 17.4",
+            'secondary cluster "app-apne1" (ap-northeast-1)',
+            'primary cluster "app-use1" (us-east-1)',
         );
 
         const before = sim.calls.length;
@@ -123,15 +127,24 @@ describe("orchestrator: resume of a major upgrade killed before the parameter gr
         const creates = sim.calls.filter((c) => c.command.startsWith("Create") && c.command.endsWith("ParameterGroup"));
         assert.deepStrictEqual(
             creates
-                .map(
-                    (c) =>
-                        `${c.region} ${String(c.input.DBClusterParameterGroupName ?? c.input.DBParameterGroupName)} ${JSON.stringify(c.input.Tags)}`,
-                )
-                .sort(),
+                .map((c) => [
+                    c.region,
+                    c.input.DBClusterParameterGroupName ?? c.input.DBParameterGroupName,
+                    c.input.Tags,
+                ])
+                .sort((a, b) => String(a[1]).localeCompare(String(b[1]))),
             [
-                'ap-northeast-1 app-cluster-params-apne1-aurora-postgresql17 [{"Key":"aurora-global:for:app-apne1","Value":"app-cluster-params-apne1"}]',
-                'us-east-1 app-cluster-params-aurora-postgresql17 [{"Key":"aurora-global:for:app-use1","Value":"app-cluster-params"}]',
-                'us-east-1 app-instance-params-aurora-postgresql17 [{"Key":"aurora-global:for:app-use1","Value":"app-instance-params"}]',
+                [
+                    "ap-northeast-1",
+                    "app-cluster-params-apne1-aurora-postgresql17",
+                    [forMember("app-apne1", "app-cluster-params-apne1")],
+                ],
+                ["us-east-1", "app-cluster-params-aurora-postgresql17", [forMember("app-use1", "app-cluster-params")]],
+                [
+                    "us-east-1",
+                    "app-instance-params-aurora-postgresql17",
+                    [forMember("app-use1", "app-instance-params")],
+                ],
             ],
         );
         const globalAt = sim.calls.findIndex((c) => c.command === "ModifyGlobalCluster");
@@ -167,9 +180,13 @@ describe("orchestrator: resume of a major upgrade killed before the parameter gr
             .callsOf("AddTagsToResource")
             .filter((c) => !c.error && !String(c.input.ResourceName).includes(":global-cluster:"));
         assert.deepStrictEqual(
-            tagged.map((c) => `${c.region} ${String(c.input.ResourceName)} ${JSON.stringify(c.input.Tags)}`),
+            tagged.map((c) => [c.region, c.input.ResourceName, c.input.Tags]),
             [
-                'ap-northeast-1 arn:aws:rds:ap-northeast-1:123456789012:cluster-pg:app-cluster-params-apne1-aurora-postgresql17 [{"Key":"aurora-global:for:app-apne1","Value":"app-cluster-params-apne1"}]',
+                [
+                    "ap-northeast-1",
+                    "arn:aws:rds:ap-northeast-1:123456789012:cluster-pg:app-cluster-params-apne1-aurora-postgresql17",
+                    [forMember("app-apne1", "app-cluster-params-apne1")],
+                ],
             ],
         );
         const again = await cli(sim, MAJOR);
@@ -273,15 +290,21 @@ describe("orchestrator: explicit target groups (hidden --cluster-parameter-group
             "--instance-parameter-group",
             "app-use1=b",
         ]);
-        assert.strictEqual(r.code, 2);
-        assert.strictEqual(
-            r.stderr,
-            [
-                'aurora-global: --cluster-parameter-group "app-use1" is not valid: give CLUSTER=GROUP, the member\'s cluster identifier and a parameter group name, e.g. --cluster-parameter-group app-use1=app-params-aurora-postgresql17',
-                'aurora-global: --instance-parameter-group "app-use1=b" conflicts with --instance-parameter-group "app-use1=a": give one group per cluster',
-                "",
-            ].join("\n"),
+        expectErrorLine(
+            r,
+            2,
+            '--cluster-parameter-group "app-use1"',
+            "CLUSTER=GROUP",
+            "--cluster-parameter-group app-use1=app-params-aurora-postgresql17",
         );
+        expectErrorLine(
+            r,
+            2,
+            '--instance-parameter-group "app-use1=b"',
+            '--instance-parameter-group "app-use1=a"',
+            "one group per cluster",
+        );
+        assert.strictEqual(r.stderr.split("\n").filter(Boolean).length, 2, r.stderr);
         assert.strictEqual(sim.calls.length, 0);
     });
 
@@ -295,16 +318,22 @@ describe("orchestrator: explicit target groups (hidden --cluster-parameter-group
             }),
         );
         const unknown = await cli(sim, [...UPGRADE, "--cluster-parameter-group", "app-euw1=x"]);
-        assert.strictEqual(unknown.code, 2);
-        assert.strictEqual(
-            unknown.stderr,
-            'aurora-global: --cluster-parameter-group "app-euw1=x": cluster "app-euw1" is not a member of global cluster "app-global": use one of "app-use1", "app-apne1"\n',
+        expectErrorLine(
+            unknown,
+            2,
+            '--cluster-parameter-group "app-euw1=x"',
+            'cluster "app-euw1"',
+            'not a member of global cluster "app-global"',
+            '"app-use1", "app-apne1"',
         );
         const missing = await cli(sim, [...UPGRADE, "--instance-parameter-group", "app-use1=nope"]);
-        assert.strictEqual(missing.code, 2);
-        assert.strictEqual(
-            missing.stderr,
-            'aurora-global: --instance-parameter-group "app-use1=nope": there is no instance parameter group "nope" in us-east-1: create it with family aurora-postgresql17, or leave the flag out\n',
+        expectErrorLine(
+            missing,
+            2,
+            '--instance-parameter-group "app-use1=nope"',
+            'no instance parameter group "nope" in us-east-1',
+            "family aurora-postgresql17",
+            "leave the flag out",
         );
         const family = await cli(sim, [
             "plan",
@@ -314,10 +343,13 @@ describe("orchestrator: explicit target groups (hidden --cluster-parameter-group
             "--cluster-parameter-group",
             "app-use1=old-16",
         ]);
-        assert.strictEqual(family.code, 2);
-        assert.strictEqual(
-            family.stderr,
-            'aurora-global: --cluster-parameter-group "app-use1=old-16": cluster parameter group "old-16" (us-east-1) is of family aurora-postgresql16, not aurora-postgresql17: give a group of family aurora-postgresql17\n',
+        expectErrorLine(
+            family,
+            2,
+            '--cluster-parameter-group "app-use1=old-16"',
+            '"old-16" (us-east-1)',
+            "family aurora-postgresql16, not aurora-postgresql17",
+            "give a group of family aurora-postgresql17",
         );
         assert.deepStrictEqual(mutatingCalls(sim), ["us-east-1 CreateDBClusterParameterGroup old-16"]);
     });

@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import { SimulatedRds } from "../../testbeds/simulator";
 import { cli, CliRun, engineModifies, MYSQL_ARGS, MYSQL_SEED, PG_ARGS, PG_SEED, simulate } from "./harness";
+import { lineNaming } from "../support/meaning";
 
 /** Runs the CLI and kills it (aborts) once `afterMs` of virtual time have passed. */
 async function killedAt(sim: SimulatedRds, argv: readonly string[], afterMs: number): Promise<CliRun> {
@@ -44,9 +45,12 @@ describe("orchestrator: resume after an interruption at every phase", () => {
         assert.strictEqual(sim.cluster("shop-use1").status, "upgrading");
         const again = await cli(sim, argv);
         assert.strictEqual(again.code, 0, again.stderr);
-        assert.match(
+        lineNaming(
             again.stderr,
-            /secondary cluster "shop-use1" \(us-east-1\): already upgrading \(8\.0\.mysql_aurora\.3\.08\.0\); waiting for it to reach 8\.0\.mysql_aurora\.3\.08\.2, not modifying it again/,
+            'secondary cluster "shop-use1" (us-east-1)',
+            "already upgrading (8.0.mysql_aurora.3.08.0)",
+            "to reach 8.0.mysql_aurora.3.08.2",
+            "not modifying it again",
         );
         assert.deepStrictEqual(
             [

@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import { lineNaming } from "../support/meaning";
 import { cli, MYSQL_ARGS, MYSQL_SEED, PG_ARGS, PG_MIXED_SEED, PG_SEED, simulate } from "./harness";
 
 /** `aurora-global status`: what AWS would do now, by the planner's rule (planner/failover-now.ts). */
@@ -6,14 +7,17 @@ describe("orchestrator: status says switchover (to which regions), failover, or 
     it("one version everywhere: switchover possible to every secondary region", async () => {
         const r = await cli(simulate(MYSQL_SEED), ["status", ...MYSQL_ARGS]);
         assert.strictEqual(r.code, 0, r.stderr);
-        assert.match(
+        lineNaming(
             r.stdout,
-            /failover ready: yes — switchover possible \(to us-east-1, ap-southeast-2\); failover possible/,
+            "failover ready: yes",
+            "switchover possible (to us-east-1, ap-southeast-2)",
+            "failover possible",
         );
     });
 
     it("members on different minors: neither, naming the member and the versions", async () => {
         const r = await cli(simulate(PG_MIXED_SEED), ["status", ...PG_ARGS]);
+        // The wording of the failover line, pinned once (the other tests assert the regions and versions it names).
         assert.match(
             r.stdout,
             /failover ready: no — neither switchover nor failover: "app-apne1" \(ap-northeast-1\): 17\.4 and 17\.5 are different minor versions/,

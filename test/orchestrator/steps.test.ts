@@ -2,6 +2,7 @@ import * as assert from "assert";
 import { LEASE_GROUP_ENV } from "../../cli-contract/flags";
 import { stepCommandArgs } from "../../cli-contract";
 import { cli, engineModifies, expectStopped, mutatingCalls, MYSQL_SEED, PG_ARGS, PG_SEED, simulate } from "./harness";
+import { lineNaming } from "../support/meaning";
 
 const options = { homeRegion: "eu-west-1", globalClusterId: "shop-global", target: "8.0.mysql_aurora.3.08.2" };
 
@@ -95,10 +96,7 @@ describe("orchestrator: one CLI run per plan step (what the Pulumi upgrade steps
         assert.strictEqual(sim.cluster("shop-euw1").engineVersion, options.target);
         const again = await cli(sim, stepCommandArgs(options, steps[1]));
         assert.strictEqual(again.code, 0);
-        assert.match(
-            again.stdout,
-            /the step of cluster "shop-use1": nothing to do \(not in the plan any more: AWS reports it done\)/,
-        );
+        lineNaming(again.stdout, 'the step of cluster "shop-use1"', "nothing to do", "AWS reports it done");
     });
 
     it("a pending-patch round's snapshot step re-plans the patch round (patch --only-snapshot) and takes the snapshot", async () => {

@@ -5,6 +5,7 @@ import { factsNeeded, overallChange } from "../../aws/topology/fact-needs";
 import { FRESH_READ_MS, readCluster } from "../../aws/topology/reads";
 import { SeedTopology, SimulatedRds } from "../../testbeds/simulator";
 import { cli, MYSQL_ARGS, MYSQL_SEED, PG_ARGS, PG_SEED, simulate } from "./harness";
+import { nonEmpty } from "../support/non-empty";
 
 /** Calls the simulator received, counted by operation. */
 function countByOperation(sim: SimulatedRds, from = 0): Record<string, number> {
@@ -39,7 +40,11 @@ describe("orchestrator: what a topology read calls, by plan kind", () => {
             DescribeDBEngineVersions: 2,
             DescribeDBMajorEngineVersions: 1,
         });
-        assert.ok(t.members.every((m) => m.pendingActions === undefined && m.instanceParameterGroups === undefined));
+        assert.ok(
+            nonEmpty(t.members, "member").every(
+                (m) => m.pendingActions === undefined && m.instanceParameterGroups === undefined,
+            ),
+        );
         assert.strictEqual(
             t.members.find((m) => m.role === "primary")?.lowerCaseTableNamesDefault,
             undefined,
@@ -73,7 +78,11 @@ describe("orchestrator: what a topology read calls, by plan kind", () => {
             DescribeDBMajorEngineVersions: 1,
         });
         assert.strictEqual(t.members.find((m) => m.role === "primary")?.rpoEnabled, true);
-        assert.ok(t.members.every((m) => m.pendingActions === undefined && m.instanceParameterGroups !== undefined));
+        assert.ok(
+            nonEmpty(t.members, "member").every(
+                (m) => m.pendingActions === undefined && m.instanceParameterGroups !== undefined,
+            ),
+        );
     });
 
     it("a patch round (target = running version) reads pending maintenance and the resume facts, not the catalogue", async () => {
@@ -121,48 +130,70 @@ describe("orchestrator: what a topology read calls, by plan kind", () => {
                 ...(target !== undefined ? { target } : {}),
                 ...extra,
             });
-        const row = (n: ReturnType<typeof factsNeeded>) =>
-            `pending=${n.pendingMaintenance} params=${n.clusterParameters} instances=${n.instanceGroups} catalogue=${n.catalogue}`;
-        assert.strictEqual(
-            row(needs(["17.4", "17.4"], "17.5")),
-            "pending=false params=false instances=false catalogue=true",
-        );
-        assert.strictEqual(
+        // Which reads: [pending maintenance, cluster parameters, instance groups, the version catalogue].
+        const row = (n: ReturnType<typeof factsNeeded>) => ({
+            pending: n.pendingMaintenance,
+            params: n.clusterParameters,
+            instances: n.instanceGroups,
+            catalogue: n.catalogue,
+        });
+        assert.deepStrictEqual(row(needs(["17.4", "17.4"], "17.5")), {
+            pending: false,
+            params: false,
+            instances: false,
+            catalogue: true,
+        });
+        assert.deepStrictEqual(
             row(needs(["17.5", "17.4"], "17.5")),
-            "pending=false params=false instances=false catalogue=true",
+            { pending: false, params: false, instances: false, catalogue: true },
             "half done: still a minor upgrade",
         );
-        assert.strictEqual(
-            row(needs(["16.8", "16.8"], "17.5")),
-            "pending=false params=true instances=true catalogue=true",
-        );
-        assert.strictEqual(
-            row(needs(["17.5", "17.5"], "17.5")),
-            "pending=true params=false instances=true catalogue=false",
-        );
-        assert.strictEqual(
-            row(needs(["17.4.5"], "17.4.6")),
-            "pending=true params=false instances=false catalogue=true",
-        );
-        assert.strictEqual(
+        assert.deepStrictEqual(row(needs(["16.8", "16.8"], "17.5")), {
+            pending: false,
+            params: true,
+            instances: true,
+            catalogue: true,
+        });
+        assert.deepStrictEqual(row(needs(["17.5", "17.5"], "17.5")), {
+            pending: true,
+            params: false,
+            instances: true,
+            catalogue: false,
+        });
+        assert.deepStrictEqual(row(needs(["17.4.5"], "17.4.6")), {
+            pending: true,
+            params: false,
+            instances: false,
+            catalogue: true,
+        });
+        assert.deepStrictEqual(
             row(needs(["17.4", undefined], "17.5")),
-            "pending=true params=true instances=true catalogue=true",
+            { pending: true, params: true, instances: true, catalogue: true },
             "a member without a version: read everything",
         );
-        assert.strictEqual(
+        assert.deepStrictEqual(
             row(needs(["17.5"], "17.4")),
-            "pending=true params=true instances=true catalogue=true",
+            { pending: true, params: true, instances: true, catalogue: true },
             "a downgrade: the planner blocks it with every fact",
         );
-        assert.strictEqual(row(needs(["17.4"], "seventeen")), "pending=true params=true instances=true catalogue=true");
-        assert.strictEqual(
-            row(needs(["17.4"], undefined, { skipCatalogue: true })),
-            "pending=true params=false instances=false catalogue=false",
-        );
-        assert.strictEqual(
-            row(needs(["17.4"], "17.5", { groupOverrides: true })),
-            "pending=false params=false instances=true catalogue=true",
-        );
+        assert.deepStrictEqual(row(needs(["17.4"], "seventeen")), {
+            pending: true,
+            params: true,
+            instances: true,
+            catalogue: true,
+        });
+        assert.deepStrictEqual(row(needs(["17.4"], undefined, { skipCatalogue: true })), {
+            pending: true,
+            params: false,
+            instances: false,
+            catalogue: false,
+        });
+        assert.deepStrictEqual(row(needs(["17.4"], "17.5", { groupOverrides: true })), {
+            pending: false,
+            params: false,
+            instances: true,
+            catalogue: true,
+        });
         assert.strictEqual(
             overallChange(
                 "aurora-mysql",

@@ -6,7 +6,8 @@ import {
     DescribeAccountAttributesCommand,
 } from "@aws-sdk/client-rds";
 import { blueGreenReady, messages, SeedTopology, SimulatedRdsOptions } from "../../testbeds/simulator";
-import { expectAwsError, pgTopology, seeded as seededAsIs } from "./helpers";
+import { expectAwsError } from "../support/aws-error";
+import { pgTopology, seeded as seededAsIs } from "./helpers";
 
 /** Clusters prepared for blue/green as AWS asks (custom group, replication on, in sync). */
 const seeded = (topology: SeedTopology, options: SimulatedRdsOptions) => seededAsIs(blueGreenReady(topology), options);

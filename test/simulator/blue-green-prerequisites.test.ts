@@ -9,7 +9,8 @@ import {
     RebootDBInstanceCommand,
 } from "@aws-sdk/client-rds";
 import { blueGreenReady, messages, SimulatedRds } from "../../testbeds/simulator";
-import { expectAwsError, mysqlTopology, pgTopology, seeded } from "./helpers";
+import { expectAwsError } from "../support/aws-error";
+import { mysqlTopology, pgTopology, seeded } from "./helpers";
 
 const MY_WRITER = "arn:aws:rds:us-east-1:123456789012:cluster:my-east";
 const PG_WRITER = "arn:aws:rds:us-east-1:123456789012:cluster:pg-east";

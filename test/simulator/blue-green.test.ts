@@ -10,7 +10,9 @@ import {
 } from "@aws-sdk/client-rds";
 import { blueGreenReady, defaultCatalogue, messages, SeedTopology, SimulatedRds } from "../../testbeds/simulator";
 import { SimulatedRdsOptions } from "../../testbeds/simulator";
-import { expectAwsError, MIN, mysqlTopology, pgTopology, seeded as seededAsIs } from "./helpers";
+import { expectAwsError } from "../support/aws-error";
+import { nonEmpty } from "../support/non-empty";
+import { MIN, mysqlTopology, pgTopology, seeded as seededAsIs } from "./helpers";
 
 /** Every deployment here starts from clusters prepared as AWS asks (custom group, replication on, in sync). */
 const seeded = (topology: SeedTopology, options: SimulatedRdsOptions) => seededAsIs(blueGreenReady(topology), options);
@@ -98,7 +100,11 @@ describe("simulator: blue/green deployments of a global database", () => {
         assert.deepEqual(sim.probeEndpoint(endpoint), { ok: true, version: "17.5.4" });
         const done = await describe1(sim, bg.BlueGreenDeploymentIdentifier!);
         assert.equal(done.Status, "SWITCHOVER_COMPLETED");
-        assert.ok(done.SwitchoverDetails!.every((d) => d.Status === "SWITCHOVER_COMPLETED"));
+        assert.ok(
+            nonEmpty(done.SwitchoverDetails ?? [], "switchover detail").every(
+                (d) => d.Status === "SWITCHOVER_COMPLETED",
+            ),
+        );
         assert.equal(done.Source, "arn:aws:rds:us-east-1:123456789012:cluster:pg-east-old1");
         assert.equal(done.Target, WRITER);
         // After the switchover the blue instances carry -old1 too (aws-cli example 3).

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { CreateDBClusterCommand, CreateDBInstanceCommand, CreateGlobalClusterCommand } from "@aws-sdk/client-rds";
 import { createSimulatedRds, SimulatedRds } from "../../testbeds/simulator";
-import { expectAwsError } from "./helpers";
+import { expectAwsError } from "../support/aws-error";
 
 /** A global cluster at 17.4 with its primary (and writer) in us-east-1. */
 async function withPrimary(writer = true): Promise<SimulatedRds> {

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { DescribeDBClustersCommand, RDSServiceException } from "@aws-sdk/client-rds";
-import { expectAwsError, pgTopology, seeded } from "./helpers";
+import { expectAwsError } from "../support/aws-error";
+import { pgTopology, seeded } from "./helpers";
 
 const describe1 = (sim: ReturnType<typeof seeded>, region = "us-east-1", id = "pg-east") =>
     sim.clientFor(region).send(new DescribeDBClustersCommand({ DBClusterIdentifier: id }));

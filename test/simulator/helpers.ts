@@ -1,5 +1,4 @@
-import assert from "node:assert/strict";
-import { CreateBlueGreenDeploymentCommand, CreateGlobalClusterCommand, RDSServiceException } from "@aws-sdk/client-rds";
+import { CreateBlueGreenDeploymentCommand, CreateGlobalClusterCommand } from "@aws-sdk/client-rds";
 import {
     blueGreenReady,
     createSimulatedRds,
@@ -44,26 +43,6 @@ export function seeded(topology: SeedTopology, options: SimulatedRdsOptions = {}
     const sim = createSimulatedRds(options);
     sim.seed(topology);
     return sim;
-}
-
-/** Awaits `promise`, asserting it rejects with an RDS service exception of exactly this name and message. */
-export async function expectAwsError(
-    promise: Promise<unknown>,
-    name: string,
-    message: string,
-): Promise<RDSServiceException> {
-    let error: unknown;
-    try {
-        await promise;
-    } catch (e) {
-        error = e;
-    }
-    assert.ok(error instanceof RDSServiceException, `expected an RDSServiceException ${name}, got ${String(error)}`);
-    assert.equal(error.name, name);
-    assert.equal(error.message, message);
-    assert.equal(error.$fault, "client");
-    assert.equal(error.$metadata.httpStatusCode, 400);
-    return error;
 }
 
 /** `n` empty global clusters (CreateGlobalCluster without a source cluster). */

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { ModifyDBClusterCommand, RDSClient } from "@aws-sdk/client-rds";
 import { messages } from "../../testbeds/simulator";
-import { expectAwsError, MIN, mysqlTopology, seeded } from "./helpers";
+import { expectAwsError } from "../support/aws-error";
+import { MIN, mysqlTopology, seeded } from "./helpers";
 
 const modifyCluster = (client: RDSClient, id: string, version: string) =>
     client.send(

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { DescribeBlueGreenDeploymentsCommand, DescribeGlobalClustersCommand } from "@aws-sdk/client-rds";
 import { createSimulatedRds } from "../../testbeds/simulator";
-import { expectAwsError, manyDeployments, manyGlobalClusters } from "./helpers";
+import { expectAwsError } from "../support/aws-error";
+import { manyDeployments, manyGlobalClusters } from "./helpers";
 
 describe("simulator: Describe answers in pages (MaxRecords default 100, 20–100, Marker)", () => {
     it("DescribeGlobalClusters: 100 per page and a Marker, the rest on the next page", async () => {

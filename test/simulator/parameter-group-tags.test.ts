@@ -5,7 +5,8 @@ import {
     CreateDBParameterGroupCommand,
     ListTagsForResourceCommand,
 } from "@aws-sdk/client-rds";
-import { expectAwsError, pgTopology, seeded } from "./helpers";
+import { expectAwsError } from "../support/aws-error";
+import { pgTopology, seeded } from "./helpers";
 
 describe("simulator: tags on parameter groups", () => {
     it("Tags given at creation are listed; AddTagsToResource adds and replaces", async () => {

@@ -5,7 +5,8 @@ import {
     ResourceNotFoundFault,
 } from "@aws-sdk/client-rds";
 import { messages, SeedTopology } from "../../testbeds/simulator";
-import { expectAwsError, MIN, mysqlTopology, pgTopology, seeded } from "./helpers";
+import { expectAwsError } from "../support/aws-error";
+import { MIN, mysqlTopology, pgTopology, seeded } from "./helpers";
 
 const EAST = "arn:aws:rds:us-east-1:123456789012:cluster:my-east";
 const EU = "arn:aws:rds:eu-west-1:123456789012:cluster:my-eu";

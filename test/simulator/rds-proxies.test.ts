@@ -5,7 +5,8 @@ import {
     DescribeDBProxyTargetsCommand,
 } from "@aws-sdk/client-rds";
 import { blueGreenReady, messages, SimulatedRds, SeedTopology, SimulatedRdsOptions } from "../../testbeds/simulator";
-import { expectAwsError, pgTopology, seeded as seededAsIs } from "./helpers";
+import { expectAwsError } from "../support/aws-error";
+import { pgTopology, seeded as seededAsIs } from "./helpers";
 
 /** Clusters prepared for blue/green as AWS asks (custom group, replication on, in sync). */
 const seeded = (topology: SeedTopology, options: SimulatedRdsOptions) => seededAsIs(blueGreenReady(topology), options);
@@ -79,7 +80,7 @@ describe("simulator: RDS Proxies (DescribeDBProxies, DescribeDBProxyTargets)", (
         await expectAwsError(
             east.send(new DescribeDBProxiesCommand({ MaxRecords: 10 })),
             "InvalidParameterValue",
-            "Invalid value 10 for MaxRecords. Valid values are 20 to 100.",
+            { names: ["10", "MaxRecords", "20 to 100"] }, // AWS's text: paging.test.ts
         );
     });
 

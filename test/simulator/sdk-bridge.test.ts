@@ -9,7 +9,8 @@ import {
     RDSServiceException,
     StartDBClusterCommand,
 } from "@aws-sdk/client-rds";
-import { expectAwsError, pgTopology, seeded } from "./helpers";
+import { expectAwsError } from "../support/aws-error";
+import { pgTopology, seeded } from "./helpers";
 
 describe("simulator: real RDSClient wired to the simulator", () => {
     it("answers DescribeDBClusters end to end with AWS's shape", async () => {

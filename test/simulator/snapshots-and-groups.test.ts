@@ -15,7 +15,8 @@ import {
     RebootDBInstanceCommand,
     ResetDBClusterParameterGroupCommand,
 } from "@aws-sdk/client-rds";
-import { expectAwsError, MIN, pgTopology, seeded } from "./helpers";
+import { expectAwsError } from "../support/aws-error";
+import { MIN, pgTopology, seeded } from "./helpers";
 
 describe("simulator: snapshots, parameter groups, instances", () => {
     it("a cluster snapshot is creating, then available after its duration", async () => {

@@ -6,6 +6,7 @@ import {
     DescribeDBClustersCommand,
 } from "@aws-sdk/client-rds";
 import { motoWire } from "../support/moto-wire";
+import { expectErrorLine } from "../support/meaning";
 
 /**
  * Wire tier: the real SDK over HTTP against moto_server on loopback. moto enforces no version
@@ -93,10 +94,14 @@ describe("wire: aurora-global against moto_server (real SDK, loopback)", functio
             "--strategy",
             "rolling",
         ]);
-        assert.strictEqual(r.code, 1);
-        assert.match(
-            r.stderr,
-            /the run lease could not be taken on global cluster "wire-global" \(InvalidParameterValue: .*nothing was changed.*--no-lease/,
+        expectErrorLine(
+            r,
+            1,
+            'global cluster "wire-global"',
+            "run lease could not be taken",
+            "(InvalidParameterValue: ",
+            "nothing was changed",
+            "--no-lease",
         );
         const out = await client("eu-west-1").send(new DescribeDBClustersCommand({ DBClusterIdentifier: "wire-euw1" }));
         assert.strictEqual(out.DBClusters?.[0]?.EngineVersion, "16.6");
