@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
-import { mysqlGlobalMinorInPlaceRefused, parseVersion } from "../../engine-versions";
+import { crossRegionVerdict, mysqlGlobalMinorInPlaceRefused, parseVersion } from "../../engine-versions";
 import { blueGreenMinimumMissed } from "../../planner/blue-green";
-import { blueGreenRunsOn, mysqlGlobalMinorRefused } from "../../testbeds/simulator/aws-facts";
+import { awsAllowsGlobalMove, blueGreenRunsOn, mysqlGlobalMinorRefused } from "../../testbeds/simulator/aws-facts";
 
 /**
  * The simulator keeps its own table of AWS's facts (testbeds/simulator/aws-facts.ts); the planner
@@ -41,5 +41,48 @@ describe("simulator: its own table of AWS facts agrees with the planner's rules"
             assert.equal(mysqlGlobalMinorRefused(mysql(from), mysql(to)), refused, `simulator ${from} → ${to}`);
             assert.equal(mysqlGlobalMinorInPlaceRefused(mysql(from), mysql(to)), refused, `planner ${from} → ${to}`);
         }
+    });
+
+    it("managed switchover and failover: the documented cases, and the planner's table agrees over a grid", () => {
+        const documented: [string, string, string, boolean, boolean][] = [
+            // engine, a, b, switchover, failover
+            ["pg", "17.4.3", "17.4.4", true, true],
+            ["pg", "17.4", "17.5", false, false],
+            ["pg", "14.4.1", "14.4.2", false, false],
+            ["pg", "14.5.1", "14.5.2", true, true],
+            ["pg", "11.16.1", "11.16.2", false, false],
+            ["pg", "16.1.5", "16.1.6", false, false],
+            ["pg", "16.1.6", "16.1.7", true, true],
+            ["pg", "15.4.8", "15.4.9", false, false],
+            ["mysql", "8.0.mysql_aurora.3.08.0", "8.0.mysql_aurora.3.08.1", false, false],
+            ["mysql", "8.0.mysql_aurora.3.08.1", "8.0.mysql_aurora.3.08.1", true, true],
+            ["mysql", "5.7.mysql_aurora.2.09.0", "5.7.mysql_aurora.2.09.0", false, true],
+            ["mysql", "5.7.mysql_aurora.2.09.1", "5.7.mysql_aurora.2.09.1", true, true],
+        ];
+        for (const [engine, a, b, switchover, failover] of documented) {
+            const v = engine === "pg" ? pg : mysql;
+            assert.equal(awsAllowsGlobalMove(v(a), v(b), "switchover"), switchover, `switchover ${a} ${b}`);
+            assert.equal(awsAllowsGlobalMove(v(a), v(b), "failover"), failover, `failover ${a} ${b}`);
+        }
+        const grid = [11, 12, 13, 14, 15, 16, 17].flatMap((major) =>
+            [1, 5, 8, 9, 12, 13, 17].flatMap((minor) => [0, 1, 2, 4, 6, 8, 9, 10].map((p) => `${major}.${minor}.${p}`)),
+        );
+        const mysqlGrid = ["2.07", "2.09", "2.11", "3.04", "3.08"].flatMap((m) =>
+            [0, 1, 2].map((p) => `${m.startsWith("2") ? "5.7" : "8.0"}.mysql_aurora.${m}.${p}`),
+        );
+        let compared = 0;
+        for (const [versions, parse] of [
+            [grid, pg],
+            [mysqlGrid, mysql],
+        ] as const)
+            for (const a of versions)
+                for (const b of versions) {
+                    const planner = crossRegionVerdict(parse(a), parse(b));
+                    for (const move of ["switchover", "failover"] as const) {
+                        assert.equal(awsAllowsGlobalMove(parse(a), parse(b), move), planner[move], `${move} ${a} ${b}`);
+                        compared++;
+                    }
+                }
+        assert.ok(compared > 10_000, `${compared} pairs compared`);
     });
 });

@@ -51,3 +51,51 @@ export function mysqlGlobalMinorRefused(from: EngineVersion, to: EngineVersion):
     const lowest = MYSQL_GLOBAL_MINOR_REFUSED_FROM.get(to.auroraMysqlGeneration);
     return lowest !== undefined && to.minor >= lowest;
 }
+
+/**
+ * Managed cross-Region switchover and failover between two members' versions, as AWS's page
+ * "Patch level compatibility for managed cross-Region switchovers and failovers" states it
+ * (https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database-upgrade.html#aurora-global-database-upgrade.minor.incompatibility)
+ * and the global database limitations: the same major and minor always; Aurora MySQL the same patch
+ * level too, and switchovers of Aurora MySQL 2 from 2.09.1 on; Aurora PostgreSQL different patch
+ * levels from 15 on and from 14.5, 13.8, 12.12 and 11.17 on; and the Warning's patch releases
+ * below, past which no member may switch over or fail over until all run one of them or newer.
+ * Written here in AWS's own terms, not taken from engine-versions/failover-compatibility.ts:
+ * test/simulator/aws-facts.test.ts compares the two over a grid of versions.
+ */
+const POSTGRES_MIXED_PATCHES_FROM = ["11.17", "12.12", "13.8", "14.5"];
+const POSTGRES_WARNING_RELEASES = [
+    "16.1.6",
+    "16.2.4",
+    "16.3.2",
+    "16.4.2",
+    "15.3.8",
+    "15.4.9",
+    "15.5.6",
+    "15.6.4",
+    "15.7.2",
+    "15.8.2",
+    "14.8.8",
+    "14.9.9",
+    "14.10.6",
+    "14.11.4",
+    "14.12.2",
+    "14.13.2",
+];
+
+export function awsAllowsGlobalMove(a: EngineVersion, b: EngineVersion, move: "switchover" | "failover"): boolean {
+    if (a.engine !== b.engine || a.major !== b.major || a.minor !== b.minor) return false;
+    if (a.engine === "aurora-mysql") {
+        if (a.patch !== b.patch) return false;
+        const before2091 = a.auroraMysqlGeneration === 2 && (a.minor < 9 || (a.minor === 9 && (a.patch ?? 0) < 1));
+        return move === "failover" || !before2091;
+    }
+    if (a.patch === undefined || b.patch === undefined || a.patch === b.patch) return true;
+    const major = Number(a.major);
+    const mixedFrom = POSTGRES_MIXED_PATCHES_FROM.find((v) => Number(v.split(".")[0]) === major);
+    if (major < 15 && (mixedFrom === undefined || a.minor < Number(mixedFrom.split(".")[1]))) return false;
+    const release = POSTGRES_WARNING_RELEASES.find((r) => r.startsWith(`${a.major}.${a.minor}.`));
+    if (release === undefined) return true;
+    const past = (v: EngineVersion) => (v.patch ?? 0) >= Number(release.split(".")[2]);
+    return past(a) === past(b);
+}

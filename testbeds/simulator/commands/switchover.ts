@@ -1,5 +1,6 @@
 import type { FailoverGlobalClusterCommandInput, SwitchoverGlobalClusterCommandInput } from "@aws-sdk/client-rds";
-import { crossRegionVerdict, parseVersion } from "../../../engine-versions";
+import { parseVersion } from "../../../engine-versions";
+import { awsAllowsGlobalMove } from "../aws-facts";
 import { fault, messages } from "../aws-errors";
 import { ClusterState, GlobalClusterState } from "../model";
 import { SimStore } from "../store";
@@ -113,15 +114,16 @@ const failoverGlobalCluster = handler<FailoverGlobalClusterCommandInput>(({ stor
 });
 
 /**
- * AWS's compatibility table on full versions (PostgreSQL with its patch level): every other member
+ * AWS's compatibility table on full versions (PostgreSQL with its patch level; the simulator's own,
+ * aws-facts.ts): every other member
  * against the target (the writer moves there; the others replicate from it). Refused with AWS's
  * text (see {@link switchoverMessages}.versionsDiffer).
  */
 function assertCompatible(store: SimStore, global: GlobalClusterState, target: ClusterState, kind: Move): void {
     const version = (c: ClusterState) => parseVersion(c.engine, c.version);
     for (const other of store.membersOf(global).filter((m) => m !== target)) {
-        const verdict = crossRegionVerdict(version(target), version(other));
-        if (!verdict[kind]) fault("InvalidDBClusterStateFault", switchoverMessages.versionsDiffer(target.id));
+        if (!awsAllowsGlobalMove(version(target), version(other), kind))
+            fault("InvalidDBClusterStateFault", switchoverMessages.versionsDiffer(target.id));
     }
 }
 
