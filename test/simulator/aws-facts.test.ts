@@ -1,7 +1,14 @@
 import * as assert from "node:assert/strict";
+import { IDENTIFIER_RULES, identifierProblem, IdentifierKind } from "../../aws/identifiers";
 import { crossRegionVerdict, mysqlGlobalMinorInPlaceRefused, parseVersion } from "../../engine-versions";
 import { blueGreenMinimumMissed } from "../../planner/blue-green";
-import { awsAllowsGlobalMove, blueGreenRunsOn, mysqlGlobalMinorRefused } from "../../testbeds/simulator/aws-facts";
+import {
+    AWS_IDENTIFIER_LIMITS,
+    awsAllowsGlobalMove,
+    awsTakesIdentifier,
+    blueGreenRunsOn,
+    mysqlGlobalMinorRefused,
+} from "../../testbeds/simulator/aws-facts";
 
 /**
  * The simulator keeps its own table of AWS's facts (testbeds/simulator/aws-facts.ts); the planner
@@ -84,5 +91,25 @@ describe("simulator: its own table of AWS facts agrees with the planner's rules"
                     }
                 }
         assert.ok(compared > 10_000, `${compared} pairs compared`);
+    });
+
+    it("identifiers: the simulator's limits are AWS's, and the product's builder agrees with them", () => {
+        const documented = { "cluster-snapshot": 63, "final-snapshot": 63, "blue-green-deployment": 60 };
+        for (const [kind, max] of Object.entries(documented))
+            assert.equal(AWS_IDENTIFIER_LIMITS[kind as IdentifierKind].max, max, kind);
+        const samples = ["a", "a-b", "a--b", "a-", "1a", "A9-z", "a_b", "", "x".repeat(60), "x".repeat(61)];
+        let compared = 0;
+        for (const kind of Object.keys(IDENTIFIER_RULES) as IdentifierKind[]) {
+            assert.equal(AWS_IDENTIFIER_LIMITS[kind].parameter, IDENTIFIER_RULES[kind].parameter, kind);
+            for (const value of [...samples, "y".repeat(IDENTIFIER_RULES[kind].max + 1)]) {
+                assert.equal(
+                    awsTakesIdentifier(kind, value),
+                    identifierProblem(kind, value) === undefined,
+                    `${kind} "${value}"`,
+                );
+                compared++;
+            }
+        }
+        assert.ok(compared >= 50, `${compared} pairs compared`);
     });
 });

@@ -1,6 +1,7 @@
 import * as rds from "@aws-sdk/client-rds";
 import { RDSServiceException } from "@aws-sdk/client-rds";
-import { IDENTIFIER_RULES, IdentifierKind, identifierProblem } from "../../aws/identifiers";
+import { IdentifierKind } from "../../aws/identifiers";
+import { AWS_IDENTIFIER_LIMITS, awsTakesIdentifier } from "./aws-facts";
 
 type ExceptionClass = new (opts: {
     message: string;
@@ -62,12 +63,12 @@ export function fault(code: string, message: string, httpStatusCode = 400): neve
     throw new SimulatedFault(code, message, httpStatusCode);
 }
 
-/** Refuses an identifier AWS refuses for its kind (InvalidParameterValue; the rule table in aws/identifiers.ts). */
+/** Refuses an identifier AWS refuses for its kind (InvalidParameterValue; the simulator's own table in aws-facts.ts). */
 export function assertIdentifier(kind: IdentifierKind, value: string): void {
-    if (identifierProblem(kind, value) !== undefined)
+    if (!awsTakesIdentifier(kind, value))
         fault(
             "InvalidParameterValue",
-            messages.invalidIdentifier(IDENTIFIER_RULES[kind].parameter, IDENTIFIER_RULES[kind].max),
+            messages.invalidIdentifier(AWS_IDENTIFIER_LIMITS[kind].parameter, AWS_IDENTIFIER_LIMITS[kind].max),
         );
 }
 

@@ -1,3 +1,4 @@
+import { IdentifierKind } from "../../aws/identifiers";
 import { EngineVersion } from "../../engine-versions";
 
 /**
@@ -98,4 +99,26 @@ export function awsAllowsGlobalMove(a: EngineVersion, b: EngineVersion, move: "s
     if (release === undefined) return true;
     const past = (v: EngineVersion) => (v.patch ?? 0) >= Number(release.split(".")[2]);
     return past(a) === past(b);
+}
+
+/**
+ * What AWS takes as an identifier, by request parameter: 1 to `max` characters, a letter first,
+ * letters and digits with single hyphens, no trailing hyphen. Sources: the API reference's
+ * constraints of CreateDBClusterSnapshot `DBClusterSnapshotIdentifier` and DeleteDBCluster
+ * `FinalDBSnapshotIdentifier` (1–63), CreateBlueGreenDeployment `BlueGreenDeploymentName` (1–60),
+ * CreateDBClusterParameterGroup / CreateDBParameterGroup group names (1–255). The simulator's own
+ * copy (aws/identifiers.ts is the product's; test/simulator/aws-facts.test.ts compares them).
+ */
+export const AWS_IDENTIFIER_LIMITS: Readonly<Record<IdentifierKind, { parameter: string; max: number }>> = {
+    "cluster-snapshot": { parameter: "DBClusterSnapshotIdentifier", max: 63 },
+    "final-snapshot": { parameter: "FinalDBSnapshotIdentifier", max: 63 },
+    "blue-green-deployment": { parameter: "BlueGreenDeploymentName", max: 60 },
+    "cluster-parameter-group": { parameter: "DBClusterParameterGroupName", max: 255 },
+    "parameter-group": { parameter: "DBParameterGroupName", max: 255 },
+};
+
+/** True when AWS takes `value` for a parameter of `kind`. */
+export function awsTakesIdentifier(kind: IdentifierKind, value: string): boolean {
+    const { max } = AWS_IDENTIFIER_LIMITS[kind];
+    return value.length >= 1 && value.length <= max && /^[a-zA-Z]([a-zA-Z0-9]|-(?=[a-zA-Z0-9]))*$/.test(value);
 }
