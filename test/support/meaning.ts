@@ -1,4 +1,5 @@
 import * as assert from "node:assert/strict";
+import { isDeepStrictEqual } from "node:util";
 
 /**
  * What a violation, refusal or note means, for assertions that survive a rewording: its rule id,
@@ -90,5 +91,17 @@ export function assertMeanings(actual: readonly (Said | string)[], expected: rea
     assert.deepEqual(
         actual.map((a, i) => projection(a, expected[i] ?? {})),
         expected.map(asRecord),
+    );
+}
+
+/** Asserts some line of `actual` (notes, warnings, a log) means `expected`; fails listing what each one shows. */
+export function assertSomeMeans(actual: readonly (Said | string)[], expected: Meaning): void {
+    const want = asRecord(expected);
+    const shown = actual.map((a) => projection(a, expected));
+    if (shown.some((s) => isDeepStrictEqual(s, want))) return;
+    assert.deepEqual(
+        shown,
+        [want],
+        `no line means ${JSON.stringify(want)} among:\n${actual.map((a) => asSaid(a).message).join("\n")}`,
     );
 }
