@@ -110,14 +110,11 @@ describe("components: the versions the fix names", () => {
             offeredWithGlobal: [],
         });
         assert.deepEqual(Object.keys(problem ?? {}).sort(), ["message", "path", "rule"]);
-        assertMeans(
-            { rule: problem!.rule, cluster: problem!.path, message: problem!.message },
-            {
-                rule: "engine-version-not-offered",
-                about: "engineVersion",
-                says: ['"8.0.mysql_aurora.3.11.0"', "aurora-mysql", "mx-central-1", "choose another region"],
-            },
-        );
+        assertMeans(problem!, {
+            rule: "engine-version-not-offered",
+            about: "engineVersion",
+            says: ['"8.0.mysql_aurora.3.11.0"', "aurora-mysql", "mx-central-1", "choose another region"],
+        });
         assert.equal(
             newDatabaseVersionProblem("aurora-postgresql", "17.4", {
                 region: PRIMARY,

@@ -10,7 +10,7 @@ import { isDeepStrictEqual } from "node:util";
 export interface Meaning {
     /** The rule id (`downgrade`, `blue-green-limits`); leave out for text that carries none. */
     readonly rule?: string;
-    /** The member cluster or field path it is about: its `cluster` field, else named in its message. */
+    /** The member cluster or field path it is about: its `cluster` or `path` field, else named in its message. */
     readonly about?: string;
     /** Key values its message names. */
     readonly says?: readonly string[];
@@ -26,6 +26,8 @@ export interface Said {
     readonly message: string;
     readonly fix?: string;
     readonly cluster?: string;
+    /** The field path of an argument or config problem. */
+    readonly path?: string;
     readonly urn?: string;
 }
 
@@ -67,7 +69,8 @@ function projection(actual: Said | string, expected: Meaning): Record<string, un
     const out: Record<string, unknown> = {};
     if (expected.rule !== undefined) out.rule = a.rule;
     if (expected.about !== undefined) {
-        out.about = a.cluster ?? (names(a.message, expected.about) ? expected.about : `(not named in: ${a.message})`);
+        out.about =
+            a.cluster ?? a.path ?? (names(a.message, expected.about) ? expected.about : `(not named in: ${a.message})`);
     }
     const shown = (text: string | undefined, values: readonly string[]) =>
         values.map((v) => (text !== undefined && names(text, v) ? v : `(${v} not named in: ${text})`));
