@@ -25,7 +25,8 @@ export interface Said {
     readonly rule?: string;
     readonly message: string;
     readonly fix?: string;
-    readonly cluster?: string;
+    /** The member it is about (null in a plan's JSON when it is about none). */
+    readonly cluster?: string | null;
     /** The field path of an argument or config problem. */
     readonly path?: string;
     readonly urn?: string;
