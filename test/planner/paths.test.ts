@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import { isBlocked, planUpgrade } from "../../planner";
 import { member, MYSQL_3080, mysqlInput, pgInput, stepLines, withMember } from "./fixtures";
-import { assertSomeMeans } from "../support/meaning";
+import { assertMeans, assertSomeMeans } from "../support/meaning";
 
 describe("planner: paths of docs/upgrade-paths.md's table", () => {
     describe("no change", () => {
@@ -104,10 +104,7 @@ describe("planner: paths of docs/upgrade-paths.md's table", () => {
                 `2 modify-db-cluster shop-apse2 ${MYSQL_3080}→8.0.mysql_aurora.3.08.2`,
                 `3 modify-db-cluster shop-euw1 ${MYSQL_3080}→8.0.mysql_aurora.3.08.2`,
             ]);
-            assert.match(
-                plan.steps[3].impact,
-                /zero-downtime patching is not supported for Aurora MySQL global databases/,
-            );
+            assertMeans(plan.steps[3].impact, { says: ["zero-downtime patching", "not supported", "Aurora MySQL"] });
         });
         it("patch in EngineVersion: rolling too", () => {
             const plan = planUpgrade(mysqlInput("8.0.mysql_aurora.3.08.1"));
