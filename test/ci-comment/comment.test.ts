@@ -20,7 +20,7 @@ import {
     SETUP_OK,
     STACK,
 } from "./fixtures";
-import { assertSomeMeans } from "../support/meaning";
+import { assertSomeMeans } from "../support/assert-means";
 
 /** The comment, checked for what every comment must be: marked, of one status, closed blocks, under the cap. */
 function comment(input: CommentInput, status: Status): string {

@@ -4,7 +4,7 @@ import { PlanJson } from "../../planner";
 import { runProgramUnderMocks } from "../../testbeds/offline/mock-engine";
 import { blueGreenReady, SeedTopology, SimulatedRds } from "../../testbeds/simulator";
 import { simulate } from "../orchestrator/harness";
-import { assertMeanings, assertSomeMeans } from "../support/meaning";
+import { assertMeanings, assertSomeMeans } from "../support/assert-means";
 
 const USE1 = "us-east-1";
 const APNE1 = "ap-northeast-1";

@@ -18,7 +18,7 @@ import {
     STACK_REFERENCE_TYPE,
 } from "../../testbeds/offline/mock-engine";
 import { runPoliciesOnMockRun } from "../../testbeds/offline/policy-runner/local-runner";
-import { assertMeanings, assertMeans, assertSomeMeans } from "../support/meaning";
+import { assertMeanings, assertMeans, assertSomeMeans } from "../support/assert-means";
 import { componentOutputs, named, ofType, pgArgs, PRIMARY, runningPg, SECONDARY, SECONDARY_2, T } from "./fixtures";
 import { nonEmpty } from "../support/non-empty";
 

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { awsFactsClients, DEFAULTS, setAwsFactsClients } from "../../components";
 import { existingDatabase } from "../../testbeds/offline/mock-engine";
 import { named, ofType, pgArgs, PRIMARY, runDb, runningPg, SECONDARY, T } from "./fixtures";
-import { assertMeanings, assertMeans, assertSomeMeans } from "../support/meaning";
+import { assertMeanings, assertMeans, assertSomeMeans } from "../support/assert-means";
 
 describe("components: reading AWS's facts with the CLI's reader", () => {
     it("a database that does not exist yet costs DescribeGlobalClusters and the catalogue of each region, and plans its creation", async () => {

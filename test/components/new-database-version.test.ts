@@ -4,7 +4,7 @@ import { nearestVersions, newDatabaseVersionProblem } from "../../components/con
 import { runProgramUnderMocks } from "../../testbeds/offline/mock-engine";
 import { createSimulatedRds, SimulatedRds } from "../../testbeds/simulator";
 import { pgArgs, PRIMARY, SECONDARY } from "./fixtures";
-import { assertMeanings, assertMeans } from "../support/meaning";
+import { assertMeanings, assertMeans } from "../support/assert-means";
 
 /** A preview of one new AuroraGlobalDatabase "db" with the simulated control plane behind it. */
 async function previewNew(args: AuroraGlobalDatabaseArgs, sim: SimulatedRds) {

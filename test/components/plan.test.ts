@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { PlanJson } from "../../planner";
 import { componentOutputs, named, ofType, pgArgs, PRIMARY, runDb, runningPg, SECONDARY, T } from "./fixtures";
-import { assertMeanings, assertMeans, assertSomeMeans } from "../support/meaning";
+import { assertMeanings, assertMeans, assertSomeMeans } from "../support/assert-means";
 
 describe("components: live versions and the plan", () => {
     it("reads each member's live version with DescribeDBClusters in the member's region, and the global cluster", async () => {

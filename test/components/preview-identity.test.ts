@@ -5,7 +5,7 @@ import { AwsIdentity } from "../../cli-contract";
 import { runProgramUnderMocks } from "../../testbeds/offline/mock-engine";
 import { simulatorFor } from "../../testbeds/offline/mock-engine/simulated-state";
 import { ofType, pgArgs, PRIMARY, runningPg, SECONDARY, T } from "./fixtures";
-import { assertMeans } from "../support/meaning";
+import { assertMeans } from "../support/assert-means";
 
 const ROLE = "arn:aws:iam::210987654321:role/aurora-upgrader";
 const ARGS = pgArgs({ engineVersion: "17.5", upgrade: { strategy: "rolling" } });

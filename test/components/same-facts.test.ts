@@ -6,7 +6,7 @@ import { RecordedResource, runProgramUnderMocks } from "../../testbeds/offline/m
 import { blueGreenReady, SeedTopology, SimulatedRds } from "../../testbeds/simulator";
 import { cli, engineModifies, mutatingCalls, simulate } from "../orchestrator/harness";
 import { nonEmpty } from "../support/non-empty";
-import { assertMeanings, assertMeans, assertSomeMeans } from "../support/meaning";
+import { assertMeanings, assertMeans, assertSomeMeans } from "../support/assert-means";
 
 const USE1 = "us-east-1";
 const APNE1 = "ap-northeast-1";

@@ -10,7 +10,7 @@ import {
 } from "../../testbeds/offline/mock-engine";
 import { PlanJson } from "../../planner";
 import { ofType, T } from "./fixtures";
-import { assertMeans } from "../support/meaning";
+import { assertMeans } from "../support/assert-means";
 
 const ROOT = path.join(__dirname, "..", "..");
 const program = loadProgram(path.join(ROOT, "index.ts"));

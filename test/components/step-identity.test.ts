@@ -4,7 +4,7 @@ import { AuroraGlobalDatabase, AuroraGlobalDatabaseArgs } from "../../components
 import { runProgramUnderMocks } from "../../testbeds/offline/mock-engine";
 import { named, ofType, pgArgs, PRIMARY, runningPg, SECONDARY, T } from "./fixtures";
 import { nonEmpty } from "../support/non-empty";
-import { assertMeans } from "../support/meaning";
+import { assertMeans } from "../support/assert-means";
 
 const ROLE = "arn:aws:iam::123456789012:role/aurora-upgrader";
 

@@ -6,7 +6,7 @@ import {
     tryParseVersion,
     VersionParseError,
 } from "../../engine-versions";
-import { assertMeans } from "../support/meaning";
+import { assertMeans } from "../support/assert-means";
 
 describe("engine-versions: parse", () => {
     const good: [string, string, Partial<ReturnType<typeof parseVersion>>][] = [

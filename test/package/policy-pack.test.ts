@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { freshDir, npmInstall, packOnce, ROOT, run } from "./consumer-project";
 import { nonEmpty } from "../support/non-empty";
-import { assertMeanings } from "../support/meaning";
+import { assertMeanings } from "../support/assert-means";
 
 /** What the standalone run writes (in the pack's directory). */
 const RESULT = "policy-run.json";

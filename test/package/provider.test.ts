@@ -9,7 +9,7 @@ import { NO_PATCHES, toComponentArgs } from "../../provider/construct/construct-
 import { runProgramUnderMocks } from "../../testbeds/offline/mock-engine";
 import { named, ofType, PRIMARY, runningPg, SECONDARY, T } from "../components/fixtures";
 import { nonEmpty } from "../support/non-empty";
-import { assertMeans } from "../support/meaning";
+import { assertMeans } from "../support/assert-means";
 
 const ROOT = path.resolve(__dirname, "../..");
 const PROVIDER_DIR = path.join(ROOT, "provider");

@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import { EngineCatalogue, isBlocked, planUpgrade, PlanInput, RULES, Violation } from "../../planner";
 import { member, MYSQL_3080, mysqlInput, pgInput, withMember } from "./fixtures";
 import { nonEmpty } from "../support/non-empty";
-import { assertMeanings } from "../support/meaning";
+import { assertMeanings } from "../support/assert-means";
 
 /** Plans `input` and returns its violations (a blocked plan has no steps). */
 function violations(input: PlanInput): readonly Violation[] {

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { replicationNote, replicationWords } from "../../planner/blue-green-replication";
 import { MemberState } from "../../planner";
 import { replicationGap } from "../../vocabulary";
-import { assertMeans } from "../support/meaning";
+import { assertMeans } from "../support/assert-means";
 
 const primary: MemberState = { cluster: "app-use1", region: "us-east-1", role: "primary", instanceCount: 2 };
 

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import { planUpgrade, renderPlan } from "../../planner";
 import { member, mysqlInput, pgInput, stepLines, withMember } from "./fixtures";
-import { assertMeanings, assertSomeMeans } from "../support/meaning";
+import { assertMeanings, assertSomeMeans } from "../support/assert-means";
 import { nonEmpty } from "../support/non-empty";
 
 const MYSQL_3082 = "8.0.mysql_aurora.3.08.2";

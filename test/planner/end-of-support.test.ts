@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import { endOfSupportFacts, MajorLifecycle, planUpgrade, renderPlan, toPlanJson, vcpusOf } from "../../planner";
 import { member, pgInput } from "./fixtures";
-import { assertMeans } from "../support/meaning";
+import { assertMeans } from "../support/assert-means";
 
 /** Aurora PostgreSQL release calendar (aurorapostgresql-release-calendar): 11 and 17. */
 const PG: Record<string, MajorLifecycle> = {

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { planUpgrade, renderPlan } from "../../planner";
 import { member, pgInput, stepLines } from "./fixtures";
-import { assertMeanings } from "../support/meaning";
+import { assertMeanings } from "../support/assert-means";
 
 /**
  * A major upgrade killed after ModifyGlobalCluster finished but before the target-family groups

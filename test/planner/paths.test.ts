@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import { isBlocked, planUpgrade } from "../../planner";
 import { member, MYSQL_3080, mysqlInput, pgInput, stepLines, withMember } from "./fixtures";
-import { assertMeans, assertSomeMeans } from "../support/meaning";
+import { assertMeans, assertSomeMeans } from "../support/assert-means";
 
 describe("planner: paths of docs/upgrade-paths.md's table", () => {
     describe("no change", () => {

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { MemberState, planUpgrade } from "../../planner";
 import { nextWindowStart } from "../../planner/maintenance-window";
 import { pgInput } from "./fixtures";
-import { assertMeanings } from "../support/meaning";
+import { assertMeanings } from "../support/assert-means";
 
 /** Saturday 2026-04-11 06:00 UTC. */
 const NOW = Date.parse("2026-04-11T06:00:00Z");

@@ -11,7 +11,7 @@ import { TYPES } from "../../policy/lib/resource-types";
 import { findGlobalDatabases } from "../../policy/lib/global-topology";
 import { StackValidationPolicy } from "@pulumi/policy";
 import { DEV_ID, DEV_PRIMARY, DEV_SECONDARY, runDevStack, runningDevStack } from "../support/dev-stack";
-import { assertMeanings, assertMeans } from "../support/meaning";
+import { assertMeanings, assertMeans } from "../support/assert-means";
 
 const ID = DEV_ID;
 const PRIMARY = DEV_PRIMARY;

@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import { globalMemberSecureDefaults } from "../../policy/policies";
 import { TYPES } from "../../policy/lib/resource-types";
 import { patch, plainGlobal, runStack, urn } from "./support";
-import { assertMeanings } from "../support/meaning";
+import { assertMeanings } from "../support/assert-means";
 
 describe("policy global-member-secure-defaults", () => {
     it("is advisory by default", () => {

@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import { globalMembersSameVersion } from "../../policy/policies";
 import { TYPES } from "../../policy/lib/resource-types";
 import { patch, plainGlobal, res, runStack, urn } from "./support";
-import { assertMeanings } from "../support/meaning";
+import { assertMeanings } from "../support/assert-means";
 
 describe("policy global-members-same-version", () => {
     it("passes a global database whose members and global cluster declare one engine and version", async () => {

@@ -3,7 +3,7 @@ import { memberClustersNoSelfUpgrade } from "../../policy/policies";
 import { UNKNOWN } from "../../testbeds/offline/policy-runner/local-runner";
 import { TYPES } from "../../policy/lib/resource-types";
 import { res, runResource } from "./support";
-import { assertMeanings } from "../support/meaning";
+import { assertMeanings } from "../support/assert-means";
 import { TAGS } from "../../vocabulary";
 
 const member = (props: Record<string, unknown> = {}, ignoreChanges: string[] = ["engineVersion"]) =>

@@ -3,7 +3,7 @@ import { declaredVersionBehindRunning, noBlockedVersionChange, versionPastEndOfS
 import { UNKNOWN } from "../../testbeds/offline/policy-runner/local-runner";
 import { TYPES } from "../../policy/lib/resource-types";
 import { drop, patch, plainGlobal, res, runStack, urn } from "./support";
-import { assertMeanings, assertMeans } from "../support/meaning";
+import { assertMeanings, assertMeans } from "../support/assert-means";
 import { TAGS } from "../../vocabulary";
 
 const PRIMARY = urn(TYPES.cluster, "app-use1");

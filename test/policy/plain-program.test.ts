@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import { existingDatabase, runProgramUnderMocks } from "../../testbeds/offline/mock-engine";
 import { runPoliciesOnMockRun } from "../../testbeds/offline/policy-runner/local-runner";
 import { plainAwsRdsProgram, PlainProgramOptions } from "./fixtures/plain-aws-rds-program";
-import { assertMeanings } from "../support/meaning";
+import { assertMeanings } from "../support/assert-means";
 
 /** orders: a global database running 16.6 in us-east-1 (primary) and eu-west-1 (secondary). */
 const current = existingDatabase({

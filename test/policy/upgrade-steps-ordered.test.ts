@@ -3,7 +3,7 @@ import { upgradeStepsOrdered } from "../../policy/policies";
 import { AnalyzedResource } from "../../testbeds/offline/policy-runner/engine-emulation/policy-args";
 import { TYPES } from "../../policy/lib/resource-types";
 import { res, runStack, urn } from "./support";
-import { assertMeanings } from "../support/meaning";
+import { assertMeanings } from "../support/assert-means";
 
 interface StepDef {
     readonly name: string;

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { assertMeanings, assertMeans, assertSomeMeans, names, said } from "./meaning";
+import { assertMeanings, assertMeans, assertSomeMeans, names, said } from "./assert-means";
 
 describe("test support: meaning (rule id, member or field, key values)", () => {
     it("reads every rendering of a violation back into rule, message and fix", () => {
