@@ -281,30 +281,34 @@ describe("components: a region without room for a green copy blocks blue-green (
     });
 });
 
+/** A PostgreSQL 16 database on the program's own cluster parameter group app-pg16 in both regions. */
+const majorSeed = (): SeedTopology => ({
+    globalClusterId: "app",
+    engine: "aurora-postgresql",
+    version: "16.6.2",
+    members: [
+        { id: `app-${USE1}`, region: USE1, role: "primary", instances: 2, clusterParameterGroup: "app-pg16" },
+        { id: `app-${APNE1}`, region: APNE1, role: "secondary", clusterParameterGroup: "app-pg16" },
+    ],
+});
+
+/** The major upgrade to 17.4 of {@link majorSeed}, with the target-family group app-pg17 in both regions. */
+const majorArgs = (upgrade: AuroraGlobalDatabaseArgs["upgrade"] = {}): AuroraGlobalDatabaseArgs => ({
+    ...args("17.4", { allowMajorVersionUpgrade: true, ...upgrade }),
+    primary: {
+        region: USE1,
+        instanceCount: 2,
+        clusterParameterGroupName: "app-pg16",
+        targetClusterParameterGroupName: "app-pg17",
+    },
+    secondaries: [
+        { region: APNE1, clusterParameterGroupName: "app-pg16", targetClusterParameterGroupName: "app-pg17" },
+    ],
+});
+
 describe("components: a major upgrade with the program's own target-family parameter groups", function () {
     this.timeout(120_000);
 
-    const majorSeed = (): SeedTopology => ({
-        globalClusterId: "app",
-        engine: "aurora-postgresql",
-        version: "16.6.2",
-        members: [
-            { id: `app-${USE1}`, region: USE1, role: "primary", instances: 2, clusterParameterGroup: "app-pg16" },
-            { id: `app-${APNE1}`, region: APNE1, role: "secondary", clusterParameterGroup: "app-pg16" },
-        ],
-    });
-    const majorArgs = (): AuroraGlobalDatabaseArgs => ({
-        ...args("17.4", { allowMajorVersionUpgrade: true }),
-        primary: {
-            region: USE1,
-            instanceCount: 2,
-            clusterParameterGroupName: "app-pg16",
-            targetClusterParameterGroupName: "app-pg17",
-        },
-        secondaries: [
-            { region: APNE1, clusterParameterGroupName: "app-pg16", targetClusterParameterGroupName: "app-pg17" },
-        ],
-    });
     const flags = [
         "--cluster-parameter-group",
         `app-${USE1}=app-pg17`,
@@ -378,28 +382,8 @@ describe("components: a blue/green major upgrade with the program's own target-f
     this.timeout(120_000);
 
     // app-pg16 has logical replication on, as AWS asks before a blue/green deployment (docs/aws-rules.md §8).
-    const bgMajorSeed = (): SeedTopology =>
-        blueGreenReady({
-            globalClusterId: "app",
-            engine: "aurora-postgresql",
-            version: "16.6.2",
-            members: [
-                { id: `app-${USE1}`, region: USE1, role: "primary", instances: 2, clusterParameterGroup: "app-pg16" },
-                { id: `app-${APNE1}`, region: APNE1, role: "secondary", clusterParameterGroup: "app-pg16" },
-            ],
-        });
-    const bgMajorArgs = (): AuroraGlobalDatabaseArgs => ({
-        ...args("17.4", { allowMajorVersionUpgrade: true, strategy: "blue-green" }),
-        primary: {
-            region: USE1,
-            instanceCount: 2,
-            clusterParameterGroupName: "app-pg16",
-            targetClusterParameterGroupName: "app-pg17",
-        },
-        secondaries: [
-            { region: APNE1, clusterParameterGroupName: "app-pg16", targetClusterParameterGroupName: "app-pg17" },
-        ],
-    });
+    const bgMajorSeed = (): SeedTopology => blueGreenReady(majorSeed());
+    const bgMajorArgs = (): AuroraGlobalDatabaseArgs => majorArgs({ strategy: "blue-green" });
 
     it("the groups reach the blue/green step; the green clusters of every region start on them; the next preview plans nothing", async () => {
         const sim = simulate(bgMajorSeed());
