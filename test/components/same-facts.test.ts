@@ -180,7 +180,7 @@ describe("components: blue/green limits come from what AWS reports (DescribeDBCl
             "blue-green",
         ]);
         assert.strictEqual(up.code, 2);
-        assert.match(up.stderr, /blocked \(1 violation\)/);
+        assert.match(up.stderr, /blocked \(1 violation\).*nothing was changed\n$/);
         assert.ok(up.stdout.includes(plan.violations[0].message), up.stdout);
         assert.deepStrictEqual(mutatingCalls(sim), []);
     });
