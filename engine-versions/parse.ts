@@ -29,7 +29,8 @@ export class VersionParseError extends Error {
     constructor(
         readonly engine: string,
         readonly value: string,
-        reason: string,
+        /** Why it does not parse (the words in the message's parentheses). */
+        readonly reason: string,
     ) {
         super(versionErrorMessage(engine, value, reason));
         this.name = "VersionParseError";

@@ -4,6 +4,7 @@ import { PlanJson } from "../../planner";
 import { runProgramUnderMocks } from "../../testbeds/offline/mock-engine";
 import { blueGreenReady, SeedTopology, SimulatedRds } from "../../testbeds/simulator";
 import { simulate } from "../orchestrator/harness";
+import { assertMeanings, assertSomeMeans } from "../support/assert-means";
 
 const USE1 = "us-east-1";
 const APNE1 = "ap-northeast-1";
@@ -53,8 +54,18 @@ describe("components: the preview of a blue/green upgrade reads the writer's rep
             [],
         );
         const errors = run.logs.filter((l) => l.severity === "error").map((l) => l.message);
-        assert.deepStrictEqual(errors, [
-            `upgrade blocked [blue-green-limits]: primary cluster "app-${USE1}" (${USE1}) cannot be part of a Blue/Green Deployment: its writer runs AWS's default cluster parameter group default.aurora-postgresql17, which cannot turn on logical replication (rds.logical_replication); AWS refuses CreateBlueGreenDeployment from a cluster without a custom cluster parameter group that does. Fix: create a custom cluster parameter group with rds.logical_replication=1 (with max_replication_slots, max_logical_replication_workers and max_worker_processes sized for it, and synchronous_commit on), attach it (ModifyDBCluster DBClusterParameterGroupName, or the member's clusterParameterGroupName), reboot the writer (RebootDBInstance), then run again`,
+        assertMeanings(errors, [
+            {
+                rule: "blue-green-limits",
+                about: `app-${USE1}`,
+                says: [USE1, "default.aurora-postgresql17", "rds.logical_replication"],
+                fix: [
+                    "rds.logical_replication=1",
+                    "DBClusterParameterGroupName",
+                    "clusterParameterGroupName",
+                    "RebootDBInstance",
+                ],
+            },
         ]);
     });
 
@@ -63,12 +74,9 @@ describe("components: the preview of a blue/green upgrade reads the writer's rep
         const { plan } = await preview(sim);
         assert.strictEqual(plan.path, "blue-green");
         assert.deepStrictEqual(plan.violations, []);
-        assert.ok(
-            plan.notes.includes(
-                "before the deployment AWS needs the writer on a custom cluster parameter group with rds.logical_replication = 1 (replication slots and workers sized, synchronous_commit on) and in sync with it (rebooted); every table needs a primary key, which the RDS API cannot show: check it before the run",
-            ),
-            plan.notes.join("\n"),
-        );
+        assertSomeMeans(plan.notes, {
+            says: ["rds.logical_replication = 1", "synchronous_commit", "rebooted", "primary key"],
+        });
         assert.deepStrictEqual(
             sim.callsOf("DescribeDBClusterParameters").map((c) => [c.region, c.input.DBClusterParameterGroupName]),
             [[USE1, "bluegreen-aurora-postgresql17"]],

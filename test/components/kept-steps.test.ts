@@ -18,6 +18,7 @@ import {
     STACK_REFERENCE_TYPE,
 } from "../../testbeds/offline/mock-engine";
 import { runPoliciesOnMockRun } from "../../testbeds/offline/policy-runner/local-runner";
+import { assertMeanings, assertMeans, assertSomeMeans } from "../support/assert-means";
 import { componentOutputs, named, ofType, pgArgs, PRIMARY, runningPg, SECONDARY, SECONDARY_2, T } from "./fixtures";
 import { nonEmpty } from "../support/non-empty";
 
@@ -126,12 +127,9 @@ describe("components: completed upgrade steps are kept (a second preview after s
         const third = await runStack(rolling(), { ...done, previousStackOutputs: second.outputs });
         assert.deepStrictEqual(comparable(third.resources), comparable(first.resources));
         assert.deepStrictEqual(componentOutputs(second).upgradeSteps, componentOutputs(first).upgradeSteps);
-        assert.ok(
-            second.logs.some(
-                (l) =>
-                    l.severity === "info" &&
-                    l.message === "keeping the 4 completed upgrade step(s) to 17.5 unchanged (they do not run again)",
-            ),
+        assertSomeMeans(
+            second.logs.filter((l) => l.severity === "info").map((l) => l.message),
+            { says: ["keeping the 4 completed upgrade step(s)", "17.5", "do not run again"] },
         );
         assert.deepStrictEqual(warnings(second), []);
     });
@@ -179,10 +177,9 @@ describe("components: completed upgrade steps are kept (a second preview after s
 
     it("a database the last outputs record but AWS does not list stops the preview: never planned as a new database (issue #18)", async () => {
         await assert.rejects(runStack(rolling(), { previousStackOutputs: first.outputs }), (e: Error) => {
-            assert.match(
-                e.message,
-                /global cluster "app" is not found in us-east-1 reading as the default credential chain, but this stack's last update recorded it/,
-            );
+            assertMeans(e.message, {
+                says: ['"app"', "not found", "us-east-1", "default credential chain", "last update recorded it"],
+            });
             return true;
         });
         // Without the last outputs (a new stack), it is a new database: no step.
@@ -218,9 +215,11 @@ describe("components: completed upgrade steps are kept (a second preview after s
             previousStackOutputs: first.outputs,
             invokeFailures: { [STACK_REFERENCE_TYPE]: "stack is locked" },
         };
-        await assert.rejects(runStack(rolling(), state), {
-            message:
-                "failed to read resource #organization/aurora-global/dev 'db-last-deployment' [pulumi:pulumi:StackReference]: stack is locked",
+        await assert.rejects(runStack(rolling(), state), (e: Error) => {
+            assertMeans(e.message, {
+                says: ["organization/aurora-global/dev", "db-last-deployment", "stack is locked"],
+            });
+            return true;
         });
     });
 
@@ -232,18 +231,14 @@ describe("components: completed upgrade steps are kept (a second preview after s
         });
         assert.deepStrictEqual(names(r), []);
         assert.deepStrictEqual(r.reads, []);
-        assert.deepStrictEqual(warnings(r), [
-            `cannot read this stack's last "upgradeSteps" output (Missing organization name; for test mode, please call \`pulumi.runtime.setMocks\`): the steps of the last upgrade are not kept, so this preview shows them being deleted (harmless: they have no delete command)`,
+        assertMeanings(warnings(r), [
+            { says: [`"upgradeSteps"`, "Missing organization name", "not kept", "no delete command"] },
         ]);
     });
 
     it("rejects a keepCompletedSteps that is not a boolean, naming the field, the value and the fix", () => {
-        assert.deepStrictEqual(validateArgs(rolling("17.5", { keepCompletedSteps: "yes" })), [
-            {
-                rule: "boolean",
-                path: "upgrade.keepCompletedSteps",
-                message: 'upgrade.keepCompletedSteps "yes" is not a boolean: use true or false',
-            },
+        assertMeanings(validateArgs(rolling("17.5", { keepCompletedSteps: "yes" })), [
+            { rule: "boolean", about: "upgrade.keepCompletedSteps", says: ['"yes"', "true", "false"] },
         ]);
     });
 

@@ -2,6 +2,7 @@ import * as assert from "assert";
 import { awsFactsClients, DEFAULTS, setAwsFactsClients } from "../../components";
 import { existingDatabase } from "../../testbeds/offline/mock-engine";
 import { named, ofType, pgArgs, PRIMARY, runDb, runningPg, SECONDARY, T } from "./fixtures";
+import { assertMeanings, assertMeans, assertSomeMeans } from "../support/assert-means";
 
 describe("components: reading AWS's facts with the CLI's reader", () => {
     it("a database that does not exist yet costs DescribeGlobalClusters and the catalogue of each region, and plans its creation", async () => {
@@ -38,9 +39,18 @@ describe("components: reading AWS's facts with the CLI's reader", () => {
                 "aws:rds/getCluster:getCluster": "User is not authorized to perform rds:DescribeDBClusters",
             },
         };
-        await assert.rejects(runDb(pgArgs({ engineVersion: "17.5" }), state), {
-            message:
-                'error serializing property "outputs": cannot read global cluster "app" to plan the upgrade (DescribeDBClusters in us-east-1: AccessDenied: User is not authorized to perform rds:DescribeDBClusters): nothing was planned; check that the deployer may call rds:DescribeDBClusters and run again',
+        await assert.rejects(runDb(pgArgs({ engineVersion: "17.5" }), state), (e: Error) => {
+            assertMeans(e.message, {
+                about: "app",
+                says: [
+                    "DescribeDBClusters",
+                    "us-east-1",
+                    "AccessDenied",
+                    "nothing was planned",
+                    "rds:DescribeDBClusters",
+                ],
+            });
+            return true;
         });
     });
 
@@ -51,8 +61,8 @@ describe("components: reading AWS's facts with the CLI's reader", () => {
         };
         const r = await runDb(pgArgs({ engineVersion: "17.5" }), state);
         const warnings = r.logs.filter((l) => l.severity === "warn").map((l) => l.message);
-        assert.deepStrictEqual(warnings, [
-            "engine catalogue unavailable (DescribeDBEngineVersions: AccessDenied: not authorized): planned without AWS's list of valid upgrade targets",
+        assertMeanings(warnings, [
+            { says: ["engine catalogue unavailable", "DescribeDBEngineVersions", "AccessDenied"] },
         ]);
         assert.strictEqual((r.outputs.plan as { path: string }).path, "managed");
     });
@@ -87,11 +97,9 @@ describe("components: pending patches (opt-in)", () => {
         const off = await runDb(pgArgs(), withPending());
         const plan = off.outputs.plan as { path: string; notes: string[] };
         assert.strictEqual(plan.path, "none");
-        assert.ok(
-            plan.notes.includes(
-                "pending maintenance actions exist; set upgrade.applyPendingPatches to apply them (secondaries first)",
-            ),
-        );
+        assertSomeMeans(plan.notes, {
+            says: ["pending maintenance", "upgrade.applyPendingPatches", "secondaries first"],
+        });
     });
 
     it("plans the patch round: snapshot, the secondary's patch step, then the primary's", async () => {
@@ -115,9 +123,17 @@ describe("components: pending patches (opt-in)", () => {
             ...withPending(),
             invokeFailures: { "rds:DescribePendingMaintenanceActions": "AccessDenied: not authorized" },
         };
-        await assert.rejects(runDb(pgArgs({ upgrade: { applyPendingPatches: "immediate" } }), state), {
-            message:
-                'error serializing property "outputs": cannot read the pending maintenance of cluster "app-us-east-1" (us-east-1) to plan the patch round: nothing was planned; check that the deployer may call rds:DescribePendingMaintenanceActions and run again',
+        await assert.rejects(runDb(pgArgs({ upgrade: { applyPendingPatches: "immediate" } }), state), (e: Error) => {
+            assertMeans(e.message, {
+                about: "app-us-east-1",
+                says: [
+                    "us-east-1",
+                    "pending maintenance",
+                    "nothing was planned",
+                    "rds:DescribePendingMaintenanceActions",
+                ],
+            });
+            return true;
         });
     });
 });

@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import { PlanJson } from "../../planner";
 import { componentOutputs, named, ofType, pgArgs, PRIMARY, runDb, runningPg, SECONDARY, T } from "./fixtures";
+import { assertMeanings, assertMeans, assertSomeMeans } from "../support/assert-means";
 
 describe("components: live versions and the plan", () => {
     it("reads each member's live version with DescribeDBClusters in the member's region, and the global cluster", async () => {
@@ -46,32 +47,33 @@ describe("components: live versions and the plan", () => {
         const r = await runDb(pgArgs({ engineVersion: "17.5" }), runningPg("17.4"));
         const info = r.logs.filter((l) => l.severity === "info");
         assert.strictEqual(info.length, 1);
-        assert.ok(
-            info[0].message.startsWith(
-                [
-                    '### Aurora PostgreSQL global cluster "app": 17.4 → 17.5 (minor upgrade)',
-                    "",
-                    "**Path:** managed: one ModifyGlobalCluster upgrades every region (Aurora PostgreSQL minor)",
-                    "",
-                    "| member | region | role | version |",
-                    "|---|---|---|---|",
-                    "| `app-us-east-1` | us-east-1 | primary | 17.4 → 17.5 |",
-                    "| `app-ap-northeast-1` | ap-northeast-1 | secondary | 17.4 → 17.5 |",
-                    "",
-                    "```mermaid",
-                    "flowchart LR",
-                    '  s0["snapshot<br/>app-us-east-1 (us-east-1)<br/>17.4"]',
-                    '  s1["modify global cluster<br/>app (us-east-1)<br/>17.4 → 17.5"]',
-                    "  s0 --> s1",
-                    "```",
-                ].join("\n"),
-            ),
-            info[0].message,
-        );
-        assert.match(
-            info[0].message,
-            /\| 2 \| modify global cluster \| `app` \| us-east-1 \| global \| 17\.4 → 17\.5 \| one operation across all regions, rolled back by AWS on failure: secondary readers restart .*the writer uses zero-downtime patching where possible/,
-        );
+        // The markdown's wording is pinned in test/planner/render.test.ts; here: the component logs it, for this plan.
+        const lines = info[0].message.split("\n");
+        assert.strictEqual(lines[0], '### Aurora PostgreSQL global cluster "app": 17.4 → 17.5 (minor upgrade)');
+        assert.match(lines[2], /^\*\*Path:\*\* managed: /);
+        assert.deepStrictEqual(lines.slice(4, 8), [
+            "| member | region | role | version |",
+            "|---|---|---|---|",
+            "| `app-us-east-1` | us-east-1 | primary | 17.4 → 17.5 |",
+            "| `app-ap-northeast-1` | ap-northeast-1 | secondary | 17.4 → 17.5 |",
+        ]);
+        const mermaid = lines.slice(lines.indexOf("```mermaid"), lines.indexOf("```mermaid") + 6);
+        assert.deepStrictEqual(mermaid.slice(0, 2), ["```mermaid", "flowchart LR"]);
+        assertMeanings(mermaid.slice(2, 4), [
+            { says: ["s0", "snapshot", "app-us-east-1", "us-east-1", "17.4"] },
+            { says: ["s1", "app", "us-east-1", "17.4 → 17.5"] },
+        ]);
+        assert.deepStrictEqual(mermaid.slice(4), ["  s0 --> s1", "```"]);
+        const row = lines.find((l) => l.startsWith("| 2 |"))?.split(" | ");
+        assert.deepStrictEqual(row?.slice(0, 6), [
+            "| 2",
+            "modify global cluster",
+            "`app`",
+            "us-east-1",
+            "global",
+            "17.4 → 17.5",
+        ]);
+        assertMeans(row![6], { says: ["one operation", "secondary readers restart", "zero-downtime patching"] });
         assert.strictEqual(info[0].urn, named(r, "db").urn);
     });
 
@@ -133,10 +135,7 @@ describe("components: an upgrade AWS applied itself (17.5 running everywhere, 17
             [],
         );
         const warnings = r.logs.filter((l) => l.severity === "warn").map((l) => l.message);
-        assert.ok(
-            warnings.some((w) => /upgraded this database to 17\.5; set engineVersion to 17\.5/.test(w)),
-            warnings.join("\n"),
-        );
+        assertSomeMeans(warnings, { says: ["upgraded", "17.5", "engineVersion", "17.4"] });
         const plan = r.outputs.plan as PlanJson;
         assert.deepStrictEqual(plan.awsUpgraded, { running: "17.5", declared: "17.4" });
         assert.strictEqual(plan.blocked, false);
@@ -153,11 +152,17 @@ describe("components: a blocked version change", () => {
         );
         assert.deepStrictEqual(ofType(r, T.command), []);
         const errors = r.logs.filter((l) => l.severity === "error");
+        const violations = (r.outputs.plan as PlanJson).violations;
+        // The component's rendering, one error per violation (the violations' wording is the planner's).
         assert.deepStrictEqual(
             errors.map((e) => e.message),
+            violations.map((v) => `upgrade blocked [${v.rule}]: ${v.message}. Fix: ${v.fix}`),
+        );
+        assertMeanings(
+            errors.map((e) => e.message),
             [
-                `upgrade blocked [downgrade]: primary cluster "app-${PRIMARY}" (${PRIMARY}) runs 17.4; 16.6 is older and Aurora cannot downgrade. Fix: set engineVersion to 17.4 or newer; to go back, restore the pre-upgrade snapshot into a new cluster`,
-                `upgrade blocked [downgrade]: secondary cluster "app-${SECONDARY}" (${SECONDARY}) runs 17.5; 16.6 is older and Aurora cannot downgrade. Fix: set engineVersion to 17.5 or newer; to go back, restore the pre-upgrade snapshot into a new cluster`,
+                { rule: "downgrade", about: `app-${PRIMARY}`, says: [PRIMARY, "17.4", "16.6"], fix: ["17.4"] },
+                { rule: "downgrade", about: `app-${SECONDARY}`, says: [SECONDARY, "17.5", "16.6"], fix: ["17.5"] },
             ],
         );
         assert.ok(errors.every((e) => e.urn === named(r, "db").urn));
@@ -172,14 +177,15 @@ describe("components: a blocked version change", () => {
         assert.strictEqual(plan.path, "none");
         assert.deepStrictEqual(plan.steps, []);
         assert.deepStrictEqual(out.violations, plan.violations);
-        assert.deepStrictEqual(plan.violations, [
+        assertMeanings(plan.violations, [
             {
                 rule: "major-without-opt-in",
-                message: "18.1 is a major version upgrade from 17.4 and allowMajorVersionUpgrade is false",
-                fix: "set upgrade.allowMajorVersionUpgrade to true (the CLI: --allow-major) after testing the application on the new major version",
-                cluster: null,
+                says: ["18.1", "17.4"],
+                fix: ["upgrade.allowMajorVersionUpgrade", "--allow-major"],
             },
         ]);
+        assert.deepStrictEqual(Object.keys(plan.violations[0]).sort(), ["cluster", "fix", "message", "rule"]);
+        assert.strictEqual(plan.violations[0].cluster, null, "the JSON keeps the key, null when not about one member");
         assert.deepStrictEqual(out.upgradeSteps, []);
     });
 

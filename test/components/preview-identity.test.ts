@@ -5,6 +5,7 @@ import { AwsIdentity } from "../../cli-contract";
 import { runProgramUnderMocks } from "../../testbeds/offline/mock-engine";
 import { simulatorFor } from "../../testbeds/offline/mock-engine/simulated-state";
 import { ofType, pgArgs, PRIMARY, runningPg, SECONDARY, T } from "./fixtures";
+import { assertMeans } from "../support/assert-means";
 
 const ROLE = "arn:aws:iam::210987654321:role/aurora-upgrader";
 const ARGS = pgArgs({ engineVersion: "17.5", upgrade: { strategy: "rolling" } });
@@ -65,14 +66,10 @@ describe("components: the preview reads as the stack's identity (the steps' iden
         const previousStackOutputs = { [UPGRADE_STEPS_OUTPUT]: first.outputs[UPGRADE_STEPS_OUTPUT] };
         // The same stack, previewed as the caller's own account (the role left out of the config).
         await assert.rejects(preview({}, seen, previousStackOutputs), (e: Error) => {
-            assert.match(
-                e.message,
-                /global cluster "app" is not found in us-east-1 reading as the default credential chain, but this stack's last update recorded it/,
-            );
-            assert.match(
-                e.message,
-                /Fix: make aws:profile, aws:assumeRoles and aws:endpoints \(or upgrade\.identity\) name the account/,
-            );
+            assertMeans(e.message, {
+                says: ['"app"', "not found", "us-east-1", "default credential chain", "last update recorded it"],
+                fix: ["aws:profile", "aws:assumeRoles", "aws:endpoints", "upgrade.identity"],
+            });
             return true;
         });
     });

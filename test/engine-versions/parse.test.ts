@@ -6,6 +6,7 @@ import {
     tryParseVersion,
     VersionParseError,
 } from "../../engine-versions";
+import { assertMeans } from "../support/assert-means";
 
 describe("engine-versions: parse", () => {
     const good: [string, string, Partial<ReturnType<typeof parseVersion>>][] = [
@@ -25,52 +26,51 @@ describe("engine-versions: parse", () => {
         });
     }
 
-    const bad: [string, string, string][] = [
-        [
-            "aurora-postgresql",
-            "17",
-            'engineVersion "17" is not a valid aurora-postgresql version (expected MAJOR.MINOR or MAJOR.MINOR.PATCH): use a version such as 17.4 (or 17.4.5 with the patch level aurora_version() prints)',
-        ],
-        [
-            "aurora-postgresql",
-            "17.x",
-            'engineVersion "17.x" is not a valid aurora-postgresql version (expected MAJOR.MINOR or MAJOR.MINOR.PATCH): use a version such as 17.4 (or 17.4.5 with the patch level aurora_version() prints)',
-        ],
-        [
-            "aurora-postgresql",
-            "9.6.22",
-            'engineVersion "9.6.22" is not a valid aurora-postgresql version (major version 9 is not an Aurora PostgreSQL global database version): use a version such as 17.4 (or 17.4.5 with the patch level aurora_version() prints)',
-        ],
-        [
-            "aurora-postgresql",
-            "",
-            'engineVersion "" is not a valid aurora-postgresql version (it is empty): use a version such as 17.4 (or 17.4.5 with the patch level aurora_version() prints)',
-        ],
-        [
-            "aurora-mysql",
-            "8.0.36",
-            'engineVersion "8.0.36" is not a valid aurora-mysql version (expected MYSQL.mysql_aurora.AURORA.MINOR.PATCH or 8.4.MINOR): use a version such as 8.0.mysql_aurora.3.08.0 (or 5.7.mysql_aurora.2.12.1, or 8.4.7)',
-        ],
-        [
-            "aurora-mysql",
-            "5.7.mysql_aurora.3.08.0",
-            'engineVersion "5.7.mysql_aurora.3.08.0" is not a valid aurora-mysql version (MySQL 5.7 pairs with Aurora MySQL version 2): use a version such as 8.0.mysql_aurora.3.08.0 (or 5.7.mysql_aurora.2.12.1, or 8.4.7)',
-        ],
-        [
-            "aurora-mysql",
-            "17.4",
-            'engineVersion "17.4" is not a valid aurora-mysql version (expected MYSQL.mysql_aurora.AURORA.MINOR.PATCH or 8.4.MINOR): use a version such as 8.0.mysql_aurora.3.08.0 (or 5.7.mysql_aurora.2.12.1, or 8.4.7)',
-        ],
-        ["aurora", "17.4", 'engine "aurora" is not supported: use "aurora-postgresql" or "aurora-mysql"'],
+    // The one pin of the message's wording; the table below asserts engine, value, reason and example.
+    it("words the refusal: value, engine, reason and an example", () => {
+        assert.throws(() => parseVersion("aurora-postgresql", "17"), {
+            message:
+                'engineVersion "17" is not a valid aurora-postgresql version (expected MAJOR.MINOR or MAJOR.MINOR.PATCH): use a version such as 17.4 (or 17.4.5 with the patch level aurora_version() prints)',
+        });
+    });
+
+    const PG_EXAMPLE = ["17.4", "17.4.5"];
+    const MYSQL_EXAMPLE = ["8.0.mysql_aurora.3.08.0", "5.7.mysql_aurora.2.12.1", "8.4.7"];
+    const MYSQL_FORMS = ["MYSQL.mysql_aurora.AURORA.MINOR.PATCH", "8.4.MINOR"];
+    /** engine, value, what the reason names, what the example names. */
+    const bad: [string, string, string[], string[]][] = [
+        ["aurora-postgresql", "17", ["MAJOR.MINOR", "MAJOR.MINOR.PATCH"], PG_EXAMPLE],
+        ["aurora-postgresql", "17.x", ["MAJOR.MINOR", "MAJOR.MINOR.PATCH"], PG_EXAMPLE],
+        ["aurora-postgresql", "9.6.22", ["major version 9"], PG_EXAMPLE],
+        ["aurora-postgresql", "", ["empty"], PG_EXAMPLE],
+        ["aurora-mysql", "8.0.36", MYSQL_FORMS, MYSQL_EXAMPLE],
+        ["aurora-mysql", "5.7.mysql_aurora.3.08.0", ["MySQL 5.7", "Aurora MySQL version 2"], MYSQL_EXAMPLE],
+        ["aurora-mysql", "17.4", MYSQL_FORMS, MYSQL_EXAMPLE],
     ];
-    for (const [engine, text, message] of bad) {
+    for (const [engine, text, reason, example] of bad) {
         it(`rejects ${engine} ${JSON.stringify(text)} with a message naming engine, value and an example`, () => {
             assert.throws(
                 () => parseVersion(engine, text),
-                (e: unknown) => e instanceof VersionParseError && e.message === message,
+                (e: unknown) => {
+                    assert.ok(e instanceof VersionParseError);
+                    assert.deepEqual({ engine: e.engine, value: e.value }, { engine, value: text });
+                    assertMeans({ message: e.reason }, { says: reason });
+                    assertMeans(e.message, { says: [`"${text}"`, engine, ...example] });
+                    return true;
+                },
             );
         });
     }
+    it('rejects engine "aurora", naming it and the two it supports', () => {
+        assert.throws(
+            () => parseVersion("aurora", "17.4"),
+            (e: unknown) => {
+                assert.ok(e instanceof VersionParseError);
+                assertMeans(e.message, { says: ['"aurora"', '"aurora-postgresql"', '"aurora-mysql"'] });
+                return true;
+            },
+        );
+    });
 
     it("tryParseVersion returns the error instead of throwing", () => {
         const r = tryParseVersion("aurora-postgresql", "abc");

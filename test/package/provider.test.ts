@@ -9,6 +9,7 @@ import { NO_PATCHES, toComponentArgs } from "../../provider/construct/construct-
 import { runProgramUnderMocks } from "../../testbeds/offline/mock-engine";
 import { named, ofType, PRIMARY, runningPg, SECONDARY, T } from "../components/fixtures";
 import { nonEmpty } from "../support/non-empty";
+import { assertMeans } from "../support/assert-means";
 
 const ROOT = path.resolve(__dirname, "../..");
 const PROVIDER_DIR = path.join(ROOT, "provider");
@@ -209,10 +210,10 @@ describe("package: the Pulumi component package (other languages)", function () 
                 },
             }),
             (e: Error) => {
-                assert.match(
-                    e.message,
-                    /upgrade\.applyPendingPatches "later" is not an opt-in: use false, "immediate" or "next-maintenance"/,
-                );
+                assertMeans(e.message, {
+                    about: "upgrade.applyPendingPatches",
+                    says: ['"later"', "false", '"immediate"', '"next-maintenance"'],
+                });
                 return true;
             },
         );

@@ -1,11 +1,12 @@
 import * as assert from "node:assert/strict";
 import { planUpgrade, renderPlan } from "../../planner";
 import { member, mysqlInput, pgInput, stepLines, withMember } from "./fixtures";
+import { assertMeanings, assertSomeMeans } from "../support/assert-means";
+import { nonEmpty } from "../support/non-empty";
 
 const MYSQL_3082 = "8.0.mysql_aurora.3.08.2";
 const MYSQL_3100 = "8.0.mysql_aurora.3.10.0";
-const violations = (input: Parameters<typeof planUpgrade>[0]) =>
-    planUpgrade(input).violations.map((v) => `${v.rule}: ${v.message} | ${v.fix}`);
+const violations = (input: Parameters<typeof planUpgrade>[0]) => planUpgrade(input).violations;
 
 describe("planner: blue-green path", () => {
     it("MySQL 3.08.2 → 3.10.0 with strategy blue-green: snapshot, create, switchover, cleanup", () => {
@@ -47,21 +48,20 @@ describe("planner: blue-green path", () => {
             oldClusters: "keep",
             expectedDowntime: "typically under one minute",
         });
+        assertSomeMeans(plan.notes, { says: ["cost", "3 clusters", "4 instances"] });
+        assertSomeMeans(plan.notes, { says: ["expected downtime", "typically under one minute"] });
+        assertSomeMeans(plan.notes, { says: ["switchover timeout 600 s"] });
+        assertSomeMeans(plan.notes, { says: ["-old1", "kept", "deletion protection"] });
         const text = renderPlan(plan, "text");
-        for (const line of [
-            "note: cost: a full copy of every cluster and instance (3 clusters, 4 instances) runs and costs until switchover and cleanup",
-            "note: expected downtime: typically under one minute, all regions switch together; the clusters keep their names",
-            "note: switchover timeout 600 s: past it AWS rolls the switchover back and production stays as it was",
-            "note: after switchover the old clusters (renamed -old1) are kept, deletion protection on, and cost as much as the database until you delete them",
-        ])
-            assert.ok(text.includes(line), `missing: ${line}\n${text}`);
+        for (const note of nonEmpty(plan.notes, "note"))
+            assert.ok(text.includes(`note: ${note}`), `missing: ${note}\n${text}`);
         assert.equal(JSON.parse(renderPlan(plan, "json")).blueGreen.switchoverTimeoutSeconds, 600);
     });
 
     it("defaults: 300 s switchover timeout, old clusters kept; oldClusters delete is stated", () => {
         const plan = planUpgrade(mysqlInput(MYSQL_3100, {}, { strategy: "blue-green", oldClusters: "delete" }));
         assert.equal(plan.blueGreen?.switchoverTimeoutSeconds, 300);
-        assert.ok(plan.notes.includes("after switchover the old clusters (renamed -old1) are deleted"));
+        assertSomeMeans(plan.notes, { says: ["-old1", "deleted"] });
     });
 
     it("no snapshot step when snapshotBeforeUpgrade is false", () => {
@@ -113,8 +113,8 @@ describe("planner: blue-green path", () => {
     it("blue-green-not-available: PostgreSQL below the supported minimum of its major", () => {
         const base = pgInput("16.6", { globalCurrentVersion: "16.0" }, { strategy: "blue-green" });
         const input = { ...base, members: base.members.map((m) => ({ ...m, currentVersion: "16.0" })) };
-        assert.deepEqual(violations(input), [
-            'blue-green-not-available: Aurora PostgreSQL 16.0 does not support Blue/Green Deployments: the 16 line needs 16.1 or newer | upgrade to 16.1 or newer first (strategy "auto"), then use blue-green; or upgrade with strategy "auto"',
+        assertMeanings(violations(input), [
+            { rule: "blue-green-not-available", says: ["16.0", "16", "16.1"], fix: ["16.1", "auto"] },
         ]);
     });
 
@@ -127,8 +127,12 @@ describe("planner: blue-green path", () => {
     it("blue-green-not-available: a PostgreSQL patch level is not an engine version", () => {
         const base = pgInput("17.4.6", {}, { strategy: "blue-green" });
         const input = { ...base, members: base.members.map((m) => ({ ...m, currentVersion: "17.4.5" })) };
-        assert.deepEqual(violations(input), [
-            'blue-green-not-available: 17.4.6 is a patch level of Aurora PostgreSQL 17.4: a Blue/Green Deployment targets an engine version, and patch levels are not engine versions | use strategy "auto" (pending maintenance system-update, secondaries first)',
+        assertMeanings(violations(input), [
+            {
+                rule: "blue-green-not-available",
+                says: ["17.4.6", "17.4", "patch level"],
+                fix: ["auto", "system-update"],
+            },
         ]);
     });
 
@@ -146,9 +150,19 @@ describe("planner: blue-green path", () => {
                 ],
             },
         );
-        assert.deepEqual(violations(input), [
-            'blue-green-limits: primary cluster "shop-euw1" (eu-west-1) cannot be part of a Blue/Green Deployment: its master user password is managed in AWS Secrets Manager, which Blue/Green Deployments do not support | turn off the managed master password (ModifyDBCluster ManageMasterUserPassword false with a new MasterUserPassword kept as a Pulumi secret) for the upgrade, or use another strategy',
-            "blue-green-limits: secondary cluster \"shop-apse2\" (ap-southeast-2) cannot be part of a Blue/Green Deployment: its green copy would pass the account's DB clusters quota in ap-southeast-2 (40 used of 40; green adds 1) and the account's DB instances quota in ap-southeast-2 (39 used of 40; green adds 2) | raise the quota in ap-southeast-2 (Service Quotas, Amazon RDS: DB clusters, DB instances) or delete unused clusters and instances there, then run again; or use another strategy (auto, rolling, managed), which adds no cluster",
+        assertMeanings(violations(input), [
+            {
+                rule: "blue-green-limits",
+                about: "shop-euw1",
+                says: ["eu-west-1", "Secrets Manager"],
+                fix: ["ManageMasterUserPassword", "MasterUserPassword"],
+            },
+            {
+                rule: "blue-green-limits",
+                about: "shop-apse2",
+                says: ["DB clusters", "40 used of 40", "green adds 1", "DB instances", "39 used of 40", "green adds 2"],
+                fix: ["ap-southeast-2", "Service Quotas", "DB clusters", "DB instances"],
+            },
         ]);
     });
 
@@ -161,9 +175,25 @@ describe("planner: blue-green path", () => {
             "shop-apse2",
             { blueGreenLimits: ["rds-proxy"] },
         );
-        assert.deepEqual(violations(input), [
-            'blue-green-limits: primary cluster "shop-euw1" (eu-west-1) cannot be part of a Blue/Green Deployment: RDS Proxies "orders-proxy", "reports-proxy" target it, and AWS does not support RDS Proxy with blue/green deployments of a global database | point the applications at the cluster endpoints and remove the cluster from the proxy for the upgrade (aws rds deregister-db-proxy-targets --region eu-west-1 --db-proxy-name orders-proxy --db-cluster-identifiers shop-euw1; aws rds deregister-db-proxy-targets --region eu-west-1 --db-proxy-name reports-proxy --db-cluster-identifiers shop-euw1), then register it again after the switchover; or use another strategy (auto, rolling, managed)',
-            'blue-green-limits: secondary cluster "shop-apse2" (ap-southeast-2) cannot be part of a Blue/Green Deployment: an RDS Proxy targets it, and AWS does not support RDS Proxy with blue/green deployments of a global database | point the applications at the cluster endpoints and remove the cluster from the proxy for the upgrade (aws rds deregister-db-proxy-targets --region ap-southeast-2 --db-proxy-name NAME --db-cluster-identifiers shop-apse2), then register it again after the switchover; or use another strategy (auto, rolling, managed)',
+        const out = violations(input);
+        assertMeanings(out, [
+            {
+                rule: "blue-green-limits",
+                about: "shop-euw1",
+                says: ["eu-west-1", "orders-proxy", "reports-proxy"],
+                fix: ["deregister-db-proxy-targets", "eu-west-1", "orders-proxy", "reports-proxy", "shop-euw1"],
+            },
+            {
+                rule: "blue-green-limits",
+                about: "shop-apse2",
+                says: ["ap-southeast-2", "an RDS Proxy"],
+                fix: ["deregister-db-proxy-targets", "ap-southeast-2", "--db-proxy-name NAME", "shop-apse2"],
+            },
+        ]);
+        const deregistrations = (fix: string) => fix.match(/deregister-db-proxy-targets [^;)]*/g) ?? [];
+        assert.deepEqual(deregistrations(out[0].fix), [
+            "deregister-db-proxy-targets --region eu-west-1 --db-proxy-name orders-proxy --db-cluster-identifiers shop-euw1",
+            "deregister-db-proxy-targets --region eu-west-1 --db-proxy-name reports-proxy --db-cluster-identifiers shop-euw1",
         ]);
     });
 
@@ -175,8 +205,12 @@ describe("planner: blue-green path", () => {
             "shop-apse2",
             { targetClusterParameterGroup: "apse2-mysql80" },
         );
-        assert.deepEqual(violations(input), [
-            `blue-green-limits: a blue/green deployment starts every region's green clusters on one target-family cluster parameter group (CreateBlueGreenDeployment takes one name), but the members' groups differ: "orders-mysql80" (shop-euw1, eu-west-1), "apse2-mysql80" (shop-apse2, ap-southeast-2) | give the members' target-family cluster parameter groups one name in every region (the component's targetClusterParameterGroupName, or the CLI's --cluster-parameter-group CLUSTER=NAME)`,
+        assertMeanings(violations(input), [
+            {
+                rule: "blue-green-limits",
+                says: ["orders-mysql80", "shop-euw1", "eu-west-1", "apse2-mysql80", "shop-apse2", "ap-southeast-2"],
+                fix: ["targetClusterParameterGroupName", "--cluster-parameter-group"],
+            },
         ]);
         const same = withMember(input, "shop-apse2", { targetClusterParameterGroup: "orders-mysql80" });
         assert.deepEqual(violations(same), []);
@@ -200,7 +234,7 @@ describe("planner: blue-green path", () => {
         assert.deepEqual(violations(base), []);
         assert.equal(planUpgrade(base).path, "blue-green");
         assert.deepEqual(
-            violations({ ...base, options: { ...base.options, strategy: "auto" } }).map((v) => v.split(":")[0]),
+            violations({ ...base, options: { ...base.options, strategy: "auto" } }).map((v) => v.rule),
             ["mysql-2-to-3-in-place"],
         );
     });

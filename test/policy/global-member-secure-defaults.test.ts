@@ -2,6 +2,7 @@ import { strict as assert } from "assert";
 import { globalMemberSecureDefaults } from "../../policy/policies";
 import { TYPES } from "../../policy/lib/resource-types";
 import { patch, plainGlobal, runStack, urn } from "./support";
+import { assertMeanings } from "../support/assert-means";
 
 describe("policy global-member-secure-defaults", () => {
     it("is advisory by default", () => {
@@ -12,6 +13,7 @@ describe("policy global-member-secure-defaults", () => {
         assert.deepEqual(await runStack(globalMemberSecureDefaults, plainGlobal()), []);
     });
 
+    // The one pin of this policy's wording; the other tests assert the resource, the setting and its fix.
     it("reports unencrypted storage on the global cluster", async () => {
         assert.deepEqual(
             await runStack(globalMemberSecureDefaults, patch(plainGlobal(), "app-global", { storageEncrypted: false })),
@@ -26,15 +28,16 @@ describe("policy global-member-secure-defaults", () => {
     });
 
     it("reports a member without deletion protection", async () => {
-        assert.deepEqual(
+        assertMeanings(
             await runStack(
                 globalMemberSecureDefaults,
                 patch(plainGlobal(), "app-apne1", { deletionProtection: undefined }),
             ),
             [
                 {
-                    message:
-                        'secondary cluster "app-apne1" (ap-northeast-1) of global database "app-global" has no deletion protection. Fix: set deletionProtection: true.',
+                    about: "app-apne1",
+                    says: ["ap-northeast-1", "app-global", "deletion protection"],
+                    fix: ["deletionProtection: true"],
                     urn: urn(TYPES.cluster, "app-apne1"),
                 },
             ],
@@ -42,15 +45,16 @@ describe("policy global-member-secure-defaults", () => {
     });
 
     it("reports a publicly accessible member instance", async () => {
-        assert.deepEqual(
+        assertMeanings(
             await runStack(
                 globalMemberSecureDefaults,
                 patch(plainGlobal(), "app-use1-1", { publiclyAccessible: true }),
             ),
             [
                 {
-                    message:
-                        'DB instance "app-use1-1" of primary cluster "app-use1" (us-east-1) is publicly accessible. Fix: set publiclyAccessible: false and reach the database through the VPC (VPN, bastion or PrivateLink).',
+                    about: "app-use1-1",
+                    says: ["app-use1", "us-east-1", "publicly accessible"],
+                    fix: ["publiclyAccessible: false", "VPC"],
                     urn: urn(TYPES.clusterInstance, "app-use1-1"),
                 },
             ],

@@ -2,6 +2,7 @@ import { strict as assert } from "assert";
 import { globalMembersSameVersion } from "../../policy/policies";
 import { TYPES } from "../../policy/lib/resource-types";
 import { patch, plainGlobal, res, runStack, urn } from "./support";
+import { assertMeanings } from "../support/assert-means";
 
 describe("policy global-members-same-version", () => {
     it("passes a global database whose members and global cluster declare one engine and version", async () => {
@@ -14,10 +15,12 @@ describe("policy global-members-same-version", () => {
 
     it("reports a member that declares its own version, on that member", async () => {
         const resources = patch(plainGlobal(), "app-apne1", { engineVersion: "16.8" }, { ignoreChanges: [] });
-        assert.deepEqual(await runStack(globalMembersSameVersion, resources), [
+        assertMeanings(await runStack(globalMembersSameVersion, resources), [
             {
-                message:
-                    'global database "app-global": secondary cluster "app-apne1" (ap-northeast-1) declares engineVersion 16.8 but the global cluster declares 16.6; members at different versions cannot fail over. Fix: declare 16.6 on every member and on the global cluster (one engineVersion for the whole global database). [rule members-at-different-versions]',
+                rule: "members-at-different-versions",
+                about: "app-apne1",
+                says: ["ap-northeast-1", "16.8", "16.6"],
+                fix: ["16.6"],
                 urn: urn(TYPES.cluster, "app-apne1"),
             },
         ]);
@@ -46,10 +49,11 @@ describe("policy global-members-same-version", () => {
 
     it("reports a member that declares another engine", async () => {
         const resources = patch(plainGlobal(), "app-use1", { engine: "aurora-mysql" });
-        assert.deepEqual(await runStack(globalMembersSameVersion, resources), [
+        assertMeanings(await runStack(globalMembersSameVersion, resources), [
             {
-                message:
-                    'global database "app-global": primary cluster "app-use1" (us-east-1) declares engine aurora-mysql but global cluster "app-global" declares aurora-postgresql; every member of a global database runs the global cluster\'s engine. Fix: set engine "aurora-postgresql" on cluster "app-use1".',
+                about: "app-use1",
+                says: ["us-east-1", "aurora-mysql", "aurora-postgresql"],
+                fix: ['engine "aurora-postgresql"', "app-use1"],
                 urn: urn(TYPES.cluster, "app-use1"),
             },
         ]);

@@ -3,6 +3,8 @@ import { memberClustersNoSelfUpgrade } from "../../policy/policies";
 import { UNKNOWN } from "../../testbeds/offline/policy-runner/local-runner";
 import { TYPES } from "../../policy/lib/resource-types";
 import { res, runResource } from "./support";
+import { assertMeanings } from "../support/assert-means";
+import { TAGS } from "../../vocabulary";
 
 const member = (props: Record<string, unknown> = {}, ignoreChanges: string[] = ["engineVersion"]) =>
     res(
@@ -18,6 +20,7 @@ const member = (props: Record<string, unknown> = {}, ignoreChanges: string[] = [
         { ignoreChanges },
     );
 
+/** The one pin of this policy's wording; the other tests assert the member, the setting and the fix's key. */
 const SELF_UPGRADE =
     'cluster "app-apne1" is a member of global cluster "app-global" and declares engineVersion "16.6" without ignoreChanges: the AWS provider would upgrade it on its own, in no particular order (a primary before its secondaries is refused by AWS or leaves members at different versions). Fix: add ignoreChanges: ["engineVersion"] to the cluster\'s resource options and change the version once, on the global database (AuroraGlobalDatabase engineVersion), which upgrades the secondaries first and the primary last.';
 
@@ -35,17 +38,25 @@ describe("policy member-clusters-no-self-upgrade", () => {
     });
 
     it("reports a member of a global cluster not created yet (identifier unknown during the preview)", async () => {
-        assert.deepEqual(
+        assertMeanings(
             await runResource(memberClustersNoSelfUpgrade, member({ globalClusterIdentifier: UNKNOWN }, [])),
             [
-                'cluster "app-apne1" is a member of a global cluster and declares engineVersion "16.6" without ignoreChanges: the AWS provider would upgrade it on its own, in no particular order (a primary before its secondaries is refused by AWS or leaves members at different versions). Fix: add ignoreChanges: ["engineVersion"] to the cluster\'s resource options and change the version once, on the global database (AuroraGlobalDatabase engineVersion), which upgrades the secondaries first and the primary last.',
+                {
+                    about: "app-apne1",
+                    says: ["a global cluster", "engineVersion", "16.6"],
+                    fix: ['ignoreChanges: ["engineVersion"]'],
+                },
             ],
         );
     });
 
     it("reports allowMajorVersionUpgrade on a member", async () => {
-        assert.deepEqual(await runResource(memberClustersNoSelfUpgrade, member({ allowMajorVersionUpgrade: true })), [
-            'cluster "app-apne1" is a member of global cluster "app-global" and sets allowMajorVersionUpgrade: AWS refuses a major version upgrade of a single member ("Major Version Upgrade isn\'t supported in a single member of a global cluster"). Fix: remove allowMajorVersionUpgrade from the member and opt in on the global database instead (upgrade.allowMajorVersionUpgrade on AuroraGlobalDatabase, or the tag aurora-global:allow-major-version-upgrade=true on a plain aws.rds.GlobalCluster).',
+        assertMeanings(await runResource(memberClustersNoSelfUpgrade, member({ allowMajorVersionUpgrade: true })), [
+            {
+                about: "app-apne1",
+                says: ["app-global", "allowMajorVersionUpgrade"],
+                fix: ["upgrade.allowMajorVersionUpgrade", `${TAGS.allowMajorVersionUpgrade}=true`],
+            },
         ]);
     });
 
@@ -70,8 +81,12 @@ describe("policy member-clusters-no-self-upgrade", () => {
             engineVersion: "16.8",
         });
         assert.deepEqual(await runResource(memberClustersNoSelfUpgrade, gc), []);
-        assert.deepEqual(await runResource(memberClustersNoSelfUpgrade, gc, { checkGlobalCluster: true }), [
-            'global cluster "app-global" declares engineVersion without ignoreChanges: the AWS provider upgrades its members itself, in set order and ignoring which one is the writer. Fix: add ignoreChanges: ["engineVersion"] to its resource options and upgrade with the AuroraGlobalDatabase component or `aurora-global upgrade`.',
+        assertMeanings(await runResource(memberClustersNoSelfUpgrade, gc, { checkGlobalCluster: true }), [
+            {
+                about: "app-global",
+                says: ["engineVersion", "ignoreChanges"],
+                fix: ['ignoreChanges: ["engineVersion"]', "AuroraGlobalDatabase", "aurora-global upgrade"],
+            },
         ]);
         assert.deepEqual(
             await runResource(

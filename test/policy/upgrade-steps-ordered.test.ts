@@ -3,6 +3,7 @@ import { upgradeStepsOrdered } from "../../policy/policies";
 import { AnalyzedResource } from "../../testbeds/offline/policy-runner/engine-emulation/policy-args";
 import { TYPES } from "../../policy/lib/resource-types";
 import { res, runStack, urn } from "./support";
+import { assertMeanings } from "../support/assert-means";
 
 interface StepDef {
     readonly name: string;
@@ -75,6 +76,7 @@ describe("policy upgrade-steps-ordered", () => {
         assert.deepEqual(await runStack(upgradeStepsOrdered, chained), []);
     });
 
+    // The one test that pins this policy's wording; the others assert the steps, clusters, URN and fix's key.
     it("reports a primary step that does not wait for a secondary", async () => {
         assert.deepEqual(await runStack(upgradeStepsOrdered, rolling(["app-upgrade-snapshot", "app-upgrade-apne1"])), [
             {
@@ -110,10 +112,11 @@ describe("policy upgrade-steps-ordered", () => {
     });
 
     it("reports a blue/green step that does not wait for the snapshot", async () => {
-        assert.deepEqual(await runStack(upgradeStepsOrdered, blueGreen([])), [
+        assertMeanings(await runStack(upgradeStepsOrdered, blueGreen([])), [
             {
-                message:
-                    'component "app": upgrade step "app-upgrade-blue-green" (cluster "app-global") does not depend on the pre-upgrade snapshot step "app-upgrade-snapshot" (cluster "app-use1"), so it could start before the snapshot exists. Fix: make every upgrade step depend on the snapshot step (dependsOn).',
+                about: "app-global",
+                says: ["app-upgrade-blue-green", "app-upgrade-snapshot", "app-use1"],
+                fix: ["dependsOn"],
                 urn: urn(TYPES.command, "app-upgrade-blue-green"),
             },
         ]);
@@ -127,10 +130,11 @@ describe("policy upgrade-steps-ordered", () => {
             cluster: "app-apne1",
             deps: ["app-upgrade-snapshot"],
         };
-        assert.deepEqual(await runStack(upgradeStepsOrdered, blueGreen(undefined, [inPlace])), [
+        assertMeanings(await runStack(upgradeStepsOrdered, blueGreen(undefined, [inPlace])), [
             {
-                message:
-                    'component "app": in-place upgrade step "app-upgrade-apne1" (cluster "app-apne1") runs beside the blue/green step "app-upgrade-blue-green" (cluster "app-global"): one upgrade takes one path. Fix: keep only the blue/green step (strategy blue-green), or only the in-place steps.',
+                about: "app-apne1",
+                says: ["app-upgrade-apne1", "app-upgrade-blue-green", "app-global"],
+                fix: ["blue-green"],
                 urn: urn(TYPES.command, "app-upgrade-apne1"),
             },
         ]);
@@ -138,10 +142,11 @@ describe("policy upgrade-steps-ordered", () => {
 
     it("reports upgrade steps without a snapshot step", async () => {
         const resources = rolling().filter((r) => r.name !== "app-upgrade-snapshot");
-        assert.deepEqual(await runStack(upgradeStepsOrdered, resources), [
+        assertMeanings(await runStack(upgradeStepsOrdered, resources), [
             {
-                message:
-                    'component "app" has upgrade steps but no pre-upgrade snapshot step, and snapshotBeforeUpgrade is not false: a minor upgrade cannot be rolled back. Fix: create the snapshot step before the upgrade steps, or set upgrade.snapshotBeforeUpgrade: false to accept the risk.',
+                about: "app",
+                says: ["no pre-upgrade snapshot step", "snapshotBeforeUpgrade"],
+                fix: ["upgrade.snapshotBeforeUpgrade: false"],
                 urn: urn(TYPES.component, "app"),
             },
         ]);
@@ -149,10 +154,11 @@ describe("policy upgrade-steps-ordered", () => {
 
     it("reports an upgrade step that does not wait for the snapshot", async () => {
         const resources = rolling().map((r) => (r.name === "app-upgrade-euw1" ? { ...r, dependencies: [] } : r));
-        assert.deepEqual(await runStack(upgradeStepsOrdered, resources), [
+        assertMeanings(await runStack(upgradeStepsOrdered, resources), [
             {
-                message:
-                    'component "app": upgrade step "app-upgrade-euw1" (cluster "app-euw1") does not depend on the pre-upgrade snapshot step "app-upgrade-snapshot" (cluster "app-use1"), so it could start before the snapshot exists. Fix: make every upgrade step depend on the snapshot step (dependsOn).',
+                about: "app-euw1",
+                says: ["app-upgrade-euw1", "app-upgrade-snapshot", "app-use1"],
+                fix: ["dependsOn"],
                 urn: urn(TYPES.command, "app-upgrade-euw1"),
             },
         ]);
@@ -163,10 +169,11 @@ describe("policy upgrade-steps-ordered", () => {
             (r) => r.name !== "app-upgrade-snapshot",
         );
         assert.deepEqual(await runStack(upgradeStepsOrdered, resources), []);
-        assert.deepEqual(await runStack(upgradeStepsOrdered, resources, { allowSkippingSnapshot: false }), [
+        assertMeanings(await runStack(upgradeStepsOrdered, resources, { allowSkippingSnapshot: false }), [
             {
-                message:
-                    'component "app" upgrades without a snapshot (upgrade.snapshotBeforeUpgrade is false) and this organisation requires one: a minor upgrade cannot be rolled back. Fix: remove snapshotBeforeUpgrade: false from the component\'s upgrade options.',
+                about: "app",
+                says: ["upgrade.snapshotBeforeUpgrade", "requires one"],
+                fix: ["snapshotBeforeUpgrade: false"],
                 urn: urn(TYPES.component, "app"),
             },
         ]);
@@ -186,12 +193,9 @@ describe("policy upgrade-steps-ordered", () => {
             bare("app-secondary-apne1", ["app-snapshot"]),
             bare("app-primary-use1", ["app-snapshot"]),
         ];
-        assert.deepEqual(
-            (await runStack(upgradeStepsOrdered, resources)).map((r) => r.message),
-            [
-                'component "app": primary upgrade step "app-primary-use1" does not depend on secondary upgrade step "app-secondary-apne1", so the primary could be upgraded first (AWS: "global replica(s) are running lower version. Please upgrade global replicas first"). Fix: make the primary step depend on every secondary step (dependsOn).',
-            ],
-        );
+        assertMeanings(await runStack(upgradeStepsOrdered, resources), [
+            { says: ["app-primary-use1", "app-secondary-apne1"], fix: ["dependsOn"] },
+        ]);
     });
 
     it("has nothing to check without upgrade steps (no change, or commands outside the component)", async () => {

@@ -68,12 +68,14 @@ describe("structure: the direction of imports", () => {
             ...edgesOf("orchestrator/cli/steps.ts", 'import { CLI_BIN } from "../../cli-contract";'),
             ...edgesOf("aws/topology/describe.ts", 'import { runPlan } from "../../orchestrator/execute-plan";'),
         ];
+        // Each forbidden edge, with the reason of the rule it breaks (which rule: by its from → to).
+        const why = (from: string, to: string) => RULES.find((r) => r.from === from && r.to.includes(to))!.why;
         assert.deepEqual(violations(edges, RULES), [
-            "components/steps/step-graph.ts -> orchestrator/cli (the component reads AWS through aws/ and runs plans only through the CLI's argument contract)",
-            "policy/index.ts -> testbeds/simulator (the product does not stand on its test beds)",
-            "planner/plan.ts -> testbeds/offline/run (the product does not stand on its test beds)",
-            "cli-contract/flags.ts -> aws/identity (the contract sits beneath both sides of it)",
-            "aws/topology/describe.ts -> orchestrator/execute-plan (the AWS reader room sits beneath the component and the CLI that both use it)",
+            `components/steps/step-graph.ts -> orchestrator/cli (${why("components", "orchestrator")})`,
+            `policy/index.ts -> testbeds/simulator (${why("policy", "testbeds")})`,
+            `planner/plan.ts -> testbeds/offline/run (${why("planner", "testbeds")})`,
+            `cli-contract/flags.ts -> aws/identity (${why("cli-contract", "aws")})`,
+            `aws/topology/describe.ts -> orchestrator/execute-plan (${why("aws", "orchestrator")})`,
         ]);
     });
 
