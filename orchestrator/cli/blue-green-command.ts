@@ -33,12 +33,13 @@ export interface BlueGreenLease {
 }
 
 /**
- * `aurora-global upgrade --strategy blue-green`. A deployment of an earlier run (found by its
- * name) is resumed whatever the plan now says (after the switchover the database already runs the
- * target: only the cleanup is left). Otherwise the plan decides: blocked → exit 2, nothing to do →
- * exit 0, else the snapshot of the writer, then the deployment (blue-green/run.ts). Whatever
- * changes something runs under the run lease, like any upgrade: a run that waited for another
- * re-reads AWS and decides again; the lease is released at the end, failed or not.
+ * An upgrade on the plan's blue-green path, or the rest of an earlier one. A deployment of an
+ * earlier run (found by its name) is resumed whatever the plan now says (after the switchover the
+ * database already runs the target: only the cleanup is left). Otherwise the plan decides:
+ * blocked → exit 2, nothing to do → exit 0, else the snapshot of the writer, then the deployment
+ * (blue-green/run.ts). Whatever changes something runs under the run lease, like any upgrade: a
+ * run that waited for another re-reads AWS and decides again; the lease is released at the end,
+ * failed or not. `known`: the deployment the caller found already (see {@link resumableDeployment}).
  */
 export async function runBlueGreenUpgrade(
     deps: ResolvedDeps,
@@ -47,8 +48,9 @@ export async function runBlueGreenUpgrade(
     plan: Plan,
     a: BlueGreenArgs,
     leaseRequest: BlueGreenLease,
+    known?: BlueGreenDeployment,
 ): Promise<number> {
-    let decided = await decide(deps, api, topology, plan, a);
+    let decided = known ? { found: known } : await decide(deps, api, topology, plan, a);
     if ("code" in decided) return decided.code;
     if (leaseRequest.notice) deps.stdout(`${leaseRequest.notice}\n`);
     const { lease, waited } = await leaseRequest.take();
@@ -63,6 +65,22 @@ export async function runBlueGreenUpgrade(
     } finally {
         await lease?.release();
     }
+}
+
+/**
+ * The deployment of an earlier blue/green run to `target` that AWS still reports, when the plan
+ * has nothing to do in place (path `none`: after the switchover every member runs the target, yet
+ * the old clusters and the deployment are left). The CLI decides from this and the plan's path,
+ * never from the strategy flag. None without a writer: a deployment starts from the writer.
+ */
+export async function resumableDeployment(
+    api: RdsGateway,
+    topology: Topology,
+    plan: Plan,
+    target: string,
+): Promise<BlueGreenDeployment | undefined> {
+    if (plan.path !== "none" || !topology.members.some((m) => m.role === "primary")) return undefined;
+    return existingDeployment(new RunContext(api, topology, {}), target);
 }
 
 /** The deployment to resume, or none to create; the exit code when there is nothing to change. */

@@ -24,7 +24,7 @@ import { LEASE_GROUP_ENV, LEASE_GROUP_PATTERN } from "../../cli-contract/flags";
 import { runningVersion, toPlanInput } from "../../aws/topology/plan-input";
 import { Topology } from "../../aws/topology/types";
 import { DEFAULT_OLD_CLUSTERS, OldClusters } from "../../vocabulary";
-import { runBlueGreenUpgrade } from "./blue-green-command";
+import { resumableDeployment, runBlueGreenUpgrade } from "./blue-green-command";
 import { ResolvedDeps } from "./deps";
 import { deploymentsOf } from "../blue-green/deployment";
 import { renderDeployments, renderStatus } from "./status-render";
@@ -161,9 +161,13 @@ export async function runUpgrade(
             a.filter,
         );
     const { topology, plan } = await replan();
-    // A whole blue/green run (a step filter runs one of the plan's blue/green steps through executePlan).
-    // It takes the run lease like any other upgrade (blue-green-command.ts).
-    if (a.strategy === "blue-green" && describeFilter(a.filter ?? {}) === undefined)
+    // A whole blue/green run (a step filter runs one of the plan's blue/green steps through executePlan):
+    // the plan's path says so, or AWS reports the deployment of an earlier run whose switchover left
+    // only the cleanup (the plan then has nothing to do in place). It takes the run lease like any
+    // other upgrade (blue-green-command.ts).
+    const whole = describeFilter(a.filter ?? {}) === undefined;
+    const resumed = whole ? await resumableDeployment(api, topology, plan, a.target) : undefined;
+    if (whole && (plan.path === "blue-green" || resumed))
         return runBlueGreenUpgrade(
             deps,
             api,
@@ -175,6 +179,7 @@ export async function runUpgrade(
                 replan,
                 ...(a.noLease ? { notice: noLeaseNotice(a) } : {}),
             },
+            resumed,
         );
     return execute(
         deps,
