@@ -3,6 +3,8 @@ import {
     classifyChange,
     Engine,
     largerChange,
+    Target,
+    targetVersion,
     tryParseVersion,
     VersionParseError,
 } from "../../engine-versions";
@@ -47,8 +49,8 @@ export interface FactQuery {
     readonly engine: Engine;
     /** Each member's EngineVersion as AWS reports it (undefined when it reports none). */
     readonly memberVersions: readonly (string | undefined)[];
-    /** The version the command plans for; undefined for status and patch. */
-    readonly target?: string;
+    /** The target the command plans for (read at its entry); undefined for status and patch. */
+    readonly target?: Target;
     /** Status and patch skip the catalogue. */
     readonly skipCatalogue?: boolean;
     /** Explicit target-family groups were given (hidden flags). */
@@ -64,10 +66,10 @@ export type OverallChange = "none" | "patch" | "minor" | "major" | "unknown";
 export function overallChange(
     engine: Engine,
     memberVersions: readonly (string | undefined)[],
-    target: string,
+    target: Target,
 ): OverallChange {
-    const to = tryParseVersion(engine, target);
-    if (to instanceof VersionParseError || memberVersions.length === 0) return "unknown";
+    const to = targetVersion(target, engine);
+    if (to === undefined || memberVersions.length === 0) return "unknown";
     let overall: ChangeKind = "none";
     for (const version of memberVersions) {
         const from = version === undefined ? undefined : tryParseVersion(engine, version);

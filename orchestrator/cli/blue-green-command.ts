@@ -2,6 +2,7 @@ import { BlueGreenDeployment } from "@aws-sdk/client-rds";
 import { nothingToDoLine, warningLines } from "./nothing-to-do";
 import { isBlocked, Plan, renderPlan } from "../../planner";
 import { OldClusters } from "../../vocabulary";
+import { Target } from "../../engine-versions";
 import { RdsGateway } from "../../aws/gateway";
 import { existingDeployment, runBlueGreen } from "../blue-green/run";
 import { prepareGreenGroups } from "../blue-green/green-groups";
@@ -15,7 +16,8 @@ import { Topology } from "../../aws/topology/types";
 import { ResolvedDeps } from "./deps";
 
 export interface BlueGreenArgs {
-    readonly target: string;
+    /** `--target`, read once where the command starts. */
+    readonly target: Target;
     readonly snapshot: boolean;
     readonly timeoutMinutes?: number;
     readonly pollSeconds?: number;
@@ -92,7 +94,7 @@ async function decide(
     a: BlueGreenArgs,
 ): Promise<{ code: number } | { found: BlueGreenDeployment | undefined }> {
     const ctx = new RunContext(api, topology, { timeoutMinutes: a.timeoutMinutes, pollSeconds: a.pollSeconds });
-    const found = await existingDeployment(ctx, a.target);
+    const found = await existingDeployment(ctx, a.target.text);
     if (found) return { found };
     deps.stdout(renderPlan(plan, "text") + "\n");
     if (isBlocked(plan)) {
@@ -120,12 +122,12 @@ async function blueGreen(
     const ctx = new RunContext(
         api,
         topology,
-        { timeoutMinutes: a.timeoutMinutes, pollSeconds: a.pollSeconds },
+        { timeoutMinutes: a.timeoutMinutes, pollSeconds: a.pollSeconds, target: a.target },
         deps.hooks,
     );
     // Before the snapshot: groups that cannot go into one deployment stop the run with nothing done.
     // A deployment found is past its creation: its groups were chosen then.
-    const groups = found ? {} : await prepareGreenGroups(ctx, a.target);
+    const groups = found ? {} : await prepareGreenGroups(ctx, a.target.text);
     if (!found) {
         const snapshot = plan.steps.find((s) => s.action === "snapshot");
         if (snapshot && a.snapshot)
@@ -143,7 +145,7 @@ async function blueGreen(
     const outcome = await runBlueGreen(
         ctx,
         {
-            target: a.target,
+            target: a.target.text,
             switchoverTimeoutSeconds: a.switchoverTimeoutSeconds,
             oldClusters: a.oldClusters,
             clusterParameterGroup: groups.cluster,
@@ -154,7 +156,7 @@ async function blueGreen(
     const kept = outcome.kept.length > 0 ? `; old clusters kept: ${outcome.kept.map(describeRetired).join("; ")}` : "";
     const deleted = outcome.deleted.length > 0 ? `; old clusters deleted: ${outcome.deleted.join(", ")}` : "";
     deps.stdout(
-        `blue-green ${summaryFrom(plan, a.target, outcome.from)} → ${a.target}${outcome.switchedOver ? " (switched over)" : ": nothing left to do"} in ${formatDuration(api.clock.now() - ctx.startedAt)} (deployment ${outcome.deploymentId})${kept}${deleted}\n`,
+        `blue-green ${summaryFrom(plan, a.target.text, outcome.from)} → ${a.target.text}${outcome.switchedOver ? " (switched over)" : ": nothing left to do"} in ${formatDuration(api.clock.now() - ctx.startedAt)} (deployment ${outcome.deploymentId})${kept}${deleted}\n`,
     );
     return 0;
 }
