@@ -9,6 +9,7 @@ import {
     VersionParseError,
 } from "../../engine-versions";
 import { Strategy } from "../../vocabulary";
+import { mayTakeBlueGreenPath } from "../../planner";
 
 /**
  * Which facts a topology read looks up besides the members themselves. Each costs calls in every
@@ -96,13 +97,14 @@ export function factsNeeded(q: FactQuery): FactNeeds {
     }
     const change = overallChange(q.engine, q.memberVersions, q.target);
     const unknown = change === "unknown";
+    const blueGreen = q.strategy !== undefined && mayTakeBlueGreenPath(q.strategy) && change !== "none";
     return {
         pendingMaintenance: unknown || change === "none" || change === "patch",
         clusterParameters: unknown || change === "major",
         instanceGroups: unknown || change === "major" || change === "none" || q.groupOverrides === true,
         catalogue: !q.skipCatalogue && change !== "none",
-        rdsProxies: q.strategy === "blue-green" && change !== "none",
-        accountQuotas: q.strategy === "blue-green" && change !== "none",
-        blueGreenReplication: q.strategy === "blue-green" && change !== "none",
+        rdsProxies: blueGreen,
+        accountQuotas: blueGreen,
+        blueGreenReplication: blueGreen,
     };
 }
