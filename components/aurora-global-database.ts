@@ -3,6 +3,7 @@ import * as command from "@pulumi/command";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { Plan, planUpgrade, PlanJson, toPlanJson } from "../planner";
+import { readTarget, Target } from "../engine-versions";
 import { AuroraGlobalDatabaseArgs, DEFAULTS, ResolvedMember, resolveMembers, resolveUpgrade } from "./config/args";
 import { specOf, stepsToDeclare, UpgradeStepsRecord } from "./steps/kept-steps";
 import { readLastUpgradeSteps } from "./steps/last-deployment";
@@ -83,15 +84,17 @@ export class AuroraGlobalDatabase extends pulumi.ComponentResource {
 
         const members = resolveMembers(name, args);
         const [primary, ...secondaries] = members;
+        // The declared version, read once: the resources, the live read, the plan and the outputs carry it.
+        const target = readTarget(args.engineVersion);
         this.globalClusterIdentifier = args.globalClusterIdentifier ?? name;
         this.masterUsername = args.masterUsername ?? DEFAULTS.masterUsername;
-        const shared = sharedSettings(args, this.globalClusterIdentifier);
+        const shared = sharedSettings(args, target, this.globalClusterIdentifier);
         this.globalCluster = this.createGlobalCluster(name, args, shared, primary.region);
         const password = this.createMasterPassword(name);
         this.primary = this.createPrimary(name, primary, shared, password.result, args.databaseName);
         this.secondaries = secondaries.map((s) => this.createSecondary(name, s, shared));
 
-        const planned = this.planAndCreateSteps(name, args, members, [
+        const planned = this.planAndCreateSteps(name, args, target, members, [
             this.globalCluster,
             this.primary,
             ...this.secondaries,
@@ -99,7 +102,7 @@ export class AuroraGlobalDatabase extends pulumi.ComponentResource {
         this.plan = pulumi.output(planned.then((p) => toPlanJson(p.plan)));
         this.upgradeSteps = pulumi.output(planned.then((p) => p.record.steps.map(specOf)));
         this.upgradeStepsRecord = pulumi.output(planned.then((p) => p.record));
-        const versions = planned.then((p) => memberVersions(members, p.live, args.engineVersion, p.plan));
+        const versions = planned.then((p) => memberVersions(members, p.live, target.text, p.plan));
         this.memberVersions = pulumi.output(versions);
         this.failoverReady = pulumi.output(versions.then((v) => failoverReady(args.engine, v)));
         this.registerOutputs(this.outputsToRegister(args));
@@ -118,7 +121,7 @@ export class AuroraGlobalDatabase extends pulumi.ComponentResource {
                 region,
                 globalClusterIdentifier: this.globalClusterIdentifier,
                 engine: args.engine,
-                engineVersion: resourceEngineVersion(args.engine, args.engineVersion),
+                engineVersion: resourceEngineVersion(args.engine, shared.target),
                 storageEncrypted: shared.storageEncrypted,
                 deletionProtection: shared.deletionProtection,
                 tags: shared.tags,
@@ -186,6 +189,7 @@ export class AuroraGlobalDatabase extends pulumi.ComponentResource {
     private async planAndCreateSteps(
         name: string,
         args: AuroraGlobalDatabaseArgs,
+        target: Target,
         members: ResolvedMember[],
         database: pulumi.Resource[],
     ): Promise<Planned> {
@@ -199,7 +203,7 @@ export class AuroraGlobalDatabase extends pulumi.ComponentResource {
             args.engine,
             this.globalClusterIdentifier,
             members,
-            args.engineVersion,
+            target,
             upgrade,
             { identity, existed: previous?.globalClusterId === this.globalClusterIdentifier },
         );
@@ -241,10 +245,14 @@ function throwIfMalformed(name: string, args: AuroraGlobalDatabaseArgs): void {
 }
 
 /** Settings every member shares. */
-function sharedSettings(args: AuroraGlobalDatabaseArgs, globalClusterIdentifier: string): SharedClusterSettings {
+function sharedSettings(
+    args: AuroraGlobalDatabaseArgs,
+    target: Target,
+    globalClusterIdentifier: string,
+): SharedClusterSettings {
     return {
         engine: args.engine,
-        engineVersion: args.engineVersion,
+        target,
         storageEncrypted: args.storageEncrypted ?? true,
         deletionProtection: args.deletionProtection ?? true,
         port: args.port,

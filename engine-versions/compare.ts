@@ -23,6 +23,11 @@ export function awsEngineVersion(v: EngineVersion): string {
     return v.engine === "aurora-postgresql" ? `${v.major}.${v.minor}` : v.text;
 }
 
+/** {@link awsEngineVersion} as a version: what parsing that string gives, without parsing it again. */
+export function awsEngineVersionOf(v: EngineVersion): EngineVersion {
+    return v.engine === "aurora-postgresql" ? { ...v, text: awsEngineVersion(v), patch: undefined } : v;
+}
+
 /** The DB (cluster) parameter group family of a version, e.g. `aurora-postgresql17`. */
 export function parameterGroupFamily(v: EngineVersion): string {
     return v.engine === "aurora-postgresql" ? `aurora-postgresql${v.major}` : `aurora-mysql${v.major}`;

@@ -5,3 +5,4 @@ export * from "./compare";
 export * from "./classify";
 export * from "./community-mysql";
 export * from "./failover-compatibility";
+export * from "./target";

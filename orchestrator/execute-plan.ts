@@ -1,4 +1,5 @@
 import { isBlocked, Plan, PlanStep } from "../planner";
+import { readTarget } from "../engine-versions";
 import { RdsGateway } from "../aws/gateway";
 import { runBlueGreen } from "./blue-green/run";
 import { InputError } from "../aws/run-errors";
@@ -32,7 +33,7 @@ export async function executePlan(
         throw new InputError(
             `the plan for global cluster "${plan.globalClusterId}" is blocked (${plan.violations.map((v) => v.rule).join(", ")}): nothing was changed`,
         );
-    const ctx = new RunContext(api, topology, options, hooks);
+    const ctx = new RunContext(api, topology, { ...options, target: options.target ?? readTarget(plan.to) }, hooks);
     const waves = groupByWave(plan.steps);
     for (const wave of waves) {
         await runParallel(

@@ -1,5 +1,6 @@
 import { identifierPattern } from "../aws/identifiers";
 import { Strategy, TAG_PREFIXES } from "../vocabulary";
+import { mayTakeBlueGreenPath } from "../planner";
 
 /**
  * The least-privilege IAM policy of the `aurora-global` CLI: exactly the RDS actions it can call,
@@ -132,7 +133,7 @@ export interface IamScope {
 
 /** True when runs with `strategy` may take the blue/green path (undefined: any strategy may be used). */
 export function canBeBlueGreen(strategy: Strategy | undefined): boolean {
-    return strategy === undefined || strategy === "blue-green";
+    return strategy === undefined || mayTakeBlueGreenPath(strategy);
 }
 
 /** The tag the tool puts on the parameter groups it creates (aws/topology/group-tags.ts). */

@@ -15,7 +15,7 @@ export function awsUpgradedOf(ctx: PlanContext): AwsUpgraded | undefined {
     if (!ctx.members.every((m) => m.change === "downgrade")) return undefined;
     if (!rest.every((m) => sameVersion(first.current!, m.current!))) return undefined;
     const primary = ctx.members.find((m) => m.state.role === "primary") ?? first;
-    return { running: primary.current!.text, declared: ctx.input.target };
+    return { running: primary.current!.text, declared: ctx.input.target.text };
 }
 
 /** The warning an AWS-applied upgrade gives, with its fix. */

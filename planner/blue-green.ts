@@ -90,7 +90,7 @@ export function blueGreenNotAvailable(ctx: PlanContext): Violation[] {
         return [
             {
                 rule: "blue-green-not-available",
-                message: `${ctx.input.target} is a patch level of ${label} ${awsEngineVersion(ctx.target!)}: a Blue/Green Deployment targets an engine version, and patch levels are not engine versions`,
+                message: `${ctx.input.target.text} is a patch level of ${label} ${awsEngineVersion(ctx.target!)}: a Blue/Green Deployment targets an engine version, and patch levels are not engine versions`,
                 fix: 'use strategy "auto" (pending maintenance system-update, secondaries first)',
             },
         ];

@@ -3,6 +3,7 @@ import {
     classifyChange,
     EngineVersion,
     largerChange,
+    targetFor,
     tryParseVersion,
     VersionParseError,
 } from "../engine-versions";
@@ -32,19 +33,20 @@ export interface PlanContext {
     }[];
 }
 
-/** Parses every version of the input once. */
+/**
+ * Parses every version AWS reports or a member declares once; the target comes parsed from the
+ * process entry (readTarget), and one that is no version of the engine is a parse error here.
+ */
 export function buildContext(input: PlanInput): PlanContext {
     const parseErrors: { where: string; cluster?: string; error: VersionParseError }[] = [];
-    const parse = (value: string | undefined, where: string, cluster?: string): EngineVersion | undefined => {
-        if (value === undefined) return undefined;
-        const parsed = tryParseVersion(input.engine, value);
-        if (parsed instanceof VersionParseError) {
-            parseErrors.push({ where, cluster, error: parsed });
-            return undefined;
-        }
-        return parsed;
+    const known = (parsed: EngineVersion | VersionParseError, where: string, cluster?: string) => {
+        if (!(parsed instanceof VersionParseError)) return parsed;
+        parseErrors.push({ where, cluster, error: parsed });
+        return undefined;
     };
-    const target = parse(input.target, "engineVersion");
+    const parse = (value: string | undefined, where: string, cluster?: string): EngineVersion | undefined =>
+        value === undefined ? undefined : known(tryParseVersion(input.engine, value), where, cluster);
+    const target = known(targetFor(input.target, input.engine), "engineVersion");
     // The global cluster may run another engine: that is the engine-change rule, not a parse error.
     const globalCurrent =
         input.globalCurrentVersion !== undefined && (input.globalCurrentEngine ?? input.engine) === input.engine

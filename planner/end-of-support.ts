@@ -1,4 +1,4 @@
-import { Engine, engineLabel, tryParseVersion, VersionParseError } from "../engine-versions";
+import { Engine, engineLabel, EngineVersion, tryParseVersion, VersionParseError } from "../engine-versions";
 import { vcpusOf } from "./instance-vcpus";
 
 /** What DescribeDBMajorEngineVersions says of one major version (SupportedEngineLifecycles). */
@@ -48,8 +48,8 @@ export interface EndOfSupportFacts {
 /** What {@link endOfSupportFacts} needs: pure input, no AWS call. */
 export interface EndOfSupportInput {
     readonly engine: Engine;
-    /** The version the database runs (or declares). */
-    readonly version: string;
+    /** The version the database runs (as AWS reports it, parsed here) or declares (the parsed target). */
+    readonly version: string | EngineVersion;
     /** DescribeDBMajorEngineVersions' dates, by major. */
     readonly lifecycles: Readonly<Record<string, MajorLifecycle>>;
     /** The instance class of every DB instance of every member (each is charged). */
@@ -66,7 +66,7 @@ const DAY_MS = 86_400_000;
  * parse or AWS gave no dates for its major.
  */
 export function endOfSupportFacts(input: EndOfSupportInput): EndOfSupportFacts | undefined {
-    const parsed = tryParseVersion(input.engine, input.version);
+    const parsed = typeof input.version === "string" ? tryParseVersion(input.engine, input.version) : input.version;
     if (parsed instanceof VersionParseError) return undefined;
     const life = input.lifecycles[parsed.major];
     if (!life || (life.standardSupportEnds === undefined && life.extendedSupportEnds === undefined)) return undefined;

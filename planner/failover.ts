@@ -39,7 +39,8 @@ function startState(ctx: PlanContext): Map<string, EngineVersion> {
 function applyWave(ctx: PlanContext, state: VersionState, wave: readonly PlanStep[]): Map<string, EngineVersion> {
     const next = new Map(state);
     for (const s of wave.filter((x) => VERSION_ACTIONS.has(x.action) && x.to !== undefined)) {
-        const to = parseVersion(ctx.input.engine, s.to!);
+        // The target comes parsed; another `to` is a patch level AWS reports pending for the member.
+        const to = s.to === ctx.input.target.text && ctx.target ? ctx.target : parseVersion(ctx.input.engine, s.to!);
         if (s.role === "global") for (const cluster of next.keys()) next.set(cluster, to);
         else next.set(s.cluster, to);
     }

@@ -1,6 +1,7 @@
 /** The planner: pure, no I/O. Input → ordered plan, or every violation with rule id, message and fix. */
 export * from "./types";
 export { planUpgrade } from "./plan";
+export { mayTakeBlueGreenPath } from "./steps";
 export { failoverNow, FailoverNow, MemberNow } from "./failover-now";
 export { awsUpgradedWarning } from "./aws-upgraded";
 export {

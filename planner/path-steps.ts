@@ -20,7 +20,7 @@ import { UpgradePath } from "./types";
 
 /** The snapshot, then ModifyDBCluster on every secondary (in parallel), then on the primary. */
 function rollingWaves(ctx: PlanContext): Wave[] {
-    const target = ctx.input.target;
+    const target = ctx.input.target.text;
     return [
         ...snapshotWaves(ctx),
         ...secondariesThenPrimary(ctx, membersToChange(ctx), "modify-db-cluster", () => target),
@@ -37,7 +37,7 @@ function patchWaves(ctx: PlanContext): Wave[] {
     // A target with a newer patch level names it; otherwise apply what AWS has pending.
     // (MySQL versions always carry a patch level, so the change decides, not the string.)
     const patchTarget =
-        ctx.target?.patch !== undefined && membersToChange(ctx).length > 0 ? ctx.input.target : undefined;
+        ctx.target?.patch !== undefined && membersToChange(ctx).length > 0 ? ctx.input.target.text : undefined;
     const members = patchTarget ? membersToChange(ctx) : pendingPatchMembers(ctx);
     return [
         ...snapshotWaves(ctx),
@@ -65,7 +65,7 @@ function blueGreenWaves(ctx: PlanContext): Wave[] {
  * applied; or, when every member already runs the target, only the groups left to apply.
  */
 function majorWaves(ctx: PlanContext): Wave[] {
-    const target = ctx.input.target;
+    const target = ctx.input.target.text;
     // The upgrade itself is done (no snapshot, no ModifyGlobalCluster): apply the groups.
     if (isParameterGroupResume(ctx, "major"))
         return secondariesThenPrimary(ctx, unappliedGroupMembers(ctx), "apply-parameter-groups", () => target);

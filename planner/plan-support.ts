@@ -1,4 +1,4 @@
-import { parseVersion } from "../engine-versions";
+import { EngineVersion } from "../engine-versions";
 import { PlanContext } from "./context";
 import { EndOfSupportFacts, endOfSupportFacts, endOfSupportWords } from "./end-of-support";
 
@@ -10,17 +10,18 @@ export interface PlanSupport {
 }
 
 /** End of support in the plan, from the lifecycle dates the topology reader read (none without them). */
-export function planSupport(ctx: PlanContext, running: string | undefined): PlanSupport {
-    const { lifecycles, now, engine, target } = ctx.input;
-    if (!lifecycles || now === undefined) return { warnings: [] };
+export function planSupport(ctx: PlanContext, running: EngineVersion | undefined): PlanSupport {
+    const { lifecycles, now, engine } = ctx.input;
+    const target = ctx.target;
+    if (!lifecycles || now === undefined || !target) return { warnings: [] };
     const instanceClasses = ctx.members.every((m) => m.state.instanceClasses !== undefined)
         ? ctx.members.flatMap((m) => m.state.instanceClasses ?? [])
         : undefined;
-    const facts = (version: string) =>
+    const facts = (version: EngineVersion) =>
         endOfSupportFacts({ engine, version, lifecycles, now, ...(instanceClasses ? { instanceClasses } : {}) });
     const runningFacts = facts(running ?? target);
-    const sameMajor = ctx.target && running !== undefined && parseVersion(engine, running).major === ctx.target.major;
-    const declared = ctx.target && !sameMajor ? facts(target) : undefined;
+    const sameMajor = running !== undefined && running.major === target.major;
+    const declared = !sameMajor ? facts(target) : undefined;
     const warnings = [runningFacts, declared]
         .filter((f): f is EndOfSupportFacts => f !== undefined && f.pastStandardSupport)
         .map((f) => `${endOfSupportWords(f)}: upgrade to a major version in standard support`);

@@ -23,13 +23,13 @@ export function planUpgrade(input: PlanInput): Plan {
     const blueGreen = path === "blue-green" ? blueGreenSummary(ctx) : undefined;
     const awsUpgraded = violations.length > 0 ? undefined : awsUpgradedOf(ctx);
     const failover = violations.length > 0 ? undefined : failoverReadiness(ctx, steps);
-    const support = ctx.parseErrors.length > 0 ? { warnings: [] } : planSupport(ctx, running?.text);
+    const support = ctx.parseErrors.length > 0 ? { warnings: [] } : planSupport(ctx, running);
     const warnings = [...(awsUpgraded ? [awsUpgradedWarning(awsUpgraded)] : []), ...support.warnings];
     return {
         engine: input.engine,
         globalClusterId: input.globalClusterId,
         ...(running ? { from: running.text } : {}),
-        to: input.target,
+        to: input.target.text,
         change: path === "create" ? "create" : awsUpgraded ? "none" : change,
         path,
         steps,
@@ -60,7 +60,7 @@ function plannedMembers(ctx: PlanContext, steps: readonly PlanStep[], path: Plan
         );
         const global = path === "managed" || path === "blue-green" || (path === "major" && m.change !== "none");
         const to =
-            path === undefined ? undefined : (own?.to ?? (global || from === undefined ? ctx.input.target : from));
+            path === undefined ? undefined : (own?.to ?? (global || from === undefined ? ctx.input.target.text : from));
         return {
             cluster: m.state.cluster,
             region: m.state.region,
@@ -75,14 +75,14 @@ function planNotes(ctx: PlanContext, path: Plan["path"]): string[] {
     if (isParameterGroupResume(ctx, path)) {
         const left = unappliedGroupMembers(ctx).map((m) => memberRef(m.state));
         return [
-            `resuming a major upgrade: every member runs ${ctx.input.target}, but the target-family parameter groups are not applied yet on ${left.join(", ")}`,
+            `resuming a major upgrade: every member runs ${ctx.input.target.text}, but the target-family parameter groups are not applied yet on ${left.join(", ")}`,
             "no snapshot and no ModifyGlobalCluster: only the parameter groups are applied, secondaries first, then the primary",
         ];
     }
     const notes: string[] = [];
     const skipped = ctx.members.filter((m) => m.change === "none" && path !== "none" && path !== "patch");
     for (const m of skipped)
-        notes.push(`cluster "${m.state.cluster}" (${m.state.region}) already runs ${ctx.input.target}: skipped`);
+        notes.push(`cluster "${m.state.cluster}" (${m.state.region}) already runs ${ctx.input.target.text}: skipped`);
     return [...notes, ...pathNotes(ctx, path), ...maintenanceNotes(ctx, path)];
 }
 

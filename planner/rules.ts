@@ -65,7 +65,7 @@ export const RULES: readonly Rule[] = [
                       .map((m) =>
                           v(
                               "downgrade",
-                              `${memberRef(m.state)} runs ${m.current!.text}; ${ctx.input.target} is older and Aurora cannot downgrade`,
+                              `${memberRef(m.state)} runs ${m.current!.text}; ${ctx.input.target.text} is older and Aurora cannot downgrade`,
                               `set engineVersion to ${m.current!.text} or newer; to go back, restore the pre-upgrade snapshot into a new cluster`,
                               m.state.cluster,
                           ),
@@ -79,7 +79,7 @@ export const RULES: readonly Rule[] = [
                 ? [
                       v(
                           "major-without-opt-in",
-                          `${ctx.input.target} is a major version upgrade from ${majorFrom(ctx)} and allowMajorVersionUpgrade is false`,
+                          `${ctx.input.target.text} is a major version upgrade from ${majorFrom(ctx)} and allowMajorVersionUpgrade is false`,
                           `set upgrade.allowMajorVersionUpgrade to true (the CLI: ${VERSION_FLAGS.allowMajor}) after testing the application on the new major version`,
                       ),
                   ]
@@ -98,7 +98,7 @@ export const RULES: readonly Rule[] = [
                 ? [
                       v(
                           "target-without-global-support",
-                          `${engineLabel(ctx.input.engine)} ${ctx.input.target} does not support global databases`,
+                          `${engineLabel(ctx.input.engine)} ${ctx.input.target.text} does not support global databases`,
                           "choose a version whose SupportsGlobalDatabases is true (aws rds describe-db-engine-versions --engine " +
                               `${ctx.input.engine} --query "DBEngineVersions[?SupportsGlobalDatabases].EngineVersion")`,
                       ),
@@ -232,8 +232,8 @@ export const RULES: readonly Rule[] = [
                 .map((m) =>
                     v(
                         "members-at-different-versions",
-                        `${memberRef(m.state)} declares engineVersion ${m.declared!.text} but the global cluster declares ${ctx.input.target}; members at different versions cannot fail over`,
-                        `declare ${ctx.input.target} on every member and on the global cluster (one engineVersion for the whole global database)`,
+                        `${memberRef(m.state)} declares engineVersion ${m.declared!.text} but the global cluster declares ${ctx.input.target.text}; members at different versions cannot fail over`,
+                        `declare ${ctx.input.target.text} on every member and on the global cluster (one engineVersion for the whole global database)`,
                         m.state.cluster,
                     ),
                 ),
@@ -249,7 +249,7 @@ export const RULES: readonly Rule[] = [
                 .map((m) =>
                     v(
                         "new-secondary-at-other-version",
-                        `${memberRef(m.state)} is new and would be created at ${ctx.input.target} while the global cluster runs ${running.text} (AWS: "Value for engineVersion should match setting for global cluster")`,
+                        `${memberRef(m.state)} is new and would be created at ${ctx.input.target.text} while the global cluster runs ${running.text} (AWS: "Value for engineVersion should match setting for global cluster")`,
                         "add the secondary and change engineVersion in separate updates: finish the upgrade first, then add the region (or add it first at the running version)",
                         m.state.cluster,
                     ),
@@ -287,8 +287,8 @@ function patchLevelWithVersionChange(ctx: PlanContext): Violation[] {
     return [
         v(
             "patch-level-with-version-change",
-            `${ctx.input.target} names patch level ${target.patch}, but ${what} at ${aws} (Aurora PostgreSQL's EngineVersion has no patch level) and AWS chooses the patch level: the result would not be ${ctx.input.target}`,
-            `give ${aws} (engineVersion "${aws}", the CLI: ${VERSION_FLAGS.target} ${aws}); once every member runs it, ${ctx.input.target} is a patch (pending system-update) of its own`,
+            `${ctx.input.target.text} names patch level ${target.patch}, but ${what} at ${aws} (Aurora PostgreSQL's EngineVersion has no patch level) and AWS chooses the patch level: the result would not be ${ctx.input.target.text}`,
+            `give ${aws} (engineVersion "${aws}", the CLI: ${VERSION_FLAGS.target} ${aws}); once every member runs it, ${ctx.input.target.text} is a patch (pending system-update) of its own`,
         ),
     ];
 }

@@ -65,7 +65,7 @@ export function globalStep(ctx: PlanContext, kind: "managed" | "major"): PlanSte
         region: primary?.state.region ?? ctx.members[0]?.state.region ?? "",
         role: "global",
         from: primary?.current?.text ?? ctx.globalCurrent?.text,
-        to: ctx.input.target,
+        to: ctx.input.target.text,
         impact: globalImpact(ctx.input.engine, kind),
     };
 }
@@ -76,7 +76,7 @@ export function prepareGroupsWave(ctx: PlanContext, custom: MemberContext[]): Wa
         ...memberStep(ctx, m, "apply-parameter-groups"),
         action: "prepare-parameter-groups" as const,
         impact: stepImpact(ctx.input.engine, "prepare-parameter-groups", m.state.role),
-        to: ctx.input.target,
+        to: ctx.input.target.text,
     }));
 }
 

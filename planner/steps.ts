@@ -2,13 +2,25 @@ import { ChangeKind } from "../engine-versions";
 import { PlanContext } from "./context";
 import { pendingPatchMembers, unappliedGroupMembers } from "./members";
 import { PATH_WAVES } from "./path-steps";
-import { PlanStep, UpgradePath } from "./types";
+import { PlanStep, Strategy, UpgradePath } from "./types";
+
+/**
+ * True when a run with `strategy` can take the blue-green path (for a version change): the
+ * planner's one reading of the strategy that others ask (the topology read's facts, the IAM
+ * policy's scope); `auto` never chooses blue/green (it doubles the clusters while it runs).
+ */
+export function mayTakeBlueGreenPath(strategy: Strategy): boolean {
+    return strategy === "blue-green";
+}
 
 /** The path for a change, per docs/upgrade-paths.md's table. */
 export function choosePath(ctx: PlanContext, change: ChangeKind): UpgradePath {
     if (ctx.members.every((m) => m.current === undefined) && ctx.globalCurrent === undefined) return "create";
     // Blue/green only when asked for (it doubles the clusters while it runs), for a version change.
-    if (ctx.input.options.strategy === "blue-green" && (change === "major" || change === "minor" || change === "patch"))
+    if (
+        mayTakeBlueGreenPath(ctx.input.options.strategy) &&
+        (change === "major" || change === "minor" || change === "patch")
+    )
         return "blue-green";
     // Aurora cannot downgrade: a declared version below the running one plans nothing (no AWS call).
     if (change === "downgrade" || change === "engine-change") return "none";

@@ -1,4 +1,4 @@
-import { ChangeKind, Engine } from "../engine-versions";
+import { ChangeKind, Engine, Target } from "../engine-versions";
 import { EndOfSupportFacts, MajorLifecycle } from "./end-of-support";
 import {
     BlueGreenLimit,
@@ -124,7 +124,8 @@ export interface PlanInput {
     /** The global cluster's current engine and version, when it exists. */
     readonly globalCurrentEngine?: string;
     readonly globalCurrentVersion?: string;
-    readonly target: string;
+    /** The version to upgrade to, read once at the process entry (readTarget). */
+    readonly target: Target;
     readonly members: readonly MemberState[];
     readonly options: PlanOptions;
     readonly catalogue?: EngineCatalogue;

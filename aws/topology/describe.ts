@@ -1,5 +1,5 @@
 import { GlobalCluster } from "@aws-sdk/client-rds";
-import { awsEngineVersion, Engine, isEngine, tryParseVersion, VersionParseError } from "../../engine-versions";
+import { awsTarget, Engine, isEngine, Target } from "../../engine-versions";
 import { idFromArn, regionFromArn } from "../arn";
 import { describeAwsError } from "../errors";
 import { RdsGateway } from "../gateway";
@@ -18,7 +18,7 @@ import {
 import { GroupOverrides } from "../../cli-contract";
 import { applyGroupOverrides, GroupSource } from "./group-overrides";
 import { resumeTargets, TaggedGroupFinder } from "./group-tags";
-import { familyOf, targetGroupName, targetFamilyIfMajor } from "./parameter-groups";
+import { familyOf, targetFamilyIfMajor, targetFamilyOf, targetGroupName } from "./parameter-groups";
 import { proxiesTargeting } from "./rds-proxies";
 import { accountQuotas, greenNeeds, shortfalls, withQuotaLimit } from "./account-quotas";
 import { readLifecycles, withInstanceClasses } from "./lifecycles";
@@ -27,8 +27,8 @@ import { MemberTopology, Topology } from "./types";
 
 /** What to look up besides the members themselves. */
 export interface DescribeOptions {
-    /** The target version: which facts are read depends on the change to it (fact-needs.ts). */
-    readonly target?: string;
+    /** The target, read at the process entry: which facts are read depends on the change to it (fact-needs.ts). */
+    readonly target?: Target;
     /** Skip DescribeDBEngineVersions (status does not need it). */
     readonly skipCatalogue?: boolean;
     /** Read pending maintenance even when the plan cannot use it (see fact-needs.ts). */
@@ -62,7 +62,7 @@ export async function describeTopology(
     const family = options.target ? targetFamilyIfMajor(engine, global.EngineVersion, options.target) : undefined;
     const groups: GroupFacts = {
         family,
-        targetFamily: familyOf(engine, options.target),
+        targetFamily: targetFamilyOf(engine, options.target),
         finder: new TaggedGroupFinder(api),
     };
     const read = await Promise.all(ordered.map((m) => readMember(api, homeRegion, m, writerArn)));
@@ -178,11 +178,11 @@ async function readCatalogue(
     homeRegion: string,
     engine: Engine,
     members: readonly MemberTopology[],
-    target: string | undefined,
+    target: Target | undefined,
     warnings: string[],
 ): Promise<Topology["catalogue"]> {
     const versions = members.map((m) => m.engineVersion).filter((v): v is string => typeof v === "string");
-    const targetAws = target ? awsVersionOrUndefined(engine, target) : undefined;
+    const targetAws = target ? awsTarget(target, engine) : undefined;
     try {
         return await catalogueOf(api, homeRegion, engine, targetAws ? [...versions, targetAws] : versions);
     } catch (e) {
@@ -284,11 +284,6 @@ async function instanceFacts(
             Object.assign(facts, await resumeTargets(groups.finder, m, targetFamily, instanceGroups, warnings));
     }
     return facts;
-}
-
-function awsVersionOrUndefined(engine: Engine, target: string): string | undefined {
-    const parsed = tryParseVersion(engine, target);
-    return parsed instanceof VersionParseError ? undefined : awsEngineVersion(parsed);
 }
 
 function withWriter(writer: MemberTopology["writerInstance"]): Pick<MemberTopology, "writerInstance"> {

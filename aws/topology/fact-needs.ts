@@ -3,10 +3,13 @@ import {
     classifyChange,
     Engine,
     largerChange,
+    Target,
+    targetVersion,
     tryParseVersion,
     VersionParseError,
 } from "../../engine-versions";
 import { Strategy } from "../../vocabulary";
+import { mayTakeBlueGreenPath } from "../../planner";
 
 /**
  * Which facts a topology read looks up besides the members themselves. Each costs calls in every
@@ -47,8 +50,8 @@ export interface FactQuery {
     readonly engine: Engine;
     /** Each member's EngineVersion as AWS reports it (undefined when it reports none). */
     readonly memberVersions: readonly (string | undefined)[];
-    /** The version the command plans for; undefined for status and patch. */
-    readonly target?: string;
+    /** The target the command plans for (read at its entry); undefined for status and patch. */
+    readonly target?: Target;
     /** Status and patch skip the catalogue. */
     readonly skipCatalogue?: boolean;
     /** Explicit target-family groups were given (hidden flags). */
@@ -64,10 +67,10 @@ export type OverallChange = "none" | "patch" | "minor" | "major" | "unknown";
 export function overallChange(
     engine: Engine,
     memberVersions: readonly (string | undefined)[],
-    target: string,
+    target: Target,
 ): OverallChange {
-    const to = tryParseVersion(engine, target);
-    if (to instanceof VersionParseError || memberVersions.length === 0) return "unknown";
+    const to = targetVersion(target, engine);
+    if (to === undefined || memberVersions.length === 0) return "unknown";
     let overall: ChangeKind = "none";
     for (const version of memberVersions) {
         const from = version === undefined ? undefined : tryParseVersion(engine, version);
@@ -94,13 +97,14 @@ export function factsNeeded(q: FactQuery): FactNeeds {
     }
     const change = overallChange(q.engine, q.memberVersions, q.target);
     const unknown = change === "unknown";
+    const blueGreen = q.strategy !== undefined && mayTakeBlueGreenPath(q.strategy) && change !== "none";
     return {
         pendingMaintenance: unknown || change === "none" || change === "patch",
         clusterParameters: unknown || change === "major",
         instanceGroups: unknown || change === "major" || change === "none" || q.groupOverrides === true,
         catalogue: !q.skipCatalogue && change !== "none",
-        rdsProxies: q.strategy === "blue-green" && change !== "none",
-        accountQuotas: q.strategy === "blue-green" && change !== "none",
-        blueGreenReplication: q.strategy === "blue-green" && change !== "none",
+        rdsProxies: blueGreen,
+        accountQuotas: blueGreen,
+        blueGreenReplication: blueGreen,
     };
 }

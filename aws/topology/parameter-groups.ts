@@ -2,21 +2,29 @@ import {
     classifyChange,
     Engine,
     parameterGroupFamily,
+    Target,
+    targetVersion,
     tryParseVersion,
     VersionParseError,
 } from "../../engine-versions";
 import { resourceIdentifier } from "../identifiers";
 
-/** The target parameter-group family when going from `current` to `target` is a major upgrade. */
-export function targetFamilyIfMajor(engine: Engine, current: string | undefined, target: string): string | undefined {
+/** The target parameter-group family when going from `current` (AWS's) to `target` is a major upgrade. */
+export function targetFamilyIfMajor(engine: Engine, current: string | undefined, target: Target): string | undefined {
     if (current === undefined) return undefined;
     const from = tryParseVersion(engine, current);
-    const to = tryParseVersion(engine, target);
-    if (from instanceof VersionParseError || to instanceof VersionParseError) return undefined;
+    const to = targetVersion(target, engine);
+    if (from instanceof VersionParseError || to === undefined) return undefined;
     return classifyChange(from, to) === "major" ? parameterGroupFamily(to) : undefined;
 }
 
-/** The parameter-group family of a version, or undefined when it does not parse. */
+/** The target's parameter-group family, or undefined when it is no version of `engine`. */
+export function targetFamilyOf(engine: Engine, target: Target | undefined): string | undefined {
+    const to = target === undefined ? undefined : targetVersion(target, engine);
+    return to === undefined ? undefined : parameterGroupFamily(to);
+}
+
+/** The parameter-group family of a version AWS reports, or undefined when it does not parse. */
 export function familyOf(engine: Engine, version: string | undefined): string | undefined {
     if (version === undefined) return undefined;
     const parsed = tryParseVersion(engine, version);

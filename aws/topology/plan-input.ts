@@ -1,8 +1,9 @@
+import { Target } from "../../engine-versions";
 import { MemberState, PlanInput, PlanOptions } from "../../planner";
 import { Topology } from "./types";
 
 /** The planner's input for a described topology, a target and options, read at `now` (ms; maintenance windows count from it). */
-export function toPlanInput(topology: Topology, target: string, options: PlanOptions, now?: number): PlanInput {
+export function toPlanInput(topology: Topology, target: Target, options: PlanOptions, now?: number): PlanInput {
     return {
         engine: topology.engine,
         globalClusterId: topology.globalClusterId,

@@ -1,9 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import {
-    awsEngineVersion,
+    awsEngineVersionOf,
     compareVersions,
     Engine,
     EngineVersion,
+    Target,
+    targetVersion,
     tryParseVersion,
     VersionParseError,
 } from "../../engine-versions";
@@ -28,9 +30,14 @@ export interface RegionCatalogueAnswer {
 }
 
 /** The `count` offered versions nearest to `target` (the newer first on a tie), oldest first. */
-export function nearestVersions(engine: Engine, target: string, offered: readonly string[], count = NEAREST): string[] {
+export function nearestVersions(
+    engine: Engine,
+    target: string | EngineVersion,
+    offered: readonly string[],
+    count = NEAREST,
+): string[] {
     const parsed = (v: string) => tryParseVersion(engine, v);
-    const wanted = parsed(target);
+    const wanted = typeof target === "string" ? parsed(target) : target;
     const known = offered
         .map(parsed)
         .filter((v): v is EngineVersion => !(v instanceof VersionParseError))
@@ -53,10 +60,11 @@ export function nearestVersions(engine: Engine, target: string, offered: readonl
  */
 export function newDatabaseVersionProblem(
     engine: Engine,
-    target: string,
+    target: string | EngineVersion,
     answer: RegionCatalogueAnswer,
 ): ArgsProblem | undefined {
     if (answer.listed && answer.supportsGlobal === true) return undefined;
+    const text = typeof target === "string" ? target : target.text;
     const nearest = nearestVersions(engine, target, answer.offeredWithGlobal ?? []);
     const fix =
         nearest.length > 0
@@ -68,7 +76,7 @@ export function newDatabaseVersionProblem(
     return {
         rule: answer.listed ? "target-without-global-support" : "engine-version-not-offered",
         path: "engineVersion",
-        message: `engineVersion "${target}" ${why}; AWS would refuse CreateGlobalCluster at up: ${fix}`,
+        message: `engineVersion "${text}" ${why}; AWS would refuse CreateGlobalCluster at up: ${fix}`,
     };
 }
 
@@ -85,13 +93,14 @@ export async function checkNewDatabaseVersion(
     api: RdsGateway,
     name: string,
     engine: Engine,
-    target: string,
+    target: Target,
     regions: readonly string[],
     parent: pulumi.Resource,
 ): Promise<void> {
-    const parsed = tryParseVersion(engine, target);
-    if (parsed instanceof VersionParseError) return; // reported by the args validation
-    const wanted = awsEngineVersion(parsed);
+    const version = targetVersion(target, engine);
+    if (version === undefined) return; // reported by the args validation
+    const aws = awsEngineVersionOf(version);
+    const wanted = aws.text;
     const answers = await Promise.all(
         [...new Set(regions)].map(async (region): Promise<RegionCatalogueAnswer | undefined> => {
             try {
@@ -113,7 +122,7 @@ export async function checkNewDatabaseVersion(
     );
     const problems = answers
         .filter((a): a is RegionCatalogueAnswer => a !== undefined)
-        .map((a) => newDatabaseVersionProblem(engine, wanted, a))
+        .map((a) => newDatabaseVersionProblem(engine, aws, a))
         .filter((p): p is ArgsProblem => p !== undefined);
     if (problems.length > 0) throw new AuroraGlobalDatabaseArgsError(name, problems);
 }

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Engine } from "../../engine-versions";
+import { Engine, Target } from "../../engine-versions";
 import { describeAwsError, errorCode } from "../../aws/errors";
 import { RdsGateway, SdkCommand } from "../../aws/gateway";
 import { RetryPolicy } from "../../aws/retry";
@@ -69,7 +69,7 @@ export async function readLiveState(
     engine: Engine,
     globalClusterIdentifier: string,
     members: readonly ResolvedMember[],
-    target: string,
+    target: Target,
     upgrade: ResolvedUpgrade,
     reads: FactsReads = {},
 ): Promise<LiveState> {
@@ -170,7 +170,7 @@ function describeIdentity(identity: AwsIdentity): string {
 export function buildPlanInput(
     engine: Engine,
     globalClusterIdentifier: string,
-    target: string,
+    target: Target,
     members: readonly ResolvedMember[],
     upgrade: ResolvedUpgrade,
     live: LiveState,

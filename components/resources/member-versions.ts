@@ -26,7 +26,7 @@ export interface MemberVersion {
 export function memberVersions(
     members: readonly ResolvedMember[],
     live: LiveState,
-    declared: string,
+    target: string,
     plan: Plan,
 ): Record<string, MemberVersion> {
     const out: Record<string, MemberVersion> = {};
@@ -51,7 +51,7 @@ export function memberVersions(
         out[m.region] = {
             clusterIdentifier: m.clusterIdentifier,
             role: live.topology ? "secondary" : m.role,
-            version: m.engineVersion ?? declared,
+            version: m.engineVersion ?? target,
             new: true,
         };
     }

@@ -1,13 +1,14 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { awsEngineVersion, Engine, parseVersion } from "../../engine-versions";
+import { awsEngineVersion, Engine, parseVersion, Target, validTarget } from "../../engine-versions";
 import { RESOURCE_TYPES, Role, TAGS } from "../../vocabulary";
 import { ResolvedMember } from "../config/args";
 
 /** Settings every member shares, decided by the parent {@link AuroraGlobalDatabase}. */
 export interface SharedClusterSettings {
     readonly engine: Engine;
-    readonly engineVersion: string;
+    /** The declared engineVersion, read once by the component (readTarget). */
+    readonly target: Target;
     readonly storageEncrypted: boolean;
     readonly deletionProtection: boolean;
     readonly port?: number;
@@ -50,8 +51,8 @@ export const INSTANCE_IGNORE_CHANGES = ["engineVersion", "dbParameterGroupName"]
  * `system-update` actions and in `aurora_version()` (docs/aws-rules.md §7). Aurora MySQL keeps the
  * full `8.0.mysql_aurora.3.08.0`.
  */
-export function resourceEngineVersion(engine: Engine, version: string): string {
-    return awsEngineVersion(parseVersion(engine, version));
+export function resourceEngineVersion(engine: Engine, version: string | Target): string {
+    return awsEngineVersion(typeof version === "string" ? parseVersion(engine, version) : validTarget(version, engine));
 }
 
 /**
@@ -177,7 +178,7 @@ function plainMemberArgs({ member, shared }: AuroraRegionalMemberArgs): Record<s
         region: member.region,
         clusterIdentifier: member.clusterIdentifier,
         engine: shared.engine,
-        engineVersion: shared.engineVersion,
+        engineVersion: shared.target.text,
         instanceCount: member.instanceCount,
         instanceClass: member.instanceClass,
     };
@@ -194,7 +195,7 @@ function clusterArgs(args: AuroraRegionalMemberArgs, kmsKeyId: pulumi.Input<stri
         clusterIdentifier: member.clusterIdentifier,
         globalClusterIdentifier: args.globalClusterIdentifier,
         engine: shared.engine,
-        engineVersion: resourceEngineVersion(shared.engine, member.engineVersion ?? shared.engineVersion),
+        engineVersion: resourceEngineVersion(shared.engine, member.engineVersion ?? shared.target),
         storageEncrypted: shared.storageEncrypted,
         kmsKeyId,
         deletionProtection: shared.deletionProtection,

@@ -2,6 +2,7 @@ import { BlueGreenDeployment } from "@aws-sdk/client-rds";
 import { nothingToDoLine, warningLines } from "./nothing-to-do";
 import { isBlocked, Plan, renderPlan } from "../../planner";
 import { OldClusters } from "../../vocabulary";
+import { Target } from "../../engine-versions";
 import { RdsGateway } from "../../aws/gateway";
 import { existingDeployment, runBlueGreen } from "../blue-green/run";
 import { prepareGreenGroups } from "../blue-green/green-groups";
@@ -15,7 +16,8 @@ import { Topology } from "../../aws/topology/types";
 import { ResolvedDeps } from "./deps";
 
 export interface BlueGreenArgs {
-    readonly target: string;
+    /** `--target`, read once where the command starts. */
+    readonly target: Target;
     readonly snapshot: boolean;
     readonly timeoutMinutes?: number;
     readonly pollSeconds?: number;
@@ -33,12 +35,13 @@ export interface BlueGreenLease {
 }
 
 /**
- * `aurora-global upgrade --strategy blue-green`. A deployment of an earlier run (found by its
- * name) is resumed whatever the plan now says (after the switchover the database already runs the
- * target: only the cleanup is left). Otherwise the plan decides: blocked → exit 2, nothing to do →
- * exit 0, else the snapshot of the writer, then the deployment (blue-green/run.ts). Whatever
- * changes something runs under the run lease, like any upgrade: a run that waited for another
- * re-reads AWS and decides again; the lease is released at the end, failed or not.
+ * An upgrade on the plan's blue-green path, or the rest of an earlier one. A deployment of an
+ * earlier run (found by its name) is resumed whatever the plan now says (after the switchover the
+ * database already runs the target: only the cleanup is left). Otherwise the plan decides:
+ * blocked → exit 2, nothing to do → exit 0, else the snapshot of the writer, then the deployment
+ * (blue-green/run.ts). Whatever changes something runs under the run lease, like any upgrade: a
+ * run that waited for another re-reads AWS and decides again; the lease is released at the end,
+ * failed or not. `known`: the deployment the caller found already (see {@link resumableDeployment}).
  */
 export async function runBlueGreenUpgrade(
     deps: ResolvedDeps,
@@ -47,8 +50,9 @@ export async function runBlueGreenUpgrade(
     plan: Plan,
     a: BlueGreenArgs,
     leaseRequest: BlueGreenLease,
+    known?: BlueGreenDeployment,
 ): Promise<number> {
-    let decided = await decide(deps, api, topology, plan, a);
+    let decided = known ? { found: known } : await decide(deps, api, topology, plan, a);
     if ("code" in decided) return decided.code;
     if (leaseRequest.notice) deps.stdout(`${leaseRequest.notice}\n`);
     const { lease, waited } = await leaseRequest.take();
@@ -65,6 +69,22 @@ export async function runBlueGreenUpgrade(
     }
 }
 
+/**
+ * The deployment of an earlier blue/green run to `target` that AWS still reports, when the plan
+ * has nothing to do in place (path `none`: after the switchover every member runs the target, yet
+ * the old clusters and the deployment are left). The CLI decides from this and the plan's path,
+ * never from the strategy flag. None without a writer: a deployment starts from the writer.
+ */
+export async function resumableDeployment(
+    api: RdsGateway,
+    topology: Topology,
+    plan: Plan,
+    target: string,
+): Promise<BlueGreenDeployment | undefined> {
+    if (plan.path !== "none" || !topology.members.some((m) => m.role === "primary")) return undefined;
+    return existingDeployment(new RunContext(api, topology, {}), target);
+}
+
 /** The deployment to resume, or none to create; the exit code when there is nothing to change. */
 async function decide(
     deps: ResolvedDeps,
@@ -74,7 +94,7 @@ async function decide(
     a: BlueGreenArgs,
 ): Promise<{ code: number } | { found: BlueGreenDeployment | undefined }> {
     const ctx = new RunContext(api, topology, { timeoutMinutes: a.timeoutMinutes, pollSeconds: a.pollSeconds });
-    const found = await existingDeployment(ctx, a.target);
+    const found = await existingDeployment(ctx, a.target.text);
     if (found) return { found };
     deps.stdout(renderPlan(plan, "text") + "\n");
     if (isBlocked(plan)) {
@@ -102,12 +122,12 @@ async function blueGreen(
     const ctx = new RunContext(
         api,
         topology,
-        { timeoutMinutes: a.timeoutMinutes, pollSeconds: a.pollSeconds },
+        { timeoutMinutes: a.timeoutMinutes, pollSeconds: a.pollSeconds, target: a.target },
         deps.hooks,
     );
     // Before the snapshot: groups that cannot go into one deployment stop the run with nothing done.
     // A deployment found is past its creation: its groups were chosen then.
-    const groups = found ? {} : await prepareGreenGroups(ctx, a.target);
+    const groups = found ? {} : await prepareGreenGroups(ctx, a.target.text);
     if (!found) {
         const snapshot = plan.steps.find((s) => s.action === "snapshot");
         if (snapshot && a.snapshot)
@@ -125,7 +145,7 @@ async function blueGreen(
     const outcome = await runBlueGreen(
         ctx,
         {
-            target: a.target,
+            target: a.target.text,
             switchoverTimeoutSeconds: a.switchoverTimeoutSeconds,
             oldClusters: a.oldClusters,
             clusterParameterGroup: groups.cluster,
@@ -136,7 +156,7 @@ async function blueGreen(
     const kept = outcome.kept.length > 0 ? `; old clusters kept: ${outcome.kept.map(describeRetired).join("; ")}` : "";
     const deleted = outcome.deleted.length > 0 ? `; old clusters deleted: ${outcome.deleted.join(", ")}` : "";
     deps.stdout(
-        `blue-green ${summaryFrom(plan, a.target, outcome.from)} → ${a.target}${outcome.switchedOver ? " (switched over)" : ": nothing left to do"} in ${formatDuration(api.clock.now() - ctx.startedAt)} (deployment ${outcome.deploymentId})${kept}${deleted}\n`,
+        `blue-green ${summaryFrom(plan, a.target.text, outcome.from)} → ${a.target.text}${outcome.switchedOver ? " (switched over)" : ": nothing left to do"} in ${formatDuration(api.clock.now() - ctx.startedAt)} (deployment ${outcome.deploymentId})${kept}${deleted}\n`,
     );
     return 0;
 }

@@ -1,4 +1,5 @@
 import { nothingToDoLine, warningLines } from "./nothing-to-do";
+import { readTarget, Target } from "../../engine-versions";
 import {
     DEFAULT_PLAN_OPTIONS,
     isBlocked,
@@ -16,6 +17,7 @@ import { InputError, UpgradeStopped } from "../../aws/run-errors";
 import { acquireRunLease, LeaseSettings } from "../lease/acquire";
 import { DEFAULT_TIMEOUT_MINUTES } from "../execute/context";
 import { executePlan } from "../execute-plan";
+import { ExecuteOptions } from "../execute/types";
 import { snapshotIdentifier } from "../execute/snapshot";
 import { formatDuration, lineLogger } from "../../aws/logger";
 import { describeTopology } from "../../aws/topology/describe";
@@ -24,7 +26,7 @@ import { LEASE_GROUP_ENV, LEASE_GROUP_PATTERN } from "../../cli-contract/flags";
 import { runningVersion, toPlanInput } from "../../aws/topology/plan-input";
 import { Topology } from "../../aws/topology/types";
 import { DEFAULT_OLD_CLUSTERS, OldClusters } from "../../vocabulary";
-import { runBlueGreenUpgrade } from "./blue-green-command";
+import { resumableDeployment, runBlueGreenUpgrade } from "./blue-green-command";
 import { ResolvedDeps } from "./deps";
 import { deploymentsOf } from "../blue-green/deployment";
 import { renderDeployments, renderStatus } from "./status-render";
@@ -33,13 +35,15 @@ import { describeFilter, selectSteps, StepFilter } from "./steps";
 /** Exit codes (docs/cli.md): 0 done or nothing to do, 2 bad input or blocked plan, 1 failure while changing things. */
 export const EXIT = { ok: 0, failure: 1, input: 2 } as const;
 
-export interface Target {
+/** The global database a command acts on (`--region`, `--global-cluster`). */
+export interface Database {
     readonly region: string;
     readonly globalCluster: string;
 }
 
-export interface PlanArgs extends Target {
-    readonly target: string;
+export interface PlanArgs extends Database {
+    /** `--target`, read once where the command starts (options.ts parseTarget). */
+    readonly target: Target;
     readonly allowMajorVersionUpgrade: boolean;
     readonly strategy: Strategy;
     /** Explicit target-family groups by member (hidden flags). */
@@ -161,9 +165,13 @@ export async function runUpgrade(
             a.filter,
         );
     const { topology, plan } = await replan();
-    // A whole blue/green run (a step filter runs one of the plan's blue/green steps through executePlan).
-    // It takes the run lease like any other upgrade (blue-green-command.ts).
-    if (a.strategy === "blue-green" && describeFilter(a.filter ?? {}) === undefined)
+    // A whole blue/green run (a step filter runs one of the plan's blue/green steps through executePlan):
+    // the plan's path says so, or AWS reports the deployment of an earlier run whose switchover left
+    // only the cleanup (the plan then has nothing to do in place). It takes the run lease like any
+    // other upgrade (blue-green-command.ts).
+    const whole = describeFilter(a.filter ?? {}) === undefined;
+    const resumed = whole ? await resumableDeployment(api, topology, plan, a.target.text) : undefined;
+    if (whole && (plan.path === "blue-green" || resumed))
         return runBlueGreenUpgrade(
             deps,
             api,
@@ -175,13 +183,14 @@ export async function runUpgrade(
                 replan,
                 ...(a.noLease ? { notice: noLeaseNotice(a) } : {}),
             },
+            resumed,
         );
     return execute(
         deps,
         api,
         topology,
         plan,
-        { timeoutMinutes: a.timeoutMinutes, pollSeconds: a.pollSeconds },
+        { timeoutMinutes: a.timeoutMinutes, pollSeconds: a.pollSeconds, target: a.target },
         a.filter ?? {},
         { ...deps.lease, ...leaseWait(a, deps.env), replan },
     );
@@ -231,7 +240,7 @@ export function noLeaseNotice(a: LeaseWait): string | undefined {
 /** `aurora-global patch`: applies pending system-updates, secondaries first. */
 export async function runPatch(
     deps: ResolvedDeps,
-    a: Target &
+    a: Database &
         Jitter &
         LeaseWait & { optIn: OptInType; pollSeconds?: number; snapshot?: boolean; filter?: StepFilter },
 ): Promise<number> {
@@ -262,7 +271,7 @@ export async function runPatch(
 async function patchPlanFor(
     deps: ResolvedDeps,
     api: RdsGateway,
-    a: Target & { optIn: OptInType; snapshot?: boolean; filter?: StepFilter },
+    a: Database & { optIn: OptInType; snapshot?: boolean; filter?: StepFilter },
 ): Promise<{ topology: Topology; plan: Plan } | number> {
     const topology = await describeTopology(api, a.region, a.globalCluster, { skipCatalogue: true });
     checkTopology(topology, a.filter);
@@ -279,7 +288,7 @@ async function patchPlanFor(
     const plan = planUpgrade(
         toPlanInput(
             topology,
-            running,
+            readTarget(running),
             {
                 ...DEFAULT_PLAN_OPTIONS,
                 applyPendingPatches: a.optIn,
@@ -301,7 +310,7 @@ export function only(plan: Plan, filter: StepFilter = {}): Plan {
 }
 
 /** `aurora-global status`. */
-export async function runStatus(deps: ResolvedDeps, a: Target & { format: PlanFormat }): Promise<number> {
+export async function runStatus(deps: ResolvedDeps, a: Database & { format: PlanFormat }): Promise<number> {
     const api = gateway(deps);
     const topology = await describeTopology(api, a.region, a.globalCluster, { skipCatalogue: true });
     const deployments = await deploymentsOf(api, topology.globalClusterId, topology.members);
@@ -370,7 +379,7 @@ async function execute(
     api: RdsGateway,
     topology: Topology,
     full: Plan,
-    options: { timeoutMinutes?: number; pollSeconds?: number; optIn?: OptInType },
+    options: Pick<ExecuteOptions, "timeoutMinutes" | "pollSeconds" | "optIn" | "target">,
     filter: StepFilter,
     leaseRequest: LeaseRequest,
 ): Promise<number> {
@@ -398,7 +407,7 @@ async function executeSteps(
     topology: Topology,
     full: Plan,
     plan: Plan,
-    options: { timeoutMinutes?: number; pollSeconds?: number; optIn?: OptInType },
+    options: Pick<ExecuteOptions, "timeoutMinutes" | "pollSeconds" | "optIn" | "target">,
     filter: StepFilter,
 ): Promise<number> {
     const selected = describeFilter(filter);

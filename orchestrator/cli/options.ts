@@ -1,11 +1,10 @@
 import { knownRegion } from "../../aws-regions";
-import { awsWrittenForm, EngineVersion, tryParseVersion, VersionParseError } from "../../engine-versions";
+import { anyEngineVersion, awsWrittenForm, readTarget, Target } from "../../engine-versions";
 import { PLAN_FORMATS, PlanFormat } from "../../planner";
 import {
     Bounds,
     DEFAULT_OPT_IN,
     DEFAULT_STRATEGY,
-    ENGINES,
     isOptInType,
     isRegion,
     isStrategy,
@@ -201,27 +200,25 @@ export function parseGlobalCluster(raw: string | undefined, errors: string[]): s
 }
 
 /**
- * `--target VERSION`, parsed once here: the version as AWS writes it, or an error. Its engine's
- * own rules are the planner's, once AWS says which engine the cluster runs; here, a version of
- * neither engine is malformed whatever the cluster runs, and one AWS writes otherwise (`16.08`,
- * `3.8.0`) is refused with AWS's form, since AWS compares versions as strings.
+ * `--target VERSION`, read once here (readTarget): the target the whole run carries, or an error.
+ * Its engine's own rules are the planner's, once AWS says which engine the cluster runs; here, a
+ * version of neither engine is malformed whatever the cluster runs, and one AWS writes otherwise
+ * (`16.08`, `3.8.0`) is refused with AWS's form, since AWS compares versions as strings.
  */
-export function parseTarget(raw: string | undefined, errors: string[]): string {
+export function parseTarget(raw: string | undefined, errors: string[]): Target {
     if (raw === undefined || raw.trim() === "") {
         errors.push(
             `${VERSION_FLAGS.target} is required: give the engine version to upgrade to, e.g. ${VERSION_FLAGS.target} 17.5 or ${VERSION_FLAGS.target} 8.0.mysql_aurora.3.09.0`,
         );
-        return "";
+        return readTarget("");
     }
-    const target = raw.trim();
-    const parsed = ENGINES.map((engine) => tryParseVersion(engine, target)).find(
-        (v): v is EngineVersion => !(v instanceof VersionParseError),
-    );
+    const target = readTarget(raw.trim());
+    const parsed = anyEngineVersion(target);
     if (parsed === undefined)
         errors.push(
             `${VERSION_FLAGS.target} "${raw}" is not an engine version: give an Aurora PostgreSQL version such as 17.5 or an Aurora MySQL version such as 8.0.mysql_aurora.3.09.0`,
         );
-    else if (awsWrittenForm(parsed) !== target)
+    else if (awsWrittenForm(parsed) !== target.text)
         errors.push(
             `${VERSION_FLAGS.target} "${raw}" is not how AWS writes the version: use ${VERSION_FLAGS.target} ${awsWrittenForm(parsed)}`,
         );

@@ -1,4 +1,15 @@
-import { compareVersions, Engine, tryParseVersion, VersionParseError } from "../../engine-versions";
+import {
+    awsEngineVersion,
+    awsEngineVersionOf,
+    compareVersions,
+    Engine,
+    EngineVersion,
+    parseVersion,
+    Target,
+    targetVersion,
+    tryParseVersion,
+    VersionParseError,
+} from "../../engine-versions";
 import { RdsGateway } from "../../aws/gateway";
 import { UpgradeStopped } from "../../aws/run-errors";
 import { formatDuration } from "../../aws/logger";
@@ -31,6 +42,8 @@ export class RunContext {
     /** Waits in progress, and what the ended ones left unspent (poll-schedule.ts: the critical wait). */
     private readonly openWaits = new Set<WaitAccount>();
     private closedSurplus = 0;
+    /** The run's target and its AWS form, read once where the run started (ExecuteOptions.target). */
+    private readonly known: ReadonlyMap<string, EngineVersion>;
 
     constructor(
         readonly api: RdsGateway,
@@ -41,6 +54,7 @@ export class RunContext {
         this.startedAt = api.clock.now();
         // The gateway's deadline counts from the command's start (reads included), when it has one.
         this.deadline = api.deadlineAt ?? this.startedAt + this.timeoutMinutes * 60_000;
+        this.known = knownVersions(options.target, topology.engine);
     }
 
     get engine(): Engine {
@@ -72,11 +86,19 @@ export class RunContext {
         return this.topology.members.filter((m) => m.role === "secondary");
     }
 
+    /**
+     * The version a step goes to: its `to`, which on every version-changing step of a plan is the
+     * run's target (already read); another version (a plan built by hand) is parsed here.
+     */
+    stepVersion(to: string | undefined): EngineVersion {
+        return this.known.get(to ?? "") ?? parseVersion(this.engine, to ?? "");
+    }
+
     /** True when `engineVersion` (AWS's) is `target` at the precision both carry. */
     atVersion(engineVersion: string | undefined, target: string): boolean {
         if (engineVersion === undefined) return false;
         const a = tryParseVersion(this.engine, engineVersion);
-        const b = tryParseVersion(this.engine, target);
+        const b = this.known.get(target) ?? tryParseVersion(this.engine, target);
         if (a instanceof VersionParseError || b instanceof VersionParseError) return engineVersion === target;
         return compareVersions(a, b) === 0;
     }
@@ -147,6 +169,16 @@ export class RunContext {
     noteDuration(cluster: string, ms: number): void {
         this.memberDurationsMs[cluster] = ms;
     }
+}
+
+/** The run's target by its text and by its AWS form (PostgreSQL without the patch level); none when it is no version of `engine`. */
+function knownVersions(target: Target | undefined, engine: Engine): Map<string, EngineVersion> {
+    const version = target === undefined ? undefined : targetVersion(target, engine);
+    if (version === undefined || target === undefined) return new Map();
+    return new Map([
+        [awsEngineVersion(version), awsEngineVersionOf(version)],
+        [target.text, version],
+    ]);
 }
 
 /** "secondary cluster "app-apne1" (ap-northeast-1)". */

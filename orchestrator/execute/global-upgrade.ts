@@ -1,5 +1,5 @@
 import { ModifyGlobalClusterCommand } from "@aws-sdk/client-rds";
-import { awsEngineVersion, parseVersion } from "../../engine-versions";
+import { awsEngineVersion } from "../../engine-versions";
 import { PlanStep } from "../../planner";
 import { errorCode } from "../../aws/errors";
 import { describeGlobalCluster, FRESH_READ_MS, readCluster } from "../../aws/topology/reads";
@@ -16,7 +16,7 @@ import { waitForMember } from "./wait-member";
  * most {@link FRESH_READ_MS} old (the topology read just before) stand for the step's first look.
  */
 export async function upgradeGlobalCluster(ctx: RunContext, step: PlanStep, major: boolean): Promise<void> {
-    const target = awsEngineVersion(parseVersion(ctx.engine, step.to ?? ""));
+    const target = awsEngineVersion(ctx.stepVersion(step.to));
     const { globalClusterId } = ctx.topology;
     // Global operations are started from the writer's region (the plan's global step carries it).
     const homeRegion = step.region || ctx.topology.homeRegion;

@@ -1,5 +1,5 @@
 import { DBCluster, ModifyDBClusterCommand } from "@aws-sdk/client-rds";
-import { awsEngineVersion, parseVersion } from "../../engine-versions";
+import { awsEngineVersion } from "../../engine-versions";
 import { PlanStep } from "../../planner";
 import { errorCode } from "../../aws/errors";
 import { UpgradeStopped } from "../../aws/run-errors";
@@ -20,7 +20,7 @@ import { RUN_FLAGS } from "../../cli-contract";
  */
 export async function upgradeMember(ctx: RunContext, step: PlanStep): Promise<void> {
     const member = ctx.member(step.cluster);
-    const target = awsEngineVersion(parseVersion(ctx.engine, step.to ?? ""));
+    const target = awsEngineVersion(ctx.stepVersion(step.to));
     if (member.role === "primary") await requireSecondariesAt(ctx, target);
     const doing = `upgrading to ${target}`;
     const untouched = member.role === "secondary" ? "The primary was not touched." : undefined;

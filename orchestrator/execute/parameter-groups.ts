@@ -12,7 +12,7 @@ import {
     Parameter,
     Tag,
 } from "@aws-sdk/client-rds";
-import { parameterGroupFamily, parseVersion } from "../../engine-versions";
+import { parameterGroupFamily } from "../../engine-versions";
 import { PlanStep } from "../../planner";
 import { describeAwsError, isAlreadyExists } from "../../aws/errors";
 import { endsTheRun } from "../../aws/run-errors";
@@ -32,7 +32,7 @@ import { waitForMember } from "./wait-member";
  * reset the member to default groups still finds what to apply (aws/topology/group-tags.ts).
  */
 export async function prepareParameterGroups(ctx: RunContext, step: Pick<PlanStep, "region" | "to">): Promise<void> {
-    const family = parameterGroupFamily(parseVersion(ctx.engine, step.to ?? ""));
+    const family = parameterGroupFamily(ctx.stepVersion(step.to));
     for (const m of ctx.topology.members.filter((x) => x.region === step.region)) {
         // A member already on the target family's defaults (its groups were found by tag) has nothing to copy from.
         if (m.targetClusterParameterGroup && m.clusterParameterGroup && !isDefaultGroup(m.clusterParameterGroup))

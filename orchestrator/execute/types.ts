@@ -1,8 +1,14 @@
 import { OptInType, PlanStep } from "../../planner";
 import { CallStats } from "../../aws/gateway";
+import { Target } from "../../engine-versions";
 
 /** How to execute a plan. */
 export interface ExecuteOptions {
+    /**
+     * The run's target, read once where the command started (`--target`). Default: the plan's
+     * `to`, read when executePlan starts. Steps compare with it instead of parsing it again.
+     */
+    readonly target?: Target;
     /** The whole run stops (exit 1, nothing undone) when it takes longer. Default 180. */
     readonly timeoutMinutes?: number;
     /** Fixed polling interval; default: the adaptive schedule of poll-schedule.ts. */

@@ -1,5 +1,12 @@
 import { PolicyResource } from "@pulumi/policy";
-import { ENGINES, Engine, isEngine, VersionParseError, tryParseVersion } from "aurora-global/engine-versions";
+import {
+    ENGINES,
+    Engine,
+    isEngine,
+    readTarget,
+    VersionParseError,
+    tryParseVersion,
+} from "aurora-global/engine-versions";
 import { DEFAULT_PLAN_OPTIONS, EngineCatalogue, MemberState, PlanInput, PlanOptions } from "aurora-global/planner";
 import { componentSettings } from "./component-contract";
 import { GlobalDatabaseView, MemberView } from "./global-topology";
@@ -73,7 +80,8 @@ export function planInputFor(view: GlobalDatabaseView, catalogue?: EngineCatalog
         ...(!otherEngine && gcVersions?.current
             ? { globalCurrentEngine: engine, globalCurrentVersion: gcVersions.current }
             : {}),
-        target,
+        // The pack's one read of the target: the planner takes it parsed.
+        target: readTarget(target),
         members: members.map(({ m, v }) => memberState(m, v, otherEngine)),
         options: settings?.options ?? optionsFromTags(gc),
         ...(catalogue ? { catalogue } : {}),

@@ -1,3 +1,4 @@
+import { readTarget } from "../../engine-versions";
 import * as assert from "assert";
 import { CLI_FLAGS, DEFAULTS, resolveUpgrade, stepGraph, UpgradeArgs } from "../../components";
 import { resolveDeps } from "../../orchestrator/cli/deps";
@@ -36,7 +37,7 @@ function commands(target: string, options: Partial<PlanOptions>, upgrade: Upgrad
     const plan = planUpgrade({
         engine: "aurora-postgresql",
         globalClusterId: "app",
-        target,
+        target: readTarget(target),
         members: members("17.4"),
         options: { ...DEFAULT_PLAN_OPTIONS, ...options },
     });

@@ -1,3 +1,4 @@
+import { readTarget } from "../../engine-versions";
 import * as assert from "assert";
 import {
     findUpgradeStepsRecord,
@@ -17,7 +18,7 @@ const plan = (from: string, to: string) =>
     planUpgrade({
         engine: "aurora-postgresql",
         globalClusterId: "app",
-        target: to,
+        target: readTarget(to),
         members: members(from),
         options: { ...DEFAULT_PLAN_OPTIONS, strategy: "rolling" },
     });

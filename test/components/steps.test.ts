@@ -1,3 +1,4 @@
+import { readTarget } from "../../engine-versions";
 import * as assert from "assert";
 import { DEFAULTS, resolveUpgrade, stepGraph } from "../../components";
 import { DEFAULT_PLAN_OPTIONS, PlanJson, planUpgrade } from "../../planner";
@@ -295,7 +296,7 @@ describe("components: stepGraph (pure)", () => {
         const plan = planUpgrade({
             engine: "aurora-postgresql",
             globalClusterId: "app",
-            target: "17.4",
+            target: readTarget("17.4"),
             members,
             options: { ...DEFAULT_PLAN_OPTIONS, applyPendingPatches: "next-maintenance" },
         });
@@ -333,7 +334,7 @@ describe("components: stepGraph (pure)", () => {
         const blocked = planUpgrade({
             engine: "aurora-postgresql",
             globalClusterId: "app",
-            target: "18.1", // a major without the opt-in
+            target: readTarget("18.1"), // a major without the opt-in
             members,
             options: DEFAULT_PLAN_OPTIONS,
         });
@@ -342,7 +343,7 @@ describe("components: stepGraph (pure)", () => {
         const none = planUpgrade({
             engine: "aurora-postgresql",
             globalClusterId: "app",
-            target: "17.4",
+            target: readTarget("17.4"),
             members,
             options: DEFAULT_PLAN_OPTIONS,
         });
@@ -354,7 +355,7 @@ describe("components: stepGraph (pure)", () => {
         const plan = planUpgrade({
             engine: "aurora-postgresql",
             globalClusterId: "app",
-            target: "17.5",
+            target: readTarget("17.5"),
             members,
             options: { ...DEFAULT_PLAN_OPTIONS, snapshotBeforeUpgrade: false },
         });

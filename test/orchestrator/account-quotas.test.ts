@@ -1,3 +1,4 @@
+import { readTarget } from "../../engine-versions";
 import * as assert from "assert";
 import { RdsGateway } from "../../aws/gateway";
 import { shortfalls, withQuotaLimit } from "../../aws/topology/account-quotas";
@@ -57,7 +58,7 @@ describe("orchestrator topology: the account quotas a green copy needs (Describe
         const sim = simulate(PG_BG_SEED);
         sim.setAccountQuota("ap-northeast-1", "DBClusters", 1);
         const t = await describeTopology(gateway(sim), "us-east-1", "app-global", {
-            target: "17.5",
+            target: readTarget("17.5"),
             strategy: "blue-green",
         });
         assert.deepStrictEqual(
@@ -73,7 +74,7 @@ describe("orchestrator topology: the account quotas a green copy needs (Describe
         );
         for (const strategy of ["auto", "rolling", "managed"] as const) {
             const other = simulate(PG_BG_SEED);
-            await describeTopology(gateway(other), "us-east-1", "app-global", { target: "17.5", strategy });
+            await describeTopology(gateway(other), "us-east-1", "app-global", { target: readTarget("17.5"), strategy });
             assert.strictEqual(calls(other, "DescribeAccountAttributes").length, 0, strategy);
         }
         assert.strictEqual(
@@ -81,7 +82,7 @@ describe("orchestrator topology: the account quotas a green copy needs (Describe
                 engine: "aurora-postgresql",
                 memberVersions: ["17.4"],
                 strategy: "blue-green",
-                target: "17.4",
+                target: readTarget("17.4"),
             }).accountQuotas,
             false,
             "nothing to change: no quota read",

@@ -1,3 +1,4 @@
+import { readTarget } from "../../engine-versions";
 import * as assert from "assert";
 import {
     CreateBlueGreenDeploymentCommand,
@@ -536,7 +537,7 @@ describe("orchestrator: a blue-green plan through executePlan (the plan's steps,
     it("snapshot, blue-green-create, blue-green-switchover, blue-green-cleanup: one deployment, switched over, cleaned up", async () => {
         const sim = simulate(MYSQL_BG_SEED);
         const api = new RdsGateway({ clients: sim.clientFor, clock: sim.clock, random: () => 0.5 });
-        const target = "8.0.mysql_aurora.3.10.0";
+        const target = readTarget("8.0.mysql_aurora.3.10.0");
         const topology = await describeTopology(api, "eu-west-1", "shop-global", { target });
         const plan = planUpgrade(toPlanInput(topology, target, { ...DEFAULT_PLAN_OPTIONS, strategy: "blue-green" }));
         assert.deepStrictEqual(plan.violations, []);
@@ -545,7 +546,7 @@ describe("orchestrator: a blue-green plan through executePlan (the plan's steps,
             ["snapshot", "blue-green-create", "blue-green-switchover", "blue-green-cleanup"],
         );
         await executePlan(api, topology, plan);
-        assertSwitchedOver(sim, { "shop-euw1": target, "shop-use1": target, "shop-apse2": target });
+        assertSwitchedOver(sim, { "shop-euw1": target.text, "shop-use1": target.text, "shop-apse2": target.text });
         assert.strictEqual(count(sim, "CreateBlueGreenDeployment"), 1);
         assert.strictEqual(count(sim, "DeleteBlueGreenDeployment"), 1);
         assert.strictEqual(sim.cluster("shop-euw1-old1").engineVersion, "8.0.mysql_aurora.3.08.0");

@@ -1,3 +1,4 @@
+import { readTarget } from "../../engine-versions";
 import * as assert from "assert";
 import { LEASE_GROUP_ENV } from "../../cli-contract/flags";
 import { resolveUpgrade } from "../../components/config/upgrade-args";
@@ -36,8 +37,8 @@ async function runGraph(sim: SimulatedRds, specs: readonly StepSpec[], homeRegio
 
 async function planFor(sim: SimulatedRds, region: string, id: string, target: string) {
     const api = new RdsGateway({ clients: sim.clientFor, clock: sim.clock, random: () => 0.5 });
-    const topology = await describeTopology(api, region, id, { target });
-    return planUpgrade(toPlanInput(topology, target, DEFAULT_PLAN_OPTIONS));
+    const topology = await describeTopology(api, region, id, { target: readTarget(target) });
+    return planUpgrade(toPlanInput(topology, readTarget(target), DEFAULT_PLAN_OPTIONS));
 }
 
 describe("orchestrator: the component's upgrade step commands run as the CLI expects", () => {

@@ -1,3 +1,4 @@
+import { readTarget } from "../../engine-versions";
 import * as assert from "assert";
 import { RdsGateway } from "../../aws/gateway";
 import { describeTopology } from "../../aws/topology/describe";
@@ -18,7 +19,7 @@ const MYSQL_2: SeedTopology = {
 describe("orchestrator: end of support read once (DescribeDBMajorEngineVersions) and stated in the plan", () => {
     it("a database in standard support: the dates, no instance reads", async () => {
         const sim = simulate(PG_SEED);
-        const t = await describeTopology(gateway(sim), "us-east-1", "app-global", { target: "17.5" });
+        const t = await describeTopology(gateway(sim), "us-east-1", "app-global", { target: readTarget("17.5") });
         assert.deepStrictEqual(t.lifecycles?.["17"], {
             major: "17",
             standardSupportEnds: "2030-02-28",
@@ -26,20 +27,22 @@ describe("orchestrator: end of support read once (DescribeDBMajorEngineVersions)
         });
         assert.strictEqual(sim.callsOf("DescribeDBMajorEngineVersions").length, 1);
         assert.strictEqual(sim.callsOf("DescribeDBInstances").length, 0);
-        const plan = planUpgrade(toPlanInput(t, "17.5", DEFAULT_PLAN_OPTIONS, sim.clock.now()));
+        const plan = planUpgrade(toPlanInput(t, readTarget("17.5"), DEFAULT_PLAN_OPTIONS, sim.clock.now()));
         assert.strictEqual(plan.endOfSupport?.pastStandardSupport, false);
     });
 
     it("past the end of standard support: the instance classes are read and the plan states the monthly charge", async () => {
         const sim = simulate(MYSQL_2);
         const t = await describeTopology(gateway(sim), "eu-west-1", "shop-global", {
-            target: "5.7.mysql_aurora.2.12.4",
+            target: readTarget("5.7.mysql_aurora.2.12.4"),
         });
         assert.deepStrictEqual(
             t.members.map((m) => m.instanceClasses),
             [["db.r6g.xlarge", "db.r6g.xlarge"], ["db.r6g.xlarge"], ["db.r6g.xlarge"]],
         );
-        const plan = planUpgrade(toPlanInput(t, "5.7.mysql_aurora.2.12.4", DEFAULT_PLAN_OPTIONS, sim.clock.now()));
+        const plan = planUpgrade(
+            toPlanInput(t, readTarget("5.7.mysql_aurora.2.12.4"), DEFAULT_PLAN_OPTIONS, sim.clock.now()),
+        );
         assert.strictEqual(plan.endOfSupport?.major, "5.7");
         assert.strictEqual(plan.endOfSupport?.standardSupportEnds, "2024-10-31");
         // 4 instances × 4 vCPUs × $0.100 (year 2) × 730 h

@@ -1,3 +1,4 @@
+import { readTarget } from "../../engine-versions";
 import * as assert from "assert";
 import { RdsGateway } from "../../aws/gateway";
 import { InputError } from "../../aws/run-errors";
@@ -121,7 +122,10 @@ describe("orchestrator topology: the RDS Proxies that target a member (DescribeD
         const sim = simulate(PG_BG_SEED);
         sim.faults.failAlways("DescribeDBProxies", { ...DENIED, region: "ap-northeast-1" });
         await assert.rejects(
-            describeTopology(gateway(sim), "us-east-1", "app-global", { target: "17.5", strategy: "blue-green" }),
+            describeTopology(gateway(sim), "us-east-1", "app-global", {
+                target: readTarget("17.5"),
+                strategy: "blue-green",
+            }),
             (e: unknown) => {
                 assert.ok(e instanceof InputError);
                 assert.strictEqual(e.message, DENIED_TEXT);
@@ -144,7 +148,7 @@ describe("orchestrator topology: the RDS Proxies that target a member (DescribeD
         const seed = withProxies([{ name: "apne-proxy", region: "ap-northeast-1", targets: ["app-apne1"] }]);
         const sim = simulate(seed);
         const t = await describeTopology(gateway(sim), "us-east-1", "app-global", {
-            target: "17.5",
+            target: readTarget("17.5"),
             strategy: "blue-green",
         });
         assert.deepStrictEqual(
@@ -161,7 +165,7 @@ describe("orchestrator topology: the RDS Proxies that target a member (DescribeD
         for (const strategy of ["auto", "rolling", "managed"] as const) {
             const other = simulate(seed);
             const read = await describeTopology(gateway(other), "us-east-1", "app-global", {
-                target: "17.5",
+                target: readTarget("17.5"),
                 strategy,
             });
             assert.deepStrictEqual(
@@ -178,7 +182,7 @@ describe("orchestrator topology: the RDS Proxies that target a member (DescribeD
                 engine: "aurora-postgresql",
                 memberVersions: ["17.4", "17.4"],
                 strategy,
-                ...(target ? { target } : {}),
+                ...(target ? { target: readTarget(target) } : {}),
             }).rdsProxies;
         assert.strictEqual(proxies("blue-green", "17.5"), true);
         assert.strictEqual(proxies("blue-green", "17.4"), false, "nothing to change");

@@ -1,3 +1,4 @@
+import { readTarget } from "../../engine-versions";
 import * as assert from "assert";
 import { RdsGateway } from "../../aws/gateway";
 import { describeTopology } from "../../aws/topology/describe";
@@ -32,7 +33,7 @@ describe("orchestrator: what a topology read calls, by plan kind", () => {
     it("a minor upgrade reads the members and the catalogue only: no pending maintenance, parameters or instance groups", async () => {
         const sim = simulate(MYSQL_CUSTOM);
         const t = await describeTopology(gateway(sim), "eu-west-1", "shop-global", {
-            target: "8.0.mysql_aurora.3.09.0",
+            target: readTarget("8.0.mysql_aurora.3.09.0"),
         });
         assert.deepStrictEqual(countByOperation(sim), {
             DescribeGlobalClusters: 1,
@@ -68,7 +69,7 @@ describe("orchestrator: what a topology read calls, by plan kind", () => {
                 ...(m.role === "primary" ? { rpo: true } : {}),
             })),
         });
-        const t = await describeTopology(gateway(sim), "us-east-1", "app-global", { target: "17.5" });
+        const t = await describeTopology(gateway(sim), "us-east-1", "app-global", { target: readTarget("17.5") });
         assert.deepStrictEqual(countByOperation(sim), {
             DescribeGlobalClusters: 1,
             DescribeDBClusters: 2,
@@ -90,7 +91,7 @@ describe("orchestrator: what a topology read calls, by plan kind", () => {
             ...PG_SEED,
             members: PG_SEED.members.map((m) => ({ ...m, pendingActions: [{ targetVersion: "17.4.6" }] })),
         });
-        const t = await describeTopology(gateway(sim), "us-east-1", "app-global", { target: "17.4" });
+        const t = await describeTopology(gateway(sim), "us-east-1", "app-global", { target: readTarget("17.4") });
         const calls = countByOperation(sim);
         assert.strictEqual(calls.DescribePendingMaintenanceActions, 2);
         assert.strictEqual(
@@ -127,7 +128,7 @@ describe("orchestrator: what a topology read calls, by plan kind", () => {
             factsNeeded({
                 engine: "aurora-postgresql",
                 memberVersions: versions,
-                ...(target !== undefined ? { target } : {}),
+                ...(target !== undefined ? { target: readTarget(target) } : {}),
                 ...extra,
             });
         // Which reads: [pending maintenance, cluster parameters, instance groups, the version catalogue].
@@ -198,11 +199,11 @@ describe("orchestrator: what a topology read calls, by plan kind", () => {
             overallChange(
                 "aurora-mysql",
                 ["8.0.mysql_aurora.3.08.0", "8.0.mysql_aurora.3.09.0"],
-                "8.0.mysql_aurora.3.09.0",
+                readTarget("8.0.mysql_aurora.3.09.0"),
             ),
             "minor",
         );
-        assert.strictEqual(overallChange("aurora-mysql", [], "8.0.mysql_aurora.3.09.0"), "unknown");
+        assert.strictEqual(overallChange("aurora-mysql", [], readTarget("8.0.mysql_aurora.3.09.0")), "unknown");
     });
 });
 

@@ -1,3 +1,4 @@
+import { readTarget } from "../../engine-versions";
 import * as assert from "assert";
 import { RdsGateway } from "../../aws/gateway";
 import { blueGreenLimitsOf } from "../../aws/topology/blue-green-limits";
@@ -28,7 +29,7 @@ describe("orchestrator: describing the global database", () => {
     const api = new RdsGateway({ clients: sim.clientFor, clock: sim.clock, random: () => 0.5 });
 
     it("roles from IsWriter, regions from ARNs, each member described by identifier in its own region, as planner input", async () => {
-        const t = await describeTopology(api, "us-east-1", "app-global", { target: "17.5" });
+        const t = await describeTopology(api, "us-east-1", "app-global", { target: readTarget("17.5") });
         assert.deepStrictEqual(
             t.members.map((m) => `${m.role} ${m.cluster} ${m.region} ${m.engineVersion} ${m.instanceIds.length}`),
             [
@@ -46,7 +47,7 @@ describe("orchestrator: describing the global database", () => {
             sim.callsOf("DescribeGlobalClusters").map((c) => c.region),
             ["us-east-1"],
         );
-        const input = toPlanInput(t, "17.5", DEFAULT_PLAN_OPTIONS);
+        const input = toPlanInput(t, readTarget("17.5"), DEFAULT_PLAN_OPTIONS);
         assert.strictEqual(input.engine, "aurora-postgresql");
         assert.strictEqual(input.globalCurrentVersion, "17.4");
         // A minor upgrade cannot use pending maintenance nor the custom group's parameters: not read.
@@ -64,8 +65,8 @@ describe("orchestrator: describing the global database", () => {
         assert.strictEqual(input.catalogue?.supportsGlobal?.["17.5"], true);
         // A patch round (target = running version) reads what AWS has pending.
         const patchRound = toPlanInput(
-            await describeTopology(api, "us-east-1", "app-global", { target: "17.4" }),
-            "17.4",
+            await describeTopology(api, "us-east-1", "app-global", { target: readTarget("17.4") }),
+            readTarget("17.4"),
             DEFAULT_PLAN_OPTIONS,
         );
         assert.deepStrictEqual(patchRound.members.find((m) => m.cluster === "app-apne1")?.pendingActions, [
@@ -166,8 +167,8 @@ describe("orchestrator: blue/green limits read from DescribeDBClusters", () => {
             members: PG_SEED.members.map((m) => (m.role === "secondary" ? { ...m, managedMasterPassword: true } : m)),
         });
         const api = new RdsGateway({ clients: sim.clientFor, clock: sim.clock, random: () => 0.5 });
-        const t = await describeTopology(api, "us-east-1", "app-global", { target: "17.5" });
-        const input = toPlanInput(t, "17.5", { ...DEFAULT_PLAN_OPTIONS, strategy: "blue-green" });
+        const t = await describeTopology(api, "us-east-1", "app-global", { target: readTarget("17.5") });
+        const input = toPlanInput(t, readTarget("17.5"), { ...DEFAULT_PLAN_OPTIONS, strategy: "blue-green" });
         assert.deepStrictEqual(
             input.members.map((m) => [m.cluster, m.blueGreenLimits]),
             [

@@ -1,3 +1,4 @@
+import { readTarget } from "../../engine-versions";
 import { DEFAULT_PLAN_OPTIONS, MemberState, PlanInput, PlanOptions } from "../../planner";
 
 /** A seed-001-like PostgreSQL global database: primary us-east-1, secondary ap-northeast-1. */
@@ -7,7 +8,7 @@ export function pgInput(target: string, over: Partial<PlanInput> = {}, options: 
         globalClusterId: "app-global",
         globalCurrentEngine: "aurora-postgresql",
         globalCurrentVersion: "17.4",
-        target,
+        target: readTarget(target),
         members: [
             member("app-use1", "us-east-1", "primary", "17.4"),
             member("app-apne1", "ap-northeast-1", "secondary", "17.4"),
@@ -30,7 +31,7 @@ export function mysqlInput(
         globalClusterId: "shop-global",
         globalCurrentEngine: "aurora-mysql",
         globalCurrentVersion: current,
-        target,
+        target: readTarget(target),
         members: [
             member("shop-euw1", "eu-west-1", "primary", current),
             member("shop-use1", "us-east-1", "secondary", current),

@@ -1,4 +1,5 @@
 import { strict as assert } from "assert";
+import { readTarget } from "../../engine-versions";
 import { stackArgs } from "../../testbeds/offline/policy-runner/engine-emulation/policy-args";
 import { UNKNOWN } from "../../testbeds/offline/policy-runner/local-runner";
 import { findGlobalDatabases } from "../../policy/lib/global-topology";
@@ -95,7 +96,7 @@ describe("policy helpers: global database topology", () => {
             globalClusterId: "app-global",
             globalCurrentEngine: "aurora-postgresql",
             globalCurrentVersion: "16.6",
-            target: "16.8",
+            target: readTarget("16.8"),
             members: [
                 { cluster: "app-use1", region: "us-east-1", role: "primary", currentVersion: "16.6", instanceCount: 1 },
                 {

@@ -97,7 +97,7 @@ export async function planFleet(api: RdsGateway, rollout: Rollout, deps: FleetPl
 }
 
 function stackEntry(wave: Wave, id: string, rollout: Rollout): FleetEntry {
-    const targets = Object.values(rollout.target);
+    const targets = Object.values(rollout.target).map((t) => t.text);
     return {
         wave: wave.name,
         kind: "stack",
@@ -124,7 +124,8 @@ async function databaseEntry(
     d: FleetDatabase,
     deps: FleetPlanDeps,
 ): Promise<FleetEntry> {
-    const target = rollout.target[d.engine];
+    const rolloutTarget = rollout.target[d.engine];
+    const target = rolloutTarget?.text;
     const endOfSupport = deps.endOfSupport ? await deps.endOfSupport(d) : undefined;
     const base = {
         wave: wave.name,
@@ -133,14 +134,14 @@ async function databaseEntry(
         database: d,
         ...(endOfSupport ? { endOfSupport } : {}),
     };
-    if (target === undefined) return blockedEntry(base, rollout, noTarget(d.engine, rollout));
+    if (rolloutTarget === undefined) return blockedEntry(base, rollout, noTarget(d.engine, rollout));
     try {
         const { plan } = await planFor(
             api,
             {
                 region: d.region,
                 globalCluster: d.id,
-                target,
+                target: rolloutTarget,
                 allowMajorVersionUpgrade: rollout.allowMajor,
                 strategy: rollout.strategy,
             },

@@ -1,4 +1,4 @@
-import { compareVersions, tryParseVersion, VersionParseError } from "../../../engine-versions";
+import { compareVersions, Target, targetVersion, tryParseVersion, VersionParseError } from "../../../engine-versions";
 import { RdsGateway } from "../../../aws/gateway";
 import { describeTopology } from "../../../aws/topology/describe";
 import { Engine } from "../../../vocabulary";
@@ -32,11 +32,12 @@ export interface WaveStatus {
     readonly databases: readonly DatabaseStatus[];
 }
 
-function atVersion(engine: Engine, version: string | undefined, target: string): boolean {
+/** True when `version` (AWS's) is the rollout's target at the precision both carry. */
+function atVersion(engine: Engine, version: string | undefined, target: Target): boolean {
     if (version === undefined) return false;
     const a = tryParseVersion(engine, version);
-    const b = tryParseVersion(engine, target);
-    if (a instanceof VersionParseError || b instanceof VersionParseError) return version === target;
+    const b = targetVersion(target, engine);
+    if (a instanceof VersionParseError || b === undefined) return version === target.text;
     return compareVersions(a, b) === 0;
 }
 
@@ -46,19 +47,21 @@ async function databaseStatus(
     wave: string,
     d: FleetDatabase,
 ): Promise<DatabaseStatus> {
-    const target = rollout.target[d.engine];
+    const rolloutTarget = rollout.target[d.engine];
+    const target = rolloutTarget?.text;
     const t = await describeTopology(api, d.region, d.id, { skipCatalogue: true });
     const tag = target ? progressOf(d, rollout.name, target) : undefined;
     const members = t.members.map((m) => `${m.cluster} (${m.region}): ${m.status} ${m.engineVersion ?? "?"}`);
-    const standing: DatabaseStanding = !target
-        ? "no-target"
-        : t.members.some((m) => FAILED_STATUSES.has(m.status)) || tag?.state === "failed"
-          ? "failed"
-          : t.members.every((m) => m.status === "available" && atVersion(d.engine, m.engineVersion, target))
-            ? "done"
-            : t.members.some((m) => m.status !== "available") || tag?.state === "running"
-              ? "upgrading"
-              : "pending";
+    const standing: DatabaseStanding =
+        !rolloutTarget || !target
+            ? "no-target"
+            : t.members.some((m) => FAILED_STATUSES.has(m.status)) || tag?.state === "failed"
+              ? "failed"
+              : t.members.every((m) => m.status === "available" && atVersion(d.engine, m.engineVersion, rolloutTarget))
+                ? "done"
+                : t.members.some((m) => m.status !== "available") || tag?.state === "running"
+                  ? "upgrading"
+                  : "pending";
     return {
         wave,
         id: d.id,

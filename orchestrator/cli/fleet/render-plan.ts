@@ -57,7 +57,7 @@ function waveHead(w: FleetWave, i: number): string {
 function headline(p: FleetPlan): string {
     const n = p.waves.reduce((k, w) => k + w.entries.length, 0);
     const targets = Object.entries(p.rollout.target)
-        .map(([e, v]) => `${e} ${v}`)
+        .map(([e, v]) => `${e} ${v.text}`)
         .join(", ");
     return `rollout "${p.rollout.name}": ${n} database(s) in ${p.waves.length} wave(s) to ${targets} (strategy ${p.rollout.strategy}); estimated ${formatDuration(p.estimateMs)} with bake times`;
 }
@@ -111,7 +111,7 @@ function fleetPlanMarkdown(p: FleetPlan): string {
 function fleetPlanJson(p: FleetPlan) {
     return {
         rollout: p.rollout.name,
-        targets: p.rollout.target,
+        targets: Object.fromEntries(Object.entries(p.rollout.target).map(([e, v]) => [e, v.text])),
         strategy: p.rollout.strategy,
         blocked: p.blocked,
         estimateMinutes: Math.round(p.estimateMs / 60_000),

@@ -3,7 +3,8 @@ import * as fs from "fs";
 import * as path from "path";
 import * as yaml from "js-yaml";
 import { InputError } from "../../../aws/run-errors";
-import { DEFAULT_STRATEGY, Engine, Strategy } from "../../../vocabulary";
+import { readTarget } from "../../../engine-versions";
+import { DEFAULT_STRATEGY, Strategy } from "../../../vocabulary";
 import { DEFAULT_POLICY_PACKS, LIMITS, Rollout, Selection, Wave } from "./rollout";
 import { isMap, RolloutProblem, rolloutProblems } from "./rollout-rules";
 
@@ -60,7 +61,9 @@ function toRollout(doc: Record<string, unknown>, file: string): Rollout {
     return {
         name: typeof doc.name === "string" ? doc.name : path.basename(file).replace(/\.[^.]*$/, ""),
         directory: path.dirname(path.resolve(file)),
-        target: doc.target as Partial<Record<Engine, string>>,
+        target: Object.fromEntries(
+            Object.entries(doc.target as Record<string, string>).map(([engine, v]) => [engine, readTarget(v)]),
+        ),
         strategy: (doc.strategy as Strategy | undefined) ?? DEFAULT_STRATEGY,
         allowMajor: doc.allowMajor === true,
         regions: (doc.regions as string[] | undefined) ?? [],

@@ -1,3 +1,4 @@
+import { Target } from "../../../engine-versions";
 import { Engine, Strategy } from "../../../vocabulary";
 
 /**
@@ -9,8 +10,8 @@ export interface Rollout {
     readonly name: string;
     /** The rollout file's directory: gate.command runs there, pulumi paths are relative to it. */
     readonly directory: string;
-    /** The version each engine's databases are upgraded to. */
-    readonly target: Readonly<Partial<Record<Engine, string>>>;
+    /** The version each engine's databases are upgraded to, read once with the file (readTarget). */
+    readonly target: Readonly<Partial<Record<Engine, Target>>>;
     readonly strategy: Strategy;
     /** `upgrade --allow-major`. */
     readonly allowMajor: boolean;

@@ -11,6 +11,7 @@ import { writeProgress } from "./progress-tag";
 import { SharedDescribes } from "./shared-describe";
 import { RdsGateway } from "../../../aws/gateway";
 import { Rollout } from "./rollout";
+import { Target } from "../../../engine-versions";
 
 /** `fleet run`'s per-database flags: `upgrade`'s, with the same names and meaning (cli-contract RUN_FLAGS). */
 export interface DatabaseRunOptions {
@@ -37,7 +38,7 @@ export function prefixed(id: string, write: (t: string) => void): (t: string) =>
 const stepWords = (s: PlanStep) => `${s.action} ${s.cluster} (${s.region})`;
 
 /** `upgrade`'s arguments for one database of the rollout. */
-function upgradeArgs(rollout: Rollout, d: FleetDatabase, target: string, options: DatabaseRunOptions) {
+function upgradeArgs(rollout: Rollout, d: FleetDatabase, target: Target, options: DatabaseRunOptions) {
     return {
         region: d.region,
         globalCluster: d.id,
@@ -83,7 +84,8 @@ export async function upgradeDatabase(
 ): Promise<Outcome> {
     const d = entry.database;
     const target = entry.target;
-    if (!d || !target || !entry.plan) throw new Error(`fleet: ${entry.id} has no plan`);
+    const rolloutTarget = d ? rollout.target[d.engine] : undefined;
+    if (!d || !target || !rolloutTarget || !entry.plan) throw new Error(`fleet: ${entry.id} has no plan`);
     const members = entry.plan.members ?? [];
     let step: PlanStep | undefined;
     const started = deps.clock.now();
@@ -94,7 +96,7 @@ export async function upgradeDatabase(
     try {
         await tag("running");
         const run = databaseDeps(deps, shared, d.id, (s) => (step = s));
-        const code = await runUpgrade(run, upgradeArgs(rollout, d, target, options));
+        const code = await runUpgrade(run, upgradeArgs(rollout, d, rolloutTarget, options));
         if (code !== EXIT.ok)
             throw new InputError(
                 `the upgrade exited ${code}: the plan is blocked now (AWS changed since fleet plan); see the lines above`,

@@ -1,4 +1,5 @@
 import { DEFAULT_PLAN_OPTIONS, Plan, planUpgrade, PlanStep } from "../../../planner";
+import { readTarget } from "../../../engine-versions";
 import { RdsGateway } from "../../../aws/gateway";
 import { startJitter } from "../../../aws/start-jitter";
 import { executePlan } from "../../../orchestrator/execute-plan";
@@ -50,9 +51,10 @@ export async function runUpgrade(
     const home = seed.members.find((m) => m.role === "primary")?.region ?? seed.members[0].region;
     const id = seed.globalClusterId;
     if (id === undefined) throw new Error("bench: the seed needs a globalClusterId");
-    const topology = await describeTopology(api, home, id, { target: kind.to, strategy: kind.options.strategy });
+    const target = readTarget(kind.to);
+    const topology = await describeTopology(api, home, id, { target, strategy: kind.options.strategy });
     const plan = planUpgrade(
-        toPlanInput(topology, kind.to, { ...DEFAULT_PLAN_OPTIONS, snapshotBeforeUpgrade: false, ...kind.options }),
+        toPlanInput(topology, target, { ...DEFAULT_PLAN_OPTIONS, snapshotBeforeUpgrade: false, ...kind.options }),
     );
     if (plan.violations.length > 0)
         throw new Error(
