@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import { assertRefusal, cliRefusalLines } from "../support/refusal";
 import { spawnSync } from "child_process";
 import * as path from "path";
 import { CLI_BIN } from "../../cli-contract";
@@ -35,9 +36,11 @@ describe("orchestrator: bin/aurora-global.js", function () {
             "0",
         );
         assert.strictEqual(r.status, 2);
-        assert.strictEqual(
-            r.stderr,
-            'aurora-global: --poll-seconds "0" is not valid: give a whole number of seconds from 1 to 3600, e.g. --poll-seconds 15\n',
-        );
+        assert.strictEqual(cliRefusalLines(r.stderr).length, 1, r.stderr);
+        assertRefusal(cliRefusalLines(r.stderr)[0], {
+            field: "--poll-seconds",
+            value: '"0"',
+            says: ["from 1 to 3600"],
+        });
     });
 });

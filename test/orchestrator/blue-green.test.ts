@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import { assertRefusal, cliRefusalLines } from "../support/refusal";
 import {
     CreateBlueGreenDeploymentCommand,
     DescribeBlueGreenDeploymentsCommand,
@@ -401,11 +402,10 @@ describe("orchestrator: upgrade --strategy blue-green", () => {
         const sim = simulate(PG_BG_SEED);
         const r = await cli(sim, [...PG_BG, "--switchover-timeout-seconds", "20", "--old-clusters", "archive"]);
         assert.strictEqual(r.code, 2);
-        assert.strictEqual(
-            r.stderr,
-            'aurora-global: --switchover-timeout-seconds "20" is not valid: give a whole number of seconds from 30 to 3600, e.g. --switchover-timeout-seconds 300\n' +
-                'aurora-global: --old-clusters "archive" is not valid: use one of keep, delete\n',
-        );
+        const lines = cliRefusalLines(r.stderr);
+        assert.strictEqual(lines.length, 2, r.stderr);
+        assertRefusal(lines[0], { field: "--switchover-timeout-seconds", value: '"20"', says: ["from 30 to 3600"] });
+        assertRefusal(lines[1], { field: "--old-clusters", value: '"archive"', fix: '"keep" or "delete"' });
         assert.strictEqual(sim.calls.length, 0);
     });
 });

@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import { assertRefusal, cliRefusalLines } from "../support/refusal";
 import { LEASE_SETTLE_MS } from "../../orchestrator/lease/run-lease";
 import { DescribeDBClustersCommand, ModifyDBClusterCommand, RDSClient } from "@aws-sdk/client-rds";
 import { RdsGateway } from "../../aws/gateway";
@@ -176,10 +177,12 @@ describe("orchestrator: staying polite when many runs share a region", () => {
         const sim = simulate(MYSQL_SEED);
         const r = await cli(sim, ["patch", ...MYSQL_ARGS, "--start-jitter-seconds", "301"]);
         assert.strictEqual(r.code, 2);
-        assert.strictEqual(
-            r.stderr,
-            'aurora-global: --start-jitter-seconds "301" is not valid: give a whole number of seconds from 0 to 300, e.g. --start-jitter-seconds 10\n',
-        );
+        assert.strictEqual(cliRefusalLines(r.stderr).length, 1, r.stderr);
+        assertRefusal(cliRefusalLines(r.stderr)[0], {
+            field: "--start-jitter-seconds",
+            value: '"301"',
+            says: ["from 0 to 300"],
+        });
         assert.strictEqual(sim.calls.length, 0);
         assert.doesNotMatch((await cli(sim, ["upgrade", "--help"])).stdout, /start-jitter/);
     });
