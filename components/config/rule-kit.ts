@@ -1,3 +1,4 @@
+import { oneOf, shown } from "../../upgrade-options";
 import { AuroraGlobalDatabaseArgs, MemberArgs } from "./args";
 
 /** A problem before its rule id is attached: the property path and the message. */
@@ -14,15 +15,8 @@ export interface ArgsRule {
     readonly check: (args: AuroraGlobalDatabaseArgs, name: string) => readonly Found[];
 }
 
-/** A value as messages show it: JSON where it has one (strings quoted), else its String. */
-export const q = (value: unknown): string => {
-    if (typeof value === "number" && !Number.isFinite(value)) return String(value);
-    try {
-        return JSON.stringify(value) ?? String(value);
-    } catch {
-        return String(value);
-    }
-};
+/** A value as messages show it: JSON where it has one (strings quoted), else its String (the option parser's). */
+export const q = shown;
 
 export const found = (path: string, message: string): Found => ({ path, message });
 
@@ -30,9 +24,7 @@ export function isObject(value: unknown): value is Record<string, unknown> {
     return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** Quoted and joined with "or": `"a", "b" or "c"`. */
-export const oneOf = (values: readonly unknown[]): string =>
-    values.length === 1 ? q(values[0]) : `${values.slice(0, -1).map(q).join(", ")} or ${q(values.at(-1))}`;
+export { oneOf };
 
 /** Every declared member (an object) with its property path. */
 export function members(args: AuroraGlobalDatabaseArgs): { path: string; member: MemberArgs }[] {

@@ -1,7 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Engine } from "../../engine-versions";
-import { OptInType, Strategy } from "../../planner";
-import { DEFAULT_OLD_CLUSTERS, DEFAULT_SWITCHOVER_TIMEOUT_SECONDS, OldClusters } from "../../vocabulary";
+import {
+    OptionName,
+    optionDefault,
+    OptionSpec,
+    parseOption,
+    renderProblem,
+    STACK_CONFIG_NAMESPACE,
+    UPGRADE_OPTIONS,
+} from "../../upgrade-options";
 import { AuroraGlobalDatabaseArgs, MemberArgs, UpgradeArgs } from "./args";
 import { ArgsProblem } from "./args-error";
 
@@ -126,11 +133,6 @@ export function regionMap(key: string, entries: readonly unknown[] | undefined):
     return map;
 }
 
-function optInFrom(value: string | undefined): false | OptInType | undefined {
-    if (value === undefined) return undefined;
-    return value === "false" ? false : (value as OptInType);
-}
-
 /** Per-region settings (`REGION=VALUE` entries), read once for every member. */
 interface RegionalSettings {
     readonly subnets: Map<string, string[]>;
@@ -188,38 +190,60 @@ function secondariesFromConfig(cfg: ConfigSource, regional: RegionalSettings): M
     }));
 }
 
-function upgradeFromConfig(cfg: ConfigSource): UpgradeArgs {
-    return {
-        ...defined("strategy", cfg.get("upgradeStrategy") as Strategy | undefined),
-        ...defined("allowMajorVersionUpgrade", cfg.getBoolean("upgradeAllowMajorVersionUpgrade")),
-        ...defined("snapshotBeforeUpgrade", cfg.getBoolean("upgradeSnapshotBeforeUpgrade")),
-        ...defined("timeoutMinutes", cfg.getNumber("upgradeTimeoutMinutes")),
-        ...defined("pollSeconds", cfg.getNumber("upgradePollSeconds")),
-        ...defined("applyPendingPatches", optInFrom(cfg.get("upgradeApplyPendingPatches"))),
-        ...defined("mysqlInPlaceMajorConfirmed", cfg.getBoolean("upgradeMysqlInPlaceMajorConfirmed")),
-        ...defined("keepCompletedSteps", cfg.getBoolean("upgradeKeepCompletedSteps")),
-        // Pulumi.yaml gives these their defaults: a default is "not set" (the component's
-        // blue-green-only-options rule refuses a value set with another strategy).
-        ...defined(
-            "switchoverTimeoutSeconds",
-            unlessDefault(cfg.getNumber("upgradeSwitchoverTimeoutSeconds"), DEFAULT_SWITCHOVER_TIMEOUT_SECONDS),
-        ),
-        ...defined(
-            "oldClusters",
-            unlessDefault(cfg.get("upgradeOldClusters") as OldClusters | undefined, DEFAULT_OLD_CLUSTERS),
-        ),
-    };
+/** The upgrade options the stack config sets (Pulumi.yaml `upgrade*` keys), in the order the component's args list them. */
+const CONFIG_UPGRADE_OPTIONS: readonly OptionName[] = [
+    "strategy",
+    "allowMajorVersionUpgrade",
+    "snapshotBeforeUpgrade",
+    "timeoutMinutes",
+    "pollSeconds",
+    "applyPendingPatches",
+    "mysqlInPlaceMajorConfirmed",
+    "keepCompletedSteps",
+    "switchoverTimeoutSeconds",
+    "oldClusters",
+];
+
+/**
+ * Pulumi.yaml gives these their defaults: a default is "not set" (the component's
+ * blue-green-only-options rule refuses a value set with another strategy).
+ */
+const DEFAULT_IS_UNSET: readonly OptionName[] = ["switchoverTimeoutSeconds", "oldClusters"];
+
+/** The raw value of one option's key, read with the config type Pulumi.yaml gives it. */
+function rawOption(cfg: ConfigSource, spec: OptionSpec, key: string): unknown {
+    if (spec.kind === "whole-number") return cfg.getNumber(key);
+    if (spec.kind === "boolean") return cfg.getBoolean(key);
+    return cfg.get(key);
+}
+
+/**
+ * The `upgrade` args from the stack config, each option read by the one option parser
+ * (upgrade-options/) and refused as the user wrote it (`aurora-global:upgradeStrategy`).
+ */
+function upgradeFromConfig(cfg: ConfigSource): { upgrade: UpgradeArgs; problems: ArgsProblem[] } {
+    const upgrade: Record<string, unknown> = {};
+    const problems: ArgsProblem[] = [];
+    for (const name of CONFIG_UPGRADE_OPTIONS) {
+        const spec: OptionSpec = UPGRADE_OPTIONS[name];
+        const key = spec.configKey ?? name;
+        const read = parseOption(name, `${STACK_CONFIG_NAMESPACE}:${key}`, rawOption(cfg, spec, key), "text");
+        if (!read.ok) problems.push({ rule: spec.rule, path: key, message: renderProblem(read.problem) });
+        else if (read.value !== undefined && !(DEFAULT_IS_UNSET.includes(name) && read.value === optionDefault(name)))
+            upgrade[name] = read.value;
+    }
+    return { upgrade: upgrade as UpgradeArgs, problems };
 }
 
 /** Builds the component's arguments from the stack configuration. */
 export function argsFromConfig(config: ConfigSource): AuroraGlobalDatabaseArgs {
     const cfg = withoutUnsetDefaults(config);
     const regional = regionalSettings(cfg);
-    const problems = regionEntryProblems(
-        cfg,
-        cfg.get("primaryRegion") ?? "",
-        cfg.getObject<string[]>("secondaryRegions") ?? [],
-    );
+    const { upgrade, problems: optionProblems } = upgradeFromConfig(cfg);
+    const problems = [
+        ...regionEntryProblems(cfg, cfg.get("primaryRegion") ?? "", cfg.getObject<string[]>("secondaryRegions") ?? []),
+        ...optionProblems,
+    ];
     if (problems.length > 0) throw new StackConfigError(problems);
     const primary = primaryFromConfig(cfg, regional);
     const secondaries = secondariesFromConfig(cfg, regional);
@@ -229,7 +253,7 @@ export function argsFromConfig(config: ConfigSource): AuroraGlobalDatabaseArgs {
         ...defined("globalClusterIdentifier", cfg.get("globalClusterIdentifier")),
         primary,
         secondaries,
-        upgrade: upgradeFromConfig(cfg),
+        upgrade,
         ...defined("databaseName", cfg.get("databaseName")),
         ...defined("masterUsername", cfg.get("masterUsername")),
         ...defined("port", cfg.getNumber("port")),
@@ -238,11 +262,6 @@ export function argsFromConfig(config: ConfigSource): AuroraGlobalDatabaseArgs {
         ...defined("preferredMaintenanceWindow", cfg.get("preferredMaintenanceWindow")),
         ...defined("deletionProtection", cfg.getBoolean("deletionProtection")),
     };
-}
-
-/** The value, or undefined when it is the default (a setting Pulumi.yaml defaults reads the same unset). */
-function unlessDefault<V>(value: V | undefined, fallback: V): V | undefined {
-    return value === fallback ? undefined : value;
 }
 
 /** `{ [key]: value }` when the value is set, `{}` otherwise (so defaults apply). */

@@ -1,5 +1,6 @@
 import { OptInType, Strategy } from "../../planner";
-import { DEFAULT_OLD_CLUSTERS, DEFAULT_SWITCHOVER_TIMEOUT_SECONDS, OldClusters } from "../../vocabulary";
+import { OldClusters } from "../../vocabulary";
+import { UPGRADE_OPTIONS } from "../../upgrade-options";
 import { DEFAULTS } from "./defaults";
 import { AwsIdentity } from "../../cli-contract";
 
@@ -104,18 +105,30 @@ export interface ResolvedUpgrade {
     readonly identity?: AwsIdentity;
 }
 
+/** The defaults of the option table (upgrade-options/), one place. */
+const DEFAULT = {
+    strategy: UPGRADE_OPTIONS.strategy.default,
+    allowMajorVersionUpgrade: UPGRADE_OPTIONS.allowMajorVersionUpgrade.default,
+    snapshotBeforeUpgrade: UPGRADE_OPTIONS.snapshotBeforeUpgrade.default,
+    applyPendingPatches: UPGRADE_OPTIONS.applyPendingPatches.default,
+    mysqlInPlaceMajorConfirmed: UPGRADE_OPTIONS.mysqlInPlaceMajorConfirmed.default,
+    switchoverTimeoutSeconds: UPGRADE_OPTIONS.switchoverTimeoutSeconds.default,
+    oldClusters: UPGRADE_OPTIONS.oldClusters.default,
+    keepCompletedSteps: UPGRADE_OPTIONS.keepCompletedSteps.default,
+} as const;
+
 export function resolveUpgrade(u: UpgradeArgs | undefined): ResolvedUpgrade {
     return {
-        strategy: u?.strategy ?? DEFAULTS.strategy,
-        allowMajorVersionUpgrade: u?.allowMajorVersionUpgrade ?? false,
-        snapshotBeforeUpgrade: u?.snapshotBeforeUpgrade ?? true,
+        strategy: u?.strategy ?? DEFAULT.strategy,
+        allowMajorVersionUpgrade: u?.allowMajorVersionUpgrade ?? DEFAULT.allowMajorVersionUpgrade,
+        snapshotBeforeUpgrade: u?.snapshotBeforeUpgrade ?? DEFAULT.snapshotBeforeUpgrade,
         ...(u?.timeoutMinutes !== undefined ? { timeoutMinutes: u.timeoutMinutes } : {}),
         ...(u?.pollSeconds !== undefined ? { pollSeconds: u.pollSeconds } : {}),
-        applyPendingPatches: u?.applyPendingPatches ?? false,
-        mysqlInPlaceMajorConfirmed: u?.mysqlInPlaceMajorConfirmed ?? false,
-        switchoverTimeoutSeconds: u?.switchoverTimeoutSeconds ?? DEFAULT_SWITCHOVER_TIMEOUT_SECONDS,
-        oldClusters: u?.oldClusters ?? DEFAULT_OLD_CLUSTERS,
-        keepCompletedSteps: u?.keepCompletedSteps ?? true,
+        applyPendingPatches: u?.applyPendingPatches ?? DEFAULT.applyPendingPatches,
+        mysqlInPlaceMajorConfirmed: u?.mysqlInPlaceMajorConfirmed ?? DEFAULT.mysqlInPlaceMajorConfirmed,
+        switchoverTimeoutSeconds: u?.switchoverTimeoutSeconds ?? DEFAULT.switchoverTimeoutSeconds,
+        oldClusters: u?.oldClusters ?? DEFAULT.oldClusters,
+        keepCompletedSteps: u?.keepCompletedSteps ?? DEFAULT.keepCompletedSteps,
         cli: u?.cli ?? DEFAULTS.cli,
         ...(u?.identity !== undefined ? { identity: u.identity } : {}),
     };

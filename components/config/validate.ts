@@ -6,18 +6,19 @@ import {
     ENGINES,
     INSTANCE_COUNT,
     isEngine,
-    isOldClusters,
-    isOptInType,
-    isStrategy,
     MAX_SECONDARIES,
-    OLD_CLUSTERS,
-    OPT_IN_TYPES,
-    POLL_SECONDS,
     PORT,
-    STRATEGIES,
-    SWITCHOVER_TIMEOUT_SECONDS,
-    TIMEOUT_MINUTES,
 } from "../../vocabulary";
+import {
+    BOOLEAN_VALUE,
+    checkValue,
+    COMPONENT_OPTIONS,
+    OptionName,
+    OptionSpec,
+    parseOption,
+    renderProblem,
+    UPGRADE_OPTIONS,
+} from "../../upgrade-options";
 import { AuroraGlobalDatabaseArgs } from "./args";
 import { ArgsProblem } from "./args-error";
 import { AWS_LIMIT_RULES } from "./aws-limits";
@@ -64,10 +65,25 @@ function version(path: string, engine: string, value: unknown): Found[] {
 }
 
 function booleanAt(path: string, value: unknown): Found[] {
-    return value === undefined || typeof value === "boolean"
-        ? []
-        : [found(path, `${path} ${q(value)} is not a boolean: use true or false`)];
+    const read = checkValue(BOOLEAN_VALUE, path, value, "value");
+    return read.ok ? [] : [found(path, renderProblem(read.problem))];
 }
+
+/** One upgrade option (upgrade-options/), named by its arg path, read by the one option parser. */
+function upgradeOption(name: OptionName, a: AuroraGlobalDatabaseArgs): Found[] {
+    const path = (UPGRADE_OPTIONS[name] as OptionSpec).argPath ?? name;
+    const upgrade: unknown = a.upgrade;
+    const read = parseOption(name, path, isObject(upgrade) ? upgrade[name] : undefined, "value");
+    return read.ok ? [] : [found(path, renderProblem(read.problem))];
+}
+
+/** The rule of one upgrade option, under the rule id of the table. */
+const optionRule = (name: OptionName): ArgsRule => ({
+    id: UPGRADE_OPTIONS[name].rule,
+    check: (a) => upgradeOption(name, a),
+});
+
+const UPGRADE_BOOLEANS = COMPONENT_OPTIONS.filter((name) => UPGRADE_OPTIONS[name].kind === "boolean");
 
 function duplicates(entries: { path: string; value: unknown }[], field: string, why: string): Found[] {
     const seen = new Map<unknown, string[]>();
@@ -266,85 +282,20 @@ export const ARGS_RULES: readonly ArgsRule[] = [
                       ),
                   ],
     },
-    {
-        id: "strategy",
-        check: (a) =>
-            a.upgrade?.strategy === undefined || isStrategy(a.upgrade.strategy)
-                ? []
-                : [
-                      found(
-                          "upgrade.strategy",
-                          `upgrade.strategy ${q(a.upgrade.strategy)} is not a strategy: use ${oneOf(STRATEGIES)}`,
-                      ),
-                  ],
-    },
-    {
-        id: "apply-pending-patches",
-        check: (a) =>
-            a.upgrade?.applyPendingPatches === undefined ||
-            a.upgrade.applyPendingPatches === false ||
-            isOptInType(a.upgrade.applyPendingPatches)
-                ? []
-                : [
-                      found(
-                          "upgrade.applyPendingPatches",
-                          `upgrade.applyPendingPatches ${q(a.upgrade.applyPendingPatches)} is not an opt-in: use ${oneOf([false, ...OPT_IN_TYPES])}`,
-                      ),
-                  ],
-    },
+    optionRule("strategy"),
+    optionRule("applyPendingPatches"),
     {
         id: "boolean",
         check: (a) => [
-            ...booleanAt("upgrade.allowMajorVersionUpgrade", a.upgrade?.allowMajorVersionUpgrade),
-            ...booleanAt("upgrade.snapshotBeforeUpgrade", a.upgrade?.snapshotBeforeUpgrade),
-            ...booleanAt("upgrade.mysqlInPlaceMajorConfirmed", a.upgrade?.mysqlInPlaceMajorConfirmed),
-            ...booleanAt("upgrade.keepCompletedSteps", a.upgrade?.keepCompletedSteps),
+            ...UPGRADE_BOOLEANS.flatMap((name) => upgradeOption(name, a)),
             ...booleanAt("storageEncrypted", a.storageEncrypted),
             ...booleanAt("deletionProtection", a.deletionProtection),
         ],
     },
-    {
-        id: "timeout-minutes",
-        check: (a) =>
-            integerIn(
-                "upgrade.timeoutMinutes",
-                a.upgrade?.timeoutMinutes,
-                TIMEOUT_MINUTES,
-                "give the minutes one upgrade step may take",
-            ),
-    },
-    {
-        id: "poll-seconds",
-        check: (a) =>
-            integerIn(
-                "upgrade.pollSeconds",
-                a.upgrade?.pollSeconds,
-                POLL_SECONDS,
-                "give the seconds between status polls",
-            ),
-    },
-    {
-        id: "switchover-timeout-seconds",
-        check: (a) =>
-            integerIn(
-                "upgrade.switchoverTimeoutSeconds",
-                a.upgrade?.switchoverTimeoutSeconds,
-                SWITCHOVER_TIMEOUT_SECONDS,
-                "give the seconds AWS may take to switch a blue/green deployment over",
-            ),
-    },
-    {
-        id: "old-clusters",
-        check: (a) =>
-            a.upgrade?.oldClusters === undefined || isOldClusters(a.upgrade.oldClusters)
-                ? []
-                : [
-                      found(
-                          "upgrade.oldClusters",
-                          `upgrade.oldClusters ${q(a.upgrade.oldClusters)} is not valid: use ${oneOf(OLD_CLUSTERS)} (what happens to the -old1 clusters after a blue/green switchover)`,
-                      ),
-                  ],
-    },
+    optionRule("timeoutMinutes"),
+    optionRule("pollSeconds"),
+    optionRule("switchoverTimeoutSeconds"),
+    optionRule("oldClusters"),
     {
         id: "cli",
         check: (a) => {

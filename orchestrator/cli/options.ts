@@ -1,35 +1,17 @@
 import { knownRegion } from "../../aws-regions";
 import { anyEngineVersion, awsWrittenForm, readTarget, Target } from "../../engine-versions";
 import { PLAN_FORMATS, PlanFormat } from "../../planner";
+import { isRegion } from "../../vocabulary";
 import {
-    Bounds,
-    DEFAULT_OPT_IN,
-    DEFAULT_STRATEGY,
-    isOptInType,
-    isRegion,
-    isStrategy,
-    OPT_IN_TYPES,
-    OptInType,
-    POLL_SECONDS,
-    START_JITTER_SECONDS,
-    STRATEGIES,
-    Strategy,
-    TIMEOUT_MINUTES,
-    DEFAULT_OLD_CLUSTERS,
-    DEFAULT_SWITCHOVER_TIMEOUT_SECONDS,
-    isOldClusters,
-    OLD_CLUSTERS,
-    OldClusters,
-    SWITCHOVER_TIMEOUT_SECONDS,
-} from "../../vocabulary";
-import {
-    BLUE_GREEN_FLAGS,
-    DATABASE_FLAGS,
-    OUTPUT_FLAGS,
-    RUN_FLAGS,
-    STEP_FLAGS,
-    VERSION_FLAGS,
-} from "../../cli-contract";
+    checkValue,
+    OptionName,
+    OptionSpec,
+    OptionValue,
+    parseOption,
+    renderProblem,
+    UPGRADE_OPTIONS,
+} from "../../upgrade-options";
+import { BLUE_GREEN_FLAGS, DATABASE_FLAGS, OUTPUT_FLAGS, STEP_FLAGS, VERSION_FLAGS } from "../../cli-contract";
 
 /** Validated flags of one command; `errors` lists every bad value, each naming flag, value and fix. */
 export interface Validated<T> {
@@ -37,76 +19,46 @@ export interface Validated<T> {
     readonly errors: readonly string[];
 }
 
-/** `--strategy`: auto (default), managed, rolling or blue-green. */
-export function parseStrategy(raw: string | undefined, errors: string[]): Strategy {
-    if (raw === undefined) return DEFAULT_STRATEGY;
-    if (isStrategy(raw)) return raw;
-    errors.push(`${VERSION_FLAGS.strategy} "${raw}" is not valid: use one of ${STRATEGIES.join(", ")}`);
-    return DEFAULT_STRATEGY;
-}
-
-/** `--format`: text (default), markdown or json. */
-export function parseFormat(raw: string | undefined, errors: string[]): PlanFormat {
-    if (raw === undefined) return "text";
-    if ((PLAN_FORMATS as readonly string[]).includes(raw)) return raw as PlanFormat;
-    errors.push(`${OUTPUT_FLAGS.format} "${raw}" is not valid: use one of ${PLAN_FORMATS.join(", ")}`);
-    return "text";
-}
-
-/** `--opt-in`: immediate (default) or next-maintenance. */
-export function parseOptIn(raw: string | undefined, errors: string[]): OptInType {
-    if (raw === undefined) return DEFAULT_OPT_IN;
-    if (isOptInType(raw)) return raw;
-    errors.push(`${RUN_FLAGS.optIn} "${raw}" is not valid: use one of ${OPT_IN_TYPES.join(", ")}`);
-    return DEFAULT_OPT_IN;
-}
-
-/** A whole number flag within [min, max]; undefined when not given. */
-export function parseWholeNumber(
-    flag: string,
+/**
+ * An upgrade option's flag (`--strategy`, `--poll-seconds`, …), read by the one option parser
+ * (upgrade-options/): its value, or undefined when not given or bad (the problem is pushed to
+ * `errors`, naming the flag, the value and the fix).
+ */
+export function parseFlag<N extends OptionName>(
+    name: N,
     raw: string | undefined,
-    { min, max }: Bounds,
-    unit: string,
-    example: number,
     errors: string[],
-): number | undefined {
-    if (raw === undefined) return undefined;
-    const n = /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
-    if (Number.isInteger(n) && n >= min && n <= max) return n;
-    errors.push(
-        `${flag} "${raw}" is not valid: give a whole number of ${unit} from ${min} to ${max}, e.g. ${flag} ${example}`,
-    );
+): OptionValue<N> | undefined {
+    const spec: OptionSpec = UPGRADE_OPTIONS[name];
+    const read = parseOption(name, spec.flag ?? name, raw, "text");
+    if (read.ok) return read.value;
+    errors.push(renderProblem(read.problem));
     return undefined;
 }
 
-/** `--timeout-minutes N` (within TIMEOUT_MINUTES). */
-export function parseTimeoutMinutes(raw: string | undefined, errors: string[]): number | undefined {
-    return parseWholeNumber(RUN_FLAGS.timeoutMinutes, raw, TIMEOUT_MINUTES, "minutes", 120, errors);
+/** A choice flag (`--strategy`, `--opt-in`, `--old-clusters`): its value, else the table's default. */
+export function parseChoiceFlag<N extends "strategy" | "optIn" | "oldClusters">(
+    name: N,
+    raw: string | undefined,
+    errors: string[],
+): OptionValue<N> {
+    return parseFlag(name, raw, errors) ?? (UPGRADE_OPTIONS[name].default as OptionValue<N>);
 }
 
-/** `--poll-seconds N` (within POLL_SECONDS). */
-export function parsePollSeconds(raw: string | undefined, errors: string[]): number | undefined {
-    return parseWholeNumber(RUN_FLAGS.pollSeconds, raw, POLL_SECONDS, "seconds", 15, errors);
-}
+const FORMAT: OptionSpec = {
+    kind: "enum",
+    rule: "format",
+    values: PLAN_FORMATS,
+    noun: "a format",
+    default: "text",
+    flag: OUTPUT_FLAGS.format,
+};
 
-/** `--switchover-timeout-seconds N` (within SWITCHOVER_TIMEOUT_SECONDS, AWS's SwitchoverTimeout). */
-export function parseSwitchoverTimeoutSeconds(raw: string | undefined, errors: string[]): number | undefined {
-    return parseWholeNumber(
-        BLUE_GREEN_FLAGS.switchoverTimeoutSeconds,
-        raw,
-        SWITCHOVER_TIMEOUT_SECONDS,
-        "seconds",
-        DEFAULT_SWITCHOVER_TIMEOUT_SECONDS,
-        errors,
-    );
-}
-
-/** `--old-clusters`: keep (default) or delete. */
-export function parseOldClusters(raw: string | undefined, errors: string[]): OldClusters {
-    if (raw === undefined) return DEFAULT_OLD_CLUSTERS;
-    if (isOldClusters(raw)) return raw;
-    errors.push(`${BLUE_GREEN_FLAGS.oldClusters} "${raw}" is not valid: use one of ${OLD_CLUSTERS.join(", ")}`);
-    return DEFAULT_OLD_CLUSTERS;
+/** `--format`: text (default), markdown or json (read and reported as the upgrade options are). */
+export function parseFormat(raw: string | undefined, errors: string[]): PlanFormat {
+    const read = checkValue(FORMAT, OUTPUT_FLAGS.format, raw, "text");
+    if (!read.ok) errors.push(renderProblem(read.problem));
+    return read.ok && read.value !== undefined ? (read.value as PlanFormat) : "text";
 }
 
 /**
@@ -137,16 +89,6 @@ export function blueGreenFlagProblems(raw: {
             `${flags} ${given.length === 1 ? "does" : "do"} not apply to ${STEP_FLAGS.onlySnapshot} (the snapshot step neither switches over nor retires clusters): leave ${given.length === 1 ? "it" : "them"} off`,
         ];
     return [];
-}
-
-/** `--lease-wait-seconds N` (0 to 3600): how long upgrade/patch wait for another run's lease before exit 2. */
-export function parseLeaseWaitSeconds(raw: string | undefined, errors: string[]): number | undefined {
-    return parseWholeNumber(RUN_FLAGS.leaseWaitSeconds, raw, { min: 0, max: 3600 }, "seconds", 600, errors);
-}
-
-/** Hidden `--start-jitter-seconds N` (within START_JITTER_SECONDS): a random start delay of up to N seconds, for runs started together. */
-export function parseStartJitterSeconds(raw: string | undefined, errors: string[]): number | undefined {
-    return parseWholeNumber(RUN_FLAGS.startJitterSeconds, raw, START_JITTER_SECONDS, "seconds", 10, errors);
 }
 
 /** A global cluster identifier as AWS allows it (a letter, then letters, digits or hyphens). */

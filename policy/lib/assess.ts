@@ -1,5 +1,6 @@
 import { PolicyResource } from "@pulumi/policy";
 import { AwsUpgraded, EngineCatalogue, PlanInput, planUpgrade, RuleId, Violation } from "aurora-global/planner";
+import { OptionProblem, renderProblem } from "aurora-global/upgrade-options";
 import { componentSettings } from "./component-contract";
 import { findGlobalDatabases, GlobalDatabaseView } from "./global-topology";
 import { planInputFor } from "./plan-input";
@@ -13,8 +14,14 @@ export interface Assessment {
     readonly violations: readonly Violation[];
     /** Every member runs one version newer than the declared one (AWS upgraded it): warn, never block. */
     readonly awsUpgraded?: AwsUpgraded;
-    /** `component-plan`: the plan our component recorded at preview; `planner`: planned from the stack's resources. */
-    readonly source: "component-plan" | "planner";
+    /**
+     * `component-plan`: the plan our component recorded at preview; `planner`: planned from the
+     * stack's resources; `refused-options`: the component's upgrade options are malformed (no plan
+     * is judged with values the component would not use).
+     */
+    readonly source: "component-plan" | "planner" | "refused-options";
+    /** Upgrade options of the component it refuses itself: reported by no-blocked-version-change. */
+    readonly optionProblems?: readonly OptionProblem[];
 }
 
 /**
@@ -26,6 +33,8 @@ export function assessStack(resources: readonly PolicyResource[], catalogue?: En
     return findGlobalDatabases(resources).map((view): Assessment => {
         const settings = view.component ? componentSettings(view.component.props) : undefined;
         const recorded = settings?.recordedViolations;
+        if (settings && settings.optionProblems.length > 0)
+            return { view, violations: [], optionProblems: settings.optionProblems, source: "refused-options" };
         const input = planInputFor(view, catalogue);
         if (recorded) {
             const upgraded = settings?.recordedAwsUpgraded;
@@ -46,6 +55,11 @@ export function assessStack(resources: readonly PolicyResource[], catalogue?: En
             source: "planner",
         };
     });
+}
+
+/** A component option the component refuses, as a policy message: the field, the value, the fix and the rule id. */
+export function optionProblemMessage(view: GlobalDatabaseView, p: OptionProblem): string {
+    return `global database "${view.identifier}": ${renderProblem(p)} (the component refuses it at preview; no plan is judged with another value). [rule ${p.rule}]`;
 }
 
 /** The resource a violation is about: its member cluster, else the component, else the global cluster. */

@@ -3,16 +3,13 @@ import {
     ComponentStep,
     ComponentStepAction,
     isComponentStepAction,
-    isOldClusters,
-    isOptInType,
-    OldClusters,
     isRole,
     isStepRole,
-    isStrategy,
     Role,
     StepRole,
 } from "aurora-global/vocabulary";
-import { bool, list, obj, str, value } from "./props";
+import { OptionName, OptionProblem, OptionSpec, parseOption, UPGRADE_OPTIONS } from "aurora-global/upgrade-options";
+import { list, obj, str, value } from "./props";
 
 /**
  * What the pack reads from the `AuroraGlobalDatabase` component (`aurora-global:index:AuroraGlobalDatabase`).
@@ -36,6 +33,12 @@ export interface ComponentSettings {
     readonly engine?: string;
     readonly engineVersion?: string;
     readonly options: PlanOptions;
+    /**
+     * Upgrade options the component would refuse (read by the one option parser, upgrade-options/):
+     * when there are any, `options` holds defaults in their place and the pack judges no plan
+     * with them (lib/assess.ts); no-blocked-version-change reports each.
+     */
+    readonly optionProblems: readonly OptionProblem[];
     /** Violations of the plan the component recorded, when it recorded one. */
     readonly recordedViolations?: readonly Violation[];
     /** The recorded plan's `awsUpgraded` (every member newer than declared), when it says so. */
@@ -48,32 +51,52 @@ export interface ComponentSettings {
 
 type Props = Record<string, unknown>;
 
+/** The component's upgrade options the planner takes. */
+const PLAN_OPTIONS = [
+    "strategy",
+    "allowMajorVersionUpgrade",
+    "snapshotBeforeUpgrade",
+    "applyPendingPatches",
+    "mysqlInPlaceMajorConfirmed",
+    "switchoverTimeoutSeconds",
+    "oldClusters",
+] as const satisfies readonly OptionName[];
+
+type PlanOptionValues = { -readonly [N in (typeof PLAN_OPTIONS)[number]]?: PlanOptions[N] };
+
+/** The options as written (undefined when not given or refused), and the refusals. */
+function readPlanOptions(upgrade: Props | undefined): { read: PlanOptionValues; problems: OptionProblem[] } {
+    const read: Record<string, unknown> = {};
+    const problems: OptionProblem[] = [];
+    for (const name of PLAN_OPTIONS) {
+        const spec: OptionSpec = UPGRADE_OPTIONS[name];
+        const r = parseOption(name, spec.argPath ?? name, value(upgrade ?? {}, name), "value");
+        if (r.ok) read[name] = r.value;
+        else problems.push(r.problem);
+    }
+    return { read: read as PlanOptionValues, problems };
+}
+
 /** Reads the component's declared settings and recorded plan from its props. */
 export function componentSettings(props: Props): ComponentSettings {
-    const upgrade = obj(props, "upgrade");
-    const strategy = str(upgrade, "strategy");
-    const patches = value(upgrade ?? {}, "applyPendingPatches");
+    const { read, problems } = readPlanOptions(obj(props, "upgrade"));
     const options: PlanOptions = {
-        strategy: isStrategy(strategy) ? strategy : DEFAULT_PLAN_OPTIONS.strategy,
-        allowMajorVersionUpgrade:
-            bool(upgrade, "allowMajorVersionUpgrade") ?? DEFAULT_PLAN_OPTIONS.allowMajorVersionUpgrade,
+        strategy: read.strategy ?? DEFAULT_PLAN_OPTIONS.strategy,
+        allowMajorVersionUpgrade: read.allowMajorVersionUpgrade ?? DEFAULT_PLAN_OPTIONS.allowMajorVersionUpgrade,
         snapshotBeforeUpgrade:
-            bool(upgrade, "snapshotBeforeUpgrade") ??
-            snapshotInRecordedPlan(props) ??
-            DEFAULT_PLAN_OPTIONS.snapshotBeforeUpgrade,
-        applyPendingPatches: isOptInType(patches) ? patches : false,
-        mysqlInPlaceMajorConfirmed: bool(upgrade, "mysqlInPlaceMajorConfirmed") ?? false,
-        ...(typeof value(upgrade ?? {}, "switchoverTimeoutSeconds") === "number"
-            ? { switchoverTimeoutSeconds: value(upgrade ?? {}, "switchoverTimeoutSeconds") as number }
+            read.snapshotBeforeUpgrade ?? snapshotInRecordedPlan(props) ?? DEFAULT_PLAN_OPTIONS.snapshotBeforeUpgrade,
+        applyPendingPatches: read.applyPendingPatches ?? false,
+        mysqlInPlaceMajorConfirmed: read.mysqlInPlaceMajorConfirmed ?? false,
+        ...(read.switchoverTimeoutSeconds !== undefined
+            ? { switchoverTimeoutSeconds: read.switchoverTimeoutSeconds }
             : {}),
-        ...(isOldClusters(value(upgrade ?? {}, "oldClusters"))
-            ? { oldClusters: value(upgrade ?? {}, "oldClusters") as OldClusters }
-            : {}),
+        ...(read.oldClusters !== undefined ? { oldClusters: read.oldClusters } : {}),
     };
     return {
         engine: str(props, "engine"),
         engineVersion: str(props, "engineVersion"),
         options,
+        optionProblems: problems,
         recordedViolations: recordedViolations(props),
         ...recordedAdvice(props),
     };

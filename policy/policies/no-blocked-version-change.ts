@@ -1,6 +1,6 @@
 import { PolicyConfigSchema, StackValidationPolicy } from "@pulumi/policy";
 import { EngineCatalogue, RULES } from "aurora-global/planner";
-import { assessStack, urnFor, violationMessage } from "../lib/assess";
+import { assessStack, optionProblemMessage, urnFor, violationMessage } from "../lib/assess";
 import { configWithDefaults } from "../lib/config";
 import { FAILOVER_RULES } from "./global-members-same-version";
 
@@ -43,6 +43,8 @@ export const noBlockedVersionChange: StackValidationPolicy = {
         for (const a of assessStack(args.resources, config.engineCatalogue)) {
             for (const v of a.violations.filter((x) => !FAILOVER_RULES.includes(x.rule)))
                 reportViolation(violationMessage(a.view, v), urnFor(a.view, v));
+            for (const p of a.optionProblems ?? [])
+                reportViolation(optionProblemMessage(a.view, p), a.view.component?.urn);
         }
     },
 };

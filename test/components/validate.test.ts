@@ -4,6 +4,7 @@ import { ARGS_RULES, AuroraGlobalDatabaseArgs, AuroraGlobalDatabaseArgsError, va
 import { recordedBeforeFailure } from "../../testbeds/offline/mock-engine";
 import { named, pgArgs, runDb, T } from "./fixtures";
 import { nonEmpty } from "../support/non-empty";
+import { assertRefusal } from "../support/refusal";
 
 /** The messages of validateArgs, in order. */
 const messages = (args: AuroraGlobalDatabaseArgs): string[] => validateArgs(args).map((p) => p.message);
@@ -160,15 +161,26 @@ describe("components: malformed input fails fast", () => {
                 types = recordedBeforeFailure(e)?.resources.map((r) => r.type);
                 assert.ok(e instanceof pulumi.ResourceError);
                 assert.ok(e instanceof AuroraGlobalDatabaseArgsError);
-                assert.strictEqual(
-                    e.message,
+                assert.deepStrictEqual(
+                    e.problems.map((p) => [p.rule, p.path]),
                     [
-                        'AuroraGlobalDatabase "db" has invalid arguments (3 problems):',
-                        '  - [engine-version] engineVersion "17.x" is not a valid aurora-postgresql version (expected MAJOR.MINOR or MAJOR.MINOR.PATCH): use a version such as 17.4 (or 17.4.5 with the patch level aurora_version() prints)',
-                        '  - [region-unique] region "us-east-1" is declared 2 times (primary, secondaries[0]): a global database has at most one cluster per region',
-                        "  - [instance-count] secondaries[0].instanceCount 0 is not an integer from 1 to 16: every member needs at least one DB instance (a secondary without one cannot be upgraded)",
-                    ].join("\n"),
+                        ["engine-version", "engineVersion"],
+                        ["region-unique", "secondaries[0].region"],
+                        ["instance-count", "secondaries[0].instanceCount"],
+                    ],
                 );
+                assertRefusal(e.problems[0].message, { field: "engineVersion", value: '"17.x"', fix: "17.4" });
+                assertRefusal(e.problems[1].message, { field: "region", value: '"us-east-1"', says: ["2 times"] });
+                assertRefusal(e.problems[2].message, {
+                    field: "secondaries[0].instanceCount",
+                    value: "0",
+                    says: ["from 1 to 16"],
+                });
+                // One error: a header with the count, then one line per problem with its rule id.
+                assert.deepStrictEqual(e.message.split("\n"), [
+                    'AuroraGlobalDatabase "db" has invalid arguments (3 problems):',
+                    ...e.problems.map((p) => `  - [${p.rule}] ${p.message}`),
+                ]);
                 return true;
             },
         );
@@ -184,12 +196,16 @@ describe("components: malformed input fails fast", () => {
         assert.ok(pulumi.InputPropertiesError.isInstance(e));
         assert.ok(pulumi.ResourceError.isInstance(e));
         assert.strictEqual(e.hideStack, true);
-        assert.deepStrictEqual(e.errors, [
-            {
-                propertyPath: "secondaries[0]",
-                reason: '[secondaries] secondaries[0] "eu-west-1" is not a member: declare each secondary as an object, e.g. { region: "eu-west-1" }',
-            },
-        ]);
+        assert.deepStrictEqual(
+            e.errors.map((x) => x.propertyPath),
+            ["secondaries[0]"],
+        );
+        assert.ok(e.errors[0].reason.startsWith("[secondaries] "), e.errors[0].reason);
+        assertRefusal(e.errors[0].reason.slice("[secondaries] ".length), {
+            field: "secondaries[0]",
+            value: '"eu-west-1"',
+            fix: '{ region: "eu-west-1" }',
+        });
     });
 
     it("every rule id is unique and kebab-case", () => {

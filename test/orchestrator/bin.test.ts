@@ -1,8 +1,8 @@
 import * as assert from "assert";
+import { assertRefusal, cliRefusalLines } from "../support/refusal";
 import { spawnSync } from "child_process";
 import * as path from "path";
 import { CLI_BIN } from "../../cli-contract";
-import { expectErrorLine } from "../support/meaning";
 
 /** The JS shim runs the TypeScript CLI with ts-node (no build step), as `npx aurora-global` does. */
 describe("orchestrator: bin/aurora-global.js", function () {
@@ -35,12 +35,12 @@ describe("orchestrator: bin/aurora-global.js", function () {
             "--poll-seconds",
             "0",
         );
-        expectErrorLine(
-            { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr },
-            2,
-            '--poll-seconds "0"',
-            "1 to 3600",
-            "--poll-seconds 15",
-        );
+        assert.strictEqual(r.status, 2);
+        assert.strictEqual(cliRefusalLines(r.stderr).length, 1, r.stderr);
+        assertRefusal(cliRefusalLines(r.stderr)[0], {
+            field: "--poll-seconds",
+            value: '"0"',
+            says: ["from 1 to 3600"],
+        });
     });
 });

@@ -1,5 +1,6 @@
 import * as assert from "assert";
-import { parseRegion, parseTimeoutMinutes } from "../../orchestrator/cli";
+import { parseFlag, parseRegion } from "../../orchestrator/cli";
+import { assertRefusal, cliRefusalLines, Refusal } from "../support/refusal";
 import { cli, PG_ARGS, PG_SEED, simulate } from "./harness";
 
 describe("orchestrator: CLI input", () => {
@@ -21,17 +22,16 @@ describe("orchestrator: CLI input", () => {
             "x",
         ]);
         assert.strictEqual(r.code, 2);
-        assert.strictEqual(
-            r.stderr,
-            [
-                'aurora-global: --region "mars" is not valid: use an AWS region code such as us-east-1',
-                'aurora-global: --global-cluster "app global" is not valid: use the global cluster identifier (letters, digits and hyphens, starting with a letter)',
-                'aurora-global: --strategy "fast" is not valid: use one of auto, managed, rolling, blue-green',
-                'aurora-global: --timeout-minutes "0" is not valid: give a whole number of minutes from 1 to 10080, e.g. --timeout-minutes 120',
-                'aurora-global: --poll-seconds "x" is not valid: give a whole number of seconds from 1 to 3600, e.g. --poll-seconds 15',
-                "",
-            ].join("\n"),
-        );
+        const expected: Refusal[] = [
+            { field: "--region", value: '"mars"', fix: "us-east-1" },
+            { field: "--global-cluster", value: '"app global"' },
+            { field: "--strategy", value: '"fast"', fix: '"blue-green"' },
+            { field: "--timeout-minutes", value: '"0"', says: ["from 1 to 10080"], fix: "e.g. 120" },
+            { field: "--poll-seconds", value: '"x"', says: ["from 1 to 3600"], fix: "e.g. 15" },
+        ];
+        const lines = cliRefusalLines(r.stderr);
+        assert.strictEqual(lines.length, expected.length, r.stderr);
+        expected.forEach((e, i) => assertRefusal(lines[i], e));
         assert.strictEqual(sim.calls.length, 0);
     });
 
@@ -39,12 +39,16 @@ describe("orchestrator: CLI input", () => {
         const sim = simulate(PG_SEED);
         const p = await cli(sim, ["patch", ...PG_ARGS, "--opt-in", "now"]);
         assert.strictEqual(p.code, 2);
-        assert.strictEqual(
-            p.stderr,
-            'aurora-global: --opt-in "now" is not valid: use one of immediate, next-maintenance\n',
-        );
+        assert.strictEqual(cliRefusalLines(p.stderr).length, 1, p.stderr);
+        assertRefusal(cliRefusalLines(p.stderr)[0], { field: "--opt-in", value: '"now"', fix: '"next-maintenance"' });
         const s = await cli(sim, ["status", ...PG_ARGS, "--format", "yaml"]);
-        assert.strictEqual(s.stderr, 'aurora-global: --format "yaml" is not valid: use one of text, markdown, json\n');
+        assert.strictEqual(s.code, 2);
+        assert.strictEqual(cliRefusalLines(s.stderr).length, 1, s.stderr);
+        assertRefusal(cliRefusalLines(s.stderr)[0], {
+            field: "--format",
+            value: '"yaml"',
+            fix: '"markdown" or "json"',
+        });
         assert.strictEqual(sim.calls.length, 0);
     });
 
@@ -54,9 +58,8 @@ describe("orchestrator: CLI input", () => {
         assert.strictEqual(parseRegion("us-east-1", { AWS_REGION: "eu-west-1" }, errors), "us-east-1");
         assert.deepStrictEqual(errors, []);
         parseRegion(undefined, {}, errors);
-        assert.deepStrictEqual(errors, [
-            "--region is required: give the home region of the global cluster, e.g. --region us-east-1, or set AWS_REGION",
-        ]);
+        assert.strictEqual(errors.length, 1);
+        assertRefusal(errors[0], { field: "--region", says: ["AWS_REGION"], fix: "--region us-east-1" });
         const sim = simulate(PG_SEED);
         const r = await cli(sim, ["status", "--global-cluster", "app-global"], { env: { AWS_REGION: "us-east-1" } });
         assert.strictEqual(r.code, 0, r.stderr);
@@ -68,20 +71,22 @@ describe("orchestrator: CLI input", () => {
         assert.strictEqual((await cli(sim, ["upgrade", ...PG_ARGS, "--target", "17.5", "--force"])).code, 2);
         const r = await cli(sim, ["plan", ...PG_ARGS]);
         assert.strictEqual(r.code, 2);
-        assert.strictEqual(
-            r.stderr,
-            "aurora-global: --target is required: give the engine version to upgrade to, e.g. --target 17.5 or --target 8.0.mysql_aurora.3.09.0\n",
-        );
+        assert.strictEqual(cliRefusalLines(r.stderr).length, 1, r.stderr);
+        assertRefusal(cliRefusalLines(r.stderr)[0], { field: "--target", says: ["required"], fix: "--target 17.5" });
         assert.strictEqual(sim.calls.length, 0);
     });
 
     it("whole-number flags accept only whole numbers in range", () => {
         const errors: string[] = [];
-        assert.strictEqual(parseTimeoutMinutes("90", errors), 90);
-        assert.strictEqual(parseTimeoutMinutes("1.5", errors), undefined);
-        assert.deepStrictEqual(errors, [
-            '--timeout-minutes "1.5" is not valid: give a whole number of minutes from 1 to 10080, e.g. --timeout-minutes 120',
-        ]);
+        assert.strictEqual(parseFlag("timeoutMinutes", "90", errors), 90);
+        assert.strictEqual(parseFlag("timeoutMinutes", "1.5", errors), undefined);
+        assert.strictEqual(errors.length, 1);
+        assertRefusal(errors[0], {
+            field: "--timeout-minutes",
+            value: '"1.5"',
+            says: ["a whole number from 1 to 10080"],
+            fix: "e.g. 120",
+        });
     });
 
     it("--help lists the commands, including watch, and exits 0", async () => {

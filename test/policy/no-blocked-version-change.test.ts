@@ -2,6 +2,7 @@ import { strict as assert } from "assert";
 import { declaredVersionBehindRunning, noBlockedVersionChange, versionPastEndOfSupport } from "../../policy/policies";
 import { UNKNOWN } from "../../testbeds/offline/policy-runner/local-runner";
 import { TYPES } from "../../policy/lib/resource-types";
+import { assertRefusal } from "../support/refusal";
 import { drop, patch, plainGlobal, res, runStack, urn } from "./support";
 import { assertMeanings, assertMeans } from "../support/assert-means";
 import { TAGS } from "../../vocabulary";
@@ -320,6 +321,34 @@ describe("policy no-blocked-version-change (plain aws.rds, current version from 
             r === component ? { ...r, props: { ...r.props, upgrade: { allowMajorVersionUpgrade: true } } } : r,
         );
         assert.deepEqual(await messages(optedIn), []);
+    });
+
+    it("a component option the component refuses is reported (field, value, fix, rule), and no plan is judged with another value", async () => {
+        const component = res(TYPES.component, "app", {
+            engine: "aurora-postgresql",
+            engineVersion: "17.4",
+            upgrade: { strategy: "fast", pollSeconds: 0 },
+        });
+        const resources = [
+            component,
+            ...plainGlobal().map((r) =>
+                r.type === TYPES.globalCluster ? { ...r, parent: component.urn, ignoreChanges: ["engineVersion"] } : r,
+            ),
+        ];
+        const reported = await runStack(noBlockedVersionChange, resources);
+        // Only the strategy: pollSeconds is not a plan option (the component refuses it; the pack does not read it).
+        assert.deepEqual(
+            reported.map((r) => r.urn),
+            [component.urn],
+        );
+        const prefix = 'global database "app-global": ';
+        assert.ok(reported[0].message.startsWith(prefix), reported[0].message);
+        assertRefusal(reported[0].message.slice(prefix.length), {
+            field: "upgrade.strategy",
+            value: '"fast"',
+            says: ["[rule strategy]"],
+            fix: '"rolling" or "blue-green"',
+        });
     });
 });
 

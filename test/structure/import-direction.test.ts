@@ -17,6 +17,11 @@ const RULES: readonly Rule[] = [
         why: "the contract sits beneath both sides of it",
     },
     {
+        from: "upgrade-options",
+        to: ["components", "orchestrator", "aws", "policy", "provider", "planner"],
+        why: "the option contract sits beneath the component, the CLI and the pack that all read it",
+    },
+    {
         from: "aws",
         to: ["components", "orchestrator", "policy", "provider", "probe"],
         why: "the AWS reader room sits beneath the component and the CLI that both use it",

@@ -7,7 +7,7 @@ const Module = require("module");
 const path = require("path");
 
 const root = path.join(__dirname, "..", "..");
-const ALIAS = /^aurora-global(?:\/(planner|engine-versions|vocabulary|orchestrator|probe))?$/;
+const ALIAS = /^aurora-global(?:\/(planner|engine-versions|vocabulary|upgrade-options|orchestrator|probe))?$/;
 const resolve = Module._resolveFilename;
 
 Module._resolveFilename = function (request, ...rest) {

@@ -1,4 +1,5 @@
-import { ENGINES, isEngine, isRegion, isStrategy, STRATEGIES } from "../../../vocabulary";
+import { ENGINES, isEngine, isRegion } from "../../../vocabulary";
+import { parseOption } from "../../../upgrade-options";
 import { tryParseVersion, VersionParseError } from "../../../engine-versions";
 import { GLOBAL_ID } from "../options";
 import { LIMITS } from "./rollout";
@@ -81,10 +82,11 @@ export const ROLLOUT_RULES: readonly RolloutRule[] = [
     },
     {
         id: "unknown-strategy",
-        check: (doc) =>
-            typeof doc.strategy === "string" && !isStrategy(doc.strategy)
-                ? [{ path: "strategy", value: show(doc.strategy), fix: `use one of ${STRATEGIES.join(", ")}` }]
-                : [],
+        check: (doc) => {
+            if (typeof doc.strategy !== "string") return []; // wrong-type says what a strategy is written as
+            const read = parseOption("strategy", "strategy", doc.strategy, "value");
+            return read.ok ? [] : [{ path: "strategy", value: show(doc.strategy), fix: read.problem.fix }];
+        },
     },
     {
         id: "regions-missing",

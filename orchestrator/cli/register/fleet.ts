@@ -3,7 +3,7 @@ import { FLEET_FLAGS, RUN_FLAGS } from "../../../cli-contract";
 import { PLAN_FORMATS } from "../../../planner";
 import { DEFAULT_TIMEOUT_MINUTES } from "../../execute/context";
 import { runFleetPlan, runFleetRun, runFleetStatus } from "../fleet/commands";
-import { parseFormat, parseLeaseWaitSeconds, parsePollSeconds, parseTimeoutMinutes } from "../options";
+import { parseFlag, parseFormat } from "../options";
 import { CommandContext, guarded, Raw, str } from "./guarded";
 import { identityOptions, noLeaseWithWait } from "./shared-options";
 
@@ -62,13 +62,13 @@ export function addFleetCommand(program: Command, cli: CommandContext): void {
         )
         .action(
             guarded(cli, (raw, errors, d) => {
-                const lease = parseLeaseWaitSeconds(str(raw.leaseWaitSeconds), errors);
-                const poll = parsePollSeconds(str(raw.pollSeconds), errors);
+                const lease = parseFlag("leaseWaitSeconds", str(raw.leaseWaitSeconds), errors);
+                const poll = parseFlag("pollSeconds", str(raw.pollSeconds), errors);
                 noLeaseWithWait(raw, lease, errors);
                 const a = {
                     file: fileArg(raw, errors),
                     format: parseFormat(str(raw.format), errors),
-                    timeoutMinutes: parseTimeoutMinutes(str(raw.timeoutMinutes), errors),
+                    timeoutMinutes: parseFlag("timeoutMinutes", str(raw.timeoutMinutes), errors),
                     ...(poll !== undefined ? { pollSeconds: poll } : {}),
                     ...(lease !== undefined ? { leaseWaitSeconds: lease } : {}),
                     ...(raw.lease === false ? { noLease: true } : {}),

@@ -2,7 +2,7 @@ import { Command } from "commander";
 import { RUN_FLAGS } from "../../../cli-contract";
 import { DEFAULT_OPT_IN, OPT_IN_TYPES } from "../../../vocabulary";
 import { runPatch } from "../commands";
-import { parseOptIn, parsePollSeconds } from "../options";
+import { parseChoiceFlag, parseFlag } from "../options";
 import { CommandContext, databaseArgs, guarded, str } from "./guarded";
 import { commonOptions, startArgs, startOptions, stepFilterArgs, stepOptions } from "./shared-options";
 
@@ -21,8 +21,8 @@ export function addPatchCommand(program: Command, cli: CommandContext): void {
             guarded(cli, (raw, errors, d) => {
                 const a = {
                     ...databaseArgs(raw, errors, d),
-                    optIn: parseOptIn(str(raw.optIn), errors),
-                    pollSeconds: parsePollSeconds(str(raw.pollSeconds), errors),
+                    optIn: parseChoiceFlag("optIn", str(raw.optIn), errors),
+                    pollSeconds: parseFlag("pollSeconds", str(raw.pollSeconds), errors),
                     snapshot: raw.snapshot !== false,
                     filter: stepFilterArgs(raw, errors),
                     ...startArgs(raw, errors),

@@ -9,14 +9,7 @@ import {
     VERSION_FLAGS,
 } from "../../../cli-contract";
 import { DEFAULT_STRATEGY, STRATEGIES } from "../../../vocabulary";
-import {
-    parseGroupAssignments,
-    parseLeaseWaitSeconds,
-    parseOnlyMember,
-    parseStartJitterSeconds,
-    parseStrategy,
-    parseTarget,
-} from "../options";
+import { parseChoiceFlag, parseFlag, parseGroupAssignments, parseOnlyMember, parseTarget } from "../options";
 import { list, Raw, str } from "./guarded";
 import { requestPolicyHelp } from "./request-help";
 
@@ -57,7 +50,7 @@ export function versionArgs(raw: Raw, errors: string[]) {
     return {
         target: parseTarget(str(raw.target), errors),
         allowMajorVersionUpgrade: raw.allowMajor === true,
-        strategy: parseStrategy(str(raw.strategy), errors),
+        strategy: parseChoiceFlag("strategy", str(raw.strategy), errors),
     };
 }
 
@@ -153,8 +146,8 @@ export function noLeaseWithWait(raw: Raw, leaseWait: number | undefined, errors:
 }
 
 export function startArgs(raw: Raw, errors: string[]) {
-    const seconds = parseStartJitterSeconds(str(raw.startJitterSeconds), errors);
-    const leaseWait = parseLeaseWaitSeconds(str(raw.leaseWaitSeconds), errors);
+    const seconds = parseFlag("startJitterSeconds", str(raw.startJitterSeconds), errors);
+    const leaseWait = parseFlag("leaseWaitSeconds", str(raw.leaseWaitSeconds), errors);
     const group = str(raw.leaseGroup);
     if (group !== undefined && !LEASE_GROUP_PATTERN.test(group))
         errors.push(

@@ -2,13 +2,7 @@ import { Command } from "commander";
 import { BLUE_GREEN_FLAGS, RUN_FLAGS, VERSION_FLAGS } from "../../../cli-contract";
 import { DEFAULT_TIMEOUT_MINUTES } from "../../execute/context";
 import { runUpgrade } from "../commands";
-import {
-    blueGreenFlagProblems,
-    parseOldClusters,
-    parsePollSeconds,
-    parseSwitchoverTimeoutSeconds,
-    parseTimeoutMinutes,
-} from "../options";
+import { blueGreenFlagProblems, parseChoiceFlag, parseFlag } from "../options";
 import { CommandContext, databaseArgs, guarded, str } from "./guarded";
 import {
     commonOptions,
@@ -53,10 +47,14 @@ export function addUpgradeCommand(program: Command, cli: CommandContext): void {
                 const a = {
                     ...databaseArgs(raw, errors, d),
                     ...versionArgs(raw, errors),
-                    timeoutMinutes: parseTimeoutMinutes(str(raw.timeoutMinutes), errors),
-                    switchoverTimeoutSeconds: parseSwitchoverTimeoutSeconds(str(raw.switchoverTimeoutSeconds), errors),
-                    oldClusters: parseOldClusters(str(raw.oldClusters), errors),
-                    pollSeconds: parsePollSeconds(str(raw.pollSeconds), errors),
+                    timeoutMinutes: parseFlag("timeoutMinutes", str(raw.timeoutMinutes), errors),
+                    switchoverTimeoutSeconds: parseFlag(
+                        "switchoverTimeoutSeconds",
+                        str(raw.switchoverTimeoutSeconds),
+                        errors,
+                    ),
+                    oldClusters: parseChoiceFlag("oldClusters", str(raw.oldClusters), errors),
+                    pollSeconds: parseFlag("pollSeconds", str(raw.pollSeconds), errors),
                     snapshot: raw.snapshot !== false,
                     filter: stepFilterArgs(raw, errors),
                     ...parameterGroupArgs(raw, errors),
