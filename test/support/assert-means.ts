@@ -6,6 +6,11 @@ import { isDeepStrictEqual } from "node:util";
  * what it is about (a member cluster or a field path) and the key values it names (versions,
  * regions, identifiers) and suggests in its fix. One test per message family pins the rendered
  * wording; every other test asserts this.
+ *
+ * One helper per job in test/support/: meaning.ts (what a CLI run prints: the phrases and values a
+ * line names, exit codes, a blocked plan's rules), assert-means.ts (a planner violation, note or
+ * policy report by rule, member or field, key values and fix values, matched as whole tokens),
+ * refusal.ts (a bad-input refusal: `<field> <value> …: <fix>`).
  */
 export interface Meaning {
     /** The rule id (`downgrade`, `blue-green-limits`); leave out for text that carries none. */

@@ -5,6 +5,11 @@ import * as assert from "node:assert/strict";
  * and their values, AWS codes, counts and commands it names. One test per message family pins
  * the rendered wording; every other test asserts through these, so a reworded sentence breaks one
  * test and a wrong member, value or fix breaks the tests about it.
+ *
+ * One helper per job in test/support/: meaning.ts (what a CLI run prints: the phrases and values a
+ * line names, exit codes, a blocked plan's rules), assert-means.ts (a planner violation, note or
+ * policy report by rule, member or field, key values and fix values, matched as whole tokens),
+ * refusal.ts (a bad-input refusal: `<field> <value> …: <fix>`).
  */
 
 /** What a CLI run gave back (the orchestrator's, the probe's and the offline runner's alike). */

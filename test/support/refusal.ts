@@ -4,6 +4,11 @@ import * as assert from "node:assert/strict";
  * What a bad-input message must say, as every refusal of aurora-global is written:
  * `<field> <value> <what is wrong>: <fix>`. The catalogues assert this meaning, not the prose;
  * one test per message family pins the rendered text.
+ *
+ * One helper per job in test/support/: meaning.ts (what a CLI run prints: the phrases and values a
+ * line names, exit codes, a blocked plan's rules), assert-means.ts (a planner violation, note or
+ * policy report by rule, member or field, key values and fix values, matched as whole tokens),
+ * refusal.ts (a bad-input refusal: `<field> <value> …: <fix>`).
  */
 export interface Refusal {
     /** The field as the user wrote it: `--strategy`, `upgrade.strategy`, `secondaries[0].region`. */
