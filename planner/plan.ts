@@ -86,6 +86,10 @@ function planNotes(ctx: PlanContext, path: Plan["path"]): string[] {
     return [...notes, ...pathNotes(ctx, path), ...maintenanceNotes(ctx, path)];
 }
 
+/** The note of a run that is one step of a plan: the snapshot, if the program takes one, is another step. */
+const SNAPSHOT_IN_OWN_STEP =
+    "this run is one step of the plan and takes no snapshot: the snapshot before the upgrade, when the program takes one, is a step of its own";
+
 /** What the chosen path means: failover while it runs, no snapshot, what AWS does, what the strategy changes. */
 function pathNotes(ctx: PlanContext, path: Plan["path"]): string[] {
     const { options, engine } = ctx.input;
@@ -93,7 +97,9 @@ function pathNotes(ctx: PlanContext, path: Plan["path"]): string[] {
     if (path === "rolling" || path === "managed" || path === "major" || path === "patch") {
         if (!options.snapshotBeforeUpgrade)
             notes.push(
-                "no snapshot before the upgrade (snapshotBeforeUpgrade is false): a minor upgrade cannot be rolled back",
+                options.snapshotInOwnStep
+                    ? SNAPSHOT_IN_OWN_STEP
+                    : "no snapshot before the upgrade (snapshotBeforeUpgrade is false): a minor upgrade cannot be rolled back",
             );
     }
     if (path === "managed")
@@ -126,7 +132,11 @@ function blueGreenPathNotes(ctx: PlanContext): string[] {
         "blue/green: AWS copies the primary and every secondary region (green), upgrades the copies while production runs, then switches all regions over at once",
     ];
     if (!ctx.input.options.snapshotBeforeUpgrade)
-        notes.push("no snapshot before the upgrade (snapshotBeforeUpgrade is false)");
+        notes.push(
+            ctx.input.options.snapshotInOwnStep
+                ? SNAPSHOT_IN_OWN_STEP
+                : "no snapshot before the upgrade (snapshotBeforeUpgrade is false)",
+        );
     if (ctx.input.engine === "aurora-postgresql")
         notes.push(
             "Aurora PostgreSQL blue/green uses logical replication: unlogged tables are not copied (unless rds.logically_replicate_unlogged_tables = 1) and DDL is not replicated while the deployment runs",

@@ -98,6 +98,12 @@ export interface PlanOptions {
     readonly strategy: Strategy;
     readonly allowMajorVersionUpgrade: boolean;
     readonly snapshotBeforeUpgrade: boolean;
+    /**
+     * This run is one step of a larger plan whose snapshot, if any, is a step of its own (the
+     * component's upgrade steps run `--no-snapshot --only-member …`): the plan's notes then say the
+     * step takes none, not that the program chose no snapshot.
+     */
+    readonly snapshotInOwnStep?: boolean;
     /** Apply pending `system-update` actions (patch levels); false leaves them alone. */
     readonly applyPendingPatches: false | OptInType;
     /**

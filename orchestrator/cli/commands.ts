@@ -157,6 +157,7 @@ export async function runUpgrade(
             a,
             {
                 snapshotBeforeUpgrade: a.snapshot,
+                ...(!a.snapshot && describeFilter(a.filter ?? {}) !== undefined ? { snapshotInOwnStep: true } : {}),
                 ...(a.switchoverTimeoutSeconds !== undefined
                     ? { switchoverTimeoutSeconds: a.switchoverTimeoutSeconds }
                     : {}),
@@ -293,6 +294,9 @@ async function patchPlanFor(
                 ...DEFAULT_PLAN_OPTIONS,
                 applyPendingPatches: a.optIn,
                 snapshotBeforeUpgrade: a.snapshot ?? true,
+                ...(a.snapshot === false && describeFilter(a.filter ?? {}) !== undefined
+                    ? { snapshotInOwnStep: true }
+                    : {}),
             },
             api.clock.now(),
         ),
