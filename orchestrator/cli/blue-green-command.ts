@@ -73,8 +73,7 @@ export async function runBlueGreenUpgrade(
  * The deployment of an earlier blue/green run to `target` that AWS still reports, when the plan
  * has nothing to do in place (path `none`: after the switchover every member runs the target, yet
  * the old clusters and the deployment are left). The CLI decides from this and the plan's path,
- * never from the strategy flag. None without a writer (a deployment starts from the writer), and
- * none for a blocked plan.
+ * never from the strategy flag. None without a writer: a deployment starts from the writer.
  */
 export async function resumableDeployment(
     api: RdsGateway,
@@ -82,9 +81,10 @@ export async function resumableDeployment(
     plan: Plan,
     target: string,
 ): Promise<BlueGreenDeployment | undefined> {
-    // A blocked plan changes nothing (exit 2, no AWS call that changes anything): it never resumes.
-    if (plan.path !== "none" || isBlocked(plan) || !topology.members.some((m) => m.role === "primary"))
-        return undefined;
+    // A blocked plan (path none) still resumes the earlier run's deployment, as `decide` does: the
+    // fresh plan's reads count the deployment's own green clusters (the account quotas, for one),
+    // so it may block what only finishes an operation already under way.
+    if (plan.path !== "none" || !topology.members.some((m) => m.role === "primary")) return undefined;
     return existingDeployment(new RunContext(api, topology, {}), target);
 }
 

@@ -1,7 +1,6 @@
 import * as assert from "node:assert/strict";
 import { cli, engineModifies, PG_ARGS, PG_BG_SEED, PG_SEED, simulate } from "./harness";
 import { SimulatedRds } from "../../testbeds/simulator";
-import { resumableDeployment } from "../../orchestrator/cli/blue-green-command";
 
 const count = (sim: SimulatedRds, command: string) => sim.callsOf(command).filter((c) => !c.error).length;
 const upgrade = (strategy: string) => ["upgrade", ...PG_ARGS, "--target", "17.5", "--strategy", strategy];
@@ -68,22 +67,5 @@ describe("orchestrator CLI: the blue/green run is chosen from the plan's path an
         }
         assert.equal(count(sim, "CreateBlueGreenDeployment"), 0);
         assert.deepEqual(engineModifies(sim), []);
-    });
-});
-
-describe("orchestrator CLI: a blocked plan never resumes a deployment", () => {
-    it("resumableDeployment makes no AWS call and finds nothing for a blocked plan", async () => {
-        const calls: string[] = [];
-        const api = new Proxy({}, { get: (_t, key) => (calls.push(String(key)), () => undefined) });
-        const topology = { members: [{ role: "primary", cluster: "app-use1", region: "us-east-1" }] };
-        const plan = { path: "none", steps: [], violations: [{ rule: "downgrade", message: "m", fix: "f" }] };
-        const found = await resumableDeployment(
-            api as unknown as Parameters<typeof resumableDeployment>[0],
-            topology as unknown as Parameters<typeof resumableDeployment>[1],
-            plan as unknown as Parameters<typeof resumableDeployment>[2],
-            "17.5",
-        );
-        assert.equal(found, undefined);
-        assert.deepEqual(calls, []);
     });
 });
