@@ -1,4 +1,5 @@
-import { EngineVersion } from "./parse";
+import { Engine } from "./engine";
+import { EngineVersion, tryParseVersion, VersionParseError } from "./parse";
 
 /**
  * Orders two versions of the same engine: negative when `a` is older, 0 when equal, positive
@@ -16,6 +17,23 @@ export function compareVersions(a: EngineVersion, b: EngineVersion): number {
 /** True when both versions are the same at the precision both carry. */
 export function sameVersion(a: EngineVersion, b: EngineVersion): boolean {
     return a.engine === b.engine && compareVersions(a, b) === 0;
+}
+
+/**
+ * True when the EngineVersion AWS reports for a member is `target` at the precision both carry
+ * (AWS reports `17.4` for a member at 17.4.5). `target` is the version already read (the run's
+ * target) and its text; when either side is no version of `engine`, the texts must be equal.
+ */
+export function reportsVersion(
+    engine: Engine,
+    reported: string | undefined,
+    target: { readonly text: string; readonly version: EngineVersion | VersionParseError },
+): boolean {
+    if (reported === undefined) return false;
+    const running = tryParseVersion(engine, reported);
+    if (running instanceof VersionParseError || target.version instanceof VersionParseError)
+        return reported === target.text;
+    return sameVersion(running, target.version);
 }
 
 /** The version as AWS's EngineVersion field reports it (PostgreSQL without the patch level). */

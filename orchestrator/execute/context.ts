@@ -1,14 +1,13 @@
 import {
     awsEngineVersion,
     awsEngineVersionOf,
-    compareVersions,
+    reportsVersion,
     Engine,
     EngineVersion,
     parseVersion,
     Target,
     targetVersion,
     tryParseVersion,
-    VersionParseError,
 } from "../../engine-versions";
 import { RdsGateway } from "../../aws/gateway";
 import { UpgradeStopped } from "../../aws/run-errors";
@@ -96,11 +95,8 @@ export class RunContext {
 
     /** True when `engineVersion` (AWS's) is `target` at the precision both carry. */
     atVersion(engineVersion: string | undefined, target: string): boolean {
-        if (engineVersion === undefined) return false;
-        const a = tryParseVersion(this.engine, engineVersion);
-        const b = this.known.get(target) ?? tryParseVersion(this.engine, target);
-        if (a instanceof VersionParseError || b instanceof VersionParseError) return engineVersion === target;
-        return compareVersions(a, b) === 0;
+        const version = this.known.get(target) ?? tryParseVersion(this.engine, target);
+        return reportsVersion(this.engine, engineVersion, { text: target, version });
     }
 
     stop(reason: unknown): void {

@@ -1,4 +1,4 @@
-import { compareVersions, Target, targetVersion, tryParseVersion, VersionParseError } from "../../../engine-versions";
+import { reportsVersion, Target, targetFor } from "../../../engine-versions";
 import { RdsGateway } from "../../../aws/gateway";
 import { describeTopology } from "../../../aws/topology/describe";
 import { Engine } from "../../../vocabulary";
@@ -34,11 +34,7 @@ export interface WaveStatus {
 
 /** True when `version` (AWS's) is the rollout's target at the precision both carry. */
 function atVersion(engine: Engine, version: string | undefined, target: Target): boolean {
-    if (version === undefined) return false;
-    const a = tryParseVersion(engine, version);
-    const b = targetVersion(target, engine);
-    if (a instanceof VersionParseError || b === undefined) return version === target.text;
-    return compareVersions(a, b) === 0;
+    return reportsVersion(engine, version, { text: target.text, version: targetFor(target, engine) });
 }
 
 async function databaseStatus(
