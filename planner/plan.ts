@@ -86,9 +86,9 @@ function planNotes(ctx: PlanContext, path: Plan["path"]): string[] {
     return [...notes, ...pathNotes(ctx, path), ...maintenanceNotes(ctx, path)];
 }
 
-/** The note of a run that is one step of a plan: the snapshot, if the program takes one, is another step. */
-const SNAPSHOT_IN_OWN_STEP =
-    "this run is one step of the plan and takes no snapshot: the snapshot before the upgrade, when the program takes one, is a step of its own";
+/** The note of a run told to take no snapshot: whether one was taken before it is not this run's to know. */
+const NO_SNAPSHOT_IN_THIS_RUN =
+    "this run takes no snapshot: unless one was taken before it (the component's snapshot step, or your own), a minor upgrade cannot be rolled back";
 
 /** What the chosen path means: failover while it runs, no snapshot, what AWS does, what the strategy changes. */
 function pathNotes(ctx: PlanContext, path: Plan["path"]): string[] {
@@ -97,8 +97,8 @@ function pathNotes(ctx: PlanContext, path: Plan["path"]): string[] {
     if (path === "rolling" || path === "managed" || path === "major" || path === "patch") {
         if (!options.snapshotBeforeUpgrade)
             notes.push(
-                options.snapshotInOwnStep
-                    ? SNAPSHOT_IN_OWN_STEP
+                options.snapshotDecidedElsewhere
+                    ? NO_SNAPSHOT_IN_THIS_RUN
                     : "no snapshot before the upgrade (snapshotBeforeUpgrade is false): a minor upgrade cannot be rolled back",
             );
     }
@@ -133,8 +133,8 @@ function blueGreenPathNotes(ctx: PlanContext): string[] {
     ];
     if (!ctx.input.options.snapshotBeforeUpgrade)
         notes.push(
-            ctx.input.options.snapshotInOwnStep
-                ? SNAPSHOT_IN_OWN_STEP
+            ctx.input.options.snapshotDecidedElsewhere
+                ? NO_SNAPSHOT_IN_THIS_RUN
                 : "no snapshot before the upgrade (snapshotBeforeUpgrade is false)",
         );
     if (ctx.input.engine === "aurora-postgresql")

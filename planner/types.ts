@@ -99,11 +99,11 @@ export interface PlanOptions {
     readonly allowMajorVersionUpgrade: boolean;
     readonly snapshotBeforeUpgrade: boolean;
     /**
-     * This run is one step of a larger plan whose snapshot, if any, is a step of its own (the
-     * component's upgrade steps run `--no-snapshot --only-member …`): the plan's notes then say the
-     * step takes none, not that the program chose no snapshot.
+     * The snapshot is decided outside this run: a CLI run told to take none (`--no-snapshot`), which
+     * is how the component's upgrade steps run after its own snapshot step, or a user after taking
+     * one. The plan's notes then say this run takes none, not that the program chose no snapshot.
      */
-    readonly snapshotInOwnStep?: boolean;
+    readonly snapshotDecidedElsewhere?: boolean;
     /** Apply pending `system-update` actions (patch levels); false leaves them alone. */
     readonly applyPendingPatches: false | OptInType;
     /**

@@ -157,7 +157,7 @@ export async function runUpgrade(
             a,
             {
                 snapshotBeforeUpgrade: a.snapshot,
-                ...(!a.snapshot && describeFilter(a.filter ?? {}) !== undefined ? { snapshotInOwnStep: true } : {}),
+                ...(!a.snapshot ? { snapshotDecidedElsewhere: true } : {}),
                 ...(a.switchoverTimeoutSeconds !== undefined
                     ? { switchoverTimeoutSeconds: a.switchoverTimeoutSeconds }
                     : {}),
@@ -294,9 +294,7 @@ async function patchPlanFor(
                 ...DEFAULT_PLAN_OPTIONS,
                 applyPendingPatches: a.optIn,
                 snapshotBeforeUpgrade: a.snapshot ?? true,
-                ...(a.snapshot === false && describeFilter(a.filter ?? {}) !== undefined
-                    ? { snapshotInOwnStep: true }
-                    : {}),
+                ...(a.snapshot === false ? { snapshotDecidedElsewhere: true } : {}),
             },
             api.clock.now(),
         ),
